@@ -1,36 +1,40 @@
 // The configuration's shape, validated with zod; the TypeScript types derive from it.
 import { z } from 'zod';
+import { CONFIG_MESSAGES, EXPECTED_WORDS } from './messages.js';
 
 export const SEVERITIES = ['block', 'warn', 'info', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 const globList = z.array(z.string().min(1));
+/** Lineage servers are reached over HTTP only: another scheme is a typo, not a feature. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+/** The name of the variable that holds the token, never the token itself. */
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+  .describe(EXPECTED_WORDS.envName);
 
 const dbtSource = z.strictObject({
   dbt: z
     .strictObject({
       manifest: z.string().min(1).optional(),
-      url: z.url().optional(),
-      tokenEnv: z.string().min(1).optional(),
+      url: httpUrl.optional(),
+      tokenEnv: envName.optional(),
       timeoutMs: z.number().int().positive().optional(),
     })
-    .refine((d) => (d.manifest === undefined) !== (d.url === undefined), {
-      message: 'give exactly one of manifest (a path) or url',
-    }),
+    .refine((d) => (d.manifest === undefined) !== (d.url === undefined), { message: CONFIG_MESSAGES.exactlyOneDbt }),
 });
 
 const openLineageSource = z.strictObject({
   openlineage: z
     .strictObject({
       events: z.string().min(1).optional(),
-      url: z.url().optional(),
+      url: httpUrl.optional(),
       namespace: z.string().min(1).optional(),
-      tokenEnv: z.string().min(1).optional(),
+      tokenEnv: envName.optional(),
       timeoutMs: z.number().int().positive().optional(),
     })
-    .refine((d) => (d.events === undefined) !== (d.url === undefined), {
-      message: 'give exactly one of events (a file) or url (a Marquez server)',
-    }),
+    .refine((d) => (d.events === undefined) !== (d.url === undefined), { message: CONFIG_MESSAGES.exactlyOneOpenLineage }),
 });
 
 const fileSource = z.strictObject({ file: z.string().min(1) });
