@@ -1,0 +1,44 @@
+// Inline `# schemaguard: ignore[rule] reason` comments: which finding each silences, and which silence nothing.
+import { qualified } from '../rules/select.js';
+import type { Directive, Schema } from '../schema/types.js';
+import type { RuleFinding } from '../rules/types.js';
+
+type IgnoreDirective = Extract<Directive, { kind: 'ignore' }>;
+
+/** Lines a suppression for `finding` may sit on: its own line, or its table's declaration line (for drops). */
+function suppressibleAt(finding: RuleFinding, tableLines: Map<string, string>): string[] {
+  const places: string[] = [];
+  if (finding.source !== null) places.push(`${finding.source.file}:${finding.source.line}`);
+  if (finding.table !== null) {
+    const declared = tableLines.get(qualified(finding.table));
+    if (declared !== undefined) places.push(declared);
+  }
+  return places;
+}
+
+export interface Suppressions {
+  match(ruleId: string, finding: RuleFinding): IgnoreDirective | null;
+  unused(): IgnoreDirective[];
+}
+
+export function indexSuppressions(directives: readonly Directive[], after: Schema): Suppressions {
+  const usable = directives.filter((d): d is IgnoreDirective => d.kind === 'ignore' && d.reason !== null && d.reason.trim() !== '');
+  const byPlace = new Map(usable.map((d) => [`${d.file}:${d.line}:${d.rule}`, d]));
+  const tableLines = new Map(
+    after.tables.filter((t) => t.source !== null).map((t) => [qualified(t), `${t.source?.file}:${t.source?.line}`]),
+  );
+  const used = new Set<IgnoreDirective>();
+  return {
+    match(ruleId, finding) {
+      for (const place of suppressibleAt(finding, tableLines)) {
+        const directive = byPlace.get(`${place}:${ruleId}`);
+        if (directive !== undefined) {
+          used.add(directive);
+          return directive;
+        }
+      }
+      return null;
+    },
+    unused: () => usable.filter((d) => !used.has(d)),
+  };
+}

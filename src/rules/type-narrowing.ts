@@ -1,0 +1,22 @@
+// A narrower type loses values that used to fit.
+import { defineRule } from './define-rule.js';
+import { RULE_MESSAGES as M } from './messages.js';
+import { isSizeOrTypeChange, typeChanges } from './type-changes.js';
+
+export const typeNarrowing = defineRule({
+  id: 'type-narrowing',
+  defaultSeverity: 'block',
+  description: 'Narrowing a column type (shorter, smaller, less precise) loses values that used to fit.',
+  check: ({ changes }) =>
+    typeChanges(changes, 'narrowing')
+      .filter(isSizeOrTypeChange)
+      .map(({ change, typeChange }) => ({
+        message: M.typeNarrowing(change.table, change.column, typeChange.from, typeChange.to),
+        help: M.typeNarrowingHelp,
+        category: 'type',
+        change,
+        table: change.table,
+        column: change.column,
+        source: change.source,
+      })),
+});
