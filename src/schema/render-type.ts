@@ -1,0 +1,67 @@
+// Renders a TypeSpec as SQLAlchemy 2.0.40 compiles it for a dialect: str(type.compile(dialect)).upper(), plus enum values.
+import { bindType, type BoundType } from './type-render/bind.js';
+import { findTypeClass } from './type-render/catalog.js';
+import { createCompiler, UnknownTypeError, variantFor } from './type-render/compiler.js';
+import { CompileError } from './type-render/python.js';
+import type { RenderedType, TypeSpec } from './type-spec.js';
+import { DIALECTS, type Dialect } from './types.js';
+
+/**
+ * The DDL type of a column as schema JSON carries it. What SQLAlchemy cannot compile (an unnamed
+ * PostgreSQL Enum, a length-less VARCHAR on MySQL, ARRAY on SQLite, a type it does not know) renders
+ * as the class name, upper-cased, exactly like the oracle's fallback.
+ */
+export function renderType(spec: TypeSpec, dialect: Dialect): RenderedType {
+  return { type: compileType(spec, dialect).toUpperCase(), enum: enumValues(spec, dialect) };
+}
+
+/**
+ * The first type in `spec` (itself, a variant, an ARRAY item ...) that rendering for `dialect`
+ * (every dialect when omitted) needs and the catalog does not know: a third-party or project type.
+ */
+export function findUnknownType(spec: TypeSpec, dialect?: Dialect): TypeSpec | null {
+  for (const d of dialect ? [dialect] : DIALECTS) {
+    try {
+      createCompiler(d, true).process(spec);
+    } catch (e) {
+      if (e instanceof UnknownTypeError) return e.spec;
+      if (!(e instanceof CompileError)) throw e;
+    }
+  }
+  return null;
+}
+
+/** Whether renderType is exact for this spec: false means the extractor should report the column as unresolved. */
+export function isKnownType(spec: TypeSpec, dialect?: Dialect): boolean {
+  return findUnknownType(spec, dialect) === null;
+}
+
+function compileType(spec: TypeSpec, dialect: Dialect): string {
+  try {
+    return createCompiler(dialect, false).process(spec);
+  } catch (e) {
+    if (e instanceof CompileError) return findTypeClass(spec)?.className ?? spec.name;
+    throw e;
+  }
+}
+
+/** The oracle's effective_type: follow the dialect's variant and TypeDecorator impls to the type that is stored. */
+function effectiveType(spec: TypeSpec, dialect: Dialect): BoundType | null {
+  let current = spec;
+  for (let hops = 0; hops < 8; hops += 1) {
+    const t = bindType(variantFor(current, dialect));
+    if (!t?.cls.decorates) return t;
+    current = t.cls.decorates(t, dialect);
+  }
+  return null;
+}
+
+function enumValues(spec: TypeSpec, dialect: Dialect): string[] | null {
+  try {
+    const t = effectiveType(spec, dialect);
+    return t?.cls.enum ? (t.attrs.enums as string[]).slice() : null;
+  } catch (e) {
+    if (e instanceof CompileError) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+// The type compiler: SQLAlchemy's TypeCompiler.process and visit_* dispatch, over visitor tables per dialect.
+import type { TypeSpec } from '../type-spec.js';
+import type { Dialect } from '../types.js';
+import { bindType, type BoundType } from './bind.js';
+import { CompileError } from './python.js';
+import { GENERIC_VISITORS } from './visit-generic.js';
+import { MYSQL_VISITORS } from './visit-mysql.js';
+import { POSTGRESQL_VISITORS } from './visit-postgresql.js';
+import { SQLITE_VISITORS } from './visit-sqlite.js';
+
+/** A type outside the catalog was met where `strict` compilation was asked for. */
+export class UnknownTypeError extends Error {
+  override readonly name = 'UnknownTypeError';
+  constructor(readonly spec: TypeSpec) {
+    super(`unknown type ${spec.module}.${spec.name}`);
+  }
+}
+
+export type Visitor = (t: BoundType, c: TypeCompiler) => string;
+export type VisitorTable = Readonly<Record<string, Visitor>>;
+
+export interface TypeCompiler {
+  readonly dialect: Dialect;
+  /** `self.visit_<name>(t)`: the dialect's override when it has one, else the generic method */
+  visit(name: string, t: BoundType): string;
+  /** `super().visit_<name>(t)` from a dialect compiler: the generic method */
+  generic(name: string, t: BoundType): string;
+  /** `self.process(type)`: variant for this dialect first, then TypeDecorator impl, then dispatch */
+  process(spec: TypeSpec): string;
+}
+
+const DIALECT_VISITORS: Readonly<Record<Dialect, VisitorTable>> = {
+  postgresql: POSTGRESQL_VISITORS,
+  mysql: MYSQL_VISITORS,
+  sqlite: SQLITE_VISITORS,
+};
+
+/** Python's `with_variant` wins over the base type: the spec SQLAlchemy will actually compile. */
+export function variantFor(spec: TypeSpec, dialect: Dialect): TypeSpec {
+  return spec.variants?.[dialect] ?? spec;
+}
+
+/**
+ * `strict`: throw UnknownTypeError on a type outside the catalog. Otherwise such a type, nested in
+ * a known one (ARRAY(Geometry)), renders as its class name, the way the oracle names what it cannot compile.
+ */
+export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler {
+  const own = DIALECT_VISITORS[dialect];
+  const call = (fn: Visitor | undefined, name: string, t: BoundType): string => {
+    if (!fn) throw new CompileError(`no visit_${name} on ${dialect}`);
+    return fn(t, compiler);
+  };
+  const compiler: TypeCompiler = {
+    dialect,
+    visit: (name, t) => call(own[name] ?? GENERIC_VISITORS[name], name, t),
+    generic: (name, t) => call(GENERIC_VISITORS[name], name, t),
+    process(spec) {
+      const chosen = variantFor(spec, dialect);
+      const t = bindType(chosen);
+      if (!t) {
+        if (strict) throw new UnknownTypeError(chosen);
+        return chosen.name;
+      }
+      if (t.cls.decorates) return compiler.process(t.cls.decorates(t, dialect));
+      if (t.cls.visit === null) throw new CompileError(`${chosen.name} has no visit name`);
+      return compiler.visit(t.cls.visit, t);
+    },
+  };
+  return compiler;
+}
