@@ -1,0 +1,157 @@
+// Classifies a column type change (widening, narrowing, ...) from the rendered type strings and enum values.
+import type { ColumnAspect, TypeChange, TypeChangeClass } from './changes.js';
+import { SQLITE_SIZELESS, typeInfo, type Family, type TypeInfo } from './type-families.js';
+import { parseType } from './type-parse.js';
+import type { Dialect } from './types.js';
+
+/** How the set of storable values moved: 'mixed' gains some and loses others. */
+type Direction = 'wider' | 'narrower' | 'equal' | 'mixed';
+
+/** Enum values of each side (`column.enum`), null for a type that is not an enum. */
+export interface EnumValues {
+  readonly from: readonly string[] | null;
+  readonly to: readonly string[] | null;
+}
+
+const LOG2_10 = Math.log2(10);
+
+function combine(a: Direction, b: Direction): Direction {
+  if (a === 'equal') return b;
+  if (b === 'equal' || a === b) return a;
+  return 'mixed';
+}
+
+function compareNumbers(from: number, to: number): Direction {
+  if (to > from) return 'wider';
+  return to < from ? 'narrower' : 'equal';
+}
+
+function compareDims(from: TypeInfo, to: TypeInfo): Direction {
+  const keys = new Set([...Object.keys(from.dims), ...Object.keys(to.dims)]);
+  let dir: Direction = 'equal';
+  for (const k of keys) dir = combine(dir, compareNumbers(from.dims[k] ?? 0, to.dims[k] ?? 0));
+  return dir;
+}
+
+/** Decimal digits needed for 2^bits (bits < 0: no value on that side of zero). */
+function digitsFor(bits: number): number {
+  return bits < 0 ? 0 : Math.ceil(bits / LOG2_10);
+}
+
+function integerToDecimal(int: TypeInfo, dec: TypeInfo): Direction {
+  const d = dec.dims;
+  const fitsPositive = (d.integer ?? 0) >= digitsFor(int.dims.positive ?? 0);
+  const fitsNegative = (int.dims.negative ?? 0) < 0 || ((d.negative ?? 0) > 0 && (d.integer ?? 0) >= digitsFor(int.dims.negative ?? 0));
+  return fitsPositive && fitsNegative ? 'wider' : 'narrower';
+}
+
+function decimalToInteger(dec: TypeInfo, int: TypeInfo): Direction {
+  const digits = dec.dims.integer ?? Number.POSITIVE_INFINITY;
+  const bitsNeeded = digits * LOG2_10;
+  const fitsNegative = (dec.dims.negative ?? 0) === 0 || bitsNeeded <= (int.dims.negative ?? 0);
+  return dec.dims.scale === 0 && bitsNeeded <= (int.dims.positive ?? 0) && fitsNegative ? 'wider' : 'narrower';
+}
+
+/** Conversions between families that keep every value in one direction; any other pair is cross-family. */
+const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: TypeInfo) => Direction>> = {
+  'integer>decimal': integerToDecimal,
+  'decimal>integer': decimalToInteger,
+  // an integer is exact in a float whose mantissa covers its magnitude
+  'integer>float': (i, f) =>
+    Math.max(i.dims.positive ?? 0, i.dims.negative ?? 0) <= (f.dims.mantissa ?? 0) ? 'wider' : 'narrower',
+  'float>integer': () => 'narrower',
+  'decimal>float': () => 'narrower',
+  'float>decimal': (_f, d) => (d.dims.integer === Number.POSITIVE_INFINITY ? 'wider' : 'narrower'),
+  'date>timestamp': () => 'wider',
+  'timestamp>date': () => 'narrower',
+};
+
+function classOf(direction: Direction, isSemantic: boolean): TypeChangeClass {
+  if (direction === 'narrower' || direction === 'mixed') return 'narrowing';
+  if (isSemantic) return 'semantic';
+  return direction === 'wider' ? 'widening' : 'same';
+}
+
+function classifyEnums(from: readonly string[], to: readonly string[], isRenamed: boolean): TypeChangeClass {
+  const removed = from.some((v) => !to.includes(v));
+  const added = to.some((v) => !from.includes(v));
+  const direction = combine(removed ? 'narrower' : 'equal', added ? 'wider' : 'equal');
+  // PostgreSQL and MySQL sort and compare enum values by their declared order
+  const kept = from.filter((v) => to.includes(v));
+  const isReordered = kept.join('\u0000') !== to.filter((v) => from.includes(v)).join('\u0000');
+  return classOf(direction, isRenamed || isReordered);
+}
+
+/** Enum <-> plain type: an enum fits a text column long enough for its longest value; text never fits an enum. */
+function classifyEnumPlain(enumValues: readonly string[], plain: TypeInfo, isEnumFirst: boolean, dialect: Dialect): TypeChangeClass {
+  if (plain.family !== 'text') return 'cross-family';
+  if (!isEnumFirst) return 'narrowing';
+  const longest = Math.max(0, ...enumValues.map((v) => v.length));
+  const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (plain.dims.length ?? 0);
+  return classOf(length >= longest ? 'wider' : 'narrower', plain.tag.includes('fixed'));
+}
+
+function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeClass {
+  if (from === to) return 'same';
+  const a = parseType(from);
+  const b = parseType(to);
+  if (a.arrayDims !== b.arrayDims) return 'cross-family';
+  const x = typeInfo(a, dialect);
+  const y = typeInfo(b, dialect);
+  if (x.family === 'other' || y.family === 'other') {
+    if (x.name !== y.name) return 'cross-family';
+    return x.tag === y.tag ? 'same' : 'semantic';
+  }
+  if (x.family === y.family) {
+    if (dialect === 'sqlite' && SQLITE_SIZELESS.has(x.family)) return 'same';
+    return classOf(compareDims(x, y), x.tag !== y.tag);
+  }
+  const cross = CROSS_FAMILY[`${x.family}>${y.family}`];
+  return cross === undefined ? 'cross-family' : classOf(cross(x, y), false);
+}
+
+/**
+ * Classifies `from -> to` (SQLAlchemy-rendered type strings). Give `enums` for Enum columns:
+ * removed values narrow, added values widen. On SQLite, sizes of one family never narrow: it
+ * stores any length in any column (https://www.sqlite.org/datatype3.html).
+ */
+export function classifyTypeChange(from: string, to: string, dialect: Dialect, enums?: EnumValues): TypeChange {
+  const e = enums ?? { from: null, to: null };
+  let cls: TypeChangeClass;
+  if (e.from !== null && e.to !== null) cls = classifyEnums(e.from, e.to, parseType(from).name !== parseType(to).name);
+  else if (e.from !== null) cls = classifyEnumPlain(e.from, typeInfo(parseType(to), dialect), true, dialect);
+  else if (e.to !== null) cls = classifyEnumPlain(e.to, typeInfo(parseType(from), dialect), false, dialect);
+  else cls = classifyPlain(from, to, dialect);
+  return { from, to, class: cls };
+}
+
+/** The aspect a change of type arguments alone is: VARCHAR(20) -> VARCHAR(50) is 'length'. */
+const SIZE_ASPECT: Partial<Record<Family, ColumnAspect>> = {
+  text: 'length', binary: 'length', bit: 'length', integer: 'length', decimal: 'precision', float: 'precision',
+  time: 'precision', timestamp: 'precision', interval: 'precision',
+};
+
+export interface TypedValue {
+  readonly type: string;
+  readonly enum: readonly string[] | null;
+}
+
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
+}
+
+/** Which of 'type' | 'length' | 'precision' | 'enum' differ between two column types; empty when none. */
+export function typeAspects(from: TypedValue, to: TypedValue, dialect: Dialect): ColumnAspect[] {
+  const out: ColumnAspect[] = sameList(from.enum, to.enum) ? [] : ['enum'];
+  if (from.type === to.type) return out;
+  const a = parseType(from.type);
+  const b = parseType(to.type);
+  const isBothEnum = from.enum !== null && to.enum !== null;
+  if (a.name !== b.name || a.modifiers !== b.modifiers || a.unsigned !== b.unsigned || a.arrayDims !== b.arrayDims) {
+    out.push('type');
+  } else if (a.args.join(',') !== b.args.join(',') && !(isBothEnum && out.length > 0)) {
+    // an enum's rendered arguments (MySQL's value list, SQLite's VARCHAR length) follow its values
+    out.push(SIZE_ASPECT[typeInfo(a, dialect).family] ?? 'type');
+  }
+  return out.sort();
+}

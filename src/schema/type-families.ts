@@ -1,0 +1,192 @@
+// The data behind type-change classification: which family a rendered type is in, per dialect, and how much it holds.
+import type { Dialect } from './types.js';
+import { numericArgs, type ParsedType } from './type-parse.js';
+
+export type Family =
+  | 'integer'
+  | 'decimal'
+  | 'float'
+  | 'text'
+  | 'binary'
+  | 'boolean'
+  | 'date'
+  | 'time'
+  | 'timestamp'
+  | 'interval'
+  | 'json'
+  | 'uuid'
+  | 'bit'
+  | 'other';
+
+interface TypeDef {
+  readonly family: Family;
+  /** integer: storage bits */
+  readonly bits?: number;
+  /** float: mantissa bits */
+  readonly mantissa?: number;
+  /** text/binary: characters/bytes held when the type gives no length (Infinity: unbounded) */
+  readonly capacity?: number;
+  /** time/timestamp: fractional-second digits when none are given */
+  readonly precision?: number;
+  /** what the stored value means; two types of one family with different tags read values differently */
+  readonly tag?: string;
+}
+
+const UNBOUNDED = Number.POSITIVE_INFINITY;
+const MYSQL_TEXT_TIERS = [255, 65_535, 16_777_215, 4_294_967_295];
+
+/** Spellings of one type (PostgreSQL's docs, "8.1 Numeric Types" and friends; MySQL's "Data Type Storage Requirements"). */
+const ALIASES: Readonly<Record<string, string>> = {
+  INT: 'INTEGER', INT2: 'SMALLINT', INT4: 'INTEGER', INT8: 'BIGINT', BOOL: 'BOOLEAN', DECIMAL: 'NUMERIC',
+  DEC: 'NUMERIC', DOUBLE: 'DOUBLE PRECISION', FLOAT8: 'DOUBLE PRECISION', FLOAT4: 'REAL',
+  'CHARACTER VARYING': 'VARCHAR', CHARACTER: 'CHAR', 'NATIONAL VARCHAR': 'NVARCHAR', 'NATIONAL CHAR': 'NCHAR', TIMESTAMPTZ: 'TIMESTAMP WITH TIME ZONE', TIMETZ: 'TIME WITH TIME ZONE',
+};
+
+const GENERIC: Readonly<Record<string, TypeDef>> = {
+  TINYINT: { family: 'integer', bits: 8 },
+  SMALLINT: { family: 'integer', bits: 16 },
+  MEDIUMINT: { family: 'integer', bits: 24 },
+  INTEGER: { family: 'integer', bits: 32 },
+  BIGINT: { family: 'integer', bits: 64 },
+  NUMERIC: { family: 'decimal' },
+  REAL: { family: 'float', mantissa: 24 },
+  // PostgreSQL: "float with no precision specified is taken to mean double precision"
+  FLOAT: { family: 'float', mantissa: 53 },
+  'DOUBLE PRECISION': { family: 'float', mantissa: 53 },
+  VARCHAR: { family: 'text', capacity: UNBOUNDED, tag: 'varying' },
+  NVARCHAR: { family: 'text', capacity: UNBOUNDED, tag: 'national varying' },
+  TEXT: { family: 'text', capacity: UNBOUNDED, tag: 'varying' },
+  CLOB: { family: 'text', capacity: UNBOUNDED, tag: 'varying' },
+  CITEXT: { family: 'text', capacity: UNBOUNDED, tag: 'case-insensitive' },
+  TINYTEXT: { family: 'text', capacity: 255, tag: 'varying' },
+  MEDIUMTEXT: { family: 'text', capacity: 16_777_215, tag: 'varying' },
+  LONGTEXT: { family: 'text', capacity: 4_294_967_295, tag: 'varying' },
+  CHAR: { family: 'text', capacity: 1, tag: 'fixed' },
+  NCHAR: { family: 'text', capacity: 1, tag: 'national fixed' },
+  BYTEA: { family: 'binary', capacity: UNBOUNDED, tag: 'varying' },
+  BLOB: { family: 'binary', capacity: UNBOUNDED, tag: 'varying' },
+  TINYBLOB: { family: 'binary', capacity: 255, tag: 'varying' },
+  MEDIUMBLOB: { family: 'binary', capacity: 16_777_215, tag: 'varying' },
+  LONGBLOB: { family: 'binary', capacity: 4_294_967_295, tag: 'varying' },
+  VARBINARY: { family: 'binary', capacity: UNBOUNDED, tag: 'varying' },
+  BINARY: { family: 'binary', capacity: 1, tag: 'fixed' },
+  BOOLEAN: { family: 'boolean' },
+  DATE: { family: 'date' },
+  TIME: { family: 'time', precision: 6, tag: 'local' },
+  'TIME WITHOUT TIME ZONE': { family: 'time', precision: 6, tag: 'local' },
+  'TIME WITH TIME ZONE': { family: 'time', precision: 6, tag: 'zoned' },
+  TIMESTAMP: { family: 'timestamp', precision: 6, tag: 'local' },
+  'TIMESTAMP WITHOUT TIME ZONE': { family: 'timestamp', precision: 6, tag: 'local' },
+  'TIMESTAMP WITH TIME ZONE': { family: 'timestamp', precision: 6, tag: 'zoned' },
+  DATETIME: { family: 'timestamp', precision: 6, tag: 'local' },
+  INTERVAL: { family: 'interval', precision: 6 },
+  JSON: { family: 'json', tag: 'json' },
+  JSONB: { family: 'json', tag: 'jsonb' },
+  UUID: { family: 'uuid' },
+  BIT: { family: 'bit', capacity: 1, tag: 'fixed' },
+  'BIT VARYING': { family: 'bit', capacity: UNBOUNDED, tag: 'varying' },
+};
+
+/** Where a dialect means something else by the same name. */
+const DIALECT_OVERRIDES: Readonly<Record<Dialect, Readonly<Record<string, TypeDef>>>> = {
+  postgresql: {},
+  mysql: {
+    // MySQL: BOOL is TINYINT(1); FLOAT is single precision and REAL double; TEXT/BLOB hold 64 KiB;
+    // TIMESTAMP converts from the session time zone to UTC, DATETIME stores what it is given; fsp defaults to 0
+    BOOLEAN: { family: 'integer', bits: 8 },
+    FLOAT: { family: 'float', mantissa: 24 },
+    REAL: { family: 'float', mantissa: 53 },
+    TEXT: { family: 'text', capacity: 65_535, tag: 'varying' },
+    BLOB: { family: 'binary', capacity: 65_535, tag: 'varying' },
+    TIME: { family: 'time', precision: 0, tag: 'local' },
+    DATETIME: { family: 'timestamp', precision: 0, tag: 'local' },
+    TIMESTAMP: { family: 'timestamp', precision: 0, tag: 'session-zone' },
+  },
+  sqlite: {},
+};
+
+/** What one rendered type holds, as comparable capacities: a larger number holds more. */
+export interface TypeInfo {
+  readonly family: Family;
+  /** canonical name: spellings of one type share it */
+  readonly name: string;
+  readonly tag: string;
+  readonly dims: Readonly<Record<string, number>>;
+}
+
+function integerDims(def: TypeDef, t: ParsedType): Record<string, number> {
+  const bits = def.bits ?? 32;
+  // magnitude bits on each side of zero; an unsigned type holds no negative value at all
+  return t.unsigned ? { positive: bits, negative: -1 } : { positive: bits - 1, negative: bits - 1 };
+}
+
+function decimalDims(t: ParsedType, dialect: Dialect): Record<string, number> {
+  const [p, s] = numericArgs(t);
+  const negative = t.unsigned ? 0 : 1;
+  if (p === undefined || Number.isNaN(p)) {
+    // MySQL's DECIMAL defaults to (10, 0); PostgreSQL's bare NUMERIC has no limit
+    return dialect === 'mysql' ? { integer: 10, scale: 0, negative } : { integer: UNBOUNDED, scale: UNBOUNDED, negative };
+  }
+  const scale = s === undefined || Number.isNaN(s) ? 0 : s;
+  return { integer: p - scale, scale, negative };
+}
+
+function textCapacity(def: TypeDef, t: ParsedType, dialect: Dialect): number {
+  const [n] = numericArgs(t);
+  if (n === undefined || Number.isNaN(n)) return def.capacity ?? UNBOUNDED;
+  // MySQL picks the smallest TEXT/BLOB type that holds TEXT(n)
+  if (dialect === 'mysql' && def.capacity !== undefined && def.capacity !== UNBOUNDED && def.capacity > 255) {
+    return MYSQL_TEXT_TIERS.find((tier) => tier >= n) ?? n;
+  }
+  return n;
+}
+
+function floatMantissa(def: TypeDef, t: ParsedType): number {
+  const args = numericArgs(t);
+  const [p] = args;
+  if (p === undefined || Number.isNaN(p) || args.length > 1) return def.mantissa ?? 53;
+  return p <= 24 ? 24 : 53;
+}
+
+function dimsOf(def: TypeDef, t: ParsedType, dialect: Dialect): Record<string, number> {
+  const [first] = numericArgs(t);
+  const given = first === undefined || Number.isNaN(first) ? undefined : first;
+  switch (def.family) {
+    case 'integer':
+      return integerDims(def, t);
+    case 'decimal':
+      return decimalDims(t, dialect);
+    case 'float':
+      return { mantissa: floatMantissa(def, t) };
+    case 'text':
+    case 'binary':
+    case 'bit':
+      return { length: textCapacity(def, t, dialect) };
+    case 'time':
+    case 'timestamp':
+    case 'interval':
+      return { precision: given ?? def.precision ?? 6 };
+    default:
+      return {};
+  }
+}
+
+function lookup(name: string, dialect: Dialect): TypeDef | undefined {
+  const def = DIALECT_OVERRIDES[dialect][name] ?? GENERIC[name];
+  if (def !== undefined || !name.startsWith('INTERVAL ')) return def;
+  // PostgreSQL's INTERVAL DAY TO SECOND: the fields restrict what the interval means
+  return { family: 'interval', precision: 6, tag: name.slice('INTERVAL '.length) };
+}
+
+export function typeInfo(t: ParsedType, dialect: Dialect): TypeInfo {
+  const name = ALIASES[t.name] ?? t.name;
+  const def = lookup(name, dialect);
+  if (def === undefined) {
+    return { family: 'other', name, tag: [t.args.join(','), t.modifiers, t.unsigned].join('|'), dims: {} };
+  }
+  const tag = [def.tag ?? '', t.modifiers].join('|');
+  return { family: def.family, name, tag, dims: dimsOf(def, t, dialect) };
+}
+
+/** Families where SQLite ignores declared sizes: "SQLite does not impose any length restrictions" (datatype3.html). */
+export const SQLITE_SIZELESS: ReadonlySet<Family> = new Set(['integer', 'decimal', 'float', 'text', 'binary']);
