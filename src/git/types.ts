@@ -1,9 +1,11 @@
-// What the git stage hands to the rest of the pipeline, and the port every git backend implements.
+// What the git stage hands to the rest of the pipeline; the port's own types live in port.ts.
 
-/** One file's text at one revision. `rev` is 'HEAD', ':staged', a commit id, or ':worktree'. */
+export type { ChangeStatus, FileChange, FileEntry, FileMode, GitPort, RepoInfo, Snapshot } from './port.js';
+
+/** One file's text as git (or the working tree) holds it. */
 export interface SourceFile {
   path: string;
   text: string;
-  /** git blob id when read from git; absent for working-tree files */
+  /** git blob id when read from git (the key of the per-blob extraction cache); absent for working-tree files */
   oid?: string;
 }

@@ -1,0 +1,174 @@
+// GitPort over the git executable: plumbing commands with -z output and one cat-file --batch process.
+import { access } from 'node:fs/promises';
+import { CatFileBatch } from './cat-file.js';
+import { GitError } from './errors.js';
+import { gitMessages } from './messages.js';
+import { comparePaths, decodeBlob, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
+import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
+import { isSameSnapshot } from './port.js';
+import { runGit, splitLines, splitNul, type GitResult, type GitRunner } from './process.js';
+import { readRepoInfo } from './repo-info.js';
+import { addedAll, deletedAll } from './snapshot-diff.js';
+
+/** rename detection as `git diff -M`: a moved model file is a rename, not a dropped table */
+const DIFF_ARGS = ['-r', '-z', '--raw', '--no-abbrev', '-M'] as const;
+
+export class CliGit implements GitPort {
+  readonly backend = 'cli';
+  /** started on the first object read: a warm hook that only lists files never pays for it */
+  private batch: CatFileBatch | null = null;
+  private info: Promise<RepoInfo> | null = null;
+  private isClosed = false;
+
+  constructor(private readonly runner: GitRunner) {}
+
+  repoInfo(): Promise<RepoInfo> {
+    this.info ??= readRepoInfo(this.runner);
+    return this.info;
+  }
+
+  async resolve(rev: string): Promise<string | null> {
+    if (rev === '' || rev.startsWith('-')) return null;
+    const { stdout, code } = await this.git(['rev-parse', '-q', '--verify', `${rev}^{commit}`], [0, 1]);
+    return code === 0 ? stdout.toString('utf8').trim() : null;
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    assertRevisions(a, b);
+    const { stdout, code } = await this.git(['merge-base', a, b], [0, 1]);
+    return code === 0 ? stdout.toString('utf8').trim() : null;
+  }
+
+  async revList(base: string | null, head: string): Promise<string[]> {
+    assertRevisions(head, ...(base === null ? [] : [base]));
+    const range = base === null ? [head] : [head, `^${base}`];
+    const { stdout } = await this.git(['rev-list', '--topo-order', '--reverse', ...range, '--']);
+    return splitLines(stdout);
+  }
+
+  async commitMessage(oid: string): Promise<string> {
+    return parseCommit(await this.readCommit(oid)).message;
+  }
+
+  async parents(oid: string): Promise<string[]> {
+    return parseCommit(await this.readCommit(oid)).parents;
+  }
+
+  async changedFiles(from: Snapshot, to: Snapshot): Promise<FileChange[]> {
+    if (isSameSnapshot(from, to)) return [];
+    const all = (s: Snapshot) => this.listFiles(s, () => true);
+    if (from.kind === 'empty') return addedAll(await all(to));
+    if (to.kind === 'empty') return deletedAll(await all(from));
+    const changes = await this.diff(from, to);
+    return changes.sort((a, b) => comparePaths(a.path, b.path));
+  }
+
+  async listFiles(snapshot: Snapshot, filter: (path: string) => boolean): Promise<FileEntry[]> {
+    const entries = await this.listAll(snapshot);
+    return entries.filter((entry) => filter(entry.path)).sort((a, b) => comparePaths(a.path, b.path));
+  }
+
+  async readBlobs(oids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(oids)];
+    const objects = await this.objects().read(unique);
+    const texts = new Map<string, string>();
+    for (const [i, oid] of unique.entries()) {
+      const object = objects[i];
+      if (!object) throw await this.missing(oid);
+      if (object.type !== 'blob') throw new GitError(gitMessages.notABlob(oid, object.type));
+      texts.set(oid, decodeBlob(object.content));
+    }
+    return texts;
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    await this.batch?.close();
+  }
+
+  /** Two different non-empty snapshots: commit/commit, or a commit and the index (either way round). */
+  private async diff(from: Snapshot, to: Snapshot): Promise<FileChange[]> {
+    if (from.kind === 'commit' && to.kind === 'commit') {
+      return parseRawDiff(splitNul((await this.git(['diff-tree', ...DIFF_ARGS, from.oid, to.oid, '--'])).stdout));
+    }
+    const commit = from.kind === 'commit' ? from.oid : to.kind === 'commit' ? to.oid : '';
+    await this.assertIndexReadable();
+    // diff-index compares a tree to the index; -R swaps the sides for index -> commit
+    const reverse = from.kind === 'index' ? ['-R'] : [];
+    const args = ['diff-index', '--cached', ...DIFF_ARGS, ...reverse, commit, '--'];
+    return parseRawDiff(splitNul((await this.git(args)).stdout));
+  }
+
+  private objects(): CatFileBatch {
+    this.assertOpen();
+    if (!this.batch?.isAlive) this.batch = new CatFileBatch(this.runner);
+    return this.batch;
+  }
+
+  private async listAll(snapshot: Snapshot): Promise<FileEntry[]> {
+    if (snapshot.kind === 'empty') return [];
+    if (snapshot.kind === 'commit') {
+      return parseLsTree(splitNul((await this.git(['ls-tree', '-r', '-z', '--full-tree', snapshot.oid])).stdout));
+    }
+    await this.assertIndexReadable();
+    // `:/` and --full-name: the whole index with root-relative paths, whatever directory we run in
+    const { stdout } = await this.git(['ls-files', '-s', '-z', '--full-name', '--', ':/']);
+    return parseLsFiles(splitNul(stdout));
+  }
+
+  private async readCommit(oid: string): Promise<string> {
+    const [object] = await this.objects().read([oid]);
+    if (!object) throw await this.missing(oid);
+    if (object.type !== 'commit') throw new GitError(gitMessages.notACommit(oid));
+    return object.content.toString('utf8');
+  }
+
+  /** A bare repository has no index, and git reads a missing GIT_INDEX_FILE as an empty index: both would
+   * silently turn every table into a drop. */
+  private async assertIndexReadable(): Promise<void> {
+    const info = await this.repoInfo();
+    if (info.isBare) throw new GitError(gitMessages.bareIndex);
+    await assertIndexFileExists(this.runner, info);
+  }
+
+  private async missing(oid: string): Promise<GitError> {
+    const info = await this.repoInfo().catch(() => null);
+    return new GitError(gitMessages.missingObject(oid), info?.isShallow ? gitMessages.shallowHint : undefined);
+  }
+
+  private async git(args: string[], okCodes?: readonly number[]): Promise<GitResult> {
+    this.assertOpen();
+    try {
+      return await runGit(this.runner, args, okCodes);
+    } catch (error) {
+      throw await this.explainMissing(error);
+    }
+  }
+
+  /** In a shallow clone, "bad object" usually means history that was never fetched: say so. */
+  private async explainMissing(error: unknown): Promise<unknown> {
+    if (!(error instanceof GitError) || error.hint || !/bad object|bad revision|unable to read/i.test(error.message)) {
+      return error;
+    }
+    const info = await this.repoInfo().catch(() => null);
+    return info?.isShallow ? new GitError(error.message, gitMessages.shallowHint) : error;
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new GitError(gitMessages.closed);
+  }
+}
+
+/** A revision is never taken for an option (`--output=...`); resolve() simply finds no commit for one. */
+function assertRevisions(...revs: string[]): void {
+  const bad = revs.find((rev) => rev === '' || rev.startsWith('-'));
+  if (bad !== undefined) throw new GitError(gitMessages.badRevision(bad));
+}
+
+async function assertIndexFileExists(runner: GitRunner, info: RepoInfo): Promise<void> {
+  const file = info.indexFile;
+  if (runner.env.GIT_INDEX_FILE === undefined || file === null) return;
+  await access(file).catch(() => {
+    throw new GitError(gitMessages.indexMissing(file), gitMessages.indexMissingHint);
+  });
+}

@@ -1,0 +1,77 @@
+// Finds the repository for the isomorphic-git backend and refuses the layouts isomorphic-git would misread.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { GitError } from './errors.js';
+import { gitMessages } from './messages.js';
+
+export interface IsoRepo {
+  /** working tree root; null when bare */
+  dir: string | null;
+  gitdir: string;
+  isBare: boolean;
+}
+
+/** Environment variables that move objects or the common dir somewhere isomorphic-git will not look. */
+const UNSUPPORTED_ENV: Record<string, string> = {
+  GIT_COMMON_DIR: 'a repository whose common dir is set by GIT_COMMON_DIR',
+  GIT_OBJECT_DIRECTORY: 'objects moved by GIT_OBJECT_DIRECTORY',
+  GIT_ALTERNATE_OBJECT_DIRECTORIES: 'alternate object directories (GIT_ALTERNATE_OBJECT_DIRECTORIES)',
+};
+
+export async function locateIsoRepo(cwd: string, env: NodeJS.ProcessEnv): Promise<IsoRepo> {
+  for (const [name, what] of Object.entries(UNSUPPORTED_ENV)) if (env[name]) throw unsupported(what);
+  const found = env.GIT_DIR
+    ? { gitdir: resolve(cwd, env.GIT_DIR), dir: resolve(cwd, env.GIT_WORK_TREE ?? cwd) }
+    : await discover(resolve(cwd));
+  if (!found) throw new GitError(gitMessages.notARepository(cwd), gitMessages.notARepositoryHint);
+  await assertSupportedLayout(found.gitdir);
+  const config = await readText(join(found.gitdir, 'config'));
+  const isBare = found.dir === null || /^\s*bare\s*=\s*true\s*$/im.test(config);
+  return { gitdir: found.gitdir, dir: isBare ? null : found.dir, isBare };
+}
+
+/** Walks up from cwd like git's setup: a `.git` directory, a `.git` file (`gitdir: <path>`), or a bare git dir. */
+async function discover(start: string): Promise<{ gitdir: string; dir: string | null } | null> {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotgit = join(dir, '.git');
+    const kind = await statKind(dotgit);
+    if (kind === 'dir') return { gitdir: dotgit, dir };
+    if (kind === 'file') {
+      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await readText(dotgit));
+      if (pointer?.[1]) return { gitdir: resolve(dir, pointer[1]), dir };
+    }
+    if ((await statKind(join(dir, 'HEAD'))) === 'file' && (await statKind(join(dir, 'objects'))) === 'dir') {
+      return { gitdir: dir, dir: null };
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+async function assertSupportedLayout(gitdir: string): Promise<void> {
+  if ((await statKind(join(gitdir, 'commondir'))) === 'file') {
+    throw unsupported('a linked worktree (git worktree add)');
+  }
+  if ((await statKind(join(gitdir, 'objects', 'info', 'alternates'))) === 'file') {
+    throw unsupported('a repository that borrows objects from another (objects/info/alternates)');
+  }
+  const config = await readText(join(gitdir, 'config'));
+  if (/^\s*objectformat\s*=\s*sha256\s*$/im.test(config)) throw unsupported('a SHA-256 repository');
+  if (/^\s*refstorage\s*=\s*reftable\s*$/im.test(config)) throw unsupported('reftable refs');
+}
+
+/** The index git would read: GIT_INDEX_FILE when set (a hook's temporary index for `git commit -a` or
+ * `git commit <path>`), which git resolves from the top of the working tree when relative. */
+export function indexFilePath(repo: IsoRepo, cwd: string, env: NodeJS.ProcessEnv): string {
+  const named = env.GIT_INDEX_FILE;
+  return named ? resolve(repo.dir ?? cwd, named) : join(repo.gitdir, 'index');
+}
+
+const unsupported = (what: string) => new GitError(gitMessages.isoUnsupported(what), gitMessages.isoHint);
+
+async function statKind(path: string): Promise<'file' | 'dir' | null> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return null;
+  return info.isDirectory() ? 'dir' : 'file';
+}
+
+export const readText = (path: string): Promise<string> => readFile(path, 'utf8').catch(() => '');

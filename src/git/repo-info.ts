@@ -1,0 +1,64 @@
+// Where the repository is and what state HEAD is in: one `git rev-parse` in the usual case.
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RepoInfo } from './port.js';
+import { commandError, runGit, splitLines, type GitRunner } from './process.js';
+
+/** rev-parse prints one line per argument, in order, and stops at the first that fails: --show-toplevel in a
+ * bare repository, HEAD before the first commit. Those two cases take a second look at HEAD. */
+const REV_PARSE_ARGS = [
+  'rev-parse',
+  '--is-bare-repository',
+  '--is-shallow-repository',
+  '--absolute-git-dir',
+  '--git-common-dir',
+  // the index git will read: GIT_INDEX_FILE when set, resolved as git resolves it (from the work-tree top)
+  '--git-path',
+  'index',
+  '--show-toplevel',
+  'HEAD^{commit}',
+  '--symbolic-full-name',
+  'HEAD',
+  // `--`: HEAD is a revision even if a file of that name exists
+  '--',
+];
+
+export async function readRepoInfo(runner: GitRunner): Promise<RepoInfo> {
+  const result = await runGit(runner, REV_PARSE_ARGS, [0, 128]);
+  const lines = splitLines(result.stdout);
+  const [bare, shallow, gitDir = '', commonDir = '', indexPath = '', toplevel, oid, symbolic] = lines;
+  if (lines.length < 5) throw commandError(REV_PARSE_ARGS, result.stderr);
+  const isBare = bare === 'true';
+  const top = isBare || toplevel === undefined ? null : resolve(toplevel);
+  const head = result.code === 0 && oid && symbolic ? { oid, symbolic } : await readHead(runner);
+  return {
+    toplevel: top,
+    gitDir,
+    // both are printed relative to the directory git ran in
+    commonDir: resolve(runner.cwd, commonDir),
+    indexFile: isBare ? null : resolve(runner.cwd, indexPath),
+    isShallow: shallow === 'true',
+    isBare,
+    headOid: head.oid,
+    headRef: head.symbolic === 'HEAD' ? null : head.symbolic.replace(/^refs\/heads\//, ''),
+    hasSubmodules: top !== null && (await exists(join(top, '.gitmodules'))),
+  };
+}
+
+/** HEAD when rev-parse could not say: an unborn branch, or a bare repository. */
+async function readHead(runner: GitRunner): Promise<{ oid: string | null; symbolic: string }> {
+  const [symbolic, head] = await Promise.all([
+    runGit(runner, ['symbolic-ref', '-q', 'HEAD'], [0, 1]),
+    runGit(runner, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [0, 1]),
+  ]);
+  return {
+    oid: head.code === 0 ? head.stdout.toString('utf8').trim() : null,
+    symbolic: symbolic.code === 0 ? symbolic.stdout.toString('utf8').trim() : 'HEAD',
+  };
+}
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );

@@ -1,0 +1,20 @@
+// The bridge from git to the extractor: a snapshot's files, with their text and blob ids.
+import type { FileEntry, GitPort, Snapshot } from './port.js';
+import type { SourceFile } from './types.js';
+
+/** Every regular file of the snapshot that passes the filter, read in one batch. */
+export async function readSnapshotFiles(
+  port: GitPort,
+  snapshot: Snapshot,
+  filter: (path: string) => boolean,
+): Promise<SourceFile[]> {
+  return readSourceFiles(port, await port.listFiles(snapshot, filter));
+}
+
+/** Text for listed entries; a caller holding a per-blob cache lists first and reads only its misses.
+ * Symlinks are skipped: their blob is a link target, not Python source. */
+export async function readSourceFiles(port: GitPort, entries: FileEntry[]): Promise<SourceFile[]> {
+  const files = entries.filter((entry) => entry.mode !== '120000');
+  const texts = await port.readBlobs(files.map((entry) => entry.oid));
+  return files.map((entry) => ({ path: entry.path, oid: entry.oid, text: texts.get(entry.oid) ?? '' }));
+}

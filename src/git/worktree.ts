@@ -1,0 +1,59 @@
+// Reads the Python files of a working tree from disk (no git needed), skipping environments and tests.
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { SourceFile } from './types.js';
+
+const SKIP_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', 'tests', 'test']);
+/** Migration scripts describe history, not the models. */
+const SKIP_PATHS = [/(^|\/)alembic\/versions$/, /(^|\/)migrations\/versions$/];
+
+export interface WorktreeOptions {
+  /** files or directories (relative to root, or absolute) to read instead of the whole tree */
+  paths?: string[];
+  /** globs of repository-relative paths to leave out */
+  exclude?: string[];
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function isSkippedDir(name: string, rel: string, full: string): boolean {
+  if (name.startsWith('.') || SKIP_DIRS.has(name)) return true;
+  if (SKIP_PATHS.some((re) => re.test(rel))) return true;
+  return existsSync(join(full, 'pyvenv.cfg'));
+}
+
+function isPythonFile(name: string): boolean {
+  return name.endsWith('.py') && !name.startsWith('test_') && name !== 'setup.py';
+}
+
+async function walk(root: string, dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    const rel = toPosix(relative(root, full));
+    if (entry.isDirectory()) {
+      if (!isSkippedDir(entry.name, rel, full)) await walk(root, full, out);
+    } else if (entry.isFile() && isPythonFile(entry.name)) {
+      out.push(rel);
+    }
+  }
+}
+
+export async function readWorktreeFiles(root: string, options: WorktreeOptions = {}): Promise<SourceFile[]> {
+  const base = resolve(root);
+  const found: string[] = [];
+  for (const p of options.paths?.length ? options.paths : ['.']) {
+    const full = resolve(base, p);
+    const info = await stat(full);
+    if (info.isDirectory()) await walk(base, full, found);
+    else if (full.endsWith('.py')) found.push(toPosix(relative(base, full)));
+  }
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const paths = [...new Set(found)].filter((p) => !excluded(p));
+  return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(base, path), 'utf8') })));
+}
