@@ -1,6 +1,7 @@
 // Parses argv with commander and runs one command; returns the exit code, never exits.
 import { Command, CommanderError } from 'commander';
 import { EXIT, type CommandContext, type GlobalOptions, type Output } from './context.js';
+import { GitError } from '../git/errors.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
 import { registerCommands } from './commands/index.js';
@@ -65,7 +66,7 @@ function reportError(error: unknown, io: RunIo): number {
     // --help and --version end through here too, with exit code 0
     return error.exitCode === 0 ? EXIT.pass : EXIT.error;
   }
-  if (error instanceof UserError) {
+  if (error instanceof UserError || error instanceof GitError) {
     io.stderr.write(`schemaguard: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);
     return EXIT.error;

@@ -6,4 +6,7 @@ export const ENGINE_MESSAGES = {
   deprecationPassed: (date: string) => `lowered to warn: the contract's deprecation date (${date}) has passed`,
   unusedSuppression: (rule: string) => `The suppression \`ignore[${rule}]\` matches no finding any more.`,
   unusedSuppressionHelp: 'Remove the comment: nothing on that line needs it now.',
+  suppressionRefused: (rule: string, contracts: readonly string[]) =>
+    `The suppression \`ignore[${rule}]\` cannot silence its finding: contract ${contracts.join(', ')} does not allow overrides.`,
+  suppressionRefusedHelp: 'Follow the safe path, or agree the change with the contract owners and change the contract.',
 } as const;

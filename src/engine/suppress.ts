@@ -21,8 +21,15 @@ export interface Suppressions {
   unused(): IgnoreDirective[];
 }
 
-export function indexSuppressions(directives: readonly Directive[], after: Schema): Suppressions {
-  const usable = directives.filter((d): d is IgnoreDirective => d.kind === 'ignore' && d.reason !== null && d.reason.trim() !== '');
+/**
+ * Only suppressions with a reason that name a known rule can match; the invalid-suppression rule
+ * reports the others, so they are not reported a second time as unused.
+ */
+export function indexSuppressions(directives: readonly Directive[], after: Schema, knownRuleIds: readonly string[]): Suppressions {
+  const usable = directives.filter(
+    (d): d is IgnoreDirective =>
+      d.kind === 'ignore' && d.reason !== null && d.reason.trim() !== '' && knownRuleIds.includes(d.rule),
+  );
   const byPlace = new Map(usable.map((d) => [`${d.file}:${d.line}:${d.rule}`, d]));
   const tableLines = new Map(
     after.tables.filter((t) => t.source !== null).map((t) => [qualified(t), `${t.source?.file}:${t.source?.line}`]),

@@ -1,9 +1,14 @@
 // The facts of one finding as plain lines, shared by the text and markdown reports.
-import type { Finding } from '../engine/types.js';
+import type { Finding, Verdict } from '../engine/types.js';
 import { ownersOf } from '../engine/notify.js';
 
 export function location(finding: Finding): string {
   return finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`;
+}
+
+/** Whether an override can let the change through: no blocking finding is under a contract that forbids it. */
+export function isOverridable(verdict: Verdict): boolean {
+  return verdict.findings.filter((f) => f.severity === 'block' && f.suppressed === null).every((f) => f.canOverride);
 }
 
 export interface FindingFacts {

@@ -12,7 +12,9 @@ function annotation(f: Finding): string {
   const props = [`title=${escapeProperty(`schemaguard ${f.ruleId}`)}`];
   if (f.source !== null) props.unshift(`file=${escapeProperty(f.source.file)}`, `line=${f.source.line}`);
   const status = f.suppressed !== null ? ' (suppressed)' : f.overridden ? ' (overridden)' : '';
-  return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(`${f.message}${status}\n${f.help}`)}`;
+  // a silenced finding must not look like what failed the job: suppressed is a notice, overridden a warning
+  const level = f.suppressed !== null ? 'notice' : f.overridden ? 'warning' : LEVEL[f.severity];
+  return `::${level} ${props.join(',')}::${escapeData(`${f.message}${status}\n${f.help}`)}`;
 }
 
 export function renderGithub(report: CheckReport): string {

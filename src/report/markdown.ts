@@ -1,6 +1,6 @@
 // A pull-request / job-summary comment.
 import type { Finding } from '../engine/types.js';
-import { findingFacts, location } from './finding-lines.js';
+import { findingFacts, isOverridable, location } from './finding-lines.js';
 import { REPORT_MESSAGES as M } from './messages.js';
 import type { CheckReport } from './types.js';
 
@@ -20,14 +20,14 @@ export function renderMarkdown(report: CheckReport): string {
   }
   if (verdict.override !== null) out.push(`**Override** (${verdict.override.rules.join(', ')}): ${cell(verdict.override.reason)}`, '');
   for (const note of report.notes) out.push(`> ${cell(note)}`);
-  if (verdict.blocked) out.push('', M.howToOverride.replace('\n', ' '));
+  if (verdict.blocked) out.push('', isOverridable(report.verdict) ? M.howToOverrideMarkdown : M.overrideForbidden);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
 function row(f: Finding): string {
   const status = f.suppressed !== null ? ' (suppressed)' : f.overridden ? ' (overridden)' : '';
   const who = findingFacts(f).owners.join(', ');
-  return `| ${ICON[f.severity]} ${f.severity}${status} | \`${f.ruleId}\` | \`${location(f)}\` | ${cell(f.message)} | ${cell(who)} |`;
+  return `| ${ICON[f.severity]} ${f.severity}${status} | \`${f.ruleId}\` | ${location(f) === '' ? '' : `\`${location(f)}\``} | ${cell(f.message)} | ${cell(who)} |`;
 }
 
 function details(f: Finding): string[] {

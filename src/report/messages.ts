@@ -8,8 +8,16 @@ export const REPORT_MESSAGES = {
     `Blocked: ${blocks} breaking change${blocks === 1 ? '' : 's'}${warns > 0 ? `, ${warns} warning${warns === 1 ? '' : 's'}` : ''}.`,
   howToOverride:
     'To let a deliberate change through, give a reason (it is recorded in the commit message):\n  SCHEMAGUARD_OVERRIDE="<why this is safe>" git commit ...',
+  howToOverrideMarkdown:
+    'To let a deliberate change through, give a reason (it is recorded in the commit message): `SCHEMAGUARD_OVERRIDE="<why this is safe>" git commit ...`',
   overrideForbidden: 'A contract forbids overriding at least one finding: follow the safe path, or change the contract with its owners.',
   overridden: (reason: string, rules: string[]) => `Passed with override (${rules.join(', ')}): ${reason}`,
-  passed: (warns: number, infos: number) =>
-    `Passed${warns + infos > 0 ? ` with ${warns} warning${warns === 1 ? '' : 's'} and ${infos} note${infos === 1 ? '' : 's'}` : ''}.`,
+  sarifRuleHelp: (description: string, id: string) => `${description} See docs/rules/${id}.md in the schemaguard package.`,
+  passed: (warns: number, infos: number) => {
+    const parts = [
+      ...(warns > 0 ? [`${warns} warning${warns === 1 ? '' : 's'}`] : []),
+      ...(infos > 0 ? [`${infos} note${infos === 1 ? '' : 's'}`] : []),
+    ];
+    return `Passed${parts.length > 0 ? ` with ${parts.join(' and ')}` : ''}.`;
+  },
 } as const;

@@ -17,7 +17,7 @@ export const contractColumnTouched = defineRule({
       if (contracts.length === 0) continue;
       const names = contracts.map((contract) => contractLabel(config, contract));
       findings.push({
-        message: `${M.contractTouched(touch.table, touch.column, names.join(', '))} (${touch.what})`,
+        message: M.contractTouched(touch.table, touch.column, names.join(', '), touch.what),
         help: M.contractTouchedHelp(contracts.flatMap((c) => c.owners)),
         category: 'contract',
         change: touch.change,

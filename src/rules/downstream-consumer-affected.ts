@@ -15,7 +15,7 @@ export const downstreamConsumerAffected = defineRule({
       const consumers = lineage.consumersOf(touch.table, touch.column);
       if (consumers.length === 0) continue;
       findings.push({
-        message: `${M.consumerAffected(touch.table, touch.column, consumers.length)} It changes: ${touch.what}.`,
+        message: `${M.consumerAffected(touch.table, touch.column, consumers.length)} ${M.consumerAffectedChange(touch.what)}`,
         help: M.consumerAffectedHelp,
         category: 'contract',
         change: touch.change,

@@ -1,5 +1,6 @@
 // Suppressions must say why and name a real rule; the engine adds the ones that match nothing.
 import { defineRule } from './define-rule.js';
+import { RULE_MESSAGES as M } from './messages.js';
 
 export const invalidSuppression = defineRule({
   id: 'invalid-suppression',
@@ -8,16 +9,16 @@ export const invalidSuppression = defineRule({
   check: ({ directives, knownRuleIds }) =>
     directives.flatMap((directive) => {
       if (directive.kind !== 'ignore') return [];
-      const problem = !knownRuleIds.includes(directive.rule)
-        ? `names an unknown rule "${directive.rule}"`
+      const message = !knownRuleIds.includes(directive.rule)
+        ? M.unknownSuppressedRule(directive.rule)
         : directive.reason === null || directive.reason.trim() === ''
-          ? 'has no reason, so it suppresses nothing'
+          ? M.suppressionWithoutReason(directive.rule)
           : null;
-      if (problem === null) return [];
+      if (message === null) return [];
       return [
         {
-          message: `The suppression \`ignore[${directive.rule}]\` ${problem}.`,
-          help: 'Write it as `# schemaguard: ignore[<rule-id>] <why this is safe>` on the line of the finding.',
+          message,
+          help: M.invalidSuppressionHelp,
           category: 'error' as const,
           change: null,
           table: null,

@@ -1,9 +1,16 @@
 // Every sentence the rules print: what happened (message) and the safe way forward (help).
-import type { TableRef } from '../schema/changes.js';
+import type { InvalidRenameReason, TableRef } from '../schema/changes.js';
 import { qualified } from './select.js';
 
 const declareRename = (what: string) =>
   `If this is really a rename, declare it: \`# schemaguard: renamed-from <old>\` on the ${what} line, or a \`renames:\` entry in the config.`;
+
+const RENAME_PROBLEMS: Record<InvalidRenameReason, string> = {
+  'old-name-missing': 'the old name exists in neither the old nor the new schema',
+  'target-missing': 'the renamed table or column does not exist in the new schema',
+  'not-on-declaration': 'the comment is not on a column or table declaration line',
+  conflict: 'another rename is declared for the same table or column, or from the same old name',
+};
 
 export const RULE_MESSAGES = {
   dropTable: (t: TableRef) => `Table ${qualified(t)} is dropped.`,
@@ -31,6 +38,10 @@ export const RULE_MESSAGES = {
   typeWidening: (t: TableRef, c: string, from: string, to: string) => `Column ${qualified(t, c)} widens from ${from} to ${to}.`,
   typeWideningHelp:
     'Old values still fit, but a reader with a fixed-size target (a warehouse column, a typed model) may reject the new ones. Tell the owners before the first wider value is written.',
+  enumValuesAdded: (t: TableRef, c: string, values: readonly string[]) =>
+    `Column ${qualified(t, c)} now also allows ${values.map((v) => `'${v}'`).join(', ')}.`,
+  enumValuesAddedHelp:
+    'Old values still fit, but readers that map or test the accepted values (dbt `accepted_values` tests, CASE mappings, dashboard filters) meet values they do not know. Tell the owners before the first new value is written.',
   enumValueRemoved: (t: TableRef, c: string, values: readonly string[]) =>
     `Column ${qualified(t, c)} no longer allows ${values.map((v) => `'${v}'`).join(', ')}.`,
   enumValueRemovedHelp:
@@ -56,15 +67,21 @@ export const RULE_MESSAGES = {
     `The foreign key ${qualified(t)} (${cols.join(', ')}) -> ${target} is dropped.`,
   foreignKeyDroppedHelp:
     'Readers lose referential integrity: joins may now find orphans. Tell the owners, and keep a dbt relationships test downstream.',
-  contractTouched: (t: TableRef, c: string | undefined, contract: string) =>
-    `${c === undefined ? `Table ${qualified(t)}` : `Column ${qualified(t, c)}`} is under contract ${contract} and changes.`,
+  contractTouched: (t: TableRef, c: string | undefined, contract: string, what: string) =>
+    `${c === undefined ? `Table ${qualified(t)}` : `Column ${qualified(t, c)}`} is under contract ${contract} and changes: ${what}.`,
   contractTouchedHelp: (owners: readonly string[]) =>
     `Agree the change with the contract owners first${owners.length > 0 ? ` (${owners.join(', ')})` : ''}, or follow the safe path for this kind of change.`,
   consumerAffected: (t: TableRef, c: string | undefined, n: number) =>
     `${n} downstream consumer${n === 1 ? '' : 's'} read${n === 1 ? 's' : ''} ${c === undefined ? qualified(t) : qualified(t, c)}.`,
+  consumerAffectedChange: (what: string) => `It changes: ${what}.`,
   consumerAffectedHelp: 'Tell the owners listed before this lands; the change above says what breaks for them.',
   unresolvedModel: (file: string, message: string) => `The changed model file ${file} could not be read completely: ${message}`,
   unresolvedModelHelp:
     'schemaguard fails closed when it cannot see what a change does. Fix the file (or write the construct in a form schemaguard understands, see the README), or set `onError: warn` in the config.',
+  invalidRename: (from: string, reason: InvalidRenameReason) => `The rename from ${from} cannot be applied: ${RENAME_PROBLEMS[reason]}.`,
+  invalidRenameHelp: 'Fix or remove the declaration; without it a rename is reported as a drop and an add.',
+  unknownSuppressedRule: (rule: string) => `The suppression \`ignore[${rule}]\` names an unknown rule "${rule}".`,
+  suppressionWithoutReason: (rule: string) => `The suppression \`ignore[${rule}]\` has no reason, so it suppresses nothing.`,
+  invalidSuppressionHelp: 'Write it as `# schemaguard: ignore[<rule-id>] <why this is safe>` on the line of the finding.',
   declareRename,
 } as const;

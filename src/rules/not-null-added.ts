@@ -38,6 +38,7 @@ export const notNullAdded = defineRule({
         table: change.table,
         column: change.column,
         source: change.source,
+        // a column created by this change is never blocked (the migration may well backfill it): warn only
       });
     }
     return findings;

@@ -9,7 +9,8 @@ export const typeNarrowing = defineRule({
   description: 'Narrowing a column type (shorter, smaller, less precise) loses values that used to fit.',
   check: ({ changes }) =>
     typeChanges(changes, 'narrowing')
-      .filter(isSizeOrTypeChange)
+      // removed enum values are enum-value-removed's, also when the enum's type name changes with them
+      .filter((typed) => isSizeOrTypeChange(typed) && (typed.change.removedValues ?? []).length === 0)
       .map(({ change, typeChange }) => ({
         message: M.typeNarrowing(change.table, change.column, typeChange.from, typeChange.to),
         help: M.typeNarrowingHelp,

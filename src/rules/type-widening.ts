@@ -7,19 +7,25 @@ import { isSizeOrTypeChange, typeChanges } from './type-changes.js';
 export const typeWidening = defineRule({
   id: 'type-widening',
   defaultSeverity: 'info',
-  description: 'Widening a column type keeps every old value; it warns when a contract pins the column.',
+  description: 'Widening a column type (or adding enum values) keeps every old value; it warns when a contract pins the column.',
   check: ({ changes, config }) =>
-    typeChanges(changes, 'widening')
-      .filter(isSizeOrTypeChange)
-      .map(({ change, typeChange }) => ({
-        message: M.typeWidening(change.table, change.column, typeChange.from, typeChange.to),
-        help: M.typeWideningHelp,
+    typeChanges(changes, 'widening').map((typed) => {
+      const { change, typeChange } = typed;
+      // an enum that only gains values: readers that map or test the accepted values meet new ones
+      const added = isSizeOrTypeChange(typed) ? [] : (change.addedValues ?? []);
+      return {
+        message:
+          added.length > 0
+            ? M.enumValuesAdded(change.table, change.column, added)
+            : M.typeWidening(change.table, change.column, typeChange.from, typeChange.to),
+        help: added.length > 0 ? M.enumValuesAddedHelp : M.typeWideningHelp,
         // widening loses nothing: it never escalates like the other type changes
-        category: 'addition',
+        category: 'addition' as const,
         change,
         table: change.table,
         column: change.column,
         source: change.source,
         ...(contractsFor(config, change.table, change.column).length > 0 ? { severity: 'warn' as const } : {}),
-      })),
+      };
+    }),
 });

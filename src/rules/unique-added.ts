@@ -11,9 +11,15 @@ export const uniqueAdded = defineRule({
   description: 'Adding a unique constraint fails the migration on duplicates and rejects writers that create them.',
   check: ({ changes }) => {
     const created = createdTables(changes);
+    // columns this change adds without a server default are NULL in every existing row: no duplicates yet
+    const freshColumns = new Set(
+      ofKind(changes, 'add-column')
+        .filter((c) => c.after.server_default === null)
+        .map((c) => qualified(c.table, c.column)),
+    );
     const findings: RuleFinding[] = [];
     const add = (change: AddUnique | AddIndex, columns: readonly string[]) => {
-      if (created.has(qualified(change.table))) return;
+      if (created.has(qualified(change.table)) || columns.every((c) => freshColumns.has(qualified(change.table, c)))) return;
       findings.push({
         message: M.uniqueAdded(change.table, columns),
         help: M.uniqueAddedHelp,

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerCheck } from './check.js';
+import { registerCommitMsg } from './commit-msg.js';
 import { registerDiff } from './diff.js';
 import { registerImpact } from './impact.js';
 import { registerInit } from './init.js';
@@ -12,7 +13,7 @@ export type SetExit = (code: number) => void;
 export type ContextFactory = () => CommandContext;
 
 export function registerCommands(program: Command, context: ContextFactory, setExit: SetExit): void {
-  for (const register of [registerSchema, registerCheck, registerDiff, registerSync, registerImpact, registerInit]) {
+  for (const register of [registerSchema, registerCheck, registerDiff, registerSync, registerImpact, registerInit, registerCommitMsg]) {
     register(program, context, setExit);
   }
 }

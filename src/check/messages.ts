@@ -1,0 +1,14 @@
+// What the check says about repositories, revisions and overrides.
+export const CHECK_MESSAGES = {
+  unknownRevision: (rev: string) => `unknown revision "${rev}"`,
+  revisionHint: 'check the name (git rev-parse <rev>), or fetch it first',
+  shallowHint: 'this is a shallow clone without that history: fetch it (git fetch --deepen=50, or --unshallow), or in CI check out with fetch-depth: 0',
+  noMergeBase: (upstream: string) => `no common ancestor with ${upstream} in this clone`,
+  noDefaultBase: 'no base to compare with: this branch has no upstream and there is no origin/HEAD',
+  baseHint: 'pass --base <rev> (for example --base origin/main)',
+  bareRepository: 'this is a bare repository: there is no index to check',
+  bareHint: 'run check --staged inside a working tree, or use check --base/--head',
+  noSnapshot: (path: string) => `no lineage snapshot at ${path}: downstream consumers are unknown (run \`npx schemaguard sync\`)`,
+  stagedLabel: (hasHead: boolean) => (hasHead ? 'HEAD -> staged' : 'first commit -> staged'),
+  overrideRecorded: 'the override reason will be added to the commit message as a Schemaguard-Override trailer',
+} as const;
