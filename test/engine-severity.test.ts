@@ -52,6 +52,20 @@ describe('escalation', () => {
     expect(finding.adjustments).toEqual([]);
   });
 
+  it('lowers a blocking drop to a warning when every contract covering it has policy warn and nobody reads it', () => {
+    const config = { contracts: [{ name: 'soft', tables: ['users'], policy: 'warn' as const }] };
+    const finding = only(evaluate(evaluateInput([users], [withoutLegacy], { config })), 'drop-column');
+    expect(finding.severity).toBe('warn');
+    expect(finding.adjustments).toEqual(['lowered to warn: the policy of contract soft is warn']);
+  });
+
+  it('keeps the block under a warn contract when a consumer reads the column', () => {
+    const config = { contracts: [{ tables: ['users'], policy: 'warn' as const }] };
+    const noEmail = { ...users, columns: users.columns.filter((c) => c.name !== 'email') };
+    const finding = only(evaluate(evaluateInput([users], [noEmail], { config, lineage })), 'drop-column');
+    expect(finding.severity).toBe('block');
+  });
+
   it('never escalates a widening, even under a block contract and with consumers', () => {
     const config = { contracts: [{ tables: ['users'] }] };
     const wider = withColumn(users, 'email', { type: 'TEXT' });

@@ -2,6 +2,7 @@
 export const ENGINE_MESSAGES = {
   escalatedByContract: (label: string) => `raised to block: contract ${label} covers it`,
   escalatedByConsumers: (n: number) => `raised to block: ${n} downstream consumer${n === 1 ? '' : 's'} read${n === 1 ? 's' : ''} it`,
+  contractPolicyWarn: (labels: string) => `lowered to warn: the policy of contract ${labels} is warn`,
   demotedNoReader: 'lowered to warn: column-level lineage shows no reader and no contract covers it',
   deprecationPassed: (date: string) => `lowered to warn: the contract's deprecation date (${date}) has passed`,
   unusedSuppression: (rule: string) => `The suppression \`ignore[${rule}]\` matches no finding any more.`,

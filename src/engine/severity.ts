@@ -40,10 +40,18 @@ function escalate(graded: Graded, finding: RuleFinding, live: ContractHit[]): vo
   }
 }
 
-/** Column-level lineage shows nobody reads it, or its contracts' deprecation dates have passed: a warning. */
+/**
+ * Lowered to a warning: every contract covering it has policy warn, its contracts' deprecation dates have
+ * passed, or column-level lineage shows nobody reads it. Never while a known consumer reads it.
+ */
 function demote(graded: Graded, finding: RuleFinding, live: ContractHit[], lineage: LineageView | null): void {
-  if (graded.severity !== 'block' || graded.consumers.length > 0 || live.length > 0) return;
-  if (graded.contracts.length > 0 && finding.category === 'drop') {
+  if (graded.severity !== 'block' || graded.consumers.length > 0) return;
+  if (live.length > 0) {
+    if (ESCALATING.has(finding.category) && live.every((contract) => contract.policy === 'warn')) {
+      graded.severity = 'warn';
+      graded.adjustments.push(M.contractPolicyWarn(live.map((contract) => contract.label).join(', ')));
+    }
+  } else if (graded.contracts.length > 0 && finding.category === 'drop') {
     graded.severity = 'warn';
     graded.adjustments.push(M.deprecationPassed(graded.contracts[0]?.deprecation ?? ''));
   } else if (isUnreadColumn(finding, lineage)) {
