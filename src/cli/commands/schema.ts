@@ -1,15 +1,74 @@
-// `schemaguard schema`: placeholder until its issue lands.
-import type { Command } from 'commander';
+// `schemaguard schema [PATH...]`: the schema the SQLAlchemy models declare, as text, JSON or Mermaid.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import { messages } from '../../extract/messages.js';
+import { DIALECTS, type Dialect, type Schema } from '../../schema/types.js';
+import { EXIT } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ContextFactory, SetExit } from './index.js';
+
+const FORMATS = ['text', 'json', 'mermaid'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Loaded on use: every command registers at start-up, and a hook's check must not pay for the extractor. */
+async function render(format: Format, schema: Schema): Promise<string> {
+  if (format === 'json') return `${JSON.stringify(schema, null, 2)}\n`;
+  if (format === 'mermaid') return (await import('../../report/schema-mermaid.js')).renderSchemaMermaid(schema);
+  return (await import('../../report/schema-text.js')).renderSchemaText(schema);
+}
+
+interface SchemaOptions {
+  format: Format;
+  dialect: Dialect;
+}
 
 export function registerSchema(program: Command, context: ContextFactory, setExit: SetExit): void {
   program
     .command('schema')
-    .description('not implemented yet')
-    .action(() => {
-      void context;
-      void setExit;
-      throw new UserError('schemaguard schema is not implemented yet');
+    .description('print the database schema the SQLAlchemy models declare (read statically, nothing is imported)')
+    .argument('[path...]', 'model files or directories (default: the repository root)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect the types are rendered for').choices([...DIALECTS]).default('postgresql'))
+    .action(async (paths: string[], options: SchemaOptions) => {
+      const ctx = context();
+      const cwd = ctx.globals.cwd;
+      const { root, models } = pickRoot(cwd, paths);
+      const [{ readWorktreeFiles }, { extractSchema }] = await Promise.all([import('../../git/worktree.js'), import('../../extract/index.js')]);
+      const files = await readWorktreeFiles(root).catch((error: unknown) => {
+        throw new UserError(messages.cannotRead(root, error instanceof Error ? error.message : String(error)));
+      });
+      if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
+      const { schema } = await extractSchema(files, { dialect: options.dialect, ...(models ? { models } : {}) });
+      for (const d of schema.diagnostics) ctx.stderr.write(`${d.file ?? '?'}:${d.line ?? 0}: ${d.severity}: ${d.message}\n`);
+      ctx.stdout.write(await render(options.format, schema));
+      setExit(EXIT.pass);
     });
+}
+
+function gitToplevel(cwd: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Module names come from the root. One directory that is not a package (a project of its own) is its own
+ * root; otherwise the repository root is, and the given paths select the model files.
+ */
+function pickRoot(cwd: string, paths: string[]): { root: string; models?: string[] } {
+  const full = paths.map((p) => resolve(cwd, p));
+  for (const p of full) if (!existsSync(p)) throw new UserError(messages.noSuchPath(p));
+  const only = full.length === 1 ? full[0]! : undefined;
+  if (only && statSync(only).isDirectory() && !existsSync(join(only, '__init__.py'))) return { root: only };
+  const root = gitToplevel(cwd) ?? cwd;
+  if (full.length === 0) return { root };
+  const models = full.map((p) => {
+    const rel = relative(root, p).split(sep).join('/');
+    return statSync(p).isDirectory() ? `${rel ? `${rel}/` : ''}**/*.py` : rel;
+  });
+  return { root, models };
 }

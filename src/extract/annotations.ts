@@ -1,0 +1,141 @@
+// `Mapped[...]` annotations: optionality, Annotated extras, and the type SQLAlchemy infers from them.
+import type { TypeSpec } from '../schema/type-spec.js';
+import type { Ctx } from './context.js';
+import { typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
+import { mroOf } from './classes.js';
+import { sameKey } from './evaluate.js';
+import { enumMembers, enumSpec, isEnumClass } from './enums.js';
+import { lookupName } from './resolve.js';
+import { pyName, saSymbol } from './sa-names.js';
+import { typeSpecOf } from './type-of.js';
+import { unknown, type ClassInfo, type ModuleInfo, type Unknown, type Value } from './values.js';
+
+export type Container = 'mapped' | 'classvar' | 'other';
+
+const MAPPED = new Set(['Mapped', 'WriteOnlyMapped', 'DynamicMapped']);
+
+export interface AnnotationInfo {
+  container: Container;
+  /** the type inside Mapped[...], optional stripped; null for a bare `Mapped` */
+  type: Value | null;
+  optional: boolean;
+}
+
+type Generic = Extract<Value, { t: 'generic' }>;
+
+function genericOf(v: Value, name: string): Generic | undefined {
+  return v.t === 'generic' && pyName(v.base) === name ? v : undefined;
+}
+
+export function readAnnotation(ctx: Ctx, ann: Value, module: ModuleInfo): AnnotationInfo {
+  if (ann.t === 'generic' && MAPPED.has(saSymbol(ann.base) ?? '')) {
+    const inner = forwardRef(ctx, ann.args[0] ?? { t: 'none' }, module);
+    return { container: 'mapped', optional: includesNone(inner), type: withoutNone(inner) };
+  }
+  if (MAPPED.has(saSymbol(ann) ?? '')) return { container: 'mapped', optional: false, type: null };
+  if (genericOf(ann, 'typing.ClassVar') || pyName(ann) === 'typing.ClassVar') return { container: 'classvar', optional: false, type: null };
+  const plain = forwardRef(ctx, ann, module);
+  return { container: 'other', optional: includesNone(plain), type: withoutNone(plain) };
+}
+
+/** `Mapped["User"]`: a string names a class or type of the module. */
+function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
+  if (v.t !== 'str') return v;
+  const text = v.v.trim();
+  const optional = /^Optional\[(.+)\]$/.exec(text)?.[1] ?? /^(.+?)\s*\|\s*None$/.exec(text)?.[1];
+  if (optional) return { t: 'generic', base: { t: 'ext', name: 'typing.Optional' }, args: [forwardRef(ctx, { t: 'str', v: optional }, module)] };
+  if (!/^[A-Za-z_][\w.]*$/.test(text)) return unknown(`string annotation "${text}" not resolved`, module.file, 0);
+  const [head, ...rest] = text.split('.');
+  let value = lookupName(ctx, head!, { module, depth: 0 }, 0);
+  for (const part of rest) value = value.t === 'module' || value.t === 'ext' ? { t: 'ext', name: `${pyName(value) ?? ''}.${part}` } : value;
+  return value;
+}
+
+export function includesNone(v: Value): boolean {
+  if (v.t === 'none' || pyName(v) === 'types.NoneType') return true;
+  if (genericOf(v, 'typing.Optional')) return true;
+  const union = genericOf(v, 'typing.Union');
+  if (union) return union.args.some(includesNone);
+  const annotated = genericOf(v, 'typing.Annotated');
+  return annotated ? includesNone(annotated.args[0] ?? { t: 'none' }) : false;
+}
+
+export function withoutNone(v: Value): Value {
+  const optional = genericOf(v, 'typing.Optional');
+  if (optional) return withoutNone(optional.args[0] ?? { t: 'none' });
+  const union = genericOf(v, 'typing.Union');
+  if (union) {
+    const rest = union.args.filter((a) => a.t !== 'none').map(withoutNone);
+    return rest.length === 1 ? rest[0]! : { ...union, args: rest };
+  }
+  return v;
+}
+
+/** Annotated[T, mapped_column(...)]: the mapped_column calls among the extras. */
+export function annotatedExtras(v: Value | null): { inner: Value | null; extras: Value[] } {
+  const annotated = v ? genericOf(v, 'typing.Annotated') : undefined;
+  if (annotated) return { inner: withoutNone(annotated.args[0] ?? { t: 'none' }), extras: annotated.args.slice(1) };
+  return { inner: v, extras: [] };
+}
+
+/** The type SQLAlchemy (or SQLModel) infers for a Python annotation type, through the type_annotation_map. */
+export function typeFromPython(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: AnnotationFlavor, file: string, line: number): TypeSpec | Unknown {
+  if (t.t === 'unknown') return t;
+  const { inner, extras } = annotatedExtras(t);
+  for (const check of extras.length > 0 ? [t, inner!] : [t]) {
+    const found = lookupType(ctx, check, typeMap, flavor, file, line);
+    if (found) return found;
+  }
+  return unknown(`no SQLAlchemy type for annotation ${describe(t)}`, file, line);
+}
+
+function describe(v: Value): string {
+  if (v.t === 'class') return v.cls.name;
+  if (v.t === 'ext') return v.name.replace(/^builtins\./, '');
+  if (v.t === 'generic') return `${describe(v.base)}[...]`;
+  return v.t;
+}
+
+function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: AnnotationFlavor, file: string, line: number): TypeSpec | Unknown | undefined {
+  if (t.t === 'generic' && pyName(t.base) === 'typing.Literal') {
+    const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
+    return typeFromLiteralAnnotation(values, flavor) ?? unknown('Literal annotation not supported here', file, line);
+  }
+  const candidates = t.t === 'class' ? mroOf(ctx, t.cls).map((e) => (e.k === 'class' ? ({ t: 'class', cls: e.cls } as Value) : e.value)) : [t];
+  for (const candidate of candidates) {
+    const mapped = typeMap.find(([k]) => sameKey(k, candidate) || sameGeneric(k, candidate));
+    const isExact = candidate === candidates[0];
+    if (mapped && (isExact || isEnumBase(candidate))) {
+      if (t.t === 'class' && isEnumBase(candidate)) return enumForClass(ctx, t.cls, mapped[1], file, line);
+      return typeSpecOf(ctx, mapped[1], file, line);
+    }
+    if (t.t === 'class' && isEnumBase(candidate)) return enumForClass(ctx, t.cls, undefined, file, line);
+    if (!isExact) continue;
+    const name = pyName(candidate);
+    const spec = name ? typeFromAnnotation(name, flavor) : null;
+    if (spec) return spec;
+  }
+  return undefined;
+}
+
+function isEnumBase(v: Value): boolean {
+  return v.t === 'ext' && /^enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(v.name);
+}
+
+function enumForClass(ctx: Ctx, cls: ClassInfo, mapped: Value | undefined, file: string, line: number): TypeSpec | Unknown {
+  if (!isEnumClass(ctx, cls)) return unknown(`${cls.name} is not an enum`, file, line);
+  const base = typeFromEnumAnnotation(cls.name, enumMembers(ctx, cls).map((m) => m.name));
+  if (mapped?.t !== 'call' || mapped.callee.t !== 'ext') return base;
+  const configured = enumSpec(ctx, mapped.callee, { ...mapped, args: [{ t: 'class', cls }] }, file, line);
+  return 't' in configured ? configured : { ...base, kwargs: configured.kwargs };
+}
+
+function sameGeneric(a: Value, b: Value): boolean {
+  if (a.t !== 'generic' || b.t !== 'generic' || a.args.length !== b.args.length) return false;
+  if (!sameKey(a.base, b.base) && pyName(a.base) !== pyName(b.base)) return false;
+  return a.args.every((x, i) => sameKey(x, b.args[i]!) || sameGeneric(x, b.args[i]!) || sameScalar(x, b.args[i]!));
+}
+
+function sameScalar(a: Value, b: Value): boolean {
+  return (a.t === 'str' || a.t === 'num' || a.t === 'bool') && a.t === b.t && a.v === b.v;
+}

@@ -1,0 +1,84 @@
+// Runs the declarative and Core analysis over the modules and turns the drafts into the Schema.
+import type { Diagnostic, Dialect, Schema, Table } from '../schema/types.js';
+import { createProject, type Ctx } from './context.js';
+import { mroOf } from './classes.js';
+import { dunderValue } from './declarative-scan.js';
+import { mapClass, resolveTablename } from './declarative.js';
+import type { TableDraft } from './drafts.js';
+import { callValue } from './evaluate-call.js';
+import { buildTable } from './finalize.js';
+import { mappedRegistry } from './model-kind.js';
+import type { NamingInput, TokenRunner } from './naming.js';
+import { indexTables } from './references.js';
+import { createRegistryState } from './registry.js';
+import { scanModules } from './scan.js';
+import type { Extraction } from './state.js';
+import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+
+/** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
+const STEP_BUDGET = 5_000_000;
+
+export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect: Dialect, diagnostics: Diagnostic[]): Schema {
+  const project = createProject(modules, dialect);
+  const ctx: Ctx = { project, budget: { steps: STEP_BUDGET } };
+  const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [] };
+  project.hooks = {
+    hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
+    tablenameOf: (cls) => tablenameOf(x, cls),
+  };
+  scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  const tables = mergeDuplicates(x.tables);
+  const index = indexTables(tables);
+  const run = tokenRunner(x);
+  const built: Table[] = tables.map((t) => buildTable(x, index, t, run));
+  built.sort((a, b) => compareKeys([a.schema ?? '', a.name], [b.schema ?? '', b.name]));
+  for (const o of x.orphans) diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
+  return { version: 1, dialect, tables: built, diagnostics };
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
+  }
+  return 0;
+}
+
+function tablenameOf(x: Extraction, cls: ClassInfo): Value {
+  const name = resolveTablename(x, cls);
+  if (name.t !== 'none') return name;
+  return dunderValue(x, cls, '__tablename__')?.value ?? { t: 'none' };
+}
+
+/** The same table declared twice in one MetaData (extend_existing, a class over a Core table) is one table. */
+function mergeDuplicates(tables: TableDraft[]): TableDraft[] {
+  const byKey = new Map<string, TableDraft>();
+  const out: TableDraft[] = [];
+  for (const t of tables) {
+    const key = `${t.meta.id}:${t.schema ?? ''}.${t.name}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, t);
+      out.push(t);
+      continue;
+    }
+    for (const c of t.columns) if (!first.columns.some((f) => f.name === c.name)) first.columns.push(c);
+    first.constraints.push(...t.constraints);
+    first.unresolved.push(...t.unresolved);
+  }
+  return out;
+}
+
+/** Runs a naming-convention callable with a constraint and a table whose attributes are known. */
+function tokenRunner(x: Extraction): TokenRunner {
+  return (fn: Value, input: NamingInput) => {
+    const columns: Array<[Value, Value]> = input.columns.map((c) => [{ t: 'str', v: c.key }, record({ name: { t: 'str', v: c.name }, key: { t: 'str', v: c.key } })]);
+    const table = record({ name: { t: 'str', v: input.table.name }, schema: input.table.schema === null ? { t: 'none' } : { t: 'str', v: input.table.schema } });
+    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns }, table });
+    const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
+    if (!module) return undefined;
+    const expr = { k: 'name' as const, id: 'naming_convention', line: 0 };
+    const result = callValue(x.ctx, fn, { args: [constraint, table], kwargs: new Map() }, { module, depth: 0 }, expr);
+    return result.t === 'str' ? result.v : undefined;
+  };
+}

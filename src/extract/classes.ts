@@ -1,0 +1,113 @@
+// Class hierarchies: evaluated bases, keywords (`table=True`), and Python's C3 method resolution order.
+import type { Ctx } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { unknown, type ClassInfo, type Value } from './values.js';
+
+export interface ClassHeader {
+  bases: Value[];
+  keywords: Map<string, Value>;
+  decorators: Value[];
+}
+
+/** One class in an MRO: an in-repo class, or an opaque outside value (DeclarativeBase, db.Model ...). */
+export type MroEntry = { k: 'class'; cls: ClassInfo } | { k: 'value'; value: Value };
+
+const headers = new WeakMap<ClassInfo, ClassHeader>();
+const mros = new WeakMap<ClassInfo, MroEntry[]>();
+
+export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
+  let header = headers.get(cls);
+  if (header) return header;
+  header = { bases: [], keywords: new Map(), decorators: [] };
+  headers.set(cls, header);
+  const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}) };
+  for (const arg of cls.def.bases) {
+    const value = evalExpr(ctx, arg.value, env);
+    if (arg.name !== undefined) header.keywords.set(arg.name, value);
+    else if (!arg.star) header.bases.push(value);
+  }
+  header.decorators = cls.def.decorators.map((d) => evalExpr(ctx, d, env));
+  return header;
+}
+
+function entryKey(e: MroEntry): unknown {
+  if (e.k === 'class') return e.cls;
+  const v = e.value;
+  return v.t === 'ext' ? `ext:${v.name}` : v;
+}
+
+function asEntry(v: Value): MroEntry {
+  return v.t === 'class' ? { k: 'class', cls: v.cls } : { k: 'value', value: v };
+}
+
+/** C3 linearisation; outside classes count as having no bases of their own. */
+export function mroOf(ctx: Ctx, cls: ClassInfo): MroEntry[] {
+  const known = mros.get(cls);
+  if (known) return known;
+  mros.set(cls, [{ k: 'class', cls }]);
+  const bases = classHeader(ctx, cls).bases.map(asEntry);
+  const seqs = bases.map((b) => (b.k === 'class' ? [...mroOf(ctx, b.cls)] : outsideMro(ctx, b)));
+  seqs.push([...bases]);
+  const merged = merge(seqs) ?? depthFirst(ctx, bases);
+  const result: MroEntry[] = [{ k: 'class', cls }, ...merged];
+  mros.set(cls, result);
+  return result;
+}
+
+/** `declarative_base(cls=Mixin)` makes Mixin a base of every model class. */
+function outsideMro(ctx: Ctx, entry: MroEntry): MroEntry[] {
+  if (entry.k === 'value' && entry.value.t === 'call') {
+    const mixin = entry.value.kwargs.get('cls');
+    if (mixin?.t === 'class') return [entry, ...mroOf(ctx, mixin.cls)];
+  }
+  return [entry];
+}
+
+function merge(seqs: MroEntry[][]): MroEntry[] | null {
+  const out: MroEntry[] = [];
+  const lists = seqs.map((s) => [...s]).filter((s) => s.length > 0);
+  while (lists.length > 0) {
+    let head: MroEntry | undefined;
+    for (const list of lists) {
+      const candidate = list[0]!;
+      const key = entryKey(candidate);
+      if (!lists.some((l) => l.slice(1).some((e) => entryKey(e) === key))) {
+        head = candidate;
+        break;
+      }
+    }
+    if (!head) return null;
+    out.push(head);
+    const key = entryKey(head);
+    for (const list of lists) if (entryKey(list[0]!) === key) list.shift();
+    for (let i = lists.length - 1; i >= 0; i--) if (lists[i]!.length === 0) lists.splice(i, 1);
+  }
+  return out;
+}
+
+function depthFirst(ctx: Ctx, bases: MroEntry[]): MroEntry[] {
+  const out: MroEntry[] = [];
+  const seen = new Set<unknown>();
+  for (const b of bases) {
+    for (const e of b.k === 'class' ? mroOf(ctx, b.cls) : [b]) {
+      if (!seen.has(entryKey(e))) {
+        seen.add(entryKey(e));
+        out.push(e);
+      }
+    }
+  }
+  return out;
+}
+
+/** Outside values anywhere in the hierarchy (DeclarativeBase, enum.Enum, db.Model, TypeDecorator ...). */
+export function outsideBases(ctx: Ctx, cls: ClassInfo): Value[] {
+  return mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [e.value] : []));
+}
+
+export function inheritsFrom(ctx: Ctx, cls: ClassInfo, test: (v: Value) => boolean): boolean {
+  return outsideBases(ctx, cls).some(test);
+}
+
+export function unknownBase(cls: ClassInfo, why: string): Value {
+  return unknown(why, cls.module.file, cls.def.line);
+}

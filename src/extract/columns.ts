@@ -1,0 +1,137 @@
+// Column(...) and mapped_column(...) calls to ColumnDraft: name, type, flags, foreign keys, defaults.
+import type { Unresolved } from '../schema/types.js';
+import type { Ctx } from './context.js';
+import type { ColumnDraft, FkDraft } from './drafts.js';
+import { saSymbol } from './sa-names.js';
+import { isTypeValue, typeSpecOf } from './type-of.js';
+import { serverDefaultText, valueText, exprText } from './value-text.js';
+import { asString, type CallValue, type Value } from './values.js';
+
+/** Schema items allowed among Column's positional arguments, and what each one sets. */
+const SCHEMA_ITEMS = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'DefaultClause', 'FetchedValue', 'CheckConstraint']);
+
+/** The call when `v` calls one of the named SQLAlchemy callables (Column, mapped_column ...). */
+export function callOf(v: Value | undefined, ...kinds: string[]): CallValue | undefined {
+  return v?.t === 'call' && kinds.includes(saSymbol(v.callee) ?? '') ? v : undefined;
+}
+
+function problem(call: CallValue, reason: string, symbol?: string): Unresolved {
+  return { file: call.file, line: call.line, reason, ...(symbol ? { symbol } : {}) };
+}
+
+function flag(call: CallValue, name: string, draft: ColumnDraft): boolean | null {
+  const v = call.kwargs.get(name);
+  if (v === undefined || v.t === 'none') return null;
+  if (v.t === 'bool') return v.v;
+  draft.unresolved.push(problem(call, `${name}= is not known statically`, draft.key ?? draft.name ?? undefined));
+  return null;
+}
+
+/** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
+export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): ColumnDraft {
+  const draft: ColumnDraft = {
+    name: asString(call.kwargs.get('name')) ?? null,
+    key: asString(call.kwargs.get('key')) ?? key,
+    type: null,
+    nullable: null,
+    nullableDefault: null,
+    primaryKey: false,
+    unique: null,
+    index: null,
+    default: null,
+    serverDefault: null,
+    comment: asString(call.kwargs.get('comment')) ?? null,
+    foreignKeys: [],
+    checks: [],
+    sortOrder: call.kwargs.get('sort_order')?.t === 'num' ? (call.kwargs.get('sort_order') as { v: number }).v : 0,
+    source: { file: call.file, line: call.line },
+    unresolved: [],
+    call,
+  };
+  readPositional(ctx, call, draft);
+  const typeKw = call.kwargs.get('type_');
+  if (typeKw) setType(ctx, call, draft, typeKw);
+  draft.primaryKey = flag(call, 'primary_key', draft) ?? false;
+  draft.nullable = flag(call, 'nullable', draft);
+  draft.unique = flag(call, 'unique', draft);
+  draft.index = flag(call, 'index', draft);
+  // default_factory is a dataclass argument: it never becomes the column default
+  for (const name of ['default', 'insert_default']) {
+    const v = call.kwargs.get(name);
+    if (v && v.t !== 'none') draft.default = valueText(v);
+  }
+  const sd = call.kwargs.get('server_default');
+  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd);
+  return draft;
+}
+
+function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
+  let i = 0;
+  const args = call.args;
+  if (args[0]?.t === 'str') {
+    draft.name = args[0].v;
+    i = 1;
+  }
+  const slot = args[i];
+  if (slot && slot.t === 'none') i++;
+  else if (slot && !isSchemaItem(slot) && (slot.t === 'unknown' || isTypeValue(ctx, slot))) {
+    setType(ctx, call, draft, slot);
+    i++;
+  }
+  for (; i < args.length; i++) readSchemaItem(call, draft, args[i]!);
+}
+
+function isSchemaItem(v: Value): boolean {
+  return v.t === 'call' && SCHEMA_ITEMS.has(saSymbol(v.callee) ?? '');
+}
+
+function setType(ctx: Ctx, call: CallValue, draft: ColumnDraft, v: Value): void {
+  const spec = typeSpecOf(ctx, v, call.file, call.line);
+  if ('t' in spec) draft.unresolved.push(problem(call, spec.reason, draft.key ?? draft.name ?? undefined));
+  else draft.type = spec;
+}
+
+function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void {
+  const sym = item.t === 'call' ? saSymbol(item.callee) : undefined;
+  if (item.t !== 'call' || !sym) {
+    if (item.t === 'unknown') draft.unresolved.push(problem(call, item.reason, draft.key ?? draft.name ?? undefined));
+    return;
+  }
+  switch (sym) {
+    case 'ForeignKey':
+      draft.foreignKeys.push(foreignKeyOf(item));
+      return;
+    case 'Sequence':
+      draft.default = `Sequence(${valueText(item.args[0] ?? { t: 'none' })})`;
+      return;
+    case 'Identity':
+    case 'Computed':
+    case 'DefaultClause':
+    case 'FetchedValue':
+      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0]) : `${sym}()`;
+      return;
+    case 'CheckConstraint':
+      draft.checks.push({ name: asString(item.kwargs.get('name')) ?? null, sqltext: checkText(item) });
+      return;
+  }
+}
+
+export function foreignKeyOf(call: CallValue): FkDraft {
+  return {
+    target: call.args[0] ?? call.kwargs.get('column') ?? { t: 'none' },
+    name: asString(call.kwargs.get('name')) ?? null,
+    ondelete: asString(call.kwargs.get('ondelete')) ?? null,
+    onupdate: asString(call.kwargs.get('onupdate')) ?? null,
+    file: call.file,
+    line: call.line,
+  };
+}
+
+/** CHECK text: a string as written, or the expression unparsed without class qualifiers. */
+export function checkText(call: CallValue): string {
+  const first = call.args[0];
+  if (first?.t === 'str') return first.v;
+  if (first?.t === 'call' && first.args[0]?.t === 'str') return first.args[0].v;
+  const source = call.expr.k === 'call' ? call.expr.args[0]?.value : undefined;
+  return source ? exprText(source) : '';
+}

@@ -1,0 +1,82 @@
+// The evaluation context: every module of the extraction, their scopes, and memoised values.
+import type { Dialect } from '../schema/types.js';
+import type { ClassDef } from '../python/summary.js';
+import { buildScope, type Binding, type Scope } from './scope.js';
+import type { ClassInfo, ModuleInfo, Value } from './values.js';
+
+/** Questions only the declarative layer can answer, asked by the evaluator (e.g. `has_inherited_table(cls)`). */
+export interface EvalHooks {
+  hasInheritedTable(cls: ClassInfo): boolean;
+  tablenameOf(cls: ClassInfo): Value;
+}
+
+export interface Project {
+  modules: Map<string, ModuleInfo>;
+  /** top-level package names of the repository: `import app.x` is ours, `import sqlalchemy` is not */
+  topLevel: Set<string>;
+  dialect: Dialect;
+  scopes: Map<object, Scope>;
+  /** memoised values of module-level and class-level bindings ('pending' guards cycles) */
+  memo: Map<Binding, Value | 'pending'>;
+  classes: Map<ClassDef, ClassInfo>;
+  hooks: EvalHooks;
+}
+
+/** Where an expression is evaluated: its module, a class body, function locals. */
+export interface Env {
+  module: ModuleInfo;
+  cls?: ClassInfo;
+  locals?: Map<string, Value>;
+  /** the enclosing function's environment, for closures */
+  parent?: Env;
+  depth: number;
+}
+
+export interface Ctx {
+  project: Project;
+  /** evaluation steps left: a runaway helper function ends as unknown, not as a hang */
+  budget: { steps: number };
+}
+
+const NO_HOOKS: EvalHooks = {
+  hasInheritedTable: () => false,
+  tablenameOf: () => ({ t: 'none' }),
+};
+
+export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
+  const map = new Map(modules.map((m) => [m.name, m]));
+  const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS };
+}
+
+export function moduleScope(project: Project, mod: ModuleInfo): Scope {
+  let scope = project.scopes.get(mod);
+  if (!scope) {
+    scope = buildScope(mod.body, mod);
+    project.scopes.set(mod, scope);
+  }
+  return scope;
+}
+
+export function classScope(project: Project, cls: ClassInfo): Scope {
+  let scope = project.scopes.get(cls.def);
+  if (!scope) {
+    scope = buildScope(cls.def.body, null);
+    project.scopes.set(cls.def, scope);
+  }
+  return scope;
+}
+
+export function classInfo(project: Project, def: ClassDef, module: ModuleInfo, outer?: ClassInfo): ClassInfo {
+  let info = project.classes.get(def);
+  if (!info) {
+    const qual = outer ? `${outer.id.split(':')[1]}.${def.name}` : def.name;
+    info = { id: `${module.name}:${qual}`, name: def.name, module, def, ...(outer ? { outer } : {}) };
+    project.classes.set(def, info);
+  }
+  return info;
+}
+
+export function moduleEnv(module: ModuleInfo): Env {
+  return { module, depth: 0 };
+}

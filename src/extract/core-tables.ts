@@ -1,0 +1,131 @@
+// Core tables: Table(name, metadata, *columns, *constraints, **kw), `__table_args__`, and Index(...) statements.
+import { checkText, columnFromCall, foreignKeyOf, callOf } from './columns.js';
+import { isFlaskDb } from './evaluate-attr.js';
+import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
+import { metaOfValue, newMeta } from './registry.js';
+import { saSymbol } from './sa-names.js';
+import type { Extraction } from './state.js';
+import { messages } from './messages.js';
+import { asString, type CallValue, type Value } from './values.js';
+
+const CONSTRAINTS = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
+
+/** `Table(...)`, or Flask-SQLAlchemy's `db.Table(...)` (which may leave out the MetaData). */
+export function isTableCall(v: Value | undefined): boolean {
+  if (v?.t !== 'call') return false;
+  return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
+}
+
+/** The MetaData of a Table call and where its columns start. */
+function tableMeta(x: Extraction, v: CallValue): { meta: MetaInfo | undefined; first: number } {
+  const given = v.args[1] ? metaOfValue(x.ctx, x.reg, v.args[1]) : undefined;
+  if (given) return { meta: given, first: 2 };
+  if (v.callee.t === 'attr') return { meta: metaOfValue(x.ctx, x.reg, v.callee.obj), first: 1 };
+  const second = v.args[1];
+  const isItem = second?.t === 'call' && (callOf(second, 'Column') !== undefined || constraintOf(second) !== undefined);
+  return { meta: undefined, first: isItem ? 1 : 2 };
+}
+
+/** The table a `Table(...)` value builds; one draft per call object, created on first sight. */
+export function tableForCall(x: Extraction, value: Value | undefined): TableDraft | undefined {
+  if (value?.t !== 'call' || !isTableCall(value)) return undefined;
+  const v = value;
+  const known = x.tableByCall.get(v);
+  if (known) return known;
+  const name = asString(v.args[0]);
+  if (name === undefined) {
+    x.orphans.push({ file: v.file, line: v.line, reason: messages.tableName(v.args[0]?.t === 'unknown' ? v.args[0].reason : 'not a string') });
+    return undefined;
+  }
+  const shape = tableMeta(x, v);
+  const meta = shape.meta ?? unknownMeta(x);
+  const table: TableDraft = { name, schema: meta.schema, meta, columns: [], constraints: [], source: null, unresolved: [], call: v };
+  x.tableByCall.set(v, table);
+  x.tables.push(table);
+  for (const arg of v.args.slice(shape.first)) addTableItem(x, table, arg, v);
+  applyTableKwargs(table, v.kwargs);
+  return table;
+}
+
+/** Tables whose MetaData we cannot identify share one namespace of their own. */
+function unknownMeta(x: Extraction): MetaInfo {
+  x.reg.fallbackMeta ??= newMeta(x.reg, undefined);
+  return x.reg.fallbackMeta;
+}
+
+function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallValue): void {
+  const column = callOf(arg, 'Column');
+  if (column) {
+    const col = columnFromCall(x.ctx, column, null);
+    col.key ??= col.name;
+    table.columns.push(col);
+    table.unresolved.push(...col.unresolved);
+    return;
+  }
+  const constraint = arg.t === 'call' ? constraintOf(arg) : undefined;
+  if (constraint) table.constraints.push(constraint);
+  else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
+}
+
+function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>): void {
+  const schema = kwargs.get('schema');
+  if (schema?.t === 'str') table.schema = schema.v;
+  else if (schema?.t === 'none') table.schema = null;
+}
+
+/** `__table_args__`: a tuple of constraints, optionally ending in a dict of Table keywords, or a dict. */
+export function addTableArgs(x: Extraction, table: TableDraft, args: Value, file: string, line: number): void {
+  if (args.t === 'dict') return applyTableKwargs(table, dictKwargs(args));
+  if (args.t === 'unknown') {
+    table.unresolved.push({ file: args.file || file, line: args.line || line, symbol: '__table_args__', reason: args.reason });
+    return;
+  }
+  if (args.t !== 'seq') return;
+  const items = [...args.items];
+  const last = items[items.length - 1];
+  if (last?.t === 'dict') {
+    items.pop();
+    applyTableKwargs(table, dictKwargs(last));
+  }
+  for (const item of items) addTableItem(x, table, item, { file, line } as CallValue);
+}
+
+function dictKwargs(d: Extract<Value, { t: 'dict' }>): Map<string, Value> {
+  return new Map(d.entries.flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as [string, Value]] : [])));
+}
+
+export function columnRef(v: Value): ColumnRef {
+  if (v.t === 'str') return { k: 'key', key: v.v };
+  return { k: 'value', value: v };
+}
+
+export function constraintOf(call: CallValue): ConstraintDraft | undefined {
+  const sym = saSymbol(call.callee);
+  if (!sym || !CONSTRAINTS.has(sym)) return undefined;
+  const name = asString(call.kwargs.get('name')) ?? null;
+  switch (sym) {
+    case 'UniqueConstraint':
+      return { k: 'uq', name, columns: call.args.map(columnRef) };
+    case 'PrimaryKeyConstraint':
+      return { k: 'pk', name, columns: call.args.map(columnRef) };
+    case 'CheckConstraint':
+      return { k: 'ck', name, sqltext: checkText(call) };
+    case 'Index': {
+      const [first, ...rest] = call.args;
+      const unique = call.kwargs.get('unique');
+      return { k: 'ix', name: asString(first) ?? null, columns: rest.map(columnRef), unique: unique?.t === 'bool' && unique.v };
+    }
+    default: {
+      const [cols, refs] = call.args;
+      const fk = foreignKeyOf(call);
+      return {
+        k: 'fkc',
+        name,
+        columns: cols?.t === 'seq' ? cols.items.map(columnRef) : [],
+        targets: refs?.t === 'seq' ? refs.items : [],
+        ondelete: fk.ondelete,
+        onupdate: fk.onupdate,
+      };
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// SQLAlchemy's declarative scan (_ClassScanMapperConfig._scan_attributes): which attributes a mapped
+// class collects from itself, its mixins and abstract bases, and in which order.
+import { mroOf, type MroEntry } from './classes.js';
+import { inDict, isDunder, ownAttrs, type OwnAttr } from './class-body.js';
+import { callOf } from './columns.js';
+import { classScope } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { bindingValue } from './resolve.js';
+import { callFunction } from './evaluate-func.js';
+import { isDeclaredAttr, mappedRegistry } from './model-kind.js';
+import type { Extraction } from './state.js';
+import type { ClassInfo, Value } from './values.js';
+
+export interface Attr {
+  name: string;
+  owner: ClassInfo;
+  line: number;
+  /** null: annotation only (`x: Mapped[int]`) */
+  value: Value | null;
+  ann: Value | null;
+}
+
+/** Names a mapped superclass already carries (its mapped attributes); filled by the declarative layer. */
+export type MappedNames = (cls: ClassInfo) => Set<string>;
+
+export function classEnv(cls: ClassInfo): { module: ClassInfo['module']; cls: ClassInfo; depth: number } {
+  return { module: cls.module, cls, depth: 0 };
+}
+
+/** The value of an own attribute, a declared_attr evaluated for the class being mapped. */
+export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
+  if (attr.def) {
+    const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
+    if (!isDeclaredAttr(decorators)) return null;
+    const fn = { module: owner.module, def: attr.def, bound: { t: 'class', cls: target } as Value };
+    return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, attr.line);
+  }
+  if (!attr.expr) return null;
+  // through the class binding memo, so the column a class-body Index(...) names is this very column
+  const binding = classScope(x.ctx.project, owner).bindings.get(attr.name);
+  if (binding?.k === 'expr' && binding.expr === attr.expr) return bindingValue(x.ctx, binding, classEnv(owner));
+  return evalExpr(x.ctx, attr.expr, classEnv(owner));
+}
+
+export function annValue(x: Extraction, owner: ClassInfo, attr: OwnAttr): Value | null {
+  const ann = attr.ann ?? attr.def?.returns ?? null;
+  return ann ? evalExpr(x.ctx, ann, classEnv(owner)) : null;
+}
+
+function isMappedBase(x: Extraction, e: MroEntry, cls: ClassInfo): boolean {
+  return e.k === 'class' && e.cls !== cls && mappedRegistry(x, e.cls) !== null;
+}
+
+/** `getattr(cls, name)` resolves to `owner`'s attribute: no class before it in the MRO has the name. */
+function resolvesTo(x: Extraction, cls: ClassInfo, name: string, owner: ClassInfo, names: MappedNames): boolean {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    if (e.cls === owner) return true;
+    if (inDict(ownAttrs(e.cls).get(name))) return false;
+    if (isMappedBase(x, e, cls) && names(e.cls).has(name)) return false;
+  }
+  return true;
+}
+
+function definedAnywhere(x: Extraction, cls: ClassInfo, name: string, names: MappedNames): boolean {
+  return mroOf(x.ctx, cls).some((e) => e.k === 'class' && (inDict(ownAttrs(e.cls).get(name)) || (isMappedBase(x, e, cls) && names(e.cls).has(name))));
+}
+
+/** Attributes in the order SQLAlchemy collects them: the class's own first, then each mixin's in MRO order. */
+export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames): Attr[] {
+  const out = new Map<string, Attr>();
+  for (const [name, attr] of ownAttrs(cls)) {
+    if (isDunder(name) || attr.isClass) continue;
+    const value = attrValue(x, cls, attr, cls);
+    if (attr.def && value === null) continue;
+    out.set(name, { name, owner: cls, line: attr.line, value, ann: annValue(x, cls, attr) });
+  }
+  for (const e of mroOf(x.ctx, cls).slice(1)) {
+    if (e.k !== 'class' || isMappedBase(x, e, cls)) continue;
+    collectMixin(x, cls, e.cls, out, names);
+  }
+  return [...out.values()];
+}
+
+/** A mixin's plain columns are copied first, then its declared_attr columns are evaluated for the class. */
+function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<string, Attr>, names: MappedNames): void {
+  const later: Array<[string, OwnAttr]> = [];
+  for (const [name, attr] of ownAttrs(mixin)) {
+    if (isDunder(name) || attr.isClass || out.has(name)) continue;
+    if (attr.def) {
+      later.push([name, attr]);
+      continue;
+    }
+    if (attr.expr === null) {
+      const ann = annValue(x, mixin, attr);
+      if (ann && !definedAnywhere(x, cls, name, names)) out.set(name, { name, owner: mixin, line: attr.line, value: null, ann });
+      continue;
+    }
+    if (!resolvesTo(x, cls, name, mixin, names)) continue;
+    const value = attrValue(x, mixin, attr, cls);
+    if (value && (callOf(value, 'Column', 'mapped_column') || value.t === 'unknown')) {
+      out.set(name, { name, owner: mixin, line: attr.line, value, ann: annValue(x, mixin, attr) });
+    }
+  }
+  for (const [name, attr] of later) {
+    if (out.has(name) || !resolvesTo(x, cls, name, mixin, names)) continue;
+    const value = attrValue(x, mixin, attr, cls);
+    if (value !== null) out.set(name, { name, owner: mixin, line: attr.line, value, ann: annValue(x, mixin, attr) });
+  }
+}
+
+/** `getattr(cls, name)` for a dunder: the first definition in the MRO, declared_attr evaluated for `cls`. */
+export function dunderValue(x: Extraction, cls: ClassInfo, name: string): { value: Value; owner: ClassInfo; isDeclared: boolean } | undefined {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const attr = ownAttrs(e.cls).get(name);
+    if (!attr || !inDict(attr)) continue;
+    const value = attrValue(x, e.cls, attr, cls);
+    if (value === null) continue;
+    return { value, owner: e.cls, isDeclared: attr.def !== null };
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+// Declarative mapping of one class: its table (own, fixed `__table__`, or the parent's under single-table
+// inheritance), its columns in SQLAlchemy's order, and `__table_args__`.
+import type { Unresolved } from '../schema/types.js';
+import { mroOf } from './classes.js';
+import { inDict, ownAttrs } from './class-body.js';
+import { callOf } from './columns.js';
+import { addTableArgs, constraintOf, tableForCall } from './core-tables.js';
+import { evalExpr } from './evaluate.js';
+import { dunderValue, scanAttributes } from './declarative-scan.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
+import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
+import { columnOfAttr } from './mapped-columns.js';
+import { mappedRegistry, unknownBases } from './model-kind.js';
+import { metadataFor, type Registry } from './registry.js';
+import { mapSqlModel } from './sqlmodel.js';
+import type { Extraction, MappedClass } from './state.js';
+import { messages } from './messages.js';
+import { valueText } from './value-text.js';
+import type { ClassInfo, Value } from './values.js';
+
+export function mapClass(x: Extraction, cls: ClassInfo): MappedClass | null {
+  if (x.mapped.has(cls)) return x.mapped.get(cls)!;
+  x.mapped.set(cls, null);
+  const registry = mappedRegistry(x, cls);
+  if (!registry) return null;
+  const result = registry.flavor === 'sqlmodel' ? mapSqlModel(x, cls, registry) : mapDeclarative(x, cls, registry);
+  x.mapped.set(cls, result);
+  return result;
+}
+
+function parentOf(x: Extraction, cls: ClassInfo): MappedClass | null {
+  for (const e of mroOf(x.ctx, cls).slice(1)) {
+    if (e.k === 'class' && mappedRegistry(x, e.cls)) return mapClass(x, e.cls);
+  }
+  return null;
+}
+
+function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): MappedClass {
+  const parent = parentOf(x, cls);
+  const names = (c: ClassInfo): Set<string> => mapClass(x, c)?.names ?? new Set();
+  const problems: Unresolved[] = [...(x.pending.get(cls) ?? []), ...outsideBaseProblems(x, cls)];
+  const columns: ColumnDraft[] = [];
+  const byAttr = new Map<string, ColumnDraft>();
+  const scanned = scanAttributes(x, cls, names);
+  for (const attr of scanned) {
+    const { draft, problem } = columnOfAttr(x, attr, registry);
+    if (problem) problems.push(problem);
+    if (draft) {
+      columns.push(draft);
+      byAttr.set(attr.name, draft);
+    }
+  }
+  columns.sort((a, b) => a.sortOrder - b.sortOrder);
+  const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(cls)]) };
+  // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
+  x.mapped.set(cls, mapped);
+  placeColumns(x, mapped, columns, problems);
+  return mapped;
+}
+
+function dictNames(cls: ClassInfo): string[] {
+  return [...ownAttrs(cls)].filter(([, a]) => inDict(a)).map(([n]) => n);
+}
+
+function outsideBaseProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
+  return unknownBases(x, cls).map((v) => ({ file: cls.module.file, line: cls.def.line, symbol: baseName(v), reason: messages.outsideBase(baseName(v), v) }));
+}
+
+function baseName(v: Value): string {
+  if (v.t === 'ext') return v.name.slice(v.name.lastIndexOf('.') + 1);
+  return valueText(v);
+}
+
+/** Where the columns go: a new table, the fixed `__table__`, or the parent's table (single-table inheritance). */
+function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
+  const { cls } = mapped;
+  const fixed = ownAttrs(cls).get('__table__');
+  if (fixed?.expr) {
+    const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
+    if (table) adoptTable(table, mapped, problems);
+    return;
+  }
+  const tablename = resolveTablename(x, cls);
+  if (tablename.t === 'str') {
+    const hasPk = columns.some((c) => c.primaryKey);
+    if (mapped.registry.flavor !== 'flask' || flaskKeepsTable(x, cls, hasPk)) {
+      mapped.table = newTable(x, mapped, tablename.v, columns, problems);
+      return;
+    }
+  } else if (tablename.t !== 'none') {
+    const reason = tablename.t === 'unknown' ? tablename.reason : 'not a string';
+    mapped.parent?.table?.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tablename(reason) });
+    return;
+  }
+  singleTable(mapped, columns, problems);
+}
+
+function adoptTable(table: TableDraft, mapped: MappedClass, problems: Unresolved[]): void {
+  mapped.table = table;
+  table.cls = mapped.cls;
+  table.source = { file: mapped.cls.module.file, line: mapped.cls.def.line, symbol: mapped.cls.name };
+  table.unresolved.push(...problems);
+  for (const col of table.columns) if (col.key) mapped.columns.set(col.key, col);
+}
+
+function newTable(x: Extraction, mapped: MappedClass, name: string, columns: ColumnDraft[], problems: Unresolved[]): TableDraft {
+  const { cls } = mapped;
+  const meta = metadataFor(x.ctx, x.reg, cls) ?? mapped.registry.meta;
+  const table: TableDraft = {
+    name,
+    schema: meta.schema,
+    meta,
+    columns,
+    constraints: [],
+    source: { file: cls.module.file, line: firstLine(cls), symbol: cls.name },
+    unresolved: [...problems, ...columns.flatMap((c) => c.unresolved)],
+    cls,
+  };
+  mapped.table = table;
+  x.tables.push(table);
+  const args = tableArgsOf(x, cls);
+  if (args) addTableArgs(x, table, args, cls.module.file, cls.def.line);
+  addBodyIndexes(x, table, cls);
+  return table;
+}
+
+/** A bare `Index(...)` statement in the class body attaches to the columns it names. */
+function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void {
+  for (const stmt of cls.def.body) {
+    if (stmt.k !== 'expr' || stmt.value.k !== 'call') continue;
+    const value = evalExpr(x.ctx, stmt.value, { module: cls.module, cls, depth: 0 });
+    const index = callOf(value, 'Index');
+    const constraint = index ? constraintOf(index) : undefined;
+    if (constraint) table.constraints.push(constraint);
+  }
+}
+
+/** inspect.getsourcelines(cls) starts at the first decorator. */
+function firstLine(cls: ClassInfo): number {
+  return Math.min(cls.def.line, ...cls.def.decorators.map((d) => d.line));
+}
+
+function singleTable(mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
+  const parentTable = mapped.parent?.table ?? null;
+  mapped.isSingleTable = true;
+  mapped.table = parentTable;
+  if (!parentTable) return;
+  parentTable.unresolved.push(...problems, ...columns.flatMap((c) => c.unresolved));
+  for (const col of columns) {
+    if (!parentTable.columns.some((c) => c.name === col.name)) parentTable.columns.push(col);
+  }
+}
+
+/** `__tablename__` as SQLAlchemy picks it; Flask-SQLAlchemy may set it from the class name first. */
+export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
+  const registry = mappedRegistry(x, cls);
+  if (registry?.flavor === 'flask' && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const attr = ownAttrs(e.cls).get('__tablename__');
+    if (!inDict(attr)) continue;
+    const isMappedBase = e.cls !== cls && mappedRegistry(x, e.cls) !== null;
+    if (isMappedBase && !attr!.def) continue;
+    const found = dunderValue(x, cls, '__tablename__');
+    if (found && found.value.t !== 'none') return found.value;
+  }
+  return { t: 'none' };
+}
+
+function tableArgsOf(x: Extraction, cls: ClassInfo): Value | undefined {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const attr = ownAttrs(e.cls).get('__table_args__');
+    if (!inDict(attr)) continue;
+    const isMappedBase = e.cls !== cls && mappedRegistry(x, e.cls) !== null;
+    if (isMappedBase && !attr!.def) continue;
+    return dunderValue(x, cls, '__table_args__')?.value;
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+// Which files are model files, and which other modules extraction needs to read to resolve their names.
+import picomatch from 'picomatch';
+import type { ModuleSummary, Stmt } from '../python/summary.js';
+import { resolveRelative } from './module-names.js';
+
+const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
+/** Flask models often import only `db`: these spellings mark a file as a model file too. */
+const ORM_USE = /\bdb\.(?:Model|Column|Table)\b|\b(?:mapped_column|declarative_base|DeclarativeBase)\b|\bColumn\(|\bTable\(/;
+
+export function isModelText(text: string): boolean {
+  return ORM_IMPORT.test(text) || ORM_USE.test(text);
+}
+
+export function modelMatcher(globs: readonly string[] | undefined): ((path: string, text: string) => boolean) {
+  if (!globs || globs.length === 0) return (_path, text) => isModelText(text);
+  const match = picomatch([...globs], { dot: true });
+  return (path) => match(path);
+}
+
+/** Absolute names of the modules a module imports anywhere at top level (and their parent packages). */
+export function importsOf(name: string, isPackage: boolean, summary: ModuleSummary): string[] {
+  const out = new Set<string>();
+  const add = (mod: string): void => {
+    const parts = mod.split('.');
+    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
+  };
+  const walk = (body: Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === 'import') for (const n of s.names) add(n.name);
+      else if (s.k === 'from') {
+        const base = resolveRelative(name, isPackage, s.module, s.level);
+        if (!base) continue;
+        add(base);
+        if (s.names !== '*') for (const n of s.names) out.add(`${base}.${n.name}`);
+      } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
+      else if (s.k === 'def' && s.body) walk(s.body);
+    }
+  };
+  walk(summary.body);
+  return [...out];
+}

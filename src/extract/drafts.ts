@@ -1,0 +1,75 @@
+// Intermediate tables and columns, as SQLAlchemy would hold them before DDL: names, flags, references.
+import type { TypeSpec } from '../schema/type-spec.js';
+import type { SourceRef, Unresolved } from '../schema/types.js';
+import type { CallValue, ClassInfo, Value } from './values.js';
+
+/** One MetaData: its tables share a namespace, a default schema and naming conventions. */
+export interface MetaInfo {
+  id: number;
+  schema: string | null;
+  /** naming_convention: key ('ix', 'uq', 'fk', 'ck', 'pk') -> template */
+  naming: Map<string, string>;
+  /** naming_convention entries whose value is a callable: custom tokens, or a whole-name function */
+  tokens: Map<string, Value>;
+}
+
+export interface FkDraft {
+  /** 'table.col', 'schema.table.col', or a column reference value (Model.id, table.c.id) */
+  target: Value;
+  name: string | null;
+  ondelete: string | null;
+  onupdate: string | null;
+  file: string;
+  line: number;
+}
+
+export interface ColumnDraft {
+  name: string | null;
+  key: string | null;
+  /** null: no type given (NullType), taken from the referred column of a foreign key */
+  type: TypeSpec | null;
+  /** nullable= as written (SQLAlchemy's user-defined nullability); null when not given */
+  nullable: boolean | null;
+  /** what the `Mapped[...]` annotation implies when nullable= is not given (a primary key still wins) */
+  nullableDefault: boolean | null;
+  primaryKey: boolean;
+  unique: boolean | null;
+  index: boolean | null;
+  default: string | null;
+  serverDefault: string | null;
+  comment: string | null;
+  foreignKeys: FkDraft[];
+  checks: Array<{ name: string | null; sqltext: string }>;
+  sortOrder: number;
+  source: SourceRef;
+  /** problems met while reading this column (its type, a length...) */
+  unresolved: Unresolved[];
+  /** the mapped attribute name when an ORM class maps the column */
+  attr?: string;
+  /** the Column(...) value it was read from, for references to that object (a class-body Index) */
+  call?: CallValue;
+}
+
+export type ConstraintDraft =
+  | { k: 'pk'; name: string | null; columns: ColumnRef[] }
+  | { k: 'uq'; name: string | null; columns: ColumnRef[] }
+  | { k: 'ix'; name: string | null; columns: ColumnRef[]; unique: boolean }
+  | { k: 'ck'; name: string | null; sqltext: string }
+  | { k: 'fkc'; name: string | null; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null };
+
+/** A column named in a constraint: by key (a string) or an expression rendered as text. */
+export type ColumnRef = { k: 'key'; key: string } | { k: 'expr'; text: string } | { k: 'value'; value: Value };
+
+export interface TableDraft {
+  name: string;
+  schema: string | null;
+  meta: MetaInfo;
+  columns: ColumnDraft[];
+  constraints: ConstraintDraft[];
+  source: SourceRef | null;
+  unresolved: Unresolved[];
+  /** the Table(...) call that built it (imperative tables), for `table.c.x` references */
+  call?: CallValue;
+  /** the ORM class mapping it, for `Model.attr` references */
+  cls?: ClassInfo;
+}

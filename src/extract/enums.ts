@@ -1,0 +1,91 @@
+// Python enum classes of the repository and SQLAlchemy's Enum type built from them or from literals.
+import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
+import type { Ctx, Env } from './context.js';
+import { classScope } from './context.js';
+import { callValue } from './evaluate-call.js';
+import { mroOf } from './classes.js';
+import { bindingValue } from './resolve.js';
+import { typeModuleOf } from './sa-names.js';
+import { typeArg } from './type-of.js';
+import { record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+
+const ENUM_BASES = /^enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag)$/;
+
+export interface EnumMember {
+  name: string;
+  value: Value;
+}
+
+export function isEnumClass(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && ENUM_BASES.test(e.value.name));
+}
+
+function isStrEnum(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && e.value.name === 'enum.StrEnum');
+}
+
+/** Members in definition order (aliases included, as `__members__` lists them). */
+export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
+  const members: EnumMember[] = [];
+  let lastInt = 0;
+  for (const [name, binding] of classScope(ctx.project, cls).bindings) {
+    if (name.startsWith('_') || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
+    const isAuto = binding.expr.k === 'call' && /(^|\.)auto$/.test(exprText(binding.expr.fn));
+    let value: Value;
+    if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };
+    else value = bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 });
+    if (value.t === 'num') lastInt = value.v;
+    members.push({ name, value });
+  }
+  return members;
+}
+
+function exprText(e: { k: string; id?: string; name?: string }): string {
+  return e.k === 'name' ? (e.id ?? '') : e.k === 'attr' ? `.${e.name ?? ''}` : '';
+}
+
+/** `Enum(Status)`, `Enum("a", "b", name=...)`, `Enum(*CODES)`, `postgresql.ENUM(...)`, or a bare `Enum`. */
+export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: CallValue | undefined, file: string, line: number): TypeSpec | Unknown {
+  const sym = callee.name.slice(callee.name.lastIndexOf('.') + 1);
+  const spec: TypeSpec = { name: sym, module: typeModuleOf(callee.name), args: [], kwargs: {} };
+  if (!call) return { ...spec, enumValues: [] };
+  const first = call.args[0];
+  if (first?.t === 'class') {
+    const members = enumMembers(ctx, first.cls);
+    const values = enumValuesOf(ctx, call, members, { module: first.cls.module, depth: 0 }, line);
+    if ('t' in values) return values;
+    spec.enumClass = first.cls.name;
+    spec.enumValues = values;
+  } else {
+    const values: string[] = [];
+    for (const a of call.args) {
+      if (a.t !== 'str') return a.t === 'unknown' ? a : unknown('Enum values not known statically', file, line);
+      values.push(a.v);
+    }
+    spec.args = values;
+    spec.enumValues = values;
+  }
+  for (const [k, v] of call.kwargs) {
+    if (k === 'values_callable' || k === 'metadata') continue;
+    const arg = typeArg(ctx, v, file, line);
+    if (typeof arg === 'object' && arg !== null && !Array.isArray(arg) && 't' in arg) return arg;
+    spec.kwargs[k] = arg as TypeArg;
+  }
+  return spec;
+}
+
+/** Member names by default; `values_callable=lambda e: [m.value for m in e]` gives what it returns. */
+function enumValuesOf(ctx: Ctx, call: CallValue, members: EnumMember[], env: Env, line: number): string[] | Unknown {
+  const callable = call.kwargs.get('values_callable');
+  if (!callable || callable.t === 'none') return members.map((m) => m.name);
+  const file = call.file;
+  const objects: Value[] = members.map((m) => memberObject(m));
+  const result = callValue(ctx, callable, { args: [{ t: 'seq', kind: 'list', items: objects }], kwargs: new Map() }, env, call.expr);
+  if (result.t !== 'seq' || !result.items.every((v) => v.t === 'str')) return unknown('values_callable result not known statically', file, line);
+  return result.items.map((v) => (v.t === 'str' ? v.v : ''));
+}
+
+/** An enum member as the evaluator sees it: `.name` and `.value` are known. */
+export function memberObject(m: EnumMember): CallValue {
+  return record({ name: { t: 'str', v: m.name }, value: m.value });
+}

@@ -1,0 +1,178 @@
+// Runs small in-repo helper functions statically (table-name converters, column factories).
+import type { Expr, Param, Stmt } from '../python/summary.js';
+import type { Ctx, Env } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { binaryOp } from './evaluate-ops.js';
+import { importName, moduleValue } from './resolve.js';
+import { resolveRelative } from './module-names.js';
+import { isTruthy, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
+
+const MAX_DEPTH = 12;
+const MAX_LOOP = 2_000;
+
+type Outcome = { done: true; value: Value } | { done: false };
+
+export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number): Value {
+  const file = env.module.file;
+  const name = fn.def.name;
+  if (!fn.def.body) return unknown(`method ${name}() is not evaluated statically`, file, line);
+  if (env.depth >= MAX_DEPTH) return unknown(`helper function ${name}() nests too deeply`, file, line);
+  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1 };
+  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
+  if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
+  const out = execBlock(ctx, fn.def.body, fnEnv);
+  if (!out.done) return { t: 'none' };
+  if (out.value.t === 'unknown' && !out.value.reason.startsWith('helper function')) {
+    return { ...out.value, reason: `helper function ${name}() could not be evaluated: ${out.value.reason}` };
+  }
+  return out.value;
+}
+
+export function callLambda(ctx: Ctx, lambda: Extract<Expr, { k: 'lambda' }>, a: Arguments, env: Env): Value {
+  const fnEnv: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth + 1 };
+  const bound = bindParams(ctx, lambda.params, a, fnEnv, undefined);
+  return bound ?? evalExpr(ctx, lambda.body, fnEnv);
+}
+
+function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Value | undefined): Unknown | undefined {
+  const locals = env.locals!;
+  const positional = self ? [self, ...a.args] : [...a.args];
+  const used = new Set<string>();
+  for (const p of params) {
+    if (p.star === 1) {
+      locals.set(p.name, { t: 'seq', kind: 'tuple', items: positional.splice(0) });
+    } else if (p.star === 2) {
+      const rest = [...a.kwargs].filter(([k]) => !used.has(k));
+      locals.set(p.name, { t: 'dict', entries: rest.map(([k, v]) => [{ t: 'str', v: k }, v]) });
+    } else if (positional.length > 0) {
+      locals.set(p.name, positional.shift()!);
+    } else if (a.kwargs.has(p.name)) {
+      locals.set(p.name, a.kwargs.get(p.name)!);
+      used.add(p.name);
+    } else if (p.default) {
+      locals.set(p.name, evalExpr(ctx, p.default, { module: env.module, depth: env.depth }));
+    } else {
+      return unknown(`argument ${p.name} missing`, env.module.file, 0);
+    }
+  }
+  return undefined;
+}
+
+function execBlock(ctx: Ctx, body: Stmt[], env: Env): Outcome {
+  for (const stmt of body) {
+    const out = execStmt(ctx, stmt, env);
+    if (out.done) return out;
+  }
+  return { done: false };
+}
+
+function abort(reason: string, env: Env, line: number): Outcome {
+  return { done: true, value: unknown(reason, env.module.file, line) };
+}
+
+function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
+  const locals = env.locals!;
+  switch (stmt.k) {
+    case 'return':
+      return { done: true, value: stmt.value ? evalExpr(ctx, stmt.value, env) : { t: 'none' } };
+    case 'assign': {
+      const value = evalExpr(ctx, stmt.value, env);
+      for (const target of stmt.targets) assignTarget(target, value, locals);
+      return { done: false };
+    }
+    case 'ann':
+      if (stmt.value) assignTarget(stmt.target, evalExpr(ctx, stmt.value, env), locals);
+      return { done: false };
+    case 'aug':
+      if (stmt.target.k !== 'name') return abort('augmented assignment to an attribute', env, stmt.line);
+      locals.set(stmt.target.id, binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line));
+      return { done: false };
+    case 'expr':
+      return execExpression(ctx, stmt.value, env);
+    case 'if': {
+      const test = isTruthy(evalExpr(ctx, stmt.test, env));
+      if (test === undefined) return abort('condition not decidable statically', env, stmt.line);
+      return execBlock(ctx, test ? stmt.body : stmt.orelse, env);
+    }
+    case 'for':
+      return execFor(ctx, stmt, env);
+    case 'block':
+      return execBlock(ctx, stmt.body, env);
+    case 'def':
+      locals.set(stmt.name, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } });
+      return { done: false };
+    case 'import':
+      for (const n of stmt.names) {
+        const bound = n.alias ?? n.name.split('.')[0]!;
+        locals.set(bound, moduleValue(ctx, n.alias ? n.name : bound, env.module.file, stmt.line));
+      }
+      return { done: false };
+    case 'from': {
+      const mod = resolveRelative(env.module.name, env.module.isPackage, stmt.module, stmt.level);
+      if (!mod || stmt.names === '*') return abort('import inside a function', env, stmt.line);
+      for (const n of stmt.names) locals.set(n.alias ?? n.name, importName(ctx, mod, n.name, env.module.file, stmt.line));
+      return { done: false };
+    }
+    default:
+      return abort('statement not supported statically', env, stmt.line);
+  }
+}
+
+function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
+  if (target.k === 'name') locals.set(target.id, value);
+  else if ((target.k === 'tuple' || target.k === 'list') && value.t === 'seq') {
+    target.items.forEach((item, i) => assignTarget(item, value.items[i] ?? { t: 'none' }, locals));
+  }
+}
+
+/** Expression statements matter for their effect on local lists (`parts.append(x)`). */
+function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
+  if (expr.k === 'call' && expr.fn.k === 'attr' && expr.fn.obj.k === 'name') {
+    const target = env.locals!.get(expr.fn.obj.id);
+    if (target?.t === 'seq' && (expr.fn.name === 'append' || expr.fn.name === 'extend')) {
+      const arg = expr.args[0] ? evalExpr(ctx, expr.args[0].value, env) : { t: 'none' as const };
+      if (expr.fn.name === 'append') target.items.push(arg);
+      else if (arg.t === 'seq') target.items.push(...arg.items);
+      else return abort('extend() with a value not known statically', env, expr.line);
+      return { done: false };
+    }
+  }
+  evalExpr(ctx, expr, env);
+  return { done: false };
+}
+
+function iterate(value: Value): Value[] | undefined {
+  if (value.t === 'seq') return value.items;
+  if (value.t === 'str') return [...value.v].map((c) => ({ t: 'str', v: c }));
+  if (value.t === 'dict') return value.entries.map(([k]) => k);
+  return undefined;
+}
+
+function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome {
+  const items = iterate(evalExpr(ctx, stmt.iter, env));
+  if (!items || items.length > MAX_LOOP) return abort('loop over a value not known statically', env, stmt.line);
+  for (const item of items) {
+    assignTarget(stmt.target, item, env.locals!);
+    const out = execBlock(ctx, stmt.body, env);
+    if (out.done) return out;
+  }
+  return { done: false };
+}
+
+export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, env: Env): Value {
+  const items = iterate(evalExpr(ctx, expr.iter, env));
+  if (!items || items.length > MAX_LOOP) return unknown('comprehension over a value not known statically', env.module.file, expr.line);
+  const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}) };
+  const out: Value[] = [];
+  const entries: Array<[Value, Value]> = [];
+  for (const item of items) {
+    assignTarget(expr.target, item, inner.locals!);
+    const tests = expr.ifs.map((test) => isTruthy(evalExpr(ctx, test, inner)));
+    if (tests.includes(undefined)) return unknown('comprehension condition not decidable statically', env.module.file, expr.line);
+    if (tests.includes(false)) continue;
+    if (expr.kind === 'dict') entries.push([evalExpr(ctx, expr.elt, inner), evalExpr(ctx, expr.value!, inner)]);
+    else out.push(evalExpr(ctx, expr.elt, inner));
+  }
+  if (expr.kind === 'dict') return { t: 'dict', entries };
+  return { t: 'seq', kind: expr.kind === 'set' ? 'set' : 'list', items: out };
+}

@@ -1,0 +1,158 @@
+// str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
+import { formatValue } from './evaluate-ops.js';
+import { unknown, type Arguments, type Value } from './values.js';
+
+type StrValue = Extract<Value, { t: 'str' }>;
+
+function s(v: string): StrValue {
+  return { t: 'str', v };
+}
+
+function argStr(a: Arguments, i: number): string | undefined {
+  const v = a.args[i];
+  return v?.t === 'str' ? v.v : undefined;
+}
+
+function stripChars(text: string, chars: string | undefined, left: boolean, right: boolean): string {
+  const set = chars ?? ' \t\n\r\f\v';
+  let start = 0;
+  let end = text.length;
+  while (left && start < end && set.includes(text[start]!)) start++;
+  while (right && end > start && set.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+const SIMPLE: Record<string, (t: string) => Value> = {
+  lower: (t) => s(t.toLowerCase()),
+  upper: (t) => s(t.toUpperCase()),
+  capitalize: (t) => s(t.charAt(0).toUpperCase() + t.slice(1).toLowerCase()),
+  title: (t) => s(t.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())),
+  swapcase: (t) => s([...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('')),
+  isupper: (t) => ({ t: 'bool', v: /[A-Z]/.test(t) && !/[a-z]/.test(t) }),
+  islower: (t) => ({ t: 'bool', v: /[a-z]/.test(t) && !/[A-Z]/.test(t) }),
+  isdigit: (t) => ({ t: 'bool', v: /^\d+$/.test(t) }),
+  isalpha: (t) => ({ t: 'bool', v: /^[A-Za-z]+$/.test(t) }),
+  isalnum: (t) => ({ t: 'bool', v: /^[A-Za-z0-9]+$/.test(t) }),
+};
+
+export function callStringMethod(text: string, name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const simple = SIMPLE[name];
+  if (simple) return simple(text);
+  switch (name) {
+    case 'strip':
+    case 'lstrip':
+    case 'rstrip':
+      return s(stripChars(text, argStr(a, 0), name !== 'rstrip', name !== 'lstrip'));
+    case 'replace': {
+      const [from, to] = [argStr(a, 0), argStr(a, 1)];
+      return from !== undefined && to !== undefined ? s(text.split(from).join(to)) : undefined;
+    }
+    case 'startswith':
+    case 'endswith': {
+      const x = argStr(a, 0);
+      if (x === undefined) return undefined;
+      return { t: 'bool', v: name === 'startswith' ? text.startsWith(x) : text.endsWith(x) };
+    }
+    case 'removeprefix':
+    case 'removesuffix': {
+      const x = argStr(a, 0) ?? '';
+      if (name === 'removeprefix') return s(x && text.startsWith(x) ? text.slice(x.length) : text);
+      return s(x && text.endsWith(x) ? text.slice(0, -x.length) : text);
+    }
+    case 'split': {
+      const sep = argStr(a, 0);
+      const parts = sep === undefined ? text.trim().split(/\s+/).filter(Boolean) : text.split(sep);
+      return { t: 'seq', kind: 'list', items: parts.map(s) };
+    }
+    case 'join':
+      return joinOf(text, a.args[0], file, line);
+    case 'format':
+      return formatMethod(text, a, file, line);
+    default:
+      return undefined;
+  }
+}
+
+function joinOf(sep: string, seq: Value | undefined, file: string, line: number): Value {
+  if (seq?.t !== 'seq') return unknown('join() of a value not known statically', file, line);
+  const parts = seq.items.map((v) => (v.t === 'str' ? v.v : undefined));
+  if (parts.some((p) => p === undefined)) return unknown('join() of values not known statically', file, line);
+  return s(parts.join(sep));
+}
+
+function formatMethod(fmt: string, a: Arguments, file: string, line: number): Value {
+  let auto = 0;
+  let failed = false;
+  const out = fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(![rsa])?(:[^{}]*)?\}/g, (m, field: string | undefined) => {
+    if (m === '{{') return '{';
+    if (m === '}}') return '}';
+    const key = field ?? '';
+    const v = key === '' ? a.args[auto++] : /^\d+$/.test(key) ? a.args[Number(key)] : a.kwargs.get(key);
+    const text = v ? formatValue(v) : undefined;
+    if (text === undefined) failed = true;
+    return text ?? '';
+  });
+  return failed ? unknown('format() with values not known statically', file, line) : s(out);
+}
+
+export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a: Arguments, file: string, line: number): Value {
+  const [key, fallback] = a.args;
+  switch (name) {
+    case 'get': {
+      const hit = d.entries.find(([k]) => key && k.t === key.t && formatValue(k) === formatValue(key));
+      return hit ? hit[1] : (fallback ?? { t: 'none' });
+    }
+    case 'keys':
+      return { t: 'seq', kind: 'list', items: d.entries.map(([k]) => k) };
+    case 'values':
+      return { t: 'seq', kind: 'list', items: d.entries.map(([, v]) => v) };
+    case 'items':
+      return { t: 'seq', kind: 'list', items: d.entries.map(([k, v]) => ({ t: 'seq', kind: 'tuple', items: [k, v] })) };
+    case 'copy':
+      return { t: 'dict', entries: [...d.entries] };
+    default:
+      return unknown(`dict.${name}() not supported statically`, file, line);
+  }
+}
+
+/** Python regex syntax that JavaScript spells differently. */
+function toJsRegex(pattern: string): string {
+  return pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\A/g, '^').replace(/\\Z/g, '$');
+}
+
+function toJsReplacement(repl: string): string {
+  return repl
+    .replace(/\$/g, '$$$$')
+    .replace(/\\g<(\d+)>/g, '$$$1')
+    .replace(/\\g<(\w+)>/g, '$$<$1>')
+    .replace(/\\(\d)/g, '$$$1')
+    .replace(/\\n/g, '\n')
+    .replace(/\\\\/g, '\\');
+}
+
+/** `re.sub(pattern, repl, text)` and `re.compile(pattern)`; undefined when the arguments are not plain strings. */
+export function callRegex(name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const pattern = argStr(a, 0);
+  if (pattern === undefined) return undefined;
+  if (name === 're.compile') return undefined;
+  const repl = argStr(a, 1);
+  const text = argStr(a, 2);
+  if (repl === undefined || text === undefined) return undefined;
+  try {
+    const flags = flagsOf(a.args[4] ?? a.kwargs.get('flags'));
+    const count = a.args[3] ?? a.kwargs.get('count');
+    const limit = count?.t === 'num' ? count.v : 0;
+    const re = new RegExp(toJsRegex(pattern), flags + (limit === 0 ? 'g' : ''));
+    let out = text;
+    if (limit === 0) out = text.replace(re, toJsReplacement(repl));
+    else for (let i = 0; i < limit; i++) out = out.replace(re, toJsReplacement(repl));
+    return s(out);
+  } catch {
+    return unknown('regular expression not supported statically', file, line);
+  }
+}
+
+function flagsOf(v: Value | undefined): string {
+  if (v?.t === 'ext' && /\.(I|IGNORECASE)$/.test(v.name)) return 'i';
+  return '';
+}

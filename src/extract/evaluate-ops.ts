@@ -1,0 +1,159 @@
+// Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
+import { unknown, type Value } from './values.js';
+
+/** Python's str() of a scalar; undefined when the value is not a plain scalar. */
+export function formatValue(v: Value): string | undefined {
+  switch (v.t) {
+    case 'str':
+      return v.v;
+    case 'num':
+      return String(v.v);
+    case 'bool':
+      return v.v ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    default:
+      return undefined;
+  }
+}
+
+export function binaryOp(op: string, a: Value, b: Value, file: string, line: number): Value {
+  if (a.t === 'unknown') return a;
+  if (b.t === 'unknown') return b;
+  if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
+  if (a.t === 'num' && b.t === 'num') return numeric(op, a.v, b.v, file, line);
+  if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
+  if (op === '+' && a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items] };
+  if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
+  if (op === '%' && a.t === 'str') return percentFormat(a.v, b, file, line);
+  return unknown(`operator ${op} on values not known statically`, file, line);
+}
+
+function numeric(op: string, x: number, y: number, file: string, line: number): Value {
+  switch (op) {
+    case '+':
+      return { t: 'num', v: x + y };
+    case '-':
+      return { t: 'num', v: x - y };
+    case '*':
+      return { t: 'num', v: x * y };
+    case '/':
+      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: x / y };
+    case '//':
+      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: Math.floor(x / y) };
+    case '%':
+      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: ((x % y) + y) % y };
+    case '**':
+      return { t: 'num', v: x ** y };
+    case '<<':
+      return { t: 'num', v: x * 2 ** y };
+    case '>>':
+      return { t: 'num', v: Math.floor(x / 2 ** y) };
+    default:
+      return unknown(`operator ${op} not supported statically`, file, line);
+  }
+}
+
+/** `'%s_%s' % (a, b)` with %s / %d / %r / %(name)s. */
+function percentFormat(fmt: string, arg: Value, file: string, line: number): Value {
+  const positional = arg.t === 'seq' && arg.kind === 'tuple' ? arg.items : [arg];
+  let i = 0;
+  let failed = false;
+  const out = fmt.replace(/%(\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?([sdrif%])/g, (_m, key: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    let v: Value | undefined;
+    if (key !== undefined && arg.t === 'dict') {
+      v = arg.entries.find(([k]) => k.t === 'str' && k.v === key.slice(1, -1))?.[1];
+    } else {
+      v = positional[i++];
+    }
+    const text = v ? formatValue(v) : undefined;
+    if (text === undefined) failed = true;
+    return conv === 'r' && v?.t === 'str' ? `'${text}'` : (text ?? '');
+  });
+  return failed ? unknown('%-formatting with values not known statically', file, line) : { t: 'str', v: out };
+}
+
+export function unaryOp(op: string, a: Value, file: string, line: number): Value {
+  if (a.t === 'unknown') return a;
+  if (op === 'not') {
+    const truth = truthOf(a);
+    return truth === undefined ? unknown('condition not decidable statically', file, line) : { t: 'bool', v: !truth };
+  }
+  if (a.t === 'num') return { t: 'num', v: op === '-' ? -a.v : op === '~' ? ~a.v : a.v };
+  return unknown(`operator ${op} on a value not known statically`, file, line);
+}
+
+function truthOf(a: Value): boolean | undefined {
+  if (a.t === 'bool') return a.v;
+  if (a.t === 'none') return false;
+  if (a.t === 'num') return a.v !== 0;
+  if (a.t === 'str') return a.v !== '';
+  if (a.t === 'seq') return a.items.length > 0;
+  return undefined;
+}
+
+export function equalValues(a: Value, b: Value): boolean | undefined {
+  if (a.t === 'unknown' || b.t === 'unknown') return undefined;
+  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && a.t === b.t) return a.v === b.v;
+  if (a.t === 'none' || b.t === 'none') return a.t === b.t;
+  if (a.t === 'num' && b.t === 'bool') return a.v === Number(b.v);
+  if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
+  if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
+  if (a.t === 'seq' && b.t === 'seq') {
+    if (a.items.length !== b.items.length) return false;
+    for (let i = 0; i < a.items.length; i++) {
+      const eq = equalValues(a.items[i]!, b.items[i]!);
+      if (eq !== true) return eq;
+    }
+    return true;
+  }
+  if ((a.t === 'str' || a.t === 'num') && (b.t === 'str' || b.t === 'num')) return false;
+  return undefined;
+}
+
+export function compareOp(op: string, a: Value, b: Value, file: string, line: number): Value {
+  const fail = unknown(`comparison ${op} not decidable statically`, file, line);
+  switch (op) {
+    case '==':
+    case 'is':
+    case '!=':
+    case 'is not': {
+      const eq = equalValues(a, b);
+      if (eq === undefined) return fail;
+      return { t: 'bool', v: op === '==' || op === 'is' ? eq : !eq };
+    }
+    case 'in':
+    case 'not in': {
+      const hit = contains(b, a);
+      return hit === undefined ? fail : { t: 'bool', v: op === 'in' ? hit : !hit };
+    }
+    default: {
+      if (a.t === 'num' && b.t === 'num') return { t: 'bool', v: order(op, a.v, b.v) };
+      if (a.t === 'str' && b.t === 'str') return { t: 'bool', v: order(op, a.v, b.v) };
+      return fail;
+    }
+  }
+}
+
+function order<T extends number | string>(op: string, x: T, y: T): boolean {
+  if (op === '<') return x < y;
+  if (op === '<=') return x <= y;
+  if (op === '>') return x > y;
+  return x >= y;
+}
+
+function contains(container: Value, item: Value): boolean | undefined {
+  if (container.t === 'str' && item.t === 'str') return container.v.includes(item.v);
+  if (container.t === 'seq') {
+    let undecided = false;
+    for (const x of container.items) {
+      const eq = equalValues(x, item);
+      if (eq === true) return true;
+      if (eq === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
+  }
+  if (container.t === 'dict') return contains({ t: 'seq', kind: 'list', items: container.entries.map(([k]) => k) }, item);
+  return undefined;
+}

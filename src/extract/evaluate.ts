@@ -1,0 +1,167 @@
+// The static evaluator: expressions of model files to values, without running any Python.
+import type { Arg, Expr } from '../python/summary.js';
+import type { Ctx, Env } from './context.js';
+import { attributeOf } from './evaluate-attr.js';
+import { callValue } from './evaluate-call.js';
+import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
+import { evalComprehension } from './evaluate-func.js';
+import { lookupName } from './resolve.js';
+import { isTruthy, unknown, type Arguments, type Value } from './values.js';
+
+export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
+  if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
+  switch (expr.k) {
+    case 'name':
+      return lookupName(ctx, expr.id, env, expr.line);
+    case 'attr':
+      return attributeOf(ctx, evalExpr(ctx, expr.obj, env), expr.name, env, expr.line);
+    case 'call':
+      return callValue(ctx, evalExpr(ctx, expr.fn, env), evalArgs(ctx, expr.args, env), env, expr);
+    case 'str':
+      return { t: 'str', v: expr.v };
+    case 'num':
+      return { t: 'num', v: expr.v };
+    case 'const':
+      return expr.v === null ? { t: 'none' } : { t: 'bool', v: expr.v };
+    case 'fstr':
+      return evalFString(ctx, expr, env);
+    case 'tuple':
+    case 'list':
+    case 'set':
+      return { t: 'seq', kind: expr.k, items: evalItems(ctx, expr.items, env) };
+    case 'dict':
+      return evalDict(ctx, expr, env);
+    case 'sub':
+      return subscriptOf(ctx, evalExpr(ctx, expr.obj, env), evalExpr(ctx, expr.index, env), env, expr.line);
+    case 'bin':
+      return binaryOp(expr.op, evalExpr(ctx, expr.left, env), evalExpr(ctx, expr.right, env), env.module.file, expr.line);
+    case 'unary':
+      return unaryOp(expr.op, evalExpr(ctx, expr.arg, env), env.module.file, expr.line);
+    case 'bool':
+      return evalBool(ctx, expr, env);
+    case 'cmp':
+      return evalCompare(ctx, expr, env);
+    case 'cond': {
+      const test = isTruthy(evalExpr(ctx, expr.test, env));
+      if (test === undefined) return unknown('condition not decidable statically', env.module.file, expr.line);
+      return evalExpr(ctx, test ? expr.body : expr.orelse, env);
+    }
+    case 'lambda':
+      return { t: 'code', expr, env };
+    case 'comp':
+      return evalComprehension(ctx, expr, env);
+    case 'star':
+      return evalExpr(ctx, expr.value, env);
+    case 'bytes':
+    case 'ellipsis':
+    case 'other':
+      return unknown(`unsupported expression (${expr.k === 'other' ? expr.type : expr.k})`, env.module.file, expr.line);
+  }
+}
+
+export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {
+  const out: Arguments = { args: [], kwargs: new Map() };
+  for (const arg of args) {
+    const value = evalExpr(ctx, arg.value, env);
+    if (arg.star === 1) {
+      if (value.t === 'seq') out.args.push(...value.items);
+      else out.args.push(unknown('*args not known statically', env.module.file, arg.value.line));
+    } else if (arg.star === 2) {
+      if (value.t === 'dict') for (const [k, v] of value.entries) if (k.t === 'str') out.kwargs.set(k.v, v);
+      if (value.t !== 'dict') out.kwargs.set('**', unknown('**kwargs not known statically', env.module.file, arg.value.line));
+    } else if (arg.name !== undefined) {
+      out.kwargs.set(arg.name, value);
+    } else {
+      out.args.push(value);
+    }
+  }
+  return out;
+}
+
+function evalItems(ctx: Ctx, items: Expr[], env: Env): Value[] {
+  const out: Value[] = [];
+  for (const item of items) {
+    const value = evalExpr(ctx, item, env);
+    if (item.k === 'star' && value.t === 'seq') out.push(...value.items);
+    else out.push(value);
+  }
+  return out;
+}
+
+function evalDict(ctx: Ctx, expr: Extract<Expr, { k: 'dict' }>, env: Env): Value {
+  const entries: Array<[Value, Value]> = [];
+  for (const item of expr.items) {
+    const value = evalExpr(ctx, item.value, env);
+    if (item.key === null) {
+      if (value.t !== 'dict') return unknown('**spread of an unknown mapping', env.module.file, expr.line);
+      for (const entry of value.entries) setEntry(entries, entry[0], entry[1]);
+    } else {
+      setEntry(entries, evalExpr(ctx, item.key, env), value);
+    }
+  }
+  return { t: 'dict', entries };
+}
+
+function setEntry(entries: Array<[Value, Value]>, key: Value, value: Value): void {
+  const i = entries.findIndex(([k]) => sameKey(k, key));
+  if (i >= 0) entries[i] = [key, value];
+  else entries.push([key, value]);
+}
+
+export function sameKey(a: Value, b: Value): boolean {
+  if (a.t === 'str' && b.t === 'str') return a.v === b.v;
+  if (a.t === 'num' && b.t === 'num') return a.v === b.v;
+  if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
+  if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
+  return false;
+}
+
+export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: number): Value {
+  if (obj.t === 'seq' && index.t === 'num') {
+    const i = index.v < 0 ? obj.items.length + index.v : index.v;
+    return obj.items[i] ?? unknown('index out of range', env.module.file, line);
+  }
+  if (obj.t === 'str' && index.t === 'num') return { t: 'str', v: obj.v.at(index.v) ?? '' };
+  if (obj.t === 'dict') {
+    const hit = obj.entries.find(([k]) => sameKey(k, index));
+    return hit ? hit[1] : unknown('key not in mapping', env.module.file, line);
+  }
+  if (obj.t === 'tablecols' && index.t === 'str') return { t: 'tablecol', table: obj.table, name: index.v };
+  if (obj.t === 'unknown') return obj;
+  // a generic alias such as Mapped[int] or Optional[str]
+  const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
+  return { t: 'generic', base: obj, args };
+}
+
+function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Value {
+  let out = '';
+  for (const part of expr.parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const text = formatValue(evalExpr(ctx, part, env));
+    if (text === undefined) return unknown('f-string with a value not known statically', env.module.file, expr.line);
+    out += text;
+  }
+  return { t: 'str', v: out };
+}
+
+function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value {
+  const left = evalExpr(ctx, expr.left, env);
+  const truth = isTruthy(left);
+  if (truth === undefined) return unknown('condition not decidable statically', env.module.file, expr.line);
+  if (expr.op === 'and') return truth ? evalExpr(ctx, expr.right, env) : left;
+  return truth ? left : evalExpr(ctx, expr.right, env);
+}
+
+function evalCompare(ctx: Ctx, expr: Extract<Expr, { k: 'cmp' }>, env: Env): Value {
+  let left = evalExpr(ctx, expr.items[0]!, env);
+  for (let i = 0; i < expr.ops.length; i++) {
+    const right = evalExpr(ctx, expr.items[i + 1]!, env);
+    const result = compareOp(expr.ops[i]!, left, right, env.module.file, expr.line);
+    if (result.t !== 'bool' || !result.v) return result;
+    left = right;
+  }
+  return { t: 'bool', v: true };
+}

@@ -1,0 +1,205 @@
+// Drafts to the canonical schema JSON: primary keys, foreign keys, type-less columns, constraint and
+// index names, rendered types.
+import { isKnownType, renderType } from '../schema/render-type.js';
+import type { TypeSpec } from '../schema/type-spec.js';
+import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresolved } from '../schema/types.js';
+import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
+import { messages } from './messages.js';
+import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
+import { columnName, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
+import type { Extraction } from './state.js';
+
+interface Builder {
+  x: Extraction;
+  index: TableIndex;
+  dialect: Dialect;
+  run: TokenRunner;
+  table: TableDraft;
+  unresolved: Unresolved[];
+  fkTargets: Map<ColumnDraft, string[]>;
+}
+
+export function buildTable(x: Extraction, index: TableIndex, t: TableDraft, run: TokenRunner): Table {
+  const b: Builder = { x, index, dialect: x.ctx.project.dialect, run, table: t, unresolved: [...t.unresolved], fkTargets: new Map() };
+  const pk = primaryKey(b);
+  const foreignKeys = buildForeignKeys(b);
+  const columns = t.columns.map((c) => buildColumn(b, c, pk.has(c)));
+  return {
+    name: t.name,
+    schema: t.schema,
+    source: t.source,
+    columns,
+    primary_key: [...pk].map(columnName),
+    foreign_keys: foreignKeys,
+    unique_constraints: uniqueConstraints(b),
+    indexes: indexes(b),
+    check_constraints: checks(b),
+    unresolved: dedupe(b.unresolved),
+  };
+}
+
+function dedupe(items: Unresolved[]): Unresolved[] {
+  const seen = new Set<string>();
+  return items.filter((u) => {
+    const key = `${u.file}:${u.line}:${u.symbol ?? ''}:${u.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function refColumns(b: Builder, refs: ColumnRef[]): ColumnDraft[] {
+  const out: ColumnDraft[] = [];
+  for (const ref of refs) {
+    const name = sqlOfRef(b.x, b.table, ref);
+    const col = name === undefined ? undefined : b.table.columns.find((c) => columnName(c) === name);
+    if (col) out.push(col);
+  }
+  return out;
+}
+
+/** A PrimaryKeyConstraint decides the key and its order; else the primary_key=True columns in table order. */
+function primaryKey(b: Builder): Set<ColumnDraft> {
+  const constraint = b.table.constraints.find((c) => c.k === 'pk');
+  if (constraint?.k === 'pk') {
+    const cols = refColumns(b, constraint.columns);
+    if (cols.length > 0) return new Set(cols);
+  }
+  return new Set(b.table.columns.filter((c) => c.primaryKey));
+}
+
+function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {
+  if (c.type || seen.has(c)) return c.type;
+  seen.add(c);
+  for (const fk of c.foreignKeys) {
+    const target = resolveFkTarget(b.x, b.index, b.table, fk.target);
+    if (target?.hit) return typeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
+  }
+  return null;
+}
+
+function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
+  const name = columnName(c);
+  const spec = typeOf(b, c, new Set());
+  let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
+  if (spec) {
+    rendered = renderType(spec, b.dialect);
+    if (!isKnownType(spec, b.dialect)) b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: messages.unknownType(spec.name) });
+  } else if (c.unresolved.length === 0) {
+    b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: 'column type not known statically' });
+  }
+  return {
+    name,
+    key: c.attr ?? c.key ?? name,
+    type: rendered.type,
+    enum: rendered.enum,
+    nullable: c.nullable ?? (isPk ? false : (c.nullableDefault ?? true)),
+    primary_key: isPk,
+    unique: c.unique === true,
+    index: c.index === true,
+    default: c.default,
+    server_default: c.serverDefault,
+    comment: c.comment,
+    foreign_keys: [...(b.fkTargets.get(c) ?? [])].sort(),
+    source: c.source,
+  };
+}
+
+function dotted(t: FkTarget): string {
+  return [t.schema, t.table, t.column].filter(Boolean).join('.');
+}
+
+function naming(b: Builder, input: Omit<NamingInput, 'table'>, where: { file: string; line: number }): string | null {
+  const name = constraintName(b.table.meta, { ...input, table: b.table }, b.dialect, b.run);
+  if (name !== undefined) return name;
+  b.unresolved.push({ ...where, reason: `name of ${input.kind} constraint from a naming convention not known statically` });
+  return input.name;
+}
+
+function namingColumns(cols: ColumnDraft[]): Array<{ name: string; key: string }> {
+  return cols.map((c) => ({ name: columnName(c), key: c.key ?? columnName(c) }));
+}
+
+function buildForeignKeys(b: Builder): ColumnFk[] {
+  const out: ColumnFk[] = [];
+  const note = (c: ColumnDraft, target: FkTarget): void => {
+    b.fkTargets.set(c, [...(b.fkTargets.get(c) ?? []), dotted(target)]);
+  };
+  for (const c of b.table.columns) {
+    for (const fk of c.foreignKeys) {
+      const target = resolveFkTarget(b.x, b.index, b.table, fk.target);
+      if (!target) {
+        b.unresolved.push({ file: fk.file, line: fk.line, symbol: c.attr ?? columnName(c), reason: messages.unresolvedFk('(expression)') });
+        continue;
+      }
+      note(c, target);
+      const name = naming(b, { kind: 'fk', name: fk.name, columns: namingColumns([c]), referredTable: target.table, referredColumns: [target.column] }, fk);
+      out.push({ name, columns: [columnName(c)], referred_schema: target.schema, referred_table: target.table, referred_columns: [target.column], ondelete: fk.ondelete, onupdate: fk.onupdate });
+    }
+  }
+  for (const con of b.table.constraints) {
+    if (con.k !== 'fkc') continue;
+    const cols = refColumns(b, con.columns);
+    const targets = con.targets.map((v) => resolveFkTarget(b.x, b.index, b.table, v));
+    if (targets.some((t) => !t) || cols.length !== targets.length) {
+      b.unresolved.push({ ...(b.table.source ?? { file: '', line: 0 }), reason: 'ForeignKeyConstraint columns not known statically' });
+      continue;
+    }
+    const resolved = targets as FkTarget[];
+    cols.forEach((c, i) => note(c, resolved[i]!));
+    const where = b.table.source ?? { file: '', line: 0 };
+    const name = naming(b, { kind: 'fk', name: con.name, columns: namingColumns(cols), referredTable: resolved[0]!.table, referredColumns: resolved.map((t) => t.column) }, where);
+    out.push({ name, columns: cols.map(columnName), referred_schema: resolved[0]!.schema, referred_table: resolved[0]!.table, referred_columns: resolved.map((t) => t.column), ondelete: con.ondelete, onupdate: con.onupdate });
+  }
+  const key = (f: ColumnFk): string => JSON.stringify([f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
+  return out.sort((p, q) => (key(p) < key(q) ? -1 : key(p) > key(q) ? 1 : 0));
+}
+
+function uniqueConstraints(b: Builder): UniqueConstraint[] {
+  const out: UniqueConstraint[] = [];
+  for (const c of b.table.columns) {
+    if (c.unique === true && c.index !== true) {
+      out.push({ name: naming(b, { kind: 'uq', name: null, columns: namingColumns([c]) }, c.source), columns: [columnName(c)] });
+    }
+  }
+  for (const con of b.table.constraints) {
+    if (con.k !== 'uq') continue;
+    const cols = refColumns(b, con.columns);
+    const where = b.table.source ?? { file: '', line: 0 };
+    out.push({ name: naming(b, { kind: 'uq', name: con.name, columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
+  }
+  return out;
+}
+
+function indexes(b: Builder): Index[] {
+  const out: Index[] = [];
+  for (const c of b.table.columns) {
+    if (c.index === true) {
+      out.push({ name: naming(b, { kind: 'ix', name: null, columns: namingColumns([c]) }, c.source), columns: [columnName(c)], unique: c.unique === true });
+    }
+  }
+  for (const con of b.table.constraints) {
+    if (con.k !== 'ix') continue;
+    const exprs = con.columns.map((ref) => sqlOfRef(b.x, b.table, ref));
+    const where = b.table.source ?? { file: '', line: 0 };
+    if (exprs.some((e) => e === undefined)) {
+      b.unresolved.push({ ...where, reason: `index ${con.name ?? ''} expression not known statically`.replace('  ', ' ') });
+      continue;
+    }
+    const cols = refColumns(b, con.columns);
+    out.push({ name: naming(b, { kind: 'ix', name: con.name, columns: namingColumns(cols) }, where), columns: exprs as string[], unique: con.unique });
+  }
+  return out;
+}
+
+function checks(b: Builder): Table['check_constraints'] {
+  const out: Table['check_constraints'] = [];
+  const where = b.table.source ?? { file: '', line: 0 };
+  for (const c of b.table.columns) {
+    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', name: ck.name, columns: [] }, c.source), sqltext: ck.sqltext });
+  }
+  for (const con of b.table.constraints) {
+    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', name: con.name, columns: [] }, where), sqltext: con.sqltext });
+  }
+  return out;
+}

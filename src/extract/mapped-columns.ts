@@ -1,0 +1,93 @@
+// One collected class attribute to its column: Column, mapped_column with its Mapped[] annotation,
+// column_property / deferred wrappers, annotation-only columns; relationships and the like are skipped.
+import type { Unresolved } from '../schema/types.js';
+import { annotatedExtras, readAnnotation, typeFromPython, type AnnotationInfo } from './annotations.js';
+import { columnFromCall, callOf } from './columns.js';
+import type { Attr } from './declarative-scan.js';
+import type { ColumnDraft } from './drafts.js';
+import type { Registry } from './registry.js';
+import { saSymbol } from './sa-names.js';
+import type { Extraction } from './state.js';
+import type { CallValue, Value } from './values.js';
+
+/** Wrappers whose first argument declares a new column. */
+const WRAPPERS = new Set(['column_property', 'deferred']);
+
+export interface AttrColumn {
+  draft?: ColumnDraft;
+  problem?: Unresolved;
+}
+
+export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): AttrColumn {
+  const info = attr.ann ? readAnnotation(x.ctx, attr.ann, attr.owner.module) : null;
+  if (info?.container === 'classvar') return {};
+  const value = attr.value;
+  if (value === null) {
+    if (info?.container !== 'mapped') return {};
+    const implicit: CallValue = { t: 'call', callee: { t: 'ext', name: 'sqlalchemy.orm.mapped_column' }, args: [], kwargs: new Map(), file: attr.owner.module.file, line: attr.line, expr: { k: 'name', id: attr.name, line: attr.line } };
+    return finishMapped(x, implicit, attr, info, registry);
+  }
+  if (value.t === 'unknown') {
+    if (info?.container === 'mapped' || isCallLike(attr)) {
+      return { problem: { file: value.file, line: value.line || attr.line, symbol: attr.name, reason: value.reason } };
+    }
+    return {};
+  }
+  const wrapped = callOf(value, ...WRAPPERS)?.args[0];
+  const column = callOf(value, 'Column') ?? callOf(wrapped, 'Column');
+  if (column) return { draft: named(columnFromCall(x.ctx, column, attr.name), attr) };
+  const mappedColumn = callOf(value, 'mapped_column') ?? callOf(wrapped, 'mapped_column');
+  if (mappedColumn) return finishMapped(x, mappedColumn, attr, info, registry);
+  return {};
+}
+
+/** Values of attributes we could not evaluate: a call may have built a column. */
+function isCallLike(attr: Attr): boolean {
+  return attr.value?.t === 'unknown';
+}
+
+function named(draft: ColumnDraft, attr: Attr): ColumnDraft {
+  draft.attr = attr.name;
+  draft.key = attr.name;
+  draft.name ??= attr.name;
+  return draft;
+}
+
+function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: AnnotationInfo | null, registry: Registry): AttrColumn {
+  const draft = named(columnFromCall(x.ctx, call, attr.name), attr);
+  if (info?.container !== 'mapped') {
+    if (!draft.type && draft.foreignKeys.length === 0) {
+      return { problem: { file: call.file, line: call.line, symbol: attr.name, reason: 'mapped_column() without a type or a Mapped[] annotation' } };
+    }
+    return { draft };
+  }
+  draft.nullableDefault = info.optional;
+  const { extras } = annotatedExtras(info.type);
+  for (const extra of extras) {
+    const call = callOf(extra, 'mapped_column');
+    if (call) mergeColumn(columnFromCall(x.ctx, call, attr.name), draft);
+  }
+  if (!draft.type && draft.foreignKeys.length === 0) {
+    if (!info.type) return { problem: { file: call.file, line: call.line, symbol: attr.name, reason: 'Mapped without a type' } };
+    const spec = typeFromPython(x.ctx, info.type, registry.typeMap, 'sqlalchemy', call.file, attr.line);
+    if ('t' in spec) draft.unresolved.push({ file: spec.file || call.file, line: spec.line || attr.line, symbol: attr.name, reason: spec.reason });
+    else draft.type = spec;
+  }
+  return { draft };
+}
+
+/** Column._merge: what an `Annotated[..., mapped_column(...)]` contributes where the attribute's own column is silent. */
+function mergeColumn(from: ColumnDraft, into: ColumnDraft): void {
+  if (from.primaryKey) into.primaryKey = true;
+  if (from.type && !into.type) into.type = from.type;
+  if (from.nullable !== null && into.nullable === null) into.nullable = from.nullable;
+  into.default ??= from.default;
+  into.serverDefault ??= from.serverDefault;
+  into.index ??= from.index;
+  into.unique ??= from.unique;
+  into.comment ??= from.comment;
+  into.checks.push(...from.checks);
+  into.foreignKeys.push(...from.foreignKeys);
+  into.unresolved.push(...from.unresolved);
+  if (into.sortOrder === 0) into.sortOrder = from.sortOrder;
+}

@@ -1,0 +1,23 @@
+// User-facing sentences of the extractor (unresolved reasons, diagnostics).
+import type { Value } from './values.js';
+
+function origin(v: Value): string {
+  if (v.t === 'ext') return ` from ${v.name.slice(0, v.name.lastIndexOf('.')) || v.name}`;
+  return '';
+}
+
+export const messages = {
+  outsideBase: (name: string, v: Value): string =>
+    v.t === 'unknown'
+      ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`
+      : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
+  tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,
+  tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
+  unknownType: (name: string): string => `type ${name} is not known statically (its DDL comes from a library schemaguard cannot read)`,
+  unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,
+  syntaxError: (message: string): string => `${message}; the rest of the file was still read`,
+  indexTable: 'Index() whose table is not known statically',
+  noPythonFiles: (root: string): string => `no Python files to read under ${root}`,
+  noSuchPath: (path: string): string => `no such file or directory: ${path}`,
+  cannotRead: (root: string, why: string): string => `cannot read ${root}: ${why}`,
+} as const;

@@ -1,0 +1,78 @@
+// Which classes SQLAlchemy maps: under a declarative root, not abstract, SQLModel only with table=True.
+import { classHeader, outsideBases } from './classes.js';
+import { ownAttrs } from './class-body.js';
+import { evalExpr } from './evaluate.js';
+import { isRootClass, newMeta, registryOf, type Registry } from './registry.js';
+import { saSymbol } from './sa-names.js';
+import type { Extraction } from './state.js';
+import type { ClassInfo, Value } from './values.js';
+
+/** Outside bases that are known not to add columns. */
+const HARMLESS = /^(builtins|typing|typing_extensions|abc|enum|dataclasses|collections|pydantic|sqlmodel|flask_sqlalchemy|sqlalchemy)(\.|$)/;
+
+const kinds = new WeakMap<ClassInfo, Registry | null>();
+
+function ownFlag(x: Extraction, cls: ClassInfo, name: string): boolean {
+  const attr = ownAttrs(cls).get(name);
+  if (!attr?.expr) return false;
+  const v = evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 });
+  return v.t === 'bool' && v.v;
+}
+
+/** The registry of a mapped class; null for mixins, roots, abstract classes, SQLModel classes without table=True. */
+export function mappedRegistry(x: Extraction, cls: ClassInfo): Registry | null {
+  if (kinds.has(cls)) return kinds.get(cls)!;
+  kinds.set(cls, null);
+  const result = computeRegistry(x, cls);
+  kinds.set(cls, result);
+  return result;
+}
+
+function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
+  if (isRootClass(x.ctx, cls) || ownFlag(x, cls, '__abstract__')) return null;
+  const registry = registryOf(x.ctx, x.reg, cls) ?? outsideRootRegistry(x, cls);
+  if (!registry) return null;
+  if (registry.flavor === 'sqlmodel') {
+    const table = classHeader(x.ctx, cls).keywords.get('table');
+    return table?.t === 'bool' && table.v ? registry : null;
+  }
+  return registry;
+}
+
+/**
+ * A class over a declarative base from outside the repository (Flask-AppBuilder's `Model`) is mapped when it
+ * names its table: the columns we can read are extracted, the base is reported as unresolved.
+ */
+function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
+  const attrs = ownAttrs(cls);
+  if (!attrs.has('__tablename__') && !attrs.has('__table__')) return null;
+  const outside = unknownBases(x, cls);
+  if (outside.length === 0) return null;
+  const key = outside[0]!;
+  let registry = x.reg.registries.get(key);
+  if (!registry) {
+    registry = { flavor: 'sqlalchemy', meta: newMeta(x.reg, undefined), typeMap: [] };
+    x.reg.registries.set(key, registry);
+  }
+  return registry;
+}
+
+/** Bases from outside the repository that may add columns we cannot see (oslo.db TimestampMixin ...). */
+export function unknownBases(x: Extraction, cls: ClassInfo): Value[] {
+  return outsideBases(x.ctx, cls).filter((v) => {
+    if (v.t === 'ext') return !HARMLESS.test(v.name);
+    if (v.t === 'unknown') return true;
+    return false;
+  });
+}
+
+export function isDeclaredAttr(decorators: Value[]): boolean {
+  return decorators.some((d) => {
+    const target = d.t === 'call' ? d.callee : d;
+    return target.t === 'ext' && /(^|\.)declared_attr(\.directive|\.cascading)?$/.test(target.name);
+  });
+}
+
+export function isSqlAlchemySymbol(v: Value, ...names: string[]): boolean {
+  return names.includes(saSymbol(v) ?? '');
+}

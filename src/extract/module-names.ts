@@ -1,0 +1,37 @@
+// Python module names from repository paths, with `src/` layouts, as the oracle and Python see them.
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface ModuleName {
+  name: string;
+  isPackage: boolean;
+}
+
+/** A top-level `src/` without `__init__.py` is a source root (the oracle does the same). */
+export function sourceRoots(paths: readonly string[]): string[] {
+  const hasSrc = paths.some((p) => p.startsWith('src/'));
+  return hasSrc && !paths.includes('src/__init__.py') ? ['src/', ''] : [''];
+}
+
+/** `app/models/user.py` -> app.models.user; `app/__init__.py` -> app (a package). */
+export function moduleNameFor(path: string, roots: readonly string[]): ModuleName | null {
+  if (!path.endsWith('.py')) return null;
+  const root = roots.find((r) => path.startsWith(r)) ?? '';
+  const parts = path.slice(root.length, -3).split('/');
+  const isPackage = parts[parts.length - 1] === '__init__';
+  if (isPackage) parts.pop();
+  if (parts.length === 0 || !parts.every((p) => IDENT.test(p))) return null;
+  return { name: parts.join('.'), isPackage };
+}
+
+/** The absolute module a relative import names (`from ..x import y` in `a.b.c` -> `a.x`). */
+export function resolveRelative(current: string, isPackage: boolean, module: string, level: number): string | null {
+  if (level === 0) return module;
+  const parts = current.split('.');
+  // a module's own package is its parent; a package (__init__) is its own package
+  const drop = isPackage ? level - 1 : level;
+  if (drop > parts.length) return null;
+  const base = parts.slice(0, parts.length - drop);
+  if (module) base.push(module);
+  return base.length > 0 ? base.join('.') : null;
+}

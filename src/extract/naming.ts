@@ -1,0 +1,87 @@
+// MetaData naming conventions (sqlalchemy/sql/naming.py) and the dialect's truncation of long names.
+import { createHash } from 'node:crypto';
+import type { Dialect } from '../schema/types.js';
+import type { MetaInfo } from './drafts.js';
+import type { Value } from './values.js';
+
+/** Runs a callable of a naming convention for a constraint; undefined when it cannot be run statically. */
+export type TokenRunner = (fn: Value, input: NamingInput) => string | undefined;
+
+/** SQLAlchemy's DEFAULT_NAMING_CONVENTION, used when a MetaData sets none. */
+const DEFAULT_CONVENTION = new Map<string, string>([['ix', 'ix_%(column_0_label)s']]);
+
+const MAX_IDENTIFIER: Record<Dialect, number> = { postgresql: 63, mysql: 64, sqlite: 9999 };
+
+export interface NamingColumn {
+  name: string;
+  key: string;
+}
+
+export interface NamingInput {
+  kind: 'ix' | 'uq' | 'ck' | 'fk' | 'pk';
+  /** the name given in the source, if any */
+  name: string | null;
+  table: { name: string; schema: string | null };
+  columns: NamingColumn[];
+  referredTable?: string;
+  referredColumns?: string[];
+}
+
+/** The name the DDL gives a constraint or index; `undefined` when a convention uses a callable token. */
+export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dialect, run: TokenRunner): string | null | undefined {
+  const hasOwn = meta.naming.size > 0 || meta.tokens.size > 0;
+  const conventions = hasOwn ? meta.naming : DEFAULT_CONVENTION;
+  const whole = hasOwn ? meta.tokens.get(input.kind) : undefined;
+  if (whole) return input.name ?? run(whole, input);
+  const template = conventions.get(input.kind);
+  if (template === undefined || (input.name !== null && !template.includes('%(constraint_name)s'))) return input.name;
+  const rendered = render(template, input, (key) => {
+    const fn = meta.tokens.get(key);
+    return fn ? run(fn, input) : token(key, input);
+  });
+  if (rendered === undefined) return undefined;
+  return truncate(rendered, MAX_IDENTIFIER[dialect]);
+}
+
+function truncate(name: string, max: number): string {
+  if (name.length <= max) return name;
+  return `${name.slice(0, max - 8)}_${createHash('md5').update(name, 'utf8').digest('hex').slice(-4)}`;
+}
+
+function label(input: NamingInput, col: NamingColumn): string {
+  const { schema, name } = input.table;
+  return `${schema ? `${schema.replace(/\./g, '_')}_` : ''}${name}_${col.name}`;
+}
+
+function columnToken(input: NamingInput, index: number, attr: string): string | undefined {
+  const col = input.columns[index];
+  if (!col) return '';
+  if (attr === 'name') return col.name;
+  if (attr === 'key') return col.key;
+  if (attr === 'label') return label(input, col);
+  return undefined;
+}
+
+function token(key: string, input: NamingInput): string | undefined {
+  if (key === 'table_name') return input.table.name;
+  if (key === 'constraint_name') return input.name ?? undefined;
+  if (key === 'referred_table_name') return input.referredTable;
+  const referred = /^referred_column_(\d+)_name$/.exec(key);
+  if (referred) return input.referredColumns?.[Number(referred[1])] ?? '';
+  const m = /^column_(\d+)(_?N)?_(name|key|label)$/.exec(key);
+  if (!m) return undefined;
+  if (!m[2]) return columnToken(input, Number(m[1]), m[3]!);
+  const parts = input.columns.map((_, i) => columnToken(input, i, m[3]!));
+  if (parts.some((p) => p === undefined)) return undefined;
+  return parts.join(m[2].startsWith('_') ? '_' : '');
+}
+
+function render(template: string, input: NamingInput, lookup: (key: string) => string | undefined): string | undefined {
+  let failed = false;
+  const out = template.replace(/%\(([^)]+)\)s/g, (_m, key: string) => {
+    const value = lookup(key);
+    if (value === undefined) failed = true;
+    return value ?? '';
+  });
+  return failed ? undefined : out.replace(/%%/g, '%');
+}

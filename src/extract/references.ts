@@ -1,0 +1,119 @@
+// Column references across tables: `Model.attr`, `table.c.col`, "schema.table.col" strings, SQL expressions.
+import { tableForCall } from './core-tables.js';
+import { mapClass } from './declarative.js';
+import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
+import type { Extraction } from './state.js';
+import type { Value } from './values.js';
+
+export interface ColumnHit {
+  table: TableDraft;
+  column: ColumnDraft;
+}
+
+export function columnName(c: ColumnDraft): string {
+  return c.name ?? c.key ?? '';
+}
+
+export function findColumn(table: TableDraft, keyOrName: string): ColumnDraft | undefined {
+  return table.columns.find((c) => (c.key ?? c.name) === keyOrName) ?? table.columns.find((c) => c.name === keyOrName);
+}
+
+/** `Model.attr` (through the mapper) or `table.c.key`. */
+export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
+  if (v.t === 'clsattr') {
+    const mapped = mapClass(x, v.cls);
+    const table = mapped?.table;
+    if (!mapped || !table) return undefined;
+    const column = mapped.columns.get(v.name) ?? findColumn(table, v.name);
+    return column ? { table, column } : undefined;
+  }
+  if (v.t === 'tablecol') {
+    const table = tableForCall(x, v.table);
+    const column = table ? findColumn(table, v.name) : undefined;
+    return table && column ? { table, column } : undefined;
+  }
+  return undefined;
+}
+
+/** The tables of every MetaData, keyed "schema.name" or "name" as MetaData.tables keys them. */
+export type TableIndex = Map<number, Map<string, TableDraft>>;
+
+export function indexTables(tables: TableDraft[]): TableIndex {
+  const index: TableIndex = new Map();
+  for (const t of tables) {
+    let byKey = index.get(t.meta.id);
+    if (!byKey) index.set(t.meta.id, (byKey = new Map()));
+    const key = t.schema ? `${t.schema}.${t.name}` : t.name;
+    if (!byKey.has(key)) byKey.set(key, t);
+  }
+  return index;
+}
+
+export interface FkTarget {
+  schema: string | null;
+  table: string;
+  column: string;
+  hit?: ColumnHit;
+}
+
+/** ForeignKey("table.col") resolves in the parent table's MetaData, with the MetaData's default schema. */
+export function resolveFkString(index: TableIndex, from: TableDraft, spec: string): FkTarget {
+  const parts = spec.split('.');
+  const column = parts.pop() ?? '';
+  const tableName = parts.pop() ?? '';
+  const schema = parts.length > 0 ? parts.join('.') : from.meta.schema;
+  const table = index.get(from.meta.id)?.get(schema ? `${schema}.${tableName}` : tableName);
+  const hit = table ? findColumn(table, column) : undefined;
+  if (table && hit) return { schema: table.schema, table: table.name, column: columnName(hit), hit: { table, column: hit } };
+  return { schema: parts.length > 0 ? parts.join('.') : null, table: tableName, column };
+}
+
+export function resolveFkTarget(x: Extraction, index: TableIndex, from: TableDraft, target: Value): FkTarget | undefined {
+  if (target.t === 'str') return resolveFkString(index, from, target.v);
+  const hit = columnOfValue(x, target);
+  if (!hit) return undefined;
+  return { schema: hit.table.schema, table: hit.table.name, column: columnName(hit.column), hit };
+}
+
+/** SQL text of an index element: a column name, `lower(email)`, `created_at DESC`, text(...). */
+export function sqlOfRef(x: Extraction, table: TableDraft, ref: ColumnRef): string | undefined {
+  if (ref.k === 'key') {
+    const col = findColumn(table, ref.key);
+    return col ? columnName(col) : ref.key;
+  }
+  if (ref.k === 'expr') return ref.text;
+  const own = table.columns.find((c) => c.call !== undefined && c.call === ref.value);
+  return own ? columnName(own) : sqlOfValue(x, ref.value);
+}
+
+function sqlOfValue(x: Extraction, v: Value): string | undefined {
+  const hit = columnOfValue(x, v);
+  if (hit) return columnName(hit.column);
+  if (v.t === 'str') return `'${v.v}'`;
+  if (v.t === 'num') return String(v.v);
+  if (v.t !== 'call') return undefined;
+  const callee = v.callee;
+  if (callee.t === 'attr' && (callee.name === 'desc' || callee.name === 'asc')) {
+    const inner = sqlOfValue(x, callee.obj);
+    return inner && `${inner} ${callee.name.toUpperCase()}`;
+  }
+  if (callee.t !== 'ext') return undefined;
+  const fn = callee.name.slice(callee.name.lastIndexOf('.') + 1);
+  if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
+  if (!/(^|\.)func\./.test(callee.name)) return undefined;
+  const args = v.args.map((a) => sqlOfValue(x, a));
+  return args.every((a) => a !== undefined) ? `${fn}(${args.join(', ')})` : undefined;
+}
+
+/** The table an index or constraint written outside its table belongs to: that of its first column. */
+export function tableOfRefs(x: Extraction, refs: Value[]): TableDraft | undefined {
+  for (const v of refs) {
+    const hit = columnOfValue(x, v);
+    if (hit) return hit.table;
+    if (v.t === 'call') {
+      const inner = tableOfRefs(x, [...v.args, ...(v.callee.t === 'attr' ? [v.callee.obj] : [])]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+// Declarative roots (DeclarativeBase, declarative_base(), db.Model, SQLModel, @registry.mapped) and their MetaData.
+import { classScope, type Ctx } from './context.js';
+import { classHeader, mroOf, type MroEntry } from './classes.js';
+import type { MetaInfo } from './drafts.js';
+import { isFlaskDb } from './evaluate-attr.js';
+import { bindingValue } from './resolve.js';
+import { isSaName, saSymbol } from './sa-names.js';
+import type { CallValue, ClassInfo, Value } from './values.js';
+
+export type Flavor = 'sqlalchemy' | 'flask' | 'sqlmodel';
+
+export interface Registry {
+  flavor: Flavor;
+  /** the MetaData a class gets when no class in its hierarchy sets `metadata` */
+  meta: MetaInfo;
+  typeMap: Array<[Value, Value]>;
+}
+
+/** Per extraction: MetaData identities and the registries of roots. */
+export interface RegistryState {
+  metas: Map<object, MetaInfo>;
+  registries: Map<object, Registry>;
+  /** the MetaData of tables whose metadata argument is not known */
+  fallbackMeta?: MetaInfo;
+  nextId: number;
+}
+
+export function createRegistryState(): RegistryState {
+  return { metas: new Map(), registries: new Map(), nextId: 1 };
+}
+
+export function newMeta(state: RegistryState, call: CallValue | undefined): MetaInfo {
+  const naming = new Map<string, string>();
+  const tokens = new Map<string, Value>();
+  const conv = call?.kwargs.get('naming_convention');
+  if (conv?.t === 'dict') {
+    for (const [k, v] of conv.entries) {
+      const key = k.t === 'str' ? k.v : k.t === 'ext' || k.t === 'class' ? saSymbol(k) ?? (k.t === 'class' ? k.cls.name : k.name) : null;
+      if (!key) continue;
+      if (v.t === 'str') naming.set(conventionKey(key), v.v);
+      else tokens.set(conventionKey(key), v);
+    }
+  }
+  const schema = call?.kwargs.get('schema');
+  return { id: state.nextId++, schema: schema?.t === 'str' ? schema.v : null, naming, tokens };
+}
+
+/** Convention keys may be classes: UniqueConstraint -> uq, Index -> ix ... */
+function conventionKey(key: string): string {
+  const byClass: Record<string, string> = { UniqueConstraint: 'uq', Index: 'ix', CheckConstraint: 'ck', ForeignKeyConstraint: 'fk', PrimaryKeyConstraint: 'pk' };
+  return byClass[key] ?? key;
+}
+
+/** The MetaInfo of a `MetaData(...)` value (same object, same MetaData); undefined for anything else. */
+export function metaOfValue(ctx: Ctx, state: RegistryState, v: Value): MetaInfo | undefined {
+  if (v.t === 'call' && isSaName(v.callee, 'MetaData')) {
+    let meta = state.metas.get(v);
+    if (!meta) {
+      meta = newMeta(state, v);
+      state.metas.set(v, meta);
+    }
+    return meta;
+  }
+  if (v.t === 'attr' && v.name === 'metadata') return registryOfValue(ctx, state, v.obj)?.meta;
+  if (v.t === 'clsattr' && v.name === 'metadata') return metadataFor(ctx, state, v.cls);
+  if (v.t === 'ext' && /^sqlmodel\.(main\.)?SQLModel\.metadata$/.test(v.name)) return sqlModelRegistry(state).meta;
+  if (v.t === 'call' && isFlaskDb(v)) return flaskRegistry(ctx, state, v).meta;
+  return undefined;
+}
+
+/** SQLModel keeps one MetaData for every model: one registry key for all of them. */
+const SQLMODEL_KEY = {};
+
+function sqlModelRegistry(state: RegistryState): Registry {
+  const key = SQLMODEL_KEY;
+  let reg = state.registries.get(key);
+  if (!reg) {
+    reg = { flavor: 'sqlmodel', meta: newMeta(state, undefined), typeMap: [] };
+    state.registries.set(key, reg);
+  }
+  return reg;
+}
+
+function memoRegistry(state: RegistryState, key: object, make: () => Registry): Registry {
+  let reg = state.registries.get(key);
+  if (!reg) {
+    reg = make();
+    state.registries.set(key, reg);
+  }
+  return reg;
+}
+
+function typeMapOf(v: Value | undefined): Array<[Value, Value]> {
+  return v?.t === 'dict' ? v.entries : [];
+}
+
+function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Registry {
+  return memoRegistry(state, db, () => {
+    const modelClass = db.kwargs.get('model_class');
+    const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
+    const md = db.kwargs.get('metadata');
+    const meta = (md && metaOfValue(ctx, state, md)) ?? base?.meta ?? newMeta(state, undefined);
+    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [] };
+  });
+}
+
+/** The registry a root value stands for: declarative_base(), registry(), db.Model, SQLModel, a root class. */
+export function registryOfValue(ctx: Ctx, state: RegistryState, v: Value): Registry | undefined {
+  if (v.t === 'class') return isRootClass(ctx, v.cls) ? rootClassRegistry(ctx, state, v.cls) : undefined;
+  if (v.t === 'ext' && saSymbol(v) === 'sqlmodel.SQLModel') return sqlModelRegistry(state);
+  if (v.t === 'attr' && v.name === 'Model' && v.obj.t === 'call' && isFlaskDb(v.obj)) return flaskRegistry(ctx, state, v.obj);
+  if (v.t === 'call' && isFlaskDb(v)) return flaskRegistry(ctx, state, v);
+  if (v.t !== 'call') return undefined;
+  const sym = saSymbol(v.callee);
+  if (sym === 'declarative_base' || sym === 'registry') {
+    return memoRegistry(state, v, () => {
+      const md = v.kwargs.get('metadata');
+      return { flavor: 'sqlalchemy', meta: (md && metaOfValue(ctx, state, md)) ?? newMeta(state, undefined), typeMap: typeMapOf(v.kwargs.get('type_annotation_map')) };
+    });
+  }
+  // registry().generate_base()
+  if (v.callee.t === 'attr' && v.callee.name === 'generate_base') return registryOfValue(ctx, state, v.callee.obj);
+  return undefined;
+}
+
+const ROOT_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
+
+/** `class Base(DeclarativeBase)`: the root itself is not mapped; its subclasses are. */
+export function isRootClass(ctx: Ctx, cls: ClassInfo): boolean {
+  const header = classHeader(ctx, cls);
+  if (header.bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? ''))) return true;
+  return header.decorators.some((d) => saSymbol(d) === 'as_declarative' || (d.t === 'call' && saSymbol(d.callee) === 'as_declarative'));
+}
+
+function classValue(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
+  const binding = classScope(ctx.project, cls).bindings.get(name);
+  return binding ? bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 }) : undefined;
+}
+
+function rootClassRegistry(ctx: Ctx, state: RegistryState, cls: ClassInfo): Registry {
+  return memoRegistry(state, cls, () => {
+    const reg = classValue(ctx, cls, 'registry');
+    const fromReg = reg ? registryOfValue(ctx, state, reg) : undefined;
+    const md = classValue(ctx, cls, 'metadata');
+    const meta = (md && metaOfValue(ctx, state, md)) ?? fromReg?.meta ?? newMeta(state, undefined);
+    const typeMap = [...(fromReg?.typeMap ?? []), ...typeMapOf(classValue(ctx, cls, 'type_annotation_map'))];
+    return { flavor: 'sqlalchemy', meta, typeMap };
+  });
+}
+
+/** The registry of a class: the first root in its MRO, or the registry of a `@reg.mapped` decorator. */
+export function registryOf(ctx: Ctx, state: RegistryState, cls: ClassInfo): Registry | undefined {
+  for (const d of classHeader(ctx, cls).decorators) {
+    const target = d.t === 'call' ? d.callee : d;
+    if (target.t === 'attr' && /^mapped(_as_dataclass)?$/.test(target.name)) return registryOfValue(ctx, state, target.obj);
+  }
+  for (const e of mroOf(ctx, cls)) {
+    const reg = registryOfEntry(ctx, state, e);
+    if (reg) return reg;
+  }
+  return undefined;
+}
+
+function registryOfEntry(ctx: Ctx, state: RegistryState, e: MroEntry): Registry | undefined {
+  if (e.k === 'class') return isRootClass(ctx, e.cls) ? rootClassRegistry(ctx, state, e.cls) : undefined;
+  return registryOfValue(ctx, state, e.value);
+}
+
+/** `getattr(cls, 'metadata')`: the first class in the MRO that sets `metadata`, else the registry's. */
+export function metadataFor(ctx: Ctx, state: RegistryState, cls: ClassInfo): MetaInfo | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const md = classValue(ctx, cls === e.cls ? cls : e.cls, 'metadata');
+    const meta = md ? metaOfValue(ctx, state, md) : undefined;
+    if (meta) return meta;
+  }
+  return registryOf(ctx, state, cls)?.meta;
+}

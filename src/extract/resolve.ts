@@ -1,0 +1,118 @@
+// Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
+import type { Binding } from './scope.js';
+import { classInfo, classScope, moduleScope, type Ctx, type Env } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+
+const BUILTINS = new Set([
+  'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
+  'issubclass', 'type', 'object', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all',
+  'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented',
+  'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
+]);
+
+/** The value a module-level (or class-level) binding holds; evaluated once. */
+export function bindingValue(ctx: Ctx, binding: Binding, env: Env): Value {
+  const memo = ctx.project.memo;
+  const known = memo.get(binding);
+  if (known === 'pending') return unknown('circular definition', env.module.file, binding.line);
+  if (known) return known;
+  memo.set(binding, 'pending');
+  const value = computeBinding(ctx, binding, env);
+  memo.set(binding, value);
+  return value;
+}
+
+function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
+  switch (b.k) {
+    case 'expr':
+      return evalExpr(ctx, b.expr, env);
+    case 'unpack': {
+      const whole = evalExpr(ctx, b.expr, env);
+      if (whole.t === 'seq') return whole.items[b.index] ?? unknown('unpacking does not match', env.module.file, b.line);
+      return whole.t === 'unknown' ? whole : unknown('cannot unpack this value statically', env.module.file, b.line);
+    }
+    case 'module':
+      return moduleValue(ctx, b.module, env.module.file, b.line);
+    case 'from':
+      return importName(ctx, b.module, b.name, env.module.file, b.line);
+    case 'class':
+      return { t: 'class', cls: classInfo(ctx.project, b.def, env.module, env.cls) };
+    case 'def':
+      return { t: 'func', fn: { module: env.module, def: b.def } };
+    case 'ann':
+      return unknown('declared without a value', env.module.file, b.line);
+  }
+}
+
+export function moduleValue(ctx: Ctx, name: string, file: string, line: number): Value {
+  const mod = ctx.project.modules.get(name);
+  if (mod) return { t: 'module', module: mod };
+  if (ctx.project.topLevel.has(name.split('.')[0]!)) return unknown(`module ${name} is not among the files read`, file, line);
+  return { t: 'ext', name };
+}
+
+export function importName(ctx: Ctx, module: string, name: string, file: string, line: number): Value {
+  const mod = ctx.project.modules.get(module);
+  if (mod) {
+    const found = lookupInModule(ctx, mod, name, new Set());
+    if (found) return found;
+    const sub = ctx.project.modules.get(`${module}.${name}`);
+    if (sub) return { t: 'module', module: sub };
+    return unknown(`${module} defines no ${name}`, file, line);
+  }
+  if (ctx.project.topLevel.has(module.split('.')[0]!)) {
+    const sub = ctx.project.modules.get(`${module}.${name}`);
+    if (sub) return { t: 'module', module: sub };
+    return unknown(`module ${module} is not among the files read`, file, line);
+  }
+  return { t: 'ext', name: `${module}.${name}` };
+}
+
+/** A module's global `name`, following `import *`; undefined when the module does not bind it. */
+export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen: Set<ModuleInfo>): Value | undefined {
+  const scope = moduleScope(ctx.project, mod);
+  const binding = scope.bindings.get(name);
+  if (binding) return bindingValue(ctx, binding, { module: mod, depth: 0 });
+  if (seen.has(mod)) return undefined;
+  seen.add(mod);
+  for (const star of scope.stars) {
+    const target = ctx.project.modules.get(star);
+    if (target) {
+      const found = lookupInModule(ctx, target, name, seen);
+      if (found) return found;
+    } else if (!ctx.project.topLevel.has(star.split('.')[0]!) && isLikelyExported(star, name)) {
+      return { t: 'ext', name: `${star}.${name}` };
+    }
+  }
+  return undefined;
+}
+
+/** `from sqlalchemy import *` exports public names; we cannot list them, so trust capitalised or known ones. */
+function isLikelyExported(module: string, name: string): boolean {
+  return !name.startsWith('_') && /^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\.|$)/.test(module);
+}
+
+/** A class body's own binding of `name` (not inherited). */
+export function classBinding(ctx: Ctx, cls: ClassInfo, name: string): Binding | undefined {
+  return classScope(ctx.project, cls).bindings.get(name);
+}
+
+/** Looks a bare name up the way Python does from the given environment. */
+export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Value {
+  for (let e: Env | undefined = env; e; e = e.parent) {
+    const local = e.locals?.get(name);
+    if (local) return local;
+  }
+  if (env.cls) {
+    const b = classBinding(ctx, env.cls, name);
+    // `metadata = metadata` in a class body: the name being defined is not visible yet, globals are
+    if (b && b.k !== 'ann' && ctx.project.memo.get(b) !== 'pending') {
+      return bindingValue(ctx, b, { module: env.cls.module, cls: env.cls, depth: env.depth });
+    }
+  }
+  const global = lookupInModule(ctx, env.module, name, new Set());
+  if (global) return global;
+  if (BUILTINS.has(name)) return { t: 'ext', name: `builtins.${name}` };
+  return unknown(`name ${name} is not defined`, env.module.file, line);
+}

@@ -1,0 +1,40 @@
+// Recognises SQLAlchemy, Flask-SQLAlchemy and SQLModel names however they were imported.
+import type { TypeModule } from '../schema/type-spec.js';
+import type { Value } from './values.js';
+
+const SQLMODEL_OWN = new Set(['SQLModel', 'Field', 'Relationship', 'AutoString']);
+
+/**
+ * The SQLAlchemy symbol an external value names: 'Column' for sqlalchemy.Column, sqlalchemy.schema.Column,
+ * sqlmodel.Column or db.Column; 'sqlmodel.Field' for SQLModel's own names; undefined for anything else.
+ */
+export function saSymbol(v: Value | undefined): string | undefined {
+  if (!v || v.t !== 'ext') return undefined;
+  const name = v.name;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if (name.startsWith('sqlalchemy.') || name.startsWith('sqlalchemy_')) {
+    return name.startsWith('sqlalchemy.') ? last : undefined;
+  }
+  if (name.startsWith('sqlmodel.')) return SQLMODEL_OWN.has(last) ? `sqlmodel.${last}` : last;
+  if (name.startsWith('flask_sqlalchemy.')) return `flask_sqlalchemy.${last}`;
+  return undefined;
+}
+
+/** The module a type class comes from, for rendering: dialect types differ from generic ones. */
+export function typeModuleOf(extNameText: string): TypeModule {
+  const m = /\.dialects\.(postgresql|mysql|sqlite|mssql|oracle)\b/.exec(extNameText);
+  if (m) return m[1] as TypeModule;
+  if (extNameText.startsWith('sqlmodel.')) return extNameText.endsWith('.AutoString') ? 'sqlmodel' : 'sqlalchemy';
+  return 'sqlalchemy';
+}
+
+export function isSaName(v: Value | undefined, ...names: string[]): boolean {
+  const s = saSymbol(v);
+  return s !== undefined && names.includes(s);
+}
+
+/** Python's own names used by annotations and helpers, canonical: typing.Optional, datetime.datetime ... */
+export function pyName(v: Value | undefined): string | undefined {
+  if (!v || v.t !== 'ext') return undefined;
+  return v.name.replace(/^typing_extensions\./, 'typing.');
+}

@@ -1,0 +1,182 @@
+// Walks the model modules in import order: maps classes, finds Table(...) and Index(...) statements,
+// imperative mappings, and tables built in module-level loops.
+import type { Expr, Stmt } from '../python/summary.js';
+import { classInfo, classScope, moduleScope, type Env } from './context.js';
+import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
+import { mapClass } from './declarative.js';
+import { evalExpr } from './evaluate.js';
+import { mappedRegistry } from './model-kind.js';
+import { resolveRelative } from './module-names.js';
+import { tableOfRefs, findColumn } from './references.js';
+import { bindingValue } from './resolve.js';
+import { saSymbol } from './sa-names.js';
+import type { Extraction } from './state.js';
+import { isTruthy, type CallValue, type ModuleInfo, type Value } from './values.js';
+import { messages } from './messages.js';
+
+const MAX_LOOP = 500;
+
+export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
+  const wanted = new Set(modules);
+  const done = new Set<ModuleInfo>();
+  const visit = (m: ModuleInfo): void => {
+    if (done.has(m)) return;
+    done.add(m);
+    for (const dep of importedModules(x, m)) if (wanted.has(dep)) visit(dep);
+    scanBody(x, m.body, { module: m, depth: 0 }, new Set());
+  };
+  for (const m of modules) visit(m);
+}
+
+/** In-repo modules a module imports at its top level, in statement order. */
+function importedModules(x: Extraction, m: ModuleInfo): ModuleInfo[] {
+  const out: ModuleInfo[] = [];
+  const modules = x.ctx.project.modules;
+  const walk = (body: Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === 'import') for (const n of s.names) pushModule(out, modules, n.name);
+      else if (s.k === 'from') {
+        const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
+        if (!base) continue;
+        pushModule(out, modules, base);
+        if (s.names !== '*') for (const n of s.names) pushModule(out, modules, `${base}.${n.name}`);
+      } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
+    }
+  };
+  walk(m.body);
+  return out;
+}
+
+function pushModule(out: ModuleInfo[], modules: Map<string, ModuleInfo>, name: string): void {
+  const parts = name.split('.');
+  for (let i = 1; i <= parts.length; i++) {
+    const mod = modules.get(parts.slice(0, i).join('.'));
+    if (mod && !out.includes(mod)) out.push(mod);
+  }
+}
+
+function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): void {
+  for (const stmt of body) {
+    switch (stmt.k) {
+      case 'class':
+        scanClass(x, stmt, env, seen);
+        break;
+      case 'assign':
+      case 'ann':
+      case 'expr':
+        if (stmt.value && hasCall(stmt.value)) collect(x, statementValue(x, stmt, env), stmt, env, seen);
+        break;
+      case 'if': {
+        const test = isTruthy(evalExpr(x.ctx, stmt.test, env));
+        if (test !== false) scanBody(x, stmt.body, env, seen);
+        if (test !== true) scanBody(x, stmt.orelse, env, seen);
+        break;
+      }
+      case 'block':
+        scanBody(x, stmt.body, env, seen);
+        break;
+      case 'for':
+        scanLoop(x, stmt, env, seen);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function hasCall(e: Expr): boolean {
+  if (e.k === 'call') return true;
+  if (e.k === 'tuple' || e.k === 'list') return e.items.some(hasCall);
+  if (e.k === 'dict') return e.items.some((i) => hasCall(i.value));
+  return false;
+}
+
+/** A module-level assignment's value: through the binding memo, so `users.c.id` elsewhere is the same table. */
+function statementValue(x: Extraction, stmt: Extract<Stmt, { k: 'assign' | 'ann' | 'expr' }>, env: Env): Value {
+  const value = stmt.value!;
+  const target = stmt.k === 'assign' ? stmt.targets[0] : stmt.k === 'ann' ? stmt.target : undefined;
+  if (target?.k === 'name' && !env.locals) {
+    const scope = env.cls ? classScope(x.ctx.project, env.cls) : moduleScope(x.ctx.project, env.module);
+    const binding = scope.bindings.get(target.id);
+    if (binding?.k === 'expr' && binding.expr === value) return bindingValue(x.ctx, binding, env);
+  }
+  return evalExpr(x.ctx, value, env);
+}
+
+function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env, seen: Set<CallValue>): void {
+  const cls = classInfo(x.ctx.project, stmt, env.module, env.cls);
+  if (mappedRegistry(x, cls)) {
+    mapClass(x, cls);
+    return;
+  }
+  // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
+  scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
+}
+
+function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, seen: Set<CallValue>): void {
+  const iter = evalExpr(x.ctx, stmt.iter, env);
+  if (iter.t !== 'seq' || iter.items.length > MAX_LOOP) return;
+  for (const item of iter.items) {
+    const locals = new Map(env.locals);
+    bind(stmt.target, item, locals);
+    scanBody(x, stmt.body, { ...env, locals }, seen);
+  }
+}
+
+function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
+  if (target.k === 'name') locals.set(target.id, value);
+  else if ((target.k === 'tuple' || target.k === 'list') && value.t === 'seq') target.items.forEach((t, i) => bind(t, value.items[i] ?? { t: 'none' }, locals));
+}
+
+function collect(x: Extraction, value: Value, stmt: Stmt, env: Env, seen: Set<CallValue>): void {
+  const symbol = stmt.k === 'assign' && stmt.targets[0]?.k === 'name' ? stmt.targets[0].id : stmt.k === 'ann' && stmt.target.k === 'name' ? stmt.target.id : undefined;
+  if (env.locals && symbol) env.locals.set(symbol, value);
+  walkValue(x, value, 0, (call) => {
+    if (seen.has(call)) return;
+    seen.add(call);
+    if (isTableCall(call)) {
+      const table = tableForCall(x, call);
+      if (table && !table.source) table.source = { file: env.module.file, line: stmt.line, symbol: symbol ?? table.name };
+    } else if (saSymbol(call.callee) === 'Index') {
+      attachIndex(x, call);
+    } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
+      mapImperatively(x, call);
+    }
+  });
+}
+
+function walkValue(x: Extraction, v: Value, depth: number, visit: (call: CallValue) => void): void {
+  if (depth > 4) return;
+  if (v.t === 'call') {
+    visit(v);
+    for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, visit);
+  } else if (v.t === 'seq') {
+    for (const item of v.items) walkValue(x, item, depth + 1, visit);
+  } else if (v.t === 'dict') {
+    for (const [, item] of v.entries) walkValue(x, item, depth + 1, visit);
+  }
+}
+
+function attachIndex(x: Extraction, call: CallValue): void {
+  const table = tableOfRefs(x, call.args.slice(1));
+  const constraint = constraintOf(call);
+  if (table && constraint) table.constraints.push(constraint);
+  else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+}
+
+/** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
+function mapImperatively(x: Extraction, call: CallValue): void {
+  const [cls, tableValue] = call.args;
+  const table = tableForCall(x, tableValue);
+  if (!table || cls?.t !== 'class') return;
+  table.cls = cls.cls;
+  table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
+  const props = call.kwargs.get('properties');
+  if (props?.t !== 'dict') return;
+  for (const [k, v] of props.entries) {
+    if (k.t === 'str' && v.t === 'tablecol' && tableForCall(x, v.table) === table) {
+      const col = findColumn(table, v.name);
+      if (col) col.attr = k.v;
+    }
+  }
+}

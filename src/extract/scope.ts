@@ -1,0 +1,93 @@
+// Name bindings of a module or class body, built from its statements as Python would bind them.
+import type { ClassDef, Expr, FunctionDef, Stmt } from '../python/summary.js';
+import { resolveRelative } from './module-names.js';
+
+export type Binding =
+  | { k: 'expr'; expr: Expr; line: number }
+  /** `a, b = x`: element `index` of x */
+  | { k: 'unpack'; expr: Expr; index: number; line: number }
+  /** `import a.b as c` binds c to a.b; `import a.b` binds a to a */
+  | { k: 'module'; module: string; line: number }
+  | { k: 'from'; module: string; name: string; line: number }
+  | { k: 'class'; def: ClassDef; line: number }
+  | { k: 'def'; def: FunctionDef; line: number }
+  /** annotation without a value (`x: int`), class bodies only */
+  | { k: 'ann'; ann: Expr; line: number };
+
+export interface Scope {
+  bindings: Map<string, Binding>;
+  /** modules of `from m import *`, last first: a later star import shadows an earlier one */
+  stars: string[];
+}
+
+export interface ModuleRef {
+  name: string;
+  isPackage: boolean;
+}
+
+export function buildScope(body: readonly Stmt[], mod: ModuleRef | null): Scope {
+  const scope: Scope = { bindings: new Map(), stars: [] };
+  bindAll(scope, body, mod, false);
+  scope.stars.reverse();
+  return scope;
+}
+
+/** `keepFirst`: inside an `else` branch of an undecidable `if`, the `if` branch's binding stays. */
+function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, keepFirst: boolean): void {
+  const set = (name: string, b: Binding): void => {
+    if (!keepFirst || !scope.bindings.has(name)) scope.bindings.set(name, b);
+  };
+  for (const stmt of body) {
+    switch (stmt.k) {
+      case 'assign':
+        for (const target of stmt.targets) bindTarget(target, stmt.value, stmt.line, set);
+        break;
+      case 'ann':
+        if (stmt.target.k === 'name') set(stmt.target.id, stmt.value ? { k: 'expr', expr: stmt.value, line: stmt.line } : { k: 'ann', ann: stmt.ann, line: stmt.line });
+        break;
+      case 'class':
+        set(stmt.name, { k: 'class', def: stmt, line: stmt.line });
+        break;
+      case 'def':
+        set(stmt.name, { k: 'def', def: stmt, line: stmt.line });
+        break;
+      case 'import':
+        for (const n of stmt.names) {
+          if (n.alias) set(n.alias, { k: 'module', module: n.name, line: stmt.line });
+          else set(n.name.split('.')[0]!, { k: 'module', module: n.name.split('.')[0]!, line: stmt.line });
+        }
+        break;
+      case 'from':
+        bindFrom(scope, stmt, mod, set);
+        break;
+      case 'if':
+        bindAll(scope, stmt.body, mod, keepFirst);
+        bindAll(scope, stmt.orelse, mod, true);
+        break;
+      case 'block':
+        bindAll(scope, stmt.body, mod, keepFirst);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function bindTarget(target: Expr, value: Expr, line: number, set: (name: string, b: Binding) => void): void {
+  if (target.k === 'name') set(target.id, { k: 'expr', expr: value, line });
+  else if (target.k === 'tuple' || target.k === 'list') {
+    target.items.forEach((item, index) => {
+      if (item.k === 'name') set(item.id, { k: 'unpack', expr: value, index, line });
+    });
+  }
+}
+
+function bindFrom(scope: Scope, stmt: Extract<Stmt, { k: 'from' }>, mod: ModuleRef | null, set: (name: string, b: Binding) => void): void {
+  const module = mod ? resolveRelative(mod.name, mod.isPackage, stmt.module, stmt.level) : stmt.level === 0 ? stmt.module : null;
+  if (module === null) return;
+  if (stmt.names === '*') {
+    scope.stars.push(module);
+    return;
+  }
+  for (const n of stmt.names) set(n.alias ?? n.name, { k: 'from', module, name: n.name, line: stmt.line });
+}

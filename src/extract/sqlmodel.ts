@@ -1,0 +1,130 @@
+// SQLModel 0.0.24 `table=True` classes: one column per pydantic field (sqlmodel/main.py get_column_from_field).
+import type { Unresolved } from '../schema/types.js';
+import { withSqlModelField } from './annotation-type.js';
+import { readAnnotation, typeFromPython } from './annotations.js';
+import { mroOf } from './classes.js';
+import { isDunder, ownAttrs, type OwnAttr } from './class-body.js';
+import { columnFromCall, callOf } from './columns.js';
+import { addTableArgs } from './core-tables.js';
+import { annValue, attrValue, dunderValue } from './declarative-scan.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
+import type { Registry } from './registry.js';
+import { saSymbol } from './sa-names.js';
+import type { Extraction, MappedClass } from './state.js';
+import { typeSpecOf } from './type-of.js';
+import type { CallValue, ClassInfo, Value } from './values.js';
+
+interface Field {
+  name: string;
+  owner: ClassInfo;
+  attr: OwnAttr;
+}
+
+/** Pydantic field order: fields of base models first, an overridden field keeps its first place. */
+function fieldsOf(x: Extraction, cls: ClassInfo): Field[] {
+  const fields = new Map<string, Field>();
+  const chain = mroOf(x.ctx, cls).flatMap((e) => (e.k === 'class' ? [e.cls] : [])).reverse();
+  for (const owner of chain) {
+    for (const [name, attr] of ownAttrs(owner)) {
+      if (!attr.ann || name.startsWith('_') || isDunder(name) || name === 'model_config') continue;
+      fields.set(name, { name, owner, attr });
+    }
+  }
+  return [...fields.values()];
+}
+
+export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): MappedClass {
+  const columns: ColumnDraft[] = [];
+  const problems: Unresolved[] = [];
+  const byAttr = new Map<string, ColumnDraft>();
+  for (const field of fieldsOf(x, cls)) {
+    const draft = fieldColumn(x, field, problems);
+    if (!draft) continue;
+    columns.push(draft);
+    byAttr.set(field.name, draft);
+  }
+  const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent: null, columns: byAttr, names: new Set(byAttr.keys()) };
+  x.mapped.set(cls, mapped);
+  const own = dunderValue(x, cls, '__tablename__');
+  const name = own?.value.t === 'str' ? own.value.v : cls.name.toLowerCase();
+  const table: TableDraft = {
+    name,
+    schema: registry.meta.schema,
+    meta: registry.meta,
+    columns,
+    constraints: [],
+    source: { file: cls.module.file, line: cls.def.line, symbol: cls.name },
+    unresolved: [...problems, ...columns.flatMap((c) => c.unresolved)],
+    cls,
+  };
+  mapped.table = table;
+  x.tables.push(table);
+  const args = dunderValue(x, cls, '__table_args__');
+  if (args) addTableArgs(x, table, args.value, cls.module.file, cls.def.line);
+  return mapped;
+}
+
+function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): ColumnDraft | null {
+  const { owner, attr, name } = field;
+  const ann = annValue(x, owner, attr);
+  const info = ann ? readAnnotation(x.ctx, ann, owner.module) : null;
+  if (!info || info.container === 'classvar') return null;
+  const value = attr.expr ? attrValue(x, owner, attr, owner) : null;
+  if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return null;
+  const fieldCall = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
+  const saColumn = callOf(fieldCall?.kwargs.get('sa_column'), 'Column');
+  if (saColumn) {
+    const draft = columnFromCall(x.ctx, saColumn, name);
+    draft.name ??= name;
+    draft.attr = name;
+    return draft;
+  }
+  const file = owner.module.file;
+  const call = columnCall(fieldCall, value, info.optional, file, attr.line);
+  const draft = columnFromCall(x.ctx, call, name);
+  draft.name ??= name;
+  draft.attr = name;
+  const saType = fieldCall?.kwargs.get('sa_type');
+  const spec = saType ? typeSpecOf(x.ctx, saType, file, attr.line) : inferredType(x, info.type, fieldCall, file, attr.line);
+  if ('t' in spec) problems.push({ file, line: attr.line, symbol: name, reason: spec.reason });
+  else draft.type = spec;
+  return draft;
+}
+
+function inferredType(x: Extraction, type: Value | null, fieldCall: CallValue | undefined, file: string, line: number) {
+  const spec = typeFromPython(x.ctx, type ?? { t: 'none' }, [], 'sqlmodel', file, line);
+  if ('t' in spec) return spec;
+  const num = (k: string): number | null => {
+    const v = fieldCall?.kwargs.get(k);
+    return v?.t === 'num' ? v.v : null;
+  };
+  return withSqlModelField(spec, { max_length: num('max_length'), max_digits: num('max_digits'), decimal_places: num('decimal_places') });
+}
+
+/** The Column(...) SQLModel builds for a field, as a call value the column reader understands. */
+function columnCall(field: CallValue | undefined, value: Value | null, optional: boolean, file: string, line: number): CallValue {
+  const kw = field?.kwargs ?? new Map<string, Value>();
+  const bool = (k: string): boolean => kw.get(k)?.t === 'bool' && (kw.get(k) as { v: boolean }).v;
+  const primaryKey = bool('primary_key');
+  const explicit = kw.get('nullable');
+  const nullable: Value = explicit && explicit.t !== 'none' ? explicit : { t: 'bool', v: !primaryKey && optional };
+  const kwargs = new Map<string, Value>([
+    ['primary_key', { t: 'bool', v: primaryKey }],
+    ['nullable', nullable],
+    ['index', { t: 'bool', v: bool('index') }],
+    ['unique', { t: 'bool', v: bool('unique') }],
+  ]);
+  const fieldDefault = field ? (kw.get('default_factory') ?? kw.get('default')) : value;
+  if (fieldDefault && fieldDefault.t !== 'none') kwargs.set('default', fieldDefault);
+  const args: Value[] = [];
+  const fk = kw.get('foreign_key');
+  if (fk && fk.t !== 'none') {
+    const fkKwargs = new Map<string, Value>(kw.has('ondelete') ? [['ondelete', kw.get('ondelete')!]] : []);
+    args.push({ t: 'call', callee: { t: 'ext', name: 'sqlalchemy.ForeignKey' }, args: [fk], kwargs: fkKwargs, file, line, expr: { k: 'name', id: 'ForeignKey', line } });
+  }
+  const extraArgs = kw.get('sa_column_args');
+  if (extraArgs?.t === 'seq') args.push(...extraArgs.items);
+  const extraKwargs = kw.get('sa_column_kwargs');
+  if (extraKwargs?.t === 'dict') for (const [k, v] of extraKwargs.entries) if (k.t === 'str') kwargs.set(k.v, v);
+  return { t: 'call', callee: { t: 'ext', name: 'sqlalchemy.Column' }, args, kwargs, file, line, expr: { k: 'name', id: 'Column', line } };
+}

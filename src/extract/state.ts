@@ -1,0 +1,31 @@
+// What one extraction accumulates: tables in creation order, mapped classes, registries.
+import type { Unresolved } from '../schema/types.js';
+import type { Ctx } from './context.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
+import type { Registry, RegistryState } from './registry.js';
+import type { CallValue, ClassInfo } from './values.js';
+
+export interface MappedClass {
+  cls: ClassInfo;
+  registry: Registry;
+  /** the table holding its columns: its own, or the parent's under single-table inheritance */
+  table: TableDraft | null;
+  isSingleTable: boolean;
+  parent: MappedClass | null;
+  /** mapped attribute name -> column, for `Model.attr` references */
+  columns: Map<string, ColumnDraft>;
+  /** every attribute name the mapping puts on the class (for mixin override checks) */
+  names: Set<string>;
+}
+
+export interface Extraction {
+  ctx: Ctx;
+  reg: RegistryState;
+  tables: TableDraft[];
+  tableByCall: Map<CallValue, TableDraft>;
+  mapped: Map<ClassInfo, MappedClass | null>;
+  /** problems found on a class before its table exists */
+  pending: Map<ClassInfo, Unresolved[]>;
+  /** problems that belong to no table (a table whose name is not known): reported as diagnostics */
+  orphans: Unresolved[];
+}

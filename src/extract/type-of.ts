@@ -1,0 +1,145 @@
+// Column type expressions to TypeSpec: SQLAlchemy types, Enum, with_variant, project TypeDecorators.
+import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
+import type { Ctx } from './context.js';
+import { classHeader, mroOf } from './classes.js';
+import { enumSpec, isEnumClass } from './enums.js';
+import { decoratorSpec } from './type-decorator.js';
+import { saSymbol, typeModuleOf } from './sa-names.js';
+import { isTypeName, TYPE_BASES } from './type-names.js';
+import { unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+
+/** Wrappers whose argument is the real type: `MutableDict.as_mutable(JSONB)`. */
+const PASS_THROUGH = new Set(['as_mutable', 'evaluates_none', 'copy']);
+
+function saTypeSymbol(v: Value): string | undefined {
+  const sym = saSymbol(v);
+  return sym !== undefined && isTypeName(sym) && !TYPE_BASES.has(sym) ? sym : undefined;
+}
+
+/** Whether a value names or builds a column type (what may sit in Column's type slot). */
+export function isTypeValue(ctx: Ctx, v: Value): boolean {
+  if (saTypeSymbol(v)) return true;
+  if (v.t === 'class') return isTypeClass(ctx, v.cls);
+  if (v.t === 'call') {
+    if (v.callee.t === 'attr') return PASS_THROUGH.has(v.callee.name) || v.callee.name === 'with_variant';
+    if (isMutableWrapper(v.callee)) return true;
+    return isTypeValue(ctx, v.callee);
+  }
+  return v.t === 'ext' && isThirdPartyType(v.name);
+}
+
+/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type. */
+function isThirdPartyType(name: string): boolean {
+  return !name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name);
+}
+
+export function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && (saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)));
+}
+
+export function typeSpecOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
+  if (v.t === 'unknown') return v;
+  const sym = saTypeSymbol(v);
+  if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
+  if (v.t === 'class') return classSpec(ctx, v.cls, undefined, file, line);
+  if (v.t === 'call') return callSpec(ctx, v, file, line);
+  if (v.t === 'attr' && v.name === 'impl' && v.obj.t === 'call' && v.obj.callee.t === 'class') {
+    return decoratorSpec(ctx, v.obj.callee.cls, v.obj, file, line, true);
+  }
+  if (v.t === 'ext') return unknown(`type ${v.name} comes from a library schemaguard cannot read`, file, line);
+  return unknown('column type not known statically', file, line);
+}
+
+function plainSpec(sym: string, fullName: string): TypeSpec {
+  return { name: sym, module: typeModuleOf(fullName), args: [], kwargs: {} };
+}
+
+/** `MutableDict.as_mutable(JSONB)` reached through the imported class: an external name. */
+function isMutableWrapper(v: Value): boolean {
+  return v.t === 'ext' && /\.as_mutable$/.test(v.name);
+}
+
+function callSpec(ctx: Ctx, call: CallValue, file: string, line: number): TypeSpec | Unknown {
+  const callee = call.callee;
+  if (isMutableWrapper(callee)) return call.args[0] ? typeSpecOf(ctx, call.args[0], file, line) : unknown('as_mutable() without a type', file, line);
+  if (callee.t === 'attr') {
+    if (callee.name === 'with_variant') return variantSpec(ctx, call, callee.obj, file, line);
+    if (PASS_THROUGH.has(callee.name)) {
+      const inner = callee.name === 'as_mutable' ? call.args[0] : callee.obj;
+      return inner ? typeSpecOf(ctx, inner, file, line) : unknown('type wrapper without a type', file, line);
+    }
+  }
+  if (callee.t === 'class') return classSpec(ctx, callee.cls, call, file, line);
+  const sym = saTypeSymbol(callee);
+  if (!sym || callee.t !== 'ext') return typeSpecOf(ctx, callee, file, line);
+  if (sym === 'Enum' || sym === 'ENUM') return enumSpec(ctx, callee, call, file, line);
+  const args: TypeArg[] = [];
+  for (const a of call.args) {
+    const arg = typeArg(ctx, a, file, line);
+    if (isUnknown(arg)) return { ...arg, reason: `${sym}(): ${arg.reason}` };
+    args.push(arg);
+  }
+  const kwargs: Record<string, TypeArg> = {};
+  for (const [k, a] of call.kwargs) {
+    const arg = typeArg(ctx, a, file, line);
+    if (isUnknown(arg)) return { ...arg, reason: `${sym}(${k}=): ${arg.reason}` };
+    kwargs[k] = arg;
+  }
+  return { name: sym, module: typeModuleOf(callee.name), args, kwargs };
+}
+
+function isUnknown(x: TypeArg | Unknown): x is Unknown {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && 't' in x && x.t === 'unknown';
+}
+
+/** A type argument: a scalar, a list, or a nested type (ARRAY(Integer)). */
+export function typeArg(ctx: Ctx, v: Value, file: string, line: number): TypeArg | Unknown {
+  switch (v.t) {
+    case 'str':
+    case 'num':
+    case 'bool':
+      return v.v;
+    case 'none':
+      return null;
+    case 'seq': {
+      const items: TypeArg[] = [];
+      for (const item of v.items) {
+        const arg = typeArg(ctx, item, file, line);
+        if (isUnknown(arg)) return arg;
+        items.push(arg);
+      }
+      return items;
+    }
+    case 'unknown':
+      return v;
+    default:
+      if (isTypeValue(ctx, v)) return typeSpecOf(ctx, v, file, line);
+      // keyword values such as MetaData or a callable do not change the DDL
+      return null;
+  }
+}
+
+function variantSpec(ctx: Ctx, call: CallValue, baseValue: Value, file: string, line: number): TypeSpec | Unknown {
+  const base = typeSpecOf(ctx, baseValue, file, line);
+  if ('t' in base) return base;
+  const [variantValue, ...dialects] = call.args;
+  if (!variantValue) return base;
+  const variant = typeSpecOf(ctx, variantValue, file, line);
+  if ('t' in variant) return variant;
+  const variants = { ...(base.variants ?? {}) };
+  for (const d of dialects) if (d.t === 'str') variants[d.v] = variant;
+  return { ...base, variants };
+}
+
+/** An in-repo class used as a type: an enum class (Enum), a TypeDecorator, or a subclass of a type. */
+function classSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number): TypeSpec | Unknown {
+  if (isEnumClass(ctx, cls)) return unknown(`enum class ${cls.name} used as a column type without Enum()`, file, line);
+  const decorated = decoratorSpec(ctx, cls, call, file, line, false);
+  if (!('t' in decorated) || decorated.reason !== 'not a TypeDecorator') return decorated;
+  // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base
+  for (const base of classHeader(ctx, cls).bases) {
+    if (base.t === 'class') return classSpec(ctx, base.cls, call, file, line);
+    if (saTypeSymbol(base)) return typeSpecOf(ctx, call ? { ...call, callee: base } : base, file, line);
+  }
+  return unknown(`type ${cls.name} not known statically`, file, line);
+}

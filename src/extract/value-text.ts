@@ -1,0 +1,86 @@
+// Source-ish text for defaults and SQL fragments: `datetime.utcnow`, `'active'`, `now()`, `lower(email)`.
+import type { Expr } from '../python/summary.js';
+import type { CallValue, Value } from './values.js';
+
+/** Python-side default as text: only its presence is compared, the text helps a reader. */
+export function valueText(v: Value): string {
+  switch (v.t) {
+    case 'str':
+      return `'${v.v.replace(/'/g, "\\'")}'`;
+    case 'num':
+      return String(v.v);
+    case 'bool':
+      return v.v ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'ext':
+      return v.name.split('.').slice(-2).join('.');
+    case 'class':
+      return v.cls.name;
+    case 'func':
+      return v.fn.def.name;
+    case 'code':
+      return v.expr.k === 'lambda' ? '<lambda>' : exprText(v.expr);
+    case 'call':
+      return `${valueText(v.callee)}(${v.args.map(valueText).join(', ')})`;
+    case 'attr':
+      return `${valueText(v.obj)}.${v.name}`;
+    case 'clsattr':
+      return `${v.cls.name}.${v.name}`;
+    case 'seq':
+      return `[${v.items.map(valueText).join(', ')}]`;
+    case 'dict':
+      return '{...}';
+    default:
+      return '?';
+  }
+}
+
+/** A server default as the DDL would carry it: quoted strings, text() bodies, function calls. */
+export function serverDefaultText(v: Value): string {
+  if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
+  if (v.t === 'call') {
+    const callee = v.callee.t === 'ext' ? v.callee.name : '';
+    const last = callee.slice(callee.lastIndexOf('.') + 1);
+    if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
+    if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0]);
+    if (/\.func\./.test(callee) || callee.startsWith('sqlalchemy.func')) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
+    if (last === 'true' || last === 'false') return last;
+  }
+  return valueText(v);
+}
+
+/** Unparses an expression, dropping class and table qualifiers (`User.age >= 0` -> `age >= 0`). */
+export function exprText(e: Expr): string {
+  switch (e.k) {
+    case 'name':
+      return e.id;
+    case 'attr':
+      return e.name;
+    case 'str':
+      return `'${e.v}'`;
+    case 'num':
+      return String(e.v);
+    case 'const':
+      return e.v === null ? 'NULL' : e.v ? 'true' : 'false';
+    case 'call':
+      return `${exprText(e.fn)}(${e.args.map((a) => exprText(a.value)).join(', ')})`;
+    case 'bin':
+      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
+    case 'cmp':
+      return e.items.map((item, i) => (i === 0 ? exprText(item) : ` ${e.ops[i - 1]} ${exprText(item)}`)).join('');
+    case 'bool':
+      return `${exprText(e.left)} ${e.op.toUpperCase()} ${exprText(e.right)}`;
+    case 'unary':
+      return `${e.op === 'not' ? 'NOT ' : e.op}${exprText(e.arg)}`;
+    case 'other':
+      return e.text;
+    default:
+      return e.k;
+  }
+}
+
+/** The source expression of a keyword argument of a call, when the call was written out. */
+export function kwargExpr(call: CallValue, name: string): Expr | undefined {
+  return call.expr.k === 'call' ? call.expr.args.find((a) => a.name === name)?.value : undefined;
+}

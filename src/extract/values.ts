@@ -1,0 +1,143 @@
+// The static evaluator's values: what a Python expression in a model file is known to be.
+import type { ClassDef, Expr, FunctionDef } from '../python/summary.js';
+import type { Env } from './context.js';
+
+/** A module of the repository, with its summary and where it came from. */
+export interface ModuleInfo {
+  name: string;
+  file: string;
+  isPackage: boolean;
+  body: ClassDef['body'];
+}
+
+/** An in-repo class; `id` is unique per extraction (module + qualified name). */
+export interface ClassInfo {
+  id: string;
+  name: string;
+  module: ModuleInfo;
+  def: ClassDef;
+  /** the class this one is nested in, for class-local lookups */
+  outer?: ClassInfo;
+}
+
+export interface FuncInfo {
+  module: ModuleInfo;
+  def: FunctionDef;
+  /** nested functions: the names they close over */
+  closure?: Map<string, Value>;
+  /** methods reached through an object or class: the value bound to the first parameter */
+  bound?: Value;
+}
+
+export interface Arguments {
+  args: Value[];
+  kwargs: Map<string, Value>;
+}
+
+export type Value =
+  | { t: 'str'; v: string }
+  | { t: 'num'; v: number }
+  | { t: 'bool'; v: boolean }
+  | { t: 'none' }
+  | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[] }
+  | { t: 'dict'; entries: Array<[Value, Value]> }
+  /** a name from outside the repository, fully qualified: 'sqlalchemy.orm.mapped_column' */
+  | { t: 'ext'; name: string }
+  | { t: 'module'; module: ModuleInfo }
+  | { t: 'class'; cls: ClassInfo }
+  | { t: 'func'; fn: FuncInfo }
+  /** an object built by calling something: Column(...), MetaData(...), an in-repo class instance */
+  | CallValue
+  /** `Model.attr` before the model is mapped (a column reference or anything else) */
+  | { t: 'clsattr'; cls: ClassInfo; name: string; line: number }
+  /** `some_table.c` and `some_table.c.col` */
+  | { t: 'tablecols'; table: CallValue }
+  | { t: 'tablecol'; table: CallValue; name: string }
+  /** an attribute of an external object that has no better meaning: `func.now`, `text` results */
+  | { t: 'attr'; obj: Value; name: string }
+  /** a generic alias: `Mapped[int]`, `Optional[str]`, and `X | None` (base typing.Union) */
+  | { t: 'generic'; base: Value; args: Value[] }
+  /** a lambda or a function with side effects: only its source text matters (defaults) */
+  | { t: 'code'; expr: Expr; env?: Env }
+  | Unknown;
+
+export interface CallValue {
+  t: 'call';
+  callee: Value;
+  args: Value[];
+  kwargs: Map<string, Value>;
+  file: string;
+  line: number;
+  /** the source expression, for defaults rendered as text */
+  expr: Expr;
+}
+
+export interface Unknown {
+  t: 'unknown';
+  reason: string;
+  file: string;
+  line: number;
+}
+
+export function unknown(reason: string, file: string, line: number): Unknown {
+  return { t: 'unknown', reason, file, line };
+}
+
+export const NONE: Value = { t: 'none' };
+
+export function str(v: string): Value {
+  return { t: 'str', v };
+}
+
+export function isTruthy(v: Value): boolean | undefined {
+  switch (v.t) {
+    case 'bool':
+      return v.v;
+    case 'none':
+      return false;
+    case 'num':
+      return v.v !== 0;
+    case 'str':
+      return v.v.length > 0;
+    case 'seq':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'unknown':
+    case 'code':
+    case 'attr':
+      return undefined;
+    default:
+      return true;
+  }
+}
+
+/** The full name of an external value, or of an attribute chain on one. */
+export function extName(v: Value): string | undefined {
+  return v.t === 'ext' ? v.name : undefined;
+}
+
+export function asString(v: Value | undefined): string | undefined {
+  return v?.t === 'str' ? v.v : undefined;
+}
+
+export function asBool(v: Value | undefined): boolean | undefined {
+  return v?.t === 'bool' ? v.v : undefined;
+}
+
+export function kw(call: CallValue, name: string): Value | undefined {
+  return call.kwargs.get(name);
+}
+
+/** An object whose attributes are known: what the extractor hands to callables it runs (enum members, constraints). */
+export function record(fields: Record<string, Value>): CallValue {
+  return {
+    t: 'call',
+    callee: { t: 'ext', name: 'schemaguard.Record' },
+    args: [],
+    kwargs: new Map(Object.entries(fields)),
+    file: '',
+    line: 0,
+    expr: { k: 'other', type: 'record', text: '', line: 0 },
+  };
+}

@@ -1,0 +1,276 @@
+// Turns tree-sitter expression nodes into the plain expression tree of summary.ts.
+import type { Node } from 'web-tree-sitter';
+import { splitLiteral, stringValue, unescapePython } from './string-literal.js';
+import type { Arg, DictItem, Expr, Param } from './summary.js';
+
+/** What every converter needs: the source text and the grammar's type names by id. */
+export interface ConvertContext {
+  src: string;
+  types: readonly string[];
+  /** parse simple statements from their text (fast-parse.ts) instead of walking their nodes */
+  fast: boolean;
+}
+
+const OTHER_TEXT_LIMIT = 120;
+
+export function typeOf(cx: ConvertContext, node: Node): string {
+  return cx.types[node.typeId] ?? 'ERROR';
+}
+
+/** Extras that may sit anywhere between a node's children. */
+const EXTRAS = new Set(['comment', 'line_continuation']);
+
+/** Named children without extras (comments, backslash continuations). */
+export function kids(cx: ConvertContext, node: Node): Node[] {
+  const all = node.namedChildren as Node[];
+  for (const child of all) {
+    if (EXTRAS.has(cx.types[child.typeId]!)) return all.filter((c) => !EXTRAS.has(cx.types[c.typeId]!));
+  }
+  return all;
+}
+
+export function textOf(cx: ConvertContext, node: Node): string {
+  return cx.src.slice(node.startIndex, node.endIndex);
+}
+
+function other(cx: ConvertContext, node: Node, type: string, line: number): Expr {
+  const end = Math.min(node.endIndex, node.startIndex + OTHER_TEXT_LIMIT);
+  return { k: 'other', type, text: cx.src.slice(node.startIndex, end), line };
+}
+
+export function convertExpr(cx: ConvertContext, node: Node): Expr {
+  const type = typeOf(cx, node);
+  const line = node.startPosition.row + 1;
+  switch (type) {
+    case 'identifier':
+      return { k: 'name', id: textOf(cx, node), line };
+    case 'attribute': {
+      const [obj, name] = kids(cx, node);
+      return { k: 'attr', obj: convertExpr(cx, obj!), name: name ? textOf(cx, name) : '', line };
+    }
+    case 'call': {
+      const [fn, argList] = kids(cx, node);
+      const args = argList && typeOf(cx, argList) === 'argument_list' ? convertArgs(cx, argList) : [];
+      if (argList && typeOf(cx, argList) === 'generator_expression') args.push({ value: convertExpr(cx, argList) });
+      return { k: 'call', fn: convertExpr(cx, fn!), args, line };
+    }
+    case 'string':
+      return convertString(cx, node, line);
+    case 'concatenated_string':
+      return joinStrings(kids(cx, node).map((s) => convertString(cx, s, line)), line);
+    case 'integer':
+    case 'float':
+      return convertNumber(cx, node, line);
+    case 'true':
+    case 'false':
+      return { k: 'const', v: type === 'true', line };
+    case 'none':
+      return { k: 'const', v: null, line };
+    case 'ellipsis':
+      return { k: 'ellipsis', line };
+    case 'parenthesized_expression': {
+      const inner = kids(cx, node)[0];
+      return inner ? convertExpr(cx, inner) : other(cx, node, type, line);
+    }
+    case 'type':
+    case 'type_parameter':
+    case 'generic_type':
+    case 'union_type':
+      return convertTypeNode(cx, node, type, line);
+    case 'tuple':
+    case 'expression_list':
+    case 'pattern_list':
+    case 'tuple_pattern':
+      return { k: 'tuple', items: kids(cx, node).map((c) => convertExpr(cx, c)), line };
+    case 'list':
+    case 'list_pattern':
+      return { k: 'list', items: kids(cx, node).map((c) => convertExpr(cx, c)), line };
+    case 'set':
+      return { k: 'set', items: kids(cx, node).map((c) => convertExpr(cx, c)), line };
+    case 'dictionary':
+      return { k: 'dict', items: kids(cx, node).map((c) => convertDictItem(cx, c)), line };
+    case 'subscript': {
+      const [obj, ...index] = kids(cx, node);
+      const idx = index.length === 1 ? convertExpr(cx, index[0]!) : { k: 'tuple' as const, items: index.map((c) => convertExpr(cx, c)), line };
+      return { k: 'sub', obj: convertExpr(cx, obj!), index: idx, line };
+    }
+    case 'list_splat':
+    case 'list_splat_pattern':
+      return { k: 'star', value: convertExpr(cx, kids(cx, node)[0]!), line };
+    default:
+      return convertOperator(cx, node, type, line);
+  }
+}
+
+function convertOperator(cx: ConvertContext, node: Node, type: string, line: number): Expr {
+  switch (type) {
+    case 'binary_operator':
+    case 'boolean_operator': {
+      const [left, right] = kids(cx, node);
+      const op = node.childForFieldName('operator');
+      const opText = op ? textOf(cx, op) : '?';
+      if (type === 'boolean_operator') {
+        return { k: 'bool', op: opText === 'and' ? 'and' : 'or', left: convertExpr(cx, left!), right: convertExpr(cx, right!), line };
+      }
+      return { k: 'bin', op: opText, left: convertExpr(cx, left!), right: convertExpr(cx, right!), line };
+    }
+    case 'unary_operator':
+    case 'not_operator': {
+      const op = type === 'not_operator' ? 'not' : textOf(cx, node.childForFieldName('operator')!);
+      return { k: 'unary', op, arg: convertExpr(cx, kids(cx, node)[0]!), line };
+    }
+    case 'comparison_operator': {
+      const ops = (node.children as Node[]).filter((c) => !c.isNamed).map((c) => textOf(cx, c).replace(/\s+/g, ' '));
+      return { k: 'cmp', ops, items: kids(cx, node).map((c) => convertExpr(cx, c)), line };
+    }
+    case 'conditional_expression': {
+      const [body, test, orelse] = kids(cx, node);
+      return { k: 'cond', test: convertExpr(cx, test!), body: convertExpr(cx, body!), orelse: convertExpr(cx, orelse!), line };
+    }
+    case 'lambda': {
+      const params = node.childForFieldName('parameters');
+      const body = node.childForFieldName('body');
+      return { k: 'lambda', params: params ? convertParams(cx, params) : [], body: convertExpr(cx, body!), line };
+    }
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'generator_expression':
+    case 'dictionary_comprehension':
+      return convertComprehension(cx, node, type, line);
+    default:
+      return other(cx, node, type, line);
+  }
+}
+
+function convertTypeNode(cx: ConvertContext, node: Node, type: string, line: number): Expr {
+  const children = kids(cx, node);
+  if (type === 'type') return children.length === 1 ? convertExpr(cx, children[0]!) : other(cx, node, type, line);
+  if (type === 'type_parameter') {
+    const items = children.map((c) => convertExpr(cx, c));
+    return items.length === 1 ? items[0]! : { k: 'tuple', items, line };
+  }
+  // `Callable[[str], str] | None`: the same `|` as in an expression
+  if (type === 'union_type') {
+    const operands = children.flatMap((c) => unionOperands(convertExpr(cx, c)));
+    if (operands.length < 2) return other(cx, node, type, line);
+    return operands.slice(1).reduce((left, right) => ({ k: 'bin', op: '|', left, right, line }), operands[0]!);
+  }
+  // generic_type: `Mapped[int]` written in an annotation
+  const [name, params] = children;
+  if (!name || !params) return other(cx, node, type, line);
+  return { k: 'sub', obj: convertExpr(cx, name), index: convertExpr(cx, params), line };
+}
+
+/** tree-sitter may nest `A | B | C` to the right; Python evaluates it from the left. */
+function unionOperands(e: Expr): Expr[] {
+  return e.k === 'bin' && e.op === '|' ? [...unionOperands(e.left), ...unionOperands(e.right)] : [e];
+}
+
+export function convertArgs(cx: ConvertContext, argList: Node): Arg[] {
+  const args: Arg[] = [];
+  for (const child of kids(cx, argList)) {
+    const type = typeOf(cx, child);
+    if (type === 'keyword_argument') {
+      const [name, value] = kids(cx, child);
+      args.push({ name: textOf(cx, name!), value: convertExpr(cx, value!) });
+    } else if (type === 'list_splat' || type === 'dictionary_splat') {
+      args.push({ star: type === 'list_splat' ? 1 : 2, value: convertExpr(cx, kids(cx, child)[0]!) });
+    } else {
+      args.push({ value: convertExpr(cx, child) });
+    }
+  }
+  return args;
+}
+
+function convertDictItem(cx: ConvertContext, node: Node): DictItem {
+  const [a, b] = kids(cx, node);
+  if (typeOf(cx, node) === 'pair') return { key: convertExpr(cx, a!), value: convertExpr(cx, b!) };
+  return { key: null, value: convertExpr(cx, a ?? node) };
+}
+
+function convertNumber(cx: ConvertContext, node: Node, line: number): Expr {
+  const raw = textOf(cx, node).replace(/_/g, '').toLowerCase();
+  if (raw.endsWith('j')) return other(cx, node, 'complex', line);
+  const isPrefixed = /^0[xob]/.test(raw);
+  const v = isPrefixed ? parseInt(raw.slice(2), raw[1] === 'x' ? 16 : raw[1] === 'o' ? 8 : 2) : Number(raw);
+  return Number.isNaN(v) ? other(cx, node, 'number', line) : { k: 'num', v, line };
+}
+
+function convertString(cx: ConvertContext, node: Node, line: number): Expr {
+  const text = textOf(cx, node);
+  const { prefix } = splitLiteral(text);
+  if (prefix.includes('b')) return { k: 'bytes', line };
+  if (!prefix.includes('f')) return { k: 'str', v: stringValue(text), line };
+  const isRaw = prefix.includes('r');
+  const parts: Array<string | Expr> = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'string_content') {
+      const body = textOf(cx, child).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      parts.push(isRaw ? body : unescapePython(body));
+    } else if (type === 'interpolation') {
+      const inner = kids(cx, child)[0];
+      parts.push(inner ? convertExpr(cx, inner) : { k: 'other', type, text: '', line });
+    }
+  }
+  return { k: 'fstr', parts: mergeStrings(parts), line };
+}
+
+/** Adjacent literal runs are one part (tree-sitter may split a run), empty runs are none. */
+export function mergeStrings(parts: Array<string | Expr>): Array<string | Expr> {
+  const out: Array<string | Expr> = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
+    else if (p !== '') out.push(p);
+  }
+  return out;
+}
+
+function joinStrings(parts: Expr[], line: number): Expr {
+  if (parts.every((p) => p.k === 'str')) return { k: 'str', v: parts.map((p) => (p.k === 'str' ? p.v : '')).join(''), line };
+  const out: Array<string | Expr> = [];
+  for (const p of parts) {
+    if (p.k === 'str') out.push(p.v);
+    else if (p.k === 'fstr') out.push(...p.parts);
+    else return p;
+  }
+  return { k: 'fstr', parts: mergeStrings(out), line };
+}
+
+function convertComprehension(cx: ConvertContext, node: Node, type: string, line: number): Expr {
+  const children = kids(cx, node);
+  const kind: 'list' | 'set' | 'dict' | 'gen' = type === 'list_comprehension' ? 'list' : type === 'set_comprehension' ? 'set' : type === 'dictionary_comprehension' ? 'dict' : 'gen';
+  const clauses = children.slice(1);
+  const fors = clauses.filter((c) => typeOf(cx, c) === 'for_in_clause');
+  if (fors.length !== 1) return other(cx, node, type, line);
+  const [target, iter] = kids(cx, fors[0]!);
+  const ifs = clauses.filter((c) => typeOf(cx, c) === 'if_clause').map((c) => convertExpr(cx, kids(cx, c)[0]!));
+  const head = children[0]!;
+  const base = { k: 'comp' as const, kind, target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), ifs, line };
+  if (kind === 'dict') {
+    const [key, value] = kids(cx, head);
+    return { ...base, elt: convertExpr(cx, key!), value: convertExpr(cx, value!) };
+  }
+  return { ...base, elt: convertExpr(cx, head) };
+}
+
+export function convertParams(cx: ConvertContext, node: Node): Param[] {
+  const params: Param[] = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'identifier') params.push({ name: textOf(cx, child) });
+    else if (type === 'default_parameter' || type === 'typed_default_parameter') {
+      const name = child.childForFieldName('name');
+      const value = child.childForFieldName('value');
+      params.push({ name: name ? textOf(cx, name) : '', ...(value ? { default: convertExpr(cx, value) } : {}) });
+    } else if (type === 'typed_parameter') {
+      const inner = kids(cx, child)[0];
+      if (inner) params.push(...convertParams(cx, child).slice(0, 1));
+    } else if (type === 'list_splat_pattern' || type === 'dictionary_splat_pattern') {
+      const inner = kids(cx, child)[0];
+      params.push({ name: inner ? textOf(cx, inner) : '', star: type === 'list_splat_pattern' ? 1 : 2 });
+    }
+  }
+  return params;
+}

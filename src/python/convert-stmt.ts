@@ -1,0 +1,221 @@
+// Turns tree-sitter statement nodes (module, class and function bodies) into summary statements.
+import type { Node } from 'web-tree-sitter';
+import { convertArgs, convertExpr, convertParams, kids, textOf, typeOf, type ConvertContext } from './convert-expr.js';
+import { parseSimpleStatement } from './fast-parse.js';
+import { FastPathError } from './fast-tokens.js';
+import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
+
+/** Where a block sits decides how much of its functions is summarised. */
+type Scope = 'module' | 'class' | 'function';
+
+/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks). */
+const SCHEMA_METHODS = new Set(['load_dialect_impl']);
+
+export function convertBlock(cx: ConvertContext, block: Node, scope: Scope): Stmt[] {
+  const out: Stmt[] = [];
+  for (const child of kids(cx, block)) convertStatement(cx, child, scope, out);
+  return out;
+}
+
+function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
+  const type = typeOf(cx, node);
+  const line = node.startPosition.row + 1;
+  switch (type) {
+    case 'expression_statement':
+      if (cx.fast && fastStatement(cx, node, line, out)) return;
+      return convertExpressionStatement(cx, node, line, out);
+    case 'class_definition':
+      out.push(convertClass(cx, node, [], line));
+      return;
+    case 'function_definition':
+      out.push(convertFunction(cx, node, [], scope, line));
+      return;
+    case 'decorated_definition':
+      return convertDecorated(cx, node, scope, out);
+    case 'import_statement':
+      out.push({ k: 'import', names: importNames(cx, kids(cx, node)), line });
+      return;
+    case 'import_from_statement':
+      out.push(convertFromImport(cx, node, line));
+      return;
+    case 'if_statement':
+      out.push(convertIf(cx, node, scope, line));
+      return;
+    case 'for_statement': {
+      const [target, iter] = kids(cx, node);
+      const body = node.childForFieldName('body');
+      out.push({ k: 'for', target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), body: body ? convertBlock(cx, body, scope) : [], line });
+      return;
+    }
+    case 'return_statement': {
+      const value = kids(cx, node)[0];
+      out.push({ k: 'return', value: value ? convertExpr(cx, value) : null, line });
+      return;
+    }
+    case 'try_statement':
+    case 'with_statement':
+      out.push({ k: 'block', body: tryBody(cx, node, scope), line });
+      return;
+    case 'comment':
+    case 'pass_statement':
+    case 'future_import_statement':
+      return;
+    default:
+      out.push({ k: 'other', line });
+  }
+}
+
+/** The fast path; false when it does not handle the statement (then the nodes are converted). */
+function fastStatement(cx: ConvertContext, node: Node, line: number, out: Stmt[]): boolean {
+  try {
+    const stmt = parseSimpleStatement(cx.src.slice(node.startIndex, node.endIndex), line);
+    if (stmt) out.push(stmt);
+    return true;
+  } catch (error) {
+    if (error instanceof FastPathError) return false;
+    throw error;
+  }
+}
+
+function convertExpressionStatement(cx: ConvertContext, node: Node, line: number, out: Stmt[]): void {
+  const children = kids(cx, node);
+  const first = children[0];
+  if (!first) return;
+  const type = typeOf(cx, first);
+  if (type === 'assignment') {
+    out.push(convertAssignment(cx, first, line));
+  } else if (type === 'augmented_assignment') {
+    const [target, value] = kids(cx, first);
+    const op = first.childForFieldName('operator');
+    out.push({ k: 'aug', target: convertExpr(cx, target!), op: op ? textOf(cx, op) : '?', value: convertExpr(cx, value!), line });
+  } else if (type !== 'string' || children.length > 1) {
+    // a bare string is a docstring: nothing to keep
+    const value = children.length > 1 ? { k: 'tuple' as const, items: children.map((c) => convertExpr(cx, c)), line } : convertExpr(cx, first);
+    out.push({ k: 'expr', value, line });
+  }
+}
+
+function convertAssignment(cx: ConvertContext, node: Node, line: number): Stmt {
+  const targets: Expr[] = [];
+  let current: Node | undefined = node;
+  for (;;) {
+    const children: Node[] = kids(cx, current);
+    targets.push(convertExpr(cx, children[0]!));
+    const annNode = children[1] && typeOf(cx, children[1]) === 'type' ? children[1] : undefined;
+    const valueNode = annNode ? children[2] : children[1];
+    if (annNode) {
+      return { k: 'ann', target: targets[0]!, ann: convertExpr(cx, annNode), value: valueNode ? convertExpr(cx, valueNode) : null, line };
+    }
+    if (!valueNode) return { k: 'other', line };
+    if (typeOf(cx, valueNode) !== 'assignment') return { k: 'assign', targets, value: convertExpr(cx, valueNode), line };
+    current = valueNode;
+  }
+}
+
+function convertClass(cx: ConvertContext, node: Node, decorators: Expr[], line: number): ClassDef {
+  let name = '';
+  let bases: ClassDef['bases'] = [];
+  let body: Stmt[] = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'identifier') name = textOf(cx, child);
+    else if (type === 'argument_list') bases = convertArgs(cx, child);
+    else if (type === 'block') body = convertBlock(cx, child, 'class');
+  }
+  return { k: 'class', name, bases, decorators, body, line };
+}
+
+function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], scope: Scope, line: number): FunctionDef {
+  let name = '';
+  let params: FunctionDef['params'] = [];
+  let body: Stmt[] | null = null;
+  let returns: Expr | null = null;
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'identifier') name = textOf(cx, child);
+    else if (type === 'parameters') params = convertParams(cx, child);
+    else if (type === 'type') returns = convertExpr(cx, child);
+    else if (type === 'block') {
+      // a plain method cannot shape the schema: skip its body, the bulk of many model files
+      const isWanted = scope !== 'class' || decorators.length > 0 || SCHEMA_METHODS.has(name);
+      body = isWanted ? convertBlock(cx, child, 'function') : null;
+    }
+  }
+  return { k: 'def', name, params, decorators, returns, body, line };
+}
+
+function convertDecorated(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
+  const decorators: Expr[] = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    const line = child.startPosition.row + 1;
+    if (type === 'decorator') {
+      const inner = kids(cx, child)[0];
+      if (inner) decorators.push(convertExpr(cx, inner));
+    } else if (type === 'class_definition') {
+      out.push(convertClass(cx, child, decorators, line));
+    } else if (type === 'function_definition') {
+      out.push(convertFunction(cx, child, decorators, scope, line));
+    }
+  }
+}
+
+function convertIf(cx: ConvertContext, node: Node, scope: Scope, line: number): Stmt {
+  const children = kids(cx, node);
+  const test = convertExpr(cx, children[0]!);
+  const body = children[1] ? convertBlock(cx, children[1], scope) : [];
+  let orelse: Stmt[] = [];
+  const rest = children.slice(2);
+  for (let i = rest.length - 1; i >= 0; i--) {
+    const clause = rest[i]!;
+    const parts = kids(cx, clause);
+    if (typeOf(cx, clause) === 'else_clause') {
+      orelse = parts[0] ? convertBlock(cx, parts[0], scope) : [];
+    } else {
+      const clauseLine = clause.startPosition.row + 1;
+      const elifBody = parts[1] ? convertBlock(cx, parts[1], scope) : [];
+      orelse = [{ k: 'if', test: convertExpr(cx, parts[0]!), body: elifBody, orelse, line: clauseLine }];
+    }
+  }
+  return { k: 'if', test, body, orelse, line };
+}
+
+/** `try` keeps its main path (body, else, finally); `with` keeps its body. Handlers are fallbacks. */
+function tryBody(cx: ConvertContext, node: Node, scope: Scope): Stmt[] {
+  const out: Stmt[] = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'block') out.push(...convertBlock(cx, child, scope));
+    else if (type === 'else_clause' || type === 'finally_clause') {
+      const block = kids(cx, child).find((c) => typeOf(cx, c) === 'block');
+      if (block) out.push(...convertBlock(cx, block, scope));
+    }
+  }
+  return out;
+}
+
+function importNames(cx: ConvertContext, nodes: Node[]): ImportName[] {
+  const names: ImportName[] = [];
+  for (const child of nodes) {
+    const type = typeOf(cx, child);
+    if (type === 'dotted_name') names.push({ name: textOf(cx, child), alias: null });
+    else if (type === 'aliased_import') {
+      const [name, alias] = kids(cx, child);
+      names.push({ name: textOf(cx, name!), alias: alias ? textOf(cx, alias) : null });
+    }
+  }
+  return names;
+}
+
+function convertFromImport(cx: ConvertContext, node: Node, line: number): Stmt {
+  const children = kids(cx, node);
+  const moduleNode = children[0]!;
+  let module = textOf(cx, moduleNode).replace(/\s+/g, '');
+  let level = 0;
+  if (typeOf(cx, moduleNode) === 'relative_import') {
+    level = /^\.*/.exec(module)![0].length;
+    module = module.slice(level);
+  }
+  if (children.some((c) => typeOf(cx, c) === 'wildcard_import')) return { k: 'from', module, level, names: '*', line };
+  return { k: 'from', module, level, names: importNames(cx, children.slice(1)), line };
+}

@@ -1,0 +1,107 @@
+// The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
+
+/** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
+export const SUMMARY_VERSION = 3;
+
+/** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
+export interface Arg {
+  name?: string;
+  star?: 1 | 2;
+  value: Expr;
+}
+
+export interface Param {
+  name: string;
+  star?: 1 | 2;
+  default?: Expr;
+}
+
+export interface DictItem {
+  /** null for a `**spread` entry */
+  key: Expr | null;
+  value: Expr;
+}
+
+/** A Python expression. Every node carries its 1-based line. */
+export type Expr =
+  | { k: 'name'; id: string; line: number }
+  | { k: 'attr'; obj: Expr; name: string; line: number }
+  | { k: 'call'; fn: Expr; args: Arg[]; line: number }
+  | { k: 'str'; v: string; line: number }
+  | { k: 'fstr'; parts: Array<string | Expr>; line: number }
+  | { k: 'bytes'; line: number }
+  | { k: 'num'; v: number; line: number }
+  | { k: 'const'; v: boolean | null; line: number }
+  | { k: 'ellipsis'; line: number }
+  | { k: 'tuple' | 'list' | 'set'; items: Expr[]; line: number }
+  | { k: 'dict'; items: DictItem[]; line: number }
+  | { k: 'sub'; obj: Expr; index: Expr; line: number }
+  | { k: 'bin'; op: string; left: Expr; right: Expr; line: number }
+  | { k: 'unary'; op: string; arg: Expr; line: number }
+  | { k: 'bool'; op: 'and' | 'or'; left: Expr; right: Expr; line: number }
+  | { k: 'cmp'; ops: string[]; items: Expr[]; line: number }
+  | { k: 'cond'; test: Expr; body: Expr; orelse: Expr; line: number }
+  | { k: 'lambda'; params: Param[]; body: Expr; line: number }
+  | { k: 'star'; value: Expr; line: number }
+  | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; line: number }
+  | { k: 'other'; type: string; text: string; line: number };
+
+export interface ImportName {
+  name: string;
+  alias: string | null;
+}
+
+/** A statement at module level, in a class body, or in a function body. */
+export type Stmt =
+  | { k: 'import'; names: ImportName[]; line: number }
+  | { k: 'from'; module: string; level: number; names: ImportName[] | '*'; line: number }
+  | { k: 'assign'; targets: Expr[]; value: Expr; line: number }
+  | { k: 'ann'; target: Expr; ann: Expr; value: Expr | null; line: number }
+  | { k: 'aug'; target: Expr; op: string; value: Expr; line: number }
+  | { k: 'expr'; value: Expr; line: number }
+  | ClassDef
+  | FunctionDef
+  | { k: 'return'; value: Expr | null; line: number }
+  | { k: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line: number }
+  | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; line: number }
+  | { k: 'block'; body: Stmt[]; line: number }
+  | { k: 'other'; line: number };
+
+export interface ClassDef {
+  k: 'class';
+  name: string;
+  bases: Arg[];
+  decorators: Expr[];
+  body: Stmt[];
+  line: number;
+}
+
+export interface FunctionDef {
+  k: 'def';
+  name: string;
+  params: Param[];
+  decorators: Expr[];
+  /** the return annotation (`-> Mapped[int]` on a declared_attr) */
+  returns: Expr | null;
+  /** null when the body was not summarised (a plain method: it cannot shape the schema) */
+  body: Stmt[] | null;
+  line: number;
+}
+
+/** A `# schemaguard: ...` comment: the text after the colon. */
+export interface DirectiveComment {
+  line: number;
+  text: string;
+}
+
+export interface SyntaxProblem {
+  line: number;
+  message: string;
+}
+
+export interface ModuleSummary {
+  version: number;
+  body: Stmt[];
+  directives: DirectiveComment[];
+  errors: SyntaxProblem[];
+}
