@@ -47,4 +47,13 @@ describe('contract-column-touched', () => {
     const dropped = table('orders', orders.columns.filter((c) => c.name !== 'status'));
     expect(runRule(contractColumnTouched, [orders], [dropped], { config: { contracts: [contract] } })).toEqual([]);
   });
+
+  it('leaves a unique or check constraint that goes away with its dropped column to the drop rule', () => {
+    const before = table('orders', orders.columns, {
+      unique_constraints: [{ name: 'uq_status', columns: ['status'] }],
+      check_constraints: [{ name: 'ck_status', sqltext: "status <> ''" }],
+    });
+    const dropped = table('orders', orders.columns.filter((c) => c.name !== 'status'));
+    expect(runRule(contractColumnTouched, [before], [dropped], { config: { contracts: [{ tables: ['orders'] }] } })).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 // Non-additive changes no dedicated rule reports: the contract and downstream rules cover these.
 import type { SchemaChange, TableRef } from '../schema/changes.js';
 import type { SourceRef } from '../schema/types.js';
-import { createdTables, qualified } from './select.js';
+import { createdTables, ofKind, qualified } from './select.js';
 
 export interface Touch {
   change: SchemaChange;
@@ -14,11 +14,26 @@ export interface Touch {
 // Aspects that change what readers or writers see; comments and plain indexes do not.
 const READER_ASPECTS = new Set(['default', 'server_default', 'foreign_keys']);
 
+/** Dropped columns, qualified: a constraint that goes away with its columns is part of the drop, not news. */
+function droppedColumns(changes: readonly SchemaChange[]): Set<string> {
+  return new Set(ofKind(changes, 'drop-column').map((change) => qualified(change.table, change.column)));
+}
+
+function goesWithDroppedColumns(change: SchemaChange, dropped: Set<string>): boolean {
+  if (change.kind === 'drop-unique') return change.before.columns.every((column) => dropped.has(qualified(change.table, column)));
+  if (change.kind === 'drop-check') {
+    const words = change.before.sqltext.split(/\W+/);
+    return words.some((word) => dropped.has(qualified(change.table, word)));
+  }
+  return false;
+}
+
 export function otherTouches(changes: readonly SchemaChange[]): Touch[] {
   const created = createdTables(changes);
+  const dropped = droppedColumns(changes);
   const touches: Touch[] = [];
   for (const change of changes) {
-    if (change.kind === 'invalid-rename-declaration' || created.has(qualified(change.table))) continue;
+    if (change.kind === 'invalid-rename-declaration' || created.has(qualified(change.table)) || goesWithDroppedColumns(change, dropped)) continue;
     const base = { change, table: change.table, source: change.source };
     if (change.kind === 'modify-column') {
       const aspects = change.changes.filter((aspect) => READER_ASPECTS.has(aspect));
