@@ -7,6 +7,7 @@ import type { SchemaChange } from '../schema/changes.js';
 import type { CheckReport } from '../report/types.js';
 import { REPORT_VERSION } from '../report/types.js';
 import { CHECK_MESSAGES as M } from './messages.js';
+import { clearOverrideRecord } from './override-record.js';
 import { parsePrePushInput } from './pre-push.js';
 import { rangesForPush, resolveRange, type CommitRange } from './resolve-range.js';
 
@@ -68,7 +69,11 @@ async function checkRanges(port: GitPort, info: RepoInfo, pairs: Pair[], options
   const touched = await Promise.all(pairs.map(async (p) => touchedPython(await port.changedFiles(p.before, p.after))));
   const compared = pairs.map((p) => p.label).join(', ') || 'nothing to push';
   // the fast path: no Python file changed, so neither config nor parser is loaded
-  if (touched.every((paths) => paths.size === 0)) return report(options, compared, [], EMPTY_VERDICT, []);
+  if (touched.every((paths) => paths.size === 0)) {
+    // this commit needs no override: a record an earlier check left (for a commit never made) must not reach its message
+    if (options.target.kind === 'staged') await clearOverrideRecord(info.gitDir);
+    return report(options, compared, [], EMPTY_VERDICT, []);
+  }
 
   const { judgeRanges } = await import('./judge.js');
   const judged = await judgeRanges(port, info, pairs, touched, options);
