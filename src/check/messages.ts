@@ -10,5 +10,8 @@ export const CHECK_MESSAGES = {
   bareHint: 'run check --staged inside a working tree, or use check --base/--head',
   noSnapshot: (path: string) => `no lineage snapshot at ${path}: downstream consumers are unknown (run \`npx schemaguard sync\`)`,
   stagedLabel: (hasHead: boolean) => (hasHead ? 'HEAD -> staged' : 'first commit -> staged'),
+  prePushBadLine: (line: number, text: string) =>
+    `pre-push input line ${line}: expected "<local ref> <local oid> <remote ref> <remote oid>", got "${text}"`,
+  prePushInputHint: "check --pre-push reads git's pre-push hook input: forward the hook's standard input unchanged",
   overrideRecorded: 'the override reason will be added to the commit message as a Schemaguard-Override trailer',
 } as const;

@@ -1,4 +1,7 @@
 // git's pre-push input: one line per ref being pushed (https://git-scm.com/docs/githooks#_pre_push).
+import { UserError } from '../cli/errors.js';
+import { CHECK_MESSAGES as M } from './messages.js';
+
 export const ZERO_OID = /^0+$/;
 
 export interface PushedRef {
@@ -9,7 +12,12 @@ export interface PushedRef {
   remoteOid: string | null;
 }
 
-export class PrePushInputError extends Error {}
+/** Bad input is the caller's mistake (a hook that does not forward git's stdin as is): exit 2 with a hint. */
+export class PrePushInputError extends UserError {
+  constructor(message: string) {
+    super(message, M.prePushInputHint);
+  }
+}
 
 /** Parses the lines; deletions (local oid all zeros) push no commits and are left out. */
 export function parsePrePushInput(input: string): PushedRef[] {
@@ -19,7 +27,7 @@ export function parsePrePushInput(input: string): PushedRef[] {
     if (line === '') continue;
     const [localRef, localOid, remoteRef, remoteOid, ...rest] = line.split(/\s+/);
     if (localRef === undefined || localOid === undefined || remoteRef === undefined || remoteOid === undefined || rest.length > 0) {
-      throw new PrePushInputError(`line ${index + 1}: expected "<local ref> <local oid> <remote ref> <remote oid>", got "${line}"`);
+      throw new PrePushInputError(M.prePushBadLine(index + 1, line));
     }
     if (ZERO_OID.test(localOid)) continue;
     refs.push({ localRef, localOid, remoteRef, remoteOid: ZERO_OID.test(remoteOid) ? null : remoteOid });

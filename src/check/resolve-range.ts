@@ -19,7 +19,9 @@ async function mustResolve(port: GitPort, rev: string, isShallow: boolean): Prom
 /** The default base: where HEAD left its upstream branch, else origin/HEAD. */
 async function defaultBase(port: GitPort, head: string, isShallow: boolean): Promise<string> {
   for (const candidate of ['@{upstream}', 'origin/HEAD']) {
-    const upstream = await port.resolve(candidate);
+    // git rev-parse exits 128 (not 1) for `@{upstream}` of a branch without one, as every new branch is
+    // when first pushed: that is "no upstream", so the next candidate is tried
+    const upstream = await port.resolve(candidate).catch(() => null);
     if (upstream === null) continue;
     const base = await port.mergeBase(upstream, head);
     if (base !== null) return base;
