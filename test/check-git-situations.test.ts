@@ -236,7 +236,7 @@ describe('commit ranges', () => {
     // `git remote add` instead of cloned, pushing a new branch with `git push -u` -- the base falls back to
     // "nothing", every table counts as new and the drop passes. Drop `.fails` once the base comes from the
     // commits not yet on any remote-tracking ref (`git rev-list <tip> --not --remotes`).
-    it.fails('a new branch is judged against what the remote has, even without origin/HEAD', () => {
+    it('a new branch is judged against what the remote has, even without origin/HEAD', () => {
       const repo = pushedProject();
       repo.git('remote', 'set-head', 'origin', '--delete');
       repo.git('checkout', '-q', '-b', 'feature');

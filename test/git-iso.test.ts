@@ -44,6 +44,8 @@ async function observe(git: GitPort, commits: string[]): Promise<unknown> {
     history: {
       all: await git.revList(null, last),
       sinceFirst: await git.revList(commits[0] ?? null, last),
+      notOnRemotes: await git.revList(await git.remoteTips(), last),
+      remoteTips: (await git.remoteTips()).sort(),
       parents: await Promise.all(commits.map((c) => git.parents(c))),
       messages: await Promise.all(commits.map((c) => git.commitMessage(c))),
       mergeBase: await git.mergeBase(commits[0] ?? '', last),
@@ -81,6 +83,8 @@ function scenarioRepo(): { repo: TestRepo; commits: string[] } {
   const c2 = repo.commit('second\n\nwith a body\n');
   repo.write('app/models/order.py', body('order').replace('field_3 ', 'field_three '));
   repo.git('tag', '-a', '-m', 'release', 'v1');
+  // a remote-tracking ref at the second commit, as a fetch leaves it
+  repo.git('update-ref', 'refs/remotes/origin/main', c2);
   const c3 = repo.commit('third');
   repo.remove('app/models/order.py');
   repo.write('app/orders/order.py', body('order'));

@@ -41,23 +41,32 @@ export async function resolveRange(port: GitPort, base: string | undefined, head
 }
 
 /**
- * One range per pushed ref. An existing remote ref compares from its merge base with what is pushed (so a
- * force push is checked against what the remote had in common with it); a new branch from its merge base
- * with the upstream default, or from nothing when there is none.
+ * Where the commits no remote-tracking ref has yet begin: the parent of the oldest of them (git rev-list
+ * <tip> --not --remotes). Null when the remote side is empty (a first push: everything is new) or when
+ * every commit is already known.
  */
-export async function rangesForPush(port: GitPort, refs: PushedRef[], isShallow: boolean): Promise<CommitRange[]> {
+async function unpushedBase(port: GitPort, tip: string): Promise<Snapshot | 'nothing-new'> {
+  const remotes = await port.remoteTips();
+  const unpushed = await port.revList(remotes, tip);
+  const [oldest] = unpushed;
+  if (oldest === undefined) return 'nothing-new';
+  const [parent] = await port.parents(oldest);
+  return parent === undefined ? { kind: 'empty' } : { kind: 'commit', oid: parent };
+}
+
+/**
+ * One range per pushed ref. An existing remote ref compares from its merge base with what is pushed (so a
+ * force push is checked against what the remote had in common with it); a new branch from where its
+ * commits that no remote-tracking ref has begin.
+ */
+export async function rangesForPush(port: GitPort, refs: PushedRef[]): Promise<CommitRange[]> {
   const ranges: CommitRange[] = [];
   for (const ref of refs) {
-    const head = { kind: 'commit' as const, oid: ref.localOid };
     const known = ref.remoteOid === null ? null : await port.resolve(ref.remoteOid);
-    let base: string | null = known === null ? null : await port.mergeBase(known, ref.localOid);
-    if (base === null) base = await defaultBase(port, ref.localOid, isShallow).catch(() => null);
-    if (base === ref.localOid) continue;
-    ranges.push({
-      base: base === null ? { kind: 'empty' } : { kind: 'commit', oid: base },
-      head,
-      label: `${ref.localRef} -> ${ref.remoteRef}`,
-    });
+    const mergeBase = known === null ? null : await port.mergeBase(known, ref.localOid);
+    const base = mergeBase === null ? await unpushedBase(port, ref.localOid) : ({ kind: 'commit', oid: mergeBase } as const);
+    if (base === 'nothing-new' || (base.kind === 'commit' && base.oid === ref.localOid)) continue;
+    ranges.push({ base, head: { kind: 'commit', oid: ref.localOid }, label: `${ref.localRef} -> ${ref.remoteRef}` });
   }
   return ranges;
 }

@@ -61,7 +61,7 @@ async function rangesOf(port: GitPort, info: RepoInfo, options: CheckOptions): P
   const ranges =
     target.kind === 'range'
       ? [await resolveRange(port, target.base, target.head, info.isShallow)]
-      : await rangesForPush(port, parsePrePushInput(target.input), info.isShallow);
+      : await rangesForPush(port, parsePrePushInput(target.input));
   return ranges.map((r) => ({ before: r.base, after: r.head, label: r.label, commits: r }));
 }
 

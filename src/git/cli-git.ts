@@ -39,11 +39,16 @@ export class CliGit implements GitPort {
     return code === 0 ? stdout.toString('utf8').trim() : null;
   }
 
-  async revList(base: string | null, head: string): Promise<string[]> {
-    assertRevisions(head, ...(base === null ? [] : [base]));
-    const range = base === null ? [head] : [head, `^${base}`];
-    const { stdout } = await this.git(['rev-list', '--topo-order', '--reverse', ...range, '--']);
+  async revList(base: string | readonly string[] | null, head: string): Promise<string[]> {
+    const bases = base === null ? [] : typeof base === 'string' ? [base] : [...base];
+    assertRevisions(head, ...bases);
+    const { stdout } = await this.git(['rev-list', '--topo-order', '--reverse', head, ...bases.map((b) => `^${b}`), '--']);
     return splitLines(stdout);
+  }
+
+  async remoteTips(): Promise<string[]> {
+    const { stdout } = await this.git(['for-each-ref', '--format=%(objectname)', 'refs/remotes/']);
+    return [...new Set(splitLines(stdout))];
   }
 
   async commitMessage(oid: string): Promise<string> {

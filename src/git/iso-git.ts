@@ -47,8 +47,12 @@ export class IsoGit implements GitPort {
     return (await (await this.open()).objects.mergeBases(a, b))[0] ?? null;
   }
 
-  async revList(base: string | null, head: string): Promise<string[]> {
-    return listRevisions((await this.open()).objects, base, head);
+  async revList(base: string | readonly string[] | null, head: string): Promise<string[]> {
+    return listRevisions((await this.open()).objects, base === null ? [] : typeof base === 'string' ? [base] : base, head);
+  }
+
+  async remoteTips(): Promise<string[]> {
+    return (await this.open()).objects.remoteTips();
   }
 
   async commitMessage(oid: string): Promise<string> {

@@ -39,6 +39,16 @@ export class IsoObjects {
     });
   }
 
+  /** Commits of every remote-tracking ref (refs/remotes/*, loose and packed). */
+  async remoteTips(): Promise<string[]> {
+    const tips = new Set<string>();
+    for (const name of await git.listRefs({ fs, gitdir: this.gitdir, filepath: 'refs/remotes' })) {
+      const oid = await this.resolveRef(`refs/remotes/${name}`);
+      if (oid !== null) tips.add(oid);
+    }
+    return [...tips];
+  }
+
   async expandShortOid(prefix: string): Promise<string | null> {
     return git.expandOid({ fs, gitdir: this.gitdir, oid: prefix, cache: this.cache }).catch(() => null);
   }

@@ -60,8 +60,9 @@ const parentsOf = async (objects: IsoObjects, oid: string): Promise<string[]> =>
   parseCommit(await readCommitText(objects, oid)).parents;
 
 /** `git rev-list --topo-order --reverse head ^base`: parents before children. */
-export async function listRevisions(objects: IsoObjects, base: string | null, head: string): Promise<string[]> {
-  const excluded = base === null ? new Set<string>() : await ancestors(objects, base);
+export async function listRevisions(objects: IsoObjects, bases: readonly string[], head: string): Promise<string[]> {
+  const excluded = new Set<string>();
+  for (const base of bases) for (const oid of await ancestors(objects, base)) excluded.add(oid);
   const seen = new Set<string>();
   const order: string[] = [];
   const stack: Array<[oid: string, isExpanded: boolean]> = [[head, false]];

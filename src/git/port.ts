@@ -52,8 +52,10 @@ export interface GitPort {
   /** the commit a revision names, or null when it names none */
   resolve(rev: string): Promise<string | null>;
   mergeBase(a: string, b: string): Promise<string | null>;
-  /** commits reachable from head and not from base (all ancestors when base is null), parents before children */
-  revList(base: string | null, head: string): Promise<string[]>;
+  /** commits reachable from head and from none of the bases (all ancestors when there is none), parents before children */
+  revList(base: string | readonly string[] | null, head: string): Promise<string[]>;
+  /** the commits remote-tracking refs (refs/remotes/*) point at: what this clone knows the remotes have */
+  remoteTips(): Promise<string[]>;
   commitMessage(oid: string): Promise<string>;
   /** parents as recorded in the commit; in a shallow clone they may be absent from the object store */
   parents(oid: string): Promise<string[]>;
