@@ -1,0 +1,30 @@
+// A SQLAlchemy type as the extractor understood it from source, before rendering for a dialect.
+
+/** Where the type class comes from: the generic/SQL-standard types, a dialect module, or SQLModel. */
+export type TypeModule = 'sqlalchemy' | 'postgresql' | 'mysql' | 'sqlite' | 'mssql' | 'oracle' | 'sqlmodel';
+
+export type TypeArg = string | number | boolean | null | TypeSpec | TypeArg[];
+
+export interface TypeSpec {
+  /** the class name as SQLAlchemy spells it: 'String', 'VARCHAR', 'Numeric', 'JSONB', 'ARRAY', 'Enum', 'Uuid', 'AutoString' */
+  name: string;
+  module: TypeModule;
+  /** positional arguments, e.g. String(50) -> [50]; ARRAY(Integer) -> [{name: 'Integer', ...}] */
+  args: TypeArg[];
+  /** keyword arguments, e.g. Numeric(precision=10, scale=2), DateTime(timezone=True), Enum(name='status') */
+  kwargs: Record<string, TypeArg>;
+  /**
+   * Enum only: the values SQLAlchemy stores. For a Python enum class these are the member *names*
+   * (SQLAlchemy's default), and `enumClass` holds the class name (unnamed PG enum -> lower-cased class name).
+   */
+  enumValues?: string[];
+  enumClass?: string;
+  /** .with_variant(T, 'mysql') -> { mysql: T } */
+  variants?: Partial<Record<string, TypeSpec>>;
+}
+
+/** A type rendered for one dialect, as schema JSON carries it. */
+export interface RenderedType {
+  type: string;
+  enum: string[] | null;
+}
