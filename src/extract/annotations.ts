@@ -53,6 +53,7 @@ function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
 
 export function includesNone(v: Value): boolean {
   if (v.t === 'none' || pyName(v) === 'types.NoneType') return true;
+  if (v.t === 'alias') return includesNone(v.value);
   if (genericOf(v, 'typing.Optional')) return true;
   const union = genericOf(v, 'typing.Union');
   if (union) return union.args.some(includesNone);
@@ -73,7 +74,8 @@ export function withoutNone(v: Value): Value {
 
 /** Annotated[T, mapped_column(...)]: the mapped_column calls among the extras. */
 export function annotatedExtras(v: Value | null): { inner: Value | null; extras: Value[] } {
-  const annotated = v ? genericOf(v, 'typing.Annotated') : undefined;
+  // `type Str50 = Annotated[str, mapped_column(...)]`: the alias lends its mapped_column too
+  const annotated = v ? genericOf(v.t === 'alias' ? v.value : v, 'typing.Annotated') : undefined;
   if (annotated) return { inner: withoutNone(annotated.args[0] ?? { t: 'none' }), extras: annotated.args.slice(1) };
   return { inner: v, extras: [] };
 }
@@ -82,7 +84,10 @@ export function annotatedExtras(v: Value | null): { inner: Value | null; extras:
 export function typeFromPython(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: AnnotationFlavor, file: string, line: number): TypeSpec | Unknown {
   if (t.t === 'unknown') return t;
   const { inner, extras } = annotatedExtras(t);
-  for (const check of extras.length > 0 ? [t, inner!] : [t]) {
+  const checks = extras.length > 0 ? [t, inner!] : [t];
+  // an alias not in the type_annotation_map falls back to its value (SQLAlchemy 2.0 does, with a warning)
+  if (t.t === 'alias') checks.push(t.value);
+  for (const check of checks) {
     const found = lookupType(ctx, check, typeMap, flavor, file, line);
     if (found) return found;
   }
@@ -97,6 +102,10 @@ function describe(v: Value): string {
 }
 
 function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: AnnotationFlavor, file: string, line: number): TypeSpec | Unknown | undefined {
+  if (t.t === 'alias' || t.t === 'generic') {
+    const mapped = typeMap.find(([k]) => sameKey(k, t) || sameGeneric(k, t));
+    if (mapped) return typeSpecOf(ctx, mapped[1], file, line);
+  }
   if (t.t === 'generic' && pyName(t.base) === 'typing.Literal') {
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
     return typeFromLiteralAnnotation(values, flavor) ?? unknown('Literal annotation not supported here', file, line);

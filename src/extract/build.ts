@@ -13,6 +13,7 @@ import { indexTables } from './references.js';
 import { createRegistryState } from './registry.js';
 import { scanModules } from './scan.js';
 import type { Extraction } from './state.js';
+import { messages } from './messages.js';
 import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
@@ -25,12 +26,20 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   project.hooks = {
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
     tablenameOf: (cls) => tablenameOf(x, cls),
+    hasTable: (cls) => mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null,
   };
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const tables = mergeDuplicates(x.tables);
   const index = indexTables(tables);
   const run = tokenRunner(x);
-  const built: Table[] = tables.map((t) => buildTable(x, index, t, run));
+  const built: Table[] = tables.flatMap((t) => {
+    try {
+      return [buildTable(x, index, t, run)];
+    } catch (error) {
+      diagnostics.push({ file: t.source?.file ?? null, line: t.source?.line ?? null, severity: 'error', message: messages.internal(error) });
+      return [];
+    }
+  });
   built.sort((a, b) => compareKeys([a.schema ?? '', a.name], [b.schema ?? '', b.name]));
   for (const o of x.orphans) diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
   return { version: 1, dialect, tables: built, diagnostics };

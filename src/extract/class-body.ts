@@ -1,6 +1,8 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
-import type { ClassInfo } from './values.js';
+import { evalExpr } from './evaluate.js';
+import type { Extraction } from './state.js';
+import { isTruthy, type ClassInfo } from './values.js';
 
 export interface OwnAttr {
   name: string;
@@ -19,24 +21,27 @@ const cache = new WeakMap<ClassInfo, Map<string, OwnAttr>>();
  * Own attributes by name, in the order SQLAlchemy reads them: `vars(cls)` merged with `__annotations__`
  * (util.merge_lists_w_ordering). A later assignment replaces the value, not the place.
  */
-export function ownAttrs(cls: ClassInfo): Map<string, OwnAttr> {
+export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
   let attrs = cache.get(cls);
   if (!attrs) {
     const found = new Map<string, OwnAttr>();
-    collect(cls.def.body, found);
+    // `if HAS_JSONB:` in a class body: the branch the condition picks (the first one when undecidable)
+    const decide = (test: Expr): boolean | undefined => isTruthy(evalExpr(x.ctx, test, { module: cls.module, cls, depth: 0 }));
+    collect(cls.def.body, found, decide);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
-    const annotated = annotationOrder(cls.def.body);
+    const annotated = annotationOrder(cls.def.body, decide);
     attrs = new Map(mergeOrdering(inVars, annotated).flatMap((n) => (found.has(n) ? [[n, found.get(n)!] as const] : [])));
     cache.set(cls, attrs);
   }
   return attrs;
 }
 
-function annotationOrder(body: Stmt[]): string[] {
+function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined): string[] {
   const out: string[] = [];
   for (const stmt of body) {
     if (stmt.k === 'ann' && stmt.target.k === 'name' && !out.includes(stmt.target.id)) out.push(stmt.target.id);
-    else if (stmt.k === 'block') out.push(...annotationOrder(stmt.body).filter((n) => !out.includes(n)));
+    else if (stmt.k === 'block') out.push(...annotationOrder(stmt.body, decide).filter((n) => !out.includes(n)));
+    else if (stmt.k === 'if') out.push(...annotationOrder(decide(stmt.test) === false ? stmt.orelse : stmt.body, decide).filter((n) => !out.includes(n)));
   }
   return out;
 }
@@ -69,30 +74,51 @@ export function mergeOrdering(a: string[], b: string[]): string[] {
   }
 }
 
-function put(attrs: Map<string, OwnAttr>, name: string, patch: Partial<OwnAttr> & { line: number }): void {
-  const current = attrs.get(name) ?? { name, line: patch.line, expr: null, ann: null, def: null, isClass: false };
-  attrs.set(name, { ...current, ...patch });
+function entry(attrs: Map<string, OwnAttr>, name: string, line: number): OwnAttr {
+  let current = attrs.get(name);
+  if (!current) {
+    current = { name, line, expr: null, ann: null, def: null, isClass: false };
+    attrs.set(name, current);
+  }
+  current.line = line;
+  return current;
 }
 
-function collect(body: Stmt[], attrs: Map<string, OwnAttr>): void {
+function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr) => boolean | undefined): void {
   for (const stmt of body) {
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
-          if (target.k === 'name') put(attrs, target.id, { expr: stmt.value, def: null, line: stmt.line });
+          if (target.k !== 'name') continue;
+          const e = entry(attrs, target.id, stmt.line);
+          e.expr = stmt.value;
+          e.def = null;
         }
         break;
-      case 'ann':
-        if (stmt.target.k === 'name') put(attrs, stmt.target.id, { ann: stmt.ann, line: stmt.line, ...(stmt.value ? { expr: stmt.value, def: null } : {}) });
+      case 'ann': {
+        if (stmt.target.k !== 'name') break;
+        const e = entry(attrs, stmt.target.id, stmt.line);
+        e.ann = stmt.ann;
+        if (stmt.value) {
+          e.expr = stmt.value;
+          e.def = null;
+        }
         break;
-      case 'def':
-        put(attrs, stmt.name, { def: stmt, expr: null, line: stmt.line });
+      }
+      case 'def': {
+        const e = entry(attrs, stmt.name, stmt.line);
+        e.def = stmt;
+        e.expr = null;
         break;
+      }
       case 'class':
-        put(attrs, stmt.name, { isClass: true, line: stmt.line });
+        entry(attrs, stmt.name, stmt.line).isClass = true;
         break;
       case 'block':
-        collect(stmt.body, attrs);
+        collect(stmt.body, attrs, decide);
+        break;
+      case 'if':
+        collect(decide(stmt.test) === false ? stmt.orelse : stmt.body, attrs, decide);
         break;
       default:
         break;

@@ -12,13 +12,16 @@ export interface ClassHeader {
 /** One class in an MRO: an in-repo class, or an opaque outside value (DeclarativeBase, db.Model ...). */
 export type MroEntry = { k: 'class'; cls: ClassInfo } | { k: 'value'; value: Value };
 
+const OBJECT: Value = { t: 'ext', name: 'builtins.object' };
+const OBJECT_KEY = 'ext:builtins.object';
+
 const headers = new WeakMap<ClassInfo, ClassHeader>();
 const mros = new WeakMap<ClassInfo, MroEntry[]>();
 
 export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   let header = headers.get(cls);
   if (header) return header;
-  header = { bases: [], keywords: new Map(), decorators: [] };
+  header = { bases: [...(cls.bases ?? [])], keywords: new Map(), decorators: [] };
   headers.set(cls, header);
   const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}) };
   for (const arg of cls.def.bases) {
@@ -48,8 +51,9 @@ export function mroOf(ctx: Ctx, cls: ClassInfo): MroEntry[] {
   const bases = classHeader(ctx, cls).bases.map(asEntry);
   const seqs = bases.map((b) => (b.k === 'class' ? [...mroOf(ctx, b.cls)] : outsideMro(ctx, b)));
   seqs.push([...bases]);
-  const merged = merge(seqs) ?? depthFirst(ctx, bases);
-  const result: MroEntry[] = [{ k: 'class', cls }, ...merged];
+  const merged = (merge(seqs) ?? depthFirst(ctx, bases)).filter((e) => entryKey(e) !== OBJECT_KEY);
+  // every MRO ends with object, as `cls.__mro__[1:-1]` in model code expects
+  const result: MroEntry[] = [{ k: 'class', cls }, ...merged, { k: 'value', value: OBJECT }];
   mros.set(cls, result);
   return result;
 }

@@ -8,6 +8,8 @@ import type { ClassInfo, ModuleInfo, Value } from './values.js';
 export interface EvalHooks {
   hasInheritedTable(cls: ClassInfo): boolean;
   tablenameOf(cls: ClassInfo): Value;
+  /** `cls.__table__` is set: the class is mapped to a table (its own or a parent's) */
+  hasTable(cls: ClassInfo): boolean;
 }
 
 export interface Project {
@@ -30,6 +32,8 @@ export interface Env {
   /** the enclosing function's environment, for closures */
   parent?: Env;
   depth: number;
+  /** receives the arguments of `super().__init__(...)` when a constructor is run */
+  superInit?: (a: import('./values.js').Arguments) => void;
 }
 
 export interface Ctx {
@@ -41,6 +45,7 @@ export interface Ctx {
 const NO_HOOKS: EvalHooks = {
   hasInheritedTable: () => false,
   tablenameOf: () => ({ t: 'none' }),
+  hasTable: () => false,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
@@ -59,10 +64,12 @@ export function moduleScope(project: Project, mod: ModuleInfo): Scope {
 }
 
 export function classScope(project: Project, cls: ClassInfo): Scope {
-  let scope = project.scopes.get(cls.def);
+  // a class built by a function call has a body of its own per call (its closure differs)
+  const key = cls.closure ? cls : cls.def;
+  let scope = project.scopes.get(key);
   if (!scope) {
     scope = buildScope(cls.def.body, null);
-    project.scopes.set(cls.def, scope);
+    project.scopes.set(key, scope);
   }
   return scope;
 }

@@ -68,9 +68,10 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
 }
 
 function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>): void {
+  // schema=None keeps the MetaData's default schema; BLANK_SCHEMA means no schema at all
   const schema = kwargs.get('schema');
   if (schema?.t === 'str') table.schema = schema.v;
-  else if (schema?.t === 'none') table.schema = null;
+  else if (schema?.t === 'ext' && schema.name.endsWith('BLANK_SCHEMA')) table.schema = null;
 }
 
 /** `__table_args__`: a tuple of constraints, optionally ending in a dict of Table keywords, or a dict. */

@@ -56,20 +56,20 @@ function resolvesTo(x: Extraction, cls: ClassInfo, name: string, owner: ClassInf
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
     if (e.cls === owner) return true;
-    if (inDict(ownAttrs(e.cls).get(name))) return false;
+    if (inDict(ownAttrs(x, e.cls).get(name))) return false;
     if (isMappedBase(x, e, cls) && names(e.cls).has(name)) return false;
   }
   return true;
 }
 
 function definedAnywhere(x: Extraction, cls: ClassInfo, name: string, names: MappedNames): boolean {
-  return mroOf(x.ctx, cls).some((e) => e.k === 'class' && (inDict(ownAttrs(e.cls).get(name)) || (isMappedBase(x, e, cls) && names(e.cls).has(name))));
+  return mroOf(x.ctx, cls).some((e) => e.k === 'class' && (inDict(ownAttrs(x, e.cls).get(name)) || (isMappedBase(x, e, cls) && names(e.cls).has(name))));
 }
 
 /** Attributes in the order SQLAlchemy collects them: the class's own first, then each mixin's in MRO order. */
 export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames): Attr[] {
   const out = new Map<string, Attr>();
-  for (const [name, attr] of ownAttrs(cls)) {
+  for (const [name, attr] of ownAttrs(x, cls)) {
     if (isDunder(name) || attr.isClass) continue;
     const value = attrValue(x, cls, attr, cls);
     if (attr.def && value === null) continue;
@@ -85,7 +85,7 @@ export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames
 /** A mixin's plain columns are copied first, then its declared_attr columns are evaluated for the class. */
 function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<string, Attr>, names: MappedNames): void {
   const later: Array<[string, OwnAttr]> = [];
-  for (const [name, attr] of ownAttrs(mixin)) {
+  for (const [name, attr] of ownAttrs(x, mixin)) {
     if (isDunder(name) || attr.isClass || out.has(name)) continue;
     if (attr.def) {
       later.push([name, attr]);
@@ -113,7 +113,7 @@ function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<
 export function dunderValue(x: Extraction, cls: ClassInfo, name: string): { value: Value; owner: ClassInfo; isDeclared: boolean } | undefined {
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
-    const attr = ownAttrs(e.cls).get(name);
+    const attr = ownAttrs(x, e.cls).get(name);
     if (!attr || !inDict(attr)) continue;
     const value = attrValue(x, e.cls, attr, cls);
     if (value === null) continue;

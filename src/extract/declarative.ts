@@ -16,7 +16,7 @@ import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
 import { valueText } from './value-text.js';
-import type { ClassInfo, Value } from './values.js';
+import { scalar, type ClassInfo, type Value } from './values.js';
 
 export function mapClass(x: Extraction, cls: ClassInfo): MappedClass | null {
   if (x.mapped.has(cls)) return x.mapped.get(cls)!;
@@ -43,23 +43,27 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   const byAttr = new Map<string, ColumnDraft>();
   const scanned = scanAttributes(x, cls, names);
   for (const attr of scanned) {
-    const { draft, problem } = columnOfAttr(x, attr, registry);
+    const { draft, more, problem } = columnOfAttr(x, attr, registry);
     if (problem) problems.push(problem);
     if (draft) {
       columns.push(draft);
       byAttr.set(attr.name, draft);
     }
+    for (const column of more ?? []) {
+      columns.push(column);
+      if (column.key) byAttr.set(column.key, column);
+    }
   }
   columns.sort((a, b) => a.sortOrder - b.sortOrder);
-  const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(cls)]) };
+  const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(x, cls)]) };
   // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
   x.mapped.set(cls, mapped);
   placeColumns(x, mapped, columns, problems);
   return mapped;
 }
 
-function dictNames(cls: ClassInfo): string[] {
-  return [...ownAttrs(cls)].filter(([, a]) => inDict(a)).map(([n]) => n);
+function dictNames(x: Extraction, cls: ClassInfo): string[] {
+  return [...ownAttrs(x, cls)].filter(([, a]) => inDict(a)).map(([n]) => n);
 }
 
 function outsideBaseProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
@@ -74,7 +78,7 @@ function baseName(v: Value): string {
 /** Where the columns go: a new table, the fixed `__table__`, or the parent's table (single-table inheritance). */
 function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
   const { cls } = mapped;
-  const fixed = ownAttrs(cls).get('__table__');
+  const fixed = ownAttrs(x, cls).get('__table__');
   if (fixed?.expr) {
     const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
     if (table) adoptTable(table, mapped, problems);
@@ -157,12 +161,12 @@ export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
   if (registry?.flavor === 'flask' && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
-    const attr = ownAttrs(e.cls).get('__tablename__');
+    const attr = ownAttrs(x, e.cls).get('__tablename__');
     if (!inDict(attr)) continue;
     const isMappedBase = e.cls !== cls && mappedRegistry(x, e.cls) !== null;
     if (isMappedBase && !attr!.def) continue;
     const found = dunderValue(x, cls, '__tablename__');
-    if (found && found.value.t !== 'none') return found.value;
+    if (found && found.value.t !== 'none') return scalar(found.value);
   }
   return { t: 'none' };
 }
@@ -170,7 +174,7 @@ export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
 function tableArgsOf(x: Extraction, cls: ClassInfo): Value | undefined {
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
-    const attr = ownAttrs(e.cls).get('__table_args__');
+    const attr = ownAttrs(x, e.cls).get('__table_args__');
     if (!inDict(attr)) continue;
     const isMappedBase = e.cls !== cls && mappedRegistry(x, e.cls) !== null;
     if (isMappedBase && !attr!.def) continue;

@@ -5,7 +5,8 @@ import { classScope } from './context.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
 import { bindingValue } from './resolve.js';
-import { typeModuleOf } from './sa-names.js';
+import { equalValues } from './evaluate-ops.js';
+import { pyName, typeModuleOf } from './sa-names.js';
 import { typeArg } from './type-of.js';
 import { record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
@@ -35,9 +36,20 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };
     else value = bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 });
     if (value.t === 'num') lastInt = value.v;
+    // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
+    if (members.some((m) => equalValues(m.value, value) === true)) continue;
     members.push({ name, value });
   }
   return members;
+}
+
+/** `Status.ACTIVE`: the member, whose `.name` and `.value` are known; str / int mixins act as their value. */
+export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
+  const member = enumMembers(ctx, cls).find((m) => m.name === name);
+  if (!member) return undefined;
+  const bases = mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
+  const mixin = bases.includes('enum.StrEnum') ? 'strenum' : bases.includes('builtins.str') ? 'str' : bases.some((b) => /^(builtins\.int|enum\.IntEnum|enum\.IntFlag)$/.test(b)) ? 'int' : 'none';
+  return record({ name: { t: 'str', v: member.name }, value: member.value, __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } });
 }
 
 function exprText(e: { k: string; id?: string; name?: string }): string {

@@ -1,5 +1,5 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
-import type { Expr } from '../python/summary.js';
+import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callFunction, callLambda } from './evaluate-func.js';
@@ -47,6 +47,9 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
   const file = env.module.file;
   const line = expr.line;
   const [first, second] = a.args;
+  // a builtin over a value we do not know keeps the reason it is unknown
+  const unknownArg = a.args.find((v) => v.t === 'unknown');
+  if (unknownArg && /^(builtins|re|typing)\./.test(name) && name !== 'builtins.getattr') return unknownArg;
   switch (name) {
     case 'builtins.str':
       return first ? strOf(first, file, line) : { t: 'str', v: '' };
@@ -60,10 +63,22 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.dict':
       return dictOf(first, a, file, line);
     case 'builtins.getattr':
-      if (first && second?.t === 'str') return attributeOf(ctx, first, second.v, env, line);
-      return unknown('getattr() with a name not known statically', file, line);
+    case 'builtins.hasattr': {
+      if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
+      const found = attributeOf(ctx, first, second.v, env, line);
+      const isMissing = found.t === 'clsattr' && found.missing === true;
+      if (name === 'builtins.hasattr') return first.t === 'class' ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
+      return isMissing && a.args[2] ? a.args[2] : found;
+    }
     case 'builtins.range':
       return rangeOf(a, file, line);
+    case 'builtins.type':
+      return a.args.length === 3 ? classFromType(a.args, env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+    case 'builtins.super':
+      return makeCall({ t: 'ext', name: 'schemaguard.super' }, a, file, expr);
+    case 'sqlalchemy.orm.has_inherited_table':
+    case 'sqlalchemy.ext.declarative.has_inherited_table':
+      return first?.t === 'class' ? { t: 'bool', v: ctx.project.hooks.hasInheritedTable(first.cls) } : unknown('has_inherited_table() of a value not known statically', file, line);
     case 'schemaguard.type_descriptor':
       return first ?? unknown('type_descriptor() without a type', file, line);
     case 'typing.cast':
@@ -81,6 +96,16 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
 function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, env: Env, expr: Expr): Value {
   const { obj, name } = fn;
   const file = env.module.file;
+  const unknownArg = a.args.find((v) => v.t === 'unknown');
+  if (unknownArg && (obj.t === 'str' || obj.t === 'dict')) return unknownArg;
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && name === '__init__') {
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      if (e.superInit) {
+        e.superInit(a);
+        return { t: 'none' };
+      }
+    }
+  }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile' && name === 'sub') {
@@ -88,6 +113,28 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   }
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
+}
+
+let typeSerial = 0;
+
+/**
+ * `type("Foo", (Base,), {"__tablename__": "foo", "id": Column(...)})`: a class whose body assigns each
+ * namespace entry (the values reach the body through the class closure).
+ */
+function classFromType(args: Value[], env: Env, expr: Expr): Value {
+  const [name, bases, namespace] = args;
+  if (name?.t !== 'str' || bases?.t !== 'seq' || namespace?.t !== 'dict') return unknown('type() with arguments not known statically', env.module.file, expr.line);
+  const closure = new Map<string, Value>();
+  const body: Stmt[] = [];
+  namespace.entries.forEach(([k, v], i) => {
+    if (k.t !== 'str') return;
+    const slot = `__schemaguard_attr_${i}`;
+    closure.set(slot, v);
+    body.push({ k: 'assign', targets: [{ k: 'name', id: k.v, line: expr.line }], value: { k: 'name', id: slot, line: expr.line }, line: expr.line });
+  });
+  const def: ClassDef = { k: 'class', name: name.v, bases: [], decorators: [], body, line: expr.line };
+  const id = `${env.module.name}:${name.v}#type${++typeSerial}`;
+  return { t: 'class', cls: { id, name: name.v, module: env.module, def, closure, bases: bases.items } };
 }
 
 function strOf(v: Value, file: string, line: number): Value {

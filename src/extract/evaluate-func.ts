@@ -1,23 +1,25 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { Expr, Param, Stmt } from '../python/summary.js';
+import type { Arg, Expr, Param, Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { evalExpr } from './evaluate.js';
+import { evalExpr, sameKey } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { importName, moduleValue } from './resolve.js';
 import { resolveRelative } from './module-names.js';
 import { isTruthy, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 
 const MAX_DEPTH = 12;
+
+let classSerial = 0;
 const MAX_LOOP = 2_000;
 
 type Outcome = { done: true; value: Value } | { done: false };
 
-export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number): Value {
+export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number, superInit?: Env['superInit']): Value {
   const file = env.module.file;
   const name = fn.def.name;
   if (!fn.def.body) return unknown(`method ${name}() is not evaluated statically`, file, line);
   if (env.depth >= MAX_DEPTH) return unknown(`helper function ${name}() nests too deeply`, file, line);
-  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1 };
+  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(superInit ? { superInit } : {}) };
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
@@ -77,7 +79,10 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return { done: true, value: stmt.value ? evalExpr(ctx, stmt.value, env) : { t: 'none' } };
     case 'assign': {
       const value = evalExpr(ctx, stmt.value, env);
-      for (const target of stmt.targets) assignTarget(target, value, locals);
+      for (const target of stmt.targets) {
+        if (target.k === 'sub') assignItem(ctx, target, value, env);
+        else assignTarget(target, value, locals);
+      }
       return { done: false };
     }
     case 'ann':
@@ -101,6 +106,12 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'def':
       locals.set(stmt.name, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } });
       return { done: false };
+    case 'class': {
+      // a class built per call (a history model factory): its body sees the function's locals
+      const id = `${env.module.name}:${stmt.name}#${++classSerial}`;
+      locals.set(stmt.name, { t: 'class', cls: { id, name: stmt.name, module: env.module, def: stmt, closure: new Map(locals) } });
+      return { done: false };
+    }
     case 'import':
       for (const n of stmt.names) {
         const bound = n.alias ?? n.name.split('.')[0]!;
@@ -125,20 +136,54 @@ function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): v
   }
 }
 
-/** Expression statements matter for their effect on local lists (`parts.append(x)`). */
+/** `d[k] = v` on a local dict or list. */
+function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value, env: Env): void {
+  const obj = evalExpr(ctx, target.obj, env);
+  const key = evalExpr(ctx, target.index, env);
+  if (obj.t === 'dict') setItem(obj, key, value);
+  else if (obj.t === 'seq' && key.t === 'num' && obj.items[key.v] !== undefined) obj.items[key.v] = value;
+}
+
+function setItem(d: Extract<Value, { t: 'dict' }>, key: Value, value: Value): void {
+  const i = d.entries.findIndex(([k]) => sameKey(k, key));
+  if (i >= 0) d.entries[i] = [key, value];
+  else d.entries.push([key, value]);
+}
+
+/** Expression statements matter for their effect on local lists and dicts (`parts.append(x)`, `kw.setdefault(...)`). */
 function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
   if (expr.k === 'call' && expr.fn.k === 'attr' && expr.fn.obj.k === 'name') {
     const target = env.locals!.get(expr.fn.obj.id);
+    const args = expr.args.map((a) => evalExpr(ctx, a.value, env));
     if (target?.t === 'seq' && (expr.fn.name === 'append' || expr.fn.name === 'extend')) {
-      const arg = expr.args[0] ? evalExpr(ctx, expr.args[0].value, env) : { t: 'none' as const };
+      const arg = args[0] ?? { t: 'none' as const };
       if (expr.fn.name === 'append') target.items.push(arg);
       else if (arg.t === 'seq') target.items.push(...arg.items);
       else return abort('extend() with a value not known statically', env, expr.line);
       return { done: false };
     }
+    if (target?.t === 'dict' && mutateDict(target, expr.fn.name, args, expr.args)) return { done: false };
   }
   evalExpr(ctx, expr, env);
   return { done: false };
+}
+
+function mutateDict(d: Extract<Value, { t: 'dict' }>, method: string, args: Value[], written: Arg[]): boolean {
+  const [key, value] = args;
+  switch (method) {
+    case 'setdefault':
+      if (key && !d.entries.some(([k]) => sameKey(k, key))) d.entries.push([key, value ?? { t: 'none' }]);
+      return true;
+    case 'update':
+      if (key?.t === 'dict') for (const [k, v] of key.entries) setItem(d, k, v);
+      written.forEach((a, i) => a.name !== undefined && setItem(d, { t: 'str', v: a.name }, args[i]!));
+      return true;
+    case 'pop':
+      if (key) d.entries = d.entries.filter(([k]) => !sameKey(k, key));
+      return true;
+    default:
+      return false;
+  }
 }
 
 function iterate(value: Value): Value[] | undefined {

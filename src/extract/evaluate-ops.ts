@@ -1,8 +1,15 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
-import { unknown, type Value } from './values.js';
+import { scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 export function formatValue(v: Value): string | undefined {
+  if (v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record') {
+    // str(member): StrEnum and IntEnum give the value, other enums `Class.NAME`
+    const mixin = v.kwargs.get('__mixin__');
+    const isValueLike = mixin?.t === 'str' && (mixin.v === 'strenum' || mixin.v === 'int');
+    const shown = isValueLike ? v.kwargs.get('value') : v.kwargs.get('__enum__');
+    return shown ? formatValue(shown) : undefined;
+  }
   switch (v.t) {
     case 'str':
       return v.v;
@@ -93,8 +100,11 @@ function truthOf(a: Value): boolean | undefined {
   return undefined;
 }
 
-export function equalValues(a: Value, b: Value): boolean | undefined {
+export function equalValues(x: Value, y: Value): boolean | undefined {
+  const a = scalar(x);
+  const b = scalar(y);
   if (a.t === 'unknown' || b.t === 'unknown') return undefined;
+  if (a === b) return true;
   if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && a.t === b.t) return a.v === b.v;
   if (a.t === 'none' || b.t === 'none') return a.t === b.t;
   if (a.t === 'num' && b.t === 'bool') return a.v === Number(b.v);

@@ -52,6 +52,10 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return evalComprehension(ctx, expr, env);
     case 'star':
       return evalExpr(ctx, expr.value, env);
+    case 'slice': {
+      const part = (e: Expr | null): Value => (e ? evalExpr(ctx, e, env) : { t: 'none' });
+      return { t: 'seq', kind: 'tuple', items: [part(expr.lower), part(expr.upper), part(expr.step)], slice: true };
+    }
     case 'bytes':
     case 'ellipsis':
     case 'other':
@@ -109,6 +113,7 @@ function setEntry(entries: Array<[Value, Value]>, key: Value, value: Value): voi
 }
 
 export function sameKey(a: Value, b: Value): boolean {
+  if (a === b) return true;
   if (a.t === 'str' && b.t === 'str') return a.v === b.v;
   if (a.t === 'num' && b.t === 'num') return a.v === b.v;
   if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
@@ -116,7 +121,31 @@ export function sameKey(a: Value, b: Value): boolean {
   return false;
 }
 
+/** Python's slice semantics over a sequence of length n: the indices it selects. */
+function sliceIndices(n: number, bounds: Value[]): number[] | undefined {
+  const [lo, hi, st] = bounds.map((b) => (b.t === 'num' ? b.v : b.t === 'none' ? undefined : NaN));
+  if ([lo, hi, st].some((v) => Number.isNaN(v))) return undefined;
+  const step = st ?? 1;
+  if (step === 0) return undefined;
+  const clamp = (v: number | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    const x = v < 0 ? v + n : v;
+    return step > 0 ? Math.min(Math.max(x, 0), n) : Math.min(Math.max(x, -1), n - 1);
+  };
+  const start = clamp(lo, step > 0 ? 0 : n - 1);
+  const stop = clamp(hi, step > 0 ? n : -1);
+  const out: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
+  return out;
+}
+
 export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: number): Value {
+  if (index.t === 'seq' && index.slice && (obj.t === 'seq' || obj.t === 'str')) {
+    const picks = sliceIndices(obj.t === 'seq' ? obj.items.length : obj.v.length, index.items);
+    if (!picks) return unknown('slice bounds not known statically', env.module.file, line);
+    if (obj.t === 'str') return { t: 'str', v: picks.map((i) => obj.v[i]).join('') };
+    return { t: 'seq', kind: obj.kind, items: picks.map((i) => obj.items[i]!) };
+  }
   if (obj.t === 'seq' && index.t === 'num') {
     const i = index.v < 0 ? obj.items.length + index.v : index.v;
     return obj.items[i] ?? unknown('index out of range', env.module.file, line);
@@ -127,6 +156,7 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
     return hit ? hit[1] : unknown('key not in mapping', env.module.file, line);
   }
   if (obj.t === 'tablecols' && index.t === 'str') return { t: 'tablecol', table: obj.table, name: index.v };
+  if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];

@@ -8,6 +8,7 @@ import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { columnName, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
+import type { Value } from './values.js';
 
 interface Builder {
   x: Extraction;
@@ -71,11 +72,24 @@ function primaryKey(b: Builder): Set<ColumnDraft> {
 function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {
   if (c.type || seen.has(c)) return c.type;
   seen.add(c);
-  for (const fk of c.foreignKeys) {
-    const target = resolveFkTarget(b.x, b.index, b.table, fk.target);
+  const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
+  for (const value of targets) {
+    const target = resolveFkTarget(b.x, b.index, b.table, value);
     if (target?.hit) return typeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
   return null;
+}
+
+/** What a table-level ForeignKeyConstraint makes this column refer to. */
+function constraintTargets(b: Builder, c: ColumnDraft): Value[] {
+  const out: Value[] = [];
+  for (const con of b.table.constraints) {
+    if (con.k !== 'fkc') continue;
+    const i = refColumns(b, con.columns).indexOf(c);
+    const target = i >= 0 ? con.targets[i] : undefined;
+    if (target) out.push(target);
+  }
+  return out;
 }
 
 function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {

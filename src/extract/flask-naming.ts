@@ -15,7 +15,7 @@ export function snakeCase(name: string): string {
 }
 
 function isAbstract(x: Extraction, cls: ClassInfo): boolean {
-  const attr = ownAttrs(cls).get('__abstract__');
+  const attr = ownAttrs(x, cls).get('__abstract__');
   if (!attr?.expr) return false;
   const v = evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 });
   return v.t === 'bool' && v.v;
@@ -26,7 +26,7 @@ export function shouldSetTablename(x: Extraction, cls: ClassInfo): boolean {
   if (isAbstract(x, cls)) return false;
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
-    const attr = ownAttrs(e.cls).get('__tablename__');
+    const attr = ownAttrs(x, e.cls).get('__tablename__');
     if (!inDict(attr)) continue;
     if (attr!.def) {
       const decorators = attr!.def.decorators.map((d) => evalExpr(x.ctx, d, { module: e.cls.module, cls: e.cls, depth: 0 }));

@@ -3,18 +3,21 @@
 import type { Unresolved } from '../schema/types.js';
 import { annotatedExtras, readAnnotation, typeFromPython, type AnnotationInfo } from './annotations.js';
 import { columnFromCall, callOf } from './columns.js';
-import type { Attr } from './declarative-scan.js';
+import { ownAttrs } from './class-body.js';
+import { annValue, type Attr } from './declarative-scan.js';
 import type { ColumnDraft } from './drafts.js';
 import type { Registry } from './registry.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
-import type { CallValue, Value } from './values.js';
+import type { CallValue, ClassInfo, Value } from './values.js';
 
 /** Wrappers whose first argument declares a new column. */
 const WRAPPERS = new Set(['column_property', 'deferred']);
 
 export interface AttrColumn {
   draft?: ColumnDraft;
+  /** the columns a composite() declares, in its order */
+  more?: ColumnDraft[];
   problem?: Unresolved;
 }
 
@@ -33,6 +36,8 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
     }
     return {};
   }
+  const comp = callOf(value, 'composite');
+  if (comp) return { more: compositeColumns(x, comp, attr, info, registry) };
   const wrapped = callOf(value, ...WRAPPERS)?.args[0];
   const column = callOf(value, 'Column') ?? callOf(wrapped, 'Column');
   if (column) return { draft: named(columnFromCall(x.ctx, column, attr.name), attr) };
@@ -74,6 +79,41 @@ function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: Annotati
     else draft.type = spec;
   }
   return { draft };
+}
+
+/**
+ * composite(Point, mapped_column("lat"), ...) or composite(...) under Mapped[Point]: each column takes its
+ * name and annotation from the composite class's field at its position (declarative_scan_for_composite).
+ */
+function compositeColumns(x: Extraction, call: CallValue, attr: Attr, info: AnnotationInfo | null, registry: Registry): ColumnDraft[] {
+  const [first, ...rest] = call.args;
+  const cls = first?.t === 'class' ? first.cls : info?.type?.t === 'class' ? info.type.cls : undefined;
+  const columns = first?.t === 'class' ? rest : call.args;
+  const fields = cls ? [...ownAttrs(x, cls).values()].filter((f) => f.ann !== null) : [];
+  const out: ColumnDraft[] = [];
+  columns.forEach((v, i) => {
+    const field = fields[i];
+    const plain = callOf(v, 'Column');
+    const mapped = callOf(v, 'mapped_column');
+    if (!plain && !mapped) return;
+    const draft = columnFromCall(x.ctx, (plain ?? mapped)!, null);
+    draft.name ??= field?.name ?? null;
+    draft.key = draft.name;
+    if (mapped && field && cls) applyFieldAnnotation(x, draft, annValue(x, cls, field), cls, registry);
+    out.push(draft);
+  });
+  return out;
+}
+
+/** A composite field's plain annotation (`lat: float`) sets nullability and, when missing, the type. */
+function applyFieldAnnotation(x: Extraction, draft: ColumnDraft, ann: Value | null, cls: ClassInfo, registry: Registry): void {
+  if (!ann) return;
+  const info = readAnnotation(x.ctx, ann, cls.module);
+  draft.nullableDefault = info.optional;
+  if (draft.type || draft.foreignKeys.length > 0 || !info.type) return;
+  const spec = typeFromPython(x.ctx, info.type, registry.typeMap, 'sqlalchemy', draft.source.file, draft.source.line);
+  if ('t' in spec) draft.unresolved.push({ ...draft.source, symbol: draft.name ?? '', reason: spec.reason });
+  else draft.type = spec;
 }
 
 /** Column._merge: what an `Annotated[..., mapped_column(...)]` contributes where the attribute's own column is silent. */

@@ -13,7 +13,7 @@ const HARMLESS = /^(builtins|typing|typing_extensions|abc|enum|dataclasses|colle
 const kinds = new WeakMap<ClassInfo, Registry | null>();
 
 function ownFlag(x: Extraction, cls: ClassInfo, name: string): boolean {
-  const attr = ownAttrs(cls).get(name);
+  const attr = ownAttrs(x, cls).get(name);
   if (!attr?.expr) return false;
   const v = evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 });
   return v.t === 'bool' && v.v;
@@ -44,7 +44,7 @@ function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
  * names its table: the columns we can read are extracted, the base is reported as unresolved.
  */
 function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
-  const attrs = ownAttrs(cls);
+  const attrs = ownAttrs(x, cls);
   if (!attrs.has('__tablename__') && !attrs.has('__table__')) return null;
   const outside = unknownBases(x, cls);
   if (outside.length === 0) return null;

@@ -30,7 +30,8 @@ export function resolveRelative(current: string, isPackage: boolean, module: str
   const parts = current.split('.');
   // a module's own package is its parent; a package (__init__) is its own package
   const drop = isPackage ? level - 1 : level;
-  if (drop > parts.length) return null;
+  // past the top-level package: Python's "attempted relative import beyond top-level package"
+  if (drop >= parts.length) return null;
   const base = parts.slice(0, parts.length - drop);
   if (module) base.push(module);
   return base.length > 0 ? base.join('.') : null;

@@ -3,7 +3,8 @@ import { tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
-import type { Value } from './values.js';
+import { metaOfValue } from './registry.js';
+import type { MetaTable, Value } from './values.js';
 
 export interface ColumnHit {
   table: TableDraft;
@@ -28,11 +29,17 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
     return column ? { table, column } : undefined;
   }
   if (v.t === 'tablecol') {
-    const table = tableForCall(x, v.table);
+    const table = v.table.t === 'metatable' ? tableInMeta(x, v.table) : tableForCall(x, v.table);
     const column = table ? findColumn(table, v.name) : undefined;
     return table && column ? { table, column } : undefined;
   }
   return undefined;
+}
+
+/** `metadata.tables["schema.name"]`: looked up among the tables built so far. */
+function tableInMeta(x: Extraction, ref: MetaTable): TableDraft | undefined {
+  const meta = metaOfValue(x.ctx, x.reg, ref.meta);
+  return x.tables.find((t) => (!meta || t.meta === meta) && (t.schema ? `${t.schema}.${t.name}` : t.name) === ref.name);
 }
 
 /** The tables of every MetaData, keyed "schema.name" or "name" as MetaData.tables keys them. */

@@ -9,6 +9,7 @@ const BUILTINS = new Set([
   'issubclass', 'type', 'object', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all',
   'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented',
   'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
+  'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
 ]);
 
 /** The value a module-level (or class-level) binding holds; evaluated once. */
@@ -42,6 +43,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return { t: 'func', fn: { module: env.module, def: b.def } };
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);
+    case 'alias':
+      return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
   }
 }
 
@@ -55,7 +58,7 @@ export function moduleValue(ctx: Ctx, name: string, file: string, line: number):
 export function importName(ctx: Ctx, module: string, name: string, file: string, line: number): Value {
   const mod = ctx.project.modules.get(module);
   if (mod) {
-    const found = lookupInModule(ctx, mod, name, new Set());
+    const found = lookupInModule(ctx, mod, name);
     if (found) return found;
     const sub = ctx.project.modules.get(`${module}.${name}`);
     if (sub) return { t: 'module', module: sub };
@@ -70,22 +73,34 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
 }
 
 /** A module's global `name`, following `import *`; undefined when the module does not bind it. */
-export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen: Set<ModuleInfo>): Value | undefined {
+export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: Set<ModuleInfo>): Value | undefined {
   const scope = moduleScope(ctx.project, mod);
   const binding = scope.bindings.get(name);
   if (binding) return bindingValue(ctx, binding, { module: mod, depth: 0 });
-  if (seen.has(mod)) return undefined;
-  seen.add(mod);
+  if (scope.stars.length === 0) return undefined;
+  const visited = seen ?? new Set<ModuleInfo>();
+  if (visited.has(mod)) return undefined;
+  visited.add(mod);
   for (const star of scope.stars) {
     const target = ctx.project.modules.get(star);
     if (target) {
-      const found = lookupInModule(ctx, target, name, seen);
+      if (!isExported(ctx, target, name)) continue;
+      const found = lookupInModule(ctx, target, name, visited);
       if (found) return found;
     } else if (!ctx.project.topLevel.has(star.split('.')[0]!) && isLikelyExported(star, name)) {
       return { t: 'ext', name: `${star}.${name}` };
     }
   }
   return undefined;
+}
+
+/** `import *` takes the names in `__all__` when the module lists them, else every public name. */
+function isExported(ctx: Ctx, mod: ModuleInfo, name: string): boolean {
+  const all = moduleScope(ctx.project, mod).bindings.get('__all__');
+  if (!all) return !name.startsWith('_');
+  const names = bindingValue(ctx, all, { module: mod, depth: 0 });
+  if (names.t !== 'seq') return true;
+  return names.items.some((v) => v.t === 'str' && v.v === name);
 }
 
 /** `from sqlalchemy import *` exports public names; we cannot list them, so trust capitalised or known ones. */
@@ -110,8 +125,10 @@ export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Valu
     if (b && b.k !== 'ann' && ctx.project.memo.get(b) !== 'pending') {
       return bindingValue(ctx, b, { module: env.cls.module, cls: env.cls, depth: env.depth });
     }
+    const closed = env.cls.closure?.get(name);
+    if (closed) return closed;
   }
-  const global = lookupInModule(ctx, env.module, name, new Set());
+  const global = lookupInModule(ctx, env.module, name);
   if (global) return global;
   if (BUILTINS.has(name)) return { t: 'ext', name: `builtins.${name}` };
   return unknown(`name ${name} is not defined`, env.module.file, line);

@@ -8,9 +8,17 @@ const SQLMODEL_OWN = new Set(['SQLModel', 'Field', 'Relationship', 'AutoString']
  * The SQLAlchemy symbol an external value names: 'Column' for sqlalchemy.Column, sqlalchemy.schema.Column,
  * sqlmodel.Column or db.Column; 'sqlmodel.Field' for SQLModel's own names; undefined for anything else.
  */
+const symbols = new Map<string, string | undefined>();
+
 export function saSymbol(v: Value | undefined): string | undefined {
   if (!v || v.t !== 'ext') return undefined;
-  const name = v.name;
+  if (symbols.has(v.name)) return symbols.get(v.name);
+  const sym = symbolOf(v.name);
+  symbols.set(v.name, sym);
+  return sym;
+}
+
+function symbolOf(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf('.') + 1);
   if (name.startsWith('sqlalchemy.') || name.startsWith('sqlalchemy_')) {
     return name.startsWith('sqlalchemy.') ? last : undefined;

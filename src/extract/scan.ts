@@ -2,9 +2,10 @@
 // imperative mappings, and tables built in module-level loops.
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, type Env } from './context.js';
+import { callOf, columnFromCall } from './columns.js';
 import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
-import { evalExpr } from './evaluate.js';
+import { evalExpr, sameKey } from './evaluate.js';
 import { mappedRegistry } from './model-kind.js';
 import { resolveRelative } from './module-names.js';
 import { tableOfRefs, findColumn } from './references.js';
@@ -57,31 +58,54 @@ function pushModule(out: ModuleInfo[], modules: Map<string, ModuleInfo>, name: s
 
 function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): void {
   for (const stmt of body) {
-    switch (stmt.k) {
-      case 'class':
-        scanClass(x, stmt, env, seen);
-        break;
-      case 'assign':
-      case 'ann':
-      case 'expr':
-        if (stmt.value && hasCall(stmt.value)) collect(x, statementValue(x, stmt, env), stmt, env, seen);
-        break;
-      case 'if': {
-        const test = isTruthy(evalExpr(x.ctx, stmt.test, env));
-        if (test !== false) scanBody(x, stmt.body, env, seen);
-        if (test !== true) scanBody(x, stmt.orelse, env, seen);
-        break;
-      }
-      case 'block':
-        scanBody(x, stmt.body, env, seen);
-        break;
-      case 'for':
-        scanLoop(x, stmt, env, seen);
-        break;
-      default:
-        break;
+    try {
+      scanStatement(x, stmt, env, seen);
+    } catch (error) {
+      // a construct the extractor mishandles costs that statement, never the whole schema
+      x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.internal(error) });
     }
   }
+}
+
+function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): void {
+  switch (stmt.k) {
+    case 'class':
+      scanClass(x, stmt, env, seen);
+      break;
+    case 'assign':
+    case 'ann':
+    case 'expr':
+      if (stmt.value && hasCall(stmt.value)) {
+        const value = statementValue(x, stmt, env);
+        collect(x, value, stmt, env, seen);
+        if (stmt.k === 'assign') for (const t of stmt.targets) if (t.k === 'sub') storeItem(x, t, value, env);
+      }
+      break;
+    case 'if': {
+      const test = isTruthy(evalExpr(x.ctx, stmt.test, env));
+      if (test !== false) scanBody(x, stmt.body, env, seen);
+      if (test !== true) scanBody(x, stmt.orelse, env, seen);
+      break;
+    }
+    case 'block':
+      scanBody(x, stmt.body, env, seen);
+      break;
+    case 'for':
+      scanLoop(x, stmt, env, seen);
+      break;
+    default:
+      break;
+  }
+}
+
+/** `MODELS[kind] = ...` at module level fills the module's dict, as later lookups will read it. */
+function storeItem(x: Extraction, target: Extract<Expr, { k: 'sub' }>, value: Value, env: Env): void {
+  const obj = evalExpr(x.ctx, target.obj, env);
+  const key = evalExpr(x.ctx, target.index, env);
+  if (obj.t !== 'dict' || key.t === 'unknown') return;
+  const i = obj.entries.findIndex(([k]) => sameKey(k, key));
+  if (i >= 0) obj.entries[i] = [key, value];
+  else obj.entries.push([key, value]);
 }
 
 function hasCall(e: Expr): boolean {
@@ -131,6 +155,8 @@ function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
 function collect(x: Extraction, value: Value, stmt: Stmt, env: Env, seen: Set<CallValue>): void {
   const symbol = stmt.k === 'assign' && stmt.targets[0]?.k === 'name' ? stmt.targets[0].id : stmt.k === 'ann' && stmt.target.k === 'name' ? stmt.target.id : undefined;
   if (env.locals && symbol) env.locals.set(symbol, value);
+  // a model class returned by a factory function is mapped when it is created
+  if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
   walkValue(x, value, 0, (call) => {
     if (seen.has(call)) return;
     seen.add(call);
@@ -141,6 +167,8 @@ function collect(x: Extraction, value: Value, stmt: Stmt, env: Env, seen: Set<Ca
       attachIndex(x, call);
     } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
       mapImperatively(x, call);
+    } else if (call.callee.t === 'ext' && call.callee.name === 'builtins.setattr') {
+      addColumnLater(x, call);
     }
   });
 }
@@ -164,6 +192,22 @@ function attachIndex(x: Extraction, call: CallValue): void {
   else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
 }
 
+/** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */
+function addColumnLater(x: Extraction, call: CallValue): void {
+  const [target, name, value] = call.args;
+  const column = callOf(value, 'Column', 'mapped_column');
+  if (target?.t !== 'class' || name?.t !== 'str' || !column) return;
+  const mapped = mappedRegistry(x, target.cls) ? mapClass(x, target.cls) : null;
+  if (!mapped?.table) return;
+  const draft = columnFromCall(x.ctx, column, name.v);
+  draft.name ??= name.v;
+  draft.attr = name.v;
+  mapped.table.columns = mapped.table.columns.filter((c) => c.name !== draft.name);
+  mapped.table.columns.push(draft);
+  mapped.table.unresolved.push(...draft.unresolved);
+  mapped.columns.set(name.v, draft);
+}
+
 /** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
 function mapImperatively(x: Extraction, call: CallValue): void {
   const [cls, tableValue] = call.args;
@@ -174,7 +218,7 @@ function mapImperatively(x: Extraction, call: CallValue): void {
   const props = call.kwargs.get('properties');
   if (props?.t !== 'dict') return;
   for (const [k, v] of props.entries) {
-    if (k.t === 'str' && v.t === 'tablecol' && tableForCall(x, v.table) === table) {
+    if (k.t === 'str' && v.t === 'tablecol' && v.table.t === 'call' && tableForCall(x, v.table) === table) {
       const col = findColumn(table, v.name);
       if (col) col.attr = k.v;
     }

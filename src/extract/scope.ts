@@ -12,7 +12,9 @@ export type Binding =
   | { k: 'class'; def: ClassDef; line: number }
   | { k: 'def'; def: FunctionDef; line: number }
   /** annotation without a value (`x: int`), class bodies only */
-  | { k: 'ann'; ann: Expr; line: number };
+  | { k: 'ann'; ann: Expr; line: number }
+  /** `type Name = value` */
+  | { k: 'alias'; name: string; expr: Expr; line: number };
 
 export interface Scope {
   bindings: Map<string, Binding>;
@@ -50,6 +52,9 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         break;
       case 'def':
         set(stmt.name, { k: 'def', def: stmt, line: stmt.line });
+        break;
+      case 'typealias':
+        set(stmt.name, { k: 'alias', name: stmt.name, expr: stmt.value, line: stmt.line });
         break;
       case 'import':
         for (const n of stmt.names) {

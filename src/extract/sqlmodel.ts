@@ -9,10 +9,10 @@ import { addTableArgs } from './core-tables.js';
 import { annValue, attrValue, dunderValue } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Registry } from './registry.js';
-import { saSymbol } from './sa-names.js';
+import { pyName, saSymbol } from './sa-names.js';
 import type { Extraction, MappedClass } from './state.js';
 import { typeSpecOf } from './type-of.js';
-import type { CallValue, ClassInfo, Value } from './values.js';
+import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
 interface Field {
   name: string;
@@ -25,7 +25,7 @@ function fieldsOf(x: Extraction, cls: ClassInfo): Field[] {
   const fields = new Map<string, Field>();
   const chain = mroOf(x.ctx, cls).flatMap((e) => (e.k === 'class' ? [e.cls] : [])).reverse();
   for (const owner of chain) {
-    for (const [name, attr] of ownAttrs(owner)) {
+    for (const [name, attr] of ownAttrs(x, owner)) {
       if (!attr.ann || name.startsWith('_') || isDunder(name) || name === 'model_config') continue;
       fields.set(name, { name, owner, attr });
     }
@@ -71,7 +71,10 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   if (!info || info.container === 'classvar') return null;
   const value = attr.expr ? attrValue(x, owner, attr, owner) : null;
   if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return null;
-  const fieldCall = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
+  const declared = pydanticType(info.type);
+  const assigned = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
+  // Annotated[str, Field(max_length=40)]: pydantic merges the annotation's Field with the assigned one
+  const fieldCall = mergeFields(declared.field, assigned);
   const saColumn = callOf(fieldCall?.kwargs.get('sa_column'), 'Column');
   if (saColumn) {
     const draft = columnFromCall(x.ctx, saColumn, name);
@@ -85,20 +88,59 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   draft.name ??= name;
   draft.attr = name;
   const saType = fieldCall?.kwargs.get('sa_type');
-  const spec = saType ? typeSpecOf(x.ctx, saType, file, attr.line) : inferredType(x, info.type, fieldCall, file, attr.line);
+  const spec = saType ? typeSpecOf(x.ctx, saType, file, attr.line) : inferredType(x, declared.type, mergeFields(declared.constraints, fieldCall), file, attr.line);
   if ('t' in spec) problems.push({ file, line: attr.line, symbol: name, reason: spec.reason });
   else draft.type = spec;
   return draft;
 }
 
+/** pydantic's constrained-type helpers and the Python type they stand for. */
+const CONSTRAINED: Record<string, string> = {
+  constr: 'builtins.str',
+  conint: 'builtins.int',
+  confloat: 'builtins.float',
+  condecimal: 'decimal.Decimal',
+  conbytes: 'builtins.bytes',
+  condate: 'datetime.date',
+};
+
+interface DeclaredType {
+  type: Value | null;
+  /** Field(...) given inside Annotated[...] */
+  field?: CallValue;
+  /** condecimal(max_digits=...) and friends: what reaches SQLModel's type choice */
+  constraints?: CallValue;
+}
+
+function pydanticType(type: Value | null): DeclaredType {
+  if (type?.t === 'generic' && pyName(type.base) === 'typing.Annotated') {
+    const field = type.args.slice(1).find((a): a is CallValue => a.t === 'call' && saSymbol(a.callee) === 'sqlmodel.Field');
+    return { ...pydanticType(type.args[0] ?? null), ...(field ? { field } : {}) };
+  }
+  if (type?.t === 'call' && type.callee.t === 'ext' && type.callee.name.startsWith('pydantic.')) {
+    const base = CONSTRAINED[type.callee.name.slice(type.callee.name.lastIndexOf('.') + 1)];
+    // constr(max_length=...) does not reach SQLModel's AutoString length; condecimal's digits do
+    const keeps = base === 'decimal.Decimal';
+    if (base) return { type: { t: 'ext', name: base }, ...(keeps ? { constraints: type } : {}) };
+  }
+  return { type };
+}
+
+function mergeFields(first: CallValue | undefined, second: CallValue | undefined): CallValue | undefined {
+  if (!first || !second) return second ?? first;
+  return { ...second, kwargs: new Map([...first.kwargs, ...second.kwargs]) };
+}
+
 function inferredType(x: Extraction, type: Value | null, fieldCall: CallValue | undefined, file: string, line: number) {
   const spec = typeFromPython(x.ctx, type ?? { t: 'none' }, [], 'sqlmodel', file, line);
   if ('t' in spec) return spec;
-  const num = (k: string): number | null => {
+  const args: Record<string, number | null> = {};
+  for (const k of ['max_length', 'max_digits', 'decimal_places']) {
     const v = fieldCall?.kwargs.get(k);
-    return v?.t === 'num' ? v.v : null;
-  };
-  return withSqlModelField(spec, { max_length: num('max_length'), max_digits: num('max_digits'), decimal_places: num('decimal_places') });
+    if (v && v.t !== 'num' && v.t !== 'none') return v.t === 'unknown' ? v : unknown(`Field(${k}=) not known statically`, file, line);
+    args[k] = v?.t === 'num' ? v.v : null;
+  }
+  return withSqlModelField(spec, args);
 }
 
 /** The Column(...) SQLModel builds for a field, as a call value the column reader understands. */

@@ -6,7 +6,7 @@ import { callFunction } from './evaluate-func.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { typeSpecOf } from './type-of.js';
-import { unknown, type CallValue, type ClassInfo, type FuncInfo, type Unknown, type Value } from './values.js';
+import { unknown, type Arguments, type CallValue, type ClassInfo, type FuncInfo, type Unknown, type Value } from './values.js';
 
 export const NOT_A_DECORATOR = 'not a TypeDecorator';
 
@@ -47,14 +47,26 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
   }
   const impl = findMember(ctx, cls, 'impl');
   if (!impl) return unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
-  const hasArgs = self.args.length > 0 || self.kwargs.size > 0;
-  if (hasArgs && findMember(ctx, cls, '__init__')?.owner !== undefined) {
-    return unknown(`TypeDecorator ${cls.name} takes its arguments in its own __init__`, file, line);
-  }
+  const implArgs = constructorArgs(ctx, cls, self, file, line);
+  if ('t' in implArgs) return implArgs;
+  const hasArgs = implArgs.args.length > 0 || implArgs.kwargs.size > 0;
   // TypeDecorator.__init__ builds impl(*args, **kwargs) when impl is a class
-  const implValue = impl.value.t === 'call' || !hasArgs ? impl.value : { ...self, callee: impl.value };
+  const implValue = impl.value.t === 'call' || !hasArgs ? impl.value : { ...self, callee: impl.value, args: implArgs.args, kwargs: implArgs.kwargs };
   const spec = typeSpecOf(ctx, implValue, file, line);
   return 't' in spec ? { ...spec, reason: `TypeDecorator ${cls.name}: ${spec.reason}` } : spec;
+}
+
+/** What reaches TypeDecorator.__init__: the call's arguments, or what a project __init__ passes to super(). */
+function constructorArgs(ctx: Ctx, cls: ClassInfo, self: CallValue, file: string, line: number): Arguments | Unknown {
+  const init = findMember(ctx, cls, '__init__');
+  if (init?.value.t !== 'func') return { args: self.args, kwargs: self.kwargs };
+  let passed: Arguments | undefined;
+  const fn = { ...init.value.fn, bound: self };
+  const result = callFunction(ctx, fn, { args: self.args, kwargs: self.kwargs }, { module: fn.module, depth: 0 }, line, (a) => {
+    passed = a;
+  });
+  if (passed) return passed;
+  return result.t === 'unknown' ? result : unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
 }
 
 function dialectImpl(ctx: Ctx, cls: ClassInfo, fn: FuncInfo, self: CallValue, file: string, line: number): TypeSpec | Unknown {

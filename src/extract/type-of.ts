@@ -6,7 +6,7 @@ import { enumSpec, isEnumClass } from './enums.js';
 import { decoratorSpec } from './type-decorator.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
-import { unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+import { scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
 /** Wrappers whose argument is the real type: `MutableDict.as_mutable(JSONB)`. */
 const PASS_THROUGH = new Set(['as_mutable', 'evaluates_none', 'copy']);
@@ -93,7 +93,8 @@ function isUnknown(x: TypeArg | Unknown): x is Unknown {
 }
 
 /** A type argument: a scalar, a list, or a nested type (ARRAY(Integer)). */
-export function typeArg(ctx: Ctx, v: Value, file: string, line: number): TypeArg | Unknown {
+export function typeArg(ctx: Ctx, value: Value, file: string, line: number): TypeArg | Unknown {
+  const v = scalar(value);
   switch (v.t) {
     case 'str':
     case 'num':

@@ -18,6 +18,10 @@ export interface ClassInfo {
   def: ClassDef;
   /** the class this one is nested in, for class-local lookups */
   outer?: ClassInfo;
+  /** a class defined inside a function: the function's locals it closes over */
+  closure?: Map<string, Value>;
+  /** a class made by `type(name, bases, namespace)`: its bases, already evaluated */
+  bases?: Value[];
 }
 
 export interface FuncInfo {
@@ -39,7 +43,7 @@ export type Value =
   | { t: 'num'; v: number }
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
-  | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[] }
+  | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[]; slice?: true }
   | { t: 'dict'; entries: Array<[Value, Value]> }
   /** a name from outside the repository, fully qualified: 'sqlalchemy.orm.mapped_column' */
   | { t: 'ext'; name: string }
@@ -49,17 +53,30 @@ export type Value =
   /** an object built by calling something: Column(...), MetaData(...), an in-repo class instance */
   | CallValue
   /** `Model.attr` before the model is mapped (a column reference or anything else) */
-  | { t: 'clsattr'; cls: ClassInfo; name: string; line: number }
+  | { t: 'clsattr'; cls: ClassInfo; name: string; line: number; missing?: true }
   /** `some_table.c` and `some_table.c.col` */
-  | { t: 'tablecols'; table: CallValue }
-  | { t: 'tablecol'; table: CallValue; name: string }
+  | { t: 'tablecols'; table: TableRef }
+  | { t: 'tablecol'; table: TableRef; name: string }
+  /** `metadata.tables["name"]` */
+  | MetaTable
   /** an attribute of an external object that has no better meaning: `func.now`, `text` results */
   | { t: 'attr'; obj: Value; name: string }
+  /** a PEP 695 `type Name = value` alias (TypeAliasType): its own identity, and its value */
+  | { t: 'alias'; name: string; value: Value }
   /** a generic alias: `Mapped[int]`, `Optional[str]`, and `X | None` (base typing.Union) */
   | { t: 'generic'; base: Value; args: Value[] }
   /** a lambda or a function with side effects: only its source text matters (defaults) */
   | { t: 'code'; expr: Expr; env?: Env }
   | Unknown;
+
+export interface MetaTable {
+  t: 'metatable';
+  meta: Value;
+  name: string;
+}
+
+/** A table as an expression reaches it: the Table(...) call, or a lookup in MetaData.tables. */
+export type TableRef = CallValue | MetaTable;
 
 export interface CallValue {
   t: 'call';
@@ -117,8 +134,16 @@ export function extName(v: Value): string | undefined {
   return v.t === 'ext' ? v.name : undefined;
 }
 
+/** A str / int mixin enum member stands for its value wherever a plain value is needed. */
+export function scalar(v: Value): Value {
+  if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'schemaguard.Record') return v;
+  const mixin = v.kwargs.get('__mixin__');
+  return mixin?.t === 'str' && mixin.v !== 'none' ? (v.kwargs.get('value') ?? v) : v;
+}
+
 export function asString(v: Value | undefined): string | undefined {
-  return v?.t === 'str' ? v.v : undefined;
+  const s = v ? scalar(v) : undefined;
+  return s?.t === 'str' ? s.v : undefined;
 }
 
 export function asBool(v: Value | undefined): boolean | undefined {

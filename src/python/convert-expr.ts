@@ -97,6 +97,8 @@ export function convertExpr(cx: ConvertContext, node: Node): Expr {
     case 'list_splat':
     case 'list_splat_pattern':
       return { k: 'star', value: convertExpr(cx, kids(cx, node)[0]!), line };
+    case 'slice':
+      return convertSlice(cx, node, line);
     default:
       return convertOperator(cx, node, type, line);
   }
@@ -164,6 +166,20 @@ function convertTypeNode(cx: ConvertContext, node: Node, type: string, line: num
 /** tree-sitter may nest `A | B | C` to the right; Python evaluates it from the left. */
 function unionOperands(e: Expr): Expr[] {
   return e.k === 'bin' && e.op === '|' ? [...unionOperands(e.left), ...unionOperands(e.right)] : [e];
+}
+
+/** `a:b:c` with any part left out: the colons say which part each expression is. */
+function convertSlice(cx: ConvertContext, node: Node, line: number): Expr {
+  const parts: Array<Expr | null> = [null, null, null];
+  let at = 0;
+  for (const child of node.children as Node[]) {
+    if (!child.isNamed) {
+      if (textOf(cx, child) === ':') at++;
+    } else if (!EXTRAS.has(typeOf(cx, child)) && at < 3) {
+      parts[at] = convertExpr(cx, child);
+    }
+  }
+  return { k: 'slice', lower: parts[0]!, upper: parts[1]!, step: parts[2]!, line };
 }
 
 export function convertArgs(cx: ConvertContext, argList: Node): Arg[] {

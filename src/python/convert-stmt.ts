@@ -8,8 +8,20 @@ import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js
 /** Where a block sits decides how much of its functions is summarised. */
 type Scope = 'module' | 'class' | 'function';
 
-/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks). */
-const SCHEMA_METHODS = new Set(['load_dialect_impl']);
+/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks and constructors). */
+const SCHEMA_METHODS = new Set(['load_dialect_impl', '__init__']);
+
+/** Decorators that never make a method part of the mapping: their bodies are not summarised. */
+const PLAIN_DECORATORS = new Set([
+  'property', 'cached_property', 'hybrid_property', 'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
+  'expression', 'comparator', 'staticmethod', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
+  'abstractmethod', 'override', 'listens_for', 'route', 'wraps', 'contextmanager',
+]);
+
+function decoratorName(e: Expr): string {
+  const target = e.k === 'call' ? e.fn : e;
+  return target.k === 'name' ? target.id : target.k === 'attr' ? target.name : '';
+}
 
 export function convertBlock(cx: ConvertContext, block: Node, scope: Scope): Stmt[] {
   const out: Stmt[] = [];
@@ -56,6 +68,13 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
     case 'with_statement':
       out.push({ k: 'block', body: tryBody(cx, node, scope), line });
       return;
+    case 'type_alias_statement': {
+      const [left, right] = kids(cx, node);
+      const name = left ? convertExpr(cx, left) : undefined;
+      if (name?.k === 'name' && right) out.push({ k: 'typealias', name: name.id, value: convertExpr(cx, right), line });
+      else out.push({ k: 'other', line });
+      return;
+    }
     case 'comment':
     case 'pass_statement':
     case 'future_import_statement':
@@ -126,20 +145,21 @@ function convertClass(cx: ConvertContext, node: Node, decorators: Expr[], line: 
 }
 
 function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], scope: Scope, line: number): FunctionDef {
-  let name = '';
+  const nameNode = node.childForFieldName('name');
+  const name = nameNode ? textOf(cx, nameNode) : '';
+  // a plain method cannot shape the schema: skip it whole, the bulk of many model files
+  const isDecorated = decorators.some((d) => !PLAIN_DECORATORS.has(decoratorName(d)));
+  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name)) {
+    return { k: 'def', name, params: [], decorators, returns: null, body: null, line };
+  }
   let params: FunctionDef['params'] = [];
-  let body: Stmt[] | null = null;
+  let body: Stmt[] = [];
   let returns: Expr | null = null;
   for (const child of kids(cx, node)) {
     const type = typeOf(cx, child);
-    if (type === 'identifier') name = textOf(cx, child);
-    else if (type === 'parameters') params = convertParams(cx, child);
+    if (type === 'parameters') params = convertParams(cx, child);
     else if (type === 'type') returns = convertExpr(cx, child);
-    else if (type === 'block') {
-      // a plain method cannot shape the schema: skip its body, the bulk of many model files
-      const isWanted = scope !== 'class' || decorators.length > 0 || SCHEMA_METHODS.has(name);
-      body = isWanted ? convertBlock(cx, child, 'function') : null;
-    }
+    else if (type === 'block') body = convertBlock(cx, child, 'function');
   }
   return { k: 'def', name, params, decorators, returns, body, line };
 }

@@ -38,7 +38,15 @@ async function load(): Promise<PythonParser> {
   const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
+  return { parser, language, types: language.types, queries: lazyQueries(language) };
+}
+
+/** Each query compiles on first use (~5 ms each): most files have neither a directive comment nor a syntax error. */
+function lazyQueries(language: Language): Record<QueryName, Query> {
   const queries = {} as Record<QueryName, Query>;
-  for (const name of QUERY_NAMES) queries[name] = new Query(language, readQuery(name));
-  return { parser, language, types: language.types, queries };
+  for (const name of QUERY_NAMES) {
+    let compiled: Query | undefined;
+    Object.defineProperty(queries, name, { enumerable: true, get: () => (compiled ??= new Query(language, readQuery(name))) });
+  }
+  return queries;
 }

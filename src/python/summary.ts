@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 7;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -43,6 +43,7 @@ export type Expr =
   | { k: 'cond'; test: Expr; body: Expr; orelse: Expr; line: number }
   | { k: 'lambda'; params: Param[]; body: Expr; line: number }
   | { k: 'star'; value: Expr; line: number }
+  | { k: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null; line: number }
   | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; line: number }
   | { k: 'other'; type: string; text: string; line: number };
 
@@ -65,6 +66,8 @@ export type Stmt =
   | { k: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line: number }
   | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; line: number }
   | { k: 'block'; body: Stmt[]; line: number }
+  /** `type Name = value` (PEP 695) */
+  | { k: 'typealias'; name: string; value: Expr; line: number }
   | { k: 'other'; line: number };
 
 export interface ClassDef {
@@ -83,7 +86,7 @@ export interface FunctionDef {
   decorators: Expr[];
   /** the return annotation (`-> Mapped[int]` on a declared_attr) */
   returns: Expr | null;
-  /** null when the body was not summarised (a plain method: it cannot shape the schema) */
+  /** null when the method was not summarised (a plain method cannot shape the schema; its params are empty too) */
   body: Stmt[] | null;
   line: number;
 }

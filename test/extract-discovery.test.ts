@@ -1,0 +1,109 @@
+// Module names, `src/` layouts, model discovery, the working-tree reader, directives and syntax errors.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractSchema } from '../src/extract/index.js';
+import { moduleNameFor, resolveRelative, sourceRoots } from '../src/extract/module-names.js';
+import { readWorktreeFiles } from '../src/git/worktree.js';
+
+describe('module names', () => {
+  it('maps paths to modules, packages to their __init__, and a src/ layout to its root', () => {
+    expect(moduleNameFor('app/models/user.py', [''])).toEqual({ name: 'app.models.user', isPackage: false });
+    expect(moduleNameFor('app/__init__.py', [''])).toEqual({ name: 'app', isPackage: true });
+    const roots = sourceRoots(['src/inventory/__init__.py', 'src/inventory/models.py']);
+    expect(moduleNameFor('src/inventory/models.py', roots)?.name).toBe('inventory.models');
+    expect(sourceRoots(['src/__init__.py', 'src/m.py'])).toEqual(['']);
+    expect(moduleNameFor('my-app/x.py', [''])).toBeNull();
+  });
+
+  it('resolves relative imports from modules and from packages', () => {
+    expect(resolveRelative('a.b.c', false, 'x', 1)).toBe('a.b.x');
+    expect(resolveRelative('a.b', true, 'x', 1)).toBe('a.b.x');
+    expect(resolveRelative('a.b.c', false, '', 2)).toBe('a');
+    expect(resolveRelative('top', false, 'x', 1)).toBeNull();
+  });
+});
+
+describe('reading a working tree', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'sg-worktree-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  function write(path: string, text = ''): void {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+
+  it('skips environments, tests, migrations, dot-dirs and excluded globs', async () => {
+    for (const p of ['app/models.py', 'app/__init__.py', 'venv/lib/x.py', 'env2/pyvenv.cfg', 'env2/lib/y.py', 'tests/test_a.py', 'app/test_b.py',
+      'alembic/versions/001.py', 'app/migrations/versions/002.py', '.hidden/z.py', 'node_modules/q.py', 'app/__pycache__/c.py', 'app/generated/g.py', 'README.md']) {
+      write(p);
+    }
+    const files = await readWorktreeFiles(root, { exclude: ['app/generated/**'] });
+    expect(files.map((f) => f.path)).toEqual(['app/__init__.py', 'app/models.py']);
+  });
+
+  it('reads only the given paths when asked', async () => {
+    write('a/one.py', 'x = 1');
+    write('b/two.py', 'y = 2');
+    const files = await readWorktreeFiles(root, { paths: ['b'] });
+    expect(files).toEqual([{ path: 'b/two.py', text: 'y = 2' }]);
+  });
+});
+
+describe('extractSchema over files', () => {
+  it('finds Flask models that import only `db`, resolving it through the import', async () => {
+    const files = [
+      { path: 'app/__init__.py', text: '' },
+      { path: 'app/ext.py', text: 'from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n' },
+      { path: 'app/models/user.py', text: 'from app.ext import db\n\nclass UserProfile(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n' },
+      { path: 'app/views.py', text: 'def index():\n    return "hi"\n' },
+    ];
+    const { schema } = await extractSchema(files, { dialect: 'postgresql' });
+    expect(schema.tables.map((t) => [t.name, t.source?.file])).toEqual([['user_profile', 'app/models/user.py']]);
+  });
+
+  it('keeps extracting past a file that does not parse, and says where it broke', async () => {
+    const files = [
+      { path: 'good.py', text: 'import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True))\n' },
+      { path: 'bad.py', text: 'import sqlalchemy as sa\nmd = sa.MetaData()\nu = sa.Table("u", md, sa.Column("id", sa.Integer, primary_key=True))\ndef broken(:\n    pass\n' },
+    ];
+    const { schema } = await extractSchema(files, { dialect: 'postgresql' });
+    expect(schema.tables.map((t) => t.name)).toEqual(['t', 'u']);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'bad.py', line: 4, severity: 'error' })]);
+  });
+
+  it('returns renamed-from and ignore directives with file and line', async () => {
+    const text = [
+      'from sqlalchemy import Column, Integer, String',
+      'from sqlalchemy.orm import declarative_base',
+      'Base = declarative_base()',
+      'class U(Base):',
+      '    __tablename__ = "u"',
+      '    id = Column(Integer, primary_key=True)',
+      '    email = Column(String(100))  # schemaguard: renamed-from mail',
+      '    note = Column(String(10))  # schemaguard: ignore[no-drop-column] reviewed with the data team',
+      '    s = "# schemaguard: renamed-from not_a_comment"',
+    ].join('\n');
+    const { directives } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    expect(directives).toEqual([
+      { kind: 'renamed-from', file: 'm.py', line: 7, from: 'mail' },
+      { kind: 'ignore', file: 'm.py', line: 8, rule: 'no-drop-column', reason: 'reviewed with the data team' },
+    ]);
+  });
+
+  it('reuses cached summaries by blob id without parsing again', async () => {
+    const stored = new Map<string, import('../src/python/summary.js').ModuleSummary>();
+    const cache = { get: (oid: string) => stored.get(oid), set: (oid: string, s: import('../src/python/summary.js').ModuleSummary) => void stored.set(oid, s) };
+    const file = { path: 'm.py', oid: 'abc123', text: 'import sqlalchemy as sa\nt = sa.Table("t", sa.MetaData(), sa.Column("id", sa.Integer))\n' };
+    await extractSchema([file], { dialect: 'postgresql', cache });
+    expect([...stored.keys()]).toEqual(['abc123']);
+    // same blob id with other text: the stored summary is what gets read
+    const other = { ...file, text: file.text.replace('"t"', '"other"') };
+    const { schema } = await extractSchema([other], { dialect: 'postgresql', cache });
+    expect(schema.tables.map((t) => t.name)).toEqual(['t']);
+  });
+});

@@ -1,0 +1,114 @@
+// The static evaluator through extractSchema: constants across modules, helpers, regex table names,
+// partial columns, and what it refuses to guess (reported as unresolved, never invented).
+import { describe, expect, it } from 'vitest';
+import { extractSchema } from '../src/extract/index.js';
+import type { Schema, Table } from '../src/schema/types.js';
+
+async function extract(files: Record<string, string>): Promise<Schema> {
+  const sources = Object.entries(files).map(([path, text]) => ({ path, text }));
+  return (await extractSchema(sources, { dialect: 'postgresql' })).schema;
+}
+
+function table(schema: Schema, name: string): Table {
+  const t = schema.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} in ${schema.tables.map((x) => x.name).join(', ')}`);
+  return t;
+}
+
+function types(t: Table): Record<string, string> {
+  return Object.fromEntries(t.columns.map((c) => [c.name, c.type]));
+}
+
+const BASE = 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
+
+describe('static evaluation of model code', () => {
+  it('follows constants, arithmetic, f-strings and %-formatting across modules', async () => {
+    const schema = await extract({
+      'app/__init__.py': '',
+      'app/limits.py': 'NAME = 40\nSLUG = NAME + 8\nPREFIX = "crm"\n',
+      'app/models.py': `${BASE}from sqlalchemy import Column, Integer, String\nfrom app import limits as L\nfrom app.limits import PREFIX\n\nclass Account(Base):\n    __tablename__ = f"{PREFIX}_accounts"\n    id = Column(Integer, primary_key=True)\n    name = Column(String(L.NAME))\n    slug = Column(String(L.SLUG * 2))\n    code = Column(String(int("%d" % 12)))\n`,
+    });
+    expect(types(table(schema, 'crm_accounts'))).toEqual({ id: 'INTEGER', name: 'VARCHAR(40)', slug: 'VARCHAR(96)', code: 'VARCHAR(12)' });
+  });
+
+  it('runs a CamelCase -> snake_case helper written with re.sub in a declared_attr', async () => {
+    const schema = await extract({
+      'app/__init__.py': '',
+      'app/naming.py': 'import re\n_BOUNDARY = re.compile(r"(?<!^)(?=[A-Z])")\n\ndef snake(name):\n    return _BOUNDARY.sub("_", name).lower()\n',
+      'app/models.py': `from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import DeclarativeBase, declared_attr\nfrom app.naming import snake\n\nclass Base(DeclarativeBase):\n    @declared_attr.directive\n    def __tablename__(cls):\n        return snake(cls.__name__)\n    id = Column(Integer, primary_key=True)\n\nclass UserAccount(Base):\n    pass\n\nclass HTTPLog(Base):\n    pass\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['h_t_t_p_log', 'user_account']);
+  });
+
+  it('inlines a small helper function that returns a column, with its parameters bound', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}from sqlalchemy import Column, Integer, String, ForeignKey\n\ndef fk(target, nullable=False):\n    return Column(Integer, ForeignKey(target + ".id"), nullable=nullable)\n\nclass Org(Base):\n    __tablename__ = "orgs"\n    id = Column(Integer, primary_key=True)\n\nclass Team(Base):\n    __tablename__ = "teams"\n    id = Column(Integer, primary_key=True)\n    org_id = fk("orgs")\n    parent_id = fk("teams", nullable=True)\n`,
+    });
+    const teams = table(schema, 'teams');
+    expect(teams.columns.map((c) => [c.name, c.nullable, c.foreign_keys])).toEqual([
+      ['id', false, []],
+      ['org_id', false, ['orgs.id']],
+      ['parent_id', true, ['teams.id']],
+    ]);
+    expect(teams.unresolved).toEqual([]);
+  });
+
+  it('applies functools.partial(Column, nullable=False) aliases, with per-column overrides', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}import functools\nimport sqlalchemy as sa\nColumn = functools.partial(sa.Column, nullable=False)\n\nclass Item(Base):\n    __tablename__ = "items"\n    id = Column(sa.Integer, primary_key=True)\n    name = Column(sa.String(20))\n    note = Column(sa.Text, nullable=True)\n`,
+    });
+    expect(table(schema, 'items').columns.map((c) => [c.name, c.nullable])).toEqual([
+      ['id', false],
+      ['name', false],
+      ['note', true],
+    ]);
+  });
+
+  it('reports runtime configuration as unresolved with file, line and reason instead of guessing', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}import os\nfrom sqlalchemy import Column, Integer, String\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = Column(Integer, primary_key=True)\n    body = Column(String(int(os.environ.get("BODY_LEN"))))\n`,
+    });
+    const notes = table(schema, 'notes');
+    expect(notes.unresolved).toHaveLength(1);
+    expect(notes.unresolved[0]).toMatchObject({ file: 'm.py', line: 9, symbol: 'body' });
+    expect(notes.unresolved[0]!.reason).toContain('os.environ');
+  });
+
+  it('names a third-party mixin that is not in the repository', async () => {
+    const schema = await extract({
+      'm.py': `from oslo_db.sqlalchemy.models import TimestampMixin\n${BASE}from sqlalchemy import Column, Integer\n\nclass Host(Base, TimestampMixin):\n    __tablename__ = "hosts"\n    id = Column(Integer, primary_key=True)\n`,
+    });
+    const reasons = table(schema, 'hosts').unresolved.map((u) => `${u.symbol} ${u.reason}`);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('TimestampMixin');
+    expect(reasons[0]).toContain('oslo_db');
+  });
+
+  it('does not loop forever on a self-referencing helper', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}from sqlalchemy import Column, Integer, String\n\ndef length(n):\n    return length(n + 1)\n\nclass T(Base):\n    __tablename__ = "t"\n    id = Column(Integer, primary_key=True)\n    s = Column(String(length(1)))\n`,
+    });
+    const t = table(schema, 't');
+    expect(t.columns.map((c) => c.name)).toEqual(['id', 's']);
+    expect(t.unresolved.map((u) => u.symbol)).toEqual(['s']);
+  });
+
+  it('maps classes made by type() in a loop and fills the module dict they are stored in', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}import sqlalchemy as sa\n\ndef plural(word):\n    return word[:-1] + "ies" if word.endswith("y") else word + "s"\n\nLOOKUPS = {}\nfor kind in ["category", "status"]:\n    LOOKUPS[kind] = type(kind.title(), (Base,), {"__tablename__": plural(kind), "id": sa.Column(sa.Integer, primary_key=True)})\n\nclass Thing(Base):\n    __tablename__ = "things"\n    id = sa.Column(sa.Integer, primary_key=True)\n    status_id = sa.Column(sa.ForeignKey(LOOKUPS["status"].id))\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['categories', 'statuss', 'things']);
+    expect(table(schema, 'things').columns[1]).toMatchObject({ type: 'INTEGER', foreign_keys: ['statuss.id'] });
+  });
+
+  it('runs helpers that fill a kwargs dict before building the column', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}import sqlalchemy as sa\n\ndef Required(*args, **kwargs):\n    kwargs.setdefault("nullable", False)\n    opts = dict(kwargs)\n    opts["comment"] = "required"\n    return sa.Column(*args, **opts)\n\nclass T(Base):\n    __tablename__ = "t"\n    id = sa.Column(sa.Integer, primary_key=True)\n    a = Required(sa.String(5))\n    b = Required(sa.String(5), nullable=True)\n`,
+    });
+    expect(table(schema, 't').columns.map((c) => [c.name, c.nullable, c.comment])).toEqual([
+      ['id', false, null],
+      ['a', false, 'required'],
+      ['b', true, 'required'],
+    ]);
+  });
+});
