@@ -30,7 +30,9 @@ export async function compareSnapshots(
   changedPaths: ReadonlySet<string>,
   overrideReason: string | null,
 ): Promise<Comparison> {
-  const [old, now] = await Promise.all([context.reader.schemaAt(before), context.reader.schemaAt(after)]);
+  // one after the other: side by side, both would parse every blob the cache lacks before either stored it
+  const old = await context.reader.schemaAt(before);
+  const now = await context.reader.schemaAt(after);
   // comments in files this change does not touch belong to earlier changes: not judged again
   const directives = now.directives.filter((d) => changedPaths.has(d.file));
   const changes = diffSchemas(old.schema, now.schema, { directives, renames: context.config.renames });

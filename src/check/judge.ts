@@ -41,7 +41,7 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
   }
   const verdict = mergeVerdicts(verdicts);
   if (options.target.kind === 'staged') await recordForCommitMsg(info.gitDir, verdict, options.now);
-  await session.cache.flush();
+  await session.flush();
   return { changes, verdict, notes: session.notes };
 }
 

@@ -37,7 +37,7 @@ export async function runDiff(options: DiffOptions): Promise<SchemaChange[]> {
       ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     });
     const [before, after] = [await session.context.reader.schemaAt(from), await session.context.reader.schemaAt(to)];
-    await session.cache.flush();
+    await session.flush();
     return diffSchemas(before.schema, after.schema, { directives: after.directives, renames: session.context.config.renames });
   } finally {
     await port.close();

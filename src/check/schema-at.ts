@@ -1,28 +1,89 @@
-// The schema of one git snapshot: its Python files read in one batch, parsed only where the blob cache misses.
+// The schema of one git snapshot: whole results cached per file set, else parsed only where the blob cache misses.
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { pythonPathFilter } from '../config/model-paths.js';
 import type { BlobCache } from '../git/cache.js';
-import type { GitPort, Snapshot } from '../git/port.js';
-import { readSnapshotFiles } from '../git/sources.js';
-import { extractSchema, type ExtractResult } from '../extract/index.js';
+import type { FileEntry, GitPort, Snapshot } from '../git/port.js';
+import { readSourceFiles } from '../git/sources.js';
+import type { ExtractResult, SummaryCache } from '../extract/index.js';
+import type { SourceFile } from '../git/types.js';
 import type { ModuleSummary } from '../python/summary.js';
+import type { ResultCache } from './result-cache.js';
 
 export interface SchemaReader {
   schemaAt(snapshot: Snapshot): Promise<ExtractResult>;
 }
 
+export interface SchemaCaches {
+  summaries: () => Promise<BlobCache<ModuleSummary>>;
+  /** whole extraction results by file-set key: HEAD's schema was usually the index's at the previous commit */
+  results: ResultCache<ExtractResult>;
+}
+
 const snapshotKey = (s: Snapshot) => (s.kind === 'commit' ? s.oid : s.kind);
 
-export function createSchemaReader(port: GitPort, config: Config, cache: BlobCache<ModuleSummary>): SchemaReader {
+/** Up to this much model text to parse, V8's optimising WASM compile costs more than it saves (bench, scenario e). */
+const QUICK_PARSE_BYTES = 1_000_000;
+
+/** Everything extraction reads: the candidate files by path and blob id, and the options it is given. */
+function fileSetKey(entries: FileEntry[], options: { dialect: string; models?: string[] }): string {
+  const hash = createHash('sha1');
+  hash.update(JSON.stringify([options.dialect, options.models ?? null]));
+  for (const entry of entries) hash.update(`\n${entry.mode} ${entry.oid} ${entry.path}`);
+  return hash.digest('hex');
+}
+
+/**
+ * Looks the model files up in the summary cache (what extraction would do first) to learn how much is left to
+ * parse: little, and the parser is told to start quickly. The summaries found are handed on, not decoded twice.
+ */
+async function prepareParsing(files: SourceFile[], summaries: BlobCache<ModuleSummary>, models: string[] | undefined): Promise<SummaryCache> {
+  const { modelMatcher } = await import('../extract/discovery.js');
+  const isModel = modelMatcher(models);
+  const found = new Map<string, ModuleSummary>();
+  let missingBytes = 0;
+  for (const file of files) {
+    if (file.oid === undefined || !isModel(file.path, file.text)) continue;
+    const summary = summaries.get(file.oid);
+    if (summary === undefined) missingBytes += file.text.length;
+    else found.set(file.oid, summary);
+  }
+  if (missingBytes > 0 && missingBytes < QUICK_PARSE_BYTES) (await import('../python/parser.js')).preferQuickWasmStartup();
+  return {
+    get(oid) {
+      // handed out once, as the blob cache's own copies are: two paths with one blob never share a summary
+      const summary = found.get(oid);
+      found.delete(oid);
+      return summary ?? summaries.get(oid);
+    },
+    set: (oid, summary) => summaries.set(oid, summary),
+  };
+}
+
+export function createSchemaReader(port: GitPort, config: Config, caches: SchemaCaches): SchemaReader {
   const isCandidate = pythonPathFilter(config);
-  const options = { dialect: config.dialect, cache, ...(config.models === undefined ? {} : { models: config.models }) };
+  const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
+
+  async function extractAt(snapshot: Snapshot): Promise<ExtractResult> {
+    const entries = await port.listFiles(snapshot, isCandidate);
+    const key = fileSetKey(entries, options);
+    const cached = await caches.results.get(key);
+    if (cached !== undefined) return cached;
+    // loaded only on a miss: a warm check whose schemas are both cached never loads the extractor
+    const [{ extractSchema }, files, summaries] = await Promise.all([import('../extract/index.js'), readSourceFiles(port, entries), caches.summaries()]);
+    const cache = await prepareParsing(files, summaries, options.models);
+    const result = await extractSchema(files, { ...options, cache });
+    caches.results.set(key, result);
+    return result;
+  }
+
   return {
     schemaAt(snapshot) {
       const key = snapshotKey(snapshot);
       let result = memo.get(key);
       if (result === undefined) {
-        result = readSnapshotFiles(port, snapshot, isCandidate).then((files) => extractSchema(files, options));
+        result = extractAt(snapshot);
         memo.set(key, result);
       }
       return result;

@@ -1,20 +1,28 @@
-// Everything a check needs beyond git: config, the blob cache, the lineage snapshot. Loaded only when models changed.
-import { resolve } from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+// Everything a check needs beyond git: config, the caches, the lineage snapshot. Loaded only when models changed.
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
 import { openBlobCache, type BlobCache } from '../git/cache.js';
 import type { GitPort, RepoInfo } from '../git/port.js';
-import { lineageViewOf, loadSnapshot, snapshotWarnings } from '../lineage/impact.js';
+import type { LineageView } from '../rules/types.js';
 import type { ModuleSummary } from '../python/summary.js';
 import { SUMMARY_VERSION } from '../python/summary.js';
+import type { ExtractResult } from '../extract/index.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { CompareContext } from './compare.js';
+import { loadConfigCached } from './config-cache.js';
+import { openResultCache } from './result-cache.js';
 import { CHECK_MESSAGES as M } from './messages.js';
 import { createSchemaReader } from './schema-at.js';
+
+/** Bumped when what extraction makes of the same files changes without a new tool version. */
+const RESULT_VERSION = 1;
 
 export interface Session {
   context: CompareContext;
   loaded: LoadedConfig;
-  cache: BlobCache<ModuleSummary>;
+  /** writes what this check added to the caches; never throws */
+  flush(): Promise<void>;
   notes: string[];
 }
 
@@ -25,26 +33,50 @@ export interface SessionOptions {
 }
 
 export async function openSession(port: GitPort, info: RepoInfo, root: string, options: SessionOptions): Promise<Session> {
-  const loaded = await loadConfig({ cwd: root, knownRuleIds: RULE_IDS, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
+  const dir = join(info.commonDir, 'schemaguard');
+  const loaded = await loadConfigCached({
+    cwd: root,
+    dir,
+    toolVersion: options.toolVersion,
+    knownRuleIds: RULE_IDS,
+    ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+  });
   const { config } = loaded;
-  const cache = await openBlobCache<ModuleSummary>(info.commonDir, `${options.toolVersion}-s${SUMMARY_VERSION}`);
-  const snapshotPath = resolve(loaded.rootDir, config.lineage.snapshot);
-  const snapshot = await loadSnapshot(snapshotPath);
-  const notes =
-    snapshot === null
-      ? config.lineage.sources.length > 0
-        ? [M.noSnapshot(config.lineage.snapshot)]
-        : []
-      : snapshotWarnings(snapshot, { file: config.lineage.snapshot, maxAgeDays: config.lineage.maxAgeDays, now: options.now });
+  // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
+  let summaries: Promise<BlobCache<ModuleSummary>> | undefined;
+  const openSummaries = () => (summaries ??= openBlobCache<ModuleSummary>(info.commonDir, `${options.toolVersion}-s${SUMMARY_VERSION}`));
+  const results = openResultCache<ExtractResult>(join(dir, 'cache'), `${options.toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
+  const { lineage, notes } = await readLineage(loaded, options.now);
   return {
     loaded,
-    cache,
     notes,
+    flush: async () => {
+      await Promise.all([summaries?.then((cache) => cache.flush()), results.flush()]);
+    },
     context: {
-      reader: createSchemaReader(port, config, cache),
+      reader: createSchemaReader(port, config, { summaries: openSummaries, results }),
       config,
-      lineage: snapshot === null ? null : lineageViewOf(snapshot),
+      lineage,
       today: options.now.toISOString().slice(0, 10),
     },
   };
+}
+
+const isMissing = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+
+/** The lineage snapshot as rules see it, and what to say about it (missing, stale). */
+async function readLineage(loaded: LoadedConfig, now: Date): Promise<{ lineage: LineageView | null; notes: string[] }> {
+  const { lineage: settings } = loaded.config;
+  const path = resolve(loaded.rootDir, settings.snapshot);
+  const none = { lineage: null, notes: settings.sources.length > 0 ? [M.noSnapshot(settings.snapshot)] : [] };
+  // no snapshot (most repositories): the lineage code, and the zod schema it validates with, is never loaded
+  if (await isMissing(path)) return none;
+  const { lineageViewOf, loadSnapshot, snapshotWarnings } = await import('../lineage/impact.js');
+  const snapshot = await loadSnapshot(path);
+  if (snapshot === null) return none;
+  return { lineage: lineageViewOf(snapshot), notes: snapshotWarnings(snapshot, { file: settings.snapshot, maxAgeDays: settings.maxAgeDays, now }) };
 }

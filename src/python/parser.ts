@@ -1,6 +1,7 @@
 // Loads web-tree-sitter and the Python grammar once per process, lazily, and compiles the .scm queries.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, Query } from 'web-tree-sitter';
 
 /** The queries shipped in src/python/queries (copied next to the compiled module by the build). */
@@ -25,6 +26,19 @@ function readQuery(name: QueryName): string {
     if (existsSync(url)) return readFileSync(url, 'utf8');
   }
   throw new Error(`tree-sitter query ${name}.scm not found next to ${import.meta.url}`);
+}
+
+/** A WASM tiering flag the user gave node themselves: theirs wins. */
+const WASM_TIERING_FLAG = /--(no-)?(liftoff|liftoff-only|wasm-tier-up|wasm-dynamic-tiering)\b/;
+
+/**
+ * For a caller about to parse little (a hook's few cache misses): V8 compiles the grammar with Liftoff, then again
+ * with TurboFan on a background thread, and on 2 cores that second compile (~150 ms CPU) costs more than it saves
+ * on a few files (measured: `npm run bench`, scenario e). Effective only before the grammar loads.
+ */
+export function preferQuickWasmStartup(): void {
+  if (loading !== undefined || [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => WASM_TIERING_FLAG.test(a))) return;
+  setFlagsFromString('--liftoff-only');
 }
 
 export function loadPythonParser(): Promise<PythonParser> {

@@ -2,29 +2,37 @@
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import kleur from 'kleur';
-import { loadConfig } from '../../config/load.js';
-import { loadSnapshot, resolveTarget, snapshotWarnings } from '../../lineage/impact.js';
-import { impactReport, type ImpactReport } from '../../lineage/impact-report.js';
-import { LineageInputError } from '../../lineage/json-text.js';
+import type { ImpactReport } from '../../lineage/impact-report.js';
 import { LINEAGE_MESSAGES as M } from '../../lineage/messages.js';
-import { renderImpactJson } from '../../report/impact-json.js';
-import { renderImpactMermaid } from '../../report/impact-mermaid.js';
-import { renderImpactText } from '../../report/impact-text.js';
 import { EXIT } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ContextFactory, SetExit } from './index.js';
 
-const RENDERERS = { text: renderImpactText, json: renderImpactJson, mermaid: renderImpactMermaid } as const;
-type Format = keyof typeof RENDERERS;
+const FORMATS = ['text', 'json', 'mermaid'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Loaded on use: every command registers at start-up, and a hook's check must not pay for config or lineage. */
+async function render(format: Format, report: ImpactReport): Promise<string> {
+  if (format === 'json') return (await import('../../report/impact-json.js')).renderImpactJson(report);
+  if (format === 'mermaid') return (await import('../../report/impact-mermaid.js')).renderImpactMermaid(report);
+  return (await import('../../report/impact-text.js')).renderImpactText(report);
+}
 
 export function registerImpact(program: Command, context: ContextFactory, setExit: SetExit): void {
   program
     .command('impact')
     .description('print what reads a table or column downstream (dbt models, dashboards, jobs) and who owns it')
     .argument('<target>', 'TABLE, TABLE.COLUMN or SCHEMA.TABLE.COLUMN, as SQLAlchemy names them')
-    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(RENDERERS)).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .action(async (target: string, options: { format: Format }) => {
       const ctx = context();
+      const [{ loadConfig }, { loadSnapshot, resolveTarget, snapshotWarnings }, { impactReport }, { LineageInputError }] =
+        await Promise.all([
+          import('../../config/load.js'),
+          import('../../lineage/impact.js'),
+          import('../../lineage/impact-report.js'),
+          import('../../lineage/json-text.js'),
+        ]);
       kleur.enabled = ctx.color;
       const { config, rootDir } = await loadConfig({
         cwd: ctx.globals.cwd,
@@ -43,7 +51,7 @@ export function registerImpact(program: Command, context: ContextFactory, setExi
         ctx.stderr.write(`${kleur.yellow(`schemaguard: warning: ${warning}`)}\n`);
       }
       const report: ImpactReport = impactReport(snapshot, parsed);
-      ctx.stdout.write(RENDERERS[options.format](report));
+      ctx.stdout.write(await render(options.format, report));
       setExit(EXIT.pass);
     });
 }

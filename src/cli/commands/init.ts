@@ -1,9 +1,5 @@
 // `schemaguard init`: sets up the git hooks (husky, the pre-commit framework or plain hooks) and a starter config.
 import { Option, type Command } from 'commander';
-import { applyPlan } from '../../init/apply.js';
-import { detectRepo } from '../../init/detect.js';
-import { planInit } from '../../init/plan.js';
-import { renderPlan } from '../../init/render.js';
 import { HOOK_MANAGERS, type HookManager } from '../../init/types.js';
 import { EXIT } from '../context.js';
 import type { ContextFactory, SetExit } from './index.js';
@@ -23,6 +19,13 @@ export function registerInit(program: Command, context: ContextFactory, setExit:
     )
     .action(async (options: InitOptions) => {
       const ctx = context();
+      // loaded here, not at the top: every command registers at start-up, and the hook's check skips these
+      const [{ applyPlan }, { detectRepo }, { planInit }, { renderPlan }] = await Promise.all([
+        import('../../init/apply.js'),
+        import('../../init/detect.js'),
+        import('../../init/plan.js'),
+        import('../../init/render.js'),
+      ]);
       const facts = await detectRepo({ cwd: ctx.globals.cwd, env: ctx.env, isPreCommitWanted: options.hooks === 'pre-commit' });
       const plan = planInit(facts, options.hooks);
       const isDryRun = options.dryRun === true;

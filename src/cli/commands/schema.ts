@@ -41,7 +41,7 @@ export function registerSchema(program: Command, context: ContextFactory, setExi
       });
       if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
       const { schema } = await extractSchema(files, { dialect: options.dialect, ...(models ? { models } : {}) });
-      for (const d of schema.diagnostics) ctx.stderr.write(`${d.file ?? '?'}:${d.line ?? 0}: ${d.severity}: ${d.message}\n`);
+      for (const d of schema.diagnostics) ctx.stderr.write(`${d.file ?? '?'}:${d.line ?? 0}: ${d.message}\n`);
       ctx.stdout.write(await render(options.format, schema));
       setExit(EXIT.pass);
     });

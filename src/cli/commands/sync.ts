@@ -2,7 +2,6 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import kleur from 'kleur';
-import { loadConfig } from '../../config/load.js';
 import { LINEAGE_MESSAGES as M } from '../../lineage/messages.js';
 import type { SyncProgress, SyncResult } from '../../lineage/sync.js';
 import { EXIT, type CommandContext } from '../context.js';
@@ -16,6 +15,8 @@ export function registerSync(program: Command, context: ContextFactory, setExit:
     .option('--allow-partial', 'when a source fails, write what the others returned, marked partial')
     .action(async (options: { allowPartial?: boolean }) => {
       const ctx = context();
+      // loaded here, not at the top: every command registers at start-up, and the hook's check skips config
+      const { loadConfig } = await import('../../config/load.js');
       kleur.enabled = ctx.color;
       const { config, rootDir } = await loadConfig({
         cwd: ctx.globals.cwd,
