@@ -93,17 +93,17 @@ describe('text report', () => {
 });
 
 describe('renderReport', () => {
-  it('paints the text report only when asked, and leaves kleur as it was', () => {
+  it('paints the text report only when asked, and leaves kleur as it was', async () => {
     kleur.enabled = true;
-    expect(renderReport(checkReport(), 'text', { color: false })).not.toMatch(/\u001b\[/);
+    expect(await renderReport(checkReport(), 'text', { color: false })).not.toMatch(/\u001b\[/);
     expect(kleur.enabled).toBe(true);
     kleur.enabled = false;
-    expect(renderReport(checkReport(), 'text', { color: true })).toContain('\u001b[');
+    expect(await renderReport(checkReport(), 'text', { color: true })).toContain('\u001b[');
     expect(kleur.enabled).toBe(false);
   });
 
-  it('renders each format', () => {
-    for (const format of REPORT_FORMATS) expect(renderReport(checkReport(), format).length, format).toBeGreaterThan(0);
-    expect(JSON.parse(renderReport(checkReport(), 'json')).version).toBe(1);
+  it('renders each format', async () => {
+    for (const format of REPORT_FORMATS) expect((await renderReport(checkReport(), format)).length, format).toBeGreaterThan(0);
+    expect(JSON.parse(await renderReport(checkReport(), 'json')).version).toBe(1);
   });
 });

@@ -1,10 +1,5 @@
 // One entry point: a report in the format asked for.
 import kleur from 'kleur';
-import { renderGithub } from './github.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
 import type { CheckReport, ReportFormat } from './types.js';
 
 export interface RenderOptions {
@@ -26,17 +21,20 @@ function withColor(color: boolean | undefined, render: () => string): string {
   }
 }
 
-export function renderReport(report: CheckReport, format: ReportFormat, options: RenderOptions = {}): string {
+/** Each format is loaded when asked for: a hook prints text and must not load SARIF's rule catalogue. */
+export async function renderReport(report: CheckReport, format: ReportFormat, options: RenderOptions = {}): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return (await import('./json.js')).renderJson(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return (await import('./markdown.js')).renderMarkdown(report);
     case 'sarif':
-      return renderSarif(report);
+      return (await import('./sarif.js')).renderSarif(report);
     case 'github':
-      return renderGithub(report);
-    case 'text':
+      return (await import('./github.js')).renderGithub(report);
+    case 'text': {
+      const { renderText } = await import('./text.js');
       return withColor(options.color, () => renderText(report, options));
+    }
   }
 }

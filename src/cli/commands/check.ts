@@ -54,7 +54,7 @@ export function registerCheck(program: Command, context: ContextFactory, setExit
         ...(ctx.globals.config === undefined ? {} : { configPath: resolve(ctx.globals.cwd, ctx.globals.config) }),
       });
       const { renderReport } = await import('../../report/render.js');
-      const text = renderReport(report, flags.format, { quiet: ctx.globals.quiet, color: ctx.color && flags.output === undefined });
+      const text = await renderReport(report, flags.format, { quiet: ctx.globals.quiet, color: ctx.color && flags.output === undefined });
       if (flags.output !== undefined) await writeFile(resolve(ctx.globals.cwd, flags.output), text);
       else ctx.stdout.write(text);
       setExit(report.verdict.blocked ? EXIT.blocked : EXIT.pass);
