@@ -13,5 +13,7 @@ export const CHECK_MESSAGES = {
   prePushBadLine: (line: number, text: string) =>
     `pre-push input line ${line}: expected "<local ref> <local oid> <remote ref> <remote oid>", got "${text}"`,
   prePushInputHint: "check --pre-push reads git's pre-push hook input: forward the hook's standard input unchanged",
-  overrideRecorded: 'the override reason will be added to the commit message as a Schemaguard-Override trailer',
+  pathsWithRevision: 'paths cannot be combined with --ref or --staged',
+  pathsWithRevisionHint: 'at a revision the config decides which files are models (`models:` globs); drop the paths',
+  refAndStaged: 'choose one of --ref and --staged',
 } as const;

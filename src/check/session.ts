@@ -13,7 +13,7 @@ import type { CompareContext } from './compare.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache } from './result-cache.js';
 import { CHECK_MESSAGES as M } from './messages.js';
-import { createSchemaReader } from './schema-at.js';
+import { createSchemaReader, type SchemaCaches } from './schema-at.js';
 
 /** Bumped when what extraction makes of the same files changes without a new tool version. */
 const RESULT_VERSION = 1;
@@ -21,6 +21,8 @@ const RESULT_VERSION = 1;
 export interface Session {
   context: CompareContext;
   loaded: LoadedConfig;
+  /** the summary and result caches, for readers with other options (another dialect) */
+  caches: SchemaCaches;
   /** writes what this check added to the caches; never throws */
   flush(): Promise<void>;
   notes: string[];
@@ -47,14 +49,16 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
   const openSummaries = () => (summaries ??= openBlobCache<ModuleSummary>(info.commonDir, `${options.toolVersion}-s${SUMMARY_VERSION}`));
   const results = openResultCache<ExtractResult>(join(dir, 'cache'), `${options.toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
   const { lineage, notes } = await readLineage(loaded, options.now);
+  const caches: SchemaCaches = { summaries: openSummaries, results };
   return {
     loaded,
+    caches,
     notes,
     flush: async () => {
       await Promise.all([summaries?.then((cache) => cache.flush()), results.flush()]);
     },
     context: {
-      reader: createSchemaReader(port, config, { summaries: openSummaries, results }),
+      reader: createSchemaReader(port, config, caches),
       config,
       lineage,
       today: options.now.toISOString().slice(0, 10),

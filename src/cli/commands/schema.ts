@@ -5,7 +5,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { messages } from '../../extract/messages.js';
 import { DIALECTS, type Dialect, type Schema } from '../../schema/types.js';
-import { EXIT } from '../context.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { VERSION } from '../version.js';
+import { CHECK_MESSAGES } from '../../check/messages.js';
 import { UserError } from '../errors.js';
 import type { ContextFactory, SetExit } from './index.js';
 
@@ -21,7 +23,9 @@ async function render(format: Format, schema: Schema): Promise<string> {
 
 interface SchemaOptions {
   format: Format;
-  dialect: Dialect;
+  dialect?: Dialect;
+  ref?: string;
+  staged?: boolean;
 }
 
 export function registerSchema(program: Command, context: ContextFactory, setExit: SetExit): void {
@@ -30,21 +34,55 @@ export function registerSchema(program: Command, context: ContextFactory, setExi
     .description('print the database schema the SQLAlchemy models declare (read statically, nothing is imported)')
     .argument('[path...]', 'model files or directories (default: the repository root)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .addOption(new Option('--dialect <dialect>', 'SQL dialect the types are rendered for').choices([...DIALECTS]).default('postgresql'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect the types are rendered for (default: the config\'s, else postgresql)').choices([...DIALECTS]))
+    .option('--ref <rev>', 'read the models at this git revision instead of the working tree')
+    .option('--staged', 'read the models as staged in the index (what the next commit holds)')
     .action(async (paths: string[], options: SchemaOptions) => {
       const ctx = context();
-      const cwd = ctx.globals.cwd;
-      const { root, models } = pickRoot(cwd, paths);
-      const [{ readWorktreeFiles }, { extractSchema }] = await Promise.all([import('../../git/worktree.js'), import('../../extract/index.js')]);
-      const files = await readWorktreeFiles(root).catch((error: unknown) => {
-        throw new UserError(messages.cannotRead(root, error instanceof Error ? error.message : String(error)));
-      });
-      if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
-      const { schema } = await extractSchema(files, { dialect: options.dialect, ...(models ? { models } : {}) });
+      const schema = options.ref !== undefined || options.staged ? await schemaAtRevision(ctx, paths, options) : await schemaOfWorktree(ctx, paths, options);
       for (const d of schema.diagnostics) ctx.stderr.write(`${d.file ?? '?'}:${d.line ?? 0}: ${d.message}\n`);
       ctx.stdout.write(await render(options.format, schema));
       setExit(EXIT.pass);
     });
+}
+
+/** `--ref REV` / `--staged`: through git, with the config's model globs and the blob cache, like a check. */
+async function schemaAtRevision(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Schema> {
+  if (paths.length > 0) throw new UserError(CHECK_MESSAGES.pathsWithRevision, CHECK_MESSAGES.pathsWithRevisionHint);
+  if (options.ref !== undefined && options.staged) throw new UserError(CHECK_MESSAGES.refAndStaged);
+  const { withRevisions } = await import('../../check/revision-session.js');
+  const result = await withRevisions(
+    {
+      cwd: ctx.globals.cwd,
+      env: ctx.env,
+      toolVersion: VERSION,
+      ...(options.dialect === undefined ? {} : { dialect: options.dialect }),
+      ...(ctx.globals.config === undefined ? {} : { configPath: resolve(ctx.globals.cwd, ctx.globals.config) }),
+    },
+    ({ schemaAt }) => schemaAt(options.staged ? ':staged' : (options.ref ?? 'HEAD')),
+  );
+  return result.schema;
+}
+
+/** The working tree from disk; the config (when there is one) gives the dialect, model globs and exclusions. */
+async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Schema> {
+  const { root, models } = pickRoot(ctx.globals.cwd, paths);
+  const [{ readWorktreeFiles }, { extractSchema }, { loadConfig }] = await Promise.all([
+    import('../../git/worktree.js'),
+    import('../../extract/index.js'),
+    import('../../config/load.js'),
+  ]);
+  const { config } = await loadConfig({
+    cwd: root,
+    ...(ctx.globals.config === undefined ? {} : { configPath: resolve(ctx.globals.cwd, ctx.globals.config) }),
+  });
+  const files = await readWorktreeFiles(root, { exclude: config.exclude }).catch((error: unknown) => {
+    throw new UserError(messages.cannotRead(root, error instanceof Error ? error.message : String(error)));
+  });
+  if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
+  const globs = models ?? config.models;
+  const { schema } = await extractSchema(files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) });
+  return schema;
 }
 
 function gitToplevel(cwd: string): string | null {
