@@ -129,4 +129,14 @@ describe('lineage from a dbt manifest served over HTTP', () => {
     expect(result.stdout).toMatch(/^note: the lineage snapshot \.schemaguard\/lineage\.json is \d+ days old \(more than 1\); run `schemaguard sync`$/m);
     expect(result.stdout).toMatch(/^Passed\.$/m);
   });
+
+  it('a stale snapshot no longer vouches that nobody reads a column: the unread-column drop blocks again', async () => {
+    const repo = await syncedRepo(1);
+    const snapshot = readSnapshot(repo);
+    writeFileSync(join(repo.dir, SNAPSHOT), `${JSON.stringify({ ...snapshot, generated_at: '2020-01-06T08:00:00.000Z' }, null, 2)}\n`);
+    stageCustomerDrop(repo, 'nickname');
+    const result = schemaguardIn(repo, ['check', '--staged']);
+    expect(result.status, result.output).toBe(1);
+    expect(result.stdout).not.toContain('lowered to warn');
+  });
 });

@@ -79,8 +79,12 @@ async function readLineage(loaded: LoadedConfig, now: Date): Promise<{ lineage: 
   const none = { lineage: null, notes: settings.sources.length > 0 ? [M.noSnapshot(settings.snapshot)] : [] };
   // no snapshot (most repositories): the lineage code, and the zod schema it validates with, is never loaded
   if (await isMissing(path)) return none;
-  const { lineageViewOf, loadSnapshot, snapshotWarnings } = await import('../lineage/impact.js');
+  const { lineageViewOf, loadSnapshot, snapshotAgeDays, snapshotWarnings } = await import('../lineage/impact.js');
   const snapshot = await loadSnapshot(path);
   if (snapshot === null) return none;
-  return { lineage: lineageViewOf(snapshot), notes: snapshotWarnings(snapshot, { file: settings.snapshot, maxAgeDays: settings.maxAgeDays, now }) };
+  const view = lineageViewOf(snapshot);
+  const notes = snapshotWarnings(snapshot, { file: settings.snapshot, maxAgeDays: settings.maxAgeDays, now });
+  // a stale snapshot still names the readers it knows, but no longer vouches that a column has none
+  if (snapshotAgeDays(snapshot, now) > settings.maxAgeDays) return { lineage: { ...view, knowsColumns: () => false }, notes };
+  return { lineage: view, notes };
 }
