@@ -6,7 +6,7 @@ import type { Config } from './schema.js';
 // migrations and tests by default).
 const SKIPPED_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', '.venv', 'env', '.tox', 'tests', 'test']);
 const MIGRATION_DIRS = [/(^|\/)alembic\/versions\//, /(^|\/)migrations\/versions\//];
-const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup)\.py$/;
 
 /** A path that the default discovery skips, whatever the config says. */
 export function isSkippedByDefault(path: string): boolean {

@@ -3,11 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { isSkippedByDefault } from '../config/model-paths.js';
 import type { SourceFile } from './types.js';
-
-const SKIP_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', 'tests', 'test']);
-/** Migration scripts describe history, not the models. */
-const SKIP_PATHS = [/(^|\/)alembic\/versions$/, /(^|\/)migrations\/versions$/];
 
 export interface WorktreeOptions {
   /** files or directories (relative to root, or absolute) to read instead of the whole tree */
@@ -20,14 +17,9 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-function isSkippedDir(name: string, rel: string, full: string): boolean {
-  if (name.startsWith('.') || SKIP_DIRS.has(name)) return true;
-  if (SKIP_PATHS.some((re) => re.test(rel))) return true;
-  return existsSync(join(full, 'pyvenv.cfg'));
-}
-
-function isPythonFile(name: string): boolean {
-  return name.endsWith('.py') && !name.startsWith('test_') && name !== 'setup.py';
+/** The same default skips as a check's git listing (config/model-paths), plus any virtualenv by its marker. */
+function isSkippedDir(rel: string, full: string): boolean {
+  return isSkippedByDefault(`${rel}/module.py`) || existsSync(join(full, 'pyvenv.cfg'));
 }
 
 async function walk(root: string, dir: string, out: string[]): Promise<void> {
@@ -37,8 +29,8 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
     const full = join(dir, entry.name);
     const rel = toPosix(relative(root, full));
     if (entry.isDirectory()) {
-      if (!isSkippedDir(entry.name, rel, full)) await walk(root, full, out);
-    } else if (entry.isFile() && isPythonFile(entry.name)) {
+      if (!isSkippedDir(rel, full)) await walk(root, full, out);
+    } else if (entry.isFile() && rel.endsWith('.py') && !isSkippedByDefault(rel)) {
       out.push(rel);
     }
   }
