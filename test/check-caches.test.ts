@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_PLACES, loadConfigCached } from '../src/check/config-cache.js';
+import { loadConfigCached } from '../src/check/config-cache.js';
 import { openResultCache } from '../src/check/result-cache.js';
-import { DEDICATED_PLACES, SHARED_PLACES, loadConfig } from '../src/config/load.js';
+import { loadConfig } from '../src/config/load.js';
 import { createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
 import { commonDir } from './helpers/hook-scripts.js';
 import { schemaguard } from './helpers/scenario-repo.js';
@@ -31,10 +31,6 @@ function writeSettled(path: string, text: string): void {
 
 describe('config cache', () => {
   const options = (cwd: string, dir: string) => ({ cwd, dir, toolVersion: '9.9.9', knownRuleIds: ['drop-column'] });
-
-  it('looks at the places config/load.ts searches, in the same order', () => {
-    expect([...CONFIG_PLACES]).toEqual([...DEDICATED_PLACES, ...SHARED_PLACES]);
-  });
 
   it('answers from the cache until a config place changes', async () => {
     const cwd = tempDir();

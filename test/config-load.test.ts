@@ -2,7 +2,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEDICATED_PLACES, SHARED_PLACES, loadConfig } from '../src/config/load.js';
+import { loadConfig } from '../src/config/load.js';
+import { DEDICATED_PLACES, SHARED_PLACES } from '../src/config/places.js';
 import { configDir, loadError } from './helpers/config-dir.js';
 
 const YAML_BODY = 'dialect: mysql\ncontracts:\n  - tables: [users]\n    owners: ["@team"]\n';

@@ -3,22 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { LoadConfigOptions, LoadedConfig } from '../config/load.js';
+import { DEDICATED_PLACES, SHARED_PLACES } from '../config/places.js';
 
-/** config/load.ts's DEDICATED_PLACES then SHARED_PLACES, copied so a hit never imports it (a test keeps them equal). */
-export const CONFIG_PLACES = [
-  '.schemaguardrc',
-  '.schemaguardrc.json',
-  '.schemaguardrc.yaml',
-  '.schemaguardrc.yml',
-  '.schemaguardrc.js',
-  '.schemaguardrc.cjs',
-  '.schemaguardrc.mjs',
-  'schemaguard.config.js',
-  'schemaguard.config.cjs',
-  'schemaguard.config.mjs',
-  'package.json',
-  'pyproject.toml',
-] as const;
+const CONFIG_PLACES = [...DEDICATED_PLACES, ...SHARED_PLACES] as const;
 
 /** A JS config may compute its result (from the environment, the date): it is loaded every time. */
 const CODE_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);

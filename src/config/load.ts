@@ -7,6 +7,7 @@ import { ConfigSyntaxError, parseJsonText, parseTomlText, parseYamlText, toolSec
 import { CONFIG_MESSAGES as M } from './messages.js';
 import { configSchema, type Config } from './schema.js';
 import { validateConfig } from './validate.js';
+import { DEDICATED_PLACES, SHARED_PLACES } from './places.js';
 
 export interface LoadConfigOptions {
   /** the repository root: the only directory searched */
@@ -25,21 +26,6 @@ export interface LoadedConfig {
   rootDir: string;
 }
 
-/** Precedence: the first of these that exists wins (see docs/configuration.md). */
-export const DEDICATED_PLACES = [
-  '.schemaguardrc',
-  '.schemaguardrc.json',
-  '.schemaguardrc.yaml',
-  '.schemaguardrc.yml',
-  '.schemaguardrc.js',
-  '.schemaguardrc.cjs',
-  '.schemaguardrc.mjs',
-  'schemaguard.config.js',
-  'schemaguard.config.cjs',
-  'schemaguard.config.mjs',
-] as const;
-/** Consulted after the dedicated files, and only where they hold a `schemaguard` section. */
-export const SHARED_PLACES = ['package.json', 'pyproject.toml'] as const;
 
 const yamlLoader = (_: string, content: string): Promise<unknown> => parseYamlText(content);
 const LOADERS: Loaders = {

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from '../cli/errors.js';
-import { DEDICATED_PLACES } from '../config/load.js';
+import { DEDICATED_PLACES } from '../config/places.js';
 import { GitError } from '../git/errors.js';
 import { runGit, splitNul, type GitRunner } from '../git/process.js';
 import { INIT_MESSAGES as M } from './messages.js';

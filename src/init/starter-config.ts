@@ -1,7 +1,7 @@
 // The starter configuration: .schemaguardrc.yaml, or [tool.schemaguard] in an existing pyproject.toml.
 import * as path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { DEDICATED_PLACES } from '../config/load.js';
+import { DEDICATED_PLACES } from '../config/places.js';
 import { INIT_MESSAGES as M } from './messages.js';
 import { modelGlobs } from './models.js';
 import type { PartialPlan, RepoFacts } from './types.js';
