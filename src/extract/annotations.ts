@@ -38,8 +38,18 @@ export function readAnnotation(ctx: Ctx, ann: Value, module: ModuleInfo): Annota
   return { container: 'other', optional: includesNone(plain), type: withoutNone(plain) };
 }
 
-/** `Mapped["User"]`: a string names a class or type of the module. */
+/**
+ * `Mapped["User"]`: a string names a class or type of the module; inside a generic too
+ * (`Mapped[Optional["datetime"]]`), except where strings are values (`Literal["a"]`, `Annotated` extras).
+ */
 function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
+  if (v.t === 'generic') {
+    const base = pyName(v.base);
+    if (base === 'typing.Literal') return v;
+    const upTo = base === 'typing.Annotated' ? 1 : v.args.length;
+    const args = v.args.map((a, i) => (i < upTo ? forwardRef(ctx, a, module) : a));
+    return args.every((a, i) => a === v.args[i]) ? v : { ...v, args };
+  }
   if (v.t !== 'str') return v;
   const text = v.v.trim();
   const optional = /^Optional\[(.+)\]$/.exec(text)?.[1] ?? /^(.+?)\s*\|\s*None$/.exec(text)?.[1];
@@ -86,7 +96,7 @@ export function typeFromPython(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]
   const { inner, extras } = annotatedExtras(t);
   const checks = extras.length > 0 ? [t, inner!] : [t];
   // an alias not in the type_annotation_map falls back to its value (SQLAlchemy 2.0 does, with a warning)
-  if (t.t === 'alias') checks.push(t.value);
+  if (t.t === 'alias') checks.push(withoutNone(t.value));
   for (const check of checks) {
     const found = lookupType(ctx, check, typeMap, flavor, file, line);
     if (found) return found;
@@ -105,6 +115,12 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
   if (t.t === 'alias' || t.t === 'generic') {
     const mapped = typeMap.find(([k]) => sameKey(k, t) || sameGeneric(k, t));
     if (mapped) return typeSpecOf(ctx, mapped[1], file, line);
+  }
+  const supertype = newTypeOf(t);
+  if (supertype) {
+    // `UserId = NewType("UserId", int)`: the NewType itself in the map, else its supertype (flatten_newtype)
+    const mapped = typeMap.find(([k]) => sameKey(k, t));
+    return mapped ? typeSpecOf(ctx, mapped[1], file, line) : lookupType(ctx, supertype, typeMap, flavor, file, line);
   }
   if (t.t === 'generic' && pyName(t.base) === 'typing.Literal') {
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
@@ -125,6 +141,10 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
     if (spec) return spec;
   }
   return undefined;
+}
+
+function newTypeOf(v: Value): Value | undefined {
+  return v.t === 'call' && pyName(v.callee) === 'typing.NewType' ? v.args[1] : undefined;
 }
 
 function isEnumBase(v: Value): boolean {

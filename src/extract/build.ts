@@ -83,7 +83,7 @@ function tokenRunner(x: Extraction): TokenRunner {
   return (fn: Value, input: NamingInput) => {
     const columns: Array<[Value, Value]> = input.columns.map((c) => [{ t: 'str', v: c.key }, record({ name: { t: 'str', v: c.name }, key: { t: 'str', v: c.key } })]);
     const table = record({ name: { t: 'str', v: input.table.name }, schema: input.table.schema === null ? { t: 'none' } : { t: 'str', v: input.table.schema } });
-    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns }, table });
+    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns, collection: true }, table });
     const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
     if (!module) return undefined;
     const expr = { k: 'name' as const, id: 'naming_convention', line: 0 };

@@ -1,8 +1,12 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
+import { classHeader, mroOf } from './classes.js';
+import { classScope } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { callFunction } from './evaluate-func.js';
 import type { Extraction } from './state.js';
-import { isTruthy, type ClassInfo } from './values.js';
+import { messages } from './messages.js';
+import { isTruthy, type ClassInfo, type Value } from './values.js';
 
 export interface OwnAttr {
   name: string;
@@ -13,6 +17,8 @@ export interface OwnAttr {
   def: FunctionDef | null;
   /** a nested class */
   isClass: boolean;
+  /** set on the class by its base's `__init_subclass__` (after the body ran) */
+  value?: Value;
 }
 
 const cache = new WeakMap<ClassInfo, Map<string, OwnAttr>>();
@@ -31,9 +37,36 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = annotationOrder(cls.def.body, decide);
     attrs = new Map(mergeOrdering(inVars, annotated).flatMap((n) => (found.has(n) ? [[n, found.get(n)!] as const] : [])));
+    // cached before the hook runs: a hook reading the class sees its body, as in Python
     cache.set(cls, attrs);
+    for (const [name, value] of subclassHookAttrs(x, cls)) {
+      const e = entry(attrs, name, cls.def.line);
+      Object.assign(e, { value, expr: null, def: null, isClass: false });
+    }
   }
   return attrs;
+}
+
+/**
+ * What the nearest in-repo `__init_subclass__` up the MRO sets on the class (`cls.__tablename__ = ...`): type()
+ * runs it when the class is created, before declarative maps it. A hook that cannot be run is reported.
+ */
+function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const owner = mroOf(x.ctx, cls).slice(1).find((e) => e.k === 'class' && classScope(x.ctx.project, e.cls).bindings.has('__init_subclass__'));
+  if (owner?.k !== 'class') return new Map();
+  const binding = classScope(x.ctx.project, owner.cls).bindings.get('__init_subclass__');
+  if (binding?.k !== 'def' || !binding.def.body) return new Map();
+  const saved = cls.assigned;
+  cls.assigned = new Map();
+  const fn = { module: owner.cls.module, def: binding.def, bound: { t: 'class', cls } as Value };
+  const result = callFunction(x.ctx, fn, { args: [], kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line);
+  const got = cls.assigned;
+  cls.assigned = saved;
+  if (result.t === 'unknown') {
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.subclassHook(owner.cls.name, result.reason) };
+    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
+  }
+  return got;
 }
 
 function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined): string[] {
@@ -128,7 +161,7 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr)
 
 /** Whether the name is in the class `__dict__` (annotation-only names are not). */
 export function inDict(attr: OwnAttr | undefined): boolean {
-  return attr !== undefined && (attr.expr !== null || attr.def !== null || attr.isClass);
+  return attr !== undefined && (attr.expr !== null || attr.def !== null || attr.isClass || attr.value !== undefined);
 }
 
 export function isDunder(name: string): boolean {

@@ -105,6 +105,10 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       draft.default = `Sequence(${valueText(item.args[0] ?? { t: 'none' })})`;
       return;
     case 'Identity':
+      // Identity makes the column NOT NULL unless nullable= is given (or a Mapped[Optional[...]] says otherwise)
+      draft.nullableDefault = false;
+      draft.serverDefault = 'Identity()';
+      return;
     case 'Computed':
     case 'DefaultClause':
     case 'FetchedValue':

@@ -34,6 +34,11 @@ export interface Env {
   depth: number;
   /** receives the arguments of `super().__init__(...)` when a constructor is run */
   superInit?: (a: import('./values.js').Arguments) => void;
+  /**
+   * Code that runs at import time (a function called from module level, such as `start_mappers()`) reports
+   * what its statements build: a Table, a map_imperatively(...), a column set on a class. Absent elsewhere.
+   */
+  effects?: (v: Value, file: string, line: number) => void;
 }
 
 export interface Ctx {
@@ -68,7 +73,8 @@ export function classScope(project: Project, cls: ClassInfo): Scope {
   const key = cls.closure ? cls : cls.def;
   let scope = project.scopes.get(key);
   if (!scope) {
-    scope = buildScope(cls.def.body, null);
+    // `from ..constants import X` in a class body resolves against the class's module, as Python does
+    scope = buildScope(cls.def.body, cls.module);
     project.scopes.set(key, scope);
   }
   return scope;

@@ -2,7 +2,7 @@
 import { checkText, columnFromCall, foreignKeyOf, callOf } from './columns.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
-import { metaOfValue, newMeta } from './registry.js';
+import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
@@ -20,7 +20,13 @@ export function isTableCall(v: Value | undefined): boolean {
 function tableMeta(x: Extraction, v: CallValue): { meta: MetaInfo | undefined; first: number } {
   const given = v.args[1] ? metaOfValue(x.ctx, x.reg, v.args[1]) : undefined;
   if (given) return { meta: given, first: 2 };
-  if (v.callee.t === 'attr') return { meta: metaOfValue(x.ctx, x.reg, v.callee.obj), first: 1 };
+  if (v.callee.t === 'attr') {
+    // db.Table(..., bind_key="audit") goes to that bind's MetaData
+    const key = v.kwargs.get('bind_key');
+    const db = v.callee.obj;
+    const reg = key?.t === 'str' && db.t === 'call' ? flaskRegistry(x.ctx, x.reg, db) : undefined;
+    return { meta: reg && key?.t === 'str' ? bindMetadata(x.reg, reg, key.v) : metaOfValue(x.ctx, x.reg, db), first: 1 };
+  }
   const second = v.args[1];
   const isItem = second?.t === 'call' && (callOf(second, 'Column') !== undefined || constraintOf(second) !== undefined);
   return { meta: undefined, first: isItem ? 1 : 2 };

@@ -29,6 +29,7 @@ export function classEnv(cls: ClassInfo): { module: ClassInfo['module']; cls: Cl
 
 /** The value of an own attribute, a declared_attr evaluated for the class being mapped. */
 export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
+  if (attr.value) return attr.value;
   if (attr.def) {
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
     if (!isDeclaredAttr(decorators)) return null;
@@ -103,10 +104,16 @@ function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<
     }
   }
   for (const [name, attr] of later) {
-    if (out.has(name) || !resolvesTo(x, cls, name, mixin, names)) continue;
+    // `@declared_attr.cascading` runs for every subclass, over what the class or a mapped parent has
+    const isCascading = attr.def!.decorators.some((d) => /\.cascading$/.test(valueName(evalExpr(x.ctx, d, classEnv(mixin)))));
+    if (!isCascading && (out.has(name) || !resolvesTo(x, cls, name, mixin, names))) continue;
     const value = attrValue(x, mixin, attr, cls);
     if (value !== null) out.set(name, { name, owner: mixin, line: attr.line, value, ann: annValue(x, mixin, attr) });
   }
+}
+
+function valueName(v: Value): string {
+  return v.t === 'ext' ? v.name : '';
 }
 
 /** `getattr(cls, name)` for a dunder: the first definition in the MRO, declared_attr evaluated for `cls`. */

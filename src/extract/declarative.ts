@@ -79,7 +79,7 @@ function baseName(v: Value): string {
 function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
   const { cls } = mapped;
   const fixed = ownAttrs(x, cls).get('__table__');
-  if (fixed?.expr) {
+  if (fixed?.expr || fixed?.value) {
     const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
     if (table) adoptTable(table, mapped, problems);
     return;
@@ -92,11 +92,14 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
       return;
     }
   } else if (tablename.t !== 'none') {
-    const reason = tablename.t === 'unknown' ? tablename.reason : 'not a string';
-    mapped.parent?.table?.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tablename(reason) });
+    const reason = tablename.t === 'unknown' ? tablename.reason : `${valueText(tablename)} is not a string known statically`;
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tablename(reason) };
+    // with no parent table to hold it, the class's table is lost: said where every table's problems go
+    if (mapped.parent?.table) mapped.parent.table.unresolved.push(problem);
+    else x.orphans.push(problem);
     return;
   }
-  singleTable(mapped, columns, problems);
+  singleTable(x, mapped, columns, problems);
 }
 
 function adoptTable(table: TableDraft, mapped: MappedClass, problems: Unresolved[]): void {
@@ -144,11 +147,16 @@ function firstLine(cls: ClassInfo): number {
   return Math.min(cls.def.line, ...cls.def.decorators.map((d) => d.line));
 }
 
-function singleTable(mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
+function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
   const parentTable = mapped.parent?.table ?? null;
   mapped.isSingleTable = true;
   mapped.table = parentTable;
-  if (!parentTable) return;
+  if (!parentTable) {
+    // SQLAlchemy refuses such a class, so something set its table name in a way not followed here
+    const { cls } = mapped;
+    x.orphans.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noTable(cls.name) }, ...problems);
+    return;
+  }
   parentTable.unresolved.push(...problems, ...columns.flatMap((c) => c.unresolved));
   for (const col of columns) {
     if (!parentTable.columns.some((c) => c.name === col.name)) parentTable.columns.push(col);

@@ -17,7 +17,7 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
   return (path) => match(path);
 }
 
-/** Absolute names of the modules a module imports anywhere at top level (and their parent packages). */
+/** Absolute names of the modules a module imports at top level, in functions and class bodies (and their parent packages). */
 export function importsOf(name: string, isPackage: boolean, summary: ModuleSummary): string[] {
   const out = new Set<string>();
   const add = (mod: string): void => {
@@ -34,6 +34,7 @@ export function importsOf(name: string, isPackage: boolean, summary: ModuleSumma
         if (s.names !== '*') for (const n of s.names) out.add(`${base}.${n.name}`);
       } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
       else if (s.k === 'def' && s.body) walk(s.body);
+      else if (s.k === 'class') walk(s.body);
     }
   };
   walk(summary.body);

@@ -3,8 +3,9 @@ import type { Ctx, Env } from './context.js';
 import { classScope } from './context.js';
 import type { Binding } from './scope.js';
 import { mroOf } from './classes.js';
-import { enumMemberValue, isEnumClass } from './enums.js';
+import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
+import { outsideClassName } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
@@ -21,8 +22,10 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const sub = ctx.project.modules.get(`${obj.module.name}.${name}`);
       return sub ? { t: 'module', module: sub } : unknown(`${obj.module.name} defines no ${name}`, env.module.file, line);
     }
-    case 'ext':
-      return { t: 'ext', name: `${obj.name}.${name}` };
+    case 'ext': {
+      const className = name === '__name__' ? outsideClassName(obj) : undefined;
+      return className !== undefined ? { t: 'str', v: className } : { t: 'ext', name: `${obj.name}.${name}` };
+    }
     case 'class':
       return classAttribute(ctx, obj.cls, name, line);
     case 'clsattr':
@@ -43,6 +46,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
 function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   // only mapped classes carry a table; a declarative base or any other object has none
   if (name === '__table__') return { t: 'none' };
+  const className = name === '__name__' ? outsideClassName(obj) : undefined;
+  if (className !== undefined) return { t: 'str', v: className };
   const pseudo = obj.callee.t === 'ext' ? obj.callee.name : '';
   // records the extractor builds for callables it runs (enum members, constraints for naming tokens)
   if (pseudo === 'schemaguard.Record') return obj.kwargs.get(name) ?? { t: 'attr', obj, name };
@@ -50,11 +55,14 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
   }
+  const own = obj.attrs?.get(name);
+  if (own) return own;
   if (isSaName(obj.callee, 'Table') && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
   if (obj.callee.t === 'class' && !name.startsWith('__')) {
     const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
+    if (found.t === 'func') return boundMethod(found, obj, obj.callee.cls);
     if (found.t !== 'clsattr') return found;
   }
   return { t: 'attr', obj, name };
@@ -81,19 +89,75 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   if (name === '__name__' || name === '__qualname__') return { t: 'str', v: cls.name };
   if (name === '__tablename__') return ctx.project.hooks.tablenameOf(cls);
   if (name === '__table__') return ctx.project.hooks.hasTable(cls) ? { t: 'clsattr', cls, name, line } : { t: 'none' };
+  if (name === '__dict__') return ownNamespace(ctx, cls, line);
+  if ((name === '_member_names_' || name === '__members__') && isEnumClass(ctx, cls)) return enumListing(ctx, cls, name);
   if (name === '__mro__') return { t: 'seq', kind: 'tuple', items: mroOf(ctx, cls).map((e) => (e.k === 'class' ? { t: 'class', cls: e.cls } : e.value)) };
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
-    const binding = classScope(ctx.project, e.cls).bindings.get(name);
+    const bindings = classScope(ctx.project, e.cls).bindings;
+    const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
     if (binding) return classMember(ctx, cls, e.cls, name, binding, line);
   }
-  return { t: 'clsattr', cls, name, line, missing: true };
+  return inheritedFromLibrary(ctx, cls, name) ?? { t: 'clsattr', cls, name, line, missing: true };
+}
+
+/** `_Event__extra` is how Python stores `__extra` written in the body of class Event (name mangling). */
+function unmangled(owner: ClassInfo, name: string): string {
+  const prefix = `_${owner.name.replace(/^_+/, '')}__`;
+  return name.startsWith(prefix) && !name.endsWith('__') ? name.slice(prefix.length - 2) : '';
+}
+
+/** Class methods of SQLAlchemy classes that project subclasses call: `class MutableDict(Mutable, dict)` then `.as_mutable(T)`. */
+const MUTABLE_METHODS = ['as_mutable', 'associate_with'];
+const LIBRARY_CLASS_METHODS = new Map<string, readonly string[]>([
+  ['Mutable', MUTABLE_METHODS],
+  ['MutableDict', MUTABLE_METHODS],
+  ['MutableList', MUTABLE_METHODS],
+  ['MutableSet', MUTABLE_METHODS],
+]);
+
+function inheritedFromLibrary(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'value' || e.value.t !== 'ext') continue;
+    const sym = saSymbol(e.value);
+    if (sym && LIBRARY_CLASS_METHODS.get(sym)?.includes(name)) return { t: 'ext', name: `${e.value.name}.${name}` };
+  }
+  return undefined;
+}
+
+/** `cls.__dict__`: the names the class body binds (an annotation alone binds none); values stay references. */
+function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
+  const names = ['__module__', '__doc__'];
+  for (const [name, b] of classScope(ctx.project, cls).bindings) if (b.k !== 'ann') names.push(name);
+  for (const name of cls.assigned?.keys() ?? []) names.push(name);
+  const entries = [...new Set(names)].map((name): [Value, Value] => [{ t: 'str', v: name }, { t: 'clsattr', cls, name, line }]);
+  return { t: 'dict', entries };
+}
+
+/** `Status._member_names_` (the names) and `Status.__members__` (name -> member); aliases left out. */
+function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
+  const members = enumMembers(ctx, cls);
+  if (name === '_member_names_') return { t: 'seq', kind: 'list', items: members.map((m) => ({ t: 'str', v: m.name })) };
+  return { t: 'dict', entries: members.map((m): [Value, Value] => [{ t: 'str', v: m.name }, enumMemberValue(ctx, cls, m.name) ?? m.value]) };
+}
+
+/**
+ * A function reached through a class or an instance, as Python binds it: a classmethod gets the class, a plain
+ * method reached through an instance gets the instance, a staticmethod (or a plain function on a class) nothing.
+ */
+export function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
+  if (fn.t !== 'func') return fn;
+  const decorators = fn.fn.def.decorators.map((d) => (d.k === 'name' ? d.id : d.k === 'attr' ? d.name : ''));
+  if (decorators.includes('staticmethod')) return fn;
+  if (decorators.includes('classmethod')) return { t: 'func', fn: { ...fn.fn, bound: { t: 'class', cls } } };
+  return receiver.t === 'class' ? fn : { t: 'func', fn: { ...fn.fn, bound: receiver } };
 }
 
 function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, binding: Binding, line: number): Value {
   const env = { module: owner.module, cls: owner, depth: 0 };
-  if (binding.k === 'class' || binding.k === 'def') return bindingValue(ctx, binding, env);
+  if (binding.k === 'def') return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
+  if (binding.k === 'class') return bindingValue(ctx, binding, env);
   if (binding.k !== 'expr' || binding.expr.k === 'lambda') return { t: 'clsattr', cls, name, line };
   // constants on a class (lengths, flags, choices) and tables held by a class are values;
   // columns stay references to the mapped attribute

@@ -2,8 +2,10 @@
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
+import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
+import { isInstanceOf, lacksAttribute } from './outside-attrs.js';
 import { callStringMethod, callRegex, callDictMethod } from './evaluate-methods.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
@@ -49,26 +51,32 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
   const [first, second] = a.args;
   // a builtin over a value we do not know keeps the reason it is unknown
   const unknownArg = a.args.find((v) => v.t === 'unknown');
-  if (unknownArg && /^(builtins|re|typing)\./.test(name) && name !== 'builtins.getattr') return unknownArg;
+  // (setattr stays a call: declarative adds its column, and an unknown name must be reported on the table)
+  if (unknownArg && /^(builtins|re|typing)\./.test(name) && name !== 'builtins.getattr' && name !== 'builtins.setattr') return unknownArg;
   switch (name) {
     case 'builtins.str':
       return first ? strOf(first, file, line) : { t: 'str', v: '' };
     case 'builtins.int':
       return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
     case 'builtins.len':
+      if (first?.t === 'dict') return { t: 'num', v: first.entries.length };
       return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: first.v.length } : unknown('len() of a value not known statically', file, line);
     case 'builtins.tuple':
     case 'builtins.list':
-      return seqOf(first, name === 'builtins.tuple' ? 'tuple' : 'list', file, line);
+      return seqOf(ctx, first, name === 'builtins.tuple' ? 'tuple' : 'list', file, line);
     case 'builtins.dict':
       return dictOf(first, a, file, line);
     case 'builtins.getattr':
     case 'builtins.hasattr': {
       if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
       const found = attributeOf(ctx, first, second.v, env, line);
-      const isMissing = found.t === 'clsattr' && found.missing === true;
-      if (name === 'builtins.hasattr') return first.t === 'class' ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
+      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v);
+      if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       return isMissing && a.args[2] ? a.args[2] : found;
+    }
+    case 'builtins.isinstance': {
+      const is = first && second ? isInstanceOf(first, second) : undefined;
+      return is === undefined ? unknown('isinstance() not known statically', file, line) : { t: 'bool', v: is };
     }
     case 'builtins.range':
       return rangeOf(a, file, line);
@@ -89,7 +97,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegex(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
 }
 
@@ -142,12 +150,10 @@ function strOf(v: Value, file: string, line: number): Value {
   return text === undefined ? unknown('str() of a value not known statically', file, line) : { t: 'str', v: text };
 }
 
-function seqOf(v: Value | undefined, kind: 'tuple' | 'list', file: string, line: number): Value {
+function seqOf(ctx: Ctx, v: Value | undefined, kind: 'tuple' | 'list', file: string, line: number): Value {
   if (!v) return { t: 'seq', kind, items: [] };
-  if (v.t === 'seq') return { t: 'seq', kind, items: v.items };
-  if (v.t === 'str') return { t: 'seq', kind, items: [...v.v].map((c) => ({ t: 'str', v: c })) };
-  if (v.t === 'dict') return { t: 'seq', kind, items: v.entries.map(([k]) => k) };
-  return unknown(`${kind}() of a value not known statically`, file, line);
+  const items = iterate(ctx, v);
+  return items ? { t: 'seq', kind, items: [...items] } : unknown(`${kind}() of a value not known statically`, file, line);
 }
 
 function dictOf(first: Value | undefined, a: Arguments, file: string, line: number): Value {

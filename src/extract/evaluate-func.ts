@@ -1,29 +1,35 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { Arg, Expr, Param, Stmt } from '../python/summary.js';
+import type { Expr, Param, Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { evalExpr, sameKey } from './evaluate.js';
+import { evalExpr } from './evaluate.js';
+import { iterate } from './evaluate-builtins.js';
+import { makeCall } from './evaluate-call.js';
+import { applyMutation, setItem } from './evaluate-mutate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { importName, moduleValue } from './resolve.js';
 import { resolveRelative } from './module-names.js';
-import { isTruthy, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
+import { saSymbol } from './sa-names.js';
+import { valueText } from './value-text.js';
+import { isTruthy, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 
 const MAX_DEPTH = 12;
 
 let classSerial = 0;
 const MAX_LOOP = 2_000;
 
-type Outcome = { done: true; value: Value } | { done: false };
+/** How a statement ends: a `return` (done), falling through, or a `break` / `continue` out of the enclosing loop. */
+type Outcome = { done: true; value: Value } | { done: false; jump?: 'break' | 'continue' };
 
 export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number, superInit?: Env['superInit']): Value {
   const file = env.module.file;
   const name = fn.def.name;
   if (!fn.def.body) return unknown(`method ${name}() is not evaluated statically`, file, line);
   if (env.depth >= MAX_DEPTH) return unknown(`helper function ${name}() nests too deeply`, file, line);
-  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(superInit ? { superInit } : {}) };
+  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(superInit ? { superInit } : {}), ...(env.effects ? { effects: env.effects } : {}) };
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
-  if (!out.done) return { t: 'none' };
+  if (!out.done) return out.jump ? unknown(`${out.jump} outside a loop`, file, line) : { t: 'none' };
   if (out.value.t === 'unknown' && !out.value.reason.startsWith('helper function')) {
     return { ...out.value, reason: `helper function ${name}() could not be evaluated: ${out.value.reason}` };
   }
@@ -63,7 +69,7 @@ function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Val
 function execBlock(ctx: Ctx, body: Stmt[], env: Env): Outcome {
   for (const stmt of body) {
     const out = execStmt(ctx, stmt, env);
-    if (out.done) return out;
+    if (out.done || out.jump) return out;
   }
   return { done: false };
 }
@@ -79,15 +85,17 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return { done: true, value: stmt.value ? evalExpr(ctx, stmt.value, env) : { t: 'none' } };
     case 'assign': {
       const value = evalExpr(ctx, stmt.value, env);
+      env.effects?.(value, env.module.file, stmt.line);
       for (const target of stmt.targets) {
-        if (target.k === 'sub') assignItem(ctx, target, value, env);
-        else assignTarget(target, value, locals);
+        const failed = store(ctx, target, value, env);
+        if (failed) return abort(failed, env, stmt.line);
       }
       return { done: false };
     }
-    case 'ann':
-      if (stmt.value) assignTarget(stmt.target, evalExpr(ctx, stmt.value, env), locals);
-      return { done: false };
+    case 'ann': {
+      const failed = stmt.value ? store(ctx, stmt.target, evalExpr(ctx, stmt.value, env), env) : undefined;
+      return failed ? abort(failed, env, stmt.line) : { done: false };
+    }
     case 'aug':
       if (stmt.target.k !== 'name') return abort('augmented assignment to an attribute', env, stmt.line);
       locals.set(stmt.target.id, binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line));
@@ -95,12 +103,16 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'expr':
       return execExpression(ctx, stmt.value, env);
     case 'if': {
-      const test = isTruthy(evalExpr(ctx, stmt.test, env));
-      if (test === undefined) return abort('condition not decidable statically', env, stmt.line);
+      const value = evalExpr(ctx, stmt.test, env);
+      const test = isTruthy(value);
+      if (test === undefined) return abort(undecidable(value), env, stmt.line);
       return execBlock(ctx, test ? stmt.body : stmt.orelse, env);
     }
     case 'for':
       return execFor(ctx, stmt, env);
+    case 'break':
+    case 'continue':
+      return { done: false, jump: stmt.k };
     case 'block':
       return execBlock(ctx, stmt.body, env);
     case 'def':
@@ -131,9 +143,49 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
 
 function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
   if (target.k === 'name') locals.set(target.id, value);
-  else if ((target.k === 'tuple' || target.k === 'list') && value.t === 'seq') {
-    target.items.forEach((item, i) => assignTarget(item, value.items[i] ?? { t: 'none' }, locals));
+  else if (target.k === 'tuple' || target.k === 'list') {
+    // `a, b = helper()` of a value not known: each name is unknown for the same reason (never left unbound)
+    const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', target.line);
+    target.items.forEach((item, i) => assignTarget(item, value.t === 'seq' ? (value.items[i] ?? { t: 'none' }) : unpacked, locals));
   }
+}
+
+/** One assignment target; the reason when its effect cannot be followed statically. */
+function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefined {
+  if (target.k === 'sub') assignItem(ctx, target, value, env);
+  else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
+  else assignTarget(target, value, env.locals!);
+  return undefined;
+}
+
+/**
+ * `self.native = native` in a constructor run statically: the instance of an in-repo class keeps it (a
+ * TypeDecorator's load_dialect_impl reads it back). On any other object the effect is not modelled, so the
+ * helper stops rather than go on with a value that may have changed.
+ */
+function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value, env: Env): string | undefined {
+  const obj = evalExpr(ctx, target.obj, env);
+  if (obj.t === 'call' && obj.callee.t === 'class') {
+    (obj.attrs ??= new Map()).set(target.name, value);
+    return undefined;
+  }
+  if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
+  // `History.__name__ = ...` on a class a factory built: its table exists already; only a new column would change it
+  if (obj.t === 'class' && !addsColumn(value)) return undefined;
+  // at import time, declarative's __setattr__ adds the column: reported as the setattr(...) it amounts to
+  if (obj.t === 'class' && env.effects) {
+    const args = [obj, { t: 'str', v: target.name } as Value, value];
+    env.effects(makeCall({ t: 'ext', name: 'builtins.setattr' }, { args, kwargs: new Map() }, env.module.file, target), env.module.file, target.line);
+    return undefined;
+  }
+  return `assignment to attribute ${target.name} of ${obj.t === 'unknown' ? 'a value not known statically' : valueText(obj)}`;
+}
+
+/** Declarative's __setattr__ adds a Column (also inside column_property) set on a mapped class to its table. */
+function addsColumn(v: Value): boolean {
+  if (v.t !== 'call') return false;
+  const sym = saSymbol(v.callee);
+  return sym === 'Column' || sym === 'mapped_column' || (sym === 'column_property' && v.args.some(addsColumn));
 }
 
 /** `d[k] = v` on a local dict or list. */
@@ -144,68 +196,30 @@ function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value,
   else if (obj.t === 'seq' && key.t === 'num' && obj.items[key.v] !== undefined) obj.items[key.v] = value;
 }
 
-function setItem(d: Extract<Value, { t: 'dict' }>, key: Value, value: Value): void {
-  const i = d.entries.findIndex(([k]) => sameKey(k, key));
-  if (i >= 0) d.entries[i] = [key, value];
-  else d.entries.push([key, value]);
-}
-
-/** Expression statements matter for their effect on local lists and dicts (`parts.append(x)`, `kw.setdefault(...)`). */
+/** Expression statements matter for their effect on lists and dicts (`parts.append(x)`, `kw.setdefault(...)`). */
 function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
-  if (expr.k === 'call' && expr.fn.k === 'attr' && expr.fn.obj.k === 'name') {
-    const target = env.locals!.get(expr.fn.obj.id);
-    const args = expr.args.map((a) => evalExpr(ctx, a.value, env));
-    if (target?.t === 'seq' && (expr.fn.name === 'append' || expr.fn.name === 'extend')) {
-      const arg = args[0] ?? { t: 'none' as const };
-      if (expr.fn.name === 'append') target.items.push(arg);
-      else if (arg.t === 'seq') target.items.push(...arg.items);
-      else return abort('extend() with a value not known statically', env, expr.line);
-      return { done: false };
-    }
-    if (target?.t === 'dict' && mutateDict(target, expr.fn.name, args, expr.args)) return { done: false };
-  }
-  evalExpr(ctx, expr, env);
+  const mutation = applyMutation(ctx, expr, env);
+  if (mutation === 'done') return { done: false };
+  if (mutation !== 'no') return abort(mutation, env, expr.line);
+  const value = evalExpr(ctx, expr, env);
+  env.effects?.(value, env.module.file, expr.line);
   return { done: false };
 }
 
-function mutateDict(d: Extract<Value, { t: 'dict' }>, method: string, args: Value[], written: Arg[]): boolean {
-  const [key, value] = args;
-  switch (method) {
-    case 'setdefault':
-      if (key && !d.entries.some(([k]) => sameKey(k, key))) d.entries.push([key, value ?? { t: 'none' }]);
-      return true;
-    case 'update':
-      if (key?.t === 'dict') for (const [k, v] of key.entries) setItem(d, k, v);
-      written.forEach((a, i) => a.name !== undefined && setItem(d, { t: 'str', v: a.name }, args[i]!));
-      return true;
-    case 'pop':
-      if (key) d.entries = d.entries.filter(([k]) => !sameKey(k, key));
-      return true;
-    default:
-      return false;
-  }
-}
-
-function iterate(value: Value): Value[] | undefined {
-  if (value.t === 'seq') return value.items;
-  if (value.t === 'str') return [...value.v].map((c) => ({ t: 'str', v: c }));
-  if (value.t === 'dict') return value.entries.map(([k]) => k);
-  return undefined;
-}
-
 function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome {
-  const items = iterate(evalExpr(ctx, stmt.iter, env));
+  const items = iterate(ctx, evalExpr(ctx, stmt.iter, env));
   if (!items || items.length > MAX_LOOP) return abort('loop over a value not known statically', env, stmt.line);
   for (const item of items) {
     assignTarget(stmt.target, item, env.locals!);
     const out = execBlock(ctx, stmt.body, env);
     if (out.done) return out;
+    if (out.jump === 'break') return { done: false };
   }
-  return { done: false };
+  return stmt.orelse ? execBlock(ctx, stmt.orelse, env) : { done: false };
 }
 
 export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, env: Env): Value {
-  const items = iterate(evalExpr(ctx, expr.iter, env));
+  const items = iterate(ctx, evalExpr(ctx, expr.iter, env));
   if (!items || items.length > MAX_LOOP) return unknown('comprehension over a value not known statically', env.module.file, expr.line);
   const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}) };
   const out: Value[] = [];

@@ -1,5 +1,5 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
-import { scalar, unknown, type Value } from './values.js';
+import { isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 export function formatValue(v: Value): string | undefined {
@@ -84,20 +84,11 @@ function percentFormat(fmt: string, arg: Value, file: string, line: number): Val
 export function unaryOp(op: string, a: Value, file: string, line: number): Value {
   if (a.t === 'unknown') return a;
   if (op === 'not') {
-    const truth = truthOf(a);
+    const truth = isTruthy(a);
     return truth === undefined ? unknown('condition not decidable statically', file, line) : { t: 'bool', v: !truth };
   }
   if (a.t === 'num') return { t: 'num', v: op === '-' ? -a.v : op === '~' ? ~a.v : a.v };
   return unknown(`operator ${op} on a value not known statically`, file, line);
-}
-
-function truthOf(a: Value): boolean | undefined {
-  if (a.t === 'bool') return a.v;
-  if (a.t === 'none') return false;
-  if (a.t === 'num') return a.v !== 0;
-  if (a.t === 'str') return a.v !== '';
-  if (a.t === 'seq') return a.items.length > 0;
-  return undefined;
 }
 
 export function equalValues(x: Value, y: Value): boolean | undefined {

@@ -6,7 +6,7 @@ import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
-import { isTruthy, unknown, type Arguments, type Value } from './values.js';
+import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -42,8 +42,9 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'cmp':
       return evalCompare(ctx, expr, env);
     case 'cond': {
-      const test = isTruthy(evalExpr(ctx, expr.test, env));
-      if (test === undefined) return unknown('condition not decidable statically', env.module.file, expr.line);
+      const value = evalExpr(ctx, expr.test, env);
+      const test = isTruthy(value);
+      if (test === undefined) return unknown(undecidable(value), env.module.file, expr.line);
       return evalExpr(ctx, test ? expr.body : expr.orelse, env);
     }
     case 'lambda':
@@ -152,12 +153,14 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   }
   if (obj.t === 'str' && index.t === 'num') return { t: 'str', v: obj.v.at(index.v) ?? '' };
   if (obj.t === 'dict') {
+    if (obj.collection && index.t === 'num') return obj.entries.at(index.v)?.[1] ?? unknown('index out of range', env.module.file, line);
     const hit = obj.entries.find(([k]) => sameKey(k, index));
     return hit ? hit[1] : unknown('key not in mapping', env.module.file, line);
   }
   if (obj.t === 'tablecols' && index.t === 'str') return { t: 'tablecol', table: obj.table, name: index.v };
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
+  if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
   return { t: 'generic', base: obj, args };
@@ -180,7 +183,7 @@ function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Va
 function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value {
   const left = evalExpr(ctx, expr.left, env);
   const truth = isTruthy(left);
-  if (truth === undefined) return unknown('condition not decidable statically', env.module.file, expr.line);
+  if (truth === undefined) return unknown(undecidable(left), env.module.file, expr.line);
   if (expr.op === 'and') return truth ? evalExpr(ctx, expr.right, env) : left;
   return truth ? left : evalExpr(ctx, expr.right, env);
 }

@@ -126,7 +126,8 @@ function dotted(t: FkTarget): string {
 function naming(b: Builder, input: Omit<NamingInput, 'table'>, where: { file: string; line: number }): string | null {
   const name = constraintName(b.table.meta, { ...input, table: b.table }, b.dialect, b.run);
   if (name !== undefined) return name;
-  b.unresolved.push({ ...where, reason: `name of ${input.kind} constraint from a naming convention not known statically` });
+  // only the place: `where` may be a whole draft (a foreign key) whose other fields do not belong in the JSON
+  b.unresolved.push({ file: where.file, line: where.line, reason: `name of ${input.kind} constraint from a naming convention not known statically` });
   return input.name;
 }
 

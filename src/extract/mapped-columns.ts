@@ -7,7 +7,6 @@ import { ownAttrs } from './class-body.js';
 import { annValue, type Attr } from './declarative-scan.js';
 import type { ColumnDraft } from './drafts.js';
 import type { Registry } from './registry.js';
-import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
 

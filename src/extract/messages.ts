@@ -11,6 +11,10 @@ export const messages = {
     v.t === 'unknown'
       ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`
       : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
+  subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
+  noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
+  lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,
+  mutation: (reason: string): string => `a change to a module-level value could not be followed statically: ${reason}; what later reads it may differ`,
   tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
   unknownType: (name: string): string => `type ${name} is not known statically (its DDL comes from a library schemaguard cannot read)`,

@@ -29,7 +29,7 @@ export function mappedRegistry(x: Extraction, cls: ClassInfo): Registry | null {
 }
 
 function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
-  if (isRootClass(x.ctx, cls) || ownFlag(x, cls, '__abstract__')) return null;
+  if (isRootClass(x.ctx, cls) || ownFlag(x, cls, '__abstract__') || isAbstractConcrete(x, cls)) return null;
   const registry = registryOf(x.ctx, x.reg, cls) ?? outsideRootRegistry(x, cls);
   if (!registry) return null;
   if (registry.flavor === 'sqlmodel') {
@@ -37,6 +37,14 @@ function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
     return table?.t === 'bool' && table.v ? registry : null;
   }
   return registry;
+}
+
+/**
+ * `class Vehicle(AbstractConcreteBase, Base)`: no table of its own; its columns are copied into each concrete
+ * subclass, as a mixin's are.
+ */
+function isAbstractConcrete(x: Extraction, cls: ClassInfo): boolean {
+  return classHeader(x.ctx, cls).bases.some((b) => saSymbol(b) === 'AbstractConcreteBase');
 }
 
 /**

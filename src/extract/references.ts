@@ -29,11 +29,16 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
     return column ? { table, column } : undefined;
   }
   if (v.t === 'tablecol') {
-    const table = v.table.t === 'metatable' ? tableInMeta(x, v.table) : tableForCall(x, v.table);
+    const table = tableOfRef(x, v.table);
     const column = table ? findColumn(table, v.name) : undefined;
     return table && column ? { table, column } : undefined;
   }
   return undefined;
+}
+
+/** The table a `Table(...)` value or a `metadata.tables["name"]` lookup stands for. */
+export function tableOfRef(x: Extraction, v: Value | undefined): TableDraft | undefined {
+  return v?.t === 'metatable' ? tableInMeta(x, v) : tableForCall(x, v);
 }
 
 /** `metadata.tables["schema.name"]`: looked up among the tables built so far. */

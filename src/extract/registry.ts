@@ -14,6 +14,8 @@ export interface Registry {
   /** the MetaData a class gets when no class in its hierarchy sets `metadata` */
   meta: MetaInfo;
   typeMap: Array<[Value, Value]>;
+  /** Flask-SQLAlchemy: one MetaData per `__bind_key__` (`db.metadatas`), made on first use */
+  binds?: Map<string, MetaInfo>;
 }
 
 /** Per extraction: MetaData identities and the registries of roots. */
@@ -30,19 +32,29 @@ export function createRegistryState(): RegistryState {
 }
 
 export function newMeta(state: RegistryState, call: CallValue | undefined): MetaInfo {
-  const naming = new Map<string, string>();
-  const tokens = new Map<string, Value>();
-  const conv = call?.kwargs.get('naming_convention');
-  if (conv?.t === 'dict') {
-    for (const [k, v] of conv.entries) {
-      const key = k.t === 'str' ? k.v : k.t === 'ext' || k.t === 'class' ? saSymbol(k) ?? (k.t === 'class' ? k.cls.name : k.name) : null;
-      if (!key) continue;
-      if (v.t === 'str') naming.set(conventionKey(key), v.v);
-      else tokens.set(conventionKey(key), v);
-    }
+  const meta: MetaInfo = { id: state.nextId++, schema: null, naming: new Map(), tokens: new Map() };
+  for (const key of ['naming_convention', 'schema'] as const) {
+    const value = call?.kwargs.get(key);
+    if (value) configureMeta(meta, key, value);
   }
-  const schema = call?.kwargs.get('schema');
-  return { id: state.nextId++, schema: schema?.t === 'str' ? schema.v : null, naming, tokens };
+  return meta;
+}
+
+/** `MetaData(naming_convention=..., schema=...)`, or the same attributes set on the MetaData afterwards. */
+export function configureMeta(meta: MetaInfo, attr: 'naming_convention' | 'schema', value: Value): void {
+  if (attr === 'schema') {
+    meta.schema = value.t === 'str' ? value.v : null;
+    return;
+  }
+  meta.naming = new Map();
+  meta.tokens = new Map();
+  if (value.t !== 'dict') return;
+  for (const [k, v] of value.entries) {
+    const key = k.t === 'str' ? k.v : k.t === 'ext' || k.t === 'class' ? saSymbol(k) ?? (k.t === 'class' ? k.cls.name : k.name) : null;
+    if (!key) continue;
+    if (v.t === 'str') meta.naming.set(conventionKey(key), v.v);
+    else meta.tokens.set(conventionKey(key), v);
+  }
 }
 
 /** Convention keys may be classes: UniqueConstraint -> uq, Index -> ix ... */
@@ -94,7 +106,7 @@ function typeMapOf(v: Value | undefined): Array<[Value, Value]> {
   return v?.t === 'dict' ? v.entries : [];
 }
 
-function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Registry {
+export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Registry {
   return memoRegistry(state, db, () => {
     const modelClass = db.kwargs.get('model_class');
     const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
@@ -166,13 +178,46 @@ function registryOfEntry(ctx: Ctx, state: RegistryState, e: MroEntry): Registry 
   return registryOfValue(ctx, state, e.value);
 }
 
+/**
+ * Flask-SQLAlchemy's `db._make_metadata(bind_key)`: a MetaData per bind, with the default one's naming
+ * convention (flask_sqlalchemy/extension.py); the None bind is the default MetaData.
+ */
+export function bindMetadata(state: RegistryState, reg: Registry, key: string | null): MetaInfo {
+  if (key === null) return reg.meta;
+  reg.binds ??= new Map();
+  let meta = reg.binds.get(key);
+  if (!meta) {
+    meta = { ...newMeta(state, undefined), naming: new Map(reg.meta.naming), tokens: new Map(reg.meta.tokens) };
+    reg.binds.set(key, meta);
+  }
+  return meta;
+}
+
+/**
+ * A Flask-SQLAlchemy model that sees a `__bind_key__` (its own or inherited) and sets no `metadata` itself gets
+ * the MetaData of that bind (BindMetaMixin / BindMixin in flask_sqlalchemy/model.py); undefined otherwise.
+ */
+function flaskBindMeta(ctx: Ctx, state: RegistryState, cls: ClassInfo, reg: Registry): MetaInfo | undefined {
+  if (classScope(ctx.project, cls).bindings.has('metadata')) return undefined;
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'class' || !classScope(ctx.project, e.cls).bindings.has('__bind_key__')) continue;
+    const key = classValue(ctx, e.cls, '__bind_key__');
+    if (key?.t === 'str' || key?.t === 'none') return bindMetadata(state, reg, key.t === 'str' ? key.v : null);
+    return undefined;
+  }
+  return undefined;
+}
+
 /** `getattr(cls, 'metadata')`: the first class in the MRO that sets `metadata`, else the registry's. */
 export function metadataFor(ctx: Ctx, state: RegistryState, cls: ClassInfo): MetaInfo | undefined {
+  const reg = registryOf(ctx, state, cls);
+  const bound = reg?.flavor === 'flask' ? flaskBindMeta(ctx, state, cls, reg) : undefined;
+  if (bound) return bound;
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
     const md = classValue(ctx, cls === e.cls ? cls : e.cls, 'metadata');
     const meta = md ? metaOfValue(ctx, state, md) : undefined;
     if (meta) return meta;
   }
-  return registryOf(ctx, state, cls)?.meta;
+  return reg?.meta;
 }

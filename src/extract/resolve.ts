@@ -2,6 +2,7 @@
 import type { Binding } from './scope.js';
 import { classInfo, classScope, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { binaryOp } from './evaluate-ops.js';
 import { unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 const BUILTINS = new Set([
@@ -45,6 +46,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return unknown('declared without a value', env.module.file, b.line);
     case 'alias':
       return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
+    case 'aug':
+      return binaryOp(b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, env), env.module.file, b.line);
   }
 }
 
@@ -59,8 +62,9 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
   const mod = ctx.project.modules.get(module);
   if (mod) {
     const found = lookupInModule(ctx, mod, name);
-    if (found) return found;
     const sub = ctx.project.modules.get(`${module}.${name}`);
+    // `from . import user` in a package __init__ binds the submodule (the lookup meets that very import)
+    if (found && !(found.t === 'unknown' && sub)) return found;
     if (sub) return { t: 'module', module: sub };
     return unknown(`${module} defines no ${name}`, file, line);
   }

@@ -6,9 +6,11 @@ import { callOf, columnFromCall } from './columns.js';
 import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
+import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
 import { resolveRelative } from './module-names.js';
-import { tableOfRefs, findColumn } from './references.js';
+import { configureMeta, metaOfValue } from './registry.js';
+import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
@@ -75,10 +77,13 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
     case 'assign':
     case 'ann':
     case 'expr':
-      if (stmt.value && hasCall(stmt.value)) {
-        const value = statementValue(x, stmt, env);
-        collect(x, value, stmt, env, seen);
-        if (stmt.k === 'assign') for (const t of stmt.targets) if (t.k === 'sub') storeItem(x, t, value, env);
+      if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
+      if (stmt.value && (hasCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
+        // functions this statement calls run now, at import time: what they build counts too
+        const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
+        const value = statementValue(x, stmt, run);
+        collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
+        if (stmt.k === 'assign') for (const t of stmt.targets) storeTarget(x, t, value, env);
       }
       break;
     case 'if': {
@@ -98,8 +103,28 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
   }
 }
 
-/** `MODELS[kind] = ...` at module level fills the module's dict, as later lookups will read it. */
-function storeItem(x: Extraction, target: Extract<Expr, { k: 'sub' }>, value: Value, env: Env): void {
+/** `NAMING.update(...)` at module level changes the dict later statements read; false when not such a call. */
+function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env): boolean {
+  const outcome = applyMutation(x.ctx, expr, env);
+  if (outcome === 'no') return false;
+  if (outcome !== 'done') x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.mutation(outcome) });
+  return true;
+}
+
+/**
+ * `MODELS[kind] = ...` fills the module's dict; `Page.summary = Column(...)` adds a column to the mapped class;
+ * `Base.metadata.naming_convention = {...}` (or `.schema`) configures that MetaData for the tables made after it.
+ */
+function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void {
+  if (target.k === 'attr') {
+    const obj = evalExpr(x.ctx, target.obj, env);
+    if (obj.t === 'class') addColumnLater(x, obj, { t: 'str', v: target.name }, value);
+    const attr = target.name === 'naming_convention' || target.name === 'schema' ? target.name : undefined;
+    const meta = attr ? metaOfValue(x.ctx, x.reg, obj) : undefined;
+    if (attr && meta) configureMeta(meta, attr, value);
+    return;
+  }
+  if (target.k !== 'sub') return;
   const obj = evalExpr(x.ctx, target.obj, env);
   const key = evalExpr(x.ctx, target.index, env);
   if (obj.t !== 'dict' || key.t === 'unknown') return;
@@ -152,8 +177,19 @@ function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
   else if ((target.k === 'tuple' || target.k === 'list') && value.t === 'seq') target.items.forEach((t, i) => bind(t, value.items[i] ?? { t: 'none' }, locals));
 }
 
-function collect(x: Extraction, value: Value, stmt: Stmt, env: Env, seen: Set<CallValue>): void {
-  const symbol = stmt.k === 'assign' && stmt.targets[0]?.k === 'name' ? stmt.targets[0].id : stmt.k === 'ann' && stmt.target.k === 'name' ? stmt.target.id : undefined;
+function targetName(stmt: Stmt): string | undefined {
+  if (stmt.k === 'assign') return stmt.targets[0]?.k === 'name' ? stmt.targets[0].id : undefined;
+  return stmt.k === 'ann' && stmt.target.k === 'name' ? stmt.target.id : undefined;
+}
+
+interface Where {
+  file: string;
+  line: number;
+  symbol?: string | undefined;
+}
+
+function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<CallValue>): void {
+  const symbol = where.symbol;
   if (env.locals && symbol) env.locals.set(symbol, value);
   // a model class returned by a factory function is mapped when it is created
   if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
@@ -162,13 +198,13 @@ function collect(x: Extraction, value: Value, stmt: Stmt, env: Env, seen: Set<Ca
     seen.add(call);
     if (isTableCall(call)) {
       const table = tableForCall(x, call);
-      if (table && !table.source) table.source = { file: env.module.file, line: stmt.line, symbol: symbol ?? table.name };
+      if (table && !table.source) table.source = { file: where.file, line: where.line, symbol: symbol ?? table.name };
     } else if (saSymbol(call.callee) === 'Index') {
       attachIndex(x, call);
     } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
       mapImperatively(x, call);
     } else if (call.callee.t === 'ext' && call.callee.name === 'builtins.setattr') {
-      addColumnLater(x, call);
+      addColumnLater(x, call.args[0], call.args[1], call.args[2]);
     }
   });
 }
@@ -193,12 +229,16 @@ function attachIndex(x: Extraction, call: CallValue): void {
 }
 
 /** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */
-function addColumnLater(x: Extraction, call: CallValue): void {
-  const [target, name, value] = call.args;
+function addColumnLater(x: Extraction, target: Value | undefined, name: Value | undefined, value: Value | undefined): void {
   const column = callOf(value, 'Column', 'mapped_column');
-  if (target?.t !== 'class' || name?.t !== 'str' || !column) return;
+  if (target?.t !== 'class' || !column) return;
   const mapped = mappedRegistry(x, target.cls) ? mapClass(x, target.cls) : null;
   if (!mapped?.table) return;
+  if (name?.t !== 'str') {
+    const why = name?.t === 'unknown' ? name.reason : 'not a string';
+    mapped.table.unresolved.push({ file: column.file, line: column.line, reason: messages.lateColumn(target.cls.name, why) });
+    return;
+  }
   const draft = columnFromCall(x.ctx, column, name.v);
   draft.name ??= name.v;
   draft.attr = name.v;
@@ -211,14 +251,14 @@ function addColumnLater(x: Extraction, call: CallValue): void {
 /** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
 function mapImperatively(x: Extraction, call: CallValue): void {
   const [cls, tableValue] = call.args;
-  const table = tableForCall(x, tableValue);
+  const table = tableOfRef(x, tableValue);
   if (!table || cls?.t !== 'class') return;
   table.cls = cls.cls;
   table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
   const props = call.kwargs.get('properties');
   if (props?.t !== 'dict') return;
   for (const [k, v] of props.entries) {
-    if (k.t === 'str' && v.t === 'tablecol' && v.table.t === 'call' && tableForCall(x, v.table) === table) {
+    if (k.t === 'str' && v.t === 'tablecol' && tableOfRef(x, v.table) === table) {
       const col = findColumn(table, v.name);
       if (col) col.attr = k.v;
     }

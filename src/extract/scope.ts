@@ -14,7 +14,9 @@ export type Binding =
   /** annotation without a value (`x: int`), class bodies only */
   | { k: 'ann'; ann: Expr; line: number }
   /** `type Name = value` */
-  | { k: 'alias'; name: string; expr: Expr; line: number };
+  | { k: 'alias'; name: string; expr: Expr; line: number }
+  /** `__all__ += [...]`: the earlier binding, changed by the operator */
+  | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number };
 
 export interface Scope {
   bindings: Map<string, Binding>;
@@ -47,6 +49,11 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
       case 'ann':
         if (stmt.target.k === 'name') set(stmt.target.id, stmt.value ? { k: 'expr', expr: stmt.value, line: stmt.line } : { k: 'ann', ann: stmt.ann, line: stmt.line });
         break;
+      case 'aug': {
+        const prev = stmt.target.k === 'name' ? scope.bindings.get(stmt.target.id) : undefined;
+        if (prev && stmt.target.k === 'name') set(stmt.target.id, { k: 'aug', prev, op: stmt.op.slice(0, -1), expr: stmt.value, line: stmt.line });
+        break;
+      }
       case 'class':
         set(stmt.name, { k: 'class', def: stmt, line: stmt.line });
         break;
@@ -66,8 +73,14 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         bindFrom(scope, stmt, mod, set);
         break;
       case 'if':
-        bindAll(scope, stmt.body, mod, keepFirst);
-        bindAll(scope, stmt.orelse, mod, true);
+        // `if TYPE_CHECKING:` is False when the code runs: its `else` binds, its body only fills gaps
+        if (isTypeChecking(stmt.test)) {
+          bindAll(scope, stmt.orelse, mod, keepFirst);
+          bindAll(scope, stmt.body, mod, true);
+        } else {
+          bindAll(scope, stmt.body, mod, keepFirst);
+          bindAll(scope, stmt.orelse, mod, true);
+        }
         break;
       case 'block':
         bindAll(scope, stmt.body, mod, keepFirst);
@@ -76,6 +89,10 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         break;
     }
   }
+}
+
+function isTypeChecking(test: Expr): boolean {
+  return (test.k === 'name' && test.id === 'TYPE_CHECKING') || (test.k === 'attr' && test.name === 'TYPE_CHECKING');
 }
 
 function bindTarget(target: Expr, value: Expr, line: number, set: (name: string, b: Binding) => void): void {

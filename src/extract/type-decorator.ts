@@ -41,32 +41,47 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
   if (kind === undefined) return unknown(NOT_A_DECORATOR, file, line);
   if (kind === 'user-defined') return unknown(`user-defined type ${cls.name} has no statically known DDL`, file, line);
   const self: CallValue = call ?? { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+  const impl = findMember(ctx, cls, 'impl')?.value;
+  const failed = construct(ctx, cls, self, impl);
   if (!implOnly) {
     const hook = findMember(ctx, cls, 'load_dialect_impl');
-    if (hook?.value.t === 'func') return dialectImpl(ctx, cls, hook.value.fn, self, file, line);
+    if (hook?.value.t === 'func') {
+      // load_dialect_impl reads what the constructor set (`self.native`): a constructor that stopped half-way leaves it unknown
+      if (failed) return { ...failed, reason: `TypeDecorator ${cls.name}: ${failed.reason}` };
+      return dialectImpl(ctx, cls, hook.value.fn, self, file, line);
+    }
   }
-  const impl = findMember(ctx, cls, 'impl');
   if (!impl) return unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
-  const implArgs = constructorArgs(ctx, cls, self, file, line);
-  if ('t' in implArgs) return implArgs;
-  const hasArgs = implArgs.args.length > 0 || implArgs.kwargs.size > 0;
-  // TypeDecorator.__init__ builds impl(*args, **kwargs) when impl is a class
-  const implValue = impl.value.t === 'call' || !hasArgs ? impl.value : { ...self, callee: impl.value, args: implArgs.args, kwargs: implArgs.kwargs };
-  const spec = typeSpecOf(ctx, implValue, file, line);
+  // without a super().__init__() call, `self.impl` is what the constructor set, or the class's impl instance
+  const instance = self.attrs?.get('impl') ?? (impl.t === 'call' ? impl : undefined);
+  if (!instance) return failed ?? unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
+  const spec = typeSpecOf(ctx, instance, file, line);
   return 't' in spec ? { ...spec, reason: `TypeDecorator ${cls.name}: ${spec.reason}` } : spec;
 }
 
-/** What reaches TypeDecorator.__init__: the call's arguments, or what a project __init__ passes to super(). */
-function constructorArgs(ctx: Ctx, cls: ClassInfo, self: CallValue, file: string, line: number): Arguments | Unknown {
+/**
+ * Runs the constructor on the instance: a project __init__ (its `self.x = ...` stay on it), and
+ * TypeDecorator.__init__, which sets `self.impl` to `impl(*args, **kwargs)` (or to `impl` itself when it is
+ * an instance already). The reason when a project __init__ could not be run to its end.
+ */
+function construct(ctx: Ctx, cls: ClassInfo, self: CallValue, impl: Value | undefined): Unknown | undefined {
+  const superInit = (a: Arguments): void => {
+    if (impl) (self.attrs ??= new Map()).set('impl', implInstance(impl, a, self));
+  };
   const init = findMember(ctx, cls, '__init__');
-  if (init?.value.t !== 'func') return { args: self.args, kwargs: self.kwargs };
-  let passed: Arguments | undefined;
+  if (init?.value.t !== 'func') {
+    superInit({ args: self.args, kwargs: self.kwargs });
+    return undefined;
+  }
   const fn = { ...init.value.fn, bound: self };
-  const result = callFunction(ctx, fn, { args: self.args, kwargs: self.kwargs }, { module: fn.module, depth: 0 }, line, (a) => {
-    passed = a;
-  });
-  if (passed) return passed;
-  return result.t === 'unknown' ? result : unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
+  const result = callFunction(ctx, fn, { args: self.args, kwargs: self.kwargs }, { module: fn.module, depth: 0 }, self.line, superInit);
+  return result.t === 'unknown' ? result : undefined;
+}
+
+/** sqlalchemy.sql.type_api.to_instance(impl, *args, **kwargs). */
+function implInstance(impl: Value, a: Arguments, self: CallValue): Value {
+  if (impl.t === 'call' || (a.args.length === 0 && a.kwargs.size === 0)) return impl;
+  return { t: 'call', callee: impl, args: a.args, kwargs: a.kwargs, file: self.file, line: self.line, expr: self.expr };
 }
 
 function dialectImpl(ctx: Ctx, cls: ClassInfo, fn: FuncInfo, self: CallValue, file: string, line: number): TypeSpec | Unknown {

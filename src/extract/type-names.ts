@@ -3,7 +3,7 @@
 const GENERIC_TYPES = new Set([
   'String', 'Text', 'Unicode', 'UnicodeText', 'Integer', 'SmallInteger', 'BigInteger', 'Numeric', 'Float', 'Double',
   'DateTime', 'Date', 'Time', 'Interval', 'Boolean', 'LargeBinary', 'PickleType', 'Enum', 'JSON', 'ARRAY', 'Uuid',
-  'TupleType', 'NullType', 'MatchType', 'AutoString', 'Identity', 'TypeDecorator', 'UserDefinedType', 'TypeEngine',
+  'TupleType', 'NullType', 'MatchType', 'AutoString', 'TypeDecorator', 'UserDefinedType', 'TypeEngine',
   'Variant', 'BIGSERIAL', 'SERIAL', 'SMALLSERIAL', 'HSTORE', 'CITEXT', 'JSONB', 'INET', 'CIDR', 'MONEY',
 ]);
 

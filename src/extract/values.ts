@@ -22,6 +22,8 @@ export interface ClassInfo {
   closure?: Map<string, Value>;
   /** a class made by `type(name, bases, namespace)`: its bases, already evaluated */
   bases?: Value[];
+  /** attributes code set on the class object (`cls.__tablename__ = ...` in an `__init_subclass__` run statically) */
+  assigned?: Map<string, Value>;
 }
 
 export interface FuncInfo {
@@ -44,7 +46,8 @@ export type Value =
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
   | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[]; slice?: true }
-  | { t: 'dict'; entries: Array<[Value, Value]> }
+  /** `collection`: a ColumnCollection (`constraint.columns`): keyed like a dict, but iterates over its values */
+  | { t: 'dict'; entries: Array<[Value, Value]>; collection?: true }
   /** a name from outside the repository, fully qualified: 'sqlalchemy.orm.mapped_column' */
   | { t: 'ext'; name: string }
   | { t: 'module'; module: ModuleInfo }
@@ -87,6 +90,8 @@ export interface CallValue {
   line: number;
   /** the source expression, for defaults rendered as text */
   expr: Expr;
+  /** an in-repo class instance: attributes its constructor set (`self.native = native`), run statically */
+  attrs?: Map<string, Value>;
 }
 
 export interface Unknown {
@@ -124,9 +129,30 @@ export function isTruthy(v: Value): boolean | undefined {
     case 'code':
     case 'attr':
       return undefined;
+    case 'ext':
+      return extTruth(v.name);
     default:
       return true;
   }
+}
+
+const TYPE_CHECKING = /^typing(_extensions)?\.TYPE_CHECKING$/;
+
+/**
+ * A name from outside the repository: `typing.TYPE_CHECKING` is False when the code runs; an upper-case name
+ * outside the ORM libraries may be a flag of an outside settings module (`settings.USE_JSONB`), so unknown;
+ * anything else (a class, a function, a module) is truthy.
+ */
+function extTruth(name: string): boolean | undefined {
+  if (TYPE_CHECKING.test(name)) return false;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if (/^[A-Z][A-Z0-9_]*$/.test(last) && !/^(sqlalchemy|sqlmodel|flask_sqlalchemy)\./.test(name)) return undefined;
+  return true;
+}
+
+/** Why `if v:` cannot be decided: the reason `v` itself is unknown, when it is. */
+export function undecidable(v: Value): string {
+  return v.t === 'unknown' ? `condition not decidable statically (${v.reason})` : 'condition not decidable statically';
 }
 
 /** The full name of an external value, or of an attribute chain on one. */

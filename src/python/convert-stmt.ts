@@ -8,8 +8,8 @@ import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js
 /** Where a block sits decides how much of its functions is summarised. */
 type Scope = 'module' | 'class' | 'function';
 
-/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks and constructors). */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', '__init__']);
+/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks, constructors, subclass hooks). */
+const SCHEMA_METHODS = new Set(['load_dialect_impl', '__init__', '__init_subclass__']);
 
 /** Decorators that never make a method part of the mapping: their bodies are not summarised. */
 const PLAIN_DECORATORS = new Set([
@@ -56,9 +56,19 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
     case 'for_statement': {
       const [target, iter] = kids(cx, node);
       const body = node.childForFieldName('body');
-      out.push({ k: 'for', target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), body: body ? convertBlock(cx, body, scope) : [], line });
+      const alternative = node.childForFieldName('alternative');
+      const elseBlock = alternative ? kids(cx, alternative).find((c) => typeOf(cx, c) === 'block') : undefined;
+      const loop: Stmt = { k: 'for', target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), body: body ? convertBlock(cx, body, scope) : [], line };
+      if (elseBlock) loop.orelse = convertBlock(cx, elseBlock, scope);
+      out.push(loop);
       return;
     }
+    case 'break_statement':
+      out.push({ k: 'break', line });
+      return;
+    case 'continue_statement':
+      out.push({ k: 'continue', line });
+      return;
     case 'return_statement': {
       const value = kids(cx, node)[0];
       out.push({ k: 'return', value: value ? convertExpr(cx, value) : null, line });

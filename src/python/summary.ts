@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 7;
+export const SUMMARY_VERSION = 8;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -64,7 +64,9 @@ export type Stmt =
   | FunctionDef
   | { k: 'return'; value: Expr | null; line: number }
   | { k: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line: number }
-  | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; line: number }
+  /** `orelse`: the `else:` block, run when the loop ends without `break` (absent when there is none) */
+  | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse?: Stmt[]; line: number }
+  | { k: 'break' | 'continue'; line: number }
   | { k: 'block'; body: Stmt[]; line: number }
   /** `type Name = value` (PEP 695) */
   | { k: 'typealias'; name: string; value: Expr; line: number }

@@ -21,10 +21,11 @@ function pad(text: string, width: number): string {
 function renderTable(t: Table): string[] {
   const where = t.source ? `  (${t.source.file}:${t.source.line}${t.source.symbol ? ` ${t.source.symbol}` : ''})` : '';
   const lines = [`${qualified(t)}${where}`];
+  const typeText = (c: Column): string => (c.enum ? `${c.type} [${c.enum.join(', ')}]` : c.type);
   const nameWidth = Math.max(0, ...t.columns.map((c) => c.name.length));
-  const typeWidth = Math.max(0, ...t.columns.map((c) => c.type.length));
+  const typeWidth = Math.max(0, ...t.columns.map((c) => typeText(c).length));
   for (const c of t.columns) {
-    const type = c.enum ? `${c.type} [${c.enum.join(', ')}]` : c.type;
+    const type = typeText(c);
     lines.push(`  ${pad(c.name, nameWidth)}  ${pad(type, typeWidth)}  ${flags(c)}`.trimEnd());
   }
   for (const ix of t.indexes) lines.push(`  index ${ix.name ?? '(unnamed)'} (${ix.columns.join(', ')})${ix.unique ? ' UNIQUE' : ''}`);

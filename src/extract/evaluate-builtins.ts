@@ -1,0 +1,103 @@
+// Iteration, and the builtins over iterables (sorted, max, zip, enumerate ...), for the static evaluator.
+import type { Ctx } from './context.js';
+import { enumMembers, enumMemberValue, isEnumClass } from './enums.js';
+import { equalValues } from './evaluate-ops.js';
+import { isTruthy, scalar, unknown, type Arguments, type Value } from './values.js';
+
+/** The items `for x in v` visits; undefined when they are not known statically. */
+export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
+  switch (v.t) {
+    case 'seq':
+      return v.items;
+    case 'str':
+      return [...v.v].map((c) => ({ t: 'str', v: c }));
+    case 'dict':
+      return v.entries.map(([k, x]) => (v.collection ? x : k));
+    case 'class':
+      // `[s.value for s in Status]`: an enum class iterates over its members (aliases left out)
+      return isEnumClass(ctx, v.cls) ? enumMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const ITERABLE_BUILTINS = new Set(['sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed', 'set', 'frozenset']);
+
+/** `builtins.<name>(...)` for the builtins above; undefined for any other name. */
+export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const short = name.startsWith('builtins.') ? name.slice('builtins.'.length) : '';
+  if (!ITERABLE_BUILTINS.has(short)) return undefined;
+  const fail = unknown(`${short}() of values not known statically`, file, line);
+  // min(a, b) and max(a, b) compare their arguments; the rest take one iterable
+  const isSpread = (short === 'min' || short === 'max') && a.args.length > 1;
+  const items = isSpread ? a.args : a.args[0] ? iterate(ctx, a.args[0]) : short === 'set' || short === 'frozenset' ? [] : undefined;
+  if (!items || (a.kwargs.size > 0 && !(short === 'sum' || short === 'enumerate' || isReverseOnly(short, a)))) return fail;
+  switch (short) {
+    case 'sorted':
+    case 'min':
+    case 'max': {
+      const sorted = sortValues(items.map(scalar));
+      if (!sorted || sorted.length === 0) return fail;
+      if (short === 'min') return sorted[0]!;
+      if (short === 'max') return sorted[sorted.length - 1]!;
+      const reverse = a.kwargs.get('reverse');
+      return { t: 'seq', kind: 'list', items: reverse?.t === 'bool' && reverse.v ? sorted.reverse() : sorted };
+    }
+    case 'sum': {
+      const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
+      const nums = [start, ...items].map(scalar);
+      return nums.every((n) => n.t === 'num') ? { t: 'num', v: nums.reduce((s, n) => s + (n.t === 'num' ? n.v : 0), 0) } : fail;
+    }
+    case 'any':
+    case 'all':
+      return anyAll(short, items, fail);
+    case 'enumerate': {
+      const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
+      if (start.t !== 'num') return fail;
+      return { t: 'seq', kind: 'list', items: items.map((v, i) => ({ t: 'seq', kind: 'tuple', items: [{ t: 'num', v: start.v + i }, v] })) };
+    }
+    case 'zip':
+      return zipOf(ctx, a.args, fail);
+    case 'reversed':
+      return { t: 'seq', kind: 'list', items: [...items].reverse() };
+    default:
+      return { t: 'seq', kind: 'set', items: dedupe(items) };
+  }
+}
+
+function isReverseOnly(short: string, a: Arguments): boolean {
+  return short === 'sorted' && a.kwargs.size === 1 && a.kwargs.has('reverse');
+}
+
+/** Python's ordering of numbers or of strings; undefined for anything else (or a mix). */
+function sortValues(items: Value[]): Value[] | undefined {
+  if (items.every((v) => v.t === 'num')) return [...items].sort((x, y) => (x.t === 'num' && y.t === 'num' ? x.v - y.v : 0));
+  if (items.every((v) => v.t === 'str')) return [...items].sort((x, y) => (x.t === 'str' && y.t === 'str' ? (x.v < y.v ? -1 : x.v > y.v ? 1 : 0) : 0));
+  return undefined;
+}
+
+function anyAll(name: 'any' | 'all', items: Value[], fail: Value): Value {
+  let undecided = false;
+  for (const item of items) {
+    const truth = isTruthy(item);
+    if (truth === undefined) undecided = true;
+    else if (truth === (name === 'any')) return { t: 'bool', v: truth };
+  }
+  return undecided ? fail : { t: 'bool', v: name === 'all' };
+}
+
+function zipOf(ctx: Ctx, args: Value[], fail: Value): Value {
+  const lists = args.map((v) => iterate(ctx, v));
+  if (lists.some((l) => l === undefined)) return fail;
+  const known = lists as Value[][];
+  const n = known.length === 0 ? 0 : Math.min(...known.map((l) => l.length));
+  const items: Value[] = [];
+  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: known.map((l) => l[i]!) });
+  return { t: 'seq', kind: 'list', items };
+}
+
+function dedupe(items: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const item of items) if (!out.some((o) => equalValues(o, item) === true)) out.push(item);
+  return out;
+}

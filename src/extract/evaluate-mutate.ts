@@ -1,0 +1,83 @@
+// In-place changes to known lists and dicts made by method calls (`parts.append(x)`, `NAMING.update(...)`).
+import type { Expr } from '../python/summary.js';
+import type { Ctx, Env } from './context.js';
+import { evalArgs, evalExpr, sameKey } from './evaluate.js';
+import { iterate } from './evaluate-builtins.js';
+import type { Arguments, Value } from './values.js';
+
+type Dict = Extract<Value, { t: 'dict' }>;
+type Seq = Extract<Value, { t: 'seq' }>;
+
+/** Methods that read a list or dict without changing it: calling them for nothing changes nothing. */
+const READERS = new Set(['get', 'keys', 'values', 'items', 'copy', 'index', 'count']);
+
+/**
+ * Performs `obj.method(...)` on a list or dict the evaluator holds, when `expr` is such a call.
+ * 'no': not a method call on a known list or dict (evaluate it as usual); 'done': performed; otherwise the
+ * reason it cannot be performed statically (the value would silently differ from Python's).
+ */
+export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | string {
+  if (expr.k !== 'call' || expr.fn.k !== 'attr' || (expr.fn.obj.k !== 'name' && expr.fn.obj.k !== 'attr')) return 'no';
+  const target = evalExpr(ctx, expr.fn.obj, env);
+  if (target.t !== 'dict' && (target.t !== 'seq' || target.slice)) return 'no';
+  const method = expr.fn.name;
+  if (READERS.has(method)) return 'no';
+  const a = evalArgs(ctx, expr.args, env);
+  const done = target.t === 'dict' ? mutateDict(target, method, a) : mutateList(ctx, target, method, a);
+  return done ? 'done' : `${target.t === 'dict' ? 'dict' : target.kind}.${method}() with values not known statically`;
+}
+
+export function setItem(d: Dict, key: Value, value: Value): void {
+  const i = d.entries.findIndex(([k]) => sameKey(k, key));
+  if (i >= 0) d.entries[i] = [key, value];
+  else d.entries.push([key, value]);
+}
+
+function mutateDict(d: Dict, method: string, a: Arguments): boolean {
+  const [key, value] = a.args;
+  if (a.kwargs.has('**')) return false;
+  switch (method) {
+    case 'setdefault':
+      if (!key) return false;
+      if (!d.entries.some(([k]) => sameKey(k, key))) d.entries.push([key, value ?? { t: 'none' }]);
+      return true;
+    case 'update': {
+      if (key && key.t !== 'dict') return false;
+      for (const [k, v] of key?.t === 'dict' ? key.entries : []) setItem(d, k, v);
+      for (const [k, v] of a.kwargs) setItem(d, { t: 'str', v: k }, v);
+      return true;
+    }
+    case 'pop':
+      if (!key) return false;
+      d.entries = d.entries.filter(([k]) => !sameKey(k, key));
+      return true;
+    case 'clear':
+      d.entries = [];
+      return true;
+    default:
+      return false;
+  }
+}
+
+function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments): boolean {
+  const [first, second] = a.args;
+  switch (method) {
+    case 'append':
+    case 'add':
+      if (!first || s.kind !== (method === 'add' ? 'set' : 'list')) return false;
+      s.items.push(first);
+      return true;
+    case 'extend': {
+      const items = first ? iterate(ctx, first) : undefined;
+      if (!items || s.kind !== 'list') return false;
+      s.items.push(...items);
+      return true;
+    }
+    case 'insert':
+      if (first?.t !== 'num' || !second || s.kind !== 'list') return false;
+      s.items.splice(first.v < 0 ? Math.max(s.items.length + first.v, 0) : first.v, 0, second);
+      return true;
+    default:
+      return false;
+  }
+}

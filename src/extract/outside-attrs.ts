@@ -1,0 +1,62 @@
+// What is known about outside classes without reading them: `object` and SQLAlchemy's declarative bases
+// define no project attribute, and their `__name__`; `isinstance` against the builtin types.
+import { isFlaskDb } from './evaluate-attr.js';
+import { saSymbol } from './sa-names.js';
+import type { Value } from './values.js';
+
+const DECLARATIVE_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta', 'MappedAsDataclass', 'declarative_base']);
+
+/** Attributes a declarative base (or Flask-SQLAlchemy's db.Model) does have besides dunders. */
+const BASE_ATTRIBUTES = new Set(['metadata', 'registry', 'query', 'query_class', 'type_annotation_map']);
+
+function isDeclarativeBaseValue(v: Value): boolean {
+  if (v.t === 'ext') return v.name === 'builtins.object' || DECLARATIVE_BASES.has(saSymbol(v) ?? '');
+  if (v.t === 'call') return DECLARATIVE_BASES.has(saSymbol(v.callee) ?? '') || (v.callee.t === 'attr' && v.callee.name === 'generate_base');
+  return v.t === 'attr' && v.name === 'Model' && isFlaskDb(v.obj);
+}
+
+/**
+ * True when `getattr(v, name)` certainly fails: `v` is `object` or a declarative base, and `name` is neither a
+ * dunder nor an attribute those classes have (`getattr(base, "__extra_args__", ())` over `cls.__mro__`).
+ */
+export function lacksAttribute(v: Value, name: string): boolean {
+  if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_') || (name.startsWith('__') && name.endsWith('__'))) return false;
+  return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
+}
+
+/** `__name__` of an outside class: `object`, `DeclarativeBase`, a `declarative_base(name=...)` result. */
+export function outsideClassName(v: Value): string | undefined {
+  if (v.t === 'ext') {
+    const last = v.name.slice(v.name.lastIndexOf('.') + 1);
+    return v.name.startsWith('builtins.') || /^[A-Z]/.test(last) ? last : undefined;
+  }
+  if (v.t === 'call' && saSymbol(v.callee) === 'declarative_base') {
+    const name = v.kwargs.get('name');
+    return name?.t === 'str' ? name.v : 'Base';
+  }
+  return undefined;
+}
+
+const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean>> = {
+  'builtins.str': (v) => v.t === 'str',
+  'builtins.int': (v) => (v.t === 'num' && Number.isInteger(v.v)) || v.t === 'bool',
+  'builtins.float': (v) => v.t === 'num' && !Number.isInteger(v.v),
+  'builtins.bool': (v) => v.t === 'bool',
+  'builtins.dict': (v) => v.t === 'dict',
+  'builtins.list': (v) => v.t === 'seq' && v.kind === 'list',
+  'builtins.tuple': (v) => v.t === 'seq' && v.kind === 'tuple',
+  'builtins.set': (v) => v.t === 'seq' && v.kind === 'set',
+  'builtins.type': (v) => v.t === 'class',
+};
+
+/** `isinstance(v, dict)` (or a tuple of builtin types); undefined when `v` or the types are not known well enough. */
+export function isInstanceOf(v: Value, types: Value): boolean | undefined {
+  const targets = types.t === 'seq' ? types.items : [types];
+  const tests = targets.map((t) => (t.t === 'ext' && Object.hasOwn(BUILTIN_TYPES, t.name) ? BUILTIN_TYPES[t.name] : undefined));
+  if (tests.some((t) => t === undefined)) return undefined;
+  // values the evaluator holds exactly; a SQLAlchemy object is none of the builtin types
+  const isExact = ['str', 'num', 'bool', 'none', 'dict', 'seq', 'class'].includes(v.t);
+  const isLibraryObject = v.t === 'call' && saSymbol(v.callee) !== undefined;
+  if (!isExact && !isLibraryObject) return undefined;
+  return tests.some((t) => t!(v));
+}
