@@ -1,0 +1,114 @@
+// What the static evaluator must not guess: effects it cannot follow (an attribute set on an object it does not
+// model, a dict method it does not know, a subclass hook that cannot run, a flag from an outside settings
+// module) end as `unresolved` entries or diagnostics with the file, line and reason, never as a silent value.
+import { describe, expect, it } from 'vitest';
+import { extractSchema } from '../src/extract/index.js';
+import type { Schema, Table } from '../src/schema/types.js';
+
+async function extract(files: Record<string, string>): Promise<Schema> {
+  const sources = Object.entries(files).map(([path, text]) => ({ path, text }));
+  return (await extractSchema(sources, { dialect: 'postgresql' })).schema;
+}
+
+function table(schema: Schema, name: string): Table {
+  const t = schema.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} in ${schema.tables.map((x) => x.name).join(', ')}`);
+  return t;
+}
+
+const HEAD = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
+
+describe('effects the evaluator cannot follow', () => {
+  it('stops a helper that sets an attribute on an object it does not model, naming the attribute', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\ndef name_col():\n    col = sa.Column(sa.String(20))\n    col.nullable = False\n    return col\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.columns.map((c) => c.name)).toEqual(['id']);
+    expect(tags.unresolved).toHaveLength(1);
+    expect(tags.unresolved[0]).toMatchObject({ file: 'm.py', symbol: 'name' });
+    expect(tags.unresolved[0]!.reason).toContain('assignment to attribute nullable');
+  });
+
+  it('stops a helper at a dict method it cannot perform instead of dropping the change', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\ndef col(**kw):\n    kw.popitem()\n    return sa.Column(sa.String(10), **kw)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    code = col(nullable=False)\n`,
+    });
+    const reasons = table(schema, 'tags').unresolved.map((u) => u.reason);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('dict.popitem()');
+  });
+
+  it('reports a module-level change to a convention dict it cannot follow as a diagnostic', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}NAMING = {"uq": "uq_%(table_name)s_%(column_0_name)s"}\nNAMING.popitem()\nBase.metadata.naming_convention = NAMING\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 5, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain('dict.popitem()');
+  });
+
+  it('reports a mapped class whose table name no followed code sets, instead of dropping it silently', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeMeta, declarative_base\n\nclass Meta(DeclarativeMeta):\n    def __init__(cls, name, bases, d):\n        cls.__tablename__ = name.lower()\n        super().__init__(name, bases, d)\n\nBase = declarative_base(metaclass=Meta)\n\nclass Tag(Base):\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 11, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain('mapped class Tag has no __tablename__');
+  });
+
+  it('reports a table name computed by an outside library, the class having no parent table to hold it', async () => {
+    const schema = await extract({
+      'm.py': `import inflection\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, declared_attr\n\nclass Base(DeclarativeBase):\n    @declared_attr.directive\n    def __tablename__(cls):\n        return inflection.pluralize(inflection.underscore(cls.__name__))\n\nclass UserAccount(Base):\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 10, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain("inflection.pluralize(inflection.underscore('UserAccount'))");
+  });
+
+  it('names a column added after the class under a name it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Page(Base):\n    __tablename__ = "pages"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nsetattr(Page, os.environ["EXTRA_COLUMN"], sa.Column(sa.Text))\n`,
+    });
+    const pages = table(schema, 'pages');
+    expect(pages.columns.map((c) => c.name)).toEqual(['id']);
+    expect(pages.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 10 })]);
+    expect(pages.unresolved[0]!.reason).toContain('a column set on Page after the class');
+  });
+
+  it('names an __init_subclass__ hook it cannot run on the classes it would have changed', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    def __init_subclass__(cls, **kw):\n        if os.environ.get("PREFIX"):\n            cls.__tablename__ = os.environ["PREFIX"] + cls.__name__.lower()\n        super().__init_subclass__(**kw)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.unresolved).toHaveLength(1);
+    expect(tags.unresolved[0]).toMatchObject({ file: 'm.py', line: 11, symbol: 'Tag' });
+    expect(tags.unresolved[0]!.reason).toMatch(/Base\.__init_subclass__ could not be run statically .*os\.environ/);
+  });
+
+  it('does not pick a branch on an upper-case flag of an outside settings module', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}from django.conf import settings\n\ndef body_type():\n    if settings.USE_JSONB:\n        return sa.JSON\n    return sa.Text\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    body = sa.Column(body_type())\n`,
+    });
+    const notes = table(schema, 'notes');
+    expect(notes.columns.find((c) => c.name === 'body')!.type).toBe('NULLTYPE');
+    expect(notes.unresolved[0]!.reason).toContain('condition not decidable statically');
+  });
+
+  it('gives each name of an unpacked unknown value that value\'s reason', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\ndef sizes():\n    return int(os.environ["NAME"]), 10\n\ndef name_col():\n    name_len, code_len = sizes()\n    return sa.Column(sa.String(name_len))\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,
+    });
+    const reasons = table(schema, 'tags').unresolved.map((u) => u.reason);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('os.environ');
+  });
+});
+
+describe('control flow the evaluator follows', () => {
+  it('runs continue, break and for-else inside helpers', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\ndef first_long(names, minimum):\n    picked = []\n    for n in names:\n        if len(n) < minimum:\n            continue\n        picked.append(n)\n        if len(picked) == 2:\n            break\n    else:\n        picked.append("fallback")\n    return "_".join(picked)\n\nclass Tag(Base):\n    __tablename__ = first_long(("a", "tags", "bb", "labels", "x"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Note(Base):\n    __tablename__ = first_long(("a", "notes"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['notes_fallback', 'tags_labels']);
+  });
+});
