@@ -114,6 +114,18 @@ describe('compareSchemas', () => {
       'rooms.unresolved: expected 0 entries, got 1: hotel.py:14 beds: unknown type',
     ]);
   });
+
+  it('pairs a table name found in two MetaData objects by occurrence, as compare.py does', () => {
+    const e = copy();
+    e.tables.push({ ...structuredClone(table(e, 'rooms')), columns: table(e, 'rooms').columns.slice(0, 1) });
+    const a = structuredClone(e);
+    expect(compareSchemas(e, a)).toEqual([]);
+    a.tables.pop();
+    expect(compareSchemas(e, a)).toEqual(['rooms#2: missing table']);
+    const swapped = structuredClone(e);
+    swapped.tables.push(swapped.tables.splice(swapped.tables.indexOf(table(swapped, 'rooms')), 1)[0]!);
+    expect(compareSchemas(e, swapped).some((m) => m.startsWith('rooms.') && m.endsWith('extra column'))).toBe(true);
+  });
 });
 
 describe('checkUnresolved', () => {

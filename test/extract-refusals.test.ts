@@ -94,6 +94,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(notes.unresolved[0]!.reason).toContain('condition not decidable statically');
   });
 
+  it('names the columns of an undecidable class-body if, and the tables of an undecidable module-level if', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}from django.conf import settings\n\nclass Doc(Base):\n    __tablename__ = "docs"\n    id = sa.Column(sa.Integer, primary_key=True)\n    if settings.USE_PG:\n        data = sa.Column(sa.JSON)\n    else:\n        data = sa.Column(sa.Text)\n\nif settings.USE_PG:\n    class Note(Base):\n        __tablename__ = "notes"\n        id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(table(schema, 'docs').unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 9, symbol: 'data' })]);
+    expect(table(schema, 'docs').unresolved[0]!.reason).toContain('settings.USE_PG is not known statically');
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 14, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain('both branches were read');
+  });
+
   it('gives each name of an unpacked unknown value that value\'s reason', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\ndef sizes():\n    return int(os.environ["NAME"]), 10\n\ndef name_col():\n    name_len, code_len = sizes()\n    return sa.Column(sa.String(name_len))\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,

@@ -6,6 +6,8 @@ import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
+import type { Unresolved } from '../schema/types.js';
 import { isTruthy, type ClassInfo, type Value } from './values.js';
 
 export interface OwnAttr {
@@ -31,9 +33,16 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
   let attrs = cache.get(cls);
   if (!attrs) {
     const found = new Map<string, OwnAttr>();
-    // `if HAS_JSONB:` in a class body: the branch the condition picks (the first one when undecidable)
-    const decide = (test: Expr): boolean | undefined => isTruthy(evalExpr(x.ctx, test, { module: cls.module, cls, depth: 0 }));
+    // `if HAS_JSONB:` in a class body: the branch the condition picks (the first one when undecidable, reported)
+    const undecided = new Map<Expr, Value>();
+    const decide = (test: Expr): boolean | undefined => {
+      const value = evalExpr(x.ctx, test, { module: cls.module, cls, depth: 0 });
+      const truth = isTruthy(value);
+      if (truth === undefined) undecided.set(test, value);
+      return truth;
+    };
     collect(cls.def.body, found, decide);
+    reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = annotationOrder(cls.def.body, decide);
     attrs = new Map(mergeOrdering(inVars, annotated).flatMap((n) => (found.has(n) ? [[n, found.get(n)!] as const] : [])));
@@ -45,6 +54,28 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     }
   }
   return attrs;
+}
+
+/** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */
+function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Value>): void {
+  if (undecided.size === 0) return;
+  const problems: Unresolved[] = [];
+  const visit = (body: Stmt[]): void => {
+    for (const stmt of body) {
+      if (stmt.k === 'block') visit(stmt.body);
+      if (stmt.k !== 'if') continue;
+      const value = undecided.get(stmt.test);
+      if (value) {
+        const names = new Set<string>();
+        collect([...stmt.body, ...stmt.orelse], new Map(), () => true, names);
+        for (const name of names) problems.push({ file: cls.module.file, line: stmt.line, symbol: name, reason: messages.undecidedBranch(unknownCause(value)) });
+      }
+      visit(stmt.body);
+      visit(stmt.orelse);
+    }
+  };
+  visit(cls.def.body);
+  x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
 }
 
 /**
@@ -117,8 +148,9 @@ function entry(attrs: Map<string, OwnAttr>, name: string, line: number): OwnAttr
   return current;
 }
 
-function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr) => boolean | undefined): void {
+function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr) => boolean | undefined, names?: Set<string>): void {
   for (const stmt of body) {
+    if ((stmt.k === 'assign' || stmt.k === 'ann') && names) for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) if (t.k === 'name') names.add(t.id);
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
@@ -148,10 +180,11 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr)
         entry(attrs, stmt.name, stmt.line).isClass = true;
         break;
       case 'block':
-        collect(stmt.body, attrs, decide);
+        collect(stmt.body, attrs, decide, names);
         break;
       case 'if':
-        collect(decide(stmt.test) === false ? stmt.orelse : stmt.body, attrs, decide);
+        if (names) collect([...stmt.body, ...stmt.orelse], attrs, decide, names);
+        else collect(decide(stmt.test) === false ? stmt.orelse : stmt.body, attrs, decide);
         break;
       default:
         break;

@@ -38,7 +38,7 @@ function parentOf(x: Extraction, cls: ClassInfo): MappedClass | null {
 function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): MappedClass {
   const parent = parentOf(x, cls);
   const names = (c: ClassInfo): Set<string> => mapClass(x, c)?.names ?? new Set();
-  const problems: Unresolved[] = [...(x.pending.get(cls) ?? []), ...outsideBaseProblems(x, cls)];
+  const problems: Unresolved[] = [...pendingProblems(x, cls), ...outsideBaseProblems(x, cls)];
   const columns: ColumnDraft[] = [];
   const byAttr = new Map<string, ColumnDraft>();
   const scanned = scanAttributes(x, cls, names);
@@ -60,6 +60,17 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   x.mapped.set(cls, mapped);
   placeColumns(x, mapped, columns, problems);
   return mapped;
+}
+
+/** Problems met reading the class body, its own and those of the mixins it takes attributes from. */
+function pendingProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
+  const out: Unresolved[] = [];
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class' || (e.cls !== cls && mappedRegistry(x, e.cls))) continue;
+    ownAttrs(x, e.cls);
+    out.push(...(x.pending.get(e.cls) ?? []));
+  }
+  return out;
 }
 
 function dictNames(x: Extraction, cls: ClassInfo): string[] {

@@ -87,6 +87,7 @@ function exprName(e: { k: string; id?: string; name?: string }): string {
 
 function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): Value {
   if (name === '__name__' || name === '__qualname__') return { t: 'str', v: cls.name };
+  if (name === '__module__') return { t: 'str', v: cls.module.name };
   if (name === '__tablename__') return ctx.project.hooks.tablenameOf(cls);
   if (name === '__table__') return ctx.project.hooks.hasTable(cls) ? { t: 'clsattr', cls, name, line } : { t: 'none' };
   if (name === '__dict__') return ownNamespace(ctx, cls, line);

@@ -1,4 +1,5 @@
 // str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
+import { convertText, formatSpec } from './evaluate-format.js';
 import { formatValue } from './evaluate-ops.js';
 import { unknown, type Arguments, type Value } from './values.js';
 
@@ -36,8 +37,7 @@ const SIMPLE: Record<string, (t: string) => Value> = {
 };
 
 export function callStringMethod(text: string, name: string, a: Arguments, file: string, line: number): Value | undefined {
-  const simple = SIMPLE[name];
-  if (simple) return simple(text);
+  if (Object.hasOwn(SIMPLE, name)) return SIMPLE[name]!(text);
   switch (name) {
     case 'strip':
     case 'lstrip':
@@ -49,9 +49,12 @@ export function callStringMethod(text: string, name: string, a: Arguments, file:
     }
     case 'startswith':
     case 'endswith': {
-      const x = argStr(a, 0);
-      if (x === undefined) return undefined;
-      return { t: 'bool', v: name === 'startswith' ? text.startsWith(x) : text.endsWith(x) };
+      // a tuple of prefixes matches when any does
+      const first = a.args[0];
+      const options = first?.t === 'seq' ? first.items : first ? [first] : [];
+      if (options.length === 0 || options.some((o) => o.t !== 'str')) return undefined;
+      const hit = options.some((o) => o.t === 'str' && (name === 'startswith' ? text.startsWith(o.v) : text.endsWith(o.v)));
+      return { t: 'bool', v: hit };
     }
     case 'removeprefix':
     case 'removesuffix': {
@@ -59,15 +62,69 @@ export function callStringMethod(text: string, name: string, a: Arguments, file:
       if (name === 'removeprefix') return s(x && text.startsWith(x) ? text.slice(x.length) : text);
       return s(x && text.endsWith(x) ? text.slice(0, -x.length) : text);
     }
-    case 'split': {
-      const sep = argStr(a, 0);
-      const parts = sep === undefined ? text.trim().split(/\s+/).filter(Boolean) : text.split(sep);
-      return { t: 'seq', kind: 'list', items: parts.map(s) };
-    }
+    case 'split':
+    case 'rsplit':
+      return splitOf(text, name, a);
     case 'join':
       return joinOf(text, a.args[0], file, line);
     case 'format':
       return formatMethod(text, a, file, line);
+    default:
+      return callStringSearch(text, name, a);
+  }
+}
+
+/** `str.split(sep, maxsplit)` / `str.rsplit(...)`; undefined for arguments that are not plain. */
+function splitOf(text: string, name: string, a: Arguments): Value | undefined {
+  const sepValue = a.args[0] ?? a.kwargs.get('sep');
+  const maxValue = a.args[1] ?? a.kwargs.get('maxsplit');
+  if ((sepValue && sepValue.t !== 'str' && sepValue.t !== 'none') || (maxValue && maxValue.t !== 'num')) return undefined;
+  const sep = sepValue?.t === 'str' ? sepValue.v : undefined;
+  if (sep === '') return undefined;
+  const max = maxValue?.t === 'num' && maxValue.v >= 0 ? maxValue.v : Infinity;
+  let parts = sep === undefined ? text.trim().split(/\s+/).filter(Boolean) : text.split(sep);
+  if (parts.length > max + 1) {
+    const glue = sep ?? ' ';
+    parts = name === 'split' ? [...parts.slice(0, max), parts.slice(max).join(glue)] : [parts.slice(0, parts.length - max).join(glue), ...parts.slice(parts.length - max)];
+  }
+  return { t: 'seq', kind: 'list', items: parts.map(s) };
+}
+
+/** count, find, partition, padding and character-class tests. */
+function callStringSearch(text: string, name: string, a: Arguments): Value | undefined {
+  const x = argStr(a, 0);
+  const num = (v: number): Value => ({ t: 'num', v });
+  switch (name) {
+    case 'count':
+      return x === undefined ? undefined : num(x === '' ? text.length + 1 : text.split(x).length - 1);
+    case 'find':
+    case 'rfind':
+      return x === undefined ? undefined : num(name === 'find' ? text.indexOf(x) : text.lastIndexOf(x));
+    case 'partition':
+    case 'rpartition': {
+      if (!x) return undefined;
+      const i = name === 'partition' ? text.indexOf(x) : text.lastIndexOf(x);
+      const parts = i < 0 ? (name === 'partition' ? [text, '', ''] : ['', '', text]) : [text.slice(0, i), x, text.slice(i + x.length)];
+      return { t: 'seq', kind: 'tuple', items: parts.map(s) };
+    }
+    case 'zfill':
+    case 'ljust':
+    case 'rjust': {
+      const width = a.args[0]?.t === 'num' ? a.args[0].v : undefined;
+      const fill = name === 'zfill' ? '0' : (argStr(a, 1) ?? ' ');
+      if (width === undefined || fill.length !== 1) return undefined;
+      if (name === 'zfill' && /^[+-]/.test(text)) return s(text[0]! + text.slice(1).padStart(width - 1, '0'));
+      return s(name === 'ljust' ? text.padEnd(width, fill) : text.padStart(width, fill));
+    }
+    case 'casefold':
+      return s(text.toLowerCase());
+    case 'isspace':
+      return { t: 'bool', v: /^\s+$/.test(text) };
+    case 'isnumeric':
+    case 'isdecimal':
+      return { t: 'bool', v: /^\d+$/.test(text) };
+    case 'isidentifier':
+      return { t: 'bool', v: /^[A-Za-z_]\w*$/.test(text) };
     default:
       return undefined;
   }
@@ -80,15 +137,17 @@ function joinOf(sep: string, seq: Value | undefined, file: string, line: number)
   return s(parts.join(sep));
 }
 
+/** `"{}_{:03d}".format(a, n)`: fields by position, index or name, with `!r` conversions and format specs. */
 function formatMethod(fmt: string, a: Arguments, file: string, line: number): Value {
   let auto = 0;
   let failed = false;
-  const out = fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(![rsa])?(:[^{}]*)?\}/g, (m, field: string | undefined) => {
+  const out = fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (m, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
     if (m === '{{') return '{';
     if (m === '}}') return '}';
     const key = field ?? '';
     const v = key === '' ? a.args[auto++] : /^\d+$/.test(key) ? a.args[Number(key)] : a.kwargs.get(key);
-    const text = v ? formatValue(v) : undefined;
+    const converted = v && conv ? convertText(v, conv) : undefined;
+    const text = !v ? undefined : conv ? (converted === undefined ? undefined : formatSpec({ t: 'str', v: converted }, spec ?? '')) : formatSpec(v, spec ?? '');
     if (text === undefined) failed = true;
     return text ?? '';
   });

@@ -1,4 +1,5 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
+import { percentFormat } from './evaluate-format.js';
 import { isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
@@ -59,26 +60,6 @@ function numeric(op: string, x: number, y: number, file: string, line: number): 
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
   }
-}
-
-/** `'%s_%s' % (a, b)` with %s / %d / %r / %(name)s. */
-function percentFormat(fmt: string, arg: Value, file: string, line: number): Value {
-  const positional = arg.t === 'seq' && arg.kind === 'tuple' ? arg.items : [arg];
-  let i = 0;
-  let failed = false;
-  const out = fmt.replace(/%(\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?([sdrif%])/g, (_m, key: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    let v: Value | undefined;
-    if (key !== undefined && arg.t === 'dict') {
-      v = arg.entries.find(([k]) => k.t === 'str' && k.v === key.slice(1, -1))?.[1];
-    } else {
-      v = positional[i++];
-    }
-    const text = v ? formatValue(v) : undefined;
-    if (text === undefined) failed = true;
-    return conv === 'r' && v?.t === 'str' ? `'${text}'` : (text ?? '');
-  });
-  return failed ? unknown('%-formatting with values not known statically', file, line) : { t: 'str', v: out };
 }
 
 export function unaryOp(op: string, a: Value, file: string, line: number): Value {

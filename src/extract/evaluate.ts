@@ -4,6 +4,7 @@ import type { Ctx, Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
+import { convertText, formatSpec } from './evaluate-format.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
 import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
@@ -25,6 +26,8 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return expr.v === null ? { t: 'none' } : { t: 'bool', v: expr.v };
     case 'fstr':
       return evalFString(ctx, expr, env);
+    case 'fmt':
+      return evalField(ctx, expr, env);
     case 'tuple':
     case 'list':
     case 'set':
@@ -173,11 +176,24 @@ function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Va
       out += part;
       continue;
     }
-    const text = formatValue(evalExpr(ctx, part, env));
+    const value = evalExpr(ctx, part, env);
+    if (value.t === 'unknown') return value;
+    const text = formatValue(value);
     if (text === undefined) return unknown('f-string with a value not known statically', env.module.file, expr.line);
     out += text;
   }
   return { t: 'str', v: out };
+}
+
+/** `{value!conv:spec}` of an f-string: the text Python puts there. */
+function evalField(ctx: Ctx, expr: Extract<Expr, { k: 'fmt' }>, env: Env): Value {
+  const value = evalExpr(ctx, expr.value, env);
+  const spec = expr.spec ? evalExpr(ctx, expr.spec, env) : { t: 'str' as const, v: '' };
+  if (value.t === 'unknown') return value;
+  const converted = expr.conv ? convertText(value, expr.conv) : undefined;
+  const subject: Value | undefined = expr.conv ? (converted === undefined ? undefined : { t: 'str', v: converted }) : value;
+  const text = subject && spec.t === 'str' ? formatSpec(subject, spec.v) : undefined;
+  return text === undefined ? unknown('f-string field format not supported statically', env.module.file, expr.line) : { t: 'str', v: text };
 }
 
 function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value {

@@ -13,6 +13,8 @@ export const messages = {
       : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
+  undecidedBranch: (cause: string): string => `defined under an if whose condition is not decidable statically (${cause}); the first branch was read`,
+  undecidedModuleIf: (cause: string): string => `models defined under an if whose condition is not decidable statically (${cause}); both branches were read`,
   lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,
   mutation: (reason: string): string => `a change to a module-level value could not be followed statically: ${reason}; what later reads it may differ`,
   tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,

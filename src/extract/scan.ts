@@ -16,6 +16,7 @@ import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
 
 const MAX_LOOP = 500;
 
@@ -87,9 +88,15 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       }
       break;
     case 'if': {
-      const test = isTruthy(evalExpr(x.ctx, stmt.test, env));
+      const value = evalExpr(x.ctx, stmt.test, env);
+      const test = isTruthy(value);
+      const tablesBefore = x.tables.length;
       if (test !== false) scanBody(x, stmt.body, env, seen);
       if (test !== true) scanBody(x, stmt.orelse, env, seen);
+      // both branches read: the tables they made may not all exist (or exist twice, merged)
+      if (test === undefined && x.tables.length > tablesBefore) {
+        x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.undecidedModuleIf(unknownCause(value)) });
+      }
       break;
     }
     case 'block':

@@ -50,6 +50,11 @@ export function serverDefaultText(v: Value): string {
   return valueText(v);
 }
 
+/** Why a value cannot be used: its own reason when it is unknown, else the value named. */
+export function unknownCause(v: Value): string {
+  return v.t === 'unknown' ? v.reason : `${valueText(v)} is not known statically`;
+}
+
 /** Unparses an expression, dropping class and table qualifiers (`User.age >= 0` -> `age >= 0`). */
 export function exprText(e: Expr): string {
   switch (e.k) {

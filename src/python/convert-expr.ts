@@ -225,11 +225,47 @@ function convertString(cx: ConvertContext, node: Node, line: number): Expr {
       const body = textOf(cx, child).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       parts.push(isRaw ? body : unescapePython(body));
     } else if (type === 'interpolation') {
-      const inner = kids(cx, child)[0];
-      parts.push(inner ? convertExpr(cx, inner) : { k: 'other', type, text: '', line });
+      parts.push(...convertInterpolation(cx, child, isRaw, line));
     }
   }
   return { k: 'fstr', parts: mergeStrings(parts), line };
+}
+
+/** `{value!conv:spec}`; `{x=}` is the expression's text then its repr (or its formatted value, with a spec). */
+function convertInterpolation(cx: ConvertContext, node: Node, isRaw: boolean, line: number): Array<string | Expr> {
+  const [inner, ...rest] = kids(cx, node);
+  if (!inner) return [{ k: 'other', type: 'interpolation', text: '', line }];
+  const value = convertExpr(cx, inner);
+  const convNode = rest.find((c) => typeOf(cx, c) === 'type_conversion');
+  const specNode = rest.find((c) => typeOf(cx, c) === 'format_specifier');
+  const equals = (node.children as Node[]).find((c) => !c.isNamed && c.type === '=');
+  const spec = specNode ? convertFormatSpec(cx, specNode, isRaw, line) : null;
+  const written = convNode ? (textOf(cx, convNode).slice(1) as 'r' | 's' | 'a') : null;
+  const conv = written ?? (equals && !spec ? 'r' : null);
+  const field: Expr = conv || spec ? { k: 'fmt', value, conv, spec, line } : value;
+  // `{n = :>5}` shows `n = ` as written, whitespace included, up to the conversion or spec
+  const shownEnd = (convNode ?? specNode)?.startIndex ?? node.endIndex - 1;
+  return equals ? [cx.src.slice(node.startIndex + 1, shownEnd), field] : [field];
+}
+
+/** The spec after `:`: literal text, with `{...}` fields of its own (`{v:{width}.{precision}f}`). */
+function convertFormatSpec(cx: ConvertContext, node: Node, isRaw: boolean, line: number): Expr {
+  const parts: Array<string | Expr> = [];
+  let at = node.startIndex + 1;
+  const literal = (end: number): void => {
+    const text = cx.src.slice(at, end);
+    parts.push(isRaw ? text : unescapePython(text));
+  };
+  for (const field of kids(cx, node)) {
+    literal(field.startIndex);
+    const [inner] = kids(cx, field);
+    parts.push(inner ? convertExpr(cx, inner) : { k: 'other', type: 'format_expression', text: '', line });
+    at = field.endIndex;
+  }
+  literal(node.endIndex);
+  const merged = mergeStrings(parts);
+  if (merged.length === 0) return { k: 'str', v: '', line };
+  return merged.length === 1 && typeof merged[0] === 'string' ? { k: 'str', v: merged[0], line } : { k: 'fstr', parts: merged, line };
 }
 
 /** Adjacent literal runs are one part (tree-sitter may split a run), empty runs are none. */

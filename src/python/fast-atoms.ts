@@ -206,6 +206,37 @@ export abstract class AtomParser {
     return { k: 'fstr', parts: this.fstringParts(body, prefix.includes('r'), t.line), line };
   }
 
+  /** `{value!conv:spec}` as the tree-sitter conversion builds it (a spec may hold fields: `{v:>{width}}`). */
+  private fieldExpr(value: Expr, tail: string, isRaw: boolean, line: number, fieldLine: number): Expr {
+    let rest = tail;
+    let conv: 'r' | 's' | 'a' | null = null;
+    if (rest.startsWith('!')) {
+      if (!/^![rsa]/.test(rest)) throw new FastPathError('bad conversion');
+      conv = rest[1] as 'r' | 's' | 'a';
+      rest = rest.slice(2);
+    }
+    if (rest !== '' && !rest.startsWith(':')) throw new FastPathError('bad format field');
+    if (conv === null && rest === '') return value;
+    return { k: 'fmt', value, conv, spec: rest === '' ? null : this.formatSpec(rest.slice(1), isRaw, line, fieldLine), line };
+  }
+
+  private formatSpec(text: string, isRaw: boolean, line: number, fieldLine: number): Expr {
+    const parts: Array<string | Expr> = [];
+    let at = 0;
+    for (let open = text.indexOf('{'); open !== -1; open = text.indexOf('{', at)) {
+      const close = text.indexOf('}', open);
+      if (close === -1 || text.slice(open + 1, close).includes('{')) throw new FastPathError('format spec field');
+      parts.push(isRaw ? text.slice(at, open) : unescapePython(text.slice(at, open)));
+      parts.push(this.subParser(text.slice(open + 1, close), fieldLine + countNewlines(text.slice(0, open))).expr());
+      at = close + 1;
+    }
+    if (text.indexOf('}', at) !== -1) throw new FastPathError('format spec brace');
+    parts.push(isRaw ? text.slice(at) : unescapePython(text.slice(at)));
+    const merged = mergeStrings(parts);
+    if (merged.length === 0) return { k: 'str', v: '', line };
+    return merged.length === 1 && typeof merged[0] === 'string' ? { k: 'str', v: merged[0], line } : { k: 'fstr', parts: merged, line };
+  }
+
   private fstringParts(body: string, isRaw: boolean, line: number): Array<string | Expr> {
     const parts: Array<string | Expr> = [];
     let literal = '';
@@ -223,7 +254,9 @@ export abstract class AtomParser {
         flush();
         const end = interpolationEnd(body, i + 1);
         const exprText = body.slice(i + 1, end.exprEnd);
-        parts.push(this.subParser(exprText, line + countNewlines(body.slice(0, i + 1))).expr());
+        const fieldLine = line + countNewlines(body.slice(0, i + 1));
+        const value = this.subParser(exprText, fieldLine).expr();
+        parts.push(this.fieldExpr(value, body.slice(end.exprEnd, end.close), isRaw, line, fieldLine));
         i = end.close + 1;
       } else {
         literal += ch;

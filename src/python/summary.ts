@@ -29,6 +29,8 @@ export type Expr =
   | { k: 'call'; fn: Expr; args: Arg[]; line: number }
   | { k: 'str'; v: string; line: number }
   | { k: 'fstr'; parts: Array<string | Expr>; line: number }
+  /** an f-string field with a conversion or a format spec: `{n:03d}`, `{s!r}`, `{v:{width}}` (spec a str or fstr) */
+  | { k: 'fmt'; value: Expr; conv: 'r' | 's' | 'a' | null; spec: Expr | null; line: number }
   | { k: 'bytes'; line: number }
   | { k: 'num'; v: number; line: number }
   | { k: 'const'; v: boolean | null; line: number }

@@ -72,25 +72,36 @@ export function compareTables(expected: Table, actual: Table): string[] {
   return out;
 }
 
-/** Tables are matched by (schema, name); a table present twice on our side is a mismatch of its own. */
+/**
+ * The tables keyed by (schema, name), a repeated one by its occurrence (`users#2`), as the oracle's compare.py
+ * does: the same name in two MetaData objects (Flask-SQLAlchemy binds) is two tables.
+ */
+function keyedTables(tables: Table[]): Map<string, Table> {
+  const out = new Map<string, Table>();
+  const seen = new Map<string, number>();
+  for (const t of tables) {
+    const label = tableLabel(t);
+    const n = seen.get(label) ?? 0;
+    seen.set(label, n + 1);
+    out.set(n === 0 ? label : `${label}#${n + 1}`, t);
+  }
+  return out;
+}
+
+/** Tables are matched by (schema, name) and occurrence; a table present more often on our side is a mismatch of its own. */
 export function compareSchemas(expected: Schema, actual: Schema): string[] {
   const out: string[] = [];
   if (expected.version !== actual.version) out.push(mismatch('version', expected.version, actual.version));
   if (expected.dialect !== actual.dialect) out.push(mismatch('dialect', expected.dialect, actual.dialect));
-  const actualTables = new Map<string, Table>();
-  for (const t of actual.tables ?? []) {
-    const key = tableLabel(t);
-    if (actualTables.has(key)) out.push(`${key}: table extracted more than once`);
-    else actualTables.set(key, t);
-  }
-  const expectedKeys = new Set(expected.tables.map(tableLabel));
-  for (const e of expected.tables) {
-    const a = actualTables.get(tableLabel(e));
-    if (a === undefined) out.push(`${tableLabel(e)}: missing table`);
+  const actualTables = keyedTables(actual.tables ?? []);
+  const expectedTables = keyedTables(expected.tables);
+  const extra = [...actualTables.keys()].filter((key) => !expectedTables.has(key));
+  for (const key of extra) if (key.includes('#')) out.push(`${key.slice(0, key.lastIndexOf('#'))}: table extracted more than once`);
+  for (const [key, e] of expectedTables) {
+    const a = actualTables.get(key);
+    if (a === undefined) out.push(`${key}: missing table`);
     else out.push(...compareTables(e, a));
   }
-  for (const key of actualTables.keys()) {
-    if (!expectedKeys.has(key)) out.push(`${key}: extra table`);
-  }
+  for (const key of extra) if (!key.includes('#')) out.push(`${key}: extra table`);
   return out;
 }

@@ -1,0 +1,154 @@
+// Python's string formatting for the static evaluator: `!r` conversions, the format-spec mini-language of
+// f-strings and str.format (https://docs.python.org/3/library/string.html#formatspec), and `%` formatting.
+// Anything outside the common subset gives undefined (unknown), never an approximation.
+import { formatValue } from './evaluate-ops.js';
+import { scalar, unknown, type Value } from './values.js';
+
+/** repr() of a plain value: strings quoted as Python quotes them. */
+export function reprOf(v: Value): string | undefined {
+  const s = scalar(v);
+  if (s.t !== 'str') return formatValue(s);
+  if (/[\\\n\r\t\x00-\x1f]/.test(s.v)) return undefined;
+  if (!s.v.includes("'")) return `'${s.v}'`;
+  return s.v.includes('"') ? `'${s.v.replace(/'/g, "\\'")}'` : `"${s.v}"`;
+}
+
+/** `{x!r}` / `{x!s}` / `{x!a}`: the text the conversion gives. */
+export function convertText(v: Value, conv: string): string | undefined {
+  if (conv === 's') return formatValue(v);
+  const repr = reprOf(v);
+  return conv === 'a' && repr !== undefined && /[^\x00-\x7f]/.test(repr) ? undefined : repr;
+}
+
+const SPEC = /^(?:([\s\S])?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdfFosxX%])?$/;
+
+/** format(value, spec) for strings, integers, floats and booleans. */
+export function formatSpec(value: Value, spec: string): string | undefined {
+  const v = scalar(value);
+  if (spec === '') return formatValue(v);
+  const m = SPEC.exec(spec);
+  if (!m) return undefined;
+  const [, fill0, align0, sign, alt, zero, width, group, precision, type] = m;
+  const fill = fill0 ?? (zero && !align0 ? '0' : ' ');
+  const align = align0 ?? (zero ? '=' : v.t === 'str' ? '<' : '>');
+  const flags: Flags = { sign, alt, zero, group, precision, type };
+  const body = v.t === 'str' ? stringBody(v.v, flags) : v.t === 'num' || v.t === 'bool' ? numberBody(Number(v.v), flags) : undefined;
+  if (body === undefined) return undefined;
+  return pad(body, fill, align, width ? Number(width) : 0);
+}
+
+interface Flags {
+  sign: string | undefined;
+  alt: string | undefined;
+  zero: string | undefined;
+  group: string | undefined;
+  precision: string | undefined;
+  type: string | undefined;
+}
+
+function stringBody(s: string, f: Flags): string | undefined {
+  if (f.sign || f.alt || f.zero || f.group || (f.type && f.type !== 's')) return undefined;
+  return f.precision === undefined ? s : s.slice(0, Number(f.precision));
+}
+
+/**
+ * The digits with their sign, split by a NUL the padding removes (`=` pads between them). A bool with a
+ * non-empty spec formats as the int it is.
+ */
+function numberBody(n: number, f: Flags): string | undefined {
+  const type = f.type ?? (Number.isInteger(n) ? 'd' : undefined);
+  let digits: string;
+  if (type === 'd' || 'bcoxX'.includes(type ?? '-')) {
+    if (!Number.isInteger(n) || f.precision !== undefined) return undefined;
+    const base = type === 'd' ? 10 : type === 'b' ? 2 : type === 'o' ? 8 : type === 'c' ? 0 : 16;
+    if (base === 0) return String.fromCodePoint(n);
+    digits = Math.abs(n).toString(base);
+    if (type === 'X') digits = digits.toUpperCase();
+    if (f.alt && base !== 10) digits = `0${type === 'X' ? 'X' : type}${digits}`;
+  } else if (type === 'f' || type === 'F' || type === '%') {
+    const p = f.precision === undefined ? 6 : Number(f.precision);
+    const fixed = toFixedExact(Math.abs(type === '%' ? n * 100 : n), p);
+    if (fixed === undefined) return undefined;
+    digits = `${fixed}${type === '%' ? '%' : ''}`;
+  } else {
+    return undefined;
+  }
+  if (f.group) digits = groupDigits(digits, f.group);
+  const signText = n < 0 || Object.is(n, -0) ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '';
+  return `${signText}\u0000${digits}`;
+}
+
+/**
+ * The double rounded to `p` decimals exactly as Python does (round half to even on the binary value);
+ * JavaScript's toFixed rounds ties up (2.25 -> "2.3" where Python gives "2.2").
+ */
+function toFixedExact(x: number, p: number): string | undefined {
+  if (!Number.isFinite(x) || x < 0 || p > 20) return undefined;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exp = (biased === 0 ? 1 : biased) - 1075;
+  // x = mantissa * 2^exp; rounded(x * 10^p) = round-half-even(numerator / denominator)
+  const numerator = mantissa * 10n ** BigInt(p) * (exp > 0 ? 2n ** BigInt(exp) : 1n);
+  const denominator = exp < 0 ? 2n ** BigInt(-exp) : 1n;
+  let q = numerator / denominator;
+  const twice = 2n * (numerator % denominator);
+  if (twice > denominator || (twice === denominator && q % 2n === 1n)) q += 1n;
+  const text = q.toString().padStart(p + 1, '0');
+  return p === 0 ? text : `${text.slice(0, -p)}.${text.slice(-p)}`;
+}
+
+function groupDigits(digits: string, sep: string): string {
+  const [int, frac] = digits.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+function pad(body: string, fill: string, align: string, width: number): string {
+  const [signPart, digits] = body.includes('\u0000') ? body.split('\u0000') as [string, string] : ['', body];
+  const text = signPart + digits;
+  const room = Math.max(width - text.length, 0);
+  if (align === '<') return text + fill.repeat(room);
+  if (align === '>') return fill.repeat(room) + text;
+  if (align === '=') return signPart + fill.repeat(room) + digits;
+  const left = Math.floor(room / 2);
+  return fill.repeat(left) + text + fill.repeat(room - left);
+}
+
+const PERCENT = /%(\([^)]*\))?([-#0 +]*)(\d+|\*)?(?:\.(\d+|\*))?([diouxXeEfFgGcrsa%])/g;
+
+/** `'%s_%05d' % (a, b)` and `'%(name)s' % mapping`, through the same format-spec engine. */
+export function percentFormat(fmt: string, arg: Value, file: string, line: number): Value {
+  const positional = arg.t === 'seq' && arg.kind === 'tuple' ? arg.items : [arg];
+  let i = 0;
+  let failed = false;
+  const out = fmt.replace(PERCENT, (_m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    const v = key !== undefined && arg.t === 'dict' ? arg.entries.find(([k]) => k.t === 'str' && k.v === key.slice(1, -1))?.[1] : positional[i++];
+    const text = v && width !== '*' && precision !== '*' ? percentOne(v, flags, width, precision, conv) : undefined;
+    if (text === undefined) failed = true;
+    return text ?? '';
+  });
+  return failed ? unknown('%-formatting with values not known statically', file, line) : { t: 'str', v: out };
+}
+
+function percentOne(v: Value, flags: string, width: string | undefined, precision: string | undefined, conv: string): string | undefined {
+  const align = flags.includes('-') ? '<' : '';
+  const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+  const zero = flags.includes('0') && !align ? '0' : '';
+  const dot = precision === undefined ? '' : `.${precision}`;
+  // `%.3d` pads integers to three digits: not the format-spec meaning of a precision
+  if ('diu'.includes(conv) && precision !== undefined) return undefined;
+  if (conv === 's' || conv === 'r' || conv === 'a') {
+    const text = conv === 's' ? formatValue(v) : convertText(v, conv);
+    return text === undefined ? undefined : formatSpec({ t: 'str', v: text }, `${align}${width ?? ''}${dot}`);
+  }
+  const n = scalar(v);
+  if (n.t !== 'num' && n.t !== 'bool') return undefined;
+  const num: Value = { t: 'num', v: 'diu'.includes(conv) ? Math.trunc(Number(n.v)) : Number(n.v) };
+  const type = 'diu'.includes(conv) ? 'd' : conv;
+  return formatSpec(num, `${align}${sign}${flags.includes('#') ? '#' : ''}${zero}${width ?? ''}${dot}${type}`);
+}
