@@ -1,0 +1,37 @@
+// String formatting in model code (table names, lengths): f-string specs and conversions, str.format and
+// %-formatting must give Python's exact text; the expected strings below were printed by CPython 3.
+import { describe, expect, it } from 'vitest';
+import { extractSchema } from '../src/extract/index.js';
+
+async function tableNames(body: string): Promise<{ names: string[]; problems: string[] }> {
+  const text = `import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\nn = 7\ns = "ab"\nw = 6\nv = 3.14159\nbig = 1234567\n${body}`;
+  const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+  return { names: schema.tables.map((t) => t.name), problems: schema.diagnostics.map((d) => d.message) };
+}
+
+function model(name: string, tablename: string): string {
+  return `class ${name}(Base):\n    __tablename__ = ${tablename}\n    id = sa.Column(sa.Integer, primary_key=True)\n`;
+}
+
+describe('string formatting', () => {
+  it('applies f-string format specs, conversions and self-documenting fields', async () => {
+    const { names } = await tableNames(model('T', `f"{n:03d}|{s!r}|{s:>{w}}|{v:.2f}|{big:,}|{n:+d}|{n:#x}|{s:*^7}|{v:8.3f}|{-n:05d}|{True:>3}|{n=}|{s=!s}|{0.25:.1%}|{n:b}|{n = :>4}"`));
+    expect(names).toEqual(["007|'ab'|    ab|3.14|1,234,567|+7|0x7|**ab***|   3.142|-0007|  1|n=7|s=ab|25.0%|111|n =    7"]);
+  });
+
+  it('applies str.format specs and %-formatting flags, widths and precisions', async () => {
+    const { names } = await tableNames(
+      model('T', `"{:03d}_{!r}_{name:<5}|".format(7, "x", name="ab") + "%05d|%-6s|%+d|%.2f|%x|%#o|%r|%5.1f" % (7, "ab", 3, 3.14159, 255, 8, "q", 2.25) + "%(a)s-%(b)03d" % {"a": "x", "b": 5}`),
+    );
+    // 2.25 rounds to 2.2: ties go to the even digit on the binary value, as in Python (not up, as toFixed does)
+    expect(names).toEqual(["007_'x'_ab   |00007|ab    |+3|3.14|ff|0o10|'q'|  2.2x-005"]);
+  });
+
+  it('refuses a spec it does not implement instead of dropping it', async () => {
+    const { names, problems } = await tableNames(model('T', 'f"t_{v:.3g}"') + model('U', '"t_%e" % v'));
+    expect(names).toEqual([]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('f-string field format not supported statically');
+    expect(problems[1]).toContain('%-formatting with values not known statically');
+  });
+});
