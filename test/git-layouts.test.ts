@@ -1,32 +1,17 @@
 // Repository layouts a hook meets: linked worktrees, shallow clones, submodules, bare repositories.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GitError } from '../src/git/errors.js';
-import { openGit } from '../src/git/open.js';
 import type { GitPort, Snapshot } from '../src/git/port.js';
 import { readSnapshotFiles } from '../src/git/sources.js';
-import { addWorktree, cloneShallow, createRepo, type TestRepo } from './helpers/git-repo.js';
+import { addWorktree, cloneShallow, createRepo } from './helpers/git-repo.js';
+import { trackedResources } from './helpers/tracked.js';
 
 const INDEX: Snapshot = { kind: 'index' };
 const commit = (oid: string): Snapshot => ({ kind: 'commit', oid });
 const all = () => true;
 
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-function track(repo: TestRepo): TestRepo {
-  cleanups.push(() => repo.cleanup());
-  return repo;
-}
-
-async function port(dir: string, env: NodeJS.ProcessEnv): Promise<GitPort> {
-  const opened = await openGit(dir, env, { backend: 'cli' });
-  cleanups.push(() => opened.close());
-  return opened;
-}
+const { track, port } = trackedResources();
 
 const texts = async (git: GitPort, snapshot: Snapshot) =>
   Object.fromEntries((await readSnapshotFiles(git, snapshot, all)).map((f) => [f.path, f.text]));

@@ -1,33 +1,19 @@
 // The git executable backend reads exactly what will be committed: index, not HEAD, not the working tree.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GitError } from '../src/git/errors.js';
 import { openGit } from '../src/git/open.js';
 import type { GitPort, Snapshot } from '../src/git/port.js';
 import { readSnapshotFiles } from '../src/git/sources.js';
-import { createRepo, hermeticEnv, makeTempDir, type TestRepo } from './helpers/git-repo.js';
+import { createRepo, hermeticEnv, makeTempDir } from './helpers/git-repo.js';
+import { trackedResources } from './helpers/tracked.js';
 
 const INDEX: Snapshot = { kind: 'index' };
 const head = (oid: string): Snapshot => ({ kind: 'commit', oid });
 const all = () => true;
 
-let cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
-
-function track(repo: TestRepo): TestRepo {
-  cleanups.push(() => repo.cleanup());
-  return repo;
-}
-
-async function port(dir: string, env: NodeJS.ProcessEnv): Promise<GitPort> {
-  const opened = await openGit(dir, env, { backend: 'cli' });
-  cleanups.push(() => opened.close());
-  return opened;
-}
+const { track, port, defer } = trackedResources();
 
 /** The patch's header and its first hunk: what `git add -p` stages after answering y, n. */
 function firstHunkOnly(patch: string): string {
@@ -258,7 +244,7 @@ describe('staged snapshot through the git executable', () => {
 
   it('outside a repository: a clear GitError, not a stack trace', async () => {
     const dir = makeTempDir();
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    defer(() => rmSync(dir, { recursive: true, force: true }));
     const git = await port(dir, { ...hermeticEnv(dir), GIT_CEILING_DIRECTORIES: dir });
     const error = await git.repoInfo().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitError);

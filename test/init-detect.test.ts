@@ -1,23 +1,13 @@
 // init's detection: which hook manager a repository gets, and which Python files are its models.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectRepo } from '../src/init/detect.js';
 import { isModelSource, modelGlobs } from '../src/init/models.js';
 import { chooseManager } from '../src/init/plan.js';
-import { createRepo, type TestRepo } from './helpers/git-repo.js';
+import type { TestRepo } from './helpers/git-repo.js';
 import { runInit } from './helpers/init.js';
+import { trackedResources } from './helpers/tracked.js';
 
-let repos: TestRepo[] = [];
-afterEach(() => {
-  for (const repo of repos) repo.cleanup();
-  repos = [];
-});
-
-function repoWith(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  repos.push(repo);
-  for (const [file, text] of Object.entries(files)) repo.write(file, text);
-  return repo;
-}
+const { repoWith } = trackedResources();
 
 const detect = (repo: TestRepo) => detectRepo({ cwd: repo.dir, env: repo.env, isPreCommitWanted: false });
 const PKG = '{ "name": "x" }\n';

@@ -1,23 +1,12 @@
 // The starter configuration init writes: read back by the real config loader, so it is valid by the schema.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { createRepo, type TestRepo } from './helpers/git-repo.js';
 import { has, read, runInit } from './helpers/init.js';
+import { trackedResources } from './helpers/tracked.js';
 
 const MODEL = 'from sqlalchemy.orm import Mapped, mapped_column\n\nclass User(Base):\n    __tablename__ = "users"\n    id: Mapped[int] = mapped_column(primary_key=True)\n';
 
-let repos: TestRepo[] = [];
-afterEach(() => {
-  for (const repo of repos) repo.cleanup();
-  repos = [];
-});
-
-function repoWith(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  repos.push(repo);
-  for (const [file, text] of Object.entries(files)) repo.write(file, text);
-  return repo;
-}
+const { repoWith } = trackedResources();
 
 describe('the starter configuration', () => {
   it('goes into pyproject.toml as [tool.schemaguard], which the loader reads', async () => {
