@@ -222,23 +222,13 @@ describe('commit ranges', () => {
       return repo;
     }
 
-    it('a new branch is judged from where it left the default branch', () => {
+    // the base is where the branch's commits unknown to every remote-tracking ref begin: origin/HEAD is not needed
+    it.each([
+      ['with origin/HEAD', false],
+      ['without origin/HEAD (a remote added, not cloned)', true],
+    ])('a new branch is judged against what the remote has, %s', (_label, dropRemoteHead) => {
       const repo = pushedProject();
-      repo.git('checkout', '-q', '-b', 'feature');
-      repo.write(USERS_FILE, usersModel({ drop: ['email'] }));
-      const tip = repo.commit('drop email');
-      const { status, report } = check(repo, ['--pre-push'], { input: `refs/heads/feature ${tip} refs/heads/feature ${ZERO}\n` });
-      expect(changesOf(report)).toEqual(['drop-column users.email']);
-      expect(status).toBe(1);
-    });
-
-    // Known gap (orchestration + git port): with neither an upstream nor origin/HEAD -- a remote added with
-    // `git remote add` instead of cloned, pushing a new branch with `git push -u` -- the base falls back to
-    // "nothing", every table counts as new and the drop passes. Drop `.fails` once the base comes from the
-    // commits not yet on any remote-tracking ref (`git rev-list <tip> --not --remotes`).
-    it('a new branch is judged against what the remote has, even without origin/HEAD', () => {
-      const repo = pushedProject();
-      repo.git('remote', 'set-head', 'origin', '--delete');
+      if (dropRemoteHead) repo.git('remote', 'set-head', 'origin', '--delete');
       repo.git('checkout', '-q', '-b', 'feature');
       repo.write(USERS_FILE, usersModel({ drop: ['email'] }));
       const tip = repo.commit('drop email');

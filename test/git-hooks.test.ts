@@ -1,9 +1,10 @@
 // Real `git commit` runs with a real pre-commit hook that opens the git port and records what it saw.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGitLayer, installProbeHook, readProbe } from './helpers/git-probe.js';
 import { addWorktree, createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
+import { trackedResources } from './helpers/tracked.js';
 
 let probe = '';
 beforeAll(() => {
@@ -11,17 +12,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(probe, { recursive: true, force: true }));
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.reverse()) cleanup();
-  cleanups = [];
-});
+const { defer, track } = trackedResources();
 
 /** HEAD, index and working tree all differ: HEAD a=1 b=1, index a=2, working tree a=3 b=3. */
 function threeStateRepo(backend = ''): { repo: TestRepo; out: string } {
   const repo = createRepo({ files: { 'a.py': 'a = 1\n', 'b.py': 'b = 1\n' } });
   const outDir = makeTempDir();
-  cleanups.push(() => repo.cleanup(), () => rmSync(outDir, { recursive: true, force: true }));
+  track(repo);
+  defer(() => rmSync(outDir, { recursive: true, force: true }));
   repo.write('a.py', 'a = 2\n');
   repo.git('add', 'a.py');
   repo.write('a.py', 'a = 3\n');
@@ -73,7 +71,7 @@ describe('pre-commit hook in a linked worktree', () => {
   it('`git commit -a` in the worktree checks the worktree, not the main checkout', () => {
     const { repo, out } = threeStateRepo();
     const tree = addWorktree(repo, 'feature');
-    cleanups.push(() => tree.cleanup());
+    track(tree);
     tree.write('b.py', 'b = feature\n');
     tree.git('commit', '-q', '-a', '-m', 'feature work');
     const [seen] = readProbe(out);

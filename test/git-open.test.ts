@@ -2,11 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitError } from '../src/git/errors.js';
 import { findExecutable, openGit } from '../src/git/open.js';
 import { compileGitLayer } from './helpers/git-probe.js';
 import { createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
+import { trackedResources } from './helpers/tracked.js';
 
 let probe = '';
 beforeAll(() => {
@@ -14,15 +15,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(probe, { recursive: true, force: true }));
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.reverse()) cleanup();
-  cleanups = [];
-});
+const { defer, track } = trackedResources();
 
 function repoWithFile(): TestRepo {
   const repo = createRepo({ files: { 'a.py': 'a = 1\n' } });
-  cleanups.push(() => repo.cleanup());
+  track(repo);
   return repo;
 }
 
@@ -32,7 +29,7 @@ describe('openGit', () => {
     const realGit = await findExecutable('git', process.env);
     expect(realGit).toMatch(/git$/);
     const bin = makeTempDir();
-    cleanups.push(() => rmSync(bin, { recursive: true, force: true }));
+    defer(() => rmSync(bin, { recursive: true, force: true }));
     symlinkSync(realGit ?? '', join(bin, 'git'));
 
     const withGit = await openGit(repo.dir, { ...repo.env, PATH: bin });

@@ -1,7 +1,7 @@
 // A narrower type loses values that used to fit.
 import { defineRule } from './define-rule.js';
 import { RULE_MESSAGES as M } from './messages.js';
-import { isSizeOrTypeChange, typeChanges } from './type-changes.js';
+import { isSizeOrTypeChange, typeChanges, typeFinding } from './type-changes.js';
 
 export const typeNarrowing = defineRule({
   id: 'type-narrowing',
@@ -11,13 +11,7 @@ export const typeNarrowing = defineRule({
     typeChanges(changes, 'narrowing')
       // removed enum values are enum-value-removed's, also when the enum's type name changes with them
       .filter((typed) => isSizeOrTypeChange(typed) && (typed.change.removedValues ?? []).length === 0)
-      .map(({ change, typeChange }) => ({
-        message: M.typeNarrowing(change.table, change.column, typeChange.from, typeChange.to),
-        help: M.typeNarrowingHelp,
-        category: 'type',
-        change,
-        table: change.table,
-        column: change.column,
-        source: change.source,
-      })),
+      .map((typed) =>
+        typeFinding(typed, M.typeNarrowing(typed.change.table, typed.change.column, typed.typeChange.from, typed.typeChange.to), M.typeNarrowingHelp),
+      ),
 });

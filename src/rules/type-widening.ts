@@ -2,7 +2,7 @@
 import { contractsFor } from '../config/match.js';
 import { defineRule } from './define-rule.js';
 import { RULE_MESSAGES as M } from './messages.js';
-import { isSizeOrTypeChange, typeChanges } from './type-changes.js';
+import { isSizeOrTypeChange, typeChanges, typeFinding } from './type-changes.js';
 
 export const typeWidening = defineRule({
   id: 'type-widening',
@@ -13,19 +13,10 @@ export const typeWidening = defineRule({
       const { change, typeChange } = typed;
       // an enum that only gains values: readers that map or test the accepted values meet new ones
       const added = isSizeOrTypeChange(typed) ? [] : (change.addedValues ?? []);
-      return {
-        message:
-          added.length > 0
-            ? M.enumValuesAdded(change.table, change.column, added)
-            : M.typeWidening(change.table, change.column, typeChange.from, typeChange.to),
-        help: added.length > 0 ? M.enumValuesAddedHelp : M.typeWideningHelp,
-        // widening loses nothing: it never escalates like the other type changes
-        category: 'addition' as const,
-        change,
-        table: change.table,
-        column: change.column,
-        source: change.source,
-        ...(contractsFor(config, change.table, change.column).length > 0 ? { severity: 'warn' as const } : {}),
-      };
+      const message =
+        added.length > 0 ? M.enumValuesAdded(change.table, change.column, added) : M.typeWidening(change.table, change.column, typeChange.from, typeChange.to);
+      // widening loses nothing: it never escalates like the other type changes
+      const finding = typeFinding(typed, message, added.length > 0 ? M.enumValuesAddedHelp : M.typeWideningHelp, 'addition');
+      return contractsFor(config, change.table, change.column).length > 0 ? { ...finding, severity: 'warn' as const } : finding;
     }),
 });
