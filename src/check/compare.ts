@@ -30,9 +30,7 @@ export async function compareSnapshots(
   changedPaths: ReadonlySet<string>,
   overrideReason: string | null,
 ): Promise<Comparison> {
-  // one after the other: side by side, both would parse every blob the cache lacks before either stored it
-  const old = await context.reader.schemaAt(before);
-  const now = await context.reader.schemaAt(after);
+  const { before: old, after: now } = await context.reader.schemasOf(before, after, changedPaths);
   // comments in files this change does not touch belong to earlier changes: not judged again
   const directives = now.directives.filter((d) => changedPaths.has(d.file));
   const changes = diffSchemas(old.schema, now.schema, { directives, renames: context.config.renames });

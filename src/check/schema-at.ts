@@ -5,13 +5,15 @@ import { pythonPathFilter } from '../config/model-paths.js';
 import type { BlobCache } from '../git/cache.js';
 import type { FileEntry, GitPort, Snapshot } from '../git/port.js';
 import { readSourceFiles } from '../git/sources.js';
-import type { ExtractResult, SummaryCache } from '../extract/index.js';
+import type { ExtractOptions, ExtractResult, SummaryCache } from '../extract/index.js';
 import type { SourceFile } from '../git/types.js';
 import type { ModuleSummary } from '../python/summary.js';
 import type { ResultCache } from './result-cache.js';
 
 export interface SchemaReader {
   schemaAt(snapshot: Snapshot): Promise<ExtractResult>;
+  /** both schemas of a change; the after one extracted only where `changed` (Python paths) reaches, when that is sound */
+  schemasOf(before: Snapshot, after: Snapshot, changed: ReadonlySet<string>): Promise<{ before: ExtractResult; after: ExtractResult }>;
 }
 
 export interface SchemaCaches {
@@ -65,28 +67,64 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
 
-  async function extractAt(snapshot: Snapshot): Promise<ExtractResult> {
+  async function filesAt(snapshot: Snapshot) {
     const entries = await port.listFiles(snapshot, isCandidate);
-    const key = fileSetKey(entries, options);
-    const cached = await caches.results.get(key);
-    if (cached !== undefined) return cached;
+    return { entries, key: fileSetKey(entries, options) };
+  }
+
+  async function extract(entries: FileEntry[], partial?: ExtractOptions['partial']): Promise<ExtractResult> {
     // loaded only on a miss: a warm check whose schemas are both cached never loads the extractor
     const [{ extractSchema }, files, summaries] = await Promise.all([import('../extract/index.js'), readSourceFiles(port, entries), caches.summaries()]);
     const cache = await prepareParsing(files, summaries, options.models);
-    const result = await extractSchema(files, { ...options, cache });
+    return extractSchema(files, { ...options, cache, ...(partial ? { partial } : {}) });
+  }
+
+  async function extractAt(snapshot: Snapshot): Promise<ExtractResult> {
+    const { entries, key } = await filesAt(snapshot);
+    const cached = await caches.results.get(key);
+    if (cached !== undefined) return cached;
+    const result = await extract(entries);
+    caches.results.set(key, result);
+    return result;
+  }
+
+  const schemaAt = (snapshot: Snapshot): Promise<ExtractResult> => {
+    const key = snapshotKey(snapshot);
+    let result = memo.get(key);
+    if (result === undefined) {
+      result = extractAt(snapshot);
+      memo.set(key, result);
+    }
+    return result;
+  };
+
+  /** The after schema from partial scans of both sides (see check/partial.ts), else from a whole one. */
+  async function afterOf(before: Snapshot, whole: ExtractResult, after: Snapshot, changed: ReadonlySet<string>): Promise<ExtractResult> {
+    const { entries, key } = await filesAt(after);
+    const cached = await caches.results.get(key);
+    if (cached !== undefined) return cached;
+    const partial = { changed, known: whole.schema };
+    const partAfter = await extract(entries, partial);
+    let result = partAfter;
+    if (partAfter.scanned) {
+      const [{ composeAfter }, partBefore] = await Promise.all([import('./partial.js'), filesAt(before).then((b) => extract(b.entries, partial))]);
+      result = composeAfter({ before: whole, partBefore, partAfter, changed }) ?? (await extract(entries));
+    }
     caches.results.set(key, result);
     return result;
   }
 
   return {
-    schemaAt(snapshot) {
-      const key = snapshotKey(snapshot);
-      let result = memo.get(key);
-      if (result === undefined) {
-        result = extractAt(snapshot);
-        memo.set(key, result);
+    schemaAt,
+    async schemasOf(before, after, changed) {
+      const old = await schemaAt(before);
+      const key = snapshotKey(after);
+      let now = memo.get(key);
+      if (now === undefined) {
+        now = afterOf(before, old, after, changed);
+        memo.set(key, now);
       }
-      return result;
+      return { before: old, after: await now };
     },
   };
 }

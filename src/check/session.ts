@@ -16,7 +16,7 @@ import { CHECK_MESSAGES as M } from './messages.js';
 import { createSchemaReader, type SchemaCaches } from './schema-at.js';
 
 /** Bumped when what extraction makes of the same files changes without a new tool version. */
-const RESULT_VERSION = 1;
+const RESULT_VERSION = 2;
 
 export interface Session {
   context: CompareContext;

@@ -9,6 +9,7 @@ import { callValue } from './evaluate-call.js';
 import { buildTable } from './finalize.js';
 import { mappedRegistry } from './model-kind.js';
 import type { NamingInput, TokenRunner } from './naming.js';
+import type { KnownTables } from './known-tables.js';
 import { indexTables } from './references.js';
 import { createRegistryState } from './registry.js';
 import { scanModules } from './scan.js';
@@ -19,10 +20,10 @@ import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
 const STEP_BUDGET = 5_000_000;
 
-export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect: Dialect, diagnostics: Diagnostic[]): Schema {
+export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect: Dialect, diagnostics: Diagnostic[], known?: KnownTables): Schema {
   const project = createProject(modules, dialect);
   const ctx: Ctx = { project, budget: { steps: STEP_BUDGET } };
-  const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [] };
+  const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [], ...(known ? { known } : {}) };
   project.hooks = {
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
     tablenameOf: (cls) => tablenameOf(x, cls),

@@ -6,6 +6,7 @@ import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresol
 import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
+import { knownTarget } from './known-tables.js';
 import { columnName, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
@@ -74,10 +75,29 @@ function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | 
   seen.add(c);
   const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
   for (const value of targets) {
-    const target = resolveFkTarget(b.x, b.index, b.table, value);
+    const target = targetOf(b, value);
     if (target?.hit) return typeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
   return null;
+}
+
+/** A foreign key target among the tables built, else among those a partial scan knows from a whole one. */
+function targetOf(b: Builder, value: Value): (FkTarget & { known?: Column }) | undefined {
+  const target = resolveFkTarget(b.x, b.index, b.table, value);
+  if (target?.hit || value.t !== 'str' || !b.x.known) return target;
+  return knownTarget(b.x.known, b.table, value.v) ?? target;
+}
+
+/** The rendered type a type-less column takes from a known table's column (partial scans only). */
+function knownTypeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): Column | undefined {
+  if (c.type || seen.has(c) || !b.x.known) return undefined;
+  seen.add(c);
+  for (const value of [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)]) {
+    const target = targetOf(b, value);
+    if (target?.known) return target.known;
+    if (target?.hit) return knownTypeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
+  }
+  return undefined;
 }
 
 /** What a table-level ForeignKeyConstraint makes this column refer to. */
@@ -96,9 +116,12 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
   const name = columnName(c);
   const spec = typeOf(b, c, new Set());
   let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
+  const inherited = spec ? undefined : knownTypeOf(b, c, new Set());
   if (spec) {
     rendered = renderType(spec, b.dialect);
     if (!isKnownType(spec, b.dialect)) b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: messages.unknownType(spec.name) });
+  } else if (inherited) {
+    rendered = { type: inherited.type, enum: inherited.enum };
   } else if (c.unresolved.length === 0) {
     b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: 'column type not known statically' });
   }
@@ -142,7 +165,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
   };
   for (const c of b.table.columns) {
     for (const fk of c.foreignKeys) {
-      const target = resolveFkTarget(b.x, b.index, b.table, fk.target);
+      const target = targetOf(b, fk.target);
       if (!target) {
         b.unresolved.push({ file: fk.file, line: fk.line, symbol: c.attr ?? columnName(c), reason: messages.unresolvedFk('(expression)') });
         continue;
@@ -155,7 +178,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
   for (const con of b.table.constraints) {
     if (con.k !== 'fkc') continue;
     const cols = refColumns(b, con.columns);
-    const targets = con.targets.map((v) => resolveFkTarget(b.x, b.index, b.table, v));
+    const targets = con.targets.map((v) => targetOf(b, v));
     if (targets.some((t) => !t) || cols.length !== targets.length) {
       b.unresolved.push({ ...(b.table.source ?? { file: '', line: 0 }), reason: 'ForeignKeyConstraint columns not known statically' });
       continue;

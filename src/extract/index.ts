@@ -5,6 +5,8 @@ import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js'
 import { buildSchema } from './build.js';
 import { importsOf, modelMatcher } from './discovery.js';
 import { readDirectives } from './directives.js';
+import { knownTables } from './known-tables.js';
+import { scanScope } from './scan-scope.js';
 import { moduleNameFor, sourceRoots } from './module-names.js';
 import type { ModuleInfo } from './values.js';
 import { messages } from './messages.js';
@@ -19,11 +21,20 @@ export interface ExtractOptions {
   cache?: SummaryCache;
   /** globs of model files; by default, files that import SQLAlchemy, SQLModel or Flask-SQLAlchemy */
   models?: string[];
+  /**
+   * Scan only the model modules the changed files can reach (see scan-scope.ts): a partial schema, holding the
+   * tables those modules build (names still resolve across the whole project; foreign keys to tables not built
+   * read them from `known`, the whole schema of the same files before the change). When the change reaches half
+   * the models or more, everything is scanned and the result has no `scanned`.
+   */
+  partial?: { changed: ReadonlySet<string>; known: Schema };
 }
 
 export interface ExtractResult {
   schema: Schema;
   directives: Directive[];
+  /** with `partial`: the model files scanned */
+  scanned?: string[];
 }
 
 interface Candidate {
@@ -51,9 +62,33 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
     for (const e of summary.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: 'error', message: messages.syntaxError(e.message) });
     directives.push(...readDirectives(c.file.path, summary.directives, diagnostics));
   }
-  const modelNames = new Set(models.map((m) => m.name));
-  const schema = buildSchema(modules, modules.filter((m) => modelNames.has(m.name)), options.dialect, diagnostics);
-  return { schema, directives };
+  const scope = options.partial && partialScope(summaries, models, options.partial.changed, roots);
+  const modelNames = new Set(models.map((m) => m.name).filter((name) => !scope || scope.has(name)));
+  const scanned = modules.filter((m) => modelNames.has(m.name));
+  const schema = buildSchema(modules, scanned, options.dialect, diagnostics, scope && options.partial ? knownTables(options.partial.known) : undefined);
+  // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
+  schema.diagnostics = sortDiagnostics(schema.diagnostics);
+  return { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file) } : {}) };
+}
+
+/** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */
+function partialScope(summaries: Map<Candidate, ModuleSummary>, models: Candidate[], changed: ReadonlySet<string>, roots: string[]): Set<string> | undefined {
+  const names = new Set([...changed].flatMap((path) => moduleNameFor(path, roots)?.name ?? []));
+  const scope = scanScope([...summaries].map(([c, summary]) => ({ name: c.name, isPackage: c.isPackage, file: c.file.path, summary })), { files: changed, names });
+  const reached = models.filter((m) => scope.has(m.name)).length;
+  return reached * 2 <= models.length ? scope : undefined;
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic): [string, number] => [d.file ?? '', d.line ?? 0];
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const [fa, la] = rank(a.d);
+      const [fb, lb] = rank(b.d);
+      return fa < fb ? -1 : fa > fb ? 1 : la - lb || a.i - b.i;
+    })
+    .map(({ d }) => d);
 }
 
 /** Parses the model files and, transitively, every in-repo module they import. */

@@ -2,6 +2,7 @@
 import type { Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
+import type { KnownTables } from './known-tables.js';
 import type { Registry, RegistryState } from './registry.js';
 import type { CallValue, ClassInfo } from './values.js';
 
@@ -28,4 +29,6 @@ export interface Extraction {
   pending: Map<ClassInfo, Unresolved[]>;
   /** problems that belong to no table (a table whose name is not known): reported as diagnostics */
   orphans: Unresolved[];
+  /** a partial scan's view of the tables it does not build */
+  known?: KnownTables;
 }

@@ -1,0 +1,90 @@
+// A change's after schema assembled from partial scans (check/partial.ts) must be the whole extraction's, or
+// refused: over every fixture project, every Python file is edited in a few ways and both are compared.
+import { describe, expect, it } from 'vitest';
+import { composeAfter } from '../src/check/partial.js';
+import { extractSchema, type ExtractResult } from '../src/extract/index.js';
+import type { SourceFile } from '../src/git/types.js';
+import { readWorktreeFiles } from '../src/git/worktree.js';
+import { summarizeModule } from '../src/python/summarize.js';
+import { scanScope } from '../src/extract/scan-scope.js';
+import { MODELS_DIR, UNRESOLVED_DIR, listCaseDirs } from './helpers/golden-cases.js';
+
+const PROBE_TABLE = '\nimport sqlalchemy as _probe_sa\n_probe_meta = _probe_sa.MetaData()\n_probe = _probe_sa.Table("partial_probe", _probe_meta, _probe_sa.Column("id", _probe_sa.Integer, primary_key=True))\n';
+
+/** Edits of one file: lines shifted, a column made NOT NULL, a table added, a length changed, the file deleted. */
+const EDITS: Array<[string, (text: string) => string | null]> = [
+  ['lines shifted', (text) => `# edited\n\n${text}`],
+  ['nullable flipped', (text) => (text.includes('nullable=True') ? text.replace('nullable=True', 'nullable=False') : null)],
+  ['table added', (text) => text + PROBE_TABLE],
+  ['string widened', (text) => (/String\(\d+/.test(text) ? text.replace(/String\((\d+)/, (_m, n: string) => `String(${Number(n) + 1}`) : null)],
+  ['file deleted', () => ''],
+];
+
+function edited(files: SourceFile[], path: string, edit: (text: string) => string | null): SourceFile[] | null {
+  const file = files.find((f) => f.path === path)!;
+  const text = edit(file.text);
+  if (text === null) return null;
+  return text === '' ? files.filter((f) => f !== file) : files.map((f) => (f === file ? { path, text } : f));
+}
+
+const strip = (r: ExtractResult) => JSON.stringify({ schema: r.schema, directives: r.directives });
+
+describe('partial extraction of a change', () => {
+  const counts = { composed: 0, refused: 0 };
+  const projects = [...listCaseDirs(MODELS_DIR).map((d) => MODELS_DIR + d), ...listCaseDirs(UNRESOLVED_DIR).map((d) => UNRESOLVED_DIR + d)];
+
+  for (const dir of projects) {
+    it(dir.slice(dir.indexOf('fixtures/')), async () => {
+      const files = await readWorktreeFiles(dir);
+      const before = await extractSchema(files, { dialect: 'postgresql' });
+      for (const file of files.filter((f) => f.path.endsWith('.py'))) {
+        for (const [label, edit] of EDITS) {
+          const after = edited(files, file.path, edit);
+          if (after === null) continue;
+          const partial = { changed: new Set([file.path]), known: before.schema };
+          const [partBefore, partAfter, whole] = await Promise.all([
+            extractSchema(files, { dialect: 'postgresql', partial }),
+            extractSchema(after, { dialect: 'postgresql', partial }),
+            extractSchema(after, { dialect: 'postgresql' }),
+          ]);
+          const composed = partAfter.scanned ? composeAfter({ before, partBefore, partAfter, changed: partial.changed }) : null;
+          if (composed === null) {
+            counts.refused += 1;
+            continue;
+          }
+          counts.composed += 1;
+          expect(strip(composed), `${file.path}: ${label}`).toBe(strip(whole));
+        }
+      }
+    });
+  }
+
+  it('assembles most changes rather than refusing them', () => {
+    expect(counts.composed).toBeGreaterThan(counts.refused);
+  });
+});
+
+describe('scanScope', () => {
+  const module = async (name: string, file: string, text: string) => ({ name, file, isPackage: file.endsWith('__init__.py'), summary: await summarizeModule(text) });
+
+  it('reaches importers through re-exports but not sibling models through their package', async () => {
+    const modules = await Promise.all([
+      module('app', 'app/__init__.py', 'from .user import User\nfrom .order import Order\n'),
+      module('app.base', 'app/base.py', 'from sqlalchemy.orm import DeclarativeBase\nclass Base(DeclarativeBase):\n    pass\n'),
+      module('app.user', 'app/user.py', 'from .base import Base\nclass User(Base):\n    __tablename__ = "user"\n'),
+      module('app.order', 'app/order.py', 'from .base import Base\nclass Order(Base):\n    __tablename__ = "order"\n'),
+      module('app.admin', 'app/admin.py', 'from app import User\nclass Admin(User):\n    pass\n'),
+    ]);
+    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app', 'app.admin', 'app.user']);
+    expect([...scanScope(modules, { files: new Set(['app/base.py']), names: new Set() })].sort()).toEqual(['app', 'app.admin', 'app.base', 'app.order', 'app.user']);
+  });
+
+  it('always scans a module whose top-level code acts on other modules', async () => {
+    const modules = await Promise.all([
+      module('app.base', 'app/base.py', 'import sqlalchemy as sa\nmetadata = sa.MetaData()\n'),
+      module('app.conventions', 'app/conventions.py', 'from app.base import metadata\nmetadata.naming_convention = {"ix": "ix_%(column_0_label)s"}\n'),
+      module('app.user', 'app/user.py', 'import sqlalchemy as sa\nfrom app.base import metadata\nuser = sa.Table("user", metadata)\n'),
+    ]);
+    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app.conventions', 'app.user']);
+  });
+});
