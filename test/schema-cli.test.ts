@@ -1,6 +1,6 @@
 // `schemaguard schema` end to end: the built CLI on model projects in temp dirs (run `npx tsc` first).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,5 +116,16 @@ describe('schemaguard schema', () => {
     const r = runCli(['--cwd', join(dir, 'app'), 'schema', 'models', '--format', 'json']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Schema).tables.map((t) => [t.name, t.source?.file])).toEqual([['items', 'app/models/item.py']]);
+  });
+  it('in a git working tree, caches under the git dir and still sees every edit', () => {
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    write('m.py', MODELS);
+    const first = runCli(['schema', '--format', 'json'], { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(existsSync(join(dir, '.git', 'schemaguard', 'cache'))).toBe(true);
+    expect(runCli(['schema', '--format', 'json'], { cwd: dir }).stdout).toBe(first.stdout);
+    write('m.py', MODELS.replace('String(80)', 'String(90)'));
+    const edited = JSON.parse(runCli(['schema', '--format', 'json'], { cwd: dir }).stdout) as Schema;
+    expect(edited.tables[0]!.columns[1]!.type).toBe('VARCHAR(90)');
   });
 });

@@ -28,7 +28,7 @@ const snapshotKey = (s: Snapshot) => (s.kind === 'commit' ? s.oid : s.kind);
 const QUICK_PARSE_BYTES = 1_000_000;
 
 /** Everything extraction reads: the candidate files by path and blob id, and the options it is given. */
-function fileSetKey(entries: FileEntry[], options: { dialect: string; models?: string[] }): string {
+export function fileSetKey(entries: FileEntry[], options: { dialect: string; models?: string[] }): string {
   const hash = createHash('sha1');
   hash.update(JSON.stringify([options.dialect, options.models ?? null]));
   for (const entry of entries) hash.update(`\n${entry.mode} ${entry.oid} ${entry.path}`);
@@ -39,7 +39,7 @@ function fileSetKey(entries: FileEntry[], options: { dialect: string; models?: s
  * Looks the model files up in the summary cache (what extraction would do first) to learn how much is left to
  * parse: little, and the parser is told to start quickly. The summaries found are handed on, not decoded twice.
  */
-async function prepareParsing(files: SourceFile[], summaries: BlobCache<ModuleSummary>, models: string[] | undefined): Promise<SummaryCache> {
+export async function prepareParsing(files: SourceFile[], summaries: BlobCache<ModuleSummary>, models: string[] | undefined): Promise<SummaryCache> {
   const { modelMatcher } = await import('../extract/discovery.js');
   const isModel = modelMatcher(models);
   const found = new Map<string, ModuleSummary>();

@@ -44,24 +44,32 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
   });
   const { config } = loaded;
-  // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
-  let summaries: Promise<BlobCache<ModuleSummary>> | undefined;
-  const openSummaries = () => (summaries ??= openBlobCache<ModuleSummary>(info.commonDir, `${options.toolVersion}-s${SUMMARY_VERSION}`));
-  const results = openResultCache<ExtractResult>(join(dir, 'cache'), `${options.toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
+  const { caches, flush } = openSchemaCaches(info.commonDir, options.toolVersion);
   const { lineage, notes } = await readLineage(loaded, options.now);
-  const caches: SchemaCaches = { summaries: openSummaries, results };
   return {
     loaded,
     caches,
     notes,
-    flush: async () => {
-      await Promise.all([summaries?.then((cache) => cache.flush()), results.flush()]);
-    },
+    flush,
     context: {
       reader: createSchemaReader(port, config, caches),
       config,
       lineage,
       today: options.now.toISOString().slice(0, 10),
+    },
+  };
+}
+
+/** The summary and result caches under the git common dir; `flush` writes what was added and never throws. */
+export function openSchemaCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
+  // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
+  let summaries: Promise<BlobCache<ModuleSummary>> | undefined;
+  const openSummaries = () => (summaries ??= openBlobCache<ModuleSummary>(commonDir, `${toolVersion}-s${SUMMARY_VERSION}`));
+  const results = openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
+  return {
+    caches: { summaries: openSummaries, results },
+    flush: async () => {
+      await Promise.all([summaries?.then((cache) => cache.flush()), results.flush()]);
     },
   };
 }

@@ -67,9 +67,9 @@ async function schemaAtRevision(ctx: CommandContext, paths: string[], options: S
 /** The working tree from disk; the config (when there is one) gives the dialect, model globs and exclusions. */
 async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Schema> {
   const { root, models } = pickRoot(ctx.globals.cwd, paths);
-  const [{ readWorktreeFiles }, { extractSchema }, { loadConfig }] = await Promise.all([
+  const [{ readWorktreeFiles }, { extractWorktree }, { loadConfig }] = await Promise.all([
     import('../../git/worktree.js'),
-    import('../../extract/index.js'),
+    import('../../check/worktree-schema.js'),
     import('../../config/load.js'),
   ]);
   const { config } = await loadConfig({
@@ -81,7 +81,7 @@ async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: S
   });
   if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
   const globs = models ?? config.models;
-  const { schema } = await extractSchema(files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) });
+  const { schema } = await extractWorktree(root, files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) }, VERSION);
   return schema;
 }
 
