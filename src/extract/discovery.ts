@@ -21,8 +21,8 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
 export function importsOf(name: string, isPackage: boolean, summary: ModuleSummary): string[] {
   const out = new Set<string>();
   const add = (mod: string): void => {
-    const parts = mod.split('.');
-    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
+    for (let end = mod.indexOf('.'); end > 0; end = mod.indexOf('.', end + 1)) out.add(mod.slice(0, end));
+    out.add(mod);
   };
   const walk = (body: Stmt[]): void => {
     for (const s of body) {

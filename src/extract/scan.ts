@@ -33,8 +33,8 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
 }
 
 /** In-repo modules a module imports at its top level, in statement order. */
-function importedModules(x: Extraction, m: ModuleInfo): ModuleInfo[] {
-  const out: ModuleInfo[] = [];
+function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
+  const out = new Set<ModuleInfo>();
   const modules = x.ctx.project.modules;
   const walk = (body: Stmt[]): void => {
     for (const s of body) {
@@ -51,11 +51,14 @@ function importedModules(x: Extraction, m: ModuleInfo): ModuleInfo[] {
   return out;
 }
 
-function pushModule(out: ModuleInfo[], modules: Map<string, ModuleInfo>, name: string): void {
-  const parts = name.split('.');
-  for (let i = 1; i <= parts.length; i++) {
-    const mod = modules.get(parts.slice(0, i).join('.'));
-    if (mod && !out.includes(mod)) out.push(mod);
+/** The module and each package on the way to it (`a`, `a.b`, `a.b.c`), those that are in the repository. */
+function pushModule(out: Set<ModuleInfo>, modules: Map<string, ModuleInfo>, name: string): void {
+  let end = name.indexOf('.');
+  for (;;) {
+    const mod = modules.get(end < 0 ? name : name.slice(0, end));
+    if (mod) out.add(mod);
+    if (end < 0) return;
+    end = name.indexOf('.', end + 1);
   }
 }
 
