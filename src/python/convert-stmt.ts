@@ -1,6 +1,7 @@
 // Turns tree-sitter statement nodes (module, class and function bodies) into summary statements.
 import type { Node } from 'web-tree-sitter';
 import { convertArgs, convertExpr, convertParams, kids, textOf, typeOf, type ConvertContext } from './convert-expr.js';
+import { parseFromImport, parseImport } from './fast-imports.js';
 import { parseSimpleStatement } from './fast-parse.js';
 import { FastPathError } from './fast-tokens.js';
 import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
@@ -45,9 +46,11 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
     case 'decorated_definition':
       return convertDecorated(cx, node, scope, out);
     case 'import_statement':
+      if (cx.fast && !cx.hasError && fastImport(cx, node, parseImport, line, out)) return;
       out.push({ k: 'import', names: importNames(cx, kids(cx, node)), line });
       return;
     case 'import_from_statement':
+      if (cx.fast && !cx.hasError && fastImport(cx, node, parseFromImport, line, out)) return;
       out.push(convertFromImport(cx, node, line));
       return;
     case 'if_statement':
@@ -97,8 +100,19 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
 /** The fast path; false when it does not handle the statement (then the nodes are converted). */
 function fastStatement(cx: ConvertContext, node: Node, line: number, out: Stmt[]): boolean {
   try {
-    const stmt = parseSimpleStatement(cx.src.slice(node.startIndex, node.endIndex), line);
+    const stmt = parseSimpleStatement(cx.src, line, node.startIndex, node.endIndex);
     if (stmt) out.push(stmt);
+    return true;
+  } catch (error) {
+    if (error instanceof FastPathError) return false;
+    throw error;
+  }
+}
+
+/** Imports take the fast path only in a tree without errors: the grammar has then vouched for their shape. */
+function fastImport(cx: ConvertContext, node: Node, parse: typeof parseImport, line: number, out: Stmt[]): boolean {
+  try {
+    out.push(parse(cx.src, line, node.startIndex, node.endIndex));
     return true;
   } catch (error) {
     if (error instanceof FastPathError) return false;

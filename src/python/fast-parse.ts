@@ -7,18 +7,14 @@ import type { Arg, Expr, Param, Stmt } from './summary.js';
 
 const AUG_OPS = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '|=', '^=', '@=']);
 const COMPARE = new Set(['<', '>', '==', '>=', '<=', '!=', 'in', 'not', 'is']);
-const BINARY_LEVELS: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['|']),
-  new Set(['^']),
-  new Set(['&']),
-  new Set(['<<', '>>']),
-  new Set(['+', '-']),
-  new Set(['*', '/', '//', '%', '@']),
-];
+/** Binding strength of each binary operator, loosest first (`|` binds looser than `*`). */
+const BINARY_LEVEL: ReadonlyMap<string, number> = new Map([
+  ['|', 0], ['^', 1], ['&', 2], ['<<', 3], ['>>', 3], ['+', 4], ['-', 4], ['*', 5], ['/', 5], ['//', 5], ['%', 5], ['@', 5],
+]);
 
-/** Parses an expression statement (assignment, annotation, augmented assignment or bare expression). */
-export function parseSimpleStatement(text: string, firstLine: number): Stmt | null {
-  return new FastParser(tokenize(text, firstLine)).statement();
+/** Parses an expression statement (assignment, annotation, augmented assignment or bare expression) in `text[from, to)`. */
+export function parseSimpleStatement(text: string, firstLine: number, from = 0, to = text.length): Stmt | null {
+  return new FastParser(tokenize(text, firstLine, from, to)).statement();
 }
 
 class FastParser extends AtomParser {
@@ -155,21 +151,23 @@ class FastParser extends AtomParser {
     return { k: 'lambda', params, body: this.expr(), line };
   }
 
+  /** Composite nodes carry the line of their first token (a parenthesis included), as tree-sitter nodes do. */
   protected orExpr(): Expr {
-    return this.boolChain('or', () => this.andExpr());
+    const line = this.tok.line;
+    let left = this.andExpr();
+    while (this.isName('or')) {
+      this.pos++;
+      left = { k: 'bool', op: 'or', left, right: this.andExpr(), line };
+    }
+    return left;
   }
 
   protected andExpr(): Expr {
-    return this.boolChain('and', () => this.notExpr());
-  }
-
-  /** Composite nodes carry the line of their first token (a parenthesis included), as tree-sitter nodes do. */
-  protected boolChain(op: 'and' | 'or', next: () => Expr): Expr {
     const line = this.tok.line;
-    let left = next();
-    while (this.isName(op)) {
+    let left = this.notExpr();
+    while (this.isName('and')) {
       this.pos++;
-      left = { k: 'bool', op, left, right: next(), line };
+      left = { k: 'bool', op: 'and', left, right: this.notExpr(), line };
     }
     return left;
   }
@@ -203,16 +201,17 @@ class FastParser extends AtomParser {
     return ops.length === 0 ? first : { k: 'cmp', ops, items, line };
   }
 
+  /** Precedence climbing: operators binding at least as tightly as `level`, left-associative. */
   protected binary(level: number): Expr {
-    if (level >= BINARY_LEVELS.length) return this.unary();
     const line = this.tok.line;
-    let left = this.binary(level + 1);
-    const ops = BINARY_LEVELS[level]!;
-    while (this.tok.kind === 'op' && ops.has(this.tok.text)) {
-      const op = this.tokens[this.pos++]!.text;
-      left = { k: 'bin', op, left, right: this.binary(level + 1), line };
+    let left = this.unary();
+    for (;;) {
+      const t = this.tok;
+      const opLevel = t.kind === 'op' ? BINARY_LEVEL.get(t.text) : undefined;
+      if (opLevel === undefined || opLevel < level) return left;
+      this.pos++;
+      left = { k: 'bin', op: t.text, left, right: this.binary(opLevel + 1), line };
     }
-    return left;
   }
 
   protected unary(): Expr {

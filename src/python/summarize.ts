@@ -16,13 +16,14 @@ export function summarizeWith(py: PythonParser, text: string, options: { fast?: 
   const tree = py.parser.parse(text);
   if (!tree) return { version: SUMMARY_VERSION, body: [], directives: [], errors: [{ line: 1, message: 'the parser gave up on this file' }] };
   try {
-    const cx = { src: text, types: py.types, fast: options.fast ?? true };
     const root = tree.rootNode;
+    const hasError = root.hasError;
+    const cx = { src: text, types: py.types, fast: options.fast ?? true, hasError };
     return {
       version: SUMMARY_VERSION,
       body: convertBlock(cx, root, 'module'),
       directives: findDirectives(py, tree, text),
-      errors: root.hasError ? findErrors(py, root) : [],
+      errors: hasError ? findErrors(py, root) : [],
     };
   } finally {
     tree.delete();
