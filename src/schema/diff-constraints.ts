@@ -6,10 +6,14 @@ import type { Table } from './types.js';
 /** The objects of `from` that have no counterpart in `to`, keys counted as multisets. */
 function without<T>(from: readonly T[], to: readonly T[], keyFrom: (x: T) => string, keyTo: (x: T) => string): T[] {
   const counts = new Map<string, number>();
-  for (const t of to) counts.set(keyTo(t), (counts.get(keyTo(t)) ?? 0) + 1);
+  for (const t of to) {
+    const k = keyTo(t);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   return from.filter((f) => {
-    const n = counts.get(keyFrom(f)) ?? 0;
-    if (n > 0) counts.set(keyFrom(f), n - 1);
+    const k = keyFrom(f);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
     return n === 0;
   });
 }

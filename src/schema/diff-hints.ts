@@ -15,9 +15,17 @@ function matchSignatures<T>(
   name: (x: T) => string,
 ): { dropped: Map<T, string[]>; added: Map<T, string[]> } {
   const out = { dropped: new Map<T, string[]>(), added: new Map<T, string[]>() };
+  // each signature once: a table's is its whole column list
+  const addedBySignature = new Map<string, T[]>();
+  for (const a of added) {
+    const sig = signature(a);
+    const group = addedBySignature.get(sig);
+    if (group !== undefined) group.push(a);
+    else if (sig !== '') addedBySignature.set(sig, [a]);
+  }
   for (const d of dropped) {
     const sig = signature(d);
-    const matches = sig === '' ? [] : added.filter((a) => signature(a) === sig);
+    const matches = sig === '' ? [] : (addedBySignature.get(sig) ?? []);
     if (matches.length === 0) continue;
     out.dropped.set(d, matches.map(name).sort());
     for (const a of matches) out.added.set(a, [...(out.added.get(a) ?? []), name(d)]);

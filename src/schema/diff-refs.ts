@@ -24,17 +24,48 @@ export class RenameMaps {
   private readonly toAfter = new Map<string, TableRef>();
   private readonly pairedAfter = new Set<string>();
   private readonly columns = new Map<string, ReadonlyMap<string, string>>();
+  /** BEFORE tables whose columns map renames one */
+  private readonly renaming = new Set<string>();
 
   addTable(before: Table, after: TableRef, renamedColumns: ReadonlyMap<string, string>): void {
     this.toAfter.set(tableKey(before), { name: after.name, schema: after.schema });
     this.pairedAfter.add(tableKey(after));
     this.columns.set(tableKey(before), renamedColumns);
+    if ([...renamedColumns].some(([from, to]) => from !== to)) this.renaming.add(tableKey(before));
+    else this.renaming.delete(tableKey(before));
   }
 
   /** A BEFORE table's own column list in AFTER names. */
   columnList(before: TableRef, names: readonly string[]): string[] {
     const map = this.columns.get(tableKey(before));
     return names.map((n) => map?.get(n) ?? n);
+  }
+
+  /** Whether columnList() leaves every name of this BEFORE table as it is. */
+  keepsColumnNames(before: TableRef): boolean {
+    return !this.renaming.has(tableKey(before));
+  }
+
+  /** beforeTarget(ref, columns) === afterTarget(ref, columns), without spelling either (the diff's shortcut asks this often). */
+  spellsAlike(ref: TableRef, columns: readonly string[]): boolean {
+    const to = this.toAfter.get(tableKey(ref));
+    const isPaired = this.pairedAfter.has(tableKey(ref));
+    if (to === undefined) return !isPaired;
+    if (!isPaired || to.schema !== ref.schema || to.name !== ref.name) return false;
+    const names = this.columnList(ref, columns);
+    return names.every((n, i) => n === columns[i]);
+  }
+
+  /** beforeColumnTarget(target) === afterColumnTarget(target). */
+  spellsColumnTargetAlike(target: string): boolean {
+    const t = parseTarget(target);
+    return t === undefined || this.spellsAlike(t.table, [t.column]);
+  }
+
+  /** beforeForeignKey(owner, fk) === afterForeignKey(fk), for the same fk on both sides. */
+  spellsForeignKeyAlike(owner: Table, fk: ColumnFk): boolean {
+    const own = this.columnList(owner, fk.columns);
+    return own.every((n, i) => n === fk.columns[i]) && this.spellsAlike({ name: fk.referred_table, schema: fk.referred_schema }, fk.referred_columns);
   }
 
   beforeTarget(ref: TableRef, columns: readonly string[]): string {

@@ -4,7 +4,8 @@ import { CHANGE_KINDS, type InvalidRenameDeclaration, type SchemaChange } from '
 import { tableHints } from './diff-hints.js';
 import { pairObjects, type Pair } from './diff-pairing.js';
 import { RenameMaps, tableKey } from './diff-refs.js';
-import { attachRenames, findTableByName, type ColumnRenameDecl, type DeclaredRename } from './diff-renames.js';
+import { attachRenames, findTableByName, type DeclaredRename } from './diff-renames.js';
+import { hasSameReferences, isSamePair } from './diff-same.js';
 import { diffTablePair, invalidColumnRename, pairColumns } from './diff-table.js';
 import type { Directive, Schema, Table } from './types.js';
 
@@ -22,15 +23,27 @@ function findOldTable(before: readonly Table[], decl: DeclaredRename<Table>): Ta
 
 /** A table dropped from one schema and added, by the same name, to exactly one other schema has moved. */
 function pairMoves(dropped: readonly Table[], added: readonly Table[]) {
+  const droppedByName = groupBy(dropped, (t) => t.name);
+  const addedByName = groupBy(added, (t) => t.name);
   const pairs: Pair<Table>[] = [];
   for (const a of added) {
-    const from = dropped.filter((d) => d.name === a.name);
-    if (from.length === 1 && from[0] !== undefined && added.filter((x) => x.name === a.name).length === 1) {
+    const from = droppedByName.get(a.name) ?? [];
+    if (from.length === 1 && from[0] !== undefined && addedByName.get(a.name)?.length === 1) {
       pairs.push({ before: from[0], after: a });
     }
   }
   const moved = new Set(pairs.flatMap((p) => [p.before, p.after]));
   return { pairs, dropped: dropped.filter((t) => !moved.has(t)), added: added.filter((t) => !moved.has(t)) };
+}
+
+function groupBy<K, T>(items: readonly T[], keyOf: (x: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const x of items) {
+    const group = map.get(keyOf(x));
+    if (group === undefined) map.set(keyOf(x), [x]);
+    else group.push(x);
+  }
+  return map;
 }
 
 function invalidTableRename(decl: DeclaredRename<Table>, reason: InvalidRenameDeclaration['reason']): InvalidRenameDeclaration {
@@ -74,18 +87,25 @@ export function diffSchemas(before: Schema, after: Schema, options: DiffOptions 
     findOld: (d) => findOldTable(before.tables, d),
   });
   const moves = pairMoves(tables.dropped, tables.added);
-  const columnDecls = (t: Table): ColumnRenameDecl[] => declared.columns.filter((d) => d.table === t);
+  const declsByTable = groupBy(declared.columns, (d) => d.table);
+  const columnDecls = (t: Table) => declsByTable.get(t) ?? [];
   const maps = new RenameMaps();
   const paired = [...tables.pairs, ...moves.pairs].map((pair) => {
-    const columns = pairColumns(pair, columnDecls(pair.after));
-    maps.addTable(pair.before, pair.after, new Map(columns.pairs.map((p) => [p.before.name, p.after.name])));
+    const decls = columnDecls(pair.after);
+    // a same pair's columns pair with themselves: no pairing to build, and nothing renamed
+    const columns = isSamePair(pair, decls.length > 0) ? null : pairColumns(pair, decls);
+    maps.addTable(pair.before, pair.after, new Map(columns?.pairs.map((p) => [p.before.name, p.after.name])));
     return { pair, columns };
   });
+  const diffPair = ({ pair, columns }: (typeof paired)[number]): SchemaChange[] => {
+    if (columns === null && hasSameReferences(pair, maps)) return [];
+    return diffTablePair(pair, columns ?? pairColumns(pair, []), maps, after.dialect);
+  };
   const changes: SchemaChange[] = [
     ...declared.invalid,
     ...tables.invalid.map((i) => invalidTableRename(i.decl, i.reason)),
     ...moves.added.flatMap((t) => columnDecls(t).map((d) => invalidColumnRename(d, 'old-name-missing'))),
-    ...paired.flatMap(({ pair, columns }) => diffTablePair(pair, columns, maps, after.dialect)),
+    ...paired.flatMap(diffPair),
     ...addedAndDropped(moves.dropped, moves.added),
   ];
   return sortChanges(changes);
