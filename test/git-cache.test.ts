@@ -141,6 +141,70 @@ describe('blob cache', () => {
     expect(lines.slice(-3).map((l) => l.slice(0, 40))).toEqual([oid(100), oid(4099), oid(5000)]);
   });
 
+  it('tells a stored entry without decoding it: has() passes the checksum like get()', async () => {
+    const dir = commonDir();
+    const cache = await openBlobCache(dir, '1');
+    for (const n of [1, 2]) cache.set(oid(n), value(n));
+    expect(cache.has(oid(1))).toBe(true);
+    await cache.flush();
+    const lines = readFileSync(cache.file, 'utf8').split('\n');
+    writeFileSync(cache.file, [lines[0], (lines[1] ?? '').replace('"t2"', '"t9"'), ''].join('\n'));
+    const reopened = await openBlobCache(dir, '1');
+    expect([1, 2, 3].map((n) => reopened.has(oid(n)))).toEqual([true, false, false]);
+  });
+
+  it('appends new entries to a sound pack instead of rewriting it', async () => {
+    const dir = commonDir();
+    const first = await openBlobCache(dir, '1');
+    for (const n of [1, 2, 3]) first.set(oid(n), value(n));
+    await first.flush();
+    const before = readFileSync(first.file);
+    const inode = statSync(first.file).ino;
+    const second = await openBlobCache(dir, '1');
+    expect(second.get(oid(1))).toEqual(value(1));
+    second.set(oid(4), value(4));
+    expect(await second.flush()).toBe(true);
+    const after = readFileSync(first.file);
+    expect(statSync(first.file).ino).toBe(inode);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.toString('utf8').split('\n').filter(Boolean).map((l) => l.slice(0, 40))).toEqual([1, 2, 3, 4].map(oid));
+    // a second flush of the same process appends again
+    second.set(oid(5), value(5));
+    await second.flush();
+    expect([1, 2, 3, 4, 5].map((n) => second.get(oid(n)) !== undefined)).toEqual([true, true, true, true, true]);
+    expect((await openBlobCache(dir, '1')).get(oid(5))).toEqual(value(5));
+  });
+
+  it('rewrites a pack whose last line was torn, keeping what the torn write did not reach', async () => {
+    const dir = commonDir();
+    const cache = await openBlobCache(dir, '1');
+    for (const n of [1, 2]) cache.set(oid(n), value(n));
+    await cache.flush();
+    const text = readFileSync(cache.file, 'utf8');
+    writeFileSync(cache.file, text + `${oid(3)} 0000`); // a writer killed mid-line
+    const next = await openBlobCache(dir, '1');
+    next.set(oid(4), value(4));
+    await next.flush();
+    const lines = readFileSync(cache.file, 'utf8').split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.filter(Boolean).map((l) => l.slice(0, 40)).sort()).toEqual([1, 2, 4].map(oid));
+  });
+
+  it('keeps the entries has() vouched for when a rewrite trims the pack', async () => {
+    const dir = commonDir();
+    const cache = await openBlobCache(dir, '1');
+    for (let n = 0; n < 4000; n++) cache.set(oid(n), n);
+    await cache.flush();
+    const reopened = await openBlobCache(dir, '1');
+    expect(reopened.has(oid(0))).toBe(true);
+    reopened.set(oid(5000), 5000);
+    await reopened.flush();
+    const lines = readFileSync(reopened.file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(4000);
+    expect(lines.slice(-2).map((l) => l.slice(0, 40))).toEqual([oid(0), oid(5000)]);
+    expect(lines[0]?.slice(0, 40)).toBe(oid(2));
+  });
+
   it('lives in the common git dir: shared by linked worktrees, invisible to git status', async () => {
     const main = track(createRepo({ files: { 'a.py': 'a = 1\n' } }));
     const tree = track(addWorktree(main, 'side'));

@@ -13,18 +13,37 @@ export interface PackEntry {
 const LF = 0x0a;
 const HEADER = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{8}) $/;
 
+export interface Pack {
+  entries: Map<string, PackEntry>;
+  /** lines that hold an entry, superseded ones included */
+  lines: number;
+  bytes: number;
+  /** every line holds an entry and the last one ends: new lines can be appended */
+  isClean: boolean;
+}
+
 /** Indexes a pack without parsing any JSON: a hook reads only the entries it asks for. Lines that do not
  * look like entries, and a last line without its LF (a torn write), are left out. */
-export function parsePack(buf: Buffer): Map<string, PackEntry> {
+export function parsePack(buf: Buffer): Pack {
   const entries = new Map<string, PackEntry>();
+  let lines = 0;
+  let isClean = true;
   for (let at = 0; at < buf.length; ) {
     const end = buf.indexOf(LF, at);
-    if (end === -1) break;
+    if (end === -1) {
+      isClean = false;
+      break;
+    }
     const entry = parseLine(buf, at, end);
-    if (entry) entries.set(entry.oid, entry);
+    if (entry) {
+      entries.set(entry.oid, entry);
+      lines++;
+    } else {
+      isClean = false;
+    }
     at = end + 1;
   }
-  return entries;
+  return { entries, lines, bytes: buf.length, isClean };
 }
 
 function parseLine(buf: Buffer, start: number, end: number): PackEntry | null {
