@@ -75,6 +75,7 @@ export function packSchemaguard(): PackedPackage {
   });
   if (!existsSync(join(staging, 'dist/cli/main.js'))) throw new Error(`tsc did not build the CLI:\n${tsc.output}`);
   runOk(process.execPath, [join(PROJECT, 'scripts/copy-assets.js'), join(staging, 'dist')], { cwd: PROJECT, env: process.env });
+  runOk(process.execPath, [join(PROJECT, 'scripts/bundle.js'), join(staging, 'dist')], { cwd: PROJECT, env: process.env });
   const out = join(staging, 'out');
   mkdirSync(out);
   const packed = runOk('npm', ['pack', '--silent', '--pack-destination', out], { cwd: staging, env: process.env });
