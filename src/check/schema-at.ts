@@ -37,28 +37,37 @@ export function fileSetKey(entries: FileEntry[], options: { dialect: string; mod
 
 /**
  * Looks the model files up in the summary cache (what extraction would do first) to learn how much is left to
- * parse: little, and the parser is told to start quickly. The summaries found are handed on, not decoded twice.
+ * parse: little, and the parser is told to start quickly. Summaries decoded for one extraction are kept in
+ * `decoded` for the next (a check extracts up to four times): they are plain data no extraction changes.
  */
-export async function prepareParsing(files: SourceFile[], summaries: BlobCache<ModuleSummary>, models: string[] | undefined): Promise<SummaryCache> {
+export async function prepareParsing(
+  files: SourceFile[],
+  summaries: BlobCache<ModuleSummary>,
+  models: string[] | undefined,
+  decoded = new Map<string, ModuleSummary>(),
+): Promise<SummaryCache> {
   const { modelMatcher } = await import('../extract/discovery.js');
   const isModel = modelMatcher(models);
-  const found = new Map<string, ModuleSummary>();
   let missingBytes = 0;
   for (const file of files) {
-    if (file.oid === undefined || !isModel(file.path, file.text)) continue;
-    const summary = summaries.get(file.oid);
-    if (summary === undefined) missingBytes += file.text.length;
-    else found.set(file.oid, summary);
+    if (file.oid === undefined || decoded.has(file.oid) || !isModel(file.path, file.text)) continue;
+    if (!summaries.has(file.oid)) missingBytes += file.text.length;
   }
   if (missingBytes > 0 && missingBytes < QUICK_PARSE_BYTES) (await import('../python/parser.js')).preferQuickWasmStartup();
+  // within one extraction, two paths with one blob never share a summary: classes are keyed by their definition
+  const handed = new Set<string>();
   return {
     get(oid) {
-      // handed out once, as the blob cache's own copies are: two paths with one blob never share a summary
-      const summary = found.get(oid);
-      found.delete(oid);
-      return summary ?? summaries.get(oid);
+      if (handed.has(oid)) return summaries.get(oid);
+      handed.add(oid);
+      const summary = decoded.get(oid) ?? summaries.get(oid);
+      if (summary !== undefined) decoded.set(oid, summary);
+      return summary;
     },
-    set: (oid, summary) => summaries.set(oid, summary),
+    set(oid, summary) {
+      summaries.set(oid, summary);
+      decoded.set(oid, summary);
+    },
   };
 }
 
@@ -66,6 +75,7 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const isCandidate = pythonPathFilter(config);
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
+  const decoded = new Map<string, ModuleSummary>();
 
   async function filesAt(snapshot: Snapshot) {
     const entries = await port.listFiles(snapshot, isCandidate);
@@ -75,7 +85,7 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   async function extract(entries: FileEntry[], partial?: ExtractOptions['partial']): Promise<ExtractResult> {
     // loaded only on a miss: a warm check whose schemas are both cached never loads the extractor
     const [{ extractSchema }, files, summaries] = await Promise.all([import('../extract/index.js'), readSourceFiles(port, entries), caches.summaries()]);
-    const cache = await prepareParsing(files, summaries, options.models);
+    const cache = await prepareParsing(files, summaries, options.models, decoded);
     return extractSchema(files, { ...options, cache, ...(partial ? { partial } : {}) });
   }
 
