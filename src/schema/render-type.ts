@@ -12,7 +12,46 @@ import { DIALECTS, type Dialect } from './types.js';
  * as the class name, upper-cased, exactly like the oracle's fallback.
  */
 export function renderType(spec: TypeSpec, dialect: Dialect): RenderedType {
-  return { type: compileType(spec, dialect).toUpperCase(), enum: enumValues(spec, dialect) };
+  const { type, enum: values } = memoised(rendered, spec, dialect, () => ({ type: compileType(spec, dialect).toUpperCase(), enum: enumValues(spec, dialect) }));
+  return { type, enum: values && values.slice() };
+}
+
+/**
+ * Most columns of a code base share a few dozen plain types (`Integer()`, `String(120)`): each is compiled once
+ * per dialect. Only specs whose arguments are all scalars are memoised: their key is cheap to spell exactly.
+ * Bounded, as a long-lived process (a test run) meets many.
+ */
+const rendered = new Map<string, RenderedType>();
+const unknownTypes = new Map<string, TypeSpec | null>();
+const MEMO_LIMIT = 5000;
+
+function memoised<T>(memo: Map<string, T>, spec: TypeSpec, dialect: Dialect | undefined, compute: () => T): T {
+  const key = plainKey(spec, dialect);
+  if (key === null) return compute();
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+const scalar = (v: unknown): string | null => (v === null ? 'n' : typeof v === 'object' ? null : `${typeof v}:${String(v)}`);
+
+function plainKey(spec: TypeSpec, dialect: Dialect | undefined): string | null {
+  if (spec.variants !== undefined || spec.enumValues !== undefined || spec.enumClass !== undefined) return null;
+  let key = `${dialect ?? '*'}|${spec.module}.${spec.name}`;
+  for (const arg of spec.args) {
+    const text = scalar(arg);
+    if (text === null) return null;
+    key += `|${text}`;
+  }
+  for (const name in spec.kwargs) {
+    const text = scalar(spec.kwargs[name]);
+    if (text === null) return null;
+    key += `|${name}=${text}`;
+  }
+  return key;
 }
 
 /**
@@ -20,6 +59,10 @@ export function renderType(spec: TypeSpec, dialect: Dialect): RenderedType {
  * (every dialect when omitted) needs and the catalog does not know: a third-party or project type.
  */
 export function findUnknownType(spec: TypeSpec, dialect?: Dialect): TypeSpec | null {
+  return memoised(unknownTypes, spec, dialect, () => firstUnknownType(spec, dialect));
+}
+
+function firstUnknownType(spec: TypeSpec, dialect?: Dialect): TypeSpec | null {
   for (const d of dialect ? [dialect] : DIALECTS) {
     try {
       createCompiler(d, true).process(spec);
