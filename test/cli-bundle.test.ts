@@ -5,24 +5,10 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from './helpers/cli.js';
 import { createRepo, makeTempDir } from './helpers/git-repo.js';
-import { npmCacheDir, npmInstall, packSchemaguard, PROJECT, run, runOk, type PackedPackage } from './helpers/packed.js';
+import { npmCacheDir, npmInstall, packSchemaguard, PROJECT, run, runOk, USER_MODEL, type PackedPackage } from './helpers/packed.js';
 import { trackedResources } from './helpers/tracked.js';
 
-const MODEL = `from sqlalchemy import Integer, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class User(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(255))
-`;
-const FILES = { 'app/models/user.py': MODEL, '.schemaguardrc.yaml': 'models:\n  - "app/models/**/*.py"\n', 'README.md': '# app\n' };
+const FILES = { 'app/models/user.py': USER_MODEL, '.schemaguardrc.yaml': 'models:\n  - "app/models/**/*.py"\n', 'README.md': '# app\n' };
 const BUNDLE = join(dirname(BIN), '..', 'dist', 'bundle');
 /** a --require preload (the bundle is CommonJS): writes every file node loaded to $SG_LOADED at exit */
 const PROBE = "process.on('exit', () => require('node:fs').writeFileSync(process.env.SG_LOADED, JSON.stringify(Object.keys(require.cache))));";
@@ -64,7 +50,7 @@ describe('the bundled CLI', () => {
 
   it('loads the parser chunk and web-tree-sitter once a model is staged (the probe sees lazy loads)', () => {
     const repo = track(createRepo({ files: FILES }));
-    repo.write('app/models/user.py', `${MODEL}    name: Mapped[str | None] = mapped_column(String(100))\n`);
+    repo.write('app/models/user.py', `${USER_MODEL}    name: Mapped[str | None] = mapped_column(String(100))\n`);
     repo.git('add', 'app/models/user.py');
     const { result, dependencies, chunks } = checkLoading(repo);
     expect(result.status, result.stderr).toBe(0);
@@ -107,7 +93,7 @@ describe('the packed package', () => {
   it('finds both WASM files and its query files from the installed copy', () => {
     const repo = track(createRepo({ files: FILES }));
     // an unfinished last line: reporting it takes the syntax-errors query, read from dist/bundle/queries/
-    repo.write('app/models/user.py', `${MODEL}    name = mapped_column(String(\n`);
+    repo.write('app/models/user.py', `${USER_MODEL}    name = mapped_column(String(\n`);
     const result = run(join(prefix, 'node_modules', '.bin', 'schemaguard'), ['schema', 'app/models/user.py'], { cwd: repo.dir, env: { ...repo.env, NO_COLOR: '1' } });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^users\b/m);

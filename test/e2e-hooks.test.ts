@@ -6,23 +6,9 @@ import { parse } from 'yaml';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
-import { npmCacheDir, npmInstall, packSchemaguard, PROJECT, run, runOk, versionOf, type PackedPackage, type RunResult } from './helpers/packed.js';
+import { npmCacheDir, npmInstall, packSchemaguard, PROJECT, run, runOk, USER_MODEL, versionOf, type PackedPackage, type RunResult } from './helpers/packed.js';
 
-const MODEL = `from sqlalchemy import Integer, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class User(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(255))
-    name: Mapped[str | None] = mapped_column(String(100))
-`;
+const MODEL = `${USER_MODEL}    name: Mapped[str | None] = mapped_column(String(100))\n`;
 const MODEL_FILE = 'app/models/user.py';
 const EMAIL_LINE = '    email: Mapped[str] = mapped_column(String(255))\n';
 const SAFE_MODEL = `${MODEL}    nickname: Mapped[str | None] = mapped_column(String(50))\n`;

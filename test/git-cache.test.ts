@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBlobCache } from '../src/git/cache.js';
+import { MAX_ENTRIES, openBlobCache } from '../src/git/cache.js';
 import { openGit } from '../src/git/open.js';
 import { addWorktree, createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
 
@@ -127,18 +127,18 @@ describe('blob cache', () => {
   it('drops the least recently used entries beyond its size limit', async () => {
     const dir = commonDir();
     const cache = await openBlobCache(dir, '1');
-    for (let n = 0; n < 4100; n++) cache.set(oid(n), n);
+    for (let n = 0; n < MAX_ENTRIES + 100; n++) cache.set(oid(n), n);
     await cache.flush();
     const reopened = await openBlobCache(dir, '1');
     expect(reopened.get(oid(0))).toBeUndefined();
     expect(reopened.get(oid(99))).toBeUndefined();
     expect(reopened.get(oid(100))).toBe(100);
-    expect(reopened.get(oid(4099))).toBe(4099);
+    expect(reopened.get(oid(MAX_ENTRIES + 99))).toBe(MAX_ENTRIES + 99);
     // a hit moves an entry to the recent end when the pack is next written
-    reopened.set(oid(5000), 5000);
+    reopened.set(oid(MAX_ENTRIES + 1000), 1);
     await reopened.flush();
     const lines = readFileSync(reopened.file, 'utf8').trim().split('\n');
-    expect(lines.slice(-3).map((l) => l.slice(0, 40))).toEqual([oid(100), oid(4099), oid(5000)]);
+    expect(lines.slice(-3).map((l) => l.slice(0, 40))).toEqual([oid(100), oid(MAX_ENTRIES + 99), oid(MAX_ENTRIES + 1000)]);
   });
 
   it('tells a stored entry without decoding it: has() passes the checksum like get()', async () => {
@@ -193,15 +193,15 @@ describe('blob cache', () => {
   it('keeps the entries has() vouched for when a rewrite trims the pack', async () => {
     const dir = commonDir();
     const cache = await openBlobCache(dir, '1');
-    for (let n = 0; n < 4000; n++) cache.set(oid(n), n);
+    for (let n = 0; n < MAX_ENTRIES; n++) cache.set(oid(n), n);
     await cache.flush();
     const reopened = await openBlobCache(dir, '1');
     expect(reopened.has(oid(0))).toBe(true);
-    reopened.set(oid(5000), 5000);
+    reopened.set(oid(MAX_ENTRIES + 1000), 1);
     await reopened.flush();
     const lines = readFileSync(reopened.file, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(4000);
-    expect(lines.slice(-2).map((l) => l.slice(0, 40))).toEqual([oid(0), oid(5000)]);
+    expect(lines).toHaveLength(MAX_ENTRIES);
+    expect(lines.slice(-2).map((l) => l.slice(0, 40))).toEqual([oid(0), oid(MAX_ENTRIES + 1000)]);
     expect(lines[0]?.slice(0, 40)).toBe(oid(2));
   });
 

@@ -77,9 +77,15 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const memo = new Map<string, Promise<ExtractResult>>();
   const decoded = new Map<string, ModuleSummary>();
 
-  async function filesAt(snapshot: Snapshot) {
-    const entries = await port.listFiles(snapshot, isCandidate);
-    return { entries, key: fileSetKey(entries, options) };
+  const listings = new Map<string, Promise<{ entries: FileEntry[]; key: string }>>();
+  function filesAt(snapshot: Snapshot): Promise<{ entries: FileEntry[]; key: string }> {
+    const id = snapshotKey(snapshot);
+    let listing = listings.get(id);
+    if (listing === undefined) {
+      listing = port.listFiles(snapshot, isCandidate).then((entries) => ({ entries, key: fileSetKey(entries, options) }));
+      listings.set(id, listing);
+    }
+    return listing;
   }
 
   async function extract(entries: FileEntry[], partial?: ExtractOptions['partial']): Promise<ExtractResult> {

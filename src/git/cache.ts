@@ -13,8 +13,12 @@ import { packLine, parsePack, type Pack, type PackEntry } from './cache-pack.js'
  * the front, so the pack stays a few working sets large.
  */
 const PACK_FILE = 'blobs-1.ndjson';
-const MAX_ENTRIES = 4000;
-const MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * A summary is ~14 KB for a 50-line model file: the limits must hold every model of a large code base (2,000
+ * models are ~28 MB) with room for new blobs, or every check re-parses what the last one trimmed.
+ */
+export const MAX_ENTRIES = 8000;
+const MAX_BYTES = 128 * 1024 * 1024;
 const STALE_TEMP_MS = 10 * 60 * 1000;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const VERSION = /^[A-Za-z0-9._+-]{1,64}$/;

@@ -93,3 +93,19 @@ export function npmInstall(cwd: string, env: NodeJS.ProcessEnv, specs: readonly 
     timeoutMs: 300_000,
   });
 }
+
+/** A minimal declarative model file the packed-package tests commit (users: id, email). */
+export const USER_MODEL = `from sqlalchemy import Integer, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(255))
+`;
