@@ -64,6 +64,24 @@ describe('partial extraction of a change', () => {
   });
 });
 
+describe('composeAfter refusals', () => {
+  const table = (file: string, name: string, extra = '') => ({
+    path: file,
+    text: `import sqlalchemy as sa\nmeta = sa.MetaData()\nt = sa.Table("${name}", meta, sa.Column("id", sa.Integer, primary_key=True)${extra})\n`,
+  });
+
+  it('refuses when one table name lives in two MetaData (it tells tables apart by name)', async () => {
+    const files = [table('a.py', 'events'), table('b.py', 'events', ', sa.Column("x", sa.Text)'), table('c.py', 'users'), table('d.py', 'orders')];
+    const after = files.map((f) => (f.path === 'a.py' ? table('a.py', 'events', ', sa.Column("y", sa.Text)') : f));
+    const before = await extractSchema(files, { dialect: 'postgresql' });
+    expect(before.schema.tables.filter((t) => t.name === 'events')).toHaveLength(2);
+    const partial = { changed: new Set(['a.py']), known: before.schema };
+    const [partBefore, partAfter] = await Promise.all([extractSchema(files, { dialect: 'postgresql', partial }), extractSchema(after, { dialect: 'postgresql', partial })]);
+    expect(partAfter.scanned).toEqual(['a.py']);
+    expect(composeAfter({ before, partBefore, partAfter, changed: partial.changed })).toBeNull();
+  });
+});
+
 describe('scanScope', () => {
   const module = async (name: string, file: string, text: string) => ({ name, file, isPackage: file.endsWith('__init__.py'), summary: await summarizeModule(text) });
 

@@ -25,6 +25,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function composeAfter(pair: PartialPair): ExtractResult | null {
   const { before, partBefore, partAfter } = pair;
   if (!partBefore.scanned || !partAfter.scanned) return null;
+  // one table name in two MetaData (Flask binds): tables are told apart by name here, so the parts cannot be
+  if (![before, partBefore, partAfter].every((r) => hasUniqueNames(r.schema.tables))) return null;
   const local = new Set([...partBefore.scanned, ...partAfter.scanned, ...pair.changed]);
   const whole = new Map(before.schema.tables.map((t) => [keyOf(t), t]));
   const partOld = new Map(partBefore.schema.tables.map((t) => [keyOf(t), t]));
@@ -61,6 +63,10 @@ function partBeforeMatches(before: ExtractResult, part: ExtractResult, whole: Ma
   const all = [...before.schema.diagnostics, ...part.schema.diagnostics];
   if (all.some((d) => d.file === null)) return false;
   return same(diagnosticsOf(before.schema.diagnostics, local, true), diagnosticsOf(part.schema.diagnostics, local, true));
+}
+
+function hasUniqueNames(tables: readonly Table[]): boolean {
+  return new Set(tables.map(keyOf)).size === tables.length;
 }
 
 function ownedBy(tables: Map<string, Table>, scanned: readonly string[]): boolean {
