@@ -6,6 +6,7 @@ import { extractSchema, type ExtractResult } from '../src/extract/index.js';
 import type { SourceFile } from '../src/git/types.js';
 import { readWorktreeFiles } from '../src/git/worktree.js';
 import { summarizeModule } from '../src/python/summarize.js';
+import { outlineOf } from '../src/extract/outline.js';
 import { scanScope } from '../src/extract/scan-scope.js';
 import { MODELS_DIR, UNRESOLVED_DIR, listCaseDirs } from './helpers/golden-cases.js';
 
@@ -83,7 +84,7 @@ describe('composeAfter refusals', () => {
 });
 
 describe('scanScope', () => {
-  const module = async (name: string, file: string, text: string) => ({ name, file, isPackage: file.endsWith('__init__.py'), summary: await summarizeModule(text) });
+  const module = async (name: string, file: string, text: string) => ({ name, file, isPackage: file.endsWith('__init__.py'), ...outlineOf(await summarizeModule(text)) });
 
   it('reaches importers through re-exports but not sibling models through their package', async () => {
     const modules = await Promise.all([

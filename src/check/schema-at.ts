@@ -8,6 +8,7 @@ import { readSourceFiles } from '../git/sources.js';
 import type { ExtractOptions, ExtractResult, SummaryCache } from '../extract/index.js';
 import type { SourceFile } from '../git/types.js';
 import type { ModuleSummary } from '../python/summary.js';
+import type { ModuleOutline } from '../extract/outline.js';
 import type { ResultCache } from './result-cache.js';
 
 export interface SchemaReader {
@@ -16,8 +17,14 @@ export interface SchemaReader {
   schemasOf(before: Snapshot, after: Snapshot, changed: ReadonlySet<string>): Promise<{ before: ExtractResult; after: ExtractResult }>;
 }
 
+/** Per-blob summaries, and their outlines apart: a partial scan reads every outline but few bodies. */
+export interface SummaryStore {
+  bodies: BlobCache<ModuleSummary>;
+  outlines: BlobCache<ModuleOutline>;
+}
+
 export interface SchemaCaches {
-  summaries: () => Promise<BlobCache<ModuleSummary>>;
+  summaries: () => Promise<SummaryStore>;
   /** whole extraction results by file-set key: HEAD's schema was usually the index's at the previous commit */
   results: ResultCache<ExtractResult>;
 }
@@ -37,45 +44,62 @@ export function fileSetKey(entries: FileEntry[], options: { dialect: string; mod
 
 /**
  * Looks the model files up in the summary cache (what extraction would do first) to learn how much is left to
- * parse: little, and the parser is told to start quickly. Summaries decoded for one extraction are kept in
- * `decoded` for the next (a check extracts up to four times): they are plain data no extraction changes.
+ * parse: little, and the parser is told to start quickly. What one extraction decodes is kept in `decoded` for
+ * the next (a check extracts up to four times): summaries and outlines are plain data no extraction changes.
  */
-export async function prepareParsing(
-  files: SourceFile[],
-  summaries: BlobCache<ModuleSummary>,
-  models: string[] | undefined,
-  decoded = new Map<string, ModuleSummary>(),
-): Promise<SummaryCache> {
+export async function prepareParsing(files: SourceFile[], store: SummaryStore, models: string[] | undefined, decoded = newDecoded()): Promise<SummaryCache> {
   const { modelMatcher } = await import('../extract/discovery.js');
+  const { outlineOf } = await import('../extract/outline.js');
+  const { bodies, outlines } = store;
   const isModel = modelMatcher(models);
   let missingBytes = 0;
   for (const file of files) {
-    if (file.oid === undefined || decoded.has(file.oid) || !isModel(file.path, file.text)) continue;
-    if (!summaries.has(file.oid)) missingBytes += file.text.length;
+    if (file.oid === undefined || decoded.bodies.has(file.oid) || !isModel(file.path, file.text)) continue;
+    if (!bodies.has(file.oid)) missingBytes += file.text.length;
   }
   if (missingBytes > 0 && missingBytes < QUICK_PARSE_BYTES) (await import('../python/parser.js')).preferQuickWasmStartup();
   // within one extraction, two paths with one blob never share a summary: classes are keyed by their definition
   const handed = new Set<string>();
   return {
     get(oid) {
-      if (handed.has(oid)) return summaries.get(oid);
+      if (handed.has(oid)) return bodies.get(oid);
       handed.add(oid);
-      const summary = decoded.get(oid) ?? summaries.get(oid);
-      if (summary !== undefined) decoded.set(oid, summary);
+      const summary = decoded.bodies.get(oid) ?? bodies.get(oid);
+      if (summary === undefined) return undefined;
+      decoded.bodies.set(oid, summary);
+      // a summary stored before outlines were: its outline is stored now
+      if (!outlines.has(oid)) outlines.set(oid, outlineOf(summary));
       return summary;
     },
     set(oid, summary) {
-      summaries.set(oid, summary);
-      decoded.set(oid, summary);
+      bodies.set(oid, summary);
+      outlines.set(oid, outlineOf(summary));
+      decoded.bodies.set(oid, summary);
+    },
+    outline(oid) {
+      let outline = decoded.outlines.get(oid);
+      if (outline === undefined && bodies.has(oid)) {
+        outline = outlines.get(oid);
+        if (outline !== undefined) decoded.outlines.set(oid, outline);
+      }
+      return outline;
     },
   };
 }
+
+/** What a run has decoded from the summary store, by blob id. */
+export interface Decoded {
+  bodies: Map<string, ModuleSummary>;
+  outlines: Map<string, ModuleOutline>;
+}
+
+const newDecoded = (): Decoded => ({ bodies: new Map(), outlines: new Map() });
 
 export function createSchemaReader(port: GitPort, config: Config, caches: SchemaCaches): SchemaReader {
   const isCandidate = pythonPathFilter(config);
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
-  const decoded = new Map<string, ModuleSummary>();
+  const decoded = newDecoded();
 
   const listings = new Map<string, Promise<{ entries: FileEntry[]; key: string }>>();
   function filesAt(snapshot: Snapshot): Promise<{ entries: FileEntry[]; key: string }> {

@@ -8,12 +8,13 @@ import type { LineageView } from '../rules/types.js';
 import type { ModuleSummary } from '../python/summary.js';
 import { SUMMARY_VERSION } from '../python/summary.js';
 import type { ExtractResult } from '../extract/index.js';
+import type { ModuleOutline } from '../extract/outline.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { CompareContext } from './compare.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache } from './result-cache.js';
 import { CHECK_MESSAGES as M } from './messages.js';
-import { createSchemaReader, type SchemaCaches } from './schema-at.js';
+import { createSchemaReader, type SchemaCaches, type SummaryStore } from './schema-at.js';
 
 /** Bumped when what extraction makes of the same files changes without a new tool version. */
 const RESULT_VERSION = 2;
@@ -63,13 +64,14 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
 /** The summary and result caches under the git common dir; `flush` writes what was added and never throws. */
 export function openSchemaCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
   // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
-  let summaries: Promise<BlobCache<ModuleSummary>> | undefined;
-  const openSummaries = () => (summaries ??= openBlobCache<ModuleSummary>(commonDir, `${toolVersion}-s${SUMMARY_VERSION}`));
+  let summaries: Promise<SummaryStore> | undefined;
+  const open = <T>(kind: string) => openBlobCache<T>(commonDir, `${toolVersion}-${kind}${SUMMARY_VERSION}`);
+  const openSummaries = () => (summaries ??= Promise.all([open<ModuleSummary>('s'), open<ModuleOutline>('o')]).then(([bodies, outlines]) => ({ bodies, outlines })));
   const results = openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
   return {
     caches: { summaries: openSummaries, results },
     flush: async () => {
-      await Promise.all([summaries?.then((cache) => cache.flush()), results.flush()]);
+      await Promise.all([summaries?.then((store) => Promise.all([store.bodies.flush(), store.outlines.flush()])), results.flush()]);
     },
   };
 }

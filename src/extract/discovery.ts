@@ -1,6 +1,6 @@
 // Which files are model files, and which other modules extraction needs to read to resolve their names.
 import picomatch from 'picomatch';
-import type { ModuleSummary, Stmt } from '../python/summary.js';
+import type { ImportStmt } from './outline.js';
 import { resolveRelative } from './module-names.js';
 
 const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
@@ -17,26 +17,22 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
   return (path) => match(path);
 }
 
-/** Absolute names of the modules a module imports at top level, in functions and class bodies (and their parent packages). */
-export function importsOf(name: string, isPackage: boolean, summary: ModuleSummary): string[] {
+/** Absolute names of the modules a module imports (anywhere in it, see outline.ts), and their parent packages. */
+export function importsOf(name: string, isPackage: boolean, imports: readonly ImportStmt[]): string[] {
   const out = new Set<string>();
   const add = (mod: string): void => {
     for (let end = mod.indexOf('.'); end > 0; end = mod.indexOf('.', end + 1)) out.add(mod.slice(0, end));
     out.add(mod);
   };
-  const walk = (body: Stmt[]): void => {
-    for (const s of body) {
-      if (s.k === 'import') for (const n of s.names) add(n.name);
-      else if (s.k === 'from') {
-        const base = resolveRelative(name, isPackage, s.module, s.level);
-        if (!base) continue;
-        add(base);
-        if (s.names !== '*') for (const n of s.names) out.add(`${base}.${n.name}`);
-      } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
-      else if (s.k === 'def' && s.body) walk(s.body);
-      else if (s.k === 'class') walk(s.body);
+  for (const s of imports) {
+    if (s.k === 'import') {
+      for (const n of s.names) add(n.name);
+      continue;
     }
-  };
-  walk(summary.body);
+    const base = resolveRelative(name, isPackage, s.module, s.level);
+    if (!base) continue;
+    add(base);
+    if (s.names !== '*') for (const n of s.names) out.add(`${base}.${n.name}`);
+  }
   return [...out];
 }

@@ -1,11 +1,12 @@
 // extractSchema: Python model files to the canonical Schema, statically (no Python is run).
 import type { SourceFile } from '../git/types.js';
-import { SUMMARY_VERSION, type ModuleSummary } from '../python/summary.js';
+import { SUMMARY_VERSION, type ModuleSummary, type Stmt } from '../python/summary.js';
 import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js';
 import { buildSchema } from './build.js';
 import { importsOf, modelMatcher } from './discovery.js';
 import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
+import { outlineOf, type ModuleOutline } from './outline.js';
 import { scanScope } from './scan-scope.js';
 import { moduleNameFor, sourceRoots } from './module-names.js';
 import type { ModuleInfo } from './values.js';
@@ -14,6 +15,8 @@ import { messages } from './messages.js';
 export interface SummaryCache {
   get(oid: string): ModuleSummary | undefined;
   set(oid: string, s: ModuleSummary): void;
+  /** the module's outline, only when the summary is stored too: its body is then decoded if it is evaluated */
+  outline?(oid: string): ModuleOutline | undefined;
 }
 
 export interface ExtractOptions {
@@ -57,10 +60,10 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const diagnostics: Diagnostic[] = [];
   const directives: Directive[] = [];
   const modules: ModuleInfo[] = [];
-  for (const [c, summary] of summaries) {
-    modules.push({ name: c.name, file: c.file.path, isPackage: c.isPackage, body: summary.body });
-    for (const e of summary.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: 'error', message: messages.syntaxError(e.message) });
-    directives.push(...readDirectives(c.file.path, summary.directives, diagnostics));
+  for (const [c, { outline, body }] of summaries) {
+    modules.push(moduleInfo(c, body));
+    for (const e of outline.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: 'error', message: messages.syntaxError(e.message) });
+    directives.push(...readDirectives(c.file.path, outline.directives, diagnostics));
   }
   const scope = options.partial && partialScope(summaries, models, options.partial.changed, roots);
   const modelNames = new Set(models.map((m) => m.name).filter((name) => !scope || scope.has(name)));
@@ -72,9 +75,10 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
 }
 
 /** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */
-function partialScope(summaries: Map<Candidate, ModuleSummary>, models: Candidate[], changed: ReadonlySet<string>, roots: string[]): Set<string> | undefined {
+function partialScope(summaries: Map<Candidate, Loaded>, models: Candidate[], changed: ReadonlySet<string>, roots: string[]): Set<string> | undefined {
   const names = new Set([...changed].flatMap((path) => moduleNameFor(path, roots)?.name ?? []));
-  const scope = scanScope([...summaries].map(([c, summary]) => ({ name: c.name, isPackage: c.isPackage, file: c.file.path, summary })), { files: changed, names });
+  const modules = [...summaries].map(([c, { outline }]) => ({ name: c.name, isPackage: c.isPackage, file: c.file.path, imports: outline.imports, effects: outline.effects }));
+  const scope = scanScope(modules, { files: changed, names });
   const reached = models.filter((m) => scope.has(m.name)).length;
   return reached * 2 <= models.length ? scope : undefined;
 }
@@ -91,27 +95,63 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     .map(({ d }) => d);
 }
 
-/** Parses the model files and, transitively, every in-repo module they import. */
-async function summarizeClosure(models: Candidate[], byName: Map<string, Candidate>, cache: SummaryCache | undefined): Promise<Map<Candidate, ModuleSummary>> {
-  const out = new Map<Candidate, ModuleSummary>();
+/** A module as the closure found it: its outline now, its body when something reads it. */
+interface Loaded {
+  outline: ModuleOutline;
+  body: () => Stmt[];
+}
+
+function moduleInfo(c: Candidate, load: () => Stmt[]): ModuleInfo {
+  let body: Stmt[] | undefined;
+  return {
+    name: c.name,
+    file: c.file.path,
+    isPackage: c.isPackage,
+    get body() {
+      return (body ??= load());
+    },
+  };
+}
+
+/** Parses the model files and, transitively, every in-repo module they import (what the cache holds is not parsed). */
+async function summarizeClosure(models: Candidate[], byName: Map<string, Candidate>, cache: SummaryCache | undefined): Promise<Map<Candidate, Loaded>> {
+  const out = new Map<Candidate, Loaded>();
   const queue = [...models];
   let summarize: ((text: string) => Promise<ModuleSummary>) | undefined;
   while (queue.length > 0) {
     const c = queue.shift()!;
     if (out.has(c)) continue;
-    const cached = c.file.oid ? cache?.get(c.file.oid) : undefined;
-    let summary = cached?.version === SUMMARY_VERSION ? cached : undefined;
-    if (!summary) {
+    const oid = c.file.oid;
+    let loaded = oid === undefined ? undefined : cachedModule(cache, oid, c.file.path);
+    if (!loaded) {
       // the parser loads only when a file actually needs parsing
       summarize ??= (await import('../python/summarize.js')).summarizeModule;
-      summary = await summarize(c.file.text);
-      if (c.file.oid) cache?.set(c.file.oid, summary);
+      const summary = await summarize(c.file.text);
+      if (oid) cache?.set(oid, summary);
+      loaded = { outline: outlineOf(summary), body: () => summary.body };
     }
-    out.set(c, summary);
-    for (const dep of importsOf(c.name, c.isPackage, summary)) {
+    out.set(c, loaded);
+    for (const dep of importsOf(c.name, c.isPackage, loaded.outline.imports)) {
       const next = byName.get(dep);
       if (next && !out.has(next)) queue.push(next);
     }
   }
   return out;
+}
+
+function cachedModule(cache: SummaryCache | undefined, oid: string, file: string): Loaded | undefined {
+  const outline = cache?.outline?.(oid);
+  if (outline?.version === SUMMARY_VERSION) {
+    return {
+      outline,
+      body: () => {
+        const summary = cache!.get(oid);
+        // outline() vouches that the summary is stored: a miss here is a bug, reported as an internal error
+        if (summary === undefined) throw new Error(`the cached summary of ${file} could not be read`);
+        return summary.body;
+      },
+    };
+  }
+  const summary = cache?.get(oid);
+  return summary?.version === SUMMARY_VERSION ? { outline: outlineOf(summary), body: () => summary.body } : undefined;
 }

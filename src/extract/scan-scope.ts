@@ -1,13 +1,15 @@
 // Which model modules a change can reach: the changed ones, every module that imports them (transitively),
 // and those whose top-level code acts on objects of other modules. Only these need scanning again.
-import type { Expr, ModuleSummary, Stmt } from '../python/summary.js';
 import { resolveRelative } from './module-names.js';
+import type { ImportStmt } from './outline.js';
 
 export interface ScopeModule {
   name: string;
   isPackage: boolean;
   file: string;
-  summary: ModuleSummary;
+  /** see outline.ts */
+  imports: readonly ImportStmt[];
+  effects: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export function scanScope(modules: readonly ScopeModule[], changed: { files: Rea
   }
   const scope = new Set<string>();
   // a deleted module is reached by name: its importers are still here
-  const queue = [...changed.names, ...modules.filter((m) => changed.files.has(m.file) || hasOutsideEffects(m.summary.body)).map((m) => m.name)];
+  const queue = [...changed.names, ...modules.filter((m) => changed.files.has(m.file) || m.effects).map((m) => m.name)];
   while (queue.length > 0) {
     const name = queue.pop()!;
     if (scope.has(name)) continue;
@@ -39,54 +41,21 @@ export function scanScope(modules: readonly ScopeModule[], changed: { files: Rea
 
 function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  const walk = (body: readonly Stmt[]): void => {
-    for (const s of body) {
-      if (s.k === 'import') {
-        // `import a.b` binds `a`: every package on the way can be read through it
-        for (const n of s.names) {
-          const parts = n.name.split('.');
-          for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
-        }
-      } else if (s.k === 'from') {
-        const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
-        if (!base) continue;
-        // `from pkg import mod` names pkg.mod whether or not it exists on this side (it may have been deleted)
-        const names = s.names === '*' ? [] : s.names.map((n) => `${base}.${n.name}`);
-        for (const sub of names) out.add(sub);
-        if (s.names === '*' || names.some((sub) => !known.has(sub))) out.add(base);
-      } else if (s.k === 'if' || s.k === 'for') walk([...s.body, ...(s.orelse ?? [])]);
-      else if (s.k === 'block' || s.k === 'class' || (s.k === 'def' && s.body)) walk(s.body ?? []);
+  for (const s of m.imports) {
+    if (s.k === 'import') {
+      // `import a.b` binds `a`: every package on the way can be read through it
+      for (const n of s.names) {
+        const parts = n.name.split('.');
+        for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
+      }
+      continue;
     }
-  };
-  walk(m.summary.body);
+    const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
+    if (!base) continue;
+    // `from pkg import mod` names pkg.mod whether or not it exists on this side (it may have been deleted)
+    const names = s.names === '*' ? [] : s.names.map((n) => `${base}.${n.name}`);
+    for (const sub of names) out.add(sub);
+    if (s.names === '*' || names.some((sub) => !known.has(sub))) out.add(base);
+  }
   return out;
-}
-
-const isNameTarget = (e: Expr): boolean => e.k === 'name' || ((e.k === 'tuple' || e.k === 'list') && e.items.every(isNameTarget));
-
-/**
- * Top-level code that may change what other modules define: a bare call (`Index(...)`, `start_mappers()`),
- * an assignment to an attribute or item (`Base.metadata.naming_convention = ...`), a loop, anything unsummarised.
- */
-function hasOutsideEffects(body: readonly Stmt[]): boolean {
-  return body.some((s) => {
-    switch (s.k) {
-      case 'expr':
-        return s.value.k !== 'str';
-      case 'assign':
-        return !s.targets.every(isNameTarget);
-      case 'ann':
-      case 'aug':
-        return !isNameTarget(s.target);
-      case 'if':
-        return hasOutsideEffects(s.body) || hasOutsideEffects(s.orelse);
-      case 'block':
-        return hasOutsideEffects(s.body);
-      case 'for':
-      case 'other':
-        return true;
-      default:
-        return false;
-    }
-  });
 }

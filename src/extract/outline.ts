@@ -1,0 +1,58 @@
+// What extraction needs of a module before, and often instead of, its body: the import statements anywhere in
+// it, whether its top-level code acts on other modules, its directives and syntax errors. Small enough to cache
+// beside each summary, so a partial scan decodes only the bodies it evaluates.
+import type { DirectiveComment, Expr, ModuleSummary, Stmt, SyntaxProblem } from '../python/summary.js';
+
+export type ImportStmt = Extract<Stmt, { k: 'import' | 'from' }>;
+
+export interface ModuleOutline {
+  version: number;
+  /** every import statement, at any depth (module level, branches, loops, functions, class bodies), in order */
+  imports: ImportStmt[];
+  /** top-level code that may change what other modules define (see scan-scope.ts) */
+  effects: boolean;
+  directives: DirectiveComment[];
+  errors: SyntaxProblem[];
+}
+
+export function outlineOf(summary: ModuleSummary): ModuleOutline {
+  const imports: ImportStmt[] = [];
+  const walk = (body: readonly Stmt[]): void => {
+    for (const s of body) {
+      if (s.k === 'import' || s.k === 'from') imports.push(s);
+      else if (s.k === 'if' || s.k === 'for') walk([...s.body, ...(s.orelse ?? [])]);
+      else if (s.k === 'block' || s.k === 'class' || (s.k === 'def' && s.body)) walk(s.body ?? []);
+    }
+  };
+  walk(summary.body);
+  return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), directives: summary.directives, errors: summary.errors };
+}
+
+const isNameTarget = (e: Expr): boolean => e.k === 'name' || ((e.k === 'tuple' || e.k === 'list') && e.items.every(isNameTarget));
+
+/**
+ * Top-level code that may change what other modules define: a bare call (`Index(...)`, `start_mappers()`),
+ * an assignment to an attribute or item (`Base.metadata.naming_convention = ...`), a loop, anything unsummarised.
+ */
+function hasOutsideEffects(body: readonly Stmt[]): boolean {
+  return body.some((s) => {
+    switch (s.k) {
+      case 'expr':
+        return s.value.k !== 'str';
+      case 'assign':
+        return !s.targets.every(isNameTarget);
+      case 'ann':
+      case 'aug':
+        return !isNameTarget(s.target);
+      case 'if':
+        return hasOutsideEffects(s.body) || hasOutsideEffects(s.orelse);
+      case 'block':
+        return hasOutsideEffects(s.body);
+      case 'for':
+      case 'other':
+        return true;
+      default:
+        return false;
+    }
+  });
+}
