@@ -25,7 +25,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function composeAfter(pair: PartialPair): ExtractResult | null {
   const { before, partBefore, partAfter } = pair;
   if (!partBefore.scanned || !partAfter.scanned) return null;
-  // one table name in two MetaData (Flask binds): tables are told apart by name here, so the parts cannot be
+  // one table name in two MetaData (Flask binds): parts are matched by name, so such a schema is never assembled
   if (![before, partBefore, partAfter].every((r) => hasUniqueNames(r.schema.tables))) return null;
   const local = new Set([...partBefore.scanned, ...partAfter.scanned, ...pair.changed]);
   const whole = new Map(before.schema.tables.map((t) => [keyOf(t), t]));
@@ -34,24 +34,31 @@ export function composeAfter(pair: PartialPair): ExtractResult | null {
   // a table a scanned module only refers to is built the way its own module's scan would build it only by chance
   if (!ownedBy(partOld, partBefore.scanned) || !ownedBy(partNew, partAfter.scanned)) return null;
   if (!partBeforeMatches(before, partBefore, whole, partOld, local)) return null;
-  for (const [key, table] of partNew) {
-    const old = partOld.get(key);
-    // a name the partial scan did not build before: it may merge with a table declared elsewhere
-    if (!old && whole.has(key)) return null;
-    // a new unknown may be the partial scan's blind spot (a type-less foreign key to a table it did not build)
-    if (hasNewUnresolved(table, old)) return null;
-  }
-  for (const [key, table] of partOld) {
-    // gone after the change: sound only where the after scan looked
-    const file = table.source!.file;
-    if (!partNew.has(key) && !pair.changed.has(file) && !partAfter.scanned.includes(file)) return null;
-  }
+  if (!partAfterFits(pair, whole, partOld, partNew)) return null;
   const replaced = new Set([...partOld.keys(), ...partNew.keys()]);
   const kept = before.schema.tables.filter((t) => !replaced.has(keyOf(t)));
   if (kept.some((t) => readsChangedColumns(t, partOld, partNew))) return null;
   const tables = [...kept, ...partNew.values()].sort((a, b) => compareKeys(a, b));
   const diagnostics = sortDiagnostics([...diagnosticsOf(before.schema.diagnostics, local, false), ...diagnosticsOf(partAfter.schema.diagnostics, local, true)]);
   return { schema: { ...partAfter.schema, tables, diagnostics }, directives: partAfter.directives };
+}
+
+/** The after side's tables can stand in for the before side's: no collision, no new unknown, no unseen drop. */
+function partAfterFits(pair: PartialPair, whole: Map<string, Table>, partOld: Map<string, Table>, partNew: Map<string, Table>): boolean {
+  for (const [key, table] of partNew) {
+    const old = partOld.get(key);
+    // a name the partial scan did not build before: it may merge with a table declared elsewhere
+    if (!old && whole.has(key)) return false;
+    // a new unknown may be the partial scan's blind spot (a type-less foreign key to a table it did not build)
+    if (hasNewUnresolved(table, old)) return false;
+  }
+  const scanned = new Set(pair.partAfter.scanned);
+  for (const [key, table] of partOld) {
+    // gone after the change: sound only where the after scan looked (ownedBy vouched for the source)
+    const file = table.source?.file ?? '';
+    if (!partNew.has(key) && !pair.changed.has(file) && !scanned.has(file)) return false;
+  }
+  return true;
 }
 
 /** Every table and diagnostic the partial scan of the before side gives is exactly the whole extraction's. */
