@@ -132,4 +132,24 @@ describe('a check with the caches', () => {
     expect(check(repo)).toEqual(next);
     expect(JSON.stringify(next.report)).toContain('"name"');
   });
+  it('--debug says how each schema was obtained: HEAD from the result cache, the index by a partial extraction', () => {
+    const repo = project();
+    const models = ['a', 'b', 'c'].map((name) => `app/extra/${name}.py`);
+    const table = (name: string, extra = '') =>
+      `import sqlalchemy as sa\nfrom app.models import Base\n\nclass ${name.toUpperCase()}(Base):\n    __tablename__ = "${name}"\n    id = sa.Column(sa.Integer, primary_key=True)\n${extra}`;
+    for (const [i, path] of models.entries()) repo.write(path, table(['a', 'b', 'c'][i]!));
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'more models');
+    repo.write(models[0]!, table('a', '    note = sa.Column(sa.Text)\n'));
+    repo.git('add', models[0]!);
+    const first = schemaguard(repo, ['check', '--staged', '--debug']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/schema of [0-9a-f]{12}: whole extraction of \d+ Python files/);
+    expect(first.stderr).toContain(`schema of the index: partial extraction (model files scanned: ${models[0]})`);
+    expect(first.stderr).toMatch(/schemaguard debug: exit 0 after \d+ ms/);
+    repo.write(models[0]!, table('a', '    note = sa.Column(sa.Text, nullable=False)\n'));
+    repo.git('add', models[0]!);
+    const second = schemaguard(repo, ['check', '--staged', '--debug']);
+    expect(second.stderr).toMatch(/schema of [0-9a-f]{12}: from the result cache/);
+  });
 });

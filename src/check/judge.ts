@@ -28,6 +28,7 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
     toolVersion: options.toolVersion,
     now: options.now,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+    ...(options.trace === undefined ? {} : { trace: options.trace }),
   });
   const changes: SchemaChange[] = [];
   const verdicts: Verdict[] = [];

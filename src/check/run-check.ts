@@ -24,6 +24,8 @@ export interface CheckOptions {
   overrideReason: string | null;
   now: Date;
   toolVersion: string;
+  /** `--debug`: how each schema was obtained */
+  trace?: (line: string) => void;
 }
 
 const EMPTY_VERDICT: Verdict = { findings: [], blocked: false, override: null, notifications: [] };

@@ -93,9 +93,16 @@ export interface Decoded {
   outlines: Map<string, ModuleOutline>;
 }
 
+const elapsed = (since: number): string => `${Math.round(performance.now() - since)} ms`;
+
 const newDecoded = (): Decoded => ({ bodies: new Map(), outlines: new Map() });
 
-export function createSchemaReader(port: GitPort, config: Config, caches: SchemaCaches): SchemaReader {
+/** Where `--debug` lines go: how each schema was obtained. */
+export type Trace = (line: string) => void;
+
+const describe = (s: Snapshot): string => (s.kind === 'commit' ? s.oid.slice(0, 12) : s.kind === 'index' ? 'the index' : 'an empty tree');
+
+export function createSchemaReader(port: GitPort, config: Config, caches: SchemaCaches, trace: Trace = () => {}): SchemaReader {
   const isCandidate = pythonPathFilter(config);
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
@@ -122,8 +129,13 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   async function extractAt(snapshot: Snapshot): Promise<ExtractResult> {
     const { entries, key } = await filesAt(snapshot);
     const cached = await caches.results.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      trace(`schema of ${describe(snapshot)}: from the result cache`);
+      return cached;
+    }
+    const started = performance.now();
     const result = await extract(entries);
+    trace(`schema of ${describe(snapshot)}: whole extraction of ${entries.length} Python files, ${elapsed(started)}`);
     caches.results.set(key, result);
     return result;
   }
@@ -142,13 +154,22 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   async function afterOf(before: Snapshot, whole: ExtractResult, after: Snapshot, changed: ReadonlySet<string>): Promise<ExtractResult> {
     const { entries, key } = await filesAt(after);
     const cached = await caches.results.get(key);
-    if (cached !== undefined) return cached;
+    const label = `schema of ${describe(after)}`;
+    if (cached !== undefined) {
+      trace(`${label}: from the result cache`);
+      return cached;
+    }
+    const started = performance.now();
     const partial = { changed, known: whole.schema };
     const partAfter = await extract(entries, partial);
     let result = partAfter;
-    if (partAfter.scanned) {
+    if (!partAfter.scanned) trace(`${label}: whole extraction (the change reaches half the models or more), ${elapsed(started)}`);
+    else {
       const [{ composeAfter }, partBefore] = await Promise.all([import('./partial.js'), filesAt(before).then((b) => extract(b.entries, partial))]);
-      result = composeAfter({ before: whole, partBefore, partAfter, changed }) ?? (await extract(entries));
+      const composed = composeAfter({ before: whole, partBefore, partAfter, changed });
+      result = composed ?? (await extract(entries));
+      const scanned = partAfter.scanned.join(', ') || 'none';
+      trace(`${label}: ${composed ? 'partial extraction' : 'partial extraction refused, whole extraction'} (model files scanned: ${scanned}), ${elapsed(started)}`);
     }
     caches.results.set(key, result);
     return result;

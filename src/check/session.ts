@@ -14,7 +14,7 @@ import type { CompareContext } from './compare.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache } from './result-cache.js';
 import { CHECK_MESSAGES as M } from './messages.js';
-import { createSchemaReader, type SchemaCaches, type SummaryStore } from './schema-at.js';
+import { createSchemaReader, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
 
 /** Bumped when what extraction makes of the same files changes without a new tool version. */
 const RESULT_VERSION = 2;
@@ -33,6 +33,8 @@ export interface SessionOptions {
   configPath?: string;
   toolVersion: string;
   now: Date;
+  /** `--debug`: how each schema was obtained */
+  trace?: Trace;
 }
 
 export async function openSession(port: GitPort, info: RepoInfo, root: string, options: SessionOptions): Promise<Session> {
@@ -53,7 +55,7 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
     notes,
     flush,
     context: {
-      reader: createSchemaReader(port, config, caches),
+      reader: createSchemaReader(port, config, caches, options.trace),
       config,
       lineage,
       today: options.now.toISOString().slice(0, 10),

@@ -53,11 +53,13 @@ export async function run(argv: string[], io: RunIo): Promise<{ exitCode: number
     exitCode = code;
   });
 
+  const started = performance.now();
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     exitCode = reportError(error, io);
   }
+  if (program.opts<{ debug?: boolean }>().debug) io.stderr.write(`schemaguard debug: exit ${exitCode} after ${Math.round(performance.now() - started)} ms\n`);
   return { exitCode };
 }
 
