@@ -11,6 +11,7 @@ import type { ExtractResult } from '../extract/index.js';
 import type { ModuleOutline } from '../extract/outline.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { CompareContext } from './compare.js';
+import { cacheVersion } from './cache-version.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache } from './result-cache.js';
 import { CHECK_MESSAGES as M } from './messages.js';
@@ -42,7 +43,7 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
   const loaded = await loadConfigCached({
     cwd: root,
     dir,
-    toolVersion: options.toolVersion,
+    toolVersion: cacheVersion(options.toolVersion),
     knownRuleIds: RULE_IDS,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
   });
@@ -65,11 +66,12 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
 
 /** The summary and result caches under the git common dir; `flush` writes what was added and never throws. */
 export function openSchemaCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
+  const version = cacheVersion(toolVersion);
   // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
   let summaries: Promise<SummaryStore> | undefined;
-  const open = <T>(kind: string) => openBlobCache<T>(commonDir, `${toolVersion}-${kind}${SUMMARY_VERSION}`);
+  const open = <T>(kind: string) => openBlobCache<T>(commonDir, `${version}-${kind}${SUMMARY_VERSION}`);
   const openSummaries = () => (summaries ??= Promise.all([open<ModuleSummary>('s'), open<ModuleOutline>('o')]).then(([bodies, outlines]) => ({ bodies, outlines })));
-  const results = openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${toolVersion}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
+  const results = openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${version}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
   return {
     caches: { summaries: openSummaries, results },
     flush: async () => {
