@@ -39,8 +39,8 @@ function kindOf(ctx: Ctx, cls: ClassInfo): 'decorator' | 'user-defined' | undefi
 export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number, implOnly: boolean): TypeSpec | Unknown {
   const kind = kindOf(ctx, cls);
   if (kind === undefined) return unknown(NOT_A_DECORATOR, file, line);
-  if (kind === 'user-defined') return unknown(`user-defined type ${cls.name} has no statically known DDL`, file, line);
   const self: CallValue = call ?? { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+  if (kind === 'user-defined') return userDefinedSpec(ctx, cls, self, file, line);
   const impl = findMember(ctx, cls, 'impl')?.value;
   const failed = construct(ctx, cls, self, impl);
   if (!implOnly) {
@@ -57,6 +57,19 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
   if (!instance) return failed ?? unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
   const spec = typeSpecOf(ctx, instance, file, line);
   return 't' in spec ? { ...spec, reason: `TypeDecorator ${cls.name}: ${spec.reason}` } : spec;
+}
+
+/** A project UserDefinedType: its DDL is what get_col_spec() returns, run on the constructed instance. */
+function userDefinedSpec(ctx: Ctx, cls: ClassInfo, self: CallValue, file: string, line: number): TypeSpec | Unknown {
+  const hook = findMember(ctx, cls, 'get_col_spec');
+  if (hook?.value.t !== 'func') return unknown(`user-defined type ${cls.name} has no get_col_spec() in the repository`, file, line);
+  const failed = construct(ctx, cls, self, undefined);
+  if (failed) return { ...failed, reason: `UserDefinedType ${cls.name}: ${failed.reason}` };
+  const fn = hook.value.fn;
+  const result = callFunction(ctx, { ...fn, bound: self }, { args: [], kwargs: new Map() }, { module: fn.module, depth: 0 }, line);
+  if (result.t === 'str') return { name: cls.name, module: 'sqlalchemy', args: [], kwargs: {}, colSpec: result.v };
+  const why = result.t === 'unknown' ? result.reason : 'it does not return a string';
+  return unknown(`${cls.name}.get_col_spec() is not known statically: ${why}`, file, line);
 }
 
 /**

@@ -9,8 +9,8 @@ import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js
 /** Where a block sits decides how much of its functions is summarised. */
 type Scope = 'module' | 'class' | 'function';
 
-/** Methods whose body can shape the schema even without a decorator (TypeDecorator hooks, constructors, subclass hooks). */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', '__init__', '__init_subclass__']);
+/** Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks, constructors, subclass hooks). */
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__init_subclass__']);
 
 /** Decorators that never make a method part of the mapping: their bodies are not summarised. */
 const PLAIN_DECORATORS = new Set([

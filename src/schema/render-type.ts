@@ -40,7 +40,7 @@ const scalar = (v: unknown): string | null => (v === null ? 'n' : typeof v === '
 
 function plainKey(spec: TypeSpec, dialect: Dialect | undefined): string | null {
   if (spec.variants !== undefined || spec.enumValues !== undefined || spec.enumClass !== undefined) return null;
-  let key = `${dialect ?? '*'}|${spec.module}.${spec.name}`;
+  let key = `${dialect ?? '*'}|${spec.module}.${spec.name}|${spec.colSpec ?? ''}`;
   for (const arg of spec.args) {
     const text = scalar(arg);
     if (text === null) return null;

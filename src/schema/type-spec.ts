@@ -21,6 +21,8 @@ export interface TypeSpec {
   enumClass?: string;
   /** .with_variant(T, 'mysql') -> { mysql: T } */
   variants?: Partial<Record<string, TypeSpec>>;
+  /** a project UserDefinedType: what its get_col_spec() returned, which is its DDL on every dialect */
+  colSpec?: string;
 }
 
 /** A type rendered for one dialect, as schema JSON carries it. */

@@ -56,6 +56,8 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
     generic: (name, t) => call(GENERIC_VISITORS[name], name, t),
     process(spec) {
       const chosen = variantFor(spec, dialect);
+      // TypeCompiler.visit_user_defined: the type's own get_col_spec()
+      if (chosen.colSpec !== undefined) return chosen.colSpec;
       const t = bindType(chosen);
       if (!t) {
         if (strict) throw new UnknownTypeError(chosen);
