@@ -1,6 +1,7 @@
 // The check's speed caches: the validated config and whole extraction results, under the git dir, never stale.
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfigCached } from '../src/check/config-cache.js';
 import { openResultCache } from '../src/check/result-cache.js';
@@ -9,6 +10,8 @@ import { createRepo, makeTempDir, type TestRepo } from './helpers/git-repo.js';
 import { commonDir } from './helpers/hook-scripts.js';
 import { schemaguard } from './helpers/scenario-repo.js';
 import { PROJECT_FILES, USERS_FILE, usersModel } from './helpers/situation-models.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -114,6 +117,18 @@ describe('a check with the caches', () => {
     const run = schemaguard(repo, ['check', '--staged', '--format', 'json']);
     return { status: run.status, report: run.json<unknown>() };
   };
+
+  it('keys its caches by the build as well as the version: another build never reads them', () => {
+    const repo = project();
+    repo.write(USERS_FILE, usersModel({ add: ['nickname'] }));
+    repo.git('add', USERS_FILE);
+    expect(check(repo).status).toBe(0);
+    const { id } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'build-id.json'), 'utf8')) as { id: string };
+    expect(id).toMatch(/^[0-9a-f]{10}$/);
+    const names = readdirSync(join(commonDir(repo), 'schemaguard', 'cache'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toContain(`+${id}-`);
+  });
 
   it('reports the same whether the schemas come from the cache or from the files', () => {
     const repo = project();
