@@ -73,12 +73,13 @@ describe('composeAfter refusals', () => {
 
   it('refuses when one table name lives in two MetaData (it tells tables apart by name)', async () => {
     const files = [table('a.py', 'events'), table('b.py', 'events', ', sa.Column("x", sa.Text)'), table('c.py', 'users'), table('d.py', 'orders')];
-    const after = files.map((f) => (f.path === 'a.py' ? table('a.py', 'events', ', sa.Column("y", sa.Text)') : f));
+    // b.py's table is the later of the two: a lookup by name finds it, so only the name check can refuse this edit
+    const after = files.map((f) => (f.path === 'b.py' ? table('b.py', 'events', ', sa.Column("x", sa.Text), sa.Column("y", sa.Text)') : f));
     const before = await extractSchema(files, { dialect: 'postgresql' });
     expect(before.schema.tables.filter((t) => t.name === 'events')).toHaveLength(2);
-    const partial = { changed: new Set(['a.py']), known: before.schema };
+    const partial = { changed: new Set(['b.py']), known: before.schema };
     const [partBefore, partAfter] = await Promise.all([extractSchema(files, { dialect: 'postgresql', partial }), extractSchema(after, { dialect: 'postgresql', partial })]);
-    expect(partAfter.scanned).toEqual(['a.py']);
+    expect(partAfter.scanned).toEqual(['b.py']);
     expect(composeAfter({ before, partBefore, partAfter, changed: partial.changed })).toBeNull();
   });
 });

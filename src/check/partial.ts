@@ -1,7 +1,9 @@
 // The "after" schema of a small change without extracting everything again: the before schema, with the tables
 // the changed modules build replaced by a partial extraction of them. Used only when the parts prove sound.
 import type { ExtractResult } from '../extract/index.js';
+import { compareTables } from '../extract/build.js';
 import { sortDiagnostics } from '../extract/index.js';
+import { tableKey } from '../schema/diff-refs.js';
 import type { Diagnostic, Table } from '../schema/types.js';
 
 export interface PartialPair {
@@ -14,7 +16,6 @@ export interface PartialPair {
   changed: ReadonlySet<string>;
 }
 
-const keyOf = (t: Table): string => `${t.schema ?? ''}.${t.name}`;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -28,17 +29,17 @@ export function composeAfter(pair: PartialPair): ExtractResult | null {
   // one table name in two MetaData (Flask binds): parts are matched by name, so such a schema is never assembled
   if (![before, partBefore, partAfter].every((r) => hasUniqueNames(r.schema.tables))) return null;
   const local = new Set([...partBefore.scanned, ...partAfter.scanned, ...pair.changed]);
-  const whole = new Map(before.schema.tables.map((t) => [keyOf(t), t]));
-  const partOld = new Map(partBefore.schema.tables.map((t) => [keyOf(t), t]));
-  const partNew = new Map(partAfter.schema.tables.map((t) => [keyOf(t), t]));
+  const whole = new Map(before.schema.tables.map((t) => [tableKey(t), t]));
+  const partOld = new Map(partBefore.schema.tables.map((t) => [tableKey(t), t]));
+  const partNew = new Map(partAfter.schema.tables.map((t) => [tableKey(t), t]));
   // a table a scanned module only refers to is built the way its own module's scan would build it only by chance
   if (!ownedBy(partOld, partBefore.scanned) || !ownedBy(partNew, partAfter.scanned)) return null;
   if (!partBeforeMatches(before, partBefore, whole, partOld, local)) return null;
   if (!partAfterFits(pair, whole, partOld, partNew)) return null;
   const replaced = new Set([...partOld.keys(), ...partNew.keys()]);
-  const kept = before.schema.tables.filter((t) => !replaced.has(keyOf(t)));
+  const kept = before.schema.tables.filter((t) => !replaced.has(tableKey(t)));
   if (kept.some((t) => readsChangedColumns(t, partOld, partNew))) return null;
-  const tables = [...kept, ...partNew.values()].sort((a, b) => compareKeys(a, b));
+  const tables = [...kept, ...partNew.values()].sort(compareTables);
   const diagnostics = sortDiagnostics([...diagnosticsOf(before.schema.diagnostics, local, false), ...diagnosticsOf(partAfter.schema.diagnostics, local, true)]);
   return { schema: { ...partAfter.schema, tables, diagnostics }, directives: partAfter.directives };
 }
@@ -65,7 +66,7 @@ function partAfterFits(pair: PartialPair, whole: Map<string, Table>, partOld: Ma
 function partBeforeMatches(before: ExtractResult, part: ExtractResult, whole: Map<string, Table>, partOld: Map<string, Table>, local: ReadonlySet<string>): boolean {
   for (const [key, table] of partOld) if (!same(table, whole.get(key))) return false;
   for (const table of before.schema.tables) {
-    if (table.source && local.has(table.source.file) && !partOld.has(keyOf(table))) return false;
+    if (table.source && local.has(table.source.file) && !partOld.has(tableKey(table))) return false;
   }
   const all = [...before.schema.diagnostics, ...part.schema.diagnostics];
   if (all.some((d) => d.file === null)) return false;
@@ -73,7 +74,7 @@ function partBeforeMatches(before: ExtractResult, part: ExtractResult, whole: Ma
 }
 
 function hasUniqueNames(tables: readonly Table[]): boolean {
-  return new Set(tables.map(keyOf)).size === tables.length;
+  return new Set(tables.map(tableKey)).size === tables.length;
 }
 
 function ownedBy(tables: Map<string, Table>, scanned: readonly string[]): boolean {
@@ -102,10 +103,4 @@ function readsChangedColumns(table: Table, partOld: Map<string, Table>, partNew:
     const [was, now] = [named(partOld), named(partNew)];
     return (was.length > 0 || now.length > 0) && !same(columns(was), columns(now));
   });
-}
-
-function compareKeys(a: Table, b: Table): number {
-  const [sa, sb] = [a.schema ?? '', b.schema ?? ''];
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

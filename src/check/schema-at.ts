@@ -107,6 +107,7 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
   const decoded = newDecoded();
+  const texts = new Map<string, string>();
 
   const listings = new Map<string, Promise<{ entries: FileEntry[]; key: string }>>();
   function filesAt(snapshot: Snapshot): Promise<{ entries: FileEntry[]; key: string }> {
@@ -121,7 +122,7 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
 
   async function extract(entries: FileEntry[], partial?: ExtractOptions['partial']): Promise<ExtractResult> {
     // loaded only on a miss: a warm check whose schemas are both cached never loads the extractor
-    const [{ extractSchema }, files, summaries] = await Promise.all([import('../extract/index.js'), readSourceFiles(port, entries), caches.summaries()]);
+    const [{ extractSchema }, files, summaries] = await Promise.all([import('../extract/index.js'), readSourceFiles(port, entries, texts), caches.summaries()]);
     const cache = await prepareParsing(files, summaries, options.models, decoded);
     return extractSchema(files, { ...options, cache, ...(partial ? { partial } : {}) });
   }

@@ -1,8 +1,6 @@
 // `schemaguard schema` from disk with the check's caches: files are keyed by the blob id git would give their
 // text, so a tree read twice, or read after a check, is not parsed again.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { isAbsolute, join } from 'node:path';
 import type { ExtractOptions, ExtractResult } from '../extract/index.js';
 import type { SourceFile } from '../git/types.js';
 import { fileSetKey, prepareParsing } from './schema-at.js';
@@ -12,21 +10,11 @@ function blobId(text: string): string {
   return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest('hex');
 }
 
-/** The git common dir holding `root`, or null outside a repository (then nothing is cached). */
-function commonDirOf(root: string): Promise<string | null> {
-  return new Promise((done) => {
-    execFile('git', ['rev-parse', '--git-common-dir'], { cwd: root, encoding: 'utf8' }, (error, stdout) => {
-      const dir = stdout.trim();
-      done(error || dir === '' ? null : isAbsolute(dir) ? dir : join(root, dir));
-    });
-  });
-}
-
 type Options = Pick<ExtractOptions, 'dialect' | 'models'>;
 
-export async function extractWorktree(root: string, files: SourceFile[], options: Options, toolVersion: string): Promise<ExtractResult> {
+/** `commonDir`: the git common dir of the repository the files are in; null outside one (nothing is cached). */
+export async function extractWorktree(commonDir: string | null, files: SourceFile[], options: Options, toolVersion: string): Promise<ExtractResult> {
   const { extractSchema } = await import('../extract/index.js');
-  const commonDir = await commonDirOf(root);
   if (commonDir === null) return extractSchema(files, options);
   const keyed = files.map((f) => ({ ...f, oid: blobId(f.text) }));
   const { caches, flush } = openSchemaCaches(commonDir, toolVersion);

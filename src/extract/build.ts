@@ -41,17 +41,16 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       return [];
     }
   });
-  built.sort((a, b) => compareKeys([a.schema ?? '', a.name], [b.schema ?? '', b.name]));
+  built.sort(compareTables);
   for (const o of x.orphans) diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
   return { version: 1, dialect, tables: built, diagnostics };
 }
 
-function compareKeys(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < b[i]!) return -1;
-    if (a[i]! > b[i]!) return 1;
-  }
-  return 0;
+/** The order of a schema's tables: by schema (none first), then name. */
+export function compareTables(a: Table, b: Table): number {
+  const [sa, sb] = [a.schema ?? '', b.schema ?? ''];
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 function tablenameOf(x: Extraction, cls: ClassInfo): Value {

@@ -1,7 +1,7 @@
 // Which files are model files, and which other modules extraction needs to read to resolve their names.
 import picomatch from 'picomatch';
 import type { ImportStmt } from './outline.js';
-import { resolveRelative } from './module-names.js';
+import { resolveRelative, withParentPackages } from './module-names.js';
 
 const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
 /** Flask models often import only `db`: these spellings mark a file as a model file too. */
@@ -21,8 +21,7 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
 export function importsOf(name: string, isPackage: boolean, imports: readonly ImportStmt[]): string[] {
   const out = new Set<string>();
   const add = (mod: string): void => {
-    for (let end = mod.indexOf('.'); end > 0; end = mod.indexOf('.', end + 1)) out.add(mod.slice(0, end));
-    out.add(mod);
+    for (const name of withParentPackages(mod)) out.add(name);
   };
   for (const s of imports) {
     if (s.k === 'import') {

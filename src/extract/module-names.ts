@@ -36,3 +36,11 @@ export function resolveRelative(current: string, isPackage: boolean, module: str
   if (module) base.push(module);
   return base.length > 0 ? base.join('.') : null;
 }
+
+/** `a.b.c` -> a, a.b, a.b.c: the module and each package Python runs on the way to it. */
+export function withParentPackages(name: string): string[] {
+  const out: string[] = [];
+  for (let end = name.indexOf('.'); end > 0; end = name.indexOf('.', end + 1)) out.push(name.slice(0, end));
+  out.push(name);
+  return out;
+}

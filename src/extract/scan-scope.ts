@@ -1,6 +1,6 @@
 // Which model modules a change can reach: the changed ones, every module that imports them (transitively),
 // and those whose top-level code acts on objects of other modules. Only these need scanning again.
-import { resolveRelative } from './module-names.js';
+import { resolveRelative, withParentPackages } from './module-names.js';
 import type { ImportStmt } from './outline.js';
 
 export interface ScopeModule {
@@ -44,10 +44,7 @@ function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string
   for (const s of m.imports) {
     if (s.k === 'import') {
       // `import a.b` binds `a`: every package on the way can be read through it
-      for (const n of s.names) {
-        const parts = n.name.split('.');
-        for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
-      }
+      for (const n of s.names) for (const name of withParentPackages(n.name)) out.add(name);
       continue;
     }
     const base = resolveRelative(m.name, m.isPackage, s.module, s.level);

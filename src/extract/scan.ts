@@ -8,7 +8,7 @@ import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
-import { resolveRelative } from './module-names.js';
+import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, metaOfValue } from './registry.js';
 import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import { bindingValue } from './resolve.js';
@@ -51,14 +51,11 @@ function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
   return out;
 }
 
-/** The module and each package on the way to it (`a`, `a.b`, `a.b.c`), those that are in the repository. */
+/** The module and each package on the way to it, those that are in the repository. */
 function pushModule(out: Set<ModuleInfo>, modules: Map<string, ModuleInfo>, name: string): void {
-  let end = name.indexOf('.');
-  for (;;) {
-    const mod = modules.get(end < 0 ? name : name.slice(0, end));
+  for (const prefix of withParentPackages(name)) {
+    const mod = modules.get(prefix);
     if (mod) out.add(mod);
-    if (end < 0) return;
-    end = name.indexOf('.', end + 1);
   }
 }
 

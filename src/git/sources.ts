@@ -11,10 +11,14 @@ export async function readSnapshotFiles(
   return readSourceFiles(port, await port.listFiles(snapshot, filter));
 }
 
-/** Text for listed entries; a caller holding a per-blob cache lists first and reads only its misses.
- * Symlinks are skipped: their blob is a link target, not Python source. */
-export async function readSourceFiles(port: GitPort, entries: FileEntry[]): Promise<SourceFile[]> {
+/**
+ * Text for listed entries; a caller holding a per-blob cache lists first and reads only its misses. `known`
+ * holds texts read before (by blob id) and receives those read now: both sides of a change share most blobs.
+ * Symlinks are skipped: their blob is a link target, not Python source.
+ */
+export async function readSourceFiles(port: GitPort, entries: FileEntry[], known = new Map<string, string>()): Promise<SourceFile[]> {
   const files = entries.filter((entry) => entry.mode !== '120000');
-  const texts = await port.readBlobs(files.map((entry) => entry.oid));
-  return files.map((entry) => ({ path: entry.path, oid: entry.oid, text: texts.get(entry.oid) ?? '' }));
+  const missing = [...new Set(files.map((entry) => entry.oid).filter((oid) => !known.has(oid)))];
+  if (missing.length > 0) for (const [oid, text] of await port.readBlobs(missing)) known.set(oid, text);
+  return files.map((entry) => ({ path: entry.path, oid: entry.oid, text: known.get(entry.oid) ?? '' }));
 }

@@ -66,7 +66,7 @@ async function schemaAtRevision(ctx: CommandContext, paths: string[], options: S
 
 /** The working tree from disk; the config (when there is one) gives the dialect, model globs and exclusions. */
 async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Schema> {
-  const { root, models } = pickRoot(ctx.globals.cwd, paths);
+  const { root, models, commonDir } = pickRoot(ctx.globals.cwd, paths);
   const [{ readWorktreeFiles }, { extractWorktree }, { loadConfig }] = await Promise.all([
     import('../../git/worktree.js'),
     import('../../check/worktree-schema.js'),
@@ -81,13 +81,17 @@ async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: S
   });
   if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
   const globs = models ?? config.models;
-  const { schema } = await extractWorktree(root, files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) }, VERSION);
+  const { schema } = await extractWorktree(commonDir, files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) }, VERSION);
   return schema;
 }
 
-function gitToplevel(cwd: string): string | null {
+/** The repository holding `dir`: its working-tree root and common git dir (where the caches live); null outside one. */
+function repositoryOf(dir: string): { toplevel: string; commonDir: string } | null {
   try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const [toplevel, commonDir] = execFileSync('git', ['rev-parse', '--show-toplevel', '--git-common-dir'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n');
+    return toplevel && commonDir ? { toplevel, commonDir: resolve(dir, commonDir) } : null;
   } catch {
     return null;
   }
@@ -97,16 +101,18 @@ function gitToplevel(cwd: string): string | null {
  * Module names come from the root. One directory that is not a package (a project of its own) is its own
  * root; otherwise the repository root is, and the given paths select the model files.
  */
-function pickRoot(cwd: string, paths: string[]): { root: string; models?: string[] } {
+function pickRoot(cwd: string, paths: string[]): { root: string; models?: string[]; commonDir: string | null } {
   const full = paths.map((p) => resolve(cwd, p));
   for (const p of full) if (!existsSync(p)) throw new UserError(messages.noSuchPath(p));
   const only = full.length === 1 ? full[0]! : undefined;
-  if (only && statSync(only).isDirectory() && !existsSync(join(only, '__init__.py'))) return { root: only };
-  const root = gitToplevel(cwd) ?? cwd;
-  if (full.length === 0) return { root };
+  if (only && statSync(only).isDirectory() && !existsSync(join(only, '__init__.py'))) return { root: only, commonDir: repositoryOf(only)?.commonDir ?? null };
+  const repository = repositoryOf(cwd);
+  const root = repository?.toplevel ?? cwd;
+  const commonDir = repository?.commonDir ?? null;
+  if (full.length === 0) return { root, commonDir };
   const models = full.map((p) => {
     const rel = relative(root, p).split(sep).join('/');
     return statSync(p).isDirectory() ? `${rel ? `${rel}/` : ''}**/*.py` : rel;
   });
-  return { root, models };
+  return { root, models, commonDir };
 }
