@@ -44,8 +44,12 @@ const FAST_PATH = new RegExp(
   ].join('|'),
 );
 
+/** What client.cjs needs, in a chunk of its own that the fast chunk loads too: a served check reads nothing else. */
+const CLIENT = /\/dist\/(server\/(client|protocol|settings|socket-path)|cli\/version|check\/cache-version)\.js$/;
+
 const bundle = await rolldown({
-  input: join(distDir, 'cli', 'main.js'),
+  // client.cjs: what bin/ loads first, to hand a check to a resident server (src/server/client.ts) without the CLI
+  input: { cli: join(distDir, 'cli', 'main.js'), client: join(distDir, 'server', 'client.js') },
   platform: 'node',
   external: isExternal,
   // the inlined packages come from this project's node_modules, also for a distDir elsewhere (the packing tests)
@@ -56,11 +60,16 @@ try {
   await bundle.write({
     dir: building,
     format: 'cjs',
-    entryFileNames: 'cli.cjs',
+    entryFileNames: '[name].cjs',
     // flat, two levels below the package root: dist/cli/version.js and dist/init/detect.js find package.json and
     // hooks/ at '../../' from import.meta.url, which the bundle keeps as the chunk's own file URL
     chunkFileNames: '[name]-[hash].cjs',
-    codeSplitting: { groups: [{ name: 'fast', test: FAST_PATH }] },
+    codeSplitting: {
+      groups: [
+        { name: 'client', test: CLIENT, priority: 2 },
+        { name: 'fast', test: FAST_PATH, priority: 1 },
+      ],
+    },
   });
   // src/python/parser.ts reads its queries from ./queries/ next to itself, now a chunk in outDir
   cpSync(join(root, 'src', 'python', 'queries'), join(building, 'queries'), { recursive: true });

@@ -45,7 +45,8 @@ describe('the bundled CLI', () => {
     expect(result.status).toBe(0);
     expect(dependencies).toEqual([]);
     // a module the no-model path loads outside the `fast` group of scripts/bundle.js shows up here as a chunk of its own
-    expect(chunks).toEqual(['cli.cjs', 'fast', 'rolldown-runtime']);
+    // client.cjs and its chunk come first: bin/ asks for a resident server before it loads the CLI
+    expect(chunks).toEqual(['cli.cjs', 'client', 'client.cjs', 'fast', 'rolldown-runtime']);
   });
 
   it('loads the parser chunk and web-tree-sitter once a model is staged (the probe sees lazy loads)', () => {

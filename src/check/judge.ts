@@ -29,6 +29,7 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
     now: options.now,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
+    ...(options.resident === undefined ? {} : { resident: options.resident }),
   });
   const changes: SchemaChange[] = [];
   const verdicts: Verdict[] = [];
@@ -42,7 +43,8 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
   }
   const verdict = mergeVerdicts(verdicts);
   if (options.target.kind === 'staged') await recordForCommitMsg(info.gitDir, verdict, options.now);
-  await session.flush();
+  if (options.resident) options.resident.defer(session.flush());
+  else await session.flush();
   return { changes, verdict, notes: session.notes };
 }
 

@@ -10,6 +10,8 @@ import { CHECK_MESSAGES as M } from './messages.js';
 import { clearOverrideRecord } from './override-record.js';
 import { parsePrePushInput } from './pre-push.js';
 import { rangesForPush, resolveRange, type CommitRange } from './resolve-range.js';
+import { noteServerWanted } from '../server/demand.js';
+import type { Resident } from './resident.js';
 
 export type CheckTarget =
   | { kind: 'staged' }
@@ -26,6 +28,8 @@ export interface CheckOptions {
   toolVersion: string;
   /** `--debug`: how each schema was obtained */
   trace?: (line: string) => void;
+  /** run by a resident server */
+  resident?: Resident;
 }
 
 const EMPTY_VERDICT: Verdict = { findings: [], blocked: false, override: null, notifications: [] };
@@ -77,6 +81,7 @@ async function checkRanges(port: GitPort, info: RepoInfo, pairs: Pair[], options
     return report(options, compared, [], EMPTY_VERDICT, []);
   }
 
+  noteServerWanted();
   const { judgeRanges } = await import('./judge.js');
   const judged = await judgeRanges(port, info, pairs, touched, options);
   return report(options, compared, judged.changes, judged.verdict, judged.notes);

@@ -27,6 +27,14 @@ export interface SchemaCaches {
   summaries: () => Promise<SummaryStore>;
   /** whole extraction results by file-set key: HEAD's schema was usually the index's at the previous commit */
   results: ResultCache<ExtractResult>;
+  /** what a resident server keeps from one check to the next; by default each reader starts empty */
+  kept?: KeptReads;
+}
+
+/** Decoded summaries and blob texts by blob id: addressed by content, so they hold for any later check. */
+export interface KeptReads {
+  decoded: Decoded;
+  texts: Map<string, string>;
 }
 
 const snapshotKey = (s: Snapshot) => (s.kind === 'commit' ? s.oid : s.kind);
@@ -95,7 +103,7 @@ export interface Decoded {
 
 const elapsed = (since: number): string => `${Math.round(performance.now() - since)} ms`;
 
-const newDecoded = (): Decoded => ({ bodies: new Map(), outlines: new Map() });
+export const newDecoded = (): Decoded => ({ bodies: new Map(), outlines: new Map() });
 
 /** Where `--debug` lines go: how each schema was obtained. */
 export type Trace = (line: string) => void;
@@ -106,8 +114,8 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const isCandidate = pythonPathFilter(config);
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
-  const decoded = newDecoded();
-  const texts = new Map<string, string>();
+  const decoded = caches.kept?.decoded ?? newDecoded();
+  const texts = caches.kept?.texts ?? new Map<string, string>();
 
   const listings = new Map<string, Promise<{ entries: FileEntry[]; key: string }>>();
   function filesAt(snapshot: Snapshot): Promise<{ entries: FileEntry[]; key: string }> {

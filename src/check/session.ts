@@ -14,8 +14,12 @@ import type { CompareContext } from './compare.js';
 import { cacheVersion } from './cache-version.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache } from './result-cache.js';
+import { rememberingResults, type Resident } from './resident.js';
 import { CHECK_MESSAGES as M } from './messages.js';
-import { createSchemaReader, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
+import { createSchemaReader, newDecoded, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
+
+/** Blob texts (and their decoded summaries) a resident server keeps: ~10 times a 2,000-model repository's models. */
+const MAX_KEPT_READS = 20_000;
 
 /** Bumped when what extraction makes of the same files changes without a new tool version. */
 const RESULT_VERSION = 2;
@@ -36,6 +40,8 @@ export interface SessionOptions {
   now: Date;
   /** `--debug`: how each schema was obtained */
   trace?: Trace;
+  /** run by a resident server: caches stay open between checks */
+  resident?: Resident;
 }
 
 export async function openSession(port: GitPort, info: RepoInfo, root: string, options: SessionOptions): Promise<Session> {
@@ -48,7 +54,7 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
   });
   const { config } = loaded;
-  const { caches, flush } = openSchemaCaches(info.commonDir, options.toolVersion);
+  const { caches, flush } = openSchemaCaches(info.commonDir, options.toolVersion, options.resident);
   const { lineage, notes } = await readLineage(loaded, options.now);
   return {
     loaded,
@@ -64,8 +70,27 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
   };
 }
 
-/** The summary and result caches under the git common dir; `flush` writes what was added and never throws. */
-export function openSchemaCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
+/**
+ * The summary and result caches under the git common dir; `flush` writes what was added and never throws. A resident
+ * server opens them once and keeps them.
+ */
+export function openSchemaCaches(commonDir: string, toolVersion: string, resident?: Resident): { caches: SchemaCaches; flush: () => Promise<void> } {
+  if (resident === undefined) return openCaches(commonDir, toolVersion);
+  const key = `${commonDir}\0${toolVersion}`;
+  let kept = resident.caches.get(key) as ReturnType<typeof openCaches> | undefined;
+  if (kept === undefined) {
+    const opened = openCaches(commonDir, toolVersion);
+    const reads = { decoded: newDecoded(), texts: new Map<string, string>() };
+    kept = { ...opened, caches: { ...opened.caches, results: rememberingResults(opened.caches.results), kept: reads } };
+    resident.caches.set(key, kept);
+  }
+  const reads = kept.caches.kept!;
+  // a bound on what a long-lived server holds: past it, the next check reads from the packs again
+  if (reads.texts.size > MAX_KEPT_READS) Object.assign(reads, { decoded: newDecoded(), texts: new Map() });
+  return kept;
+}
+
+function openCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
   const version = cacheVersion(toolVersion);
   // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
   let summaries: Promise<SummaryStore> | undefined;

@@ -1,4 +1,5 @@
 // What a command receives from the CLI shell: streams, environment, working directory, globals.
+import type { Resident } from '../check/resident.js';
 
 export interface Output {
   write(text: string): void;
@@ -19,6 +20,8 @@ export interface CommandContext {
   readStdin: () => Promise<string>;
   globals: GlobalOptions;
   color: boolean;
+  /** set when a resident server runs the command (src/server/) */
+  resident?: Resident;
 }
 
 /** Exit codes (CLI.md): 0 pass, 1 blocked, 2 usage / configuration / repository / internal error. */

@@ -1,8 +1,16 @@
 // argv -> command -> exit code. The only module that touches process.* and the console.
 import { readFileSync } from 'node:fs';
 import { run } from './run.js';
+import { isServerWanted } from '../server/demand.js';
+import { idleMs } from '../server/settings.js';
+import { startServer } from '../server/start.js';
 
 export async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '__serve' && argv[1] !== undefined) {
+    const { serve } = await import('../server/serve.js');
+    await serve({ socket: argv[1], idleMs: idleMs(process.env) });
+    return;
+  }
   const { exitCode } = await run(argv, {
     stdout: { write: (t) => void process.stdout.write(t) },
     stderr: { write: (t) => void process.stderr.write(t) },
@@ -12,4 +20,5 @@ export async function main(argv: string[]): Promise<void> {
     isTTY: Boolean(process.stdout.isTTY),
   });
   process.exitCode = exitCode;
+  if (isServerWanted()) startServer(argv, process.cwd(), process.env);
 }

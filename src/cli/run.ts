@@ -4,6 +4,7 @@ import { EXIT, type CommandContext, type GlobalOptions, type Output } from './co
 import { GitError } from '../git/errors.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
+import type { Resident } from '../check/resident.js';
 import { registerCommands } from './commands/index.js';
 
 export interface RunIo {
@@ -13,6 +14,8 @@ export interface RunIo {
   cwd: string;
   readStdin: () => Promise<string>;
   isTTY: boolean;
+  /** given by a resident server: what it keeps between commands */
+  resident?: Resident;
 }
 
 const EXIT_HELP = `
@@ -47,7 +50,7 @@ export async function run(argv: string[], io: RunIo): Promise<{ exitCode: number
       ...(g.config === undefined ? {} : { config: g.config }),
     };
     const color = io.env.NO_COLOR === undefined && io.env.FORCE_COLOR !== '0' && (io.isTTY || Boolean(io.env.FORCE_COLOR));
-    return { stdout: io.stdout, stderr: io.stderr, env: io.env, readStdin: io.readStdin, globals, color };
+    return { stdout: io.stdout, stderr: io.stderr, env: io.env, readStdin: io.readStdin, globals, color, ...(io.resident ? { resident: io.resident } : {}) };
   };
   registerCommands(program, context, (code) => {
     exitCode = code;

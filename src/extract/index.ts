@@ -113,20 +113,25 @@ function moduleInfo(c: Candidate, load: () => Stmt[]): ModuleInfo {
   };
 }
 
+let summarizing: Promise<(text: string) => Promise<ModuleSummary>> | undefined;
+
+/** The parser loads only when a file actually needs parsing, and its module is imported once per process. */
+function summarizer(): Promise<(text: string) => Promise<ModuleSummary>> {
+  summarizing ??= import('../python/summarize.js').then((m) => m.summarizeModule);
+  return summarizing;
+}
+
 /** Parses the model files and, transitively, every in-repo module they import (what the cache holds is not parsed). */
 async function summarizeClosure(models: Candidate[], byName: Map<string, Candidate>, cache: SummaryCache | undefined): Promise<Map<Candidate, Loaded>> {
   const out = new Map<Candidate, Loaded>();
   const queue = [...models];
-  let summarize: ((text: string) => Promise<ModuleSummary>) | undefined;
   while (queue.length > 0) {
     const c = queue.shift()!;
     if (out.has(c)) continue;
     const oid = c.file.oid;
     let loaded = oid === undefined ? undefined : cachedModule(cache, oid, c.file.path);
     if (!loaded) {
-      // the parser loads only when a file actually needs parsing
-      summarize ??= (await import('../python/summarize.js')).summarizeModule;
-      const summary = await summarize(c.file.text);
+      const summary = await (await summarizer())(c.file.text);
       if (oid) cache?.set(oid, summary);
       loaded = { outline: outlineOf(summary), body: () => summary.body };
     }

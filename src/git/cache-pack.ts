@@ -8,6 +8,8 @@ export interface PackEntry {
   crc?: number;
   /** the entry's bytes as stored, reused verbatim when the pack is rewritten */
   line: Buffer | null;
+  /** whether the checksum matched, once computed */
+  isIntact?: boolean;
 }
 
 const LF = 0x0a;

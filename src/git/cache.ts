@@ -86,7 +86,9 @@ export async function openBlobCache<T = unknown>(commonDir: string, version: str
 }
 
 function isIntact(entry: PackEntry): boolean {
-  return entry.crc === undefined || crc32(entry.json) === entry.crc;
+  // an entry's bytes never change once read: one checksum per entry, however often it is asked for
+  entry.isIntact ??= entry.crc === undefined || crc32(entry.json) === entry.crc;
+  return entry.isIntact;
 }
 
 function decode<T>(entry: PackEntry): T | undefined {

@@ -53,6 +53,7 @@ export function registerCheck(program: Command, context: ContextFactory, setExit
         toolVersion: VERSION,
         ...(ctx.globals.config === undefined ? {} : { configPath: resolve(ctx.globals.cwd, ctx.globals.config) }),
         ...(ctx.globals.debug ? { trace: (line: string) => ctx.stderr.write(`schemaguard debug: ${line}\n`) } : {}),
+        ...(ctx.resident ? { resident: ctx.resident } : {}),
       });
       const { renderReport } = await import('../../report/render.js');
       const text = await renderReport(report, flags.format, { quiet: ctx.globals.quiet, color: ctx.color && flags.output === undefined });

@@ -1,0 +1,49 @@
+// What a resident server (src/server/) keeps between the checks it runs, and the work it finishes after replying.
+import type { ResultCache } from './result-cache.js';
+
+export interface Resident {
+  /** opened caches, by cache directory and version: their entries are addressed by content, so they never go stale */
+  readonly caches: Map<string, unknown>;
+  /** work whose outcome the reply does not need (cache writes): done after the reply, before the next check */
+  defer(work: Promise<unknown>): void;
+}
+
+/** Results kept in memory: at most the few a check reads (HEAD's, the index's), like the files on disk. */
+const KEEP_IN_MEMORY = 4;
+
+/**
+ * A result cache that also remembers what it read or stored. A remembered result is shared by later checks, so it
+ * is frozen: code that changed one would throw rather than corrupt the next check's schema.
+ */
+export function rememberingResults<T>(inner: ResultCache<T>): ResultCache<T> {
+  const kept = new Map<string, T>();
+  const keep = (key: string, value: T): T => {
+    kept.delete(key);
+    kept.set(key, deepFreeze(value));
+    for (const old of kept.keys()) {
+      if (kept.size <= KEEP_IN_MEMORY) break;
+      kept.delete(old);
+    }
+    return value;
+  };
+  return {
+    async get(key) {
+      const known = kept.get(key);
+      if (known !== undefined) return keep(key, known);
+      const value = await inner.get(key);
+      return value === undefined ? undefined : keep(key, value);
+    },
+    set(key, value) {
+      inner.set(key, value);
+      keep(key, value);
+    },
+    flush: () => inner.flush(),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}

@@ -1,0 +1,58 @@
+// Where a repository's server listens: <git common dir>/schemaguard/server/<cache version>.sock, found without git.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Unix socket paths are limited to ~108 bytes; a repository deeper than that checks in-process. */
+const MAX_SOCKET_PATH = 100;
+
+/** The directory holding the sockets (mode 0700: only the repository's owner may send a server work). */
+export const serverDir = (commonDir: string): string => join(commonDir, 'schemaguard', 'server');
+
+export function socketPathFor(commonDir: string, cacheVersion: string): string | null {
+  const path = join(serverDir(commonDir), `${cacheVersion}.sock`);
+  return Buffer.byteLength(path) <= MAX_SOCKET_PATH ? path : null;
+}
+
+/**
+ * The git common dir as git would find it from `cwd`, read from the file system (a spawn of git costs milliseconds).
+ * It only picks the socket: the server then runs the check with the caller's cwd and environment, so a wrong guess
+ * costs speed, never correctness. Null when no repository is found.
+ */
+export function findCommonDir(cwd: string, env: NodeJS.ProcessEnv): string | null {
+  const gitDir = env.GIT_DIR ? resolve(cwd, env.GIT_DIR) : findGitDir(resolve(cwd));
+  if (gitDir === null) return null;
+  if (env.GIT_COMMON_DIR) return resolve(cwd, env.GIT_COMMON_DIR);
+  const common = readText(join(gitDir, 'commondir'));
+  return common === null ? gitDir : resolve(gitDir, common.trim());
+}
+
+function findGitDir(start: string): string | null {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    const kind = kindOf(dotGit);
+    if (kind === 'dir') return dotGit;
+    if (kind === 'file') {
+      // a linked worktree or a submodule: "gitdir: <path>"
+      const match = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '');
+      return match?.[1] ? resolve(dir, match[1].trim()) : null;
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function kindOf(path: string): 'dir' | 'file' | null {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}

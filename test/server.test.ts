@@ -1,0 +1,145 @@
+// The resident server (src/server/): started by a check that loaded the extractor, then serving the repository's
+// next checks with the caller's cwd and environment, and gone when idle or when its cache directory is deleted.
+import { chmodSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from './helpers/cli.js';
+import { USER_MODEL } from './helpers/packed.js';
+import { trackedResources } from './helpers/tracked.js';
+import { createRepo, type TestRepo } from './helpers/git-repo.js';
+
+const { track, defer } = trackedResources();
+
+const MODEL_FILE = 'app/models/user.py';
+const MODEL = `${USER_MODEL}    name: Mapped[str | None] = mapped_column(String(100))\n`;
+const SAFE = `${MODEL}    nickname: Mapped[str | None] = mapped_column(String(50))\n`;
+const BREAKING = MODEL.replace('    email: Mapped[str] = mapped_column(String(255))\n', '');
+const FILES = { [MODEL_FILE]: MODEL, '.schemaguardrc.yaml': 'models:\n  - "app/models/**/*.py"\n', 'README.md': '# app\n' };
+const SERVED = /served by the resident server \(pid (\d+)\)/;
+
+const serverEnv = (idleMs = 30_000) => ({ SCHEMAGUARD_SERVER: '1', SCHEMAGUARD_SERVER_IDLE_MS: String(idleMs) });
+
+async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const serverDir = (repo: TestRepo) => join(repo.dir, '.git', 'schemaguard', 'server');
+const sockets = (repo: TestRepo) => (existsSync(serverDir(repo)) ? readdirSync(serverDir(repo)).filter((f) => f.endsWith('.sock')) : []);
+
+/** A repository whose first staged model edit has been checked in-process, and whose server now answers. */
+async function repoWithServer(idleMs?: number): Promise<{ repo: TestRepo; pid: number }> {
+  const repo = track(createRepo({ files: FILES }));
+  repo.write(MODEL_FILE, SAFE);
+  repo.git('add', MODEL_FILE);
+  const first = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv(idleMs) } });
+  expect(first.status, first.stderr).toBe(0);
+  expect(first.stderr).not.toMatch(SERVED);
+  let pid = 0;
+  await until(() => {
+    const probe = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv(idleMs) } });
+    pid = Number(SERVED.exec(probe.stderr)?.[1] ?? 0);
+    return pid !== 0;
+  }, 'the server to answer');
+  defer(() => {
+    if (isRunning(pid)) process.kill(pid);
+  });
+  return { repo, pid };
+}
+
+describe('the resident server', () => {
+  it('serves the next checks with the same report and exit code as a check run in-process', async () => {
+    const { repo } = await repoWithServer();
+    repo.write(MODEL_FILE, BREAKING);
+    repo.git('add', MODEL_FILE);
+    const served = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } });
+    const inProcess = runCli(['check', '--staged'], { cwd: repo.dir, env: { ...repo.env, SCHEMAGUARD_SERVER: '0' } });
+    expect(served.stderr).toMatch(SERVED);
+    expect(served.status).toBe(1);
+    expect(inProcess.status).toBe(1);
+    expect(served.stdout).toContain('users.email');
+    expect(served.stdout).toBe(inProcess.stdout);
+    const json = runCli(['check', '--staged', '--format', 'json'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } });
+    expect(JSON.parse(json.stdout).blocked).toBe(true);
+  });
+
+  it('checks what git commit -a and a partial staging commit, through a real hook, not the working tree', async () => {
+    const { repo } = await repoWithServer();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" check --staged --debug\n`);
+    chmodSync(hook, 0o755);
+    const env = { ...serverEnv(), NO_COLOR: '1' };
+    repo.git('reset', '-q');
+    // the breaking edit stays unstaged: a README commit passes
+    repo.write(MODEL_FILE, BREAKING);
+    repo.write('README.md', '# app\n\nmore\n');
+    repo.git('add', 'README.md');
+    const readme = repo.gitWith({ env }, 'commit', '-q', '-m', 'readme');
+    expect(readme).toBeDefined();
+    // commit -a stages it into a temporary index (GIT_INDEX_FILE): the served check must block it
+    let blocked = '';
+    try {
+      repo.gitWith({ env }, 'commit', '-q', '-a', '-m', 'drop email');
+    } catch (error) {
+      blocked = String(error);
+    }
+    expect(blocked).toMatch(SERVED);
+    expect(blocked).toContain('users.email');
+    expect(repo.git('log', '--format=%s', '-1').trim()).toBe('readme');
+  });
+
+  it('leaves when its cache directory is deleted, and when idle', async () => {
+    const first = await repoWithServer();
+    rmSync(join(first.repo.dir, '.git', 'schemaguard'), { recursive: true, force: true });
+    await until(() => !isRunning(first.pid), 'the server to leave after its directory was deleted');
+    const second = await repoWithServer(1500);
+    await until(() => !isRunning(second.pid), 'the idle server to leave');
+    expect(sockets(second.repo)).toEqual([]);
+  });
+
+  it('runs the check itself when the server died, and a new server takes over the socket', async () => {
+    const { repo, pid } = await repoWithServer();
+    process.kill(pid, 'SIGKILL');
+    await until(() => !isRunning(pid), 'the server to die');
+    expect(sockets(repo)).toHaveLength(1);
+    repo.write(MODEL_FILE, BREAKING);
+    repo.git('add', MODEL_FILE);
+    const fallback = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } });
+    expect(fallback.status).toBe(1);
+    expect(fallback.stderr).not.toMatch(SERVED);
+    let next = 0;
+    await until(() => {
+      const probe = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } });
+      next = Number(SERVED.exec(probe.stderr)?.[1] ?? 0);
+      return next !== 0;
+    }, 'a new server');
+    defer(() => {
+      if (isRunning(next)) process.kill(next);
+    });
+    expect(next).not.toBe(pid);
+  });
+
+  it('is not started under CI, nor with SCHEMAGUARD_SERVER=0', async () => {
+    const repo = track(createRepo({ files: FILES }));
+    repo.write(MODEL_FILE, SAFE);
+    repo.git('add', MODEL_FILE);
+    for (const env of [{ CI: 'true', SCHEMAGUARD_SERVER: '' }, { SCHEMAGUARD_SERVER: '0', CI: '' }]) {
+      const result = runCli(['check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ...env } });
+      expect(result.status).toBe(0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(sockets(repo)).toEqual([]);
+  });
+});
