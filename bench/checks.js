@@ -1,7 +1,7 @@
 // Scenarios (c)-(e): `schemaguard check --staged` latency in generated repos, against floors taken in the same run.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, nodeUsage, p90, sampleInterleaved, timeSpawn } from './measure.js';
+import { median, p90, sampleInterleaved, timeSpawn } from './measure.js';
 import { stageModelEdit, stageReadmeOnly } from './repos.js';
 
 export const BIN = new URL('../bin/schemaguard.js', import.meta.url).pathname;
@@ -15,19 +15,21 @@ const floors = (repo) => ({
 });
 
 /** `SCHEMAGUARD_SERVER=0`: every check runs in its own process, as under CI. */
+const PRIMING_CHECKS = 5;
 const NO_SERVER = { SCHEMAGUARD_SERVER: '0' };
 
 /**
- * One check of a fresh staged model edit; `isCold` deletes the cache dir first (the resident server's socket with
- * it, so that server leaves and the check runs in-process). Exit 0 or 1 are both verdicts.
+ * One check of a fresh staged model edit, its wall time in seconds; `isCold` deletes the cache dir first (the
+ * resident server's socket with it, so that server leaves and the check runs in-process). Exit 0 or 1 are both
+ * verdicts. Spawned plainly, as the floors are (a served check's CPU is mostly the server's: not measured here).
  */
 function check(repo, { isCold, nodeArgs = [], env = {} }) {
   stageModelEdit(repo, (editNumber += 1));
   if (isCold) rmSync(join(repo.dir, '.git', 'schemaguard'), { recursive: true, force: true });
-  const usage = nodeUsage([...nodeArgs, BIN, 'check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ...env }, okCodes: [0, 1] });
+  const wall = timeSpawn(process.execPath, [...nodeArgs, BIN, 'check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ...env }, okCodes: [0, 1] });
   // a cold check starts a new server: let it load before the next sample, or its start-up would load that one
   if (isCold && env.SCHEMAGUARD_SERVER !== '0') waitForServer(repo);
-  return usage;
+  return wall;
 }
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -41,24 +43,26 @@ function waitForServer(repo) {
   sleep(200);
 }
 
-const walls = (usages) => usages.map((u) => u.wall);
 const stats = (xs) => ({ median: median(xs), p90: p90(xs) });
 
 /**
- * (c): floors, cold and warm checks per repository, interleaved run by run. `warm` is a hook as users run it (served
- * by the resident server the first check started); `warm, in-process` is the same with the server turned off.
+ * (c): cold, warm and warm in-process checks per repository, each in a phase of its own interleaved run by run with
+ * the floors (an in-process check between two served ones would load the machine the server shares). `warm` is a
+ * hook as users run it, served by the resident server an earlier check started; `warm, in-process` is the same
+ * with the server turned off, as under CI.
  */
 export function checkLatency(repo, runs) {
-  check(repo, { isCold: false }); // fills the cache: "warm" is the second run onwards
-  waitForServer(repo);
-  const s = sampleInterleaved(runs, {
-    ...floors(repo),
-    cold: () => check(repo, { isCold: true }),
-    warm: () => check(repo, { isCold: false }),
-    'warm, in-process': () => check(repo, { isCold: false, env: NO_SERVER }),
-  });
-  const usage = (samples) => ({ ...stats(walls(samples)), cpu: median(samples.map((u) => u.cpu)) });
-  return { node: stats(s.node), git: stats(s.git), cold: usage(s.cold), warm: usage(s.warm), warmInProcess: usage(s['warm, in-process']) };
+  const phase = (name, run) => {
+    const s = sampleInterleaved(runs, { ...floors(repo), [name]: run });
+    return { node: stats(s.node), git: stats(s.git), check: stats(s[name]) };
+  };
+  const cold = phase('cold', () => check(repo, { isCold: true }));
+  // the cache filled and the server through its first checks (V8 optimises the check's code over the first few):
+  // "warm" is a server that has served a few commits, as from the third or so of a working session
+  for (let i = 0; i < PRIMING_CHECKS; i += 1) check(repo, { isCold: false });
+  const warm = phase('warm', () => check(repo, { isCold: false }));
+  const warmInProcess = phase('warm, in-process', () => check(repo, { isCold: false, env: NO_SERVER }));
+  return { cold, warm, warmInProcess };
 }
 
 /** (d): a commit that stages no Python file, with the resident server (left by (c)) and without. */
@@ -66,8 +70,8 @@ export function fastPath(repo, runs) {
   stageReadmeOnly(repo, (editNumber += 1));
   const s = sampleInterleaved(runs, {
     node: floors(repo).node,
-    check: () => nodeUsage([BIN, 'check', '--staged'], { cwd: repo.dir, env: repo.env }).wall,
-    'check, in-process': () => nodeUsage([BIN, 'check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ...NO_SERVER } }).wall,
+    check: () => timeSpawn(process.execPath, [BIN, 'check', '--staged'], { cwd: repo.dir, env: repo.env }),
+    'check, in-process': () => timeSpawn(process.execPath, [BIN, 'check', '--staged'], { cwd: repo.dir, env: { ...repo.env, ...NO_SERVER } }),
   });
   return { node: stats(s.node), check: stats(s.check), inProcess: stats(s['check, in-process']) };
 }
@@ -77,8 +81,8 @@ export function tierUp(repo, runs, variants) {
   check(repo, { isCold: false });
   const fns = {};
   for (const [name, nodeArgs] of Object.entries(variants)) {
-    fns[`${name} cold`] = () => check(repo, { isCold: true, nodeArgs, env: NO_SERVER }).wall;
-    fns[`${name} warm`] = () => check(repo, { isCold: false, nodeArgs, env: NO_SERVER }).wall;
+    fns[`${name} cold`] = () => check(repo, { isCold: true, nodeArgs, env: NO_SERVER });
+    fns[`${name} warm`] = () => check(repo, { isCold: false, nodeArgs, env: NO_SERVER });
   }
   const s = sampleInterleaved(runs, fns);
   return Object.fromEntries(Object.entries(s).map(([k, xs]) => [k, stats(xs)]));

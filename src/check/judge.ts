@@ -24,6 +24,7 @@ export interface Judged {
 
 export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], touched: Set<string>[], options: CheckOptions): Promise<Judged> {
   const root = info.toplevel ?? options.cwd;
+  const opening = performance.now();
   const session = await openSession(port, info, root, {
     toolVersion: options.toolVersion,
     now: options.now,
@@ -31,6 +32,7 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
     ...(options.trace === undefined ? {} : { trace: options.trace }),
     ...(options.resident === undefined ? {} : { resident: options.resident }),
   });
+  options.trace?.(`configuration, caches and lineage opened in ${Math.round(performance.now() - opening)} ms`);
   const changes: SchemaChange[] = [];
   const verdicts: Verdict[] = [];
   for (const [index, pair] of pairs.entries()) {

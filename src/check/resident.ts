@@ -1,4 +1,5 @@
 // What a resident server (src/server/) keeps between the checks it runs, and the work it finishes after replying.
+import { newGitKept, type GitKept } from '../git/cli-git.js';
 import type { ResultCache } from './result-cache.js';
 
 export interface Resident {
@@ -7,6 +8,18 @@ export interface Resident {
   /** work whose outcome the reply does not need (cache writes): done after the reply, before the next check */
   defer(work: Promise<unknown>): void;
 }
+
+/** What a server keeps for the git port: commit listings and object readers (src/git/cli-git.ts bounds them). */
+export function keptGit(resident: Resident): GitKept {
+  let kept = resident.caches.get(GIT_KEY) as GitKept | undefined;
+  if (kept === undefined) {
+    kept = newGitKept();
+    resident.caches.set(GIT_KEY, kept);
+  }
+  return kept;
+}
+
+const GIT_KEY = 'git';
 
 /** Results kept in memory: at most the few a check reads (HEAD's, the index's), like the files on disk. */
 const KEEP_IN_MEMORY = 4;

@@ -11,7 +11,7 @@ import { clearOverrideRecord } from './override-record.js';
 import { parsePrePushInput } from './pre-push.js';
 import { rangesForPush, resolveRange, type CommitRange } from './resolve-range.js';
 import { noteServerWanted } from '../server/demand.js';
-import type { Resident } from './resident.js';
+import { keptGit, type Resident } from './resident.js';
 
 export type CheckTarget =
   | { kind: 'staged' }
@@ -45,9 +45,12 @@ function touchedPython(changes: FileChange[]): Set<string> {
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
-  const port = await openGit(options.cwd, options.env);
+  const port = await openGit(options.cwd, options.env, options.resident ? { kept: keptGit(options.resident) } : {});
   try {
     const info = await port.repoInfo();
+    // a server's git processes cost more to start (a larger process to fork): it lists the index while git
+    // computes the staged set, betting that a model changed
+    if (options.resident && options.target.kind === 'staged' && !info.isBare) port.prefetch?.([{ kind: 'index' }]);
     const ranges = await rangesOf(port, info, options);
     return await checkRanges(port, info, ranges, options);
   } finally {
@@ -72,7 +75,9 @@ async function rangesOf(port: GitPort, info: RepoInfo, options: CheckOptions): P
 }
 
 async function checkRanges(port: GitPort, info: RepoInfo, pairs: Pair[], options: CheckOptions): Promise<CheckReport> {
+  const started = performance.now();
   const touched = await Promise.all(pairs.map(async (p) => touchedPython(await port.changedFiles(p.before, p.after))));
+  options.trace?.(`changed Python files: ${touched.reduce((n, paths) => n + paths.size, 0)}, listed in ${Math.round(performance.now() - started)} ms`);
   const compared = pairs.map((p) => p.label).join(', ') || 'nothing to push';
   // the fast path: no Python file changed, so neither config nor parser is loaded
   if (touched.every((paths) => paths.size === 0)) {
@@ -82,6 +87,8 @@ async function checkRanges(port: GitPort, info: RepoInfo, pairs: Pair[], options
   }
 
   noteServerWanted();
+  // git lists both sides and starts its object reader while the extractor's code loads
+  port.prefetch?.(pairs.flatMap((p, i) => ((touched[i]?.size ?? 0) > 0 ? [p.before, p.after] : [])));
   const { judgeRanges } = await import('./judge.js');
   const judged = await judgeRanges(port, info, pairs, touched, options);
   return report(options, compared, judged.changes, judged.verdict, judged.notes);

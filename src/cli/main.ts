@@ -8,7 +8,7 @@ import { startServer } from '../server/start.js';
 export async function main(argv: string[]): Promise<void> {
   if (argv[0] === '__serve' && argv[1] !== undefined) {
     const { serve } = await import('../server/serve.js');
-    await serve({ socket: argv[1], idleMs: idleMs(process.env) });
+    await serve({ socket: argv[1], idleMs: idleMs(process.env), cwd: process.cwd(), env: process.env });
     return;
   }
   const { exitCode } = await run(argv, {

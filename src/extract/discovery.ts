@@ -1,7 +1,7 @@
 // Which files are model files, and which other modules extraction needs to read to resolve their names.
 import picomatch from 'picomatch';
 import type { ImportStmt } from './outline.js';
-import { resolveRelative, withParentPackages } from './module-names.js';
+import { resolvedImports, withParentPackages } from './module-names.js';
 
 const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
 /** Flask models often import only `db`: these spellings mark a file as a model file too. */
@@ -20,18 +20,13 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
 /** Absolute names of the modules a module imports (anywhere in it, see outline.ts), and their parent packages. */
 export function importsOf(name: string, isPackage: boolean, imports: readonly ImportStmt[]): string[] {
   const out = new Set<string>();
-  const add = (mod: string): void => {
-    for (const name of withParentPackages(mod)) out.add(name);
-  };
-  for (const s of imports) {
-    if (s.k === 'import') {
-      for (const n of s.names) add(n.name);
+  for (const r of resolvedImports(name, isPackage, imports)) {
+    if (r.k === 'import') {
+      for (const n of r.names) out.add(n);
       continue;
     }
-    const base = resolveRelative(name, isPackage, s.module, s.level);
-    if (!base) continue;
-    add(base);
-    if (s.names !== '*') for (const n of s.names) out.add(`${base}.${n.name}`);
+    for (const n of withParentPackages(r.base)) out.add(n);
+    if (r.subs !== '*') for (const sub of r.subs) out.add(sub);
   }
   return [...out];
 }

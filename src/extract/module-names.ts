@@ -1,4 +1,5 @@
 // Python module names from repository paths, with `src/` layouts, as the oracle and Python see them.
+import type { ImportStmt } from './outline.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -42,5 +43,41 @@ export function withParentPackages(name: string): string[] {
   const out: string[] = [];
   for (let end = name.indexOf('.'); end > 0; end = name.indexOf('.', end + 1)) out.push(name.slice(0, end));
   out.push(name);
+  return out;
+}
+
+/** An import statement with its module resolved against the importing module (see resolvedImports). */
+export type ResolvedImport =
+  /** `import a.b`: each name with its parent packages */
+  | { k: 'import'; names: string[] }
+  /** `from base import x, y`: base.x, base.y ('*' for a star import) */
+  | { k: 'from'; base: string; subs: string[] | '*' };
+
+const resolved = new WeakMap<readonly ImportStmt[], Map<string, ResolvedImport[]>>();
+
+/**
+ * A module's imports resolved to absolute names; unresolvable relative imports are left out. Memoised per outline
+ * (and module name): a check asks again for every module, on both sides of a change.
+ */
+export function resolvedImports(name: string, isPackage: boolean, imports: readonly ImportStmt[]): ResolvedImport[] {
+  let byModule = resolved.get(imports);
+  if (byModule === undefined) {
+    byModule = new Map();
+    resolved.set(imports, byModule);
+  }
+  const key = `${name}\0${isPackage}`;
+  let out = byModule.get(key);
+  if (out === undefined) {
+    out = [];
+    for (const s of imports) {
+      if (s.k === 'import') {
+        out.push({ k: 'import', names: s.names.flatMap((n) => withParentPackages(n.name)) });
+        continue;
+      }
+      const base = resolveRelative(name, isPackage, s.module, s.level);
+      if (base) out.push({ k: 'from', base, subs: s.names === '*' ? '*' : s.names.map((n) => `${base}.${n.name}`) });
+    }
+    byModule.set(key, out);
+  }
   return out;
 }

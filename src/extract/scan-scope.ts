@@ -1,6 +1,6 @@
 // Which model modules a change can reach: the changed ones, every module that imports them (transitively),
 // and those whose top-level code acts on objects of other modules. Only these need scanning again.
-import { resolveRelative, withParentPackages } from './module-names.js';
+import { resolvedImports } from './module-names.js';
 import type { ImportStmt } from './outline.js';
 
 export interface ScopeModule {
@@ -41,18 +41,15 @@ export function scanScope(modules: readonly ScopeModule[], changed: { files: Rea
 
 function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  for (const s of m.imports) {
-    if (s.k === 'import') {
-      // `import a.b` binds `a`: every package on the way can be read through it
-      for (const n of s.names) for (const name of withParentPackages(n.name)) out.add(name);
+  for (const r of resolvedImports(m.name, m.isPackage, m.imports)) {
+    // `import a.b` binds `a`: every package on the way can be read through it
+    if (r.k === 'import') {
+      for (const name of r.names) out.add(name);
       continue;
     }
-    const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
-    if (!base) continue;
     // `from pkg import mod` names pkg.mod whether or not it exists on this side (it may have been deleted)
-    const names = s.names === '*' ? [] : s.names.map((n) => `${base}.${n.name}`);
-    for (const sub of names) out.add(sub);
-    if (s.names === '*' || names.some((sub) => !known.has(sub))) out.add(base);
+    if (r.subs !== '*') for (const sub of r.subs) out.add(sub);
+    if (r.subs === '*' || r.subs.some((sub) => !known.has(sub))) out.add(r.base);
   }
   return out;
 }

@@ -12,6 +12,31 @@ import { addedAll, deletedAll } from './snapshot-diff.js';
 
 /** rename detection as `git diff -M`: a moved model file is a rename, not a dropped table */
 const DIFF_ARGS = ['-r', '-z', '--raw', '--no-abbrev', '-M'] as const;
+/** commit listings a long-lived caller keeps: HEAD's, and a few it moved from */
+const KEPT_COMMIT_LISTINGS = 8;
+/** object readers a long-lived caller keeps: one per repository (and directory) it is asked about */
+const KEPT_READERS = 4;
+
+/** What a long-lived caller (the resident server) keeps between ports: what is read by content, and locations. */
+export interface GitKept {
+  commitListings: Map<string, FileEntry[]>;
+  batches: Map<string, CatFileBatch>;
+  /** where each repository is, by the directory and environment git was run with (repo-info.ts) */
+  infos: Map<string, RepoInfo>;
+}
+
+export const newGitKept = (): GitKept => ({ commitListings: new Map(), batches: new Map(), infos: new Map() });
+
+/** Sets `key` as the most recent entry and drops the oldest beyond `max`. */
+function keepBounded<T>(map: Map<string, T>, key: string, value: T, max: number, drop: (old: T) => void = () => undefined): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const [oldKey, old] of map) {
+    if (map.size <= max) break;
+    map.delete(oldKey);
+    drop(old);
+  }
+}
 
 export class CliGit implements GitPort {
   readonly backend = 'cli';
@@ -19,11 +44,22 @@ export class CliGit implements GitPort {
   private batch: CatFileBatch | null = null;
   private info: Promise<RepoInfo> | null = null;
   private isClosed = false;
+  /** each snapshot is listed once per port: the check asks for HEAD's and the index's listing more than once */
+  private readonly listings = new Map<string, Promise<FileEntry[]>>();
 
-  constructor(private readonly runner: GitRunner) {}
+  /** `kept`: what a long-lived caller keeps across ports */
+  constructor(
+    private readonly runner: GitRunner,
+    private readonly kept?: GitKept,
+  ) {}
+
+  prefetch(snapshots: Snapshot[]): void {
+    for (const snapshot of snapshots) this.listAll(snapshot).catch(() => undefined);
+    if (!this.isClosed) this.objects();
+  }
 
   repoInfo(): Promise<RepoInfo> {
-    this.info ??= readRepoInfo(this.runner);
+    this.info ??= readRepoInfo(this.runner, this.kept?.infos);
     return this.info;
   }
 
@@ -88,7 +124,8 @@ export class CliGit implements GitPort {
 
   async close(): Promise<void> {
     this.isClosed = true;
-    await this.batch?.close();
+    // a kept reader stays for the next port (it holds no reference to the event loop while idle)
+    if (!this.kept) await this.batch?.close();
   }
 
   /** Two different non-empty snapshots: commit/commit, or a commit and the index (either way round). */
@@ -106,14 +143,38 @@ export class CliGit implements GitPort {
 
   private objects(): CatFileBatch {
     this.assertOpen();
-    if (!this.batch?.isAlive) this.batch = new CatFileBatch(this.runner);
+    if (this.batch?.isAlive) return this.batch;
+    if (!this.kept) {
+      this.batch = new CatFileBatch(this.runner);
+      return this.batch;
+    }
+    // objects are read by id, so one reader serves every check on the same object store
+    const { env } = this.runner;
+    const key = [this.runner.executable, this.runner.cwd, env.GIT_DIR, env.GIT_COMMON_DIR, env.GIT_OBJECT_DIRECTORY, env.GIT_ALTERNATE_OBJECT_DIRECTORIES].join('\0');
+    const kept = this.kept.batches.get(key);
+    this.batch = kept?.isAlive ? kept : new CatFileBatch(this.runner);
+    if (this.batch !== kept) keepBounded(this.kept.batches, key, this.batch, KEPT_READERS, (old) => void old.close());
     return this.batch;
   }
 
-  private async listAll(snapshot: Snapshot): Promise<FileEntry[]> {
+  private listAll(snapshot: Snapshot): Promise<FileEntry[]> {
+    const key = snapshot.kind === 'commit' ? snapshot.oid : snapshot.kind;
+    let listing = this.listings.get(key);
+    if (listing === undefined) {
+      listing = this.readListing(snapshot);
+      this.listings.set(key, listing);
+    }
+    return listing;
+  }
+
+  private async readListing(snapshot: Snapshot): Promise<FileEntry[]> {
     if (snapshot.kind === 'empty') return [];
     if (snapshot.kind === 'commit') {
-      return parseLsTree(splitNul((await this.git(['ls-tree', '-r', '-z', '--full-tree', snapshot.oid])).stdout));
+      const kept = this.kept?.commitListings.get(snapshot.oid);
+      if (kept) return kept;
+      const entries = parseLsTree(splitNul((await this.git(['ls-tree', '-r', '-z', '--full-tree', snapshot.oid])).stdout));
+      if (this.kept) keepBounded(this.kept.commitListings, snapshot.oid, entries, KEPT_COMMIT_LISTINGS);
+      return entries;
     }
     await this.assertIndexReadable();
     // `:/` and --full-name: the whole index with root-relative paths, whatever directory we run in

@@ -1,7 +1,7 @@
 // Picks the git backend: the git executable when one is on PATH, else isomorphic-git.
 import { access, constants, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { CliGit } from './cli-git.js';
+import { CliGit, type GitKept } from './cli-git.js';
 import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
 import type { GitPort } from './port.js';
@@ -9,6 +9,8 @@ import type { GitPort } from './port.js';
 export interface OpenGitOptions {
   /** force a backend (tests, the library API); default: 'cli' when git is on PATH */
   backend?: 'cli' | 'iso';
+  /** what a long-lived caller keeps between ports (the git executable backend uses it) */
+  kept?: GitKept;
 }
 
 /** Opens a port on the repository containing `cwd`. `env` is passed to git untouched, so GIT_DIR and
@@ -26,7 +28,7 @@ export async function openGit(cwd: string, env: NodeJS.ProcessEnv, options: Open
     const { IsoGit } = await import('./iso-git.js');
     return new IsoGit(dir, env);
   }
-  return new CliGit({ executable: executable ?? 'git', cwd: dir, env });
+  return new CliGit({ executable: executable ?? 'git', cwd: dir, env }, options.kept);
 }
 
 /** Looks `name` up on PATH without spawning anything (a spawn costs milliseconds in a hook). */

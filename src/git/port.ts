@@ -67,6 +67,11 @@ export interface GitPort {
   readBlobs(oids: string[]): Promise<Map<string, string>>;
   /** ends any helper process; the port may not be used afterwards */
   close(): Promise<void>;
+  /**
+   * A hint that these snapshots will be listed and objects read: a backend may start that work now, in parallel
+   * with whatever the caller loads meanwhile. Errors surface from the later calls, not from here.
+   */
+  prefetch?(snapshots: Snapshot[]): void;
 }
 
 export const isSameSnapshot = (a: Snapshot, b: Snapshot): boolean =>

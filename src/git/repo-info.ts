@@ -1,6 +1,7 @@
 // Where the repository is and what state HEAD is in: one `git rev-parse` in the usual case.
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readHeadFiles } from './head-files.js';
 import type { RepoInfo } from './port.js';
 import { commandError, runGit, splitLines, type GitRunner } from './process.js';
 
@@ -23,7 +24,42 @@ const REV_PARSE_ARGS = [
   '--',
 ];
 
-export async function readRepoInfo(runner: GitRunner): Promise<RepoInfo> {
+/** Settings of git's that only label or display (hooks get them too): they do not move the repository. */
+const LABELS_ONLY = /^GIT_(EDITOR|SEQUENCE_EDITOR|PAGER|REFLOG_ACTION|AUTHOR_|COMMITTER_|PREFIX$|TRACE|TERMINAL_PROMPT$|ASKPASS$)/;
+
+/** What decides where git finds the repository: the directory, the executable and git's own environment. */
+function locationKey(runner: GitRunner): string {
+  const settings = Object.entries(runner.env).filter(([key]) => key.startsWith('GIT_') && !LABELS_ONLY.test(key));
+  return JSON.stringify([runner.executable, runner.cwd, settings.sort(([a], [b]) => (a < b ? -1 : 1))]);
+}
+
+/**
+ * `kept` (a long-lived caller's, by location): where the repository is does not change between checks, so once
+ * git has said it, HEAD is read from the files (head-files.ts) and git asked again only when they cannot say.
+ */
+export async function readRepoInfo(runner: GitRunner, kept?: Map<string, RepoInfo>): Promise<RepoInfo> {
+  const key = kept && locationKey(runner);
+  const known = key === undefined ? undefined : kept?.get(key);
+  const head = known && (await readHeadFiles(known.gitDir, known.commonDir));
+  if (known && head) {
+    const [isShallow, hasSubmodules] = await Promise.all([exists(join(known.commonDir, 'shallow')), known.toplevel !== null && exists(join(known.toplevel, '.gitmodules'))]);
+    return { ...known, headOid: head.oid, headRef: branchOf(head.symbolic), isShallow, hasSubmodules };
+  }
+  const info = await askGit(runner);
+  if (key !== undefined && kept) {
+    kept.delete(key);
+    kept.set(key, info);
+    for (const old of kept.keys()) if (kept.size > KEPT_LOCATIONS) kept.delete(old);
+  }
+  return info;
+}
+
+/** locations a long-lived caller keeps: a repository's top and the few directories hooks run in */
+const KEPT_LOCATIONS = 8;
+
+const branchOf = (symbolic: string): string | null => (symbolic === 'HEAD' ? null : symbolic.replace(/^refs\/heads\//, ''));
+
+async function askGit(runner: GitRunner): Promise<RepoInfo> {
   const result = await runGit(runner, REV_PARSE_ARGS, [0, 128]);
   const lines = splitLines(result.stdout);
   const [bare, shallow, gitDir = '', commonDir = '', indexPath = '', toplevel, oid, symbolic] = lines;
@@ -40,7 +76,7 @@ export async function readRepoInfo(runner: GitRunner): Promise<RepoInfo> {
     isShallow: shallow === 'true',
     isBare,
     headOid: head.oid,
-    headRef: head.symbolic === 'HEAD' ? null : head.symbolic.replace(/^refs\/heads\//, ''),
+    headRef: branchOf(head.symbolic),
     hasSubmodules: top !== null && (await exists(join(top, '.gitmodules'))),
   };
 }

@@ -12,20 +12,24 @@ const WATCH_MS = 2000;
 export interface ServeOptions {
   socket: string;
   idleMs: number;
+  /** where the check that started the server ran: the warm-up reads that repository's schemas once */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
 }
 
-/** Listens until idle for `idleMs`, or until the socket file is removed or taken over; resolves when closed. */
+/** Listens until idle for `idleMs`, or until the socket file is removed or taken over; resolves when it stops. */
 export async function serve(options: ServeOptions): Promise<void> {
-  await warmUp();
-  mkdirSync(dirname(options.socket), { recursive: true, mode: 0o700 });
-  // one check at a time: checks of one repository share its caches, and two would only compete for two cores
-  let queue = Promise.resolve();
-  let idle: NodeJS.Timeout | undefined;
   const deferred: Promise<unknown>[] = [];
   const resident: Resident = { caches: new Map(), defer: (work) => void deferred.push(work) };
   const drain = async (): Promise<void> => {
     await Promise.allSettled(deferred.splice(0));
   };
+  await warmUp(options, resident);
+  await drain();
+  mkdirSync(dirname(options.socket), { recursive: true, mode: 0o700 });
+  // one check at a time: checks of one repository share its caches, and two would only compete for two cores
+  let queue = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
   // half-open: the client ends its side once the request is sent, and still reads the reply
   const server = createServer({ allowHalfOpen: true }, (conn) => {
     clearTimeout(idle);
@@ -37,28 +41,46 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   if (!(await listen(server, options.socket))) return;
   chmodSync(options.socket, 0o600);
-  const inode = statSync(options.socket).ino;
-  const close = (): void => {
+  const identity = identityOf(options.socket);
+  let stopped = (): void => undefined;
+  const stop = (): void => {
     clearInterval(watch);
     clearTimeout(idle);
-    server.close();
-    if (isOwnSocket(options.socket, inode)) unlinkSync(options.socket);
+    if (isOwnSocket(options.socket, identity)) {
+      server.close();
+      stopped();
+      return;
+    }
+    // closing a Unix socket server unlinks its path, and so does a process that ends with the server still open
+    // (libuv cleans up its handles): when the path is now another server's, this one finishes the check under way
+    // and leaves with process.exit, which skips that clean-up
+    void queue.then(() => process.exit(0));
   };
   function rearm(): void {
     clearTimeout(idle);
-    idle = setTimeout(close, options.idleMs);
+    idle = setTimeout(stop, options.idleMs);
   }
   const watch = setInterval(() => {
-    if (!isOwnSocket(options.socket, inode)) close();
+    if (!isOwnSocket(options.socket, identity)) stop();
   }, WATCH_MS);
   rearm();
-  await new Promise((resolve) => server.on('close', resolve));
+  await new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
 }
 
-/** Loads what a check with a model change needs, so the first one served is already fast. */
-async function warmUp(): Promise<void> {
+/**
+ * Loads what a check with a model change needs and reads HEAD's and the index's schemas into the kept caches, so
+ * the first check served is already fast. `diff` rather than `check`: a check records overrides for the commit-msg
+ * hook, and this runs while the commit that started the server may still be going on. The hook's temporary index
+ * (`git commit -a`) may be gone by now, so the real one is read; any error only means a colder first check.
+ */
+async function warmUp(options: ServeOptions, resident: Resident): Promise<void> {
   const [{ loadPythonParser }] = await Promise.all([import('../python/parser.js'), import('../check/judge.js'), import('../extract/index.js')]);
   await loadPythonParser();
+  const { GIT_INDEX_FILE: _hookIndex, ...env } = options.env;
+  const ignore = { write: () => undefined };
+  await run(['diff', 'HEAD', ':staged', '--format', 'json'], { stdout: ignore, stderr: ignore, env, cwd: options.cwd, readStdin: () => Promise.resolve(''), isTTY: false, resident });
 }
 
 /** False when another live server holds the socket; a stale socket file (its server died) is replaced. */
@@ -86,12 +108,18 @@ function isAlive(socket: string): Promise<boolean> {
   });
 }
 
-function isOwnSocket(socket: string, inode: number): boolean {
+/** Inode and change time: an inode number alone is soon reused once a deleted cache dir's socket is replaced. */
+function identityOf(socket: string): string | null {
   try {
-    return statSync(socket).ino === inode;
+    const info = statSync(socket, { bigint: true });
+    return `${info.dev}:${info.ino}:${info.ctimeNs}`;
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isOwnSocket(socket: string, identity: string | null): boolean {
+  return identity !== null && identityOf(socket) === identity;
 }
 
 async function answer(conn: Socket, pending: Promise<ServerRequest | null>, resident: Resident): Promise<void> {

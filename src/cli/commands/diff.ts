@@ -22,6 +22,7 @@ export function registerDiff(program: Command, context: ContextFactory, setExit:
         to,
         toolVersion: VERSION,
         ...(ctx.globals.config === undefined ? {} : { configPath: resolve(ctx.globals.cwd, ctx.globals.config) }),
+        ...(ctx.resident ? { resident: ctx.resident } : {}),
       });
       const { renderChangesJson, renderChangesText } = await import('../../report/changes.js');
       ctx.stdout.write(flags.format === 'json' ? renderChangesJson(changes, from, to) : renderChangesText(changes, `${from} -> ${to}`));
