@@ -98,6 +98,18 @@ describe('the resident server', () => {
     expect(compare().blocked).toBe(true);
   });
 
+  it('keeps HEAD\'s result on disk among the most recently used, for a check run without the server', async () => {
+    const { repo } = await repoWithServer();
+    // each served check stores a new staged result: more than the four files the cache keeps
+    for (let i = 0; i < 6; i++) {
+      repo.write(MODEL_FILE, `${SAFE}    note_${i}: Mapped[str | None] = mapped_column(String(10))\n`);
+      repo.git('add', MODEL_FILE);
+      expect(runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } }).stderr).toMatch(SERVED);
+    }
+    const alone = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, SCHEMAGUARD_SERVER: '0' } });
+    expect(alone.stderr).toMatch(/schema of [0-9a-f]{12}: from the result cache/);
+  });
+
   it('checks what git commit -a and a partial staging commit, through a real hook, not the working tree', async () => {
     const { repo } = await repoWithServer();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');

@@ -42,7 +42,8 @@ export function rememberingResults<T>(inner: ResultCache<T>): ResultCache<T> {
   return {
     async get(key) {
       const known = kept.get(key);
-      if (known !== undefined) return keep(key, known);
+      // the file stays among the most recently used, for a check run without the server
+      if (known !== undefined) return inner.touch(key).then(() => keep(key, known));
       const value = await inner.get(key);
       return value === undefined ? undefined : keep(key, value);
     },
@@ -50,6 +51,7 @@ export function rememberingResults<T>(inner: ResultCache<T>): ResultCache<T> {
       inner.set(key, value);
       keep(key, value);
     },
+    touch: (key) => inner.touch(key),
     flush: () => inner.flush(),
   };
 }

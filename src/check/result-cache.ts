@@ -14,6 +14,8 @@ const VERSION = /^[A-Za-z0-9._+-]{1,64}$/;
 
 export interface ResultCache<T> {
   get(key: string): Promise<T | undefined>;
+  /** marks a stored result as just used (trimming keeps the most recently used), without reading it */
+  touch(key: string): Promise<void>;
   set(key: string, value: T): void;
   /** writes what set() added and trims to the most recent; never throws */
   flush(): Promise<void>;
@@ -24,20 +26,24 @@ export function openResultCache<T>(dir: string, version: string): ResultCache<T>
   if (!VERSION.test(version)) throw new Error(`result cache version must match ${VERSION.source}: "${version}"`);
   const root = join(dir, `results-v${version}`);
   const pending = new Map<string, T>();
+  const touch = async (key: string): Promise<void> => {
+    if (!KEY.test(key)) return;
+    const now = new Date();
+    // the mtime orders entries by last use, for trimming
+    await utimes(join(root, `${key}.json`), now, now).catch(() => undefined);
+  };
   return {
     async get(key) {
       if (!KEY.test(key)) return undefined;
-      const file = join(root, `${key}.json`);
       try {
-        const value = JSON.parse(await readFile(file, 'utf8')) as T;
-        const now = new Date();
-        // the mtime orders entries by last use, for trimming
-        await utimes(file, now, now).catch(() => undefined);
+        const value = JSON.parse(await readFile(join(root, `${key}.json`), 'utf8')) as T;
+        await touch(key);
         return value;
       } catch {
         return undefined;
       }
     },
+    touch,
     set(key, value) {
       if (KEY.test(key)) pending.set(key, value);
     },

@@ -48,8 +48,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const port = await openGit(options.cwd, options.env, options.resident ? { kept: keptGit(options.resident) } : {});
   try {
     const info = await port.repoInfo();
-    // a server's git processes cost more to start (a larger process to fork): it lists the index while git
-    // computes the staged set, betting that a model changed
+    // a server bets that a model changed: git lists the index while it computes the staged set, side by side
     if (options.resident && options.target.kind === 'staged' && !info.isBare) port.prefetch?.([{ kind: 'index' }]);
     const ranges = await rangesOf(port, info, options);
     return await checkRanges(port, info, ranges, options);
