@@ -1,10 +1,11 @@
 // The resident server: keeps the CLI's code, V8's compiled code and the Python grammar loaded between hook runs.
-import { chmodSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { Resident } from '../check/resident.js';
 import { run } from '../cli/run.js';
 import type { ServerReply, ServerRequest } from './protocol.js';
+import { commonDirOfSocket } from './socket-path.js';
 
 /** How often the server checks that its socket is still its own (a deleted cache dir, or another server). */
 const WATCH_MS = 2000;
@@ -26,6 +27,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   };
   await warmUp(options, resident);
   await drain();
+  // the repository may have gone while this loaded (a test's, a bench's): its directories are not made again
+  if (!existsSync(commonDirOfSocket(options.socket))) return;
   mkdirSync(dirname(options.socket), { recursive: true, mode: 0o700 });
   // one check at a time: checks of one repository share its caches, and two would only compete for two cores
   let queue = Promise.resolve();

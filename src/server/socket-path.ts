@@ -8,6 +8,9 @@ const MAX_SOCKET_PATH = 100;
 /** The directory holding the sockets (mode 0700: only the repository's owner may send a server work). */
 export const serverDir = (commonDir: string): string => join(commonDir, 'schemaguard', 'server');
 
+/** The git common dir a socket path belongs to (the inverse of socketPathFor). */
+export const commonDirOfSocket = (socket: string): string => dirname(dirname(dirname(socket)));
+
 export function socketPathFor(commonDir: string, cacheVersion: string): string | null {
   const path = join(serverDir(commonDir), `${cacheVersion}.sock`);
   return Buffer.byteLength(path) <= MAX_SOCKET_PATH ? path : null;
