@@ -91,6 +91,9 @@ describe('the resident server', () => {
     expect(compare().changes).toHaveLength(1);
     repo.git('pack-refs', '--all');
     expect(compare().changes).toHaveLength(1);
+    // a moved model file: renames found in the listings as git finds them, so the same single change
+    repo.git('mv', MODEL_FILE, 'app/models/account.py');
+    expect(compare().changes).toHaveLength(1);
     repo.git('reset', '-q', '--hard');
     repo.git('checkout', '-q', '--detach', 'HEAD~1');
     repo.write(MODEL_FILE, BREAKING);

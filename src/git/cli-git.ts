@@ -8,7 +8,7 @@ import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.
 import { isSameSnapshot } from './port.js';
 import { runGit, splitLines, splitNul, type GitResult, type GitRunner } from './process.js';
 import { readRepoInfo } from './repo-info.js';
-import { addedAll, deletedAll } from './snapshot-diff.js';
+import { addedAll, deletedAll, diffListings } from './snapshot-diff.js';
 
 /** rename detection as `git diff -M`: a moved model file is a rename, not a dropped table */
 const DIFF_ARGS = ['-r', '-z', '--raw', '--no-abbrev', '-M'] as const;
@@ -133,12 +133,27 @@ export class CliGit implements GitPort {
     if (from.kind === 'commit' && to.kind === 'commit') {
       return parseRawDiff(splitNul((await this.git(['diff-tree', ...DIFF_ARGS, from.oid, to.oid, '--'])).stdout));
     }
+    // a long-lived caller has HEAD's listing kept and the index's listed already (prefetch): compared here, with
+    // renames detected as git does (snapshot-diff.ts), they spare a git process
+    if (this.kept) return diffListings(await this.listAll(from), await this.listAll(to), (oids) => this.rawBlobs(oids));
     const commit = from.kind === 'commit' ? from.oid : to.kind === 'commit' ? to.oid : '';
     await this.assertIndexReadable();
     // diff-index compares a tree to the index; -R swaps the sides for index -> commit
     const reverse = from.kind === 'index' ? ['-R'] : [];
     const args = ['diff-index', '--cached', ...DIFF_ARGS, ...reverse, commit, '--'];
     return parseRawDiff(splitNul((await this.git(args)).stdout));
+  }
+
+  /** blob bytes by id, for rename detection */
+  private async rawBlobs(oids: string[]): Promise<Map<string, Uint8Array>> {
+    const objects = await this.objects().read(oids);
+    const out = new Map<string, Uint8Array>();
+    for (const [i, oid] of oids.entries()) {
+      const object = objects[i];
+      if (!object) throw await this.missing(oid);
+      out.set(oid, object.content);
+    }
+    return out;
   }
 
   private objects(): CatFileBatch {
