@@ -75,7 +75,7 @@ describe('the resident server', () => {
     expect(JSON.parse(json.stdout).blocked).toBe(true);
   });
 
-  it('follows HEAD between the checks it serves: a new commit, a packed ref, a detached HEAD', async () => {
+  it('follows HEAD and the index between the checks it serves: a new commit, a packed ref, a move, index formats, a detached HEAD', async () => {
     const { repo } = await repoWithServer();
     repo.git('commit', '-q', '-m', 'nickname');
     repo.write(MODEL_FILE, SAFE.replace('    email: Mapped[str] = mapped_column(String(255))\n', ''));
@@ -93,6 +93,11 @@ describe('the resident server', () => {
     expect(compare().changes).toHaveLength(1);
     // a moved model file: renames found in the listings as git finds them, so the same single change
     repo.git('mv', MODEL_FILE, 'app/models/account.py');
+    expect(compare().changes).toHaveLength(1);
+    // an index the server does not read itself (version 4, a split index): git lists it
+    repo.git('update-index', '--index-version', '4');
+    expect(compare().changes).toHaveLength(1);
+    repo.git('update-index', '--index-version', '2', '--split-index');
     expect(compare().changes).toHaveLength(1);
     repo.git('reset', '-q', '--hard');
     repo.git('checkout', '-q', '--detach', 'HEAD~1');

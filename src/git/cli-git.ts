@@ -1,6 +1,7 @@
 // GitPort over the git executable: plumbing commands with -z output and one cat-file --batch process.
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { CatFileBatch } from './cat-file.js';
+import { readIndexV2 } from './index-file.js';
 import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
 import { comparePaths, decodeBlob, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
@@ -191,10 +192,29 @@ export class CliGit implements GitPort {
       if (this.kept) keepBounded(this.kept.commitListings, snapshot.oid, entries, KEPT_COMMIT_LISTINGS);
       return entries;
     }
+    const fromFile = this.kept ? await this.readIndexFile() : null;
+    if (fromFile) return fromFile;
     await this.assertIndexReadable();
     // `:/` and --full-name: the whole index with root-relative paths, whatever directory we run in
     const { stdout } = await this.git(['ls-files', '-s', '-z', '--full-name', '--', ':/']);
     return parseLsFiles(splitNul(stdout));
+  }
+
+  /**
+   * The index read from its file, for a long-lived caller (a git process costs more than the read): only the
+   * plain version-2 format index-file.ts reads; anything else (v3/v4, a split or sparse index, a conflict, no
+   * file, no commit yet) is left to `git ls-files`, which also says what is wrong.
+   */
+  private async readIndexFile(): Promise<FileEntry[] | null> {
+    const { indexFile, headOid } = await this.repoInfo();
+    // index-file.ts reads SHA-1 object ids; HEAD's id tells the repository's object format
+    if (indexFile === null || headOid?.length !== 40) return null;
+    const buf = await readFile(indexFile).catch(() => null);
+    try {
+      return buf && readIndexV2(buf);
+    } catch {
+      return null;
+    }
   }
 
   private async readCommit(oid: string): Promise<string> {
