@@ -20,7 +20,7 @@ export function serverSocket(argv: readonly string[], cwd: string, env: NodeJS.P
  * The server's reply, or null when there is no server or it failed before replying: the caller then checks
  * in-process. Nothing is printed here, so a fallback never repeats output.
  */
-export function askServer(socket: string, request: ServerRequest): Promise<ServerReply | null> {
+function askServer(socket: string, request: ServerRequest): Promise<ServerReply | null> {
   return new Promise((done) => {
     const chunks: Buffer[] = [];
     const conn = connect(socket);

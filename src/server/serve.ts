@@ -36,11 +36,20 @@ export async function serve(options: ServeOptions): Promise<void> {
   // half-open: the client ends its side once the request is sent, and still reads the reply
   const server = createServer({ allowHalfOpen: true }, (conn) => {
     clearTimeout(idle);
-    const request = readRequest(conn);
-    queue = queue
-      .then(() => answer(conn, request, resident))
-      .then(drain)
-      .finally(rearm);
+    // queued once read: a connection that sends nothing (another server probing the socket) holds up no check
+    void readRequest(conn).then((request) => {
+      if (request === null) {
+        conn.destroy();
+        rearm();
+        return;
+      }
+      // a failed answer closes its connection (the client then checks in-process) and never stalls the queue
+      queue = queue
+        .then(() => answer(conn, request, resident))
+        .catch(() => conn.destroy())
+        .then(drain)
+        .finally(rearm);
+    });
   });
   if (!(await listen(server, options.socket))) return;
   chmodSync(options.socket, 0o600);
@@ -81,7 +90,8 @@ export async function serve(options: ServeOptions): Promise<void> {
 async function warmUp(options: ServeOptions, resident: Resident): Promise<void> {
   const [{ loadPythonParser }] = await Promise.all([import('../python/parser.js'), import('../check/judge.js'), import('../extract/index.js')]);
   await loadPythonParser();
-  const { GIT_INDEX_FILE: _hookIndex, ...env } = options.env;
+  const env = { ...options.env };
+  delete env.GIT_INDEX_FILE;
   const ignore = { write: () => undefined };
   await run(['diff', 'HEAD', ':staged', '--format', 'json'], { stdout: ignore, stderr: ignore, env, cwd: options.cwd, readStdin: () => Promise.resolve(''), isTTY: false, resident });
 }
@@ -125,12 +135,7 @@ function isOwnSocket(socket: string, identity: string | null): boolean {
   return identity !== null && identityOf(socket) === identity;
 }
 
-async function answer(conn: Socket, pending: Promise<ServerRequest | null>, resident: Resident): Promise<void> {
-  const request = await pending;
-  if (request === null) {
-    conn.destroy();
-    return;
-  }
+async function answer(conn: Socket, request: ServerRequest, resident: Resident): Promise<void> {
   const out: string[] = [];
   const err: string[] = [];
   const { exitCode } = await run(request.argv, {
@@ -146,12 +151,19 @@ async function answer(conn: Socket, pending: Promise<ServerRequest | null>, resi
   conn.end(JSON.stringify(reply));
 }
 
+/** A client that neither sends its request nor closes within this is dropped (it would hold the queue). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 function readRequest(conn: Socket): Promise<ServerRequest | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
+    conn.setTimeout(REQUEST_TIMEOUT_MS, () => conn.destroy());
     conn.on('data', (chunk: Buffer) => chunks.push(chunk));
     conn.on('error', () => resolve(null));
+    conn.on('close', () => resolve(null));
     conn.on('end', () => {
+      // the request is in: the check may take its time
+      conn.setTimeout(0);
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ServerRequest);
       } catch {
