@@ -1,6 +1,7 @@
 // The resident server (src/server/): started by a check that loaded the extractor, then serving the repository's
 // next checks with the caller's cwd and environment, and gone when idle or when its cache directory is deleted.
 import { chmodSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers/cli.js';
@@ -104,6 +105,18 @@ describe('the resident server', () => {
     repo.write(MODEL_FILE, BREAKING);
     repo.git('add', MODEL_FILE);
     expect(compare().blocked).toBe(true);
+  });
+
+  it('serves a check while another connection stays silent', async () => {
+    const { repo } = await repoWithServer();
+    const [socket] = sockets(repo);
+    const silent = connect(join(serverDir(repo), socket!));
+    defer(() => void silent.destroy());
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const started = Date.now();
+    const served = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } });
+    expect(served.stderr).toMatch(SERVED);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('keeps HEAD\'s result on disk among the most recently used, for a check run without the server', async () => {
