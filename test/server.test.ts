@@ -131,6 +131,16 @@ describe('the resident server', () => {
     expect(alone.stderr).toMatch(/schema of [0-9a-f]{12}: from the result cache/);
   });
 
+  it('writes the staged result file once no check has come for a moment', async () => {
+    const { repo } = await repoWithServer();
+    repo.write(MODEL_FILE, `${SAFE}    quiet: Mapped[str | None] = mapped_column(String(10))\n`);
+    repo.git('add', MODEL_FILE);
+    expect(runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } }).stderr).toMatch(SERVED);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const alone = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, SCHEMAGUARD_SERVER: '0' } });
+    expect(alone.stderr).toContain('schema of the index: from the result cache');
+  });
+
   it('checks what git commit -a and a partial staging commit, through a real hook, not the working tree', async () => {
     const { repo } = await repoWithServer();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');

@@ -7,6 +7,11 @@ export interface Resident {
   readonly caches: Map<string, unknown>;
   /** work whose outcome the reply does not need (cache writes): done after the reply, before the next check */
   defer(work: Promise<unknown>): void;
+  /**
+   * work that can wait until no check has come for a moment, or the server leaves; a later call with the same key
+   * replaces an earlier one still waiting
+   */
+  whenQuiet(key: string, work: () => Promise<unknown>): void;
 }
 
 /** What a server keeps for the git port: commit listings and object readers (src/git/cli-git.ts bounds them). */
@@ -25,10 +30,10 @@ const GIT_KEY = 'git';
 const KEEP_IN_MEMORY = 4;
 
 /**
- * A result cache that also remembers what it read or stored. A remembered result is shared by later checks, so it
+ * A result cache that also remembers what it read or stored (`key` names its directory). A remembered result is shared by later checks, so it
  * is frozen: code that changed one would throw rather than corrupt the next check's schema.
  */
-export function rememberingResults<T>(inner: ResultCache<T>): ResultCache<T> {
+export function rememberingResults<T>(inner: ResultCache<T>, resident: Resident, key: string): ResultCache<T> {
   const kept = new Map<string, T>();
   const keep = (key: string, value: T): T => {
     kept.delete(key);
@@ -52,7 +57,11 @@ export function rememberingResults<T>(inner: ResultCache<T>): ResultCache<T> {
       keep(key, value);
     },
     touch: (key) => inner.touch(key),
-    flush: () => inner.flush(),
+    // a result file (~1.6 MB for 200 models) only serves a later check run without the server: written when quiet
+    flush: () => {
+      resident.whenQuiet(`results ${key}`, () => inner.flush());
+      return Promise.resolve();
+    },
   };
 }
 

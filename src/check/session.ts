@@ -81,7 +81,7 @@ export function openSchemaCaches(commonDir: string, toolVersion: string, residen
   if (kept === undefined) {
     const opened = openCaches(commonDir, toolVersion);
     const reads = { decoded: newDecoded(), texts: new Map<string, string>() };
-    kept = { ...opened, caches: { ...opened.caches, results: rememberingResults(opened.caches.results), kept: reads } };
+    kept = { ...opened, caches: { ...opened.caches, results: rememberingResults(opened.caches.results, resident, key), kept: reads } };
     resident.caches.set(key, kept);
   }
   const reads = kept.caches.kept!;

@@ -1,7 +1,7 @@
 // Which files are model files, and which other modules extraction needs to read to resolve their names.
 import picomatch from 'picomatch';
 import type { ImportStmt } from './outline.js';
-import { resolvedImports, withParentPackages } from './module-names.js';
+import { resolvedImports, withParentPackages, type ResolvedImport } from './module-names.js';
 
 const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
 /** Flask models often import only `db`: these spellings mark a file as a model file too. */
@@ -18,9 +18,22 @@ export function modelMatcher(globs: readonly string[] | undefined): ((path: stri
 }
 
 /** Absolute names of the modules a module imports (anywhere in it, see outline.ts), and their parent packages. */
-export function importsOf(name: string, isPackage: boolean, imports: readonly ImportStmt[]): string[] {
+export function importsOf(name: string, isPackage: boolean, imports: readonly ImportStmt[]): readonly string[] {
+  const resolved = resolvedImports(name, isPackage, imports);
+  let names = importNames.get(resolved);
+  if (names === undefined) {
+    names = namesOf(resolved);
+    importNames.set(resolved, names);
+  }
+  return names;
+}
+
+/** importsOf's answers, by the memoised resolution they come from */
+const importNames = new WeakMap<readonly ResolvedImport[], readonly string[]>();
+
+function namesOf(resolved: readonly ResolvedImport[]): string[] {
   const out = new Set<string>();
-  for (const r of resolvedImports(name, isPackage, imports)) {
+  for (const r of resolved) {
     if (r.k === 'import') {
       for (const n of r.names) out.add(n);
       continue;

@@ -95,6 +95,8 @@ function hasSameColumns(before: readonly Column[], after: readonly Column[]): bo
 export function isSamePair(pair: Pair<Table>, hasColumnRenames: boolean): boolean {
   const { before, after } = pair;
   if (pair.renamedBy !== undefined || hasColumnRenames || before.schema !== after.schema) return false;
+  // a schema assembled from a partial extraction shares the untouched tables' objects with the one before it
+  if (before === after) return true;
   return IS_EVERY_FIELD_COMPARED && isSameTableLevel(before, after) && hasSameColumns(before.columns, after.columns);
 }
 

@@ -9,6 +9,8 @@ import { commonDirOfSocket } from './socket-path.js';
 
 /** How often the server checks that its socket is still its own (a deleted cache dir, or another server). */
 const WATCH_MS = 2000;
+/** How long without a check before the work that can wait (result files) is done. */
+const QUIET_MS = 1000;
 
 export interface ServeOptions {
   socket: string;
@@ -21,21 +23,34 @@ export interface ServeOptions {
 /** Listens until idle for `idleMs`, or until the socket file is removed or taken over; resolves when it stops. */
 export async function serve(options: ServeOptions): Promise<void> {
   const deferred: Promise<unknown>[] = [];
-  const resident: Resident = { caches: new Map(), defer: (work) => void deferred.push(work) };
+  const quiet = new Map<string, () => Promise<unknown>>();
+  const resident: Resident = {
+    caches: new Map(),
+    defer: (work) => void deferred.push(work),
+    whenQuiet: (key, work) => void quiet.set(key, work),
+  };
   const drain = async (): Promise<void> => {
     await Promise.allSettled(deferred.splice(0));
   };
+  const doQuietWork = async (): Promise<void> => {
+    const work = [...quiet.values()];
+    quiet.clear();
+    await Promise.allSettled(work.map((w) => w()));
+  };
   await warmUp(options, resident);
   await drain();
+  await doQuietWork();
   // the repository may have gone while this loaded (a test's, a bench's): its directories are not made again
   if (!existsSync(commonDirOfSocket(options.socket))) return;
   mkdirSync(dirname(options.socket), { recursive: true, mode: 0o700 });
   // one check at a time: checks of one repository share its caches, and two would only compete for two cores
   let queue = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
+  let hush: NodeJS.Timeout | undefined;
   // half-open: the client ends its side once the request is sent, and still reads the reply
   const server = createServer({ allowHalfOpen: true }, (conn) => {
     clearTimeout(idle);
+    clearTimeout(hush);
     // queued once read: a connection that sends nothing (another server probing the socket) holds up no check
     void readRequest(conn).then((request) => {
       if (request === null) {
@@ -58,9 +73,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   const stop = (): void => {
     clearInterval(watch);
     clearTimeout(idle);
+    clearTimeout(hush);
     if (isOwnSocket(options.socket, identity)) {
       server.close();
-      stopped();
+      void queue.then(doQuietWork).then(stopped);
       return;
     }
     // closing a Unix socket server unlinks its path, and so does a process that ends with the server still open
@@ -70,7 +86,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   };
   function rearm(): void {
     clearTimeout(idle);
+    clearTimeout(hush);
     idle = setTimeout(stop, options.idleMs);
+    hush = setTimeout(() => {
+      queue = queue.then(doQuietWork);
+    }, QUIET_MS);
   }
   const watch = setInterval(() => {
     if (!isOwnSocket(options.socket, identity)) stop();
