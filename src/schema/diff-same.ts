@@ -96,7 +96,7 @@ export function isSamePair(pair: Pair<Table>, hasColumnRenames: boolean): boolea
   const { before, after } = pair;
   if (pair.renamedBy !== undefined || hasColumnRenames || before.schema !== after.schema) return false;
   // a schema assembled from a partial extraction shares the untouched tables' objects with the one before it
-  if (before === after) return true;
+  if (before === after) return new Set(before.columns.map((c) => c.name)).size === before.columns.length;
   return IS_EVERY_FIELD_COMPARED && isSameTableLevel(before, after) && hasSameColumns(before.columns, after.columns);
 }
 
