@@ -5,7 +5,7 @@
 const argv = process.argv.slice(2);
 require('../dist/bundle/client.cjs')
   .runViaServer(argv)
-  .then((exitCode) => {
-    if (exitCode === null) return require('../dist/bundle/cli.cjs').main(argv);
-    process.exitCode = exitCode;
+  .then((outcome) => {
+    if ('exitCode' in outcome) process.exitCode = outcome.exitCode;
+    else return require('../dist/bundle/cli.cjs').main(argv, outcome.stdin);
   });

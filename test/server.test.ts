@@ -107,6 +107,30 @@ describe('the resident server', () => {
     expect(compare().blocked).toBe(true);
   });
 
+  it('serves git\'s pre-push lines, and hands them to the check in-process when the server is gone', async () => {
+    const { repo, pid } = await repoWithServer();
+    repo.git('commit', '-q', '-m', 'nickname');
+    const remote = track(createRepo({ bare: true }));
+    repo.git('remote', 'add', 'origin', remote.dir);
+    repo.git('push', '-q', '-u', 'origin', 'main');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write(MODEL_FILE, BREAKING);
+    const tip = repo.commit('drop email');
+    const input = `refs/heads/feature ${tip} refs/heads/feature ${'0'.repeat(40)}\n`;
+    const push = (env: NodeJS.ProcessEnv) => runCli(['check', '--pre-push', '--format', 'json', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...env }, input });
+    const served = push(serverEnv());
+    const inProcess = push({ SCHEMAGUARD_SERVER: '0' });
+    expect(served.stderr).toMatch(SERVED);
+    expect(served.status).toBe(1);
+    expect(served.stdout).toBe(inProcess.stdout);
+    process.kill(pid, 'SIGKILL');
+    await until(() => !isRunning(pid), 'the server to die');
+    const fallback = push(serverEnv());
+    expect(fallback.stderr).not.toMatch(new RegExp(`pid ${pid}\\)`));
+    expect(fallback.status).toBe(1);
+    expect(fallback.stdout).toBe(inProcess.stdout);
+  });
+
   it('serves a check while another connection stays silent', async () => {
     const { repo } = await repoWithServer();
     const [socket] = sockets(repo);

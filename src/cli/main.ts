@@ -5,7 +5,8 @@ import { isServerWanted } from '../server/demand.js';
 import { idleMs } from '../server/settings.js';
 import { startServer } from '../server/start.js';
 
-export async function main(argv: string[]): Promise<void> {
+/** `stdin`: standard input already read (by the server client, for a check that then ran here). */
+export async function main(argv: string[], stdin?: string): Promise<void> {
   if (argv[0] === '__serve' && argv[1] !== undefined) {
     const { serve } = await import('../server/serve.js');
     await serve({ socket: argv[1], idleMs: idleMs(process.env), cwd: process.cwd(), env: process.env });
@@ -16,7 +17,7 @@ export async function main(argv: string[]): Promise<void> {
     stderr: { write: (t) => void process.stderr.write(t) },
     env: process.env,
     cwd: process.cwd(),
-    readStdin: async () => (process.stdin.isTTY ? '' : readFileSync(0, 'utf8')),
+    readStdin: async () => stdin ?? (process.stdin.isTTY ? '' : readFileSync(0, 'utf8')),
     isTTY: Boolean(process.stdout.isTTY),
   });
   process.exitCode = exitCode;

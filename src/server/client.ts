@@ -1,8 +1,9 @@
 // The hook's side: hand the check to this repository's resident server when one is listening.
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cacheVersion } from '../check/cache-version.js';
 import { VERSION } from '../cli/version.js';
-import { isServedCommand, type ServerReply, type ServerRequest } from './protocol.js';
+import { isServedCommand, readsStdin, type ServerReply, type ServerRequest } from './protocol.js';
 import { isServerEnabled } from './settings.js';
 import { findCommonDir, socketPathFor } from './socket-path.js';
 
@@ -46,18 +47,23 @@ function parseReply(text: string): ServerReply | null {
   }
 }
 
+/** What bin/ does next: the served check's exit code, or run the CLI itself (with the stdin already read, if any). */
+export type ServerOutcome = { exitCode: number } | { stdin?: string };
+
 /**
- * bin/schemaguard.js's first step: runs `check` through the server and returns its exit code, or null when this
- * process must run the command itself. Loaded without the CLI (its own bundle entry), so a served check reads one
- * small file.
+ * bin/schemaguard.js's first step: runs `check` through the server when one listens. Loaded without the CLI (its own
+ * bundle entry), so a served check reads one small file.
  */
-export async function runViaServer(argv: string[]): Promise<number | null> {
+export async function runViaServer(argv: string[]): Promise<ServerOutcome> {
   const socket = serverSocket(argv, process.cwd(), process.env);
-  if (socket === null) return null;
-  const reply = await askServer(socket, { argv, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY) });
-  if (reply === null) return null;
+  if (socket === null || !existsSync(socket)) return {};
+  // read once: a check that falls back to this process gets the same lines
+  const stdin = readsStdin(argv) ? (process.stdin.isTTY ? '' : readFileSync(0, 'utf8')) : undefined;
+  const request = { argv, cwd: process.cwd(), env: process.env, isTTY: Boolean(process.stdout.isTTY), ...(stdin === undefined ? {} : { stdin }) };
+  const reply = await askServer(socket, request);
+  if (reply === null) return stdin === undefined ? {} : { stdin };
   process.stdout.write(reply.stdout);
   process.stderr.write(reply.stderr);
   if (argv.includes('--debug')) process.stderr.write(`schemaguard debug: served by the resident server (pid ${reply.pid})\n`);
-  return reply.exitCode;
+  return { exitCode: reply.exitCode };
 }

@@ -5,6 +5,8 @@ export interface ServerRequest {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** standard input, read by the client for `check --pre-push` (git's ref lines) */
+  stdin?: string;
 }
 
 export interface ServerReply {
@@ -15,5 +17,8 @@ export interface ServerReply {
   pid: number;
 }
 
-/** `check` without the pre-push form (which reads git's stdin) is the only command a server runs. */
-export const isServedCommand = (argv: readonly string[]): boolean => argv[0] === 'check' && !argv.includes('--pre-push');
+/** `check`, in all its forms, is the only command a server runs. */
+export const isServedCommand = (argv: readonly string[]): boolean => argv[0] === 'check';
+
+/** The one served form that reads standard input. */
+export const readsStdin = (argv: readonly string[]): boolean => argv.includes('--pre-push');

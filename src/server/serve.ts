@@ -163,7 +163,7 @@ async function answer(conn: Socket, request: ServerRequest, resident: Resident):
     stderr: { write: (t) => void err.push(t) },
     env: request.env,
     cwd: request.cwd,
-    readStdin: () => Promise.resolve(''),
+    readStdin: () => Promise.resolve(request.stdin ?? ''),
     isTTY: request.isTTY,
     resident,
   });
