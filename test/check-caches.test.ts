@@ -66,6 +66,20 @@ describe('config cache', () => {
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
   });
 
+  it('runs a JS config again once it changed, in the same process (a resident server lives through edits)', async () => {
+    for (const [name, text] of [
+      ['.schemaguardrc.cjs', (d: string) => `module.exports = { dialect: "${d}" };\n`],
+      ['.schemaguardrc.mjs', (d: string) => `export default { dialect: "${d}" };\n`],
+    ] as const) {
+      const cwd = tempDir();
+      const dir = join(tempDir(), 'schemaguard');
+      writeSettled(join(cwd, name), text('mysql'));
+      expect((await loadConfigCached(options(cwd, dir))).config.dialect).toBe('mysql');
+      writeSettled(join(cwd, name), text('sqlite'));
+      expect((await loadConfigCached(options(cwd, dir))).config.dialect).toBe('sqlite');
+    }
+  });
+
   it('caches the defaults when there is no config, and still reports a broken one', async () => {
     const cwd = tempDir();
     const dir = join(tempDir(), 'schemaguard');

@@ -1,4 +1,6 @@
 // Finds and reads the config (cosmiconfig, repository root only) and validates it; every failure is one ConfigError.
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cosmiconfig, defaultLoaders, type Loaders } from 'cosmiconfig';
@@ -28,8 +30,33 @@ export interface LoadedConfig {
 
 
 const yamlLoader = (_: string, content: string): Promise<unknown> => parseYamlText(content);
+
+/**
+ * A JS config run again whenever its file changed: Node keeps what it imported or required for the life of the
+ * process, and a resident server (src/server/) lives through edits. A CommonJS config is dropped from require's
+ * cache first; an ES module one is imported under a URL with its file's version.
+ */
+async function loadJsFresh(filepath: string): Promise<unknown> {
+  if (!filepath.endsWith('.mjs')) {
+    const require = createRequire(import.meta.url);
+    delete require.cache[filepath];
+    try {
+      return require(filepath) as unknown;
+    } catch (error) {
+      // a .js file in an ES module package: imported below
+      if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;
+    }
+  }
+  const info = await stat(filepath);
+  const loaded = (await import(`${pathToFileURL(filepath).href}?v=${info.mtimeMs}-${info.ctimeMs}-${info.size}`)) as { default?: unknown };
+  return loaded.default;
+}
+
 const LOADERS: Loaders = {
   ...defaultLoaders,
+  '.js': loadJsFresh,
+  '.cjs': loadJsFresh,
+  '.mjs': loadJsFresh,
   '.json': (_, content) => parseJsonText(content),
   '.yaml': yamlLoader,
   '.yml': yamlLoader,
@@ -86,7 +113,8 @@ function jsIssue(error: unknown, filepath: string, file: string): ConfigIssue {
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const at = [filepath, pathToFileURL(filepath).pathname]
-    .map((name) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)(?::(\\d+))?`).exec(stack))
+    // an ES module config is imported with a version query (loadJsFresh)
+    .map((name) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\?[^:\\s]*)?:(\\d+)(?::(\\d+))?`).exec(stack))
     .find((match) => match !== null);
   const issue: ConfigIssue = { file, message: M.jsThrew(message.split('\n')[0] ?? message) };
   if (at?.[1] !== undefined) issue.line = Number(at[1]);
