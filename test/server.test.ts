@@ -151,6 +151,8 @@ describe('the resident server', () => {
       repo.git('add', MODEL_FILE);
       expect(runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, ...serverEnv() } }).stderr).toMatch(SERVED);
     }
+    // the server writes its files once quiet (a second without checks)
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     const alone = runCli(['check', '--staged', '--debug'], { cwd: repo.dir, env: { ...repo.env, SCHEMAGUARD_SERVER: '0' } });
     expect(alone.stderr).toMatch(/schema of [0-9a-f]{12}: from the result cache/);
   });

@@ -30,36 +30,49 @@ const GIT_KEY = 'git';
 const KEEP_IN_MEMORY = 4;
 
 /**
- * A result cache that also remembers what it read or stored (`key` names its directory). A remembered result is shared by later checks, so it
- * is frozen: code that changed one would throw rather than corrupt the next check's schema.
+ * A result cache that also remembers what it read or stored (`key` names its directory). A remembered result is
+ * shared by later checks, so it is frozen: code that changed one would throw rather than corrupt the next check's
+ * schema. Files serve only a later check run without the server, so they are written when the server is quiet:
+ * the last result stored (the index's, HEAD's after the commit), then the ones read are marked as just used, so
+ * trimming keeps them.
  */
 export function rememberingResults<T>(inner: ResultCache<T>, resident: Resident, key: string): ResultCache<T> {
   const kept = new Map<string, T>();
-  const keep = (key: string, value: T): T => {
-    kept.delete(key);
-    kept.set(key, deepFreeze(value));
+  let lastStored: string | null = null;
+  const read = new Set<string>();
+  const keep = (name: string, value: T): T => {
+    kept.delete(name);
+    kept.set(name, deepFreeze(value));
     for (const old of kept.keys()) {
       if (kept.size <= KEEP_IN_MEMORY) break;
       kept.delete(old);
     }
     return value;
   };
+  const writeWhenQuiet = async (): Promise<void> => {
+    const stored = lastStored === null ? undefined : kept.get(lastStored);
+    if (lastStored !== null && stored !== undefined) inner.set(lastStored, stored);
+    lastStored = null;
+    await inner.flush();
+    for (const name of read) await inner.touch(name);
+    read.clear();
+  };
   return {
-    async get(key) {
-      const known = kept.get(key);
-      // the file stays among the most recently used, for a check run without the server
-      if (known !== undefined) return inner.touch(key).then(() => keep(key, known));
-      const value = await inner.get(key);
-      return value === undefined ? undefined : keep(key, value);
+    async get(name) {
+      read.add(name);
+      const known = kept.get(name);
+      if (known !== undefined) return keep(name, known);
+      const value = await inner.get(name);
+      return value === undefined ? undefined : keep(name, value);
     },
-    set(key, value) {
-      inner.set(key, value);
-      keep(key, value);
+    set(name, value) {
+      read.delete(name);
+      lastStored = name;
+      keep(name, value);
     },
-    touch: (key) => inner.touch(key),
-    // a result file (~1.6 MB for 200 models) only serves a later check run without the server: written when quiet
+    touch: (name) => inner.touch(name),
     flush: () => {
-      resident.whenQuiet(`results ${key}`, () => inner.flush());
+      resident.whenQuiet(`results ${key}`, writeWhenQuiet);
       return Promise.resolve();
     },
   };

@@ -13,7 +13,7 @@ import { RULE_IDS } from '../rules/registry.js';
 import type { CompareContext } from './compare.js';
 import { cacheVersion } from './cache-version.js';
 import { loadConfigCached } from './config-cache.js';
-import { openResultCache } from './result-cache.js';
+import { openResultCache, type ResultCache } from './result-cache.js';
 import { rememberingResults, type Resident } from './resident.js';
 import { CHECK_MESSAGES as M } from './messages.js';
 import { createSchemaReader, newDecoded, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
@@ -79,9 +79,8 @@ export function openSchemaCaches(commonDir: string, toolVersion: string, residen
   const key = `${commonDir}\0${toolVersion}`;
   let kept = resident.caches.get(key) as ReturnType<typeof openCaches> | undefined;
   if (kept === undefined) {
-    const opened = openCaches(commonDir, toolVersion);
-    const reads = { decoded: newDecoded(), texts: new Map<string, string>() };
-    kept = { ...opened, caches: { ...opened.caches, results: rememberingResults(opened.caches.results, resident, key), kept: reads } };
+    const opened = openCaches(commonDir, toolVersion, (results) => rememberingResults(results, resident, key));
+    kept = { ...opened, caches: { ...opened.caches, kept: { decoded: newDecoded(), texts: new Map<string, string>() } } };
     resident.caches.set(key, kept);
   }
   const reads = kept.caches.kept!;
@@ -90,13 +89,18 @@ export function openSchemaCaches(commonDir: string, toolVersion: string, residen
   return kept;
 }
 
-function openCaches(commonDir: string, toolVersion: string): { caches: SchemaCaches; flush: () => Promise<void> } {
+/** `wrap`: what a resident server puts around the result cache (resident.ts); flush goes through it too. */
+function openCaches(
+  commonDir: string,
+  toolVersion: string,
+  wrap: (results: ResultCache<ExtractResult>) => ResultCache<ExtractResult> = (results) => results,
+): { caches: SchemaCaches; flush: () => Promise<void> } {
   const version = cacheVersion(toolVersion);
   // opened on the first extraction: a check whose two schemas are cached never reads the summaries pack
   let summaries: Promise<SummaryStore> | undefined;
   const open = <T>(kind: string) => openBlobCache<T>(commonDir, `${version}-${kind}${SUMMARY_VERSION}`);
   const openSummaries = () => (summaries ??= Promise.all([open<ModuleSummary>('s'), open<ModuleOutline>('o')]).then(([bodies, outlines]) => ({ bodies, outlines })));
-  const results = openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${version}-s${SUMMARY_VERSION}.${RESULT_VERSION}`);
+  const results = wrap(openResultCache<ExtractResult>(join(commonDir, 'schemaguard', 'cache'), `${version}-s${SUMMARY_VERSION}.${RESULT_VERSION}`));
   return {
     caches: { summaries: openSummaries, results },
     flush: async () => {
