@@ -1,5 +1,6 @@
 // What a resident server (src/server/) keeps between the checks it runs, and the work it finishes after replying.
 import { newGitKept, type GitKept } from '../git/cli-git.js';
+import { setRecent } from '../git/recent-map.js';
 import type { ResultCache } from './result-cache.js';
 
 export interface Resident {
@@ -41,12 +42,7 @@ export function rememberingResults<T>(inner: ResultCache<T>, resident: Resident,
   let lastStored: string | null = null;
   const read = new Set<string>();
   const keep = (name: string, value: T): T => {
-    kept.delete(name);
-    kept.set(name, deepFreeze(value));
-    for (const old of kept.keys()) {
-      if (kept.size <= KEEP_IN_MEMORY) break;
-      kept.delete(old);
-    }
+    setRecent(kept, name, deepFreeze(value), KEEP_IN_MEMORY);
     return value;
   };
   const writeWhenQuiet = async (): Promise<void> => {

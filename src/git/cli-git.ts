@@ -2,6 +2,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { CatFileBatch } from './cat-file.js';
 import { readIndexV2 } from './index-file.js';
+import { setRecent } from './recent-map.js';
 import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
 import { comparePaths, decodeBlob, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
@@ -27,17 +28,6 @@ export interface GitKept {
 }
 
 export const newGitKept = (): GitKept => ({ commitListings: new Map(), batches: new Map(), infos: new Map() });
-
-/** Sets `key` as the most recent entry and drops the oldest beyond `max`. */
-function keepBounded<T>(map: Map<string, T>, key: string, value: T, max: number, drop: (old: T) => void = () => undefined): void {
-  map.delete(key);
-  map.set(key, value);
-  for (const [oldKey, old] of map) {
-    if (map.size <= max) break;
-    map.delete(oldKey);
-    drop(old);
-  }
-}
 
 export class CliGit implements GitPort {
   readonly backend = 'cli';
@@ -169,7 +159,7 @@ export class CliGit implements GitPort {
     const key = [this.runner.executable, this.runner.cwd, env.GIT_DIR, env.GIT_COMMON_DIR, env.GIT_OBJECT_DIRECTORY, env.GIT_ALTERNATE_OBJECT_DIRECTORIES].join('\0');
     const kept = this.kept.batches.get(key);
     this.batch = kept?.isAlive ? kept : new CatFileBatch(this.runner);
-    if (this.batch !== kept) keepBounded(this.kept.batches, key, this.batch, KEPT_READERS, (old) => void old.close());
+    if (this.batch !== kept) setRecent(this.kept.batches, key, this.batch, KEPT_READERS, (old) => void old.close());
     return this.batch;
   }
 
@@ -189,7 +179,7 @@ export class CliGit implements GitPort {
       const kept = this.kept?.commitListings.get(snapshot.oid);
       if (kept) return kept;
       const entries = parseLsTree(splitNul((await this.git(['ls-tree', '-r', '-z', '--full-tree', snapshot.oid])).stdout));
-      if (this.kept) keepBounded(this.kept.commitListings, snapshot.oid, entries, KEPT_COMMIT_LISTINGS);
+      if (this.kept) setRecent(this.kept.commitListings, snapshot.oid, entries, KEPT_COMMIT_LISTINGS);
       return entries;
     }
     const fromFile = this.kept ? await this.readIndexFile() : null;

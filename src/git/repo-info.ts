@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readHeadFiles } from './head-files.js';
 import type { RepoInfo } from './port.js';
+import { setRecent } from './recent-map.js';
 import { commandError, runGit, splitLines, type GitRunner } from './process.js';
 
 /** rev-parse prints one line per argument, in order, and stops at the first that fails: --show-toplevel in a
@@ -46,11 +47,7 @@ export async function readRepoInfo(runner: GitRunner, kept?: Map<string, RepoInf
     return { ...known, headOid: head.oid, headRef: branchOf(head.symbolic), isShallow, hasSubmodules };
   }
   const info = await askGit(runner);
-  if (key !== undefined && kept) {
-    kept.delete(key);
-    kept.set(key, info);
-    for (const old of kept.keys()) if (kept.size > KEPT_LOCATIONS) kept.delete(old);
-  }
+  if (key !== undefined && kept) setRecent(kept, key, info, KEPT_LOCATIONS);
   return info;
 }
 
