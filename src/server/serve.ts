@@ -32,9 +32,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const drain = async (): Promise<void> => {
     await Promise.allSettled(deferred.splice(0));
   };
+  // set once listening; a server whose socket is gone (its cache dir deleted) writes nothing more into it
+  let identity: string | null = null;
   const doQuietWork = async (): Promise<void> => {
     const work = [...quiet.values()];
     quiet.clear();
+    if (identity !== null && !isOwnSocket(options.socket, identity)) return;
     await Promise.allSettled(work.map((w) => w()));
   };
   await warmUp(options, resident);
@@ -68,7 +71,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   if (!(await listen(server, options.socket))) return;
   chmodSync(options.socket, 0o600);
-  const identity = identityOf(options.socket);
+  identity = identityOf(options.socket);
   let stopped = (): void => undefined;
   const stop = (): void => {
     clearInterval(watch);
