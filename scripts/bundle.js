@@ -45,7 +45,7 @@ const FAST_PATH = new RegExp(
 );
 
 /** What client.cjs needs, in a chunk of its own that the fast chunk loads too: a served check reads nothing else. */
-const CLIENT = /\/dist\/(server\/(client|protocol|settings|socket-path)|cli\/version|check\/cache-version)\.js$/;
+const CLIENT = /\/dist\/(server\/(client|protocol|settings|socket-path)|git\/discover|cli\/version|check\/cache-version)\.js$/;
 
 const bundle = await rolldown({
   // client.cjs: what bin/ loads first, to hand a check to a resident server (src/server/client.ts) without the CLI

@@ -15,17 +15,14 @@ export interface Resident {
   whenQuiet(key: string, work: () => Promise<unknown>): void;
 }
 
-/** What a server keeps for the git port: commit listings and object readers (src/git/cli-git.ts bounds them). */
-export function keptGit(resident: Resident): GitKept {
-  let kept = resident.caches.get(GIT_KEY) as GitKept | undefined;
-  if (kept === undefined) {
-    kept = newGitKept();
-    resident.caches.set(GIT_KEY, kept);
-  }
-  return kept;
+/** What the server keeps under `key`, made on first use. */
+export function keptIn<T>(resident: Resident, key: string, make: () => T): T {
+  if (!resident.caches.has(key)) resident.caches.set(key, make());
+  return resident.caches.get(key) as T;
 }
 
-const GIT_KEY = 'git';
+/** What a server keeps for the git port: commit listings, object readers, locations (src/git/cli-git.ts). */
+export const keptGit = (resident: Resident): GitKept => keptIn(resident, 'git', newGitKept);
 
 /** Results kept in memory: at most the few a check reads (HEAD's, the index's), like the files on disk. */
 const KEEP_IN_MEMORY = 4;

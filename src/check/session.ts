@@ -14,7 +14,7 @@ import type { CompareContext } from './compare.js';
 import { cacheVersion } from './cache-version.js';
 import { loadConfigCached } from './config-cache.js';
 import { openResultCache, type ResultCache } from './result-cache.js';
-import { rememberingResults, type Resident } from './resident.js';
+import { keptIn, rememberingResults, type Resident } from './resident.js';
 import { CHECK_MESSAGES as M } from './messages.js';
 import { createSchemaReader, newDecoded, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
 
@@ -77,12 +77,10 @@ export async function openSession(port: GitPort, info: RepoInfo, root: string, o
 export function openSchemaCaches(commonDir: string, toolVersion: string, resident?: Resident): { caches: SchemaCaches; flush: () => Promise<void> } {
   if (resident === undefined) return openCaches(commonDir, toolVersion);
   const key = `${commonDir}\0${toolVersion}`;
-  let kept = resident.caches.get(key) as ReturnType<typeof openCaches> | undefined;
-  if (kept === undefined) {
+  const kept = keptIn(resident, key, () => {
     const opened = openCaches(commonDir, toolVersion, (results) => rememberingResults(results, resident, key));
-    kept = { ...opened, caches: { ...opened.caches, kept: { decoded: newDecoded(), texts: new Map<string, string>() } } };
-    resident.caches.set(key, kept);
-  }
+    return { ...opened, caches: { ...opened.caches, kept: { decoded: newDecoded(), texts: new Map<string, string>() } } };
+  });
   const reads = kept.caches.kept!;
   // a bound on what a long-lived server holds: past it, the next check reads from the packs again
   if (reads.texts.size > MAX_KEPT_READS) Object.assign(reads, { decoded: newDecoded(), texts: new Map() });

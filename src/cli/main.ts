@@ -21,5 +21,7 @@ export async function main(argv: string[], stdin?: string): Promise<void> {
     isTTY: Boolean(process.stdout.isTTY),
   });
   process.exitCode = exitCode;
-  if (isServerWanted()) startServer(argv, process.cwd(), process.env);
+  if (isServerWanted() && (await startServer(argv, process.cwd(), process.env)) && argv.includes('--debug')) {
+    process.stderr.write('schemaguard debug: a resident server starts for the next checks\n');
+  }
 }

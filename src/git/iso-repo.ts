@@ -1,6 +1,6 @@
 // Finds the repository for the isomorphic-git backend and refuses the layouts isomorphic-git would misread.
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { discoverGitDir, readText, statKind } from './discover.js';
 import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
 
@@ -22,29 +22,12 @@ export async function locateIsoRepo(cwd: string, env: NodeJS.ProcessEnv): Promis
   for (const [name, what] of Object.entries(UNSUPPORTED_ENV)) if (env[name]) throw unsupported(what);
   const found = env.GIT_DIR
     ? { gitdir: resolve(cwd, env.GIT_DIR), dir: resolve(cwd, env.GIT_WORK_TREE ?? cwd) }
-    : await discover(resolve(cwd));
+    : await discoverGitDir(resolve(cwd));
   if (!found) throw new GitError(gitMessages.notARepository(cwd), gitMessages.notARepositoryHint);
   await assertSupportedLayout(found.gitdir);
   const config = await readText(join(found.gitdir, 'config'));
   const isBare = found.dir === null || /^\s*bare\s*=\s*true\s*$/im.test(config);
   return { gitdir: found.gitdir, dir: isBare ? null : found.dir, isBare };
-}
-
-/** Walks up from cwd like git's setup: a `.git` directory, a `.git` file (`gitdir: <path>`), or a bare git dir. */
-async function discover(start: string): Promise<{ gitdir: string; dir: string | null } | null> {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotgit = join(dir, '.git');
-    const kind = await statKind(dotgit);
-    if (kind === 'dir') return { gitdir: dotgit, dir };
-    if (kind === 'file') {
-      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await readText(dotgit));
-      if (pointer?.[1]) return { gitdir: resolve(dir, pointer[1]), dir };
-    }
-    if ((await statKind(join(dir, 'HEAD'))) === 'file' && (await statKind(join(dir, 'objects'))) === 'dir') {
-      return { gitdir: dir, dir: null };
-    }
-    if (dirname(dir) === dir) return null;
-  }
 }
 
 async function assertSupportedLayout(gitdir: string): Promise<void> {
@@ -67,11 +50,3 @@ export function indexFilePath(repo: IsoRepo, cwd: string, env: NodeJS.ProcessEnv
 }
 
 const unsupported = (what: string) => new GitError(gitMessages.isoUnsupported(what), gitMessages.isoHint);
-
-async function statKind(path: string): Promise<'file' | 'dir' | null> {
-  const info = await stat(path).catch(() => null);
-  if (!info) return null;
-  return info.isDirectory() ? 'dir' : 'file';
-}
-
-export const readText = (path: string): Promise<string> => readFile(path, 'utf8').catch(() => '');

@@ -11,9 +11,9 @@ import { findCommonDir, socketPathFor } from './socket-path.js';
 const REPLY_TIMEOUT_MS = 60_000;
 
 /** The socket a check in `cwd` would use, or null when no server may serve it. */
-export function serverSocket(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): string | null {
+export async function serverSocket(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   if (!isServedCommand(argv) || !isServerEnabled(env)) return null;
-  const commonDir = findCommonDir(cwd, env);
+  const commonDir = await findCommonDir(cwd, env);
   return commonDir === null ? null : socketPathFor(commonDir, cacheVersion(VERSION));
 }
 
@@ -55,7 +55,7 @@ export type ServerOutcome = { exitCode: number } | { stdin?: string };
  * bundle entry), so a served check reads one small file.
  */
 export async function runViaServer(argv: string[]): Promise<ServerOutcome> {
-  const socket = serverSocket(argv, process.cwd(), process.env);
+  const socket = await serverSocket(argv, process.cwd(), process.env);
   if (socket === null || !existsSync(socket)) return {};
   // read once: a check that falls back to this process gets the same lines
   const stdin = readsStdin(argv) ? (process.stdin.isTTY ? '' : readFileSync(0, 'utf8')) : undefined;

@@ -1,5 +1,5 @@
 // Where a repository's server listens: <git common dir>/schemaguard/server/<cache version>.sock, found without git.
-import { readFileSync, statSync } from 'node:fs';
+import { discoverGitDir, readText } from '../git/discover.js';
 import { dirname, join, resolve } from 'node:path';
 
 /** Unix socket paths are limited to ~108 bytes; a repository deeper than that checks in-process. */
@@ -21,41 +21,10 @@ export function socketPathFor(commonDir: string, cacheVersion: string): string |
  * It only picks the socket: the server then runs the check with the caller's cwd and environment, so a wrong guess
  * costs speed, never correctness. Null when no repository is found.
  */
-export function findCommonDir(cwd: string, env: NodeJS.ProcessEnv): string | null {
-  const gitDir = env.GIT_DIR ? resolve(cwd, env.GIT_DIR) : findGitDir(resolve(cwd));
-  if (gitDir === null) return null;
+export async function findCommonDir(cwd: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const gitDir = env.GIT_DIR ? resolve(cwd, env.GIT_DIR) : (await discoverGitDir(resolve(cwd)))?.gitdir;
+  if (gitDir === undefined) return null;
   if (env.GIT_COMMON_DIR) return resolve(cwd, env.GIT_COMMON_DIR);
-  const common = readText(join(gitDir, 'commondir'));
-  return common === null ? gitDir : resolve(gitDir, common.trim());
-}
-
-function findGitDir(start: string): string | null {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join(dir, '.git');
-    const kind = kindOf(dotGit);
-    if (kind === 'dir') return dotGit;
-    if (kind === 'file') {
-      // a linked worktree or a submodule: "gitdir: <path>"
-      const match = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '');
-      return match?.[1] ? resolve(dir, match[1].trim()) : null;
-    }
-    if (dirname(dir) === dir) return null;
-  }
-}
-
-function kindOf(path: string): 'dir' | 'file' | null {
-  try {
-    const info = statSync(path);
-    return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : null;
-  } catch {
-    return null;
-  }
-}
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
+  const common = (await readText(join(gitDir, 'commondir'))).trim();
+  return common === '' ? gitDir : resolve(gitDir, common);
 }

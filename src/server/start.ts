@@ -9,12 +9,13 @@ const BIN = fileURLToPath(new URL('../../bin/schemaguard.js', import.meta.url));
 
 /**
  * Detached, with no stdio: the hook returns at once and git does not wait for the server. A server that finds
- * another one listening exits at once, so two hooks racing here leave one.
+ * another one listening exits at once, so two hooks racing here leave one. False when none may be started.
  */
-export function startServer(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): void {
-  const socket = serverSocket(argv, cwd, env);
-  if (socket === null || !existsSync(BIN)) return;
+export async function startServer(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const socket = await serverSocket(argv, cwd, env);
+  if (socket === null || !existsSync(BIN)) return false;
   const child = spawn(process.execPath, [BIN, '__serve', socket], { cwd, env, detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
+  return true;
 }
