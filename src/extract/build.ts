@@ -78,12 +78,23 @@ function mergeDuplicates(tables: TableDraft[]): TableDraft[] {
   return out;
 }
 
+/** A ForeignKeyConstraint's `elements` (each ForeignKey's `target_fullname`, `parent`) and `referred_table`. */
+function foreignKeyFields(referred: NonNullable<NamingInput['referred']>, columns: Array<[Value, Value]>): Record<string, Value> {
+  const str = (v: string): Value => ({ t: 'str', v });
+  const elements = referred.fullnames.map((fullname, i): Value => record({ target_fullname: str(fullname), parent: columns[i]?.[1] ?? { t: 'none' } }));
+  const fullname = referred.schema ? `${referred.schema}.${referred.table}` : referred.table;
+  return {
+    elements: { t: 'seq', kind: 'list', items: elements },
+    referred_table: record({ name: str(referred.table), schema: referred.schema === null ? { t: 'none' } : str(referred.schema), fullname: str(fullname) }),
+  };
+}
+
 /** Runs a naming-convention callable with a constraint and a table whose attributes are known. */
 function tokenRunner(x: Extraction): TokenRunner {
   return (fn: Value, input: NamingInput) => {
     const columns: Array<[Value, Value]> = input.columns.map((c) => [{ t: 'str', v: c.key }, record({ name: { t: 'str', v: c.name }, key: { t: 'str', v: c.key } })]);
     const table = record({ name: { t: 'str', v: input.table.name }, schema: input.table.schema === null ? { t: 'none' } : { t: 'str', v: input.table.schema } });
-    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns, collection: true }, table });
+    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns, collection: true }, table, ...(input.referred ? foreignKeyFields(input.referred, columns) : {}) });
     const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
     if (!module) return undefined;
     const expr = { k: 'name' as const, id: 'naming_convention', line: 0 };

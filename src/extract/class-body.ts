@@ -44,7 +44,7 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     collect(cls.def.body, found, decide);
     reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
-    const annotated = annotationOrder(cls.def.body, decide);
+    const annotated = [...annotationOrder(cls.def.body, decide)];
     attrs = new Map(mergeOrdering(inVars, annotated).flatMap((n) => (found.has(n) ? [[n, found.get(n)!] as const] : [])));
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     cache.set(cls, attrs);
@@ -100,19 +100,20 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   return got;
 }
 
-function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined): string[] {
-  const out: string[] = [];
+/** Annotated names in first-seen order (a Set keeps it, and finds repeats without a scan). */
+function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined, out = new Set<string>()): Set<string> {
   for (const stmt of body) {
-    if (stmt.k === 'ann' && stmt.target.k === 'name' && !out.includes(stmt.target.id)) out.push(stmt.target.id);
-    else if (stmt.k === 'block') out.push(...annotationOrder(stmt.body, decide).filter((n) => !out.includes(n)));
-    else if (stmt.k === 'if') out.push(...annotationOrder(decide(stmt.test) === false ? stmt.orelse : stmt.body, decide).filter((n) => !out.includes(n)));
+    if (stmt.k === 'ann' && stmt.target.k === 'name') out.add(stmt.target.id);
+    else if (stmt.k === 'block') annotationOrder(stmt.body, decide, out);
+    else if (stmt.k === 'if') annotationOrder(decide(stmt.test) === false ? stmt.orelse : stmt.body, decide, out);
   }
   return out;
 }
 
 /** sqlalchemy.util.merge_lists_w_ordering, step for step. */
 export function mergeOrdering(a: string[], b: string[]): string[] {
-  const overlap = new Set(a.filter((x) => b.includes(x)));
+  const inB = new Set(b);
+  const overlap = new Set(a.filter((x) => inB.has(x)));
   const result: string[] = [];
   let current = a;
   let other = b;

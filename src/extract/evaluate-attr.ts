@@ -2,10 +2,10 @@
 import type { Ctx, Env } from './context.js';
 import { classScope } from './context.js';
 import type { Binding } from './scope.js';
-import { mroOf } from './classes.js';
+import { classHeader, mroOf } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
-import { outsideClassName } from './outside-attrs.js';
+import { outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
@@ -24,7 +24,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     }
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;
-      return className !== undefined ? { t: 'str', v: className } : { t: 'ext', name: `${obj.name}.${name}` };
+      return className !== undefined ? { t: 'str', v: className } : outsideValue(`${obj.name}.${name}`);
     }
     case 'class':
       return classAttribute(ctx, obj.cls, name, line);
@@ -57,6 +57,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   }
   const own = obj.attrs?.get(name);
   if (own) return own;
+  if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
   if (isSaName(obj.callee, 'Table') && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
@@ -79,6 +80,19 @@ export function isFlaskDb(v: Value): boolean {
     flaskDbs.set(v, known);
   }
   return known;
+}
+
+/**
+ * `db.Model`. A `model_class` that is already a declarative class (`declarative_base(cls=...)`, `generate_base()`,
+ * an `@as_declarative` class) is used as it is, without Flask's automatic table names
+ * (SQLAlchemy._make_declarative_base in flask_sqlalchemy/extension.py).
+ */
+function flaskModel(ctx: Ctx, db: CallValue): Value {
+  const base = db.kwargs.get('model_class');
+  const isDeclarative =
+    (base?.t === 'call' && (saSymbol(base.callee) === 'declarative_base' || (base.callee.t === 'attr' && base.callee.name === 'generate_base'))) ||
+    (base?.t === 'class' && classHeader(ctx, base.cls).decorators.some((d) => saSymbol(d.t === 'call' ? d.callee : d) === 'as_declarative'));
+  return isDeclarative ? base! : { t: 'attr', obj: db, name: 'Model' };
 }
 
 function exprName(e: { k: string; id?: string; name?: string }): string {

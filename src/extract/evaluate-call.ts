@@ -6,7 +6,7 @@ import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute } from './outside-attrs.js';
-import { callStringMethod, callRegex, callDictMethod } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callDictMethod } from './evaluate-methods.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
@@ -42,6 +42,8 @@ function callPartial(ctx: Ctx, partial: CallValue, a: Arguments, env: Env, expr:
   const kwargs = new Map([...partial.kwargs, ...a.kwargs]);
   return callValue(ctx, target, { args: [...bound, ...a.args], kwargs }, env, expr);
 }
+
+const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
@@ -95,6 +97,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 're.sub':
     case 're.compile':
       return callRegex(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+    case 're.search':
+    case 're.match':
+    case 're.fullmatch':
+      return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
       return callIterableBuiltin(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
@@ -116,8 +122,13 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile' && name === 'sub') {
-    return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
+    if (name === 'sub') return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);
+    if (MATCH_METHODS.has(name) && a.args.length === 1) {
+      const flags = obj.args[1] ?? obj.kwargs.get('flags');
+      const args = flags ? [obj.args[0]!, a.args[0]!, flags] : [obj.args[0]!, a.args[0]!];
+      return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
+    }
   }
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);

@@ -1,7 +1,7 @@
 // str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
 import { convertText, formatSpec } from './evaluate-format.js';
 import { formatValue } from './evaluate-ops.js';
-import { unknown, type Arguments, type Value } from './values.js';
+import { record, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
 
@@ -206,6 +206,23 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
     if (limit === 0) out = text.replace(re, toJsReplacement(repl));
     else for (let i = 0; i < limit; i++) out = out.replace(re, toJsReplacement(repl));
     return s(out);
+  } catch {
+    return unknown('regular expression not supported statically', file, line);
+  }
+}
+
+/**
+ * `re.search` / `re.match` / `re.fullmatch(pattern, text[, flags])`: None, or a match object (whose groups are not
+ * read); undefined when the arguments are not plain strings.
+ */
+export function callRegexMatch(name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const pattern = argStr(a, 0);
+  const text = argStr(a, 1);
+  if (pattern === undefined || text === undefined) return undefined;
+  try {
+    const source = toJsRegex(pattern);
+    const anchored = name === 're.match' ? `^(?:${source})` : name === 're.fullmatch' ? `^(?:${source})$` : source;
+    return new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags'))).test(text) ? record({}) : { t: 'none' };
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }

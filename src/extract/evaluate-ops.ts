@@ -113,9 +113,23 @@ export function compareOp(op: string, a: Value, b: Value, file: string, line: nu
     default: {
       if (a.t === 'num' && b.t === 'num') return { t: 'bool', v: order(op, a.v, b.v) };
       if (a.t === 'str' && b.t === 'str') return { t: 'bool', v: order(op, a.v, b.v) };
+      if (a.t === 'seq' && b.t === 'seq') {
+        const sign = compareItems(a.items, b.items);
+        return sign === undefined ? fail : { t: 'bool', v: order(op, sign, 0) };
+      }
       return fail;
     }
   }
+}
+
+/** Python's sequence ordering (`sys.version_info >= (3, 11)`): -1, 0 or 1; undefined for items not comparable. */
+function compareItems(a: Value[], b: Value[]): number | undefined {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (!((x.t === 'num' && y.t === 'num') || (x.t === 'str' && y.t === 'str'))) return undefined;
+    if (x.v !== y.v) return x.v < y.v ? -1 : 1;
+  }
+  return Math.sign(a.length - b.length);
 }
 
 function order<T extends number | string>(op: string, x: T, y: T): boolean {

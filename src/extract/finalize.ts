@@ -158,6 +158,16 @@ function namingColumns(cols: ColumnDraft[]): Array<{ name: string; key: string }
   return cols.map((c) => ({ name: columnName(c), key: c.key ?? columnName(c) }));
 }
 
+/** What a naming convention reads of a foreign key's targets; `target_fullname` is the string as written. */
+function referredOf(targets: FkTarget[], written: Value[]): NonNullable<NamingInput['referred']> {
+  return {
+    schema: targets[0]!.schema,
+    table: targets[0]!.table,
+    columns: targets.map((t) => t.column),
+    fullnames: targets.map((t, i) => (written[i]?.t === 'str' ? written[i].v : dotted(t))),
+  };
+}
+
 function buildForeignKeys(b: Builder): ColumnFk[] {
   const out: ColumnFk[] = [];
   const note = (c: ColumnDraft, target: FkTarget): void => {
@@ -171,7 +181,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
         continue;
       }
       note(c, target);
-      const name = naming(b, { kind: 'fk', name: fk.name, columns: namingColumns([c]), referredTable: target.table, referredColumns: [target.column] }, fk);
+      const name = naming(b, { kind: 'fk', name: fk.name, columns: namingColumns([c]), referred: referredOf([target], [fk.target]) }, fk);
       out.push({ name, columns: [columnName(c)], referred_schema: target.schema, referred_table: target.table, referred_columns: [target.column], ondelete: fk.ondelete, onupdate: fk.onupdate });
     }
   }
@@ -186,11 +196,10 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
     const resolved = targets as FkTarget[];
     cols.forEach((c, i) => note(c, resolved[i]!));
     const where = b.table.source ?? { file: '', line: 0 };
-    const name = naming(b, { kind: 'fk', name: con.name, columns: namingColumns(cols), referredTable: resolved[0]!.table, referredColumns: resolved.map((t) => t.column) }, where);
+    const name = naming(b, { kind: 'fk', name: con.name, columns: namingColumns(cols), referred: referredOf(resolved, con.targets) }, where);
     out.push({ name, columns: cols.map(columnName), referred_schema: resolved[0]!.schema, referred_table: resolved[0]!.table, referred_columns: resolved.map((t) => t.column), ondelete: con.ondelete, onupdate: con.onupdate });
   }
-  const key = (f: ColumnFk): string => JSON.stringify([f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
-  return out.sort((p, q) => (key(p) < key(q) ? -1 : key(p) > key(q) ? 1 : 0));
+  return sortedAs(out, (f) => [f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
 }
 
 function uniqueConstraints(b: Builder): UniqueConstraint[] {
@@ -206,7 +215,7 @@ function uniqueConstraints(b: Builder): UniqueConstraint[] {
     const where = b.table.source ?? { file: '', line: 0 };
     out.push({ name: naming(b, { kind: 'uq', name: con.name, columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
   }
-  return out;
+  return sortedAs(out, (u) => [u.columns, u.name ?? '']);
 }
 
 function indexes(b: Builder): Index[] {
@@ -227,7 +236,7 @@ function indexes(b: Builder): Index[] {
     const cols = refColumns(b, con.columns);
     out.push({ name: naming(b, { kind: 'ix', name: con.name, columns: namingColumns(cols) }, where), columns: exprs as string[], unique: con.unique });
   }
-  return out;
+  return sortedAs(out, (i) => [i.name ?? '', i.columns]);
 }
 
 function checks(b: Builder): Table['check_constraints'] {
@@ -239,5 +248,26 @@ function checks(b: Builder): Table['check_constraints'] {
   for (const con of b.table.constraints) {
     if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', name: con.name, columns: [] }, where), sqltext: con.sqltext });
   }
-  return out;
+  return sortedAs(out, (c) => [c.sqltext, c.name ?? '']);
+}
+
+type SortKey = Array<string | string[]>;
+
+/** Sorted as the oracle sorts them (Python's ordering of tuples of strings and lists of strings), stably. */
+function sortedAs<T>(items: T[], keyOf: (item: T) => SortKey): T[] {
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  return keyed.sort((p, q) => compareKeys(p.key, q.key)).map(({ item }) => item);
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    const sign = Array.isArray(x) && Array.isArray(y) ? compareKeys(x, y) : compareText(x as string, y as string);
+    if (sign !== 0) return sign;
+  }
+  return a.length - b.length;
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -23,8 +23,8 @@ export interface NamingInput {
   name: string | null;
   table: { name: string; schema: string | null };
   columns: NamingColumn[];
-  referredTable?: string;
-  referredColumns?: string[];
+  /** a foreign key's targets */
+  referred?: { schema: string | null; table: string; columns: string[]; fullnames: string[] };
 }
 
 /** The name the DDL gives a constraint or index; `undefined` when a convention uses a callable token. */
@@ -65,9 +65,9 @@ function columnToken(input: NamingInput, index: number, attr: string): string | 
 function token(key: string, input: NamingInput): string | undefined {
   if (key === 'table_name') return input.table.name;
   if (key === 'constraint_name') return input.name ?? undefined;
-  if (key === 'referred_table_name') return input.referredTable;
+  if (key === 'referred_table_name') return input.referred?.table;
   const referred = /^referred_column_(\d+)_name$/.exec(key);
-  if (referred) return input.referredColumns?.[Number(referred[1])] ?? '';
+  if (referred) return input.referred?.columns[Number(referred[1])] ?? '';
   const m = /^column_(\d+)(_?N)?_(name|key|label)$/.exec(key);
   if (!m) return undefined;
   if (!m[2]) return columnToken(input, Number(m[1]), m[3]!);

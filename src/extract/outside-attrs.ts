@@ -24,6 +24,19 @@ export function lacksAttribute(v: Value, name: string): boolean {
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }
 
+/**
+ * A name from outside the repository as a value. `sys.version_info` is that of a current Python (the 3.13 the
+ * oracle runs), so `if sys.version_info >= (3, 11):` takes the branch a supported interpreter takes.
+ */
+export function outsideValue(name: string): Value {
+  if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
+  return { t: 'ext', name };
+}
+
+function num(v: number): Value {
+  return { t: 'num', v };
+}
+
 /** `__name__` of an outside class: `object`, `DeclarativeBase`, a `declarative_base(name=...)` result. */
 export function outsideClassName(v: Value): string | undefined {
   if (v.t === 'ext') {

@@ -36,6 +36,16 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
   return undefined;
 }
 
+/** `ForeignKey(id)` in a class body: the Column object itself, looked for in its own table first. */
+function columnOfCall(x: Extraction, from: TableDraft, v: Value): ColumnHit | undefined {
+  if (v.t !== 'call') return undefined;
+  for (const table of [from, ...x.tables]) {
+    const column = table.columns.find((c) => c.call === v);
+    if (column) return { table, column };
+  }
+  return undefined;
+}
+
 /** The table a `Table(...)` value or a `metadata.tables["name"]` lookup stands for. */
 export function tableOfRef(x: Extraction, v: Value | undefined): TableDraft | undefined {
   return v?.t === 'metatable' ? tableInMeta(x, v) : tableForCall(x, v);
@@ -82,7 +92,7 @@ export function resolveFkString(index: TableIndex, from: TableDraft, spec: strin
 
 export function resolveFkTarget(x: Extraction, index: TableIndex, from: TableDraft, target: Value): FkTarget | undefined {
   if (target.t === 'str') return resolveFkString(index, from, target.v);
-  const hit = columnOfValue(x, target);
+  const hit = columnOfValue(x, target) ?? columnOfCall(x, from, target);
   if (!hit) return undefined;
   return { schema: hit.table.schema, table: hit.table.name, column: columnName(hit.column), hit };
 }

@@ -3,7 +3,8 @@ import type { Binding } from './scope.js';
 import { classInfo, classScope, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
-import { unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { outsideValue } from './outside-attrs.js';
+import { isTruthy, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
@@ -48,7 +49,20 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
     case 'aug':
       return binaryOp(b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, env), env.module.file, b.line);
+    case 'cond':
+      return conditionalValue(ctx, b, env);
   }
+}
+
+/** The branch the test picks; when it cannot be decided, the value only if both branches give the same one. */
+function conditionalValue(ctx: Ctx, b: Extract<Binding, { k: 'cond' }>, env: Env): Value {
+  const test = evalExpr(ctx, b.test, env);
+  const truth = isTruthy(test);
+  const valueOf = (branch: Binding | undefined): Value => (branch ? bindingValue(ctx, branch, env) : unknown(`not defined when the condition at line ${b.line} is ${branch === b.then ? 'true' : 'false'}`, env.module.file, b.line));
+  if (truth !== undefined) return valueOf(truth ? b.then : b.orelse);
+  const [a, c] = [valueOf(b.then), valueOf(b.orelse)];
+  if (a === c || (a.t === 'ext' && c.t === 'ext' && a.name === c.name)) return a;
+  return unknown(`defined by both branches of an if at line ${b.line}: ${undecidable(test)}`, env.module.file, b.line);
 }
 
 export function moduleValue(ctx: Ctx, name: string, file: string, line: number): Value {
@@ -73,7 +87,7 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
     if (sub) return { t: 'module', module: sub };
     return unknown(`module ${module} is not among the files read`, file, line);
   }
-  return { t: 'ext', name: `${module}.${name}` };
+  return outsideValue(`${module}.${name}`);
 }
 
 /** A module's global `name`, following `import *`; undefined when the module does not bind it. */

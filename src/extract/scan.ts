@@ -2,10 +2,12 @@
 // imperative mappings, and tables built in module-level loops.
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, type Env } from './context.js';
+import { attributeTargets, buildsSchema } from './builds-schema.js';
 import { callOf, columnFromCall } from './columns.js';
 import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
+import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
@@ -83,8 +85,13 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         // functions this statement calls run now, at import time: what they build counts too
         const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
         const value = statementValue(x, stmt, run);
+        if (value.t === 'unknown') reportHelper(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
         if (stmt.k === 'assign') for (const t of stmt.targets) storeTarget(x, t, value, env);
+      } else if (env.locals && stmt.value && stmt.k !== 'expr') {
+        // a loop body's plain assignment (`name = entity + "Link"`): the rest of the iteration reads it
+        const value = evalExpr(x.ctx, stmt.value, env);
+        for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) bind(t, value, env.locals);
       }
       break;
     case 'if': {
@@ -169,14 +176,44 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
 }
 
+/** `party_fields = make_custom_table("party")` whose helper could not be run: the tables it builds are missing. */
+function reportHelper(x: Extraction, expr: Expr, value: Value, env: Env): void {
+  if (expr.k !== 'call') return;
+  const fn = evalExpr(x.ctx, expr.fn, env);
+  if (fn.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
+    x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
+  }
+}
+
 function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, seen: Set<CallValue>): void {
   const iter = evalExpr(x.ctx, stmt.iter, env);
-  if (iter.t !== 'seq' || iter.items.length > MAX_LOOP) return;
-  for (const item of iter.items) {
+  const items = iterate(x.ctx, iter);
+  if (!items || items.length > MAX_LOOP) {
+    reportLoop(x, stmt, env, items ? messages.tooManyItems(MAX_LOOP) : unknownCause(iter));
+    return;
+  }
+  for (const item of items) {
     const locals = new Map(env.locals);
     bind(stmt.target, item, locals);
     scanBody(x, stmt.body, { ...env, locals }, seen);
   }
+}
+
+/**
+ * A loop that cannot be run: each mapped class its body sets attributes on is told on its table; a body that
+ * builds anything else is a warning. A loop that builds nothing is no loss.
+ */
+function reportLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, cause: string): void {
+  if (!buildsSchema(stmt.body)) return;
+  let isTold = false;
+  for (const target of attributeTargets(stmt.body)) {
+    const cls = evalExpr(x.ctx, target, env);
+    const table = cls.t === 'class' && mappedRegistry(x, cls.cls) ? mapClass(x, cls.cls)?.table : undefined;
+    if (!table) continue;
+    table.unresolved.push({ file: env.module.file, line: stmt.line, reason: messages.loopNotRun(cls.t === 'class' ? cls.cls.name : '', cause) });
+    isTold = true;
+  }
+  if (!isTold) x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.loopMayBuild(cause) });
 }
 
 function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
@@ -265,9 +302,17 @@ function mapImperatively(x: Extraction, call: CallValue): void {
   const props = call.kwargs.get('properties');
   if (props?.t !== 'dict') return;
   for (const [k, v] of props.entries) {
-    if (k.t === 'str' && v.t === 'tablecol' && tableOfRef(x, v.table) === table) {
-      const col = findColumn(table, v.name);
+    const target = propertyColumn(v);
+    if (k.t === 'str' && target && tableOfRef(x, target.table) === table) {
+      const col = findColumn(table, target.name);
       if (col) col.attr = k.v;
     }
   }
+}
+
+/** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */
+function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | undefined {
+  if (v.t === 'tablecol') return v;
+  const wrapped = callOf(v, 'deferred', 'column_property');
+  return wrapped?.args.length === 1 && wrapped.args[0]!.t === 'tablecol' ? wrapped.args[0] : undefined;
 }

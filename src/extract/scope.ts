@@ -16,7 +16,9 @@ export type Binding =
   /** `type Name = value` */
   | { k: 'alias'; name: string; expr: Expr; line: number }
   /** `__all__ += [...]`: the earlier binding, changed by the operator */
-  | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number };
+  | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number }
+  /** a module-level `if` / `else`: the binding each branch leaves (undefined where the name is unbound) */
+  | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number };
 
 export interface Scope {
   bindings: Map<string, Binding>;
@@ -77,6 +79,8 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         if (isTypeChecking(stmt.test)) {
           bindAll(scope, stmt.orelse, mod, keepFirst);
           bindAll(scope, stmt.body, mod, true);
+        } else if (mod) {
+          bindBranches(scope, stmt, mod, set);
         } else {
           bindAll(scope, stmt.body, mod, keepFirst);
           bindAll(scope, stmt.orelse, mod, true);
@@ -88,6 +92,24 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
       default:
         break;
     }
+  }
+}
+
+/**
+ * A module-level `if`: a name either branch binds is decided by the test when the name is read
+ * (resolve.ts), never by taking one branch on trust. Class bodies keep the first branch: the class's
+ * attributes are read, and undecidable branches reported, in class-body.ts.
+ */
+function bindBranches(scope: Scope, stmt: Extract<Stmt, { k: 'if' }>, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
+  const branch = (body: readonly Stmt[]): Map<string, Binding> => {
+    const inner: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
+    bindAll(inner, body, mod, false);
+    return inner.bindings;
+  };
+  const [then, orelse] = [branch(stmt.body), branch(stmt.orelse)];
+  for (const name of new Set([...then.keys(), ...orelse.keys()])) {
+    const [a, b] = [then.get(name), orelse.get(name)];
+    if (a !== b) set(name, { k: 'cond', test: stmt.test, then: a, orelse: b, line: stmt.line });
   }
 }
 

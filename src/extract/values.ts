@@ -131,9 +131,23 @@ export function isTruthy(v: Value): boolean | undefined {
       return undefined;
     case 'ext':
       return extTruth(v.name);
+    case 'call':
+      return callTruth(v);
     default:
       return true;
   }
+}
+
+/**
+ * An object a call made: a class instance, a schema object, a record is truthy. What a function from outside the
+ * ORM libraries returns (`re.search(...)` not run, `os.path.exists(...)`) may be None, 0 or False: not decidable.
+ */
+function callTruth(v: CallValue): boolean | undefined {
+  if (v.callee.t !== 'ext') return true;
+  const name = v.callee.name;
+  if (/^(sqlalchemy|sqlmodel|flask_sqlalchemy|schemaguard|functools)\./.test(name)) return true;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return /^[A-Z]/.test(last) ? true : undefined;
 }
 
 const TYPE_CHECKING = /^typing(_extensions)?\.TYPE_CHECKING$/;

@@ -1,0 +1,72 @@
+// What a block of statements could add to the schema, read from its text alone: used where the block cannot be
+// run statically (a loop over a runtime list, a helper that fails), so its loss is reported instead of silent.
+import type { Expr, Stmt } from '../python/summary.js';
+
+/** Callables whose call builds or changes a table: Table(...), Column(...), type(name, bases, ns), setattr(...). */
+const BUILDERS = new Set(['Table', 'Column', 'mapped_column', 'type', 'setattr', 'Index', 'map_imperatively', 'Field']);
+
+function calledName(fn: Expr): string | undefined {
+  return fn.k === 'name' ? fn.id : fn.k === 'attr' ? fn.name : undefined;
+}
+
+function exprsOf(stmt: Stmt): Expr[] {
+  switch (stmt.k) {
+    case 'assign':
+      return [...stmt.targets, stmt.value];
+    case 'ann':
+      return stmt.value ? [stmt.value] : [];
+    case 'expr':
+    case 'aug':
+      return [stmt.value];
+    case 'return':
+      return stmt.value ? [stmt.value] : [];
+    case 'for':
+      return [stmt.iter];
+    case 'if':
+      return [stmt.test];
+    default:
+      return [];
+  }
+}
+
+function bodiesOf(stmt: Stmt): Stmt[][] {
+  if (stmt.k === 'if') return [stmt.body, stmt.orelse];
+  if (stmt.k === 'for') return [stmt.body, stmt.orelse ?? []];
+  if (stmt.k === 'block') return [stmt.body];
+  return [];
+}
+
+function callsBuilder(e: Expr): boolean {
+  if (e.k === 'call' && BUILDERS.has(calledName(e.fn) ?? '')) return true;
+  for (const child of Object.values(e)) {
+    if (Array.isArray(child)) {
+      for (const item of child) if (isExpr(item) ? callsBuilder(item) : isArg(item) && callsBuilder(item.value)) return true;
+    } else if (isExpr(child) && callsBuilder(child)) return true;
+  }
+  return false;
+}
+
+function isExpr(v: unknown): v is Expr {
+  return typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string';
+}
+
+/** Call arguments and dict items hold their expression in `value`. */
+function isArg(v: unknown): v is { value: Expr } {
+  return typeof v === 'object' && v !== null && isExpr((v as { value?: unknown }).value);
+}
+
+/** Whether the statements call something that builds a table, a column or a mapped class. */
+export function buildsSchema(body: readonly Stmt[]): boolean {
+  return body.some((stmt) => exprsOf(stmt).some(callsBuilder) || bodiesOf(stmt).some(buildsSchema));
+}
+
+/** The objects the statements set attributes on: `X` of `setattr(X, ...)` and of `X.name = ...`. */
+export function attributeTargets(body: readonly Stmt[]): Expr[] {
+  const out: Expr[] = [];
+  for (const stmt of body) {
+    if (stmt.k === 'expr' && stmt.value.k === 'call' && calledName(stmt.value.fn) === 'setattr' && stmt.value.args[0]) out.push(stmt.value.args[0].value);
+    if (stmt.k === 'assign') for (const t of stmt.targets) if (t.k === 'attr') out.push(t.obj);
+    for (const inner of bodiesOf(stmt)) out.push(...attributeTargets(inner));
+  }
+  return out;
+}
