@@ -36,7 +36,7 @@ describe('constraint and index names', () => {
 
   it('names foreign keys from the referred table', () => {
     const m = meta({ fk: 'fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s' });
-    const fk = input({ kind: 'fk', columns: [{ name: 'org_id', key: 'org_id' }], referredTable: 'orgs', referredColumns: ['id'] });
+    const fk = input({ kind: 'fk', columns: [{ name: 'org_id', key: 'org_id' }], referred: { schema: null, table: 'orgs', columns: ['id'], fullnames: ['orgs.id'] } });
     expect(constraintName(m, fk, 'postgresql', noTokens)).toBe('fk_users_org_id_orgs');
   });
 

@@ -112,6 +112,45 @@ describe('effects the evaluator cannot follow', () => {
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toContain('os.environ');
   });
+
+  it('does not take the first branch of a module-level if whose test depends on the environment', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os
+from sqlalchemy.dialects.postgresql import JSONB
+
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JSONB\nelse:\n    JSONType = sa.JSON\n\nclass Doc(Base):\n    __tablename__ = "docs"\n    id = sa.Column(sa.Integer, primary_key=True)\n    data = sa.Column(JSONType)\n`,
+    });
+    const docs = table(schema, 'docs');
+    expect(docs.unresolved).toEqual([expect.objectContaining({ file: 'm.py', symbol: 'data' })]);
+    expect(docs.unresolved[0]!.reason).toContain('both branches of an if at line 7');
+  });
+
+  it('takes no truth from a call to an outside function it does not run', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os.path\n\nclass Doc(Base):\n    __tablename__ = "docs"\n    id = sa.Column(sa.Integer, primary_key=True)\n    if os.path.exists("/etc/big"):\n        body = sa.Column(sa.Text)\n    else:\n        body = sa.Column(sa.String(200))\n`,
+    });
+    expect(table(schema, 'docs').unresolved).toEqual([expect.objectContaining({ line: 9, symbol: 'body' })]);
+  });
+
+  it('reports the columns of a loop over a runtime list on the class it sets them on', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Page(Base):\n    __tablename__ = "pages"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nfor lang in os.environ.get("LANGS", "en").split(","):\n    setattr(Page, f"title_{lang}", sa.Column(sa.Text))\n`,
+    });
+    const pages = table(schema, 'pages');
+    expect(pages.columns.map((c) => c.name)).toEqual(['id']);
+    expect(pages.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 10 })]);
+    expect(pages.unresolved[0]!.reason).toContain('columns set on Page in a loop over a value not known statically');
+  });
+
+  it('warns of the tables a helper builds when it cannot be run, and of a loop that builds tables', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\ndef fields_table(entity):\n    cols = [sa.Column("id", sa.Integer, primary_key=True)]\n    for i in range(int(os.environ["SLOTS"])):\n        cols.append(sa.Column(f"text_{i}", sa.Text))\n    return sa.Table(f"{entity}_fields", Base.metadata, *cols)\n\nparty_fields = fields_table("party")\n\nfor name in os.environ["AUDITED"].split(","):\n    sa.Table(f"{name}_audit", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nfor handler in os.environ["HANDLERS"].split(","):\n    print(handler)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics.map((d) => [d.line, d.severity])).toEqual([[12, 'warning'], [14, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toContain('tables built by fields_table() are missing');
+    expect(schema.diagnostics[1]!.message).toContain('a loop over a value not known statically');
+  });
 });
 
 describe('control flow the evaluator follows', () => {
