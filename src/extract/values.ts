@@ -140,10 +140,12 @@ export function isTruthy(v: Value): boolean | undefined {
 
 /**
  * An object a call made: a class instance, a schema object, a record is truthy. What a function from outside the
- * ORM libraries returns (`re.search(...)` not run, `os.path.exists(...)`) may be None, 0 or False: not decidable.
+ * ORM libraries or a method not run returns (`os.path.exists(...)`, `config.getboolean(...)`) may be None, 0 or
+ * False: not decidable.
  */
 function callTruth(v: CallValue): boolean | undefined {
-  if (v.callee.t !== 'ext') return true;
+  if (v.callee.t === 'class') return true;
+  if (v.callee.t !== 'ext') return undefined;
   const name = v.callee.name;
   if (/^(sqlalchemy|sqlmodel|flask_sqlalchemy|schemaguard|functools)\./.test(name)) return true;
   const last = name.slice(name.lastIndexOf('.') + 1);
