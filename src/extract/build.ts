@@ -1,5 +1,6 @@
 // Runs the declarative and Core analysis over the modules and turns the drafts into the Schema.
 import type { Diagnostic, Dialect, Schema, Table } from '../schema/types.js';
+import { findCompiledTypes } from './compiles.js';
 import { createProject, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { dunderValue } from './declarative-scan.js';
@@ -29,6 +30,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     tablenameOf: (cls) => tablenameOf(x, cls),
     hasTable: (cls) => mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null,
   };
+  project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const tables = mergeDuplicates(x.tables);
   const index = indexTables(tables);

@@ -1,6 +1,7 @@
 // The evaluation context: every module of the extraction, their scopes, and memoised values.
 import type { Dialect } from '../schema/types.js';
 import type { ClassDef } from '../python/summary.js';
+import type { CompiledType } from './compiles.js';
 import { buildScope, type Binding, type Scope } from './scope.js';
 import type { ClassInfo, ModuleInfo, Value } from './values.js';
 
@@ -22,6 +23,8 @@ export interface Project {
   memo: Map<Binding, Value | 'pending'>;
   classes: Map<ClassDef, ClassInfo>;
   hooks: EvalHooks;
+  /** the project's `@compiles` type functions, found before the models are read */
+  compiled: CompiledType[];
 }
 
 /** Where an expression is evaluated: its module, a class body, function locals. */
@@ -56,7 +59,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [] };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

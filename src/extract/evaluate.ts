@@ -7,6 +7,7 @@ import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
+import { valueText } from './value-text.js';
 import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
@@ -164,6 +165,8 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
   if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);
+  // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold
+  if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
   return { t: 'generic', base: obj, args };

@@ -119,7 +119,10 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
   const inherited = spec ? undefined : knownTypeOf(b, c, new Set());
   if (spec) {
     rendered = renderType(spec, b.dialect);
-    if (!isKnownType(spec, b.dialect)) b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: messages.unknownType(spec.name) });
+    if (!isKnownType(spec, b.dialect)) {
+      const reason = spec.compiled?.[b.dialect] === null ? messages.compiledType(spec.name) : messages.unknownType(spec.name);
+      b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason });
+    }
   } else if (inherited) {
     rendered = { type: inherited.type, enum: inherited.enum };
   } else if (c.unresolved.length === 0) {

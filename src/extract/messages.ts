@@ -23,6 +23,7 @@ export const messages = {
   mutation: (reason: string): string => `a change to a module-level value could not be followed statically: ${reason}; what later reads it may differ`,
   tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
+  compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
   unknownType: (name: string): string => `type ${name} is not known statically (its DDL comes from a library schemaguard cannot read)`,
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,
   syntaxError: (message: string): string => `${message}; the rest of the file was still read`,

@@ -2,10 +2,12 @@
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
 import { classHeader, mroOf } from './classes.js';
+import { compiledDdl } from './compiles.js';
 import { enumSpec, isEnumClass } from './enums.js';
 import { decoratorSpec } from './type-decorator.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
+import { valueText } from './value-text.js';
 import { scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
 /** Wrappers whose argument is the real type: `MutableDict.as_mutable(JSONB)`. */
@@ -38,6 +40,12 @@ export function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
 }
 
 export function typeSpecOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
+  const spec = specOf(ctx, v, file, line);
+  const compiled = 't' in spec ? undefined : compiledDdl(ctx, v, ctx.project.compiled);
+  return compiled ? { ...(spec as TypeSpec), compiled } : spec;
+}
+
+function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   if (v.t === 'unknown') return v;
   const sym = saTypeSymbol(v);
   if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
@@ -75,7 +83,7 @@ function callSpec(ctx: Ctx, call: CallValue, file: string, line: number): TypeSp
   if (sym === 'Enum' || sym === 'ENUM') return enumSpec(ctx, callee, call, file, line);
   const args: TypeArg[] = [];
   for (const a of call.args) {
-    const arg = typeArg(ctx, a, file, line);
+    const arg = typeArg(ctx, a, file, line, true);
     if (isUnknown(arg)) return { ...arg, reason: `${sym}(): ${arg.reason}` };
     args.push(arg);
   }
@@ -92,8 +100,13 @@ function isUnknown(x: TypeArg | Unknown): x is Unknown {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && 't' in x && x.t === 'unknown';
 }
 
-/** A type argument: a scalar, a list, or a nested type (ARRAY(Integer)). */
-export function typeArg(ctx: Ctx, value: Value, file: string, line: number): TypeArg | Unknown {
+/**
+ * A type argument: a scalar, a list, or a nested type (ARRAY(Integer)). Anything else is unknown when it
+ * sits where the DDL reads it (a positional argument: a length, a precision) or is a value computed out of
+ * sight (`CONFIG["len"]`, `config.length`, `load_len()`); a callable or a module given as a keyword
+ * (`pickler=dill`) does not change the DDL.
+ */
+export function typeArg(ctx: Ctx, value: Value, file: string, line: number, isPositional = false): TypeArg | Unknown {
   const v = scalar(value);
   switch (v.t) {
     case 'str':
@@ -115,9 +128,15 @@ export function typeArg(ctx: Ctx, value: Value, file: string, line: number): Typ
       return v;
     default:
       if (isTypeValue(ctx, v)) return typeSpecOf(ctx, v, file, line);
-      // keyword values such as MetaData or a callable do not change the DDL
+      if (isPositional || isOpaqueData(v)) return unknown(`${valueText(v)} is not known statically`, file, line);
       return null;
   }
+}
+
+/** A value read or computed from something the evaluator does not model: a subscript, an attribute, a call result. */
+function isOpaqueData(v: Value): boolean {
+  if (v.t === 'attr' || v.t === 'generic') return true;
+  return v.t === 'call' && v.callee.t !== 'class' && !(v.callee.t === 'ext' && saSymbol(v.callee) !== undefined);
 }
 
 function variantSpec(ctx: Ctx, call: CallValue, baseValue: Value, file: string, line: number): TypeSpec | Unknown {

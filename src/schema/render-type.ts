@@ -39,7 +39,7 @@ function memoised<T>(memo: Map<string, T>, spec: TypeSpec, dialect: Dialect | un
 const scalar = (v: unknown): string | null => (v === null ? 'n' : typeof v === 'object' ? null : `${typeof v}:${String(v)}`);
 
 function plainKey(spec: TypeSpec, dialect: Dialect | undefined): string | null {
-  if (spec.variants !== undefined || spec.enumValues !== undefined || spec.enumClass !== undefined) return null;
+  if (spec.variants !== undefined || spec.enumValues !== undefined || spec.enumClass !== undefined || spec.compiled !== undefined) return null;
   let key = `${dialect ?? '*'}|${spec.module}.${spec.name}|${spec.colSpec ?? ''}`;
   for (const arg of spec.args) {
     const text = scalar(arg);

@@ -23,6 +23,8 @@ export interface TypeSpec {
   variants?: Partial<Record<string, TypeSpec>>;
   /** a project UserDefinedType: what its get_col_spec() returned, which is its DDL on every dialect */
   colSpec?: string;
+  /** a project `@compiles` function's DDL on each dialect it covers; null where its result is not known statically */
+  compiled?: Partial<Record<string, string | null>>;
 }
 
 /** A type rendered for one dialect, as schema JSON carries it. */

@@ -58,6 +58,10 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
       const chosen = variantFor(spec, dialect);
       // TypeCompiler.visit_user_defined: the type's own get_col_spec()
       if (chosen.colSpec !== undefined) return chosen.colSpec;
+      // a project @compiles function replaces the compiler's own visit
+      const custom = chosen.compiled?.[dialect];
+      if (custom === null && strict) throw new UnknownTypeError(chosen);
+      if (custom !== undefined) return custom ?? chosen.name;
       const t = bindType(chosen);
       if (!t) {
         if (strict) throw new UnknownTypeError(chosen);

@@ -1,0 +1,80 @@
+// Project `@compiles(Type, "dialect", ...)` functions (sqlalchemy.ext.compiler): they replace the DDL SQLAlchemy
+// emits for a type class and its subclasses, on the dialects they name (every dialect when they name none).
+import type { Stmt } from '../python/summary.js';
+import type { TypeSpec } from '../schema/type-spec.js';
+import { mroOf } from './classes.js';
+import type { Ctx } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { callFunction } from './evaluate-func.js';
+import { saSymbol } from './sa-names.js';
+import type { ModuleInfo, Value } from './values.js';
+
+export interface CompiledType {
+  /** the type class the function compiles: an in-repo class, or a SQLAlchemy type */
+  target: Value;
+  /** empty: every dialect */
+  dialects: string[];
+  /** what the function returns when it returns a constant; null when that is not known statically */
+  text: string | null;
+}
+
+/** The `@compiles` functions defined at the top level of these modules. */
+export function findCompiledTypes(ctx: Ctx, modules: ModuleInfo[]): CompiledType[] {
+  const out: CompiledType[] = [];
+  for (const module of modules) {
+    for (const stmt of module.body) {
+      if (stmt.k === 'def' && stmt.decorators.some(isCompilesCall)) out.push(...registrations(ctx, module, stmt));
+    }
+  }
+  return out;
+}
+
+function isCompilesCall(e: Extract<Stmt, { k: 'def' }>['decorators'][number]): boolean {
+  if (e.k !== 'call') return false;
+  return (e.fn.k === 'name' && e.fn.id === 'compiles') || (e.fn.k === 'attr' && e.fn.name === 'compiles');
+}
+
+function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'def' }>): CompiledType[] {
+  const env = { module, depth: 0 };
+  const fn = { module, def };
+  const result = callFunction(ctx, fn, { args: [unknownArg(module, def.line), unknownArg(module, def.line)], kwargs: new Map() }, env, def.line);
+  const text = result.t === 'str' ? result.v : null;
+  const out: CompiledType[] = [];
+  for (const d of def.decorators) {
+    const call = evalExpr(ctx, d, env);
+    if (call.t !== 'call' || saSymbol(call.callee) !== 'compiles' || !call.args[0]) continue;
+    const dialects = call.args.slice(1).flatMap((a) => (a.t === 'str' ? [a.v] : []));
+    out.push({ target: call.args[0], dialects, text });
+  }
+  return out;
+}
+
+function unknownArg(module: ModuleInfo, line: number): Value {
+  return { t: 'unknown', reason: 'the type and compiler a @compiles function receives', file: module.file, line };
+}
+
+/** The DDL each dialect's `@compiles` function gives a type, nearest class first; undefined when none applies. */
+export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledType[]): TypeSpec['compiled'] {
+  if (all.length === 0) return undefined;
+  const classOf = typeValue.t === 'call' ? typeValue.callee : typeValue;
+  const lineage: Value[] = classOf.t === 'class' ? mroOf(ctx, classOf.cls).map((e) => (e.k === 'class' ? { t: 'class', cls: e.cls } : e.value)) : [classOf];
+  const out: NonNullable<TypeSpec['compiled']> = {};
+  let found = false;
+  for (const dialect of ['postgresql', 'mysql', 'sqlite']) {
+    for (const cls of lineage) {
+      const hit = all.find((r) => sameClass(r.target, cls) && (r.dialects.length === 0 || r.dialects.includes(dialect)));
+      if (hit) {
+        out[dialect] = hit.text;
+        found = true;
+        break;
+      }
+    }
+  }
+  return found ? out : undefined;
+}
+
+function sameClass(a: Value, b: Value): boolean {
+  if (a.t === 'class' || b.t === 'class') return a.t === 'class' && b.t === 'class' && a.cls === b.cls;
+  const sa = saSymbol(a);
+  return sa !== undefined && sa === saSymbol(b);
+}
