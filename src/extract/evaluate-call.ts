@@ -94,6 +94,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'typing.cast':
     case 'typing_extensions.cast':
       return second ?? unknown('cast() without a value', file, line);
+    case 'typing.get_args':
+    case 'typing_extensions.get_args':
+      // `Enum(*get_args(Kind))` over `Kind = Literal["a", "b"]`
+      return first?.t === 'generic' ? { t: 'seq', kind: 'tuple', items: first.args } : unknown('get_args() of a value not known statically', file, line);
     case 're.sub':
     case 're.compile':
       return callRegex(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);

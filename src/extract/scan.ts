@@ -7,6 +7,7 @@ import { callOf, columnFromCall } from './columns.js';
 import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
+import { callFunction } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
@@ -16,7 +17,7 @@ import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
-import { isTruthy, type CallValue, type ModuleInfo, type Value } from './values.js';
+import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
 
@@ -170,10 +171,29 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   const cls = classInfo(x.ctx.project, stmt, env.module, env.cls);
   if (mappedRegistry(x, cls)) {
     mapClass(x, cls);
+    runClassDecorators(x, stmt, cls, env, seen);
     return;
   }
   // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
+}
+
+/**
+ * In-repo class decorators, innermost first. They run once the class exists, so a declarative class is mapped:
+ * a column they set on it (`cls.created_at = Column(...)`) is appended to its table, as declarative's
+ * __setattr__ does. One that cannot be run but builds schema is reported on the class's table.
+ */
+function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
+  const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
+  for (const d of [...stmt.decorators].reverse()) {
+    const decorator = evalExpr(x.ctx, d, run);
+    if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
+    const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
+    const table = mapClass(x, cls)?.table;
+    if (result.t === 'unknown' && table && buildsSchema(decorator.fn.def.body)) {
+      table.unresolved.push({ file: env.module.file, line: d.line, symbol: cls.name, reason: messages.decoratorNotRun(decorator.fn.def.name, result.reason) });
+    }
+  }
 }
 
 /** `party_fields = make_custom_table("party")` whose helper could not be run: the tables it builds are missing. */
