@@ -142,6 +142,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(pages.unresolved[0]!.reason).toContain('columns set on Page in a loop over a value not known statically');
   });
 
+  it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,
+    });
+    expect(table(schema, 'contracts').unresolved).toEqual([expect.objectContaining({ file: 'm.py', symbol: 'schema' })]);
+    expect(table(schema, 'contracts').unresolved[0]!.reason).toContain('schema of the table not known statically');
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 11, severity: 'warning', message: 'a table copied with to_metadata() is not extracted' })]);
+  });
+
   it('warns of the tables a helper builds when it cannot be run, and of a loop that builds tables', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\ndef fields_table(entity):\n    cols = [sa.Column("id", sa.Integer, primary_key=True)]\n    for i in range(int(os.environ["SLOTS"])):\n        cols.append(sa.Column(f"text_{i}", sa.Text))\n    return sa.Table(f"{entity}_fields", Base.metadata, *cols)\n\nparty_fields = fields_table("party")\n\nfor name in os.environ["AUDITED"].split(","):\n    sa.Table(f"{name}_audit", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nfor handler in os.environ["HANDLERS"].split(","):\n    print(handler)\n`,

@@ -6,6 +6,7 @@ import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
 import { asString, type CallValue, type Value } from './values.js';
 
 const CONSTRAINTS = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
@@ -49,7 +50,7 @@ export function tableForCall(x: Extraction, value: Value | undefined): TableDraf
   x.tableByCall.set(v, table);
   x.tables.push(table);
   for (const arg of v.args.slice(shape.first)) addTableItem(x, table, arg, v);
-  applyTableKwargs(table, v.kwargs);
+  applyTableKwargs(table, v.kwargs, v);
   return table;
 }
 
@@ -73,16 +74,18 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
   else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
 }
 
-function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>): void {
+function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>, where: { file: string; line: number }): void {
   // schema=None keeps the MetaData's default schema; BLANK_SCHEMA means no schema at all
   const schema = kwargs.get('schema');
-  if (schema?.t === 'str') table.schema = schema.v;
-  else if (schema?.t === 'ext' && schema.name.endsWith('BLANK_SCHEMA')) table.schema = null;
+  if (schema === undefined || schema.t === 'none') return;
+  if (schema.t === 'str') table.schema = schema.v;
+  else if (schema.t === 'ext' && schema.name.endsWith('BLANK_SCHEMA')) table.schema = null;
+  else table.unresolved.push({ file: where.file, line: where.line, symbol: 'schema', reason: messages.tableSchema(unknownCause(schema)) });
 }
 
 /** `__table_args__`: a tuple of constraints, optionally ending in a dict of Table keywords, or a dict. */
 export function addTableArgs(x: Extraction, table: TableDraft, args: Value, file: string, line: number): void {
-  if (args.t === 'dict') return applyTableKwargs(table, dictKwargs(args));
+  if (args.t === 'dict') return applyTableKwargs(table, dictKwargs(args), { file, line });
   if (args.t === 'unknown') {
     table.unresolved.push({ file: args.file || file, line: args.line || line, symbol: '__table_args__', reason: args.reason });
     return;
@@ -92,7 +95,7 @@ export function addTableArgs(x: Extraction, table: TableDraft, args: Value, file
   const last = items[items.length - 1];
   if (last?.t === 'dict') {
     items.pop();
-    applyTableKwargs(table, dictKwargs(last));
+    applyTableKwargs(table, dictKwargs(last), { file, line });
   }
   for (const item of items) addTableItem(x, table, item, { file, line } as CallValue);
 }

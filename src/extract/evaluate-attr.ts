@@ -30,7 +30,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return classAttribute(ctx, obj.cls, name, line);
     case 'clsattr':
       if (obj.name === '__table__' && (name === 'c' || name === 'columns')) return { ...obj, name: '__table__.c' };
-      if (obj.name === '__table__.c') return { ...obj, name };
+      if (obj.name === '__table__.c') return name === 'get' ? { t: 'attr', obj, name } : { ...obj, name };
       return { t: 'attr', obj, name };
     case 'call':
       return instanceAttribute(ctx, obj, name);

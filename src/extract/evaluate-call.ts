@@ -134,6 +134,9 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
   }
+  // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
+  // which single-table inheritance adds to the parent's table once by name
+  if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
 }

@@ -269,6 +269,10 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
       mapImperatively(x, call);
     } else if (call.callee.t === 'ext' && call.callee.name === 'builtins.setattr') {
       addColumnLater(x, call.args[0], call.args[1], call.args[2]);
+    } else if (call.callee.t === 'attr' && call.callee.name === 'append_column') {
+      appendColumn(x, call.callee.obj, call);
+    } else if (call.callee.t === 'attr' && (call.callee.name === 'to_metadata' || call.callee.name === 'tometadata')) {
+      x.orphans.push({ file: call.file, line: call.line, reason: messages.tableCopy });
     }
   });
 }
@@ -310,6 +314,18 @@ function addColumnLater(x: Extraction, target: Value | undefined, name: Value | 
   mapped.table.columns.push(draft);
   mapped.table.unresolved.push(...draft.unresolved);
   mapped.columns.set(name.v, draft);
+}
+
+/** `Model.__table__.append_column(Column(...))` or `table.append_column(...)`: the table gains it, the mapper does not. */
+function appendColumn(x: Extraction, owner: Value, call: CallValue): void {
+  const table = owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
+  const column = callOf(call.args[0], 'Column');
+  if (!table || !column) return;
+  const draft = columnFromCall(x.ctx, column, null);
+  draft.key ??= draft.name;
+  table.columns = table.columns.filter((c) => c.name !== draft.name);
+  table.columns.push(draft);
+  table.unresolved.push(...draft.unresolved);
 }
 
 /** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
