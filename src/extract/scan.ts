@@ -282,6 +282,8 @@ function walkValue(x: Extraction, v: Value, depth: number, visit: (call: CallVal
   if (v.t === 'call') {
     visit(v);
     for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, visit);
+    // `Index(...).ddl_if(dialect="postgresql")` returns the Index it was called on
+    if (v.callee.t === 'attr' && v.callee.name === 'ddl_if') walkValue(x, v.callee.obj, depth + 1, visit);
   } else if (v.t === 'seq') {
     for (const item of v.items) walkValue(x, item, depth + 1, visit);
   } else if (v.t === 'dict') {
