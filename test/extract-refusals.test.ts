@@ -142,6 +142,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(pages.unresolved[0]!.reason).toContain('columns set on Page in a loop over a value not known statically');
   });
 
+  it('warns of a plain class that a project decorator maps through a registry', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 12, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain("class Media is mapped by its decorator @legacy_model('media')");
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

@@ -36,14 +36,21 @@ function bodiesOf(stmt: Stmt): Stmt[][] {
   return [];
 }
 
-function callsBuilder(e: Expr): boolean {
-  if (e.k === 'call' && BUILDERS.has(calledName(e.fn) ?? '')) return true;
+/** Registry methods that map a class given to them. */
+const MAPPERS = new Set(['mapped', 'mapped_as_dataclass', 'map_imperatively', 'map_declaratively']);
+
+function calls(names: ReadonlySet<string>, e: Expr): boolean {
+  if (e.k === 'call' && names.has(calledName(e.fn) ?? '')) return true;
   for (const child of Object.values(e)) {
     if (Array.isArray(child)) {
-      for (const item of child) if (isExpr(item) ? callsBuilder(item) : isArg(item) && callsBuilder(item.value)) return true;
-    } else if (isExpr(child) && callsBuilder(child)) return true;
+      for (const item of child) if (isExpr(item) ? calls(names, item) : isArg(item) && calls(names, item.value)) return true;
+    } else if (isExpr(child) && calls(names, child)) return true;
   }
   return false;
+}
+
+function bodyCalls(names: ReadonlySet<string>, body: readonly Stmt[]): boolean {
+  return body.some((stmt) => exprsOf(stmt).some((e) => calls(names, e)) || bodiesOf(stmt).some((inner) => bodyCalls(names, inner)));
 }
 
 function isExpr(v: unknown): v is Expr {
@@ -57,7 +64,12 @@ function isArg(v: unknown): v is { value: Expr } {
 
 /** Whether the statements call something that builds a table, a column or a mapped class. */
 export function buildsSchema(body: readonly Stmt[]): boolean {
-  return body.some((stmt) => exprsOf(stmt).some(callsBuilder) || bodiesOf(stmt).some(buildsSchema));
+  return bodyCalls(BUILDERS, body);
+}
+
+/** Whether the statements map a class through a registry (`registry.mapped(cls)` in a class decorator). */
+export function mapsClass(body: readonly Stmt[]): boolean {
+  return bodyCalls(MAPPERS, body);
 }
 
 /** The objects the statements set attributes on: `X` of `setattr(X, ...)` and of `X.name = ...`. */

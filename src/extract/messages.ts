@@ -18,6 +18,7 @@ export const messages = {
   loopNotRun: (cls: string, cause: string): string => `columns set on ${cls} in a loop over a value not known statically (${cause}) are missing`,
   loopMayBuild: (cause: string): string => `a loop over a value not known statically (${cause}) builds tables or columns that are missing`,
   tooManyItems: (max: number): string => `more than ${max} items`,
+  decoratorMaps: (cls: string, decorator: string): string => `class ${cls} is mapped by its decorator @${decorator}, which is not followed statically: its table is missing`,
   decoratorNotRun: (fn: string, cause: string): string => `class decorator ${fn}() could not be run statically (${cause}); the columns it adds are missing`,
   helperNotRun: (fn: string, cause: string): string => `tables built by ${fn}() are missing: ${cause}`,
   lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,

@@ -2,7 +2,7 @@
 // imperative mappings, and tables built in module-level loops.
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, type Env } from './context.js';
-import { attributeTargets, buildsSchema } from './builds-schema.js';
+import { attributeTargets, buildsSchema, mapsClass } from './builds-schema.js';
 import { callOf, columnFromCall } from './columns.js';
 import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
@@ -19,7 +19,7 @@ import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
-import { unknownCause } from './value-text.js';
+import { exprText, unknownCause } from './value-text.js';
 
 const MAX_LOOP = 500;
 
@@ -173,6 +173,12 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     mapClass(x, cls);
     runClassDecorators(x, stmt, cls, env, seen);
     return;
+  }
+  for (const d of stmt.decorators) {
+    const decorator = evalExpr(x.ctx, d, env);
+    if (decorator.t === 'func' && decorator.fn.def.body && mapsClass(decorator.fn.def.body)) {
+      x.orphans.push({ file: env.module.file, line: d.line, symbol: cls.name, reason: messages.decoratorMaps(cls.name, exprText(d)) });
+    }
   }
   // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);

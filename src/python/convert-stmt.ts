@@ -12,10 +12,13 @@ type Scope = 'module' | 'class' | 'function';
 /** Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks, constructors, subclass hooks). */
 const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__init_subclass__']);
 
-/** Decorators that never make a method part of the mapping: their bodies are not summarised. */
+/**
+ * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
+ * status classes compute the values of an Enum column with one (`Enum(*[Status.to_string(s) for s in ...])`).
+ */
 const PLAIN_DECORATORS = new Set([
   'property', 'cached_property', 'hybrid_property', 'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
-  'expression', 'comparator', 'staticmethod', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
+  'expression', 'comparator', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
   'abstractmethod', 'override', 'listens_for', 'route', 'wraps', 'contextmanager',
 ]);
 
