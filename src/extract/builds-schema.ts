@@ -40,7 +40,8 @@ function bodiesOf(stmt: Stmt): Stmt[][] {
 const MAPPERS = new Set(['mapped', 'mapped_as_dataclass', 'map_imperatively', 'map_declaratively']);
 
 function calls(names: ReadonlySet<string>, e: Expr): boolean {
-  if (e.k === 'call' && names.has(calledName(e.fn) ?? '')) return true;
+  // type(x) asks a type; only type(name, bases, namespace) makes a class
+  if (e.k === 'call' && names.has(calledName(e.fn) ?? '') && (calledName(e.fn) !== 'type' || e.args.length === 3)) return true;
   for (const child of Object.values(e)) {
     if (Array.isArray(child)) {
       for (const item of child) if (isExpr(item) ? calls(names, item) : isArg(item) && calls(names, item.value)) return true;
