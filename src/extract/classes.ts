@@ -1,6 +1,7 @@
 // Class hierarchies: evaluated bases, keywords (`table=True`), and Python's C3 method resolution order.
 import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { isFlaskDb } from './evaluate-attr.js';
 import { unknown, type ClassInfo, type Value } from './values.js';
 
 export interface ClassHeader {
@@ -58,13 +59,15 @@ export function mroOf(ctx: Ctx, cls: ClassInfo): MroEntry[] {
   return result;
 }
 
-/** `declarative_base(cls=Mixin)` makes Mixin a base of every model class. */
+/**
+ * `declarative_base(cls=Mixin)` makes Mixin a base of every model class. Flask-SQLAlchemy's `db.Model` is built
+ * from `model_class` (its body, or `cls=` of a declarative_base): that class's own MRO follows it.
+ */
 function outsideMro(ctx: Ctx, entry: MroEntry): MroEntry[] {
-  if (entry.k === 'value' && entry.value.t === 'call') {
-    const mixin = entry.value.kwargs.get('cls');
-    if (mixin?.t === 'class') return [entry, ...mroOf(ctx, mixin.cls)];
-  }
-  return [entry];
+  if (entry.k !== 'value') return [entry];
+  const v = entry.value;
+  const mixin = v.t === 'call' ? v.kwargs.get('cls') : v.t === 'attr' && v.name === 'Model' && isFlaskDb(v.obj) && v.obj.t === 'call' ? v.obj.kwargs.get('model_class') : undefined;
+  return mixin?.t === 'class' ? [entry, ...mroOf(ctx, mixin.cls)] : [entry];
 }
 
 function merge(seqs: MroEntry[][]): MroEntry[] | null {

@@ -16,6 +16,8 @@ export interface Registry {
   typeMap: Array<[Value, Value]>;
   /** Flask-SQLAlchemy: one MetaData per `__bind_key__` (`db.metadatas`), made on first use */
   binds?: Map<string, MetaInfo>;
+  /** Flask-SQLAlchemy's NameMixin (automatic table names, no table for a subclass without a primary key); off with disable_autonaming=True */
+  autonaming?: boolean;
 }
 
 /** Per extraction: MetaData identities and the registries of roots. */
@@ -112,7 +114,8 @@ export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Re
     const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
     const md = db.kwargs.get('metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? base?.meta ?? newMeta(state, undefined);
-    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [] };
+    const disabled = db.kwargs.get('disable_autonaming');
+    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: !(disabled?.t === 'bool' && disabled.v) };
   });
 }
 
