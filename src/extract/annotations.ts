@@ -126,7 +126,7 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
     return typeFromLiteralAnnotation(values, flavor) ?? unknown('Literal annotation not supported here', file, line);
   }
-  const candidates = t.t === 'class' ? mroOf(ctx, t.cls).map((e) => (e.k === 'class' ? ({ t: 'class', cls: e.cls } as Value) : e.value)) : [t];
+  const candidates = t.t === 'class' ? mroOf(ctx, t.cls).flatMap((e) => (e.k === 'class' ? [{ t: 'class', cls: e.cls } as Value] : withEnumBases(e.value))) : [t];
   for (const candidate of candidates) {
     const mapped = typeMap.find(([k]) => sameKey(k, candidate) || sameGeneric(k, candidate));
     const isExact = candidate === candidates[0];
@@ -134,17 +134,31 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
       if (t.t === 'class' && isEnumBase(candidate)) return enumForClass(ctx, t.cls, mapped[1], file, line);
       return typeSpecOf(ctx, mapped[1], file, line);
     }
-    if (t.t === 'class' && isEnumBase(candidate)) return enumForClass(ctx, t.cls, undefined, file, line);
     if (!isExact) continue;
     const name = pyName(candidate);
     const spec = name ? typeFromAnnotation(name, flavor) : null;
     if (spec) return spec;
   }
+  // no map entry anywhere up the MRO (`enum.Enum` may be one, past IntEnum): SQLAlchemy's own Enum
+  if (t.t === 'class' && candidates.some(isEnumBase)) return enumForClass(ctx, t.cls, undefined, file, line);
   return undefined;
 }
 
 function newTypeOf(v: Value): Value | undefined {
   return v.t === 'call' && pyName(v.callee) === 'typing.NewType' ? v.args[1] : undefined;
+}
+
+/** The standard enum classes are not read: what stands above IntEnum, StrEnum, IntFlag in their MRO. */
+const ENUM_ANCESTORS: Readonly<Record<string, string[]>> = {
+  'enum.IntEnum': ['enum.Enum'],
+  'enum.StrEnum': ['enum.Enum'],
+  'enum.Flag': ['enum.Enum'],
+  'enum.IntFlag': ['enum.Flag', 'enum.Enum'],
+};
+
+function withEnumBases(v: Value): Value[] {
+  const above = v.t === 'ext' ? ENUM_ANCESTORS[v.name] : undefined;
+  return above ? [v, ...above.map((name): Value => ({ t: 'ext', name }))] : [v];
 }
 
 function isEnumBase(v: Value): boolean {

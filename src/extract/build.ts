@@ -73,7 +73,16 @@ function mergeDuplicates(tables: TableDraft[]): TableDraft[] {
       out.push(t);
       continue;
     }
-    for (const c of t.columns) if (!first.columns.some((f) => f.name === c.name)) first.columns.push(c);
+    const flag = (name: string): boolean => t.call?.kwargs.get(name)?.t === 'bool' && (t.call.kwargs.get(name) as { v: boolean }).v;
+    // keep_existing=True: the table already there stands as it is
+    if (flag('keep_existing')) continue;
+    // extend_existing=True: a column of the same name replaces the old one in its place
+    const replaces = flag('extend_existing');
+    for (const c of t.columns) {
+      const at = first.columns.findIndex((f) => f.name === c.name);
+      if (at < 0) first.columns.push(c);
+      else if (replaces) first.columns[at] = c;
+    }
     first.constraints.push(...t.constraints);
     first.unresolved.push(...t.unresolved);
   }

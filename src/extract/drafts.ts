@@ -7,6 +7,8 @@ import type { CallValue, ClassInfo, Value } from './values.js';
 export interface MetaInfo {
   id: number;
   schema: string | null;
+  /** why `MetaData(schema=...)` is not known statically, when it is not */
+  schemaUnknown?: string;
   /** naming_convention: key ('ix', 'uq', 'fk', 'ck', 'pk') -> template */
   naming: Map<string, string>;
   /** naming_convention entries whose value is a callable: custom tokens, or a whole-name function */

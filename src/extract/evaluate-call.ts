@@ -7,6 +7,7 @@ import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callDictMethod } from './evaluate-methods.js';
+import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
@@ -134,6 +135,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
   }
+  // `template.copy()` / `._copy()`: an equal Column for another table
+  if (obj.t === 'call' && (name === 'copy' || name === '_copy') && a.args.length === 0 && saSymbol(obj.callee) === 'Column') return obj;
   // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
   // which single-table inheritance adds to the parent's table once by name
   if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];

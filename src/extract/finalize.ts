@@ -23,6 +23,8 @@ interface Builder {
 
 export function buildTable(x: Extraction, index: TableIndex, t: TableDraft, run: TokenRunner): Table {
   const b: Builder = { x, index, dialect: x.ctx.project.dialect, run, table: t, unresolved: [...t.unresolved], fkTargets: new Map() };
+  // the table takes its MetaData's schema, which is not known statically
+  if (t.meta.schemaUnknown && t.schema === null && t.source) b.unresolved.push({ ...t.source, symbol: 'schema', reason: messages.tableSchema(t.meta.schemaUnknown) });
   const pk = primaryKey(b);
   const foreignKeys = buildForeignKeys(b);
   const columns = t.columns.map((c) => buildColumn(b, c, pk.has(c)));

@@ -6,6 +6,7 @@ import { isFlaskDb } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
+import { unknownCause } from './value-text.js';
 
 export type Flavor = 'sqlalchemy' | 'flask' | 'sqlmodel';
 
@@ -46,6 +47,8 @@ export function newMeta(state: RegistryState, call: CallValue | undefined): Meta
 export function configureMeta(meta: MetaInfo, attr: 'naming_convention' | 'schema', value: Value): void {
   if (attr === 'schema') {
     meta.schema = value.t === 'str' ? value.v : null;
+    if (value.t === 'str' || value.t === 'none') delete meta.schemaUnknown;
+    else meta.schemaUnknown = unknownCause(value);
     return;
   }
   meta.naming = new Map();

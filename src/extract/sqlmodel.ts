@@ -12,6 +12,8 @@ import type { Registry } from './registry.js';
 import { pyName, saSymbol } from './sa-names.js';
 import type { Extraction, MappedClass } from './state.js';
 import { typeSpecOf } from './type-of.js';
+import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
 interface Field {
@@ -45,8 +47,10 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
   }
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent: null, columns: byAttr, names: new Set(byAttr.keys()) };
   x.mapped.set(cls, mapped);
-  const own = dunderValue(x, cls, '__tablename__');
-  const name = own?.value.t === 'str' ? own.value.v : cls.name.toLowerCase();
+  const own = dunderValue(x, cls, '__tablename__')?.value;
+  const name = own?.t === 'str' ? own.v : cls.name.toLowerCase();
+  // a name set but not known statically: the default name stands in, and says it may be wrong
+  if (own && own.t !== 'str' && own.t !== 'none') problems.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tablename(unknownCause(own)) });
   const table: TableDraft = {
     name,
     schema: registry.meta.schema,
