@@ -135,13 +135,30 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
   }
-  // `template.copy()` / `._copy()`: an equal Column for another table
-  if (obj.t === 'call' && (name === 'copy' || name === '_copy') && a.args.length === 0 && saSymbol(obj.callee) === 'Column') return obj;
+  // `template.copy()` / `._copy()`: an equal Column for another table. `events.c.event_uuid._copy()` copies a column
+  // already in a table, whose foreign keys belong to that table's constraints: they are not copied (Column._copy)
+  if ((name === 'copy' || name === '_copy') && a.args.length === 0) {
+    if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return obj;
+    const inTable = obj.t === 'tablecol' && obj.table.t === 'call' ? columnCallOf(obj.table, obj.name) : undefined;
+    if (inTable) return { ...inTable, args: inTable.args.filter((arg) => !(arg.t === 'call' && saSymbol(arg.callee) === 'ForeignKey')) };
+  }
   // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
   // which single-table inheritance adds to the parent's table once by name
   if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
+}
+
+/** The `Column(...)` argument of a `Table(...)` call that has this key (or name). */
+function columnCallOf(table: CallValue, key: string): CallValue | undefined {
+  for (const arg of table.args) {
+    if (arg.t !== 'call' || saSymbol(arg.callee) !== 'Column') continue;
+    const keyArg = arg.kwargs.get('key');
+    const nameArg = arg.args[0]?.t === 'str' ? arg.args[0] : arg.kwargs.get('name');
+    const own = keyArg?.t === 'str' ? keyArg.v : nameArg?.t === 'str' ? nameArg.v : undefined;
+    if (own === key) return arg;
+  }
+  return undefined;
 }
 
 let typeSerial = 0;
