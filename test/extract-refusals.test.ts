@@ -172,6 +172,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
 });
 
 describe('control flow the evaluator follows', () => {
+  it('takes a keyword out of **kwargs with dict.pop() in a column helper', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\ndef fk_column(entity, **kwargs):\n    ondelete = kwargs.pop("ondelete", None)\n    return sa.Column(f"{entity}_id", sa.Integer, sa.ForeignKey(f"{entity}.id", ondelete=ondelete), **kwargs)\n\nclass Shipment(Base):\n    __tablename__ = "shipment"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Parcel(Base):\n    __tablename__ = "parcel"\n    id = sa.Column(sa.Integer, primary_key=True)\n    shipment_id = fk_column("shipment", nullable=False, ondelete="CASCADE")\n`,
+    });
+    const parcel = table(schema, 'parcel');
+    expect(parcel.foreign_keys.map((f) => f.ondelete)).toEqual(['CASCADE']);
+    expect(parcel.columns.find((c) => c.name === 'shipment_id')?.nullable).toBe(false);
+    expect(parcel.unresolved).toEqual([]);
+  });
+
   it('runs continue, break and for-else inside helpers', async () => {
     const schema = await extract({
       'm.py': `${HEAD}\ndef first_long(names, minimum):\n    picked = []\n    for n in names:\n        if len(n) < minimum:\n            continue\n        picked.append(n)\n        if len(picked) == 2:\n            break\n    else:\n        picked.append("fallback")\n    return "_".join(picked)\n\nclass Tag(Base):\n    __tablename__ = first_long(("a", "tags", "bb", "labels", "x"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Note(Base):\n    __tablename__ = first_long(("a", "notes"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n`,

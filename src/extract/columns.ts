@@ -100,6 +100,10 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
   switch (sym) {
     case 'ForeignKey':
       draft.foreignKeys.push(foreignKeyOf(item));
+      for (const option of ['ondelete', 'onupdate', 'name']) {
+        const v = item.kwargs.get(option);
+        if (v?.t === 'unknown') draft.unresolved.push(problem(call, `ForeignKey ${option}= not known statically (${v.reason})`, draft.key ?? draft.name ?? undefined));
+      }
       return;
     case 'Sequence':
       draft.default = `Sequence(${valueText(item.args[0] ?? { t: 'none' })})`;

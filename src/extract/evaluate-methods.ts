@@ -161,6 +161,13 @@ export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a
       const hit = d.entries.find(([k]) => key && k.t === key.t && formatValue(k) === formatValue(key));
       return hit ? hit[1] : (fallback ?? { t: 'none' });
     }
+    case 'pop': {
+      // `ondelete = kwargs.pop("ondelete", None)` in a helper: the value, and the dict without it
+      const at = d.entries.findIndex(([k]) => key && k.t === key.t && formatValue(k) === formatValue(key));
+      if (at < 0) return fallback ?? unknown('dict.pop() of a key not in the mapping', file, line);
+      const [[, value]] = d.entries.splice(at, 1) as [[Value, Value]];
+      return value;
+    }
     case 'keys':
       return { t: 'seq', kind: 'list', items: d.entries.map(([k]) => k) };
     case 'values':
