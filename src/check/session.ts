@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { openBlobCache, type BlobCache } from '../git/cache.js';
+import { openBlobCache } from '../git/cache.js';
 import type { GitPort, RepoInfo } from '../git/port.js';
 import type { LineageView } from '../rules/types.js';
 import type { ModuleSummary } from '../python/summary.js';

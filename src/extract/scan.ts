@@ -3,8 +3,7 @@
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, type Env } from './context.js';
 import { attributeTargets, buildsSchema, mapsClass } from './builds-schema.js';
-import { callOf, columnFromCall } from './columns.js';
-import { constraintOf, isTableCall, tableForCall } from './core-tables.js';
+import { isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -13,12 +12,12 @@ import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, metaOfValue } from './registry.js';
-import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
+import { addColumnLater, appendColumn, attachIndex, mapImperatively } from './module-effects.js';
 import { exprText, unknownCause } from './value-text.js';
 
 const MAX_LOOP = 500;
@@ -295,68 +294,4 @@ function walkValue(x: Extraction, v: Value, depth: number, visit: (call: CallVal
   } else if (v.t === 'dict') {
     for (const [, item] of v.entries) walkValue(x, item, depth + 1, visit);
   }
-}
-
-function attachIndex(x: Extraction, call: CallValue): void {
-  const table = tableOfRefs(x, call.args.slice(1));
-  const constraint = constraintOf(call);
-  if (table && constraint) table.constraints.push(constraint);
-  else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
-}
-
-/** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */
-function addColumnLater(x: Extraction, target: Value | undefined, name: Value | undefined, value: Value | undefined): void {
-  const column = callOf(value, 'Column', 'mapped_column');
-  if (target?.t !== 'class' || !column) return;
-  const mapped = mappedRegistry(x, target.cls) ? mapClass(x, target.cls) : null;
-  if (!mapped?.table) return;
-  if (name?.t !== 'str') {
-    const why = name?.t === 'unknown' ? name.reason : 'not a string';
-    mapped.table.unresolved.push({ file: column.file, line: column.line, reason: messages.lateColumn(target.cls.name, why) });
-    return;
-  }
-  const draft = columnFromCall(x.ctx, column, name.v);
-  draft.name ??= name.v;
-  draft.attr = name.v;
-  mapped.table.columns = mapped.table.columns.filter((c) => c.name !== draft.name);
-  mapped.table.columns.push(draft);
-  mapped.table.unresolved.push(...draft.unresolved);
-  mapped.columns.set(name.v, draft);
-}
-
-/** `Model.__table__.append_column(Column(...))` or `table.append_column(...)`: the table gains it, the mapper does not. */
-function appendColumn(x: Extraction, owner: Value, call: CallValue): void {
-  const table = owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
-  const column = callOf(call.args[0], 'Column');
-  if (!table || !column) return;
-  const draft = columnFromCall(x.ctx, column, null);
-  draft.key ??= draft.name;
-  table.columns = table.columns.filter((c) => c.name !== draft.name);
-  table.columns.push(draft);
-  table.unresolved.push(...draft.unresolved);
-}
-
-/** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
-function mapImperatively(x: Extraction, call: CallValue): void {
-  const [cls, tableValue] = call.args;
-  const table = tableOfRef(x, tableValue);
-  if (!table || cls?.t !== 'class') return;
-  table.cls = cls.cls;
-  table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
-  const props = call.kwargs.get('properties');
-  if (props?.t !== 'dict') return;
-  for (const [k, v] of props.entries) {
-    const target = propertyColumn(v);
-    if (k.t === 'str' && target && tableOfRef(x, target.table) === table) {
-      const col = findColumn(table, target.name);
-      if (col) col.attr = k.v;
-    }
-  }
-}
-
-/** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */
-function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | undefined {
-  if (v.t === 'tablecol') return v;
-  const wrapped = callOf(v, 'deferred', 'column_property');
-  return wrapped?.args.length === 1 && wrapped.args[0]!.t === 'tablecol' ? wrapped.args[0] : undefined;
 }

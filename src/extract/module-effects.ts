@@ -1,0 +1,74 @@
+// What module-level code does to tables that already exist: an Index attached to its table, a column set on a
+// mapped class or appended to a table, an imperative mapping that renames keys.
+import { callOf, columnFromCall } from './columns.js';
+import { constraintOf } from './core-tables.js';
+import { mapClass } from './declarative.js';
+import { mappedRegistry } from './model-kind.js';
+import { findColumn, tableOfRef, tableOfRefs } from './references.js';
+import type { Extraction } from './state.js';
+import { messages } from './messages.js';
+import type { CallValue, Value } from './values.js';
+
+export function attachIndex(x: Extraction, call: CallValue): void {
+  const table = tableOfRefs(x, call.args.slice(1));
+  const constraint = constraintOf(call);
+  if (table && constraint) table.constraints.push(constraint);
+  else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+}
+
+/** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */
+export function addColumnLater(x: Extraction, target: Value | undefined, name: Value | undefined, value: Value | undefined): void {
+  const column = callOf(value, 'Column', 'mapped_column');
+  if (target?.t !== 'class' || !column) return;
+  const mapped = mappedRegistry(x, target.cls) ? mapClass(x, target.cls) : null;
+  if (!mapped?.table) return;
+  if (name?.t !== 'str') {
+    const why = name?.t === 'unknown' ? name.reason : 'not a string';
+    mapped.table.unresolved.push({ file: column.file, line: column.line, reason: messages.lateColumn(target.cls.name, why) });
+    return;
+  }
+  const draft = columnFromCall(x.ctx, column, name.v);
+  draft.name ??= name.v;
+  draft.attr = name.v;
+  mapped.table.columns = mapped.table.columns.filter((c) => c.name !== draft.name);
+  mapped.table.columns.push(draft);
+  mapped.table.unresolved.push(...draft.unresolved);
+  mapped.columns.set(name.v, draft);
+}
+
+/** `Model.__table__.append_column(Column(...))` or `table.append_column(...)`: the table gains it, the mapper does not. */
+export function appendColumn(x: Extraction, owner: Value, call: CallValue): void {
+  const table = owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
+  const column = callOf(call.args[0], 'Column');
+  if (!table || !column) return;
+  const draft = columnFromCall(x.ctx, column, null);
+  draft.key ??= draft.name;
+  table.columns = table.columns.filter((c) => c.name !== draft.name);
+  table.columns.push(draft);
+  table.unresolved.push(...draft.unresolved);
+}
+
+/** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
+export function mapImperatively(x: Extraction, call: CallValue): void {
+  const [cls, tableValue] = call.args;
+  const table = tableOfRef(x, tableValue);
+  if (!table || cls?.t !== 'class') return;
+  table.cls = cls.cls;
+  table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
+  const props = call.kwargs.get('properties');
+  if (props?.t !== 'dict') return;
+  for (const [k, v] of props.entries) {
+    const target = propertyColumn(v);
+    if (k.t === 'str' && target && tableOfRef(x, target.table) === table) {
+      const col = findColumn(table, target.name);
+      if (col) col.attr = k.v;
+    }
+  }
+}
+
+/** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */
+function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | undefined {
+  if (v.t === 'tablecol') return v;
+  const wrapped = callOf(v, 'deferred', 'column_property');
+  return wrapped?.args.length === 1 && wrapped.args[0]!.t === 'tablecol' ? wrapped.args[0] : undefined;
+}
