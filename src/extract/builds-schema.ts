@@ -1,13 +1,10 @@
 // What a block of statements could add to the schema, read from its text alone: used where the block cannot be
 // run statically (a loop over a runtime list, a helper that fails), so its loss is reported instead of silent.
 import type { Expr, Stmt } from '../python/summary.js';
+import { lastName } from './value-text.js';
 
 /** Callables whose call builds or changes a table: Table(...), Column(...), type(name, bases, ns), setattr(...). */
 const BUILDERS = new Set(['Table', 'Column', 'mapped_column', 'type', 'setattr', 'Index', 'map_imperatively', 'Field']);
-
-function calledName(fn: Expr): string | undefined {
-  return fn.k === 'name' ? fn.id : fn.k === 'attr' ? fn.name : undefined;
-}
 
 function exprsOf(stmt: Stmt): Expr[] {
   switch (stmt.k) {
@@ -41,7 +38,7 @@ const MAPPERS = new Set(['mapped', 'mapped_as_dataclass', 'map_imperatively', 'm
 
 function calls(names: ReadonlySet<string>, e: Expr): boolean {
   // type(x) asks a type; only type(name, bases, namespace) makes a class
-  if (e.k === 'call' && names.has(calledName(e.fn) ?? '') && (calledName(e.fn) !== 'type' || e.args.length === 3)) return true;
+  if (e.k === 'call' && names.has(lastName(e.fn)) && (lastName(e.fn) !== 'type' || e.args.length === 3)) return true;
   for (const child of Object.values(e)) {
     if (Array.isArray(child)) {
       for (const item of child) if (isExpr(item) ? calls(names, item) : isArg(item) && calls(names, item.value)) return true;
@@ -77,7 +74,7 @@ export function mapsClass(body: readonly Stmt[]): boolean {
 export function attributeTargets(body: readonly Stmt[]): Expr[] {
   const out: Expr[] = [];
   for (const stmt of body) {
-    if (stmt.k === 'expr' && stmt.value.k === 'call' && calledName(stmt.value.fn) === 'setattr' && stmt.value.args[0]) out.push(stmt.value.args[0].value);
+    if (stmt.k === 'expr' && stmt.value.k === 'call' && lastName(stmt.value.fn) === 'setattr' && stmt.value.args[0]) out.push(stmt.value.args[0].value);
     if (stmt.k === 'assign') for (const t of stmt.targets) if (t.k === 'attr') out.push(t.obj);
     for (const inner of bodiesOf(stmt)) out.push(...attributeTargets(inner));
   }

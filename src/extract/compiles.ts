@@ -7,7 +7,7 @@ import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { saSymbol } from './sa-names.js';
-import type { ModuleInfo, Value } from './values.js';
+import { unknown, type ModuleInfo, type Value } from './values.js';
 
 export interface CompiledType {
   /** the type class the function compiles: an in-repo class, or a SQLAlchemy type */
@@ -37,7 +37,8 @@ function isCompilesCall(e: Extract<Stmt, { k: 'def' }>['decorators'][number]): b
 function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'def' }>): CompiledType[] {
   const env = { module, depth: 0 };
   const fn = { module, def };
-  const result = callFunction(ctx, fn, { args: [unknownArg(module, def.line), unknownArg(module, def.line)], kwargs: new Map() }, env, def.line);
+  const given = unknown('the type and compiler a @compiles function receives', module.file, def.line);
+  const result = callFunction(ctx, fn, { args: [given, given], kwargs: new Map() }, env, def.line);
   const text = result.t === 'str' ? result.v : null;
   const out: CompiledType[] = [];
   for (const d of def.decorators) {
@@ -47,10 +48,6 @@ function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'de
     out.push({ target: call.args[0], dialects, text });
   }
   return out;
-}
-
-function unknownArg(module: ModuleInfo, line: number): Value {
-  return { t: 'unknown', reason: 'the type and compiler a @compiles function receives', file: module.file, line };
 }
 
 /** The DDL each dialect's `@compiles` function gives a type, nearest class first; undefined when none applies. */

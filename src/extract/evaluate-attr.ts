@@ -7,6 +7,7 @@ import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
+import { lastName } from './value-text.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
@@ -76,7 +77,7 @@ export function isFlaskDb(v: Value): boolean {
   if (v.t !== 'call') return false;
   let known = flaskDbs.get(v);
   if (known === undefined) {
-    known = saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'class' && v.callee.cls.def.bases.some((b) => /\bSQLAlchemy$/.test(exprName(b.value))));
+    known = saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'class' && v.callee.cls.def.bases.some((b) => /\bSQLAlchemy$/.test(lastName(b.value))));
     flaskDbs.set(v, known);
   }
   return known;
@@ -93,10 +94,6 @@ function flaskModel(ctx: Ctx, db: CallValue): Value {
     (base?.t === 'call' && (saSymbol(base.callee) === 'declarative_base' || (base.callee.t === 'attr' && base.callee.name === 'generate_base'))) ||
     (base?.t === 'class' && classHeader(ctx, base.cls).decorators.some((d) => saSymbol(d.t === 'call' ? d.callee : d) === 'as_declarative'));
   return isDeclarative ? base! : { t: 'attr', obj: db, name: 'Model' };
-}
-
-function exprName(e: { k: string; id?: string; name?: string }): string {
-  return e.k === 'name' ? (e.id ?? '') : e.k === 'attr' ? (e.name ?? '') : '';
 }
 
 function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): Value {

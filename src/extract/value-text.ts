@@ -55,6 +55,11 @@ export function unknownCause(v: Value): string {
   return v.t === 'unknown' ? v.reason : `${valueText(v)} is not known statically`;
 }
 
+/** The last name of a name or attribute expression (`Column`, `sa.Column` -> 'Column'); '' for anything else. */
+export function lastName(e: Expr): string {
+  return e.k === 'name' ? e.id : e.k === 'attr' ? e.name : '';
+}
+
 /** Unparses an expression, dropping class and table qualifiers (`User.age >= 0` -> `age >= 0`). */
 export function exprText(e: Expr): string {
   switch (e.k) {
