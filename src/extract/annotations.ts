@@ -2,7 +2,7 @@
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
 import { typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
-import { mroOf } from './classes.js';
+import { mroValues } from './classes.js';
 import { sameKey } from './evaluate.js';
 import { enumMembers, enumSpec, isEnumClass } from './enums.js';
 import { lookupName } from './resolve.js';
@@ -126,7 +126,7 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
     return typeFromLiteralAnnotation(values, flavor) ?? unknown('Literal annotation not supported here', file, line);
   }
-  const candidates = t.t === 'class' ? mroOf(ctx, t.cls).flatMap((e) => (e.k === 'class' ? [{ t: 'class', cls: e.cls } as Value] : withEnumBases(e.value))) : [t];
+  const candidates = t.t === 'class' ? mroValues(ctx, t.cls).flatMap(withEnumBases) : [t];
   for (const candidate of candidates) {
     const mapped = typeMap.find(([k]) => sameKey(k, candidate) || sameGeneric(k, candidate));
     const isExact = candidate === candidates[0];

@@ -16,7 +16,7 @@ import { createRegistryState } from './registry.js';
 import { scanModules } from './scan.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { asBool, record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
 const STEP_BUDGET = 5_000_000;
@@ -73,11 +73,10 @@ function mergeDuplicates(tables: TableDraft[]): TableDraft[] {
       out.push(t);
       continue;
     }
-    const flag = (name: string): boolean => t.call?.kwargs.get(name)?.t === 'bool' && (t.call.kwargs.get(name) as { v: boolean }).v;
     // keep_existing=True: the table already there stands as it is
-    if (flag('keep_existing')) continue;
+    if (asBool(t.call?.kwargs.get('keep_existing'))) continue;
     // extend_existing=True: a column of the same name replaces the old one in its place
-    const replaces = flag('extend_existing');
+    const replaces = asBool(t.call?.kwargs.get('extend_existing')) === true;
     for (const c of t.columns) {
       const at = first.columns.findIndex((f) => f.name === c.name);
       if (at < 0) first.columns.push(c);

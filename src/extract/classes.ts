@@ -59,6 +59,11 @@ export function mroOf(ctx: Ctx, cls: ClassInfo): MroEntry[] {
   return result;
 }
 
+/** The MRO as values (`cls.__mro__`): in-repo classes and outside values alike. */
+export function mroValues(ctx: Ctx, cls: ClassInfo): Value[] {
+  return mroOf(ctx, cls).map((e) => (e.k === 'class' ? { t: 'class', cls: e.cls } : e.value));
+}
+
 /**
  * `declarative_base(cls=Mixin)` makes Mixin a base of every model class. Flask-SQLAlchemy's `db.Model` is built
  * from `model_class` (its body, or `cls=` of a declarative_base): that class's own MRO follows it.

@@ -2,7 +2,7 @@
 // emits for a type class and its subclasses, on the dialects they name (every dialect when they name none).
 import type { Stmt } from '../python/summary.js';
 import type { TypeSpec } from '../schema/type-spec.js';
-import { mroOf } from './classes.js';
+import { mroValues } from './classes.js';
 import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -54,7 +54,7 @@ function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'de
 export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledType[]): TypeSpec['compiled'] {
   if (all.length === 0) return undefined;
   const classOf = typeValue.t === 'call' ? typeValue.callee : typeValue;
-  const lineage: Value[] = classOf.t === 'class' ? mroOf(ctx, classOf.cls).map((e) => (e.k === 'class' ? { t: 'class', cls: e.cls } : e.value)) : [classOf];
+  const lineage = classOf.t === 'class' ? mroValues(ctx, classOf.cls) : [classOf];
   const out: NonNullable<TypeSpec['compiled']> = {};
   let found = false;
   for (const dialect of ['postgresql', 'mysql', 'sqlite']) {

@@ -11,7 +11,7 @@ import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
 import { columnOfAttr } from './mapped-columns.js';
 import { mappedRegistry, unknownBases } from './model-kind.js';
-import { metadataFor, type Registry } from './registry.js';
+import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
@@ -98,7 +98,7 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
   const tablename = resolveTablename(x, cls);
   if (tablename.t === 'str') {
     const hasPk = columns.some((c) => c.primaryKey);
-    if (mapped.registry.flavor !== 'flask' || mapped.registry.autonaming === false || flaskKeepsTable(x, cls, hasPk)) {
+    if (!hasFlaskNaming(mapped.registry) || flaskKeepsTable(x, cls, hasPk)) {
       mapped.table = newTable(x, mapped, tablename.v, columns, problems);
       return;
     }
@@ -177,7 +177,7 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
 /** `__tablename__` as SQLAlchemy picks it; Flask-SQLAlchemy may set it from the class name first. */
 export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
   const registry = mappedRegistry(x, cls);
-  if (registry?.flavor === 'flask' && registry.autonaming !== false && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };
+  if (hasFlaskNaming(registry) && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
     const attr = ownAttrs(x, e.cls).get('__tablename__');

@@ -2,7 +2,7 @@
 import type { Ctx, Env } from './context.js';
 import { classScope } from './context.js';
 import type { Binding } from './scope.js';
-import { classHeader, mroOf } from './classes.js';
+import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { outsideClassName, outsideValue } from './outside-attrs.js';
@@ -103,7 +103,7 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   if (name === '__table__') return ctx.project.hooks.hasTable(cls) ? { t: 'clsattr', cls, name, line } : { t: 'none' };
   if (name === '__dict__') return ownNamespace(ctx, cls, line);
   if ((name === '_member_names_' || name === '__members__') && isEnumClass(ctx, cls)) return enumListing(ctx, cls, name);
-  if (name === '__mro__') return { t: 'seq', kind: 'tuple', items: mroOf(ctx, cls).map((e) => (e.k === 'class' ? { t: 'class', cls: e.cls } : e.value)) };
+  if (name === '__mro__') return { t: 'seq', kind: 'tuple', items: mroValues(ctx, cls) };
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;

@@ -5,7 +5,7 @@ import type { MetaInfo } from './drafts.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import { isSaName, saSymbol } from './sa-names.js';
-import type { CallValue, ClassInfo, Value } from './values.js';
+import { asBool, type CallValue, type ClassInfo, type Value } from './values.js';
 import { unknownCause } from './value-text.js';
 
 export type Flavor = 'sqlalchemy' | 'flask' | 'sqlmodel';
@@ -17,7 +17,7 @@ export interface Registry {
   typeMap: Array<[Value, Value]>;
   /** Flask-SQLAlchemy: one MetaData per `__bind_key__` (`db.metadatas`), made on first use */
   binds?: Map<string, MetaInfo>;
-  /** Flask-SQLAlchemy's NameMixin (automatic table names, no table for a subclass without a primary key); off with disable_autonaming=True */
+  /** Flask-SQLAlchemy: false with disable_autonaming=True (see hasFlaskNaming) */
   autonaming?: boolean;
 }
 
@@ -117,9 +117,13 @@ export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Re
     const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
     const md = db.kwargs.get('metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? base?.meta ?? newMeta(state, undefined);
-    const disabled = db.kwargs.get('disable_autonaming');
-    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: !(disabled?.t === 'bool' && disabled.v) };
+    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: asBool(db.kwargs.get('disable_autonaming')) !== true };
   });
+}
+
+/** Flask-SQLAlchemy's NameMixin applies: automatic table names, and no table for a subclass without a primary key. */
+export function hasFlaskNaming(reg: Registry | null | undefined): boolean {
+  return reg?.flavor === 'flask' && reg.autonaming !== false;
 }
 
 /** The registry a root value stands for: declarative_base(), registry(), db.Model, SQLModel, a root class. */

@@ -232,10 +232,11 @@ function reportLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, 
   if (!buildsSchema(stmt.body)) return;
   let isTold = false;
   for (const target of attributeTargets(stmt.body)) {
-    const cls = evalExpr(x.ctx, target, env);
-    const table = cls.t === 'class' && mappedRegistry(x, cls.cls) ? mapClass(x, cls.cls)?.table : undefined;
+    const value = evalExpr(x.ctx, target, env);
+    if (value.t !== 'class') continue;
+    const table = mappedRegistry(x, value.cls) ? mapClass(x, value.cls)?.table : undefined;
     if (!table) continue;
-    table.unresolved.push({ file: env.module.file, line: stmt.line, reason: messages.loopNotRun(cls.t === 'class' ? cls.cls.name : '', cause) });
+    table.unresolved.push({ file: env.module.file, line: stmt.line, reason: messages.loopNotRun(value.cls.name, cause) });
     isTold = true;
   }
   if (!isTold) x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.loopMayBuild(cause) });
