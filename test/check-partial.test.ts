@@ -129,6 +129,17 @@ describe('scanScope', () => {
       module('app.conventions', 'app/conventions.py', 'from app.base import metadata\nmetadata.naming_convention = {"ix": "ix_%(column_0_label)s"}\n'),
       module('app.user', 'app/user.py', 'import sqlalchemy as sa\nfrom app.base import metadata\nuser = sa.Table("user", metadata)\n'),
     ]);
-    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app.conventions', 'app.user']);
+    // app.base comes along as app.user's import that calls something at its top level (see the next test)
+    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app.base', 'app.conventions', 'app.user']);
+  });
+
+  it('scans what a reached module imports from modules that build at their top level, so tables keep their source', async () => {
+    const modules = await Promise.all([
+      module('app.constants', 'app/constants.py', 'NAME_LEN = 80\n'),
+      module('app.tables', 'app/tables.py', 'import sqlalchemy as sa\nfrom app.constants import NAME_LEN\nmeta = sa.MetaData()\norders = sa.Table("orders", meta, sa.Column("id", sa.Integer, primary_key=True))\n'),
+      module('app.domain', 'app/domain.py', 'class Order:\n    pass\n'),
+      module('app.mapping', 'app/mapping.py', 'from sqlalchemy.orm import registry\nfrom app.domain import Order\nfrom app.tables import orders\nregistry().map_imperatively(Order, orders)\n'),
+    ]);
+    expect([...scanScope(modules, { files: new Set(['app/domain.py']), names: new Set() })].sort()).toEqual(['app.domain', 'app.mapping', 'app.tables']);
   });
 });

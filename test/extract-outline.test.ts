@@ -33,6 +33,13 @@ describe('outlineOf', () => {
     }
   });
 
+  it('marks top-level code that calls something, and only that', async () => {
+    expect((await outline('import sqlalchemy as sa\nNAME = "x"\nclass A:\n    x = f()\ndef g():\n    return h()\n')).calls).toBe(false);
+    for (const text of ['meta = sa.MetaData()\n', 'TAGS = {o: tag_table(o) for o in OWNERS}\n', 'if X:\n    t = sa.Table("t", meta)\n', 'N: int = len(NAMES)\n']) {
+      expect((await outline(`import sqlalchemy as sa\n${text}`)).calls, text).toBe(true);
+    }
+  });
+
   it('keeps the directives and syntax errors of the summary', async () => {
     const o = await outline('x = 1  # schemaguard: renamed-from y\ndef broken(:\n');
     expect(o.directives).toEqual([{ line: 1, text: 'renamed-from y' }]);

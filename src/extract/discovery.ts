@@ -4,8 +4,11 @@ import type { ImportStmt } from './outline.js';
 import { resolvedImports, withParentPackages, type ResolvedImport } from './module-names.js';
 
 const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b/m;
-/** Flask models often import only `db`: these spellings mark a file as a model file too. */
-const ORM_USE = /\bdb\.(?:Model|Column|Table)\b|\b(?:mapped_column|declarative_base|DeclarativeBase)\b|\bColumn\(|\bTable\(/;
+/**
+ * Flask models often import only `db`, and some model modules take everything from in-repo helpers (`from .base
+ * import Base, str_col`): these spellings mark a file as a model file too.
+ */
+const ORM_USE = /\bdb\.(?:Model|Column|Table)\b|\b(?:mapped_column|declarative_base|DeclarativeBase)\b|\bColumn\(|\bTable\(|\b__table(?:name)?__\b/;
 
 export function isModelText(text: string): boolean {
   return ORM_IMPORT.test(text) || ORM_USE.test(text);

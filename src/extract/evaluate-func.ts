@@ -221,7 +221,7 @@ function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome
 export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, env: Env): Value {
   const items = iterate(ctx, evalExpr(ctx, expr.iter, env));
   if (!items || items.length > MAX_LOOP) return unknown('comprehension over a value not known statically', env.module.file, expr.line);
-  const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}) };
+  const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}), ...(env.effects ? { effects: env.effects } : {}) };
   const out: Value[] = [];
   const entries: Array<[Value, Value]> = [];
   for (const item of items) {

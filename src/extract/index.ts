@@ -8,7 +8,7 @@ import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
 import { outlineOf, type ModuleOutline } from './outline.js';
 import { scanScope } from './scan-scope.js';
-import { moduleNameFor, sourceRoots } from './module-names.js';
+import { moduleNameFor, sourceRoots, withParentPackages } from './module-names.js';
 import type { ModuleInfo } from './values.js';
 import { messages } from './messages.js';
 
@@ -22,13 +22,13 @@ export interface SummaryCache {
 export interface ExtractOptions {
   dialect: Dialect;
   cache?: SummaryCache;
-  /** globs of model files; by default, files that import SQLAlchemy, SQLModel or Flask-SQLAlchemy */
+  /** globs of model files; by default, files that import SQLAlchemy, SQLModel or Flask-SQLAlchemy or use its names (discovery.ts) */
   models?: string[];
   /**
-   * Scan only the model modules the changed files can reach (see scan-scope.ts): a partial schema, holding the
+   * Scan only the modules the changed files can reach (see scan-scope.ts): a partial schema, holding the
    * tables those modules build (names still resolve across the whole project; foreign keys to tables not built
    * read them from `known`, the whole schema of the same files before the change). When the change reaches half
-   * the models or more, everything is scanned and the result has no `scanned`.
+   * the modules or more, everything is scanned and the result has no `scanned`.
    */
   partial?: { changed: ReadonlySet<string>; known: Schema };
 }
@@ -56,7 +56,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   }
   const isModel = modelMatcher(options.models);
   const models = [...byName.values()].filter((c) => isModel(c.file.path, c.file.text));
-  const summaries = await summarizeClosure(models, byName, options.cache);
+  const summaries = await summarizeClosure(withPackages(models, byName), byName, options.cache);
   const diagnostics: Diagnostic[] = [];
   const directives: Directive[] = [];
   const modules: ModuleInfo[] = [];
@@ -65,9 +65,9 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
     for (const e of outline.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: 'error', message: messages.syntaxError(e.message) });
     directives.push(...readDirectives(c.file.path, outline.directives, diagnostics));
   }
-  const scope = options.partial && partialScope(summaries, models, options.partial.changed, roots);
-  const modelNames = new Set(models.map((m) => m.name).filter((name) => !scope || scope.has(name)));
-  const scanned = modules.filter((m) => modelNames.has(m.name));
+  // every module of the closure runs when the models are imported: a table one builds through a helper counts
+  const scope = options.partial && partialScope(summaries, options.partial.changed, roots);
+  const scanned = scope ? modules.filter((m) => scope.has(m.name)) : modules;
   const schema = buildSchema(modules, scanned, options.dialect, diagnostics, scope && options.partial ? knownTables(options.partial.known) : undefined);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
@@ -75,12 +75,24 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
 }
 
 /** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */
-function partialScope(summaries: Map<Candidate, Loaded>, models: Candidate[], changed: ReadonlySet<string>, roots: string[]): Set<string> | undefined {
+function partialScope(summaries: Map<Candidate, Loaded>, changed: ReadonlySet<string>, roots: string[]): Set<string> | undefined {
   const names = new Set([...changed].flatMap((path) => moduleNameFor(path, roots)?.name ?? []));
-  const modules = [...summaries].map(([c, { outline }]) => ({ name: c.name, isPackage: c.isPackage, file: c.file.path, imports: outline.imports, effects: outline.effects }));
+  const modules = [...summaries].map(([c, { outline }]) => ({ name: c.name, isPackage: c.isPackage, file: c.file.path, imports: outline.imports, effects: outline.effects, calls: outline.calls }));
   const scope = scanScope(modules, { files: changed, names });
-  const reached = models.filter((m) => scope.has(m.name)).length;
-  return reached * 2 <= models.length ? scope : undefined;
+  const reached = modules.filter((m) => scope.has(m.name)).length;
+  return reached * 2 <= modules.length ? scope : undefined;
+}
+
+/** The model modules and the packages Python runs before each (`app/__init__.py` for `app.models`). */
+function withPackages(models: Candidate[], byName: Map<string, Candidate>): Candidate[] {
+  const out = new Set<Candidate>();
+  for (const m of models) {
+    for (const name of withParentPackages(m.name)) {
+      const c = byName.get(name);
+      if (c) out.add(c);
+    }
+  }
+  return [...out];
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

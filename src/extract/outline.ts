@@ -11,6 +11,8 @@ export interface ModuleOutline {
   imports: ImportStmt[];
   /** top-level code that may change what other modules define (see scan-scope.ts) */
   effects: boolean;
+  /** top-level code that calls something: what it builds (a `Table(...)`, a helper's tables) is its own */
+  calls: boolean;
   directives: DirectiveComment[];
   errors: SyntaxProblem[];
 }
@@ -25,7 +27,7 @@ export function outlineOf(summary: ModuleSummary): ModuleOutline {
     }
   };
   walk(summary.body);
-  return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), directives: summary.directives, errors: summary.errors };
+  return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), calls: hasTopLevelCall(summary.body), directives: summary.directives, errors: summary.errors };
 }
 
 const isNameTarget = (e: Expr): boolean => e.k === 'name' || ((e.k === 'tuple' || e.k === 'list') && e.items.every(isNameTarget));
@@ -55,4 +57,29 @@ function hasOutsideEffects(body: readonly Stmt[]): boolean {
         return false;
     }
   });
+}
+
+function hasTopLevelCall(body: readonly Stmt[]): boolean {
+  return body.some((s) => {
+    switch (s.k) {
+      case 'assign':
+      case 'ann':
+      case 'aug':
+      case 'expr':
+        return containsCall(s.value);
+      case 'if':
+        return hasTopLevelCall(s.body) || hasTopLevelCall(s.orelse);
+      case 'block':
+        return hasTopLevelCall(s.body);
+      default:
+        return false;
+    }
+  });
+}
+
+/** Anywhere in an expression (a lambda's body too: more scanning is never wrong). */
+function containsCall(e: unknown): boolean {
+  if (Array.isArray(e)) return e.some(containsCall);
+  if (e === null || typeof e !== 'object') return false;
+  return (e as { k?: unknown }).k === 'call' || Object.values(e).some(containsCall);
 }

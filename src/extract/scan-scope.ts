@@ -1,5 +1,6 @@
-// Which model modules a change can reach: the changed ones, every module that imports them (transitively),
-// and those whose top-level code acts on objects of other modules. Only these need scanning again.
+// Which modules a change can reach: the changed ones, every module that imports them (transitively), and those
+// whose top-level code acts on objects of other modules. Only these need scanning again, with the modules they
+// import that build something at their top level (so each table is told where a whole scan finds it).
 import { resolvedImports } from './module-names.js';
 import type { ImportStmt } from './outline.js';
 
@@ -10,6 +11,7 @@ export interface ScopeModule {
   /** see outline.ts */
   imports: readonly ImportStmt[];
   effects: boolean;
+  calls: boolean;
 }
 
 /**
@@ -20,8 +22,11 @@ export interface ScopeModule {
 export function scanScope(modules: readonly ScopeModule[], changed: { files: ReadonlySet<string>; names: ReadonlySet<string> }): Set<string> {
   const known = new Set(modules.map((m) => m.name));
   const importers = new Map<string, string[]>();
+  const imported = new Map<string, Set<string>>();
   for (const m of modules) {
-    for (const dep of explicitImports(m, known)) {
+    const deps = explicitImports(m, known);
+    imported.set(m.name, deps);
+    for (const dep of deps) {
       const list = importers.get(dep);
       if (list) list.push(m.name);
       else importers.set(dep, [m.name]);
@@ -36,7 +41,24 @@ export function scanScope(modules: readonly ScopeModule[], changed: { files: Rea
     scope.add(name);
     for (const importer of importers.get(name) ?? []) if (!scope.has(importer)) queue.push(importer);
   }
+  addBuilders(scope, imported, new Set(modules.filter((m) => m.calls).map((m) => m.name)));
   return scope;
+}
+
+/**
+ * A table reached through an import (`map_imperatively(Order, orders)`) is attributed to the first module a scan
+ * meets it in. A whole scan meets it in the module that builds it, which runs first: so does a partial one.
+ */
+function addBuilders(scope: Set<string>, imported: ReadonlyMap<string, ReadonlySet<string>>, builders: ReadonlySet<string>): void {
+  const queue = [...scope];
+  while (queue.length > 0) {
+    for (const dep of imported.get(queue.pop()!) ?? []) {
+      if (builders.has(dep) && !scope.has(dep)) {
+        scope.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
 }
 
 function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string> {

@@ -151,6 +151,8 @@ function hasCall(e: Expr): boolean {
   if (e.k === 'call') return true;
   if (e.k === 'tuple' || e.k === 'list') return e.items.some(hasCall);
   if (e.k === 'dict') return e.items.some((i) => hasCall(i.value));
+  // `{owner: tag_table(owner) for owner in TAGGABLE}`
+  if (e.k === 'comp') return hasCall(e.elt) || (e.value !== undefined && hasCall(e.value));
   return false;
 }
 
