@@ -149,16 +149,27 @@ function entry(attrs: Map<string, OwnAttr>, name: string, line: number): OwnAttr
   return current;
 }
 
+/**
+ * The names an assignment binds, each with the expression of its value: `NOTEBOOK, JOB = range(1, 3)` (MLflow's
+ * status classes) binds each name to an item of the value. Not for a dict, whose items are its keys.
+ */
+function assigned(target: Expr, value: Expr): Array<[string, Expr]> {
+  if (target.k === 'name') return [[target.id, value]];
+  if ((target.k !== 'tuple' && target.k !== 'list') || value.k === 'dict' || value.k === 'comp') return [];
+  return target.items.flatMap((item, i): Array<[string, Expr]> => (item.k === 'name' ? [[item.id, { k: 'sub', obj: value, index: { k: 'num', v: i, line: value.line }, line: value.line }]] : []));
+}
+
 function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr) => boolean | undefined, names?: Set<string>): void {
   for (const stmt of body) {
     if ((stmt.k === 'assign' || stmt.k === 'ann') && names) for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) if (t.k === 'name') names.add(t.id);
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
-          if (target.k !== 'name') continue;
-          const e = entry(attrs, target.id, stmt.line);
-          e.expr = stmt.value;
-          e.def = null;
+          for (const [name, expr] of assigned(target, stmt.value)) {
+            const e = entry(attrs, name, stmt.line);
+            e.expr = expr;
+            e.def = null;
+          }
         }
         break;
       case 'ann': {

@@ -170,7 +170,7 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   const env = { module: owner.module, cls: owner, depth: 0 };
   if (binding.k === 'def') return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
   if (binding.k === 'class') return bindingValue(ctx, binding, env);
-  if (binding.k !== 'expr' || binding.expr.k === 'lambda') return { t: 'clsattr', cls, name, line };
+  if (binding.k === 'expr' ? binding.expr.k === 'lambda' : binding.k !== 'unpack') return { t: 'clsattr', cls, name, line };
   // constants on a class (lengths, flags, choices) and tables held by a class are values;
   // columns stay references to the mapped attribute
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };

@@ -2,6 +2,7 @@
 import type { Binding } from './scope.js';
 import { classInfo, classScope, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
 import { isTruthy, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -32,8 +33,11 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return evalExpr(ctx, b.expr, env);
     case 'unpack': {
       const whole = evalExpr(ctx, b.expr, env);
-      if (whole.t === 'seq') return whole.items[b.index] ?? unknown('unpacking does not match', env.module.file, b.line);
-      return whole.t === 'unknown' ? whole : unknown('cannot unpack this value statically', env.module.file, b.line);
+      if (whole.t === 'unknown') return whole;
+      // `NOTEBOOK, JOB, LOCAL = range(1, 4)`, `a, b = "xy"`, `(k1, k2) = {...}`
+      const items = iterate(ctx, whole);
+      if (!items) return unknown('cannot unpack this value statically', env.module.file, b.line);
+      return items[b.index] ?? unknown('unpacking does not match', env.module.file, b.line);
     }
     case 'module':
       return moduleValue(ctx, b.module, env.module.file, b.line);
