@@ -26,6 +26,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function composeAfter(pair: PartialPair): ExtractResult | null {
   const { before, partBefore, partAfter } = pair;
   if (!partBefore.scanned || !partAfter.scanned) return null;
+  // a module that joins or leaves what the models import (a package __init__ edited) brings or takes its tables
+  if (!sameReach(partBefore.read ?? [], partAfter.read ?? [], pair.changed)) return null;
   // one table name in two MetaData (Flask binds): parts are matched by name, so such a schema is never assembled
   if (![before, partBefore, partAfter].every((r) => hasUniqueNames(r.schema.tables))) return null;
   const local = new Set([...partBefore.scanned, ...partAfter.scanned, ...pair.changed]);
@@ -71,6 +73,13 @@ function partBeforeMatches(before: ExtractResult, part: ExtractResult, whole: Ma
   const all = [...before.schema.diagnostics, ...part.schema.diagnostics];
   if (all.some((d) => d.file === null)) return false;
   return same(diagnosticsOf(before.schema.diagnostics, local, true), diagnosticsOf(part.schema.diagnostics, local, true));
+}
+
+function sameReach(before: readonly string[], after: readonly string[], changed: ReadonlySet<string>): boolean {
+  const unchanged = (files: readonly string[]) => new Set(files.filter((f) => !changed.has(f)));
+  const a = unchanged(before);
+  const b = unchanged(after);
+  return a.size === b.size && [...a].every((f) => b.has(f));
 }
 
 function hasUniqueNames(tables: readonly Table[]): boolean {

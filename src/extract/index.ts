@@ -36,8 +36,10 @@ export interface ExtractOptions {
 export interface ExtractResult {
   schema: Schema;
   directives: Directive[];
-  /** with `partial`: the model files scanned */
+  /** with `partial`: the files scanned */
   scanned?: string[];
+  /** with `partial`: every file read (the model files and what they import), scanned or not */
+  read?: string[];
 }
 
 interface Candidate {
@@ -71,7 +73,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const schema = buildSchema(modules, scanned, options.dialect, diagnostics, scope && options.partial ? knownTables(options.partial.known) : undefined);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
-  return { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file) } : {}) };
+  return { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: modules.map((m) => m.file) } : {}) };
 }
 
 /** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */
