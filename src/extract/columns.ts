@@ -1,7 +1,8 @@
 // Column(...) and mapped_column(...) calls to ColumnDraft: name, type, flags, foreign keys, defaults.
 import type { Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
-import type { ColumnDraft, FkDraft } from './drafts.js';
+import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
+import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText } from './value-text.js';
@@ -119,7 +120,7 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0]) : `${sym}()`;
       return;
     case 'CheckConstraint':
-      draft.checks.push({ name: asString(item.kwargs.get('name')) ?? null, sqltext: checkText(item) });
+      draft.checks.push(checkOf(item));
       return;
   }
 }
@@ -136,10 +137,17 @@ export function foreignKeyOf(call: CallValue): FkDraft {
 }
 
 /** CHECK text: a string as written, or the expression unparsed without class qualifiers. */
-export function checkText(call: CallValue): string {
+export function checkOf(call: CallValue): CheckDraft {
+  const first = call.args[0];
+  const name = asString(call.kwargs.get('name')) ?? null;
+  const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
+  return isExpression ? { name, sqltext: checkText(call), expr: first } : { name, sqltext: checkText(call) };
+}
+
+function checkText(call: CallValue): string {
   const first = call.args[0];
   if (first?.t === 'str') return first.v;
-  if (first?.t === 'call' && first.args[0]?.t === 'str') return first.args[0].v;
+  if (first?.t === 'call' && saSymbol(first.callee) === 'text' && first.args[0]?.t === 'str') return first.args[0].v;
   const source = call.expr.k === 'call' ? call.expr.args[0]?.value : undefined;
   return source ? exprText(source) : '';
 }

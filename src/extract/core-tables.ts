@@ -1,5 +1,5 @@
 // Core tables: Table(name, metadata, *columns, *constraints, **kw), `__table_args__`, and Index(...) statements.
-import { checkText, columnFromCall, foreignKeyOf, callOf } from './columns.js';
+import { checkOf, columnFromCall, foreignKeyOf, callOf } from './columns.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
 import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
@@ -119,7 +119,7 @@ export function constraintOf(call: CallValue): ConstraintDraft | undefined {
     case 'PrimaryKeyConstraint':
       return { k: 'pk', name, columns: call.args.map(columnRef) };
     case 'CheckConstraint':
-      return { k: 'ck', name, sqltext: checkText(call) };
+      return { k: 'ck', ...checkOf(call) };
     case 'Index': {
       const [first, ...rest] = call.args;
       const unique = call.kwargs.get('unique');

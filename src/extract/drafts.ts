@@ -25,6 +25,13 @@ export interface FkDraft {
   line: number;
 }
 
+/** A CHECK constraint: its text as written, and the expression SQLAlchemy compiles when it is one (check-sql.ts). */
+export interface CheckDraft {
+  name: string | null;
+  sqltext: string;
+  expr?: Value;
+}
+
 export interface ColumnDraft {
   name: string | null;
   key: string | null;
@@ -41,7 +48,7 @@ export interface ColumnDraft {
   serverDefault: string | null;
   comment: string | null;
   foreignKeys: FkDraft[];
-  checks: Array<{ name: string | null; sqltext: string }>;
+  checks: CheckDraft[];
   sortOrder: number;
   source: SourceRef;
   /** problems met while reading this column (its type, a length...) */
@@ -56,7 +63,7 @@ export type ConstraintDraft =
   | { k: 'pk'; name: string | null; columns: ColumnRef[] }
   | { k: 'uq'; name: string | null; columns: ColumnRef[] }
   | { k: 'ix'; name: string | null; columns: ColumnRef[]; unique: boolean }
-  | { k: 'ck'; name: string | null; sqltext: string }
+  | ({ k: 'ck' } & CheckDraft)
   | { k: 'fkc'; name: string | null; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null };
 
 /** A column named in a constraint: by key (a string) or an expression rendered as text. */

@@ -7,6 +7,7 @@ import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
+import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
 
@@ -37,10 +38,15 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return evalDict(ctx, expr, env);
     case 'sub':
       return subscriptOf(ctx, evalExpr(ctx, expr.obj, env), evalExpr(ctx, expr.index, env), env, expr.line);
-    case 'bin':
-      return binaryOp(expr.op, evalExpr(ctx, expr.left, env), evalExpr(ctx, expr.right, env), env.module.file, expr.line);
-    case 'unary':
-      return unaryOp(expr.op, evalExpr(ctx, expr.arg, env), env.module.file, expr.line);
+    case 'bin': {
+      const left = evalExpr(ctx, expr.left, env);
+      const right = evalExpr(ctx, expr.right, env);
+      return sqlOperation(expr.op, [left, right], env.module.file, expr) ?? binaryOp(expr.op, left, right, env.module.file, expr.line);
+    }
+    case 'unary': {
+      const arg = evalExpr(ctx, expr.arg, env);
+      return (expr.op === 'not' ? undefined : sqlOperation(expr.op, [arg], env.module.file, expr)) ?? unaryOp(expr.op, arg, env.module.file, expr.line);
+    }
     case 'bool':
       return evalBool(ctx, expr, env);
     case 'cmp':
@@ -211,6 +217,9 @@ function evalCompare(ctx: Ctx, expr: Extract<Expr, { k: 'cmp' }>, env: Env): Val
   let left = evalExpr(ctx, expr.items[0]!, env);
   for (let i = 0; i < expr.ops.length; i++) {
     const right = evalExpr(ctx, expr.items[i + 1]!, env);
+    // `score >= 0` on a column: an SQL expression (a chain of them is Python's `and`, not SQL: left alone)
+    const sql = expr.ops.length === 1 ? sqlOperation(expr.ops[0]!, [left, right], env.module.file, expr) : undefined;
+    if (sql) return sql;
     const result = compareOp(expr.ops[i]!, left, right, env.module.file, expr.line);
     if (result.t !== 'bool' || !result.v) return result;
     left = right;

@@ -3,7 +3,8 @@
 import { isKnownType, renderType } from '../schema/render-type.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresolved } from '../schema/types.js';
-import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
+import { checkSql } from './check-sql.js';
+import type { CheckDraft, ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
@@ -248,12 +249,16 @@ function checks(b: Builder): Table['check_constraints'] {
   const out: Table['check_constraints'] = [];
   const where = b.table.source ?? { file: '', line: 0 };
   for (const c of b.table.columns) {
-    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', name: ck.name, columns: [] }, c.source), sqltext: ck.sqltext });
+    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', name: ck.name, columns: [] }, c.source), sqltext: checkSqlText(b, ck) });
   }
   for (const con of b.table.constraints) {
-    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', name: con.name, columns: [] }, where), sqltext: con.sqltext });
+    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', name: con.name, columns: [] }, where), sqltext: checkSqlText(b, con) });
   }
   return sortedAs(out, (c) => [c.sqltext, c.name ?? '']);
+}
+
+function checkSqlText(b: Builder, ck: CheckDraft): string {
+  return (ck.expr && checkSql(b.x, b.table, ck.expr, b.dialect)) ?? ck.sqltext;
 }
 
 type SortKey = Array<string | string[]>;

@@ -72,6 +72,9 @@ export type Value =
   | { t: 'code'; expr: Expr; env?: Env }
   | Unknown;
 
+/** The pseudo callee of an operator applied to a column expression (sql-expr.ts): args are the operator, then its operands. */
+export const SQL_OPERATOR = 'schemaguard.sql_operator';
+
 export interface MetaTable {
   t: 'metatable';
   meta: Value;
@@ -147,6 +150,8 @@ function callTruth(v: CallValue): boolean | undefined {
   if (v.callee.t === 'class') return true;
   if (v.callee.t !== 'ext') return undefined;
   const name = v.callee.name;
+  // `if col == 1:` asks SQLAlchemy's ClauseElement.__bool__, which mostly raises
+  if (name === SQL_OPERATOR) return undefined;
   if (/^(sqlalchemy|sqlmodel|flask_sqlalchemy|schemaguard|functools)\./.test(name)) return true;
   const last = name.slice(name.lastIndexOf('.') + 1);
   return /^[A-Z]/.test(last) ? true : undefined;

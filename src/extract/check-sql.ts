@@ -1,0 +1,248 @@
+// CHECK constraints written as SQLAlchemy expressions (`CheckConstraint(status.in_(STAGES))`, `score >= 0`),
+// compiled as SQLAlchemy compiles them for DDL: literals inline, columns unqualified, operators grouped by
+// precedence. Anything outside this subset gives undefined, and the constraint keeps its source text.
+import { quoteIdentifier } from '../schema/identifiers.js';
+import type { Dialect } from '../schema/types.js';
+import type { TableDraft } from './drafts.js';
+import { columnName, columnOfValue } from './references.js';
+import { saSymbol } from './sa-names.js';
+import { isSqlFunction } from './sql-expr.js';
+import type { Extraction } from './state.js';
+import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
+
+type Node =
+  /** a column, a literal, a function call, text(): never grouped */
+  | { k: 'atom'; text: string }
+  | { k: 'bin'; op: string; left: Node; right: Node }
+  | { k: 'list'; op: 'AND' | 'OR'; items: Node[] }
+  | { k: 'not'; arg: Node };
+
+/** sqlalchemy.sql.operators._PRECEDENCE of the operators rendered here. */
+const PRECEDENCE: Record<string, number> = { '*': 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
+const COMPARISON = 5;
+/** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
+const SELF_NESTING = new Set(['+', '*', 'AND', 'OR']);
+const PYTHON_COMPARISONS: Record<string, string> = { '==': '=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+/** what `~` / `not_()` turns each comparison into (ColumnOperators' negations) */
+const NEGATED: Record<string, string> = {
+  '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
+  LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', IS: 'IS NOT', 'IS NOT': 'IS', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN',
+};
+/** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
+const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
+
+interface Render {
+  x: Extraction;
+  table: TableDraft;
+  dialect: Dialect;
+}
+
+export function checkSql(x: Extraction, table: TableDraft, value: Value, dialect: Dialect): string | undefined {
+  const node = toNode({ x, table, dialect }, value);
+  return node && print(node, undefined);
+}
+
+function toNode(r: Render, v: Value): Node | undefined {
+  switch (v.t) {
+    case 'str':
+    case 'num':
+    case 'bool':
+    case 'none': {
+      const text = literal(r.dialect, v);
+      return text === undefined ? undefined : { k: 'atom', text };
+    }
+    case 'tablecol':
+    case 'clsattr': {
+      const hit = columnOfValue(r.x, v);
+      return hit ? column(r, columnName(hit.column)) : undefined;
+    }
+    case 'call':
+      return callNode(r, v);
+    default:
+      return undefined;
+  }
+}
+
+function callNode(r: Render, v: CallValue): Node | undefined {
+  const callee = v.callee;
+  if (callee.t === 'attr') return methodNode(r, callee.obj, callee.name, v.args);
+  if (callee.t !== 'ext') return undefined;
+  if (callee.name === SQL_OPERATOR) return operatorNode(r, v.args);
+  if (isSqlFunction(callee.name)) return functionNode(r, callee.name.slice(callee.name.lastIndexOf('.') + 1), v.args);
+  const first = v.args[0];
+  switch (saSymbol(callee)) {
+    case 'and_':
+    case 'or_':
+      return listNode(r, saSymbol(callee) === 'and_' ? 'AND' : 'OR', v.args);
+    case 'not_': {
+      const arg = first && toNode(r, first);
+      return arg && negate(arg);
+    }
+    case 'column':
+      return first?.t === 'str' ? column(r, first.v) : undefined;
+    case 'literal_column':
+    case 'text':
+      return first?.t === 'str' ? { k: 'atom', text: first.v } : undefined;
+    case 'Column':
+    case 'mapped_column': {
+      // a Column object of this table's class body (`CheckConstraint(score >= 0)` in __table_args__)
+      const own = r.table.columns.find((c) => c.call === v);
+      return own ? column(r, columnName(own)) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function operatorNode(r: Render, args: Value[]): Node | undefined {
+  const [opValue, ...operands] = args;
+  if (opValue?.t !== 'str') return undefined;
+  const op = opValue.v;
+  if (operands.length === 1) {
+    const arg = toNode(r, operands[0]!);
+    return op === '~' && arg ? negate(arg) : undefined;
+  }
+  const [leftValue, rightValue] = operands;
+  const left = toNode(r, leftValue!);
+  const right = toNode(r, rightValue!);
+  if (!left || !right) return undefined;
+  if (op === '&' || op === '|') return flatten(op === '&' ? 'AND' : 'OR', [left, right]);
+  if (op === '+' || op === '-' || op === '*') return { k: 'bin', op, left, right };
+  const sqlOp = PYTHON_COMPARISONS[op];
+  if (!sqlOp) return undefined;
+  // `col == None`: IS NULL, as ColumnOperators.__eq__ makes it
+  if (rightValue!.t === 'none' && (op === '==' || op === '!=')) return { k: 'bin', op: op === '==' ? 'IS' : 'IS NOT', left, right };
+  return { k: 'bin', op: sqlOp, left, right };
+}
+
+function methodNode(r: Render, objValue: Value, name: string, args: Value[]): Node | undefined {
+  const obj = toNode(r, objValue);
+  if (!obj) return undefined;
+  const [first, second] = args;
+  switch (name) {
+    case 'in_':
+    case 'not_in':
+    case 'notin_': {
+      const items = first ? inList(r, first) : undefined;
+      return items === undefined ? undefined : { k: 'bin', op: name === 'in_' ? 'IN' : 'NOT IN', left: obj, right: { k: 'atom', text: items } };
+    }
+    case 'like':
+    case 'not_like':
+    case 'notlike': {
+      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      return pattern === undefined ? undefined : { k: 'bin', op: name === 'like' ? 'LIKE' : 'NOT LIKE', left: obj, right: { k: 'atom', text: pattern } };
+    }
+    case 'is_':
+    case 'is_not':
+    case 'isnot':
+      return first?.t === 'none' ? { k: 'bin', op: name === 'is_' ? 'IS' : 'IS NOT', left: obj, right: { k: 'atom', text: 'NULL' } } : undefined;
+    case 'between': {
+      const low = first && toNode(r, first);
+      const high = second && toNode(r, second);
+      if (!low || !high || args.length !== 2) return undefined;
+      return { k: 'bin', op: 'BETWEEN', left: obj, right: { k: 'atom', text: `${print(low, 'BETWEEN')} AND ${print(high, 'BETWEEN')}` } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `IN ('a', 'b')` of literal values; an empty list compiles to an expression of its own, left alone. */
+function inList(r: Render, v: Value): string | undefined {
+  if (v.t !== 'seq' || v.items.length === 0) return undefined;
+  const texts = v.items.map((item) => (item.t === 'none' ? undefined : literal(r.dialect, item)));
+  return texts.every((t) => t !== undefined) ? `(${texts.join(', ')})` : undefined;
+}
+
+function functionNode(r: Render, name: string, args: Value[]): Node | undefined {
+  if (ANSI_FUNCTIONS.has(name) && args.length === 0) return { k: 'atom', text: name.toUpperCase() };
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) return undefined;
+  const texts: string[] = [];
+  for (const arg of args) {
+    const node = toNode(r, arg);
+    if (!node) return undefined;
+    texts.push(print(node, undefined));
+  }
+  return { k: 'atom', text: `${name}(${texts.join(', ')})` };
+}
+
+function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined {
+  if (args.length === 0) return undefined;
+  const items: Node[] = [];
+  for (const arg of args) {
+    const node = toNode(r, arg);
+    if (!node) return undefined;
+    items.push(node);
+  }
+  return items.length === 1 ? items[0] : flatten(op, items);
+}
+
+/** and_(and_(a, b), c) is one list, as BooleanClauseList builds it. */
+function flatten(op: 'AND' | 'OR', items: Node[]): Node {
+  return { k: 'list', op, items: items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [n])) };
+}
+
+function negate(node: Node): Node {
+  if (node.k === 'not') return node.arg;
+  if (node.k === 'bin' && NEGATED[node.op]) return { ...node, op: NEGATED[node.op]! };
+  return { k: 'not', arg: node };
+}
+
+function column(r: Render, name: string): Node {
+  return { k: 'atom', text: quoteIdentifier(name, r.dialect) };
+}
+
+/** A literal bind rendered inline (String / Integer / Boolean literal processors of each dialect). */
+function literal(dialect: Dialect, v: Value): string | undefined {
+  switch (v.t) {
+    case 'str': {
+      // MySQL escapes backslashes too, depending on the server's sql_mode: not guessed
+      if (dialect === 'mysql' && v.v.includes('\\')) return undefined;
+      const text = `'${v.v.replaceAll("'", "''")}'`;
+      // psycopg2 and mysqlclient take pyformat / format parameters: a literal '%' is doubled
+      return dialect === 'sqlite' ? text : text.replaceAll('%', '%%');
+    }
+    case 'num': {
+      // Python's repr of a float differs from JavaScript's in exponents
+      const text = String(v.v);
+      return /e/i.test(text) || !Number.isFinite(v.v) ? undefined : text;
+    }
+    case 'bool':
+      return dialect === 'sqlite' ? (v.v ? '1' : '0') : String(v.v);
+    case 'none':
+      return 'NULL';
+    default:
+      return undefined;
+  }
+}
+
+function precedenceOf(node: Node): number {
+  if (node.k === 'atom') return Infinity;
+  if (node.k === 'not') return PRECEDENCE.NOT!;
+  return PRECEDENCE[node.op] ?? COMPARISON;
+}
+
+/** The text of a node inside an operator: grouped when it binds no tighter (operators.is_precedent). */
+function print(node: Node, against: string | undefined): string {
+  const text = printBare(node);
+  if (against === undefined || node.k === 'atom') return text;
+  const own = node.k === 'not' ? 'NOT' : node.op;
+  if (own === against && SELF_NESTING.has(own)) return text;
+  return precedenceOf(node) <= (PRECEDENCE[against] ?? COMPARISON) ? `(${text})` : text;
+}
+
+function printBare(node: Node): string {
+  switch (node.k) {
+    case 'atom':
+      return node.text;
+    case 'not':
+      return `NOT ${print(node.arg, 'NOT')}`;
+    case 'list':
+      return node.items.map((item) => print(item, node.op)).join(` ${node.op} `);
+    case 'bin': {
+      const text = `${print(node.left, node.op)} ${node.op} ${print(node.right, node.op)}`;
+      // NOT IN is always bracketed: its empty form is `(col NOT IN (NULL) OR 1 = 1)` (SQLCompiler)
+      return node.op === 'NOT IN' ? `(${text})` : text;
+    }
+  }
+}
