@@ -29,6 +29,10 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
     tablenameOf: (cls) => tablenameOf(x, cls),
     hasTable: (cls) => mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null,
+    ownsTable: (cls) => {
+      const mapped = mappedRegistry(x, cls) !== null ? mapClass(x, cls) : null;
+      return mapped?.table != null && !mapped.isSingleTable;
+    },
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

@@ -11,6 +11,8 @@ export interface EvalHooks {
   tablenameOf(cls: ClassInfo): Value;
   /** `cls.__table__` is set: the class is mapped to a table (its own or a parent's) */
   hasTable(cls: ClassInfo): boolean;
+  /** `__table__` is in `cls.__dict__`: a table of its own (a single-table subclass reads its parent's) */
+  ownsTable(cls: ClassInfo): boolean;
 }
 
 export interface Project {
@@ -54,6 +56,7 @@ const NO_HOOKS: EvalHooks = {
   hasInheritedTable: () => false,
   tablenameOf: () => ({ t: 'none' }),
   hasTable: () => false,
+  ownsTable: () => false,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

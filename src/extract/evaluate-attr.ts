@@ -143,6 +143,8 @@ function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
   const names = ['__module__', '__doc__'];
   for (const [name, b] of classScope(ctx.project, cls).bindings) if (b.k !== 'ann') names.push(name);
   for (const name of cls.assigned?.keys() ?? []) names.push(name);
+  // declarative sets it once the class is mapped (`klass.__dict__.get("__table__")` finds the nearest table)
+  if (ctx.project.hooks.ownsTable(cls)) names.push('__table__');
   const entries = [...new Set(names)].map((name): [Value, Value] => [{ t: 'str', v: name }, { t: 'clsattr', cls, name, line }]);
   return { t: 'dict', entries };
 }
