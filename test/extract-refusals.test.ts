@@ -160,6 +160,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 11, severity: 'warning', message: 'a table copied with to_metadata() is not extracted' })]);
   });
 
+  it('names an index whose name it cannot know instead of naming it by the convention', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    label = sa.Column(sa.String(20))\n    __table_args__ = (\n        sa.Index(os.environ["TAG_INDEX"], "label"),\n        sa.UniqueConstraint("label", name=os.environ["TAG_UQ"]),\n    )\n`,
+    });
+    const reasons = table(schema, 'tags').unresolved.map((u) => u.reason);
+    expect(reasons).toHaveLength(2);
+    for (const reason of reasons) expect(reason).toContain('constraint or index name not known statically');
+  });
+
   it('warns of the tables a helper builds when it cannot be run, and of a loop that builds tables', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\ndef fields_table(entity):\n    cols = [sa.Column("id", sa.Integer, primary_key=True)]\n    for i in range(int(os.environ["SLOTS"])):\n        cols.append(sa.Column(f"text_{i}", sa.Text))\n    return sa.Table(f"{entity}_fields", Base.metadata, *cols)\n\nparty_fields = fields_table("party")\n\nfor name in os.environ["AUDITED"].split(","):\n    sa.Table(f"{name}_audit", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nfor handler in os.environ["HANDLERS"].split(","):\n    print(handler)\n`,

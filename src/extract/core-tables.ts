@@ -70,7 +70,7 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
     return;
   }
   const constraint = arg.t === 'call' ? constraintOf(arg) : undefined;
-  if (constraint) table.constraints.push(constraint);
+  if (arg.t === 'call' && constraint) addConstraint(table, arg, constraint);
   else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
 }
 
@@ -107,6 +107,13 @@ function dictKwargs(d: Extract<Value, { t: 'dict' }>): Map<string, Value> {
 export function columnRef(v: Value): ColumnRef {
   if (v.t === 'str') return { k: 'key', key: v.v };
   return { k: 'value', value: v };
+}
+
+/** A constraint on its table. A name not known statically is a problem on the table, not the convention's name. */
+export function addConstraint(table: TableDraft, call: CallValue, constraint: ConstraintDraft): void {
+  table.constraints.push(constraint);
+  const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
+  if (name?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(name.reason) });
 }
 
 export function constraintOf(call: CallValue): ConstraintDraft | undefined {

@@ -4,7 +4,7 @@ import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { callOf } from './columns.js';
-import { addTableArgs, constraintOf, tableForCall } from './core-tables.js';
+import { addConstraint, addTableArgs, constraintOf, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { dunderValue, scanAttributes } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
@@ -149,7 +149,7 @@ function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void 
     const value = evalExpr(x.ctx, stmt.value, { module: cls.module, cls, depth: 0 });
     const index = callOf(value, 'Index');
     const constraint = index ? constraintOf(index) : undefined;
-    if (constraint) table.constraints.push(constraint);
+    if (index && constraint) addConstraint(table, index, constraint);
   }
 }
 

@@ -60,6 +60,8 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   if (own) return own;
   if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
   if (isSaName(obj.callee, 'Table') && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
+  // `Index(f"ix_{tbl.name}_ts", ...)`: the name as given (Table's first argument)
+  if (isSaName(obj.callee, 'Table') && name === 'name' && obj.args[0]) return obj.args[0];
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
   if (obj.callee.t === 'class' && !name.startsWith('__')) {

@@ -1,7 +1,7 @@
 // What module-level code does to tables that already exist: an Index attached to its table, a column set on a
 // mapped class or appended to a table, an imperative mapping that renames keys.
 import { callOf, columnFromCall } from './columns.js';
-import { constraintOf } from './core-tables.js';
+import { addConstraint, constraintOf } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { mappedRegistry } from './model-kind.js';
 import { findColumn, tableOfRef, tableOfRefs } from './references.js';
@@ -12,7 +12,7 @@ import type { CallValue, Value } from './values.js';
 export function attachIndex(x: Extraction, call: CallValue): void {
   const table = tableOfRefs(x, call.args.slice(1));
   const constraint = constraintOf(call);
-  if (table && constraint) table.constraints.push(constraint);
+  if (table && constraint) addConstraint(table, call, constraint);
   else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
 }
 

@@ -132,6 +132,9 @@ export function tableOfRefs(x: Extraction, refs: Value[]): TableDraft | undefine
   for (const v of refs) {
     const hit = columnOfValue(x, v);
     if (hit) return hit.table;
+    // a column a later `extend_existing=True` declaration adds: the table is known before the column is
+    const named = v.t === 'tablecol' ? tableOfRef(x, v.table) : undefined;
+    if (named) return named;
     if (v.t === 'call') {
       const inner = tableOfRefs(x, [...v.args, ...(v.callee.t === 'attr' ? [v.callee.obj] : [])]);
       if (inner) return inner;
