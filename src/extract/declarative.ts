@@ -12,6 +12,8 @@ import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.j
 import { columnOfAttr } from './mapped-columns.js';
 import { mappedRegistry, unknownBases } from './model-kind.js';
 import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
+import { propertyColumn } from './module-effects.js';
+import { findColumn, tableOfRef } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
@@ -92,7 +94,10 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
   const fixed = ownAttrs(x, cls).get('__table__');
   if (fixed?.expr || fixed?.value) {
     const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
-    if (table) adoptTable(table, mapped, problems);
+    if (table) {
+      adoptTable(table, mapped, problems);
+      renameProperties(x, mapped, table);
+    }
     return;
   }
   const tablename = resolveTablename(x, cls);
@@ -119,6 +124,22 @@ function adoptTable(table: TableDraft, mapped: MappedClass, problems: Unresolved
   table.source = { file: mapped.cls.module.file, line: mapped.cls.def.line, symbol: mapped.cls.name };
   table.unresolved.push(...problems);
   for (const col of table.columns) if (col.key) mapped.columns.set(col.key, col);
+}
+
+/**
+ * `default_value = features.c["default"]` or `deprecated = column_property(features.c.is_deprecated)` in a class
+ * over a fixed `__table__`: the column is mapped under that attribute name.
+ */
+function renameProperties(x: Extraction, mapped: MappedClass, table: TableDraft): void {
+  const { cls } = mapped;
+  for (const [name, attr] of ownAttrs(x, cls)) {
+    if (!attr.expr || name.startsWith('__')) continue;
+    const target = propertyColumn(evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 }));
+    const col = target && tableOfRef(x, target.table) === table ? findColumn(table, target.name) : undefined;
+    if (!col) continue;
+    col.attr = name;
+    mapped.columns.set(name, col);
+  }
 }
 
 function newTable(x: Extraction, mapped: MappedClass, name: string, columns: ColumnDraft[], problems: Unresolved[]): TableDraft {

@@ -67,7 +67,7 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
 }
 
 /** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */
-function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | undefined {
+export function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | undefined {
   if (v.t === 'tablecol') return v;
   const wrapped = callOf(v, 'deferred', 'column_property');
   return wrapped?.args.length === 1 && wrapped.args[0]!.t === 'tablecol' ? wrapped.args[0] : undefined;
