@@ -36,7 +36,11 @@ describe('CHECK constraints over expressions', () => {
   });
 
   it('keeps the source text when a literal is not known statically', async () => {
-    expect(await checks('sa.CheckConstraint(score < int(os.environ["MAX_SCORE"]))')).toEqual(['score < int(sub)']);
+    expect(await checks('sa.CheckConstraint(score < int(os.environ["MAX_SCORE"]))')).toEqual(["score < int(environ['MAX_SCORE'])"]);
+  });
+
+  it('keeps an f-string with its placeholders when a value in it is not known statically', async () => {
+    expect(await checks('sa.CheckConstraint(f"score BETWEEN 0 AND {os.environ[\'MAX\']}")')).toEqual(["score BETWEEN 0 AND {environ['MAX']}"]);
   });
 
   it('keeps the source text of an empty IN, which SQLAlchemy compiles to an expression of its own', async () => {

@@ -83,6 +83,12 @@ export function exprText(e: Expr): string {
       return `${exprText(e.left)} ${e.op.toUpperCase()} ${exprText(e.right)}`;
     case 'unary':
       return `${e.op === 'not' ? 'NOT ' : e.op}${exprText(e.arg)}`;
+    case 'sub':
+      return `${exprText(e.obj)}[${exprText(e.index)}]`;
+    case 'fstr':
+      return e.parts.map((p) => (typeof p === 'string' ? p : p.k === 'fmt' ? exprText(p) : `{${exprText(p)}}`)).join('');
+    case 'fmt':
+      return `{${exprText(e.value)}}`;
     case 'other':
       return e.text;
     default:
