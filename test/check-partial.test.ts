@@ -110,6 +110,7 @@ describe('composeAfter refusals', () => {
 
 describe('scanScope', () => {
   const module = async (name: string, file: string, text: string) => ({ name, file, isPackage: file.endsWith('__init__.py'), ...outlineOf(await summarizeModule(text)) });
+  const scopeOf = (modules: Parameters<typeof scanScope>[0], file: string) => [...scanScope(modules, { files: new Set([file]), names: new Set() })].sort();
 
   it('reaches importers through re-exports but not sibling models through their package', async () => {
     const modules = await Promise.all([
@@ -119,8 +120,8 @@ describe('scanScope', () => {
       module('app.order', 'app/order.py', 'from .base import Base\nclass Order(Base):\n    __tablename__ = "order"\n'),
       module('app.admin', 'app/admin.py', 'from app import User\nclass Admin(User):\n    pass\n'),
     ]);
-    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app', 'app.admin', 'app.user']);
-    expect([...scanScope(modules, { files: new Set(['app/base.py']), names: new Set() })].sort()).toEqual(['app', 'app.admin', 'app.base', 'app.order', 'app.user']);
+    expect(scopeOf(modules, 'app/user.py')).toEqual(['app', 'app.admin', 'app.user']);
+    expect(scopeOf(modules, 'app/base.py')).toEqual(['app', 'app.admin', 'app.base', 'app.order', 'app.user']);
   });
 
   it('always scans a module whose top-level code acts on other modules', async () => {
@@ -130,7 +131,7 @@ describe('scanScope', () => {
       module('app.user', 'app/user.py', 'import sqlalchemy as sa\nfrom app.base import metadata\nuser = sa.Table("user", metadata)\n'),
     ]);
     // app.base comes along as app.user's import that calls something at its top level (see the next test)
-    expect([...scanScope(modules, { files: new Set(['app/user.py']), names: new Set() })].sort()).toEqual(['app.base', 'app.conventions', 'app.user']);
+    expect(scopeOf(modules, 'app/user.py')).toEqual(['app.base', 'app.conventions', 'app.user']);
   });
 
   it('scans what a reached module imports from modules that build at their top level, so tables keep their source', async () => {
@@ -140,6 +141,6 @@ describe('scanScope', () => {
       module('app.domain', 'app/domain.py', 'class Order:\n    pass\n'),
       module('app.mapping', 'app/mapping.py', 'from sqlalchemy.orm import registry\nfrom app.domain import Order\nfrom app.tables import orders\nregistry().map_imperatively(Order, orders)\n'),
     ]);
-    expect([...scanScope(modules, { files: new Set(['app/domain.py']), names: new Set() })].sort()).toEqual(['app.domain', 'app.mapping', 'app.tables']);
+    expect(scopeOf(modules, 'app/domain.py')).toEqual(['app.domain', 'app.mapping', 'app.tables']);
   });
 });

@@ -5,8 +5,7 @@ import { quoteIdentifier } from '../schema/identifiers.js';
 import type { Dialect } from '../schema/types.js';
 import type { TableDraft } from './drafts.js';
 import { columnName, columnOfValue } from './references.js';
-import { saSymbol } from './sa-names.js';
-import { isSqlFunction } from './sql-expr.js';
+import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
 

@@ -4,6 +4,7 @@ import { mapClass } from './declarative.js';
 import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
+import { isSqlFunction } from './sa-names.js';
 import type { MetaTable, Value } from './values.js';
 
 export interface ColumnHit {
@@ -122,7 +123,7 @@ function sqlOfValue(x: Extraction, v: Value): string | undefined {
   if (callee.t !== 'ext') return undefined;
   const fn = callee.name.slice(callee.name.lastIndexOf('.') + 1);
   if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
-  if (!/(^|\.)func\./.test(callee.name)) return undefined;
+  if (!isSqlFunction(callee.name)) return undefined;
   const args = v.args.map((a) => sqlOfValue(x, a));
   return args.every((a) => a !== undefined) ? `${fn}(${args.join(', ')})` : undefined;
 }

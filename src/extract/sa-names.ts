@@ -28,6 +28,11 @@ function symbolOf(name: string): string | undefined {
   return undefined;
 }
 
+/** `func.lower`, `sa.func.length`, `db.func.now`, `sqlalchemy.sql.expression.func.x`: a SQL function by name */
+export function isSqlFunction(name: string): boolean {
+  return /^sqlalchemy(\.\w+)*\.func\.[A-Za-z_]\w*$/.test(name);
+}
+
 /** The module a type class comes from, for rendering: dialect types differ from generic ones. */
 export function typeModuleOf(extNameText: string): TypeModule {
   const m = /\.dialects\.(postgresql|mysql|sqlite|mssql|oracle)\b/.exec(extNameText);

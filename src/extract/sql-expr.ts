@@ -2,7 +2,7 @@
 // SQLAlchemy, not Python values: the evaluator keeps them as such, for CHECK constraints (check-sql.ts).
 import type { Expr } from '../python/summary.js';
 import { makeCall } from './evaluate-call.js';
-import { saSymbol } from './sa-names.js';
+import { isSqlFunction, saSymbol } from './sa-names.js';
 import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy constructs that are column expressions themselves. */
@@ -23,9 +23,4 @@ export function isSqlOperand(v: Value): boolean {
   if (callee.t === 'ext') return callee.name === SQL_OPERATOR || isSqlFunction(callee.name) || EXPRESSION_MAKERS.has(saSymbol(callee) ?? '');
   // `status.in_(...)`, `label.like(...)`
   return callee.t === 'attr' && isSqlOperand(callee.obj);
-}
-
-/** `func.lower`, `sa.func.length`, `db.func.now` */
-export function isSqlFunction(name: string): boolean {
-  return /^sqlalchemy(\.sql)?(\.functions)?\.func\.[A-Za-z_]\w*$/.test(name);
 }

@@ -1,5 +1,6 @@
 // Source-ish text for defaults and SQL fragments: `datetime.utcnow`, `'active'`, `now()`, `lower(email)`.
 import type { Expr } from '../python/summary.js';
+import { isSqlFunction } from './sa-names.js';
 import type { CallValue, Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
@@ -44,7 +45,7 @@ export function serverDefaultText(v: Value): string {
     const last = callee.slice(callee.lastIndexOf('.') + 1);
     if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
     if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0]);
-    if (/\.func\./.test(callee) || callee.startsWith('sqlalchemy.func')) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
+    if (isSqlFunction(callee)) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
     if (last === 'true' || last === 'false') return last;
   }
   return valueText(v);
