@@ -142,6 +142,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(pages.unresolved[0]!.reason).toContain('columns set on Page in a loop over a value not known statically');
   });
 
+  it('reports such a loop on every class of the dict its body picks the class from', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import json\n\nclass Partner(Base):\n    __tablename__ = "partner"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Product(Base):\n    __tablename__ = "product"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nMODELS = {"partner": Partner, "product": Product}\n\nfor model_name, fields in json.load(open("custom_fields.json")).items():\n    model = MODELS[model_name]\n    for spec in fields:\n        setattr(model, spec["name"], sa.Column(sa.Text))\n`,
+    });
+    for (const name of ['partner', 'product']) {
+      expect(table(schema, name).unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 16 })]);
+    }
+    expect(schema.diagnostics).toEqual([]);
+  });
+
   it('warns of a plain class that a project decorator maps through a registry', async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,

@@ -234,14 +234,26 @@ function reportLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, 
   if (!buildsSchema(stmt.body)) return;
   let isTold = false;
   for (const target of attributeTargets(stmt.body)) {
-    const value = evalExpr(x.ctx, target, env);
-    if (value.t !== 'class') continue;
-    const table = mappedRegistry(x, value.cls) ? mapClass(x, value.cls)?.table : undefined;
-    if (!table) continue;
-    table.unresolved.push({ file: env.module.file, line: stmt.line, reason: messages.loopNotRun(value.cls.name, cause) });
-    isTold = true;
+    for (const cls of loopTargetClasses(x, stmt.body, target, env)) {
+      const table = mappedRegistry(x, cls) ? mapClass(x, cls)?.table : undefined;
+      if (!table) continue;
+      table.unresolved.push({ file: env.module.file, line: stmt.line, reason: messages.loopNotRun(cls.name, cause) });
+      isTold = true;
+    }
   }
   if (!isTold) x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.loopMayBuild(cause) });
+}
+
+/**
+ * The classes a loop's attribute target can be: the class it names, or, for a name the body picks out of a dict
+ * (`model = MODELS[name]`), every class among the dict's values.
+ */
+function loopTargetClasses(x: Extraction, body: readonly Stmt[], target: Expr, env: Env): ClassInfo[] {
+  const picked = target.k === 'name' ? body.find((s) => s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === target.id)) : undefined;
+  const source = picked?.k === 'assign' && picked.value.k === 'sub' ? evalExpr(x.ctx, picked.value.obj, env) : undefined;
+  if (source?.t === 'dict') return source.entries.flatMap(([, v]) => (v.t === 'class' ? [v.cls] : []));
+  const value = evalExpr(x.ctx, target, env);
+  return value.t === 'class' ? [value.cls] : [];
 }
 
 function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
