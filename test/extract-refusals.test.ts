@@ -152,6 +152,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics).toEqual([]);
   });
 
+  it('warns of a class with columns over a base it cannot know, and of a Table() on an object it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `import importlib\nimport sqlalchemy as sa\n\ndb = importlib.import_module("app_db").db\n\nclass Company(db.Model):\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Settings(db.Model):\n    pass\n\ntag = db.Table("tag", sa.Column("id", sa.Integer, primary_key=True))\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics.map((d) => [d.line, d.severity])).toEqual([[6, 'warning'], [12, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toContain('class Company declares columns over a base not known statically');
+    expect(schema.diagnostics[1]!.message).toContain('a Table(...) whose callee is not known statically');
+  });
+
   it('warns of a plain class that a project decorator maps through a registry', async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,

@@ -28,7 +28,8 @@ export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   for (const arg of cls.def.bases) {
     const value = evalExpr(ctx, arg.value, env);
     if (arg.name !== undefined) header.keywords.set(arg.name, value);
-    else if (!arg.star) header.bases.push(value);
+    // `TypeDecorator[datetime]`, `Generic[T]`, `Repo[User]`: the alias's origin is the base (__mro_entries__)
+    else if (!arg.star) header.bases.push(value.t === 'generic' ? value.base : value);
   }
   header.decorators = cls.def.decorators.map((d) => evalExpr(ctx, d, env));
   return header;

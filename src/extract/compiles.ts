@@ -58,7 +58,7 @@ export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledTy
   const out: NonNullable<TypeSpec['compiled']> = {};
   let found = false;
   for (const dialect of ['postgresql', 'mysql', 'sqlite']) {
-    for (const cls of lineage) {
+    for (const cls of [...lineage, ...implOf(classOf, dialect)]) {
       const hit = all.find((r) => sameClass(r.target, cls) && (r.dialects.length === 0 || r.dialects.includes(dialect)));
       if (hit) {
         out[dialect] = hit.text;
@@ -68,6 +68,20 @@ export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledTy
     }
   }
   return found ? out : undefined;
+}
+
+/**
+ * SQLAlchemy's own TypeDecorators compile as their impl where the dialect has no type of their own: `Interval` is a
+ * DATETIME on MySQL and SQLite, so a `@compiles(DateTime, "mysql")` reaches it; `PickleType` is a LargeBinary.
+ */
+const IMPLS: Readonly<Record<string, { impl: string; native: readonly string[] }>> = {
+  Interval: { impl: 'sqlalchemy.DateTime', native: ['postgresql'] },
+  PickleType: { impl: 'sqlalchemy.LargeBinary', native: [] },
+};
+
+function implOf(cls: Value, dialect: string): Value[] {
+  const known = IMPLS[saSymbol(cls) ?? ''];
+  return known && !known.native.includes(dialect) ? [{ t: 'ext', name: known.impl }] : [];
 }
 
 function sameClass(a: Value, b: Value): boolean {

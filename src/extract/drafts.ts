@@ -39,7 +39,7 @@ export interface ColumnDraft {
   type: TypeSpec | null;
   /** nullable= as written (SQLAlchemy's user-defined nullability); null when not given */
   nullable: boolean | null;
-  /** what the `Mapped[...]` annotation implies when nullable= is not given (a primary key still wins) */
+  /** what the `Mapped[...]` annotation (or an Identity) implies when nullable= is not given, primary key or not */
   nullableDefault: boolean | null;
   primaryKey: boolean;
   unique: boolean | null;

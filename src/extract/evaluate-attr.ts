@@ -9,6 +9,7 @@ import { outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { lastName } from './value-text.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { isTypeValue } from './type-of.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
@@ -179,6 +180,7 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   // columns stay references to the mapped attribute
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };
   const value = bindingValue(ctx, binding, env);
-  if (value.t !== 'call' || isSaName(value.callee, 'Table', 'MetaData')) return value;
+  // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column
+  if (value.t !== 'call' || isSaName(value.callee, 'Table', 'MetaData') || isTypeValue(ctx, value)) return value;
   return { t: 'clsattr', cls, name, line };
 }

@@ -5,7 +5,7 @@ import { attributeOf } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
-import { isInstanceOf, lacksAttribute } from './outside-attrs.js';
+import { isInstanceOf, lacksAttribute, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callDictMethod } from './evaluate-methods.js';
 import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
@@ -99,6 +99,11 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'typing_extensions.get_args':
       // `Enum(*get_args(Kind))` over `Kind = Literal["a", "b"]`
       return first?.t === 'generic' ? { t: 'seq', kind: 'tuple', items: first.args } : unknown('get_args() of a value not known statically', file, line);
+    case 'importlib.metadata.version':
+    case 'importlib_metadata.version': {
+      const version = first?.t === 'str' ? libraryVersion(first.v) : undefined;
+      return version ? { t: 'str', v: version } : unknown('the installed version of a package is not known statically', file, line);
+    }
     case 're.sub':
     case 're.compile':
       return callRegex(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
@@ -135,6 +140,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
   }
+  // `Index(...).ddl_if(dialect="postgresql")` returns the object it was called on, kept for every dialect
+  if (name === 'ddl_if' && obj.t === 'call') return obj;
   // `template.copy()` / `._copy()`: an equal Column for another table. `events.c.event_uuid._copy()` copies a column
   // already in a table, whose foreign keys belong to that table's constraints: they are not copied (Column._copy)
   if ((name === 'copy' || name === '_copy') && a.args.length === 0) {

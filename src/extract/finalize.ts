@@ -136,7 +136,9 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
     key: c.attr ?? c.key ?? name,
     type: rendered.type,
     enum: rendered.enum,
-    nullable: c.nullable ?? (isPk ? false : (c.nullableDefault ?? true)),
+    // a Mapped[...] annotation sets nullable as nullable= would (mapped_column(primary_key=True) under
+    // Mapped[int | None] stays nullable); with neither, a primary key is NOT NULL
+    nullable: c.nullable ?? c.nullableDefault ?? !isPk,
     primary_key: isPk,
     unique: c.unique === true,
     index: c.index === true,

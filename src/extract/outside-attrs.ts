@@ -30,7 +30,23 @@ export function lacksAttribute(v: Value, name: string): boolean {
  */
 export function outsideValue(name: string): Value {
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
-  return { t: 'ext', name };
+  const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;
+  return version ? { t: 'str', v: version } : { t: 'ext', name };
+}
+
+/**
+ * The versions whose behaviour extraction reproduces (the oracle's), for code that picks a branch by them:
+ * `importlib.metadata.version("flask-sqlalchemy")`, `sqlalchemy.__version__`. Keys are import names.
+ */
+const LIBRARY_VERSIONS: ReadonlyMap<string, string> = new Map([
+  ['sqlalchemy', '2.0.40'],
+  ['flask_sqlalchemy', '3.1.1'],
+  ['sqlmodel', '0.0.24'],
+]);
+
+/** `importlib.metadata.version(distribution)` for those libraries (distribution names normalised as PEP 503). */
+export function libraryVersion(distribution: string): string | undefined {
+  return LIBRARY_VERSIONS.get(distribution.toLowerCase().replace(/[-_.]+/g, '_'));
 }
 
 function num(v: number): Value {

@@ -4,7 +4,7 @@ import { mapClass } from './declarative.js';
 import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
-import { isSqlFunction } from './sa-names.js';
+import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { MetaTable, Value } from './values.js';
 
 export interface ColumnHit {
@@ -122,6 +122,12 @@ function sqlOfValue(x: Extraction, v: Value): string | undefined {
   }
   if (callee.t !== 'ext') return undefined;
   const fn = callee.name.slice(callee.name.lastIndexOf('.') + 1);
+  // `sa.desc("end_time")`: a string names a column here
+  if ((saSymbol(callee) === 'desc' || saSymbol(callee) === 'asc') && v.args.length === 1) {
+    const arg = v.args[0]!;
+    const inner = arg.t === 'str' ? arg.v : sqlOfValue(x, arg);
+    return inner && `${inner} ${fn.toUpperCase()}`;
+  }
   if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
   if (!isSqlFunction(callee.name)) return undefined;
   const args = v.args.map((a) => sqlOfValue(x, a));

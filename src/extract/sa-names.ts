@@ -28,9 +28,12 @@ function symbolOf(name: string): string | undefined {
   return undefined;
 }
 
-/** `func.lower`, `sa.func.length`, `db.func.now`, `sqlalchemy.sql.expression.func.x`: a SQL function by name */
+/**
+ * A SQL function by name: `func.lower`, `sa.func.length`, `db.func.now`, `sqlalchemy.sql.expression.func.x`, and
+ * the functions module's own (`from sqlalchemy.sql.functions import coalesce`; its classes are capitalised).
+ */
 export function isSqlFunction(name: string): boolean {
-  return /^sqlalchemy(\.\w+)*\.func\.[A-Za-z_]\w*$/.test(name);
+  return /^sqlalchemy(\.\w+)*\.func\.[A-Za-z_]\w*$/.test(name) || /^sqlalchemy\.sql\.functions\.[a-z_]\w*$/.test(name);
 }
 
 /** The module a type class comes from, for rendering: dialect types differ from generic ones. */

@@ -3,6 +3,9 @@
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, type Env } from './context.js';
 import { attributeTargets, buildsSchema, mapsClass } from './builds-schema.js';
+import { ownAttrs } from './class-body.js';
+import { outsideBases } from './classes.js';
+import { callOf } from './columns.js';
 import { isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
@@ -11,14 +14,14 @@ import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { mappedRegistry } from './model-kind.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
-import { configureMeta, metaOfValue } from './registry.js';
+import { configureMeta, metaOfValue, registryOf } from './registry.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, attachIndex, mapImperatively } from './module-effects.js';
-import { exprText, unknownCause } from './value-text.js';
+import { exprText, lastName, unknownCause, valueText } from './value-text.js';
 
 const MAX_LOOP = 500;
 
@@ -85,7 +88,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         // functions this statement calls run now, at import time: what they build counts too
         const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
         const value = statementValue(x, stmt, run);
-        if (value.t === 'unknown') reportHelper(x, stmt.value!, value, env);
+        reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
         if (stmt.k === 'assign') for (const t of stmt.targets) storeTarget(x, t, value, env);
       } else if (env.locals && stmt.value && stmt.k !== 'expr') {
@@ -175,6 +178,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     runClassDecorators(x, stmt, cls, env, seen);
     return;
   }
+  reportUnknownBase(x, cls);
   for (const d of stmt.decorators) {
     const decorator = evalExpr(x.ctx, d, env);
     if (decorator.t === 'func' && decorator.fn.def.body && mapsClass(decorator.fn.def.body)) {
@@ -203,9 +207,40 @@ function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, 
   }
 }
 
-/** `party_fields = make_custom_table("party")` whose helper could not be run: the tables it builds are missing. */
-function reportHelper(x: Extraction, expr: Expr, value: Value, env: Env): void {
+/**
+ * `class Company(Model)` over a `db.Model` that could not be evaluated (`db = get_sqla_class()()`): a class that
+ * declares columns may be mapped, so its table is said to be missing rather than left out silently.
+ */
+function reportUnknownBase(x: Extraction, cls: ClassInfo): void {
+  // an outside class is a name (`ext`); an attribute or call result of something unknown is not. A class over a
+  // registry we know is not mapped for reasons of its own (abstract, SQLModel without table=True)
+  const base = outsideBases(x.ctx, cls).find((v) => v.t === 'unknown' || v.t === 'attr' || v.t === 'call');
+  if (!base || registryOf(x.ctx, x.reg, cls) || !declaresColumns(x, cls)) return;
+  const cause = base.t === 'unknown' ? base.reason : `${valueText(base)} is not known statically`;
+  x.orphans.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.unknownBase(cls.name, cause) });
+}
+
+function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
+  for (const [name, attr] of ownAttrs(x, cls)) {
+    if (name === '__tablename__' || name === '__table__' || (attr.ann && exprText(attr.ann).startsWith('Mapped'))) return true;
+    const value = attr.expr ? evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 }) : undefined;
+    if (callOf(value, 'Column', 'mapped_column')) return true;
+  }
+  return false;
+}
+
+/**
+ * Tables a module-level call builds that cannot be extracted: `db.Table("tag", ...)` over a `db` that could not be
+ * evaluated, or `party_fields = make_custom_table("party")` whose helper could not be run.
+ */
+function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): void {
   if (expr.k !== 'call') return;
+  if (lastName(expr.fn) === 'Table' && !(value.t === 'call' && isTableCall(value))) {
+    const cause = value.t === 'unknown' ? value.reason : `${valueText(evalExpr(x.ctx, expr.fn, env))} is not known statically`;
+    x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.unknownTableCall(cause) });
+    return;
+  }
+  if (value.t !== 'unknown') return;
   const fn = evalExpr(x.ctx, expr.fn, env);
   if (fn.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
     x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
@@ -302,8 +337,6 @@ function walkValue(x: Extraction, v: Value, depth: number, visit: (call: CallVal
   if (v.t === 'call') {
     visit(v);
     for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, visit);
-    // `Index(...).ddl_if(dialect="postgresql")` returns the Index it was called on
-    if (v.callee.t === 'attr' && v.callee.name === 'ddl_if') walkValue(x, v.callee.obj, depth + 1, visit);
   } else if (v.t === 'seq') {
     for (const item of v.items) walkValue(x, item, depth + 1, visit);
   } else if (v.t === 'dict') {
