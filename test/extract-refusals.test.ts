@@ -189,6 +189,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     for (const reason of reasons) expect(reason).toContain('constraint or index name not known statically');
   });
 
+  it('warns of a naming convention it cannot know, once for its MetaData', async () => {
+    const schema = await extract({
+      'm.py': `import json\nimport sqlalchemy as sa\n\nmeta = sa.MetaData(naming_convention=json.load(open("naming.json")))\n\na = sa.Table("a", meta, sa.Column("id", sa.Integer, primary_key=True))\nb = sa.Table("b", meta, sa.Column("id", sa.Integer, primary_key=True))\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 4, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain('a naming_convention not known statically');
+  });
+
   it('warns of the tables a helper builds when it cannot be run, and of a loop that builds tables', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\ndef fields_table(entity):\n    cols = [sa.Column("id", sa.Integer, primary_key=True)]\n    for i in range(int(os.environ["SLOTS"])):\n        cols.append(sa.Column(f"text_{i}", sa.Text))\n    return sa.Table(f"{entity}_fields", Base.metadata, *cols)\n\nparty_fields = fields_table("party")\n\nfor name in os.environ["AUDITED"].split(","):\n    sa.Table(f"{name}_audit", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nfor handler in os.environ["HANDLERS"].split(","):\n    print(handler)\n`,

@@ -49,6 +49,10 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   });
   built.sort(compareTables);
   for (const o of x.orphans) diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
+  for (const meta of new Set(tables.map((t) => t.meta))) {
+    const unknownNaming = meta.namingUnknown;
+    if (unknownNaming) diagnostics.push({ file: unknownNaming.file || null, line: unknownNaming.line || null, severity: 'warning', message: messages.namingConvention(unknownNaming.reason) });
+  }
   return { version: 1, dialect, tables: built, diagnostics };
 }
 

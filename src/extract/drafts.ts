@@ -9,6 +9,8 @@ export interface MetaInfo {
   schema: string | null;
   /** why `MetaData(schema=...)` is not known statically, when it is not */
   schemaUnknown?: string;
+  /** a naming_convention that is not a mapping known statically: why, and where */
+  namingUnknown?: { reason: string; file: string; line: number };
   /** naming_convention: key ('ix', 'uq', 'fk', 'ck', 'pk') -> template */
   naming: Map<string, string>;
   /** naming_convention entries whose value is a callable: custom tokens, or a whole-name function */

@@ -80,7 +80,7 @@ export function isFlaskDb(v: Value): boolean {
   if (v.t !== 'call') return false;
   let known = flaskDbs.get(v);
   if (known === undefined) {
-    known = saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'class' && v.callee.cls.def.bases.some((b) => /\bSQLAlchemy$/.test(lastName(b.value))));
+    known = saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'class' && v.callee.cls.def.bases.some((b) => /SQLAlchemy$/.test(lastName(b.value))));
     flaskDbs.set(v, known);
   }
   return known;

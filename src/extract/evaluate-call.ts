@@ -68,6 +68,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.list':
       return seqOf(ctx, first, name === 'builtins.tuple' ? 'tuple' : 'list', file, line);
     case 'builtins.dict':
+    // a read-only mapping is the mapping (SQLAlchemy's own, Invenio's naming convention)
+    case 'sqlalchemy.util.immutabledict':
+    case 'sqlalchemy.util._collections.immutabledict':
+    case 'types.MappingProxyType':
       return dictOf(first, a, file, line);
     case 'builtins.getattr':
     case 'builtins.hasattr': {
@@ -201,9 +205,11 @@ function seqOf(ctx: Ctx, v: Value | undefined, kind: 'tuple' | 'list', file: str
   return items ? { t: 'seq', kind, items: [...items] } : unknown(`${kind}() of a value not known statically`, file, line);
 }
 
+/** `dict(mapping)`, `dict((("pk", "..."), ...))` (pairs), `dict(a=1)` */
 function dictOf(first: Value | undefined, a: Arguments, file: string, line: number): Value {
-  const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : [];
-  if (first && first.t !== 'dict') return unknown('dict() of a value not known statically', file, line);
+  const pairs = first?.t === 'seq' && first.items.every((p) => p.t === 'seq' && p.items.length === 2);
+  const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : pairs && first.t === 'seq' ? first.items.map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]) : [];
+  if (first && first.t !== 'dict' && !pairs) return unknown('dict() of a value not known statically', file, line);
   for (const [k, v] of a.kwargs) entries.push([{ t: 'str', v: k }, v]);
   return { t: 'dict', entries };
 }

@@ -33,6 +33,7 @@ export const messages = {
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,
   syntaxError: (message: string): string => `${message}; the rest of the file was still read`,
   indexTable: 'Index() whose table is not known statically',
+  namingConvention: (reason: string): string => `a naming_convention not known statically (${reason}): the names of its constraints and indexes may differ`,
   constraintName: (reason: string): string => `constraint or index name not known statically: ${reason}`,
   tableCopy: 'a table copied with to_metadata() is not extracted',
   internal: (error: unknown): string => `schemaguard could not read this statement (this is a bug, please report it): ${error instanceof Error ? error.message : String(error)}`,

@@ -53,7 +53,13 @@ export function configureMeta(meta: MetaInfo, attr: 'naming_convention' | 'schem
   }
   meta.naming = new Map();
   meta.tokens = new Map();
-  if (value.t !== 'dict') return;
+  delete meta.namingUnknown;
+  if (value.t === 'none') return;
+  if (value.t !== 'dict') {
+    const at = value.t === 'unknown' || value.t === 'call' ? { file: value.file, line: value.line } : { file: '', line: 0 };
+    meta.namingUnknown = { reason: unknownCause(value), ...at };
+    return;
+  }
   for (const [k, v] of value.entries) {
     const key = k.t === 'str' ? k.v : k.t === 'ext' || k.t === 'class' ? saSymbol(k) ?? (k.t === 'class' ? k.cls.name : k.name) : null;
     if (!key) continue;
