@@ -105,11 +105,13 @@ export function sqlOfRef(x: Extraction, table: TableDraft, ref: ColumnRef): stri
     return col ? columnName(col) : ref.key;
   }
   if (ref.k === 'expr') return ref.text;
-  const own = table.columns.find((c) => c.call !== undefined && c.call === ref.value);
-  return own ? columnName(own) : sqlOfValue(x, ref.value);
+  return sqlOfValue(x, table, ref.value);
 }
 
-function sqlOfValue(x: Extraction, v: Value): string | undefined {
+function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefined {
+  // a Column object of the table's own class body (`Index("ix", "user_id", updated_at.desc())`)
+  const own = v.t === 'call' ? table.columns.find((c) => c.call === v) : undefined;
+  if (own) return columnName(own);
   const hit = columnOfValue(x, v);
   if (hit) return columnName(hit.column);
   if (v.t === 'str') return `'${v.v}'`;
@@ -117,7 +119,7 @@ function sqlOfValue(x: Extraction, v: Value): string | undefined {
   if (v.t !== 'call') return undefined;
   const callee = v.callee;
   if (callee.t === 'attr' && (callee.name === 'desc' || callee.name === 'asc')) {
-    const inner = sqlOfValue(x, callee.obj);
+    const inner = sqlOfValue(x, table, callee.obj);
     return inner && `${inner} ${callee.name.toUpperCase()}`;
   }
   if (callee.t !== 'ext') return undefined;
@@ -125,12 +127,12 @@ function sqlOfValue(x: Extraction, v: Value): string | undefined {
   // `sa.desc("end_time")`: a string names a column here
   if ((saSymbol(callee) === 'desc' || saSymbol(callee) === 'asc') && v.args.length === 1) {
     const arg = v.args[0]!;
-    const inner = arg.t === 'str' ? arg.v : sqlOfValue(x, arg);
+    const inner = arg.t === 'str' ? arg.v : sqlOfValue(x, table, arg);
     return inner && `${inner} ${fn.toUpperCase()}`;
   }
   if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
   if (!isSqlFunction(callee.name)) return undefined;
-  const args = v.args.map((a) => sqlOfValue(x, a));
+  const args = v.args.map((a) => sqlOfValue(x, table, a));
   return args.every((a) => a !== undefined) ? `${fn}(${args.join(', ')})` : undefined;
 }
 
