@@ -2,6 +2,7 @@
 // compiled as SQLAlchemy compiles them for DDL: literals inline, columns unqualified, operators grouped by
 // precedence. Anything outside this subset gives undefined, and the constraint keeps its source text.
 import { quoteIdentifier } from '../schema/identifiers.js';
+import { sqlLiteral } from '../schema/sql-literal.js';
 import type { Dialect } from '../schema/types.js';
 import type { TableDraft } from './drafts.js';
 import { columnName, columnOfValue } from './references.js';
@@ -193,26 +194,7 @@ function column(r: Render, name: string): Node {
 
 /** A literal bind rendered inline (String / Integer / Boolean literal processors of each dialect). */
 function literal(dialect: Dialect, v: Value): string | undefined {
-  switch (v.t) {
-    case 'str': {
-      // MySQL escapes backslashes too, depending on the server's sql_mode: not guessed
-      if (dialect === 'mysql' && v.v.includes('\\')) return undefined;
-      const text = `'${v.v.replaceAll("'", "''")}'`;
-      // psycopg2 and mysqlclient take pyformat / format parameters: a literal '%' is doubled
-      return dialect === 'sqlite' ? text : text.replaceAll('%', '%%');
-    }
-    case 'num': {
-      // Python's repr of a float differs from JavaScript's in exponents
-      const text = String(v.v);
-      return /e/i.test(text) || !Number.isFinite(v.v) ? undefined : text;
-    }
-    case 'bool':
-      return dialect === 'sqlite' ? (v.v ? '1' : '0') : String(v.v);
-    case 'none':
-      return 'NULL';
-    default:
-      return undefined;
-  }
+  return v.t === 'str' || v.t === 'num' || v.t === 'bool' ? sqlLiteral(v.v, dialect) : v.t === 'none' ? sqlLiteral(null, dialect) : undefined;
 }
 
 function precedenceOf(node: Node): number {

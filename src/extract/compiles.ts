@@ -1,7 +1,9 @@
 // Project `@compiles(Type, "dialect", ...)` functions (sqlalchemy.ext.compiler): they replace the DDL SQLAlchemy
 // emits for a type class and its subclasses, on the dialects they name (every dialect when they name none).
 import type { Stmt } from '../python/summary.js';
+import { decoratedImpl } from '../schema/render-type.js';
 import type { TypeSpec } from '../schema/type-spec.js';
+import { DIALECTS } from '../schema/types.js';
 import { mroValues } from './classes.js';
 import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
@@ -50,15 +52,21 @@ function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'de
   return out;
 }
 
-/** The DDL each dialect's `@compiles` function gives a type, nearest class first; undefined when none applies. */
-export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledType[]): TypeSpec['compiled'] {
+/**
+ * The DDL each dialect's `@compiles` function gives a type, nearest class first; undefined when none applies.
+ * SQLAlchemy's own TypeDecorators compile as their impl where they have no type of their own: a
+ * `@compiles(DateTime, "mysql")` reaches `Interval` there.
+ */
+export function compiledDdl(ctx: Ctx, typeValue: Value, spec: TypeSpec, all: readonly CompiledType[]): TypeSpec['compiled'] {
   if (all.length === 0) return undefined;
   const classOf = typeValue.t === 'call' ? typeValue.callee : typeValue;
   const lineage = classOf.t === 'class' ? mroValues(ctx, classOf.cls) : [classOf];
   const out: NonNullable<TypeSpec['compiled']> = {};
   let found = false;
-  for (const dialect of ['postgresql', 'mysql', 'sqlite']) {
-    for (const cls of [...lineage, ...implOf(classOf, dialect)]) {
+  for (const dialect of DIALECTS) {
+    const impl = decoratedImpl(spec, dialect);
+    const implClass: Value[] = impl?.module === 'sqlalchemy' ? [{ t: 'ext', name: `sqlalchemy.${impl.name}` }] : [];
+    for (const cls of [...lineage, ...implClass]) {
       const hit = all.find((r) => sameClass(r.target, cls) && (r.dialects.length === 0 || r.dialects.includes(dialect)));
       if (hit) {
         out[dialect] = hit.text;
@@ -68,20 +76,6 @@ export function compiledDdl(ctx: Ctx, typeValue: Value, all: readonly CompiledTy
     }
   }
   return found ? out : undefined;
-}
-
-/**
- * SQLAlchemy's own TypeDecorators compile as their impl where the dialect has no type of their own: `Interval` is a
- * DATETIME on MySQL and SQLite, so a `@compiles(DateTime, "mysql")` reaches it; `PickleType` is a LargeBinary.
- */
-const IMPLS: Readonly<Record<string, { impl: string; native: readonly string[] }>> = {
-  Interval: { impl: 'sqlalchemy.DateTime', native: ['postgresql'] },
-  PickleType: { impl: 'sqlalchemy.LargeBinary', native: [] },
-};
-
-function implOf(cls: Value, dialect: string): Value[] {
-  const known = IMPLS[saSymbol(cls) ?? ''];
-  return known && !known.native.includes(dialect) ? [{ t: 'ext', name: known.impl }] : [];
 }
 
 function sameClass(a: Value, b: Value): boolean {

@@ -5,6 +5,7 @@ import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
+import { sqlLiteral } from '../schema/sql-literal.js';
 import type { MetaTable, Value } from './values.js';
 
 export interface ColumnHit {
@@ -114,8 +115,7 @@ function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefi
   if (own) return columnName(own);
   const hit = columnOfValue(x, v);
   if (hit) return columnName(hit.column);
-  if (v.t === 'str') return `'${v.v}'`;
-  if (v.t === 'num') return String(v.v);
+  if (v.t === 'str' || v.t === 'num') return sqlLiteral(v.v, x.ctx.project.dialect);
   if (v.t !== 'call') return undefined;
   const callee = v.callee;
   if (callee.t === 'attr' && (callee.name === 'desc' || callee.name === 'asc')) {

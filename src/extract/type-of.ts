@@ -41,7 +41,7 @@ export function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
 
 export function typeSpecOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   const spec = specOf(ctx, v, file, line);
-  const compiled = 't' in spec ? undefined : compiledDdl(ctx, v, ctx.project.compiled);
+  const compiled = 't' in spec ? undefined : compiledDdl(ctx, v, spec, ctx.project.compiled);
   return compiled ? { ...(spec as TypeSpec), compiled } : spec;
 }
 

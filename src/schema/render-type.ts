@@ -58,6 +58,12 @@ function plainKey(spec: TypeSpec, dialect: Dialect | undefined): string | null {
  * The first type in `spec` (itself, a variant, an ARRAY item ...) that rendering for `dialect`
  * (every dialect when omitted) needs and the catalog does not know: a third-party or project type.
  */
+/** What a SQLAlchemy TypeDecorator compiles as on a dialect (`Interval` is a DateTime on MySQL); undefined for other types. */
+export function decoratedImpl(spec: TypeSpec, dialect: Dialect): TypeSpec | undefined {
+  const t = bindType(spec);
+  return t?.cls.decorates ? t.cls.decorates(t, dialect) : undefined;
+}
+
 export function findUnknownType(spec: TypeSpec, dialect?: Dialect): TypeSpec | null {
   return memoised(unknownTypes, spec, dialect, () => firstUnknownType(spec, dialect));
 }
