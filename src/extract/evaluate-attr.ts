@@ -7,7 +7,6 @@ import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
-import { lastName } from './value-text.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 
@@ -73,17 +72,17 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   return { t: 'attr', obj, name };
 }
 
-/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it). */
-const flaskDbs = new WeakMap<CallValue, boolean>();
+/** Instances of project subclasses of Flask-SQLAlchemy's extension (`class SQLA(SQLAlchemy)`), noted when made. */
+const flaskDbInstances = new WeakSet<CallValue>();
 
+/** A call of an in-repo class: an instance of a subclass of Flask-SQLAlchemy's extension is a `db`. */
+export function noteInstance(ctx: Ctx, instance: CallValue, cls: ClassInfo): void {
+  if (mroValues(ctx, cls).some((b) => saSymbol(b) === 'flask_sqlalchemy.SQLAlchemy')) flaskDbInstances.add(instance);
+}
+
+/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it, however it was imported). */
 export function isFlaskDb(v: Value): boolean {
-  if (v.t !== 'call') return false;
-  let known = flaskDbs.get(v);
-  if (known === undefined) {
-    known = saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'class' && v.callee.cls.def.bases.some((b) => /SQLAlchemy$/.test(lastName(b.value))));
-    flaskDbs.set(v, known);
-  }
-  return known;
+  return v.t === 'call' && (flaskDbInstances.has(v) || saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy');
 }
 
 /**

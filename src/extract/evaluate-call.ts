@@ -1,7 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { attributeOf } from './evaluate-attr.js';
+import { attributeOf, noteInstance } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
@@ -27,6 +27,11 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
     case 'call':
       if (fn.callee.t === 'ext' && fn.callee.name === 'functools.partial') return callPartial(ctx, fn, a, env, expr);
       return makeCall(fn, a, file, expr);
+    case 'class': {
+      const instance = makeCall(fn, a, file, expr);
+      noteInstance(ctx, instance, fn.cls);
+      return instance;
+    }
     default:
       return makeCall(fn, a, file, expr);
   }
