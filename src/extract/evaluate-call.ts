@@ -6,7 +6,7 @@ import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryVersion } from './outside-attrs.js';
-import { callStringMethod, callRegex, callRegexMatch, callDictMethod } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
@@ -140,6 +140,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     }
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
     if (name === 'sub') return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);

@@ -229,10 +229,32 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
   try {
     const source = toJsRegex(pattern);
     const anchored = name === 're.match' ? `^(?:${source})` : name === 're.fullmatch' ? `^(?:${source})$` : source;
-    return new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags'))).test(text) ? record({}) : { t: 'none' };
+    const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags'))).exec(text);
+    return match ? matchRecord(match) : { t: 'none' };
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }
+}
+
+const groupValue = (g: string | undefined): Value => (g === undefined ? { t: 'none' } : { t: 'str', v: g });
+
+/** A match object: `group()`, `groups()` and `groupdict()` answer from these fields (see callMatchMethod). */
+function matchRecord(match: RegExpExecArray): Value {
+  const named = Object.entries(match.groups ?? {}).map(([k, g]): [Value, Value] => [{ t: 'str', v: k }, groupValue(g)]);
+  return record({ __match__: { t: 'seq', kind: 'tuple', items: [...match].map(groupValue) }, __named__: { t: 'dict', entries: named } });
+}
+
+/** `m.group()`, `m.group(1)`, `m.group("name")`, `m.groups()`, `m.groupdict()` of a match made statically. */
+export function callMatchMethod(fields: ReadonlyMap<string, Value>, name: string, a: Arguments, file: string, line: number): Value {
+  const all = fields.get('__match__');
+  const named = fields.get('__named__');
+  if (all?.t !== 'seq' || named?.t !== 'dict') return unknown(`match.${name}() not supported statically`, file, line);
+  if (name === 'groupdict') return named;
+  if (name === 'groups') return { t: 'seq', kind: 'tuple', items: all.items.slice(1) };
+  const key = a.args[0];
+  if (name === 'group' && (key === undefined || key.t === 'num')) return all.items[key?.v ?? 0] ?? unknown('no such group', file, line);
+  if (name === 'group' && key?.t === 'str') return named.entries.find(([k]) => k.t === 'str' && k.v === key.v)?.[1] ?? unknown('no such group', file, line);
+  return unknown(`match.${name}() not supported statically`, file, line);
 }
 
 function flagsOf(v: Value | undefined): string {

@@ -174,6 +174,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   if (mappedRegistry(x, cls)) {
     mapClass(x, cls);
     runClassDecorators(x, stmt, cls, env, seen);
+    mapBodyFactories(x, stmt, cls);
     return;
   }
   reportUnknownBase(x, cls);
@@ -185,6 +186,16 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   }
   // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
+}
+
+/** `Label = make_label(__tablename__)` in a model's body (MLflow-style factories in MLRun): the class it returns is mapped. */
+function mapBodyFactories(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo): void {
+  const env: Env = { module: cls.module, cls, depth: 0 };
+  for (const s of stmt.body) {
+    if (s.k !== 'assign' || s.value.k !== 'call' || s.targets[0]?.k !== 'name') continue;
+    const value = statementValue(x, s, env);
+    if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
+  }
 }
 
 /**
