@@ -5,7 +5,7 @@ import { quoteIdentifier } from '../schema/identifiers.js';
 import { sqlLiteral } from '../schema/sql-literal.js';
 import type { Dialect } from '../schema/types.js';
 import type { TableDraft } from './drafts.js';
-import { columnName, columnOfValue } from './references.js';
+import { columnName, columnOf } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
@@ -52,12 +52,12 @@ function toNode(r: Render, v: Value): Node | undefined {
       return text === undefined ? undefined : { k: 'atom', text };
     }
     case 'tablecol':
-    case 'clsattr': {
-      const hit = columnOfValue(r.x, v);
-      return hit ? column(r, columnName(hit.column)) : undefined;
+    case 'clsattr':
+    case 'call': {
+      const own = columnOf(r.x, r.table, v);
+      if (own) return column(r, columnName(own));
+      return v.t === 'call' ? callNode(r, v) : undefined;
     }
-    case 'call':
-      return callNode(r, v);
     default:
       return undefined;
   }
@@ -83,12 +83,6 @@ function callNode(r: Render, v: CallValue): Node | undefined {
     case 'literal_column':
     case 'text':
       return first?.t === 'str' ? { k: 'atom', text: first.v } : undefined;
-    case 'Column':
-    case 'mapped_column': {
-      // a Column object of this table's class body (`CheckConstraint(score >= 0)` in __table_args__)
-      const own = r.table.columns.find((c) => c.call === v);
-      return own ? column(r, columnName(own)) : undefined;
-    }
     default:
       return undefined;
   }

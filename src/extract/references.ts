@@ -5,6 +5,7 @@ import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
+import { quoteIdentifier } from '../schema/identifiers.js';
 import { sqlLiteral } from '../schema/sql-literal.js';
 import type { MetaTable, Value } from './values.js';
 
@@ -106,15 +107,22 @@ export function sqlOfRef(x: Extraction, table: TableDraft, ref: ColumnRef): stri
     return col ? columnName(col) : ref.key;
   }
   if (ref.k === 'expr') return ref.text;
-  return sqlOfValue(x, table, ref.value);
+  // a column is listed by its name; inside an expression it is SQL, quoted where the dialect needs it
+  const column = columnOf(x, table, ref.value);
+  return column ? columnName(column) : sqlOfValue(x, table, ref.value);
+}
+
+/**
+ * The column a value stands for: a Column object of the table's own class body (`updated_at.desc()` in its
+ * `__table_args__`), `Model.attr`, or `table.c.col`.
+ */
+export function columnOf(x: Extraction, table: TableDraft, v: Value): ColumnDraft | undefined {
+  return (v.t === 'call' ? table.columns.find((c) => c.call === v) : undefined) ?? columnOfValue(x, v)?.column;
 }
 
 function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefined {
-  // a Column object of the table's own class body (`Index("ix", "user_id", updated_at.desc())`)
-  const own = v.t === 'call' ? table.columns.find((c) => c.call === v) : undefined;
-  if (own) return columnName(own);
-  const hit = columnOfValue(x, v);
-  if (hit) return columnName(hit.column);
+  const column = columnOf(x, table, v);
+  if (column) return quoteIdentifier(columnName(column), x.ctx.project.dialect);
   if (v.t === 'str' || v.t === 'num') return sqlLiteral(v.v, x.ctx.project.dialect);
   if (v.t !== 'call') return undefined;
   const callee = v.callee;

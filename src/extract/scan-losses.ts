@@ -3,17 +3,19 @@
 import type { Expr, Stmt } from '../python/summary.js';
 import type { Env } from './context.js';
 import { attributeTargets, buildsSchema } from './builds-schema.js';
+import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
 import { outsideBases } from './classes.js';
 import { callOf } from './columns.js';
 import { isTableCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
+import { annValue } from './declarative-scan.js';
 import { evalExpr } from './evaluate.js';
 import { mappedRegistry } from './model-kind.js';
 import { registryOf } from './registry.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { exprText, lastName, unknownCause, valueText } from './value-text.js';
+import { lastName, unknownCause, valueText } from './value-text.js';
 import type { ClassInfo, Value } from './values.js';
 
 /**
@@ -31,7 +33,9 @@ export function reportUnknownBase(x: Extraction, cls: ClassInfo): void {
 
 function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
   for (const [name, attr] of ownAttrs(x, cls)) {
-    if (name === '__tablename__' || name === '__table__' || (attr.ann && exprText(attr.ann).startsWith('Mapped'))) return true;
+    if (name === '__tablename__' || name === '__table__') return true;
+    const ann = attr.ann ? annValue(x, cls, attr) : null;
+    if (ann && readAnnotation(x.ctx, ann, cls.module).container === 'mapped') return true;
     const value = attr.expr ? evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 }) : undefined;
     if (callOf(value, 'Column', 'mapped_column')) return true;
   }

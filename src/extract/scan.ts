@@ -194,8 +194,13 @@ function mapBodyFactories(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cl
   for (const s of stmt.body) {
     if (s.k !== 'assign' || s.value.k !== 'call' || s.targets[0]?.k !== 'name') continue;
     const value = statementValue(x, s, env);
-    if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
+    mapFactoryClass(x, value);
   }
+}
+
+/** A model class a factory function returns is mapped when the factory runs. */
+function mapFactoryClass(x: Extraction, value: Value): void {
+  if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
 }
 
 /**
@@ -249,8 +254,7 @@ interface Where {
 function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<CallValue>): void {
   const symbol = where.symbol;
   if (env.locals && symbol) env.locals.set(symbol, value);
-  // a model class returned by a factory function is mapped when it is created
-  if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
+  mapFactoryClass(x, value);
   walkValue(x, value, 0, (call) => {
     if (seen.has(call)) return;
     seen.add(call);
