@@ -45,7 +45,11 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = [...annotationOrder(cls.def.body, decide)];
-    attrs = new Map(mergeOrdering(inVars, annotated).flatMap((n) => (found.has(n) ? [[n, found.get(n)!] as const] : [])));
+    attrs = new Map();
+    for (const name of mergeOrdering(inVars, annotated)) {
+      const attr = found.get(name);
+      if (attr) attrs.set(name, attr);
+    }
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     cache.set(cls, attrs);
     for (const [name, value] of subclassHookAttrs(x, cls)) {
@@ -112,6 +116,8 @@ function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefin
 
 /** sqlalchemy.util.merge_lists_w_ordering, step for step. */
 export function mergeOrdering(a: string[], b: string[]): string[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   const inB = new Set(b);
   const overlap = new Set(a.filter((x) => inB.has(x)));
   const result: string[] = [];

@@ -46,6 +46,23 @@ export interface Env {
   effects?: (v: Value, file: string, line: number) => void;
 }
 
+/**
+ * `env` for code that runs at import time, its effects reported to `effects`. Every field is spelled out (the
+ * type makes a new Env field a compile error here): a literal of one shape is far cheaper than a spread, and
+ * this runs for each module-level statement that calls something.
+ */
+export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env {
+  return {
+    module: env.module,
+    cls: env.cls,
+    locals: env.locals,
+    parent: env.parent,
+    depth: env.depth,
+    superInit: env.superInit,
+    effects,
+  } satisfies Record<keyof Env, unknown>;
+}
+
 export interface Ctx {
   project: Project;
   /** evaluation steps left: a runaway helper function ends as unknown, not as a hang */

@@ -8,14 +8,17 @@ const SQLMODEL_OWN = new Set(['SQLModel', 'Field', 'Relationship', 'AutoString']
  * The SQLAlchemy symbol an external value names: 'Column' for sqlalchemy.Column, sqlalchemy.schema.Column,
  * sqlmodel.Column or db.Column; 'sqlmodel.Field' for SQLModel's own names; undefined for anything else.
  */
-const symbols = new Map<string, string | undefined>();
+const symbols = new Map<string, string | null>();
 
 export function saSymbol(v: Value | undefined): string | undefined {
   if (!v || v.t !== 'ext') return undefined;
-  if (symbols.has(v.name)) return symbols.get(v.name);
-  const sym = symbolOf(v.name);
-  symbols.set(v.name, sym);
-  return sym;
+  // null marks a name known not to be SQLAlchemy's: one lookup answers both cases
+  let sym = symbols.get(v.name);
+  if (sym === undefined) {
+    sym = symbolOf(v.name) ?? null;
+    symbols.set(v.name, sym);
+  }
+  return sym ?? undefined;
 }
 
 function symbolOf(name: string): string | undefined {

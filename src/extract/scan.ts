@@ -1,7 +1,7 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
 import type { Expr, Stmt } from '../python/summary.js';
-import { classInfo, classScope, moduleScope, type Env } from './context.js';
+import { classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { isTableCall, tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
@@ -84,7 +84,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
       if (stmt.value && (hasCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
-        const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
+        const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
         const value = statementValue(x, stmt, run);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
@@ -209,7 +209,8 @@ function mapFactoryClass(x: Extraction, value: Value): void {
  * __setattr__ does. One that cannot be run but builds schema is reported on the class's table.
  */
 function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
-  const run: Env = { ...env, effects: (v, file, line) => collect(x, v, { file, line }, env, seen) };
+  if (stmt.decorators.length === 0) return;
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
   for (const d of [...stmt.decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;

@@ -25,8 +25,15 @@ const rendered = new Map<string, RenderedType>();
 const unknownTypes = new Map<string, TypeSpec | null>();
 const MEMO_LIMIT = 5000;
 
+/**
+ * The key last spelled: finalize asks for a column's type and then whether it is known, with the same spec; the
+ * same key string hashes once (a new one is hashed again on every lookup).
+ */
+let last: { spec: TypeSpec; dialect: Dialect | undefined; key: string | null } | undefined;
+
 function memoised<T>(memo: Map<string, T>, spec: TypeSpec, dialect: Dialect | undefined, compute: () => T): T {
-  const key = plainKey(spec, dialect);
+  if (last?.spec !== spec || last.dialect !== dialect) last = { spec, dialect, key: plainKey(spec, dialect) };
+  const key = last.key;
   if (key === null) return compute();
   const known = memo.get(key);
   if (known !== undefined) return known;
