@@ -1,6 +1,6 @@
 // Core tables: Table(name, metadata, *columns, *constraints, **kw), `__table_args__`, and Index(...) statements.
 import { checkOf, columnFromCall, foreignKeyOf, callOf } from './columns.js';
-import { isFlaskDb } from './evaluate-attr.js';
+import { isFlaskDb, isTableCall } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
 import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
 import { saSymbol } from './sa-names.js';
@@ -12,10 +12,6 @@ import { asString, type CallValue, type Value } from './values.js';
 const CONSTRAINTS = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
 
 /** `Table(...)`, or Flask-SQLAlchemy's `db.Table(...)` (which may leave out the MetaData). */
-export function isTableCall(v: Value | undefined): boolean {
-  if (v?.t !== 'call') return false;
-  return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
-}
 
 /** The MetaData of a Table call and where its columns start. */
 function tableMeta(x: Extraction, v: CallValue): { meta: MetaInfo | undefined; first: number } {
@@ -114,6 +110,25 @@ export function addConstraint(table: TableDraft, call: CallValue, constraint: Co
   table.constraints.push(constraint);
   const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
   if (name?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(name.reason) });
+}
+
+/** `Index(...)`, `UniqueConstraint(...)`, `CheckConstraint(...)` ... however SQLAlchemy was imported. */
+export function isConstraintCall(call: CallValue): boolean {
+  return CONSTRAINTS.has(saSymbol(call.callee) ?? '');
+}
+
+/** The arguments of an Index or constraint call that stand for its columns. */
+export function columnArguments(call: CallValue): Value[] {
+  switch (saSymbol(call.callee)) {
+    case 'Index':
+      return call.args.slice(1);
+    case 'CheckConstraint':
+      return call.args.slice(0, 1);
+    case 'ForeignKeyConstraint':
+      return call.args[0]?.t === 'seq' ? call.args[0].items : [];
+    default:
+      return call.args;
+  }
 }
 
 export function constraintOf(call: CallValue): ConstraintDraft | undefined {

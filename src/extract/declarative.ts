@@ -4,7 +4,7 @@ import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { callOf } from './columns.js';
-import { addConstraint, addTableArgs, constraintOf, tableForCall } from './core-tables.js';
+import { addConstraint, addTableArgs, columnArguments, constraintOf, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { dunderValue, scanAttributes } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
@@ -13,7 +13,7 @@ import { columnOfAttr } from './mapped-columns.js';
 import { mappedRegistry, unknownBases } from './model-kind.js';
 import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
 import { propertyColumn } from './module-effects.js';
-import { findColumn, tableOfRef } from './references.js';
+import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
@@ -163,14 +163,20 @@ function newTable(x: Extraction, mapped: MappedClass, name: string, columns: Col
   return table;
 }
 
-/** A bare `Index(...)` statement in the class body attaches to the columns it names. */
+/**
+ * An Index or constraint made in the class body over the class's own Column objects, as a bare statement or held
+ * by an attribute (`ix = Index("ix_id_desc", id.desc())`), attaches to the table once those columns do
+ * (SQLAlchemy's ColumnCollectionMixin._check_attach). One that names any column by a string never attaches.
+ */
 function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void {
   for (const stmt of cls.def.body) {
-    if (stmt.k !== 'expr' || stmt.value.k !== 'call') continue;
-    const value = evalExpr(x.ctx, stmt.value, { module: cls.module, cls, depth: 0 });
-    const index = callOf(value, 'Index');
-    const constraint = index ? constraintOf(index) : undefined;
-    if (index && constraint) addConstraint(table, index, constraint);
+    const expr = stmt.k === 'expr' || stmt.k === 'assign' ? stmt.value : stmt.k === 'ann' ? stmt.value : null;
+    if (expr?.k !== 'call') continue;
+    const value = evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0 });
+    const constraint = value.t === 'call' ? constraintOf(value) : undefined;
+    if (value.t !== 'call' || !constraint) continue;
+    const columns = columnArguments(value);
+    if (!columns.some((c) => c.t === 'str') && usesColumnOf(x, table, columns)) addConstraint(table, value, constraint);
   }
 }
 

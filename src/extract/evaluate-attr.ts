@@ -59,9 +59,9 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   const own = obj.attrs?.get(name);
   if (own) return own;
   if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
-  if (isSaName(obj.callee, 'Table') && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
+  if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
   // `Index(f"ix_{tbl.name}_ts", ...)`: the name as given (Table's first argument)
-  if (isSaName(obj.callee, 'Table') && name === 'name' && obj.args[0]) return obj.args[0];
+  if (isTableCall(obj) && name === 'name' && obj.args[0]) return obj.args[0];
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
   if (obj.callee.t === 'class' && !name.startsWith('__')) {
@@ -81,6 +81,12 @@ export function noteInstance(ctx: Ctx, instance: CallValue, cls: ClassInfo): voi
 }
 
 /** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it, however it was imported). */
+/** `Table(...)`, `sa.Table(...)`, or Flask-SQLAlchemy's `db.Table(...)` (its own, which supplies the MetaData). */
+export function isTableCall(v: Value | undefined): boolean {
+  if (v?.t !== 'call') return false;
+  return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
+}
+
 export function isFlaskDb(v: Value): boolean {
   return v.t === 'call' && (flaskDbInstances.has(v) || saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy');
 }
@@ -180,6 +186,6 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };
   const value = bindingValue(ctx, binding, env);
   // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column
-  if (value.t !== 'call' || isSaName(value.callee, 'Table', 'MetaData') || isTypeValue(ctx, value)) return value;
+  if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value)) return value;
   return { t: 'clsattr', cls, name, line };
 }

@@ -1,7 +1,7 @@
 // What module-level code does to tables that already exist: an Index attached to its table, a column set on a
 // mapped class or appended to a table, an imperative mapping that renames keys.
 import { callOf, columnFromCall } from './columns.js';
-import { addConstraint, constraintOf } from './core-tables.js';
+import { addConstraint, columnArguments, constraintOf } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { mappedRegistry } from './model-kind.js';
 import { findColumn, tableOfRef, tableOfRefs } from './references.js';
@@ -9,11 +9,17 @@ import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import type { CallValue, Value } from './values.js';
 
-export function attachIndex(x: Extraction, call: CallValue): void {
-  const table = tableOfRefs(x, call.args.slice(1));
+/**
+ * A module-level Index or constraint over the columns of an existing table (`Index("ix", t.c.a)`,
+ * `UniqueConstraint(Model.a, Model.b)`) attaches to that table. One inside a Table(...) call is that call's own.
+ */
+export function attachConstraint(x: Extraction, call: CallValue): void {
   const constraint = constraintOf(call);
-  if (table && constraint) addConstraint(table, call, constraint);
-  else if (call.args.slice(1).some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+  if (!constraint) return;
+  const columns = columnArguments(call);
+  const table = tableOfRefs(x, columns);
+  if (table && !table.call?.args.includes(call)) addConstraint(table, call, constraint);
+  else if (!table && constraint.k === 'ix' && columns.some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
 }
 
 /** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */
@@ -58,6 +64,14 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
   const props = call.kwargs.get('properties');
   if (props?.t !== 'dict') return;
   for (const [k, v] of props.entries) {
+    // `"password": synonym("_password", map_column=True)`: the column `password` is mapped as `_password`
+    const synonym = callOf(v, 'synonym');
+    const mapsColumn = synonym?.kwargs.get('map_column');
+    if (k.t === 'str' && synonym?.args[0]?.t === 'str' && mapsColumn?.t === 'bool' && mapsColumn.v) {
+      const col = findColumn(table, k.v);
+      if (col) col.attr = synonym.args[0].v;
+      continue;
+    }
     const target = propertyColumn(v);
     if (k.t === 'str' && target && tableOfRef(x, target.table) === table) {
       const col = findColumn(table, target.name);

@@ -120,6 +120,11 @@ export function columnOf(x: Extraction, table: TableDraft, v: Value): ColumnDraf
   return (v.t === 'call' ? table.columns.find((c) => c.call === v) : undefined) ?? columnOfValue(x, v)?.column;
 }
 
+/** Whether the values (`id.desc()`, `func.lower(name)`, `code != "x"` ...) use one of `table`'s own Column objects. */
+export function usesColumnOf(x: Extraction, table: TableDraft, values: Value[]): boolean {
+  return values.some((v) => columnOf(x, table, v) !== undefined || (v.t === 'call' && usesColumnOf(x, table, [...v.args, ...(v.callee.t === 'attr' ? [v.callee.obj] : [])])));
+}
+
 function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefined {
   const column = columnOf(x, table, v);
   if (column) return quoteIdentifier(columnName(column), x.ctx.project.dialect);

@@ -7,7 +7,7 @@ import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
 import { outsideBases } from './classes.js';
 import { callOf } from './columns.js';
-import { isTableCall } from './core-tables.js';
+import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { annValue } from './declarative-scan.js';
 import { evalExpr } from './evaluate.js';

@@ -3,7 +3,8 @@
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
-import { isTableCall, tableForCall } from './core-tables.js';
+import { isConstraintCall, tableForCall } from './core-tables.js';
+import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -17,7 +18,7 @@ import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
-import { addColumnLater, appendColumn, attachIndex, mapImperatively } from './module-effects.js';
+import { addColumnLater, appendColumn, attachConstraint, mapImperatively } from './module-effects.js';
 import { reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { exprText, unknownCause } from './value-text.js';
 
@@ -262,8 +263,8 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
     if (isTableCall(call)) {
       const table = tableForCall(x, call);
       if (table && !table.source) table.source = { file: where.file, line: where.line, symbol: symbol ?? table.name };
-    } else if (saSymbol(call.callee) === 'Index') {
-      attachIndex(x, call);
+    } else if (isConstraintCall(call)) {
+      attachConstraint(x, call);
     } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
       mapImperatively(x, call);
     } else if (call.callee.t === 'ext' && call.callee.name === 'builtins.setattr') {
