@@ -2,23 +2,26 @@
 // emits for a type class and its subclasses, on the dialects they name (every dialect when they name none).
 import type { Stmt } from '../python/summary.js';
 import { decoratedImpl } from '../schema/render-type.js';
-import type { TypeSpec } from '../schema/type-spec.js';
+import type { CompiledDdl, TypeSpec } from '../schema/type-spec.js';
 import { DIALECTS } from '../schema/types.js';
 import { mroValues } from './classes.js';
 import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { saSymbol } from './sa-names.js';
-import { unknown, type ModuleInfo, type Value } from './values.js';
+import type { ModuleInfo, Value } from './values.js';
 
 export interface CompiledType {
   /** the type class the function compiles: an in-repo class, or a SQLAlchemy type */
   target: Value;
   /** empty: every dialect */
   dialects: string[];
-  /** what the function returns when it returns a constant; null when that is not known statically */
-  text: string | null;
+  /** what the function returns: constant DDL, or the compiler's own visit of the type */
+  ddl: CompiledDdl;
 }
+
+const ELEMENT = 'schemaguard.CompiledElement';
+const COMPILER = 'schemaguard.TypeCompiler';
 
 /** The `@compiles` functions defined at the top level of these modules. */
 export function findCompiledTypes(ctx: Ctx, modules: ModuleInfo[]): CompiledType[] {
@@ -39,17 +42,24 @@ function isCompilesCall(e: Extract<Stmt, { k: 'def' }>['decorators'][number]): b
 function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'def' }>): CompiledType[] {
   const env = { module, depth: 0 };
   const fn = { module, def };
-  const given = unknown('the type and compiler a @compiles function receives', module.file, def.line);
-  const result = callFunction(ctx, fn, { args: [given, given], kwargs: new Map() }, env, def.line);
-  const text = result.t === 'str' ? result.v : null;
+  const args: Value[] = [{ t: 'ext', name: ELEMENT }, { t: 'ext', name: COMPILER }];
+  const ddl = ddlOf(callFunction(ctx, fn, { args, kwargs: new Map() }, env, def.line));
   const out: CompiledType[] = [];
   for (const d of def.decorators) {
     const call = evalExpr(ctx, d, env);
     if (call.t !== 'call' || saSymbol(call.callee) !== 'compiles' || !call.args[0]) continue;
     const dialects = call.args.slice(1).flatMap((a) => (a.t === 'str' ? [a.v] : []));
-    out.push({ target: call.args[0], dialects, text });
+    out.push({ target: call.args[0], dialects, ddl });
   }
   return out;
+}
+
+/** `return "VARCHAR(255) COLLATE utf8_bin"`, or `return compiler.visit_unicode(element, **kw)`. */
+function ddlOf(result: Value): CompiledDdl {
+  if (result.t === 'str') return result.v;
+  const visit = result.t === 'call' && result.callee.t === 'ext' ? /^schemaguard\.TypeCompiler\.visit_(\w+)$/.exec(result.callee.name) : null;
+  const element = result.t === 'call' ? result.args[0] : undefined;
+  return visit && element?.t === 'ext' && element.name === ELEMENT ? { visit: visit[1]! } : null;
 }
 
 /**
@@ -67,15 +77,27 @@ export function compiledDdl(ctx: Ctx, typeValue: Value, spec: TypeSpec, all: rea
     const impl = decoratedImpl(spec, dialect);
     const implClass: Value[] = impl?.module === 'sqlalchemy' ? [{ t: 'ext', name: `sqlalchemy.${impl.name}` }] : [];
     for (const cls of [...lineage, ...implClass]) {
-      const hit = all.find((r) => sameClass(r.target, cls) && (r.dialects.length === 0 || r.dialects.includes(dialect)));
+      const hit = registrationFor(all, cls, dialect);
       if (hit) {
-        out[dialect] = hit.text;
+        out[dialect] = hit.ddl;
         found = true;
         break;
       }
     }
   }
   return found ? out : undefined;
+}
+
+/** As sqlalchemy.ext.compiler dispatches: the function for the dialect, else the default one; the last defined wins. */
+function registrationFor(all: readonly CompiledType[], cls: Value, dialect: string): CompiledType | undefined {
+  let forDialect: CompiledType | undefined;
+  let fallback: CompiledType | undefined;
+  for (const r of all) {
+    if (!sameClass(r.target, cls)) continue;
+    if (r.dialects.includes(dialect)) forDialect = r;
+    else if (r.dialects.length === 0) fallback = r;
+  }
+  return forDialect ?? fallback;
 }
 
 function sameClass(a: Value, b: Value): boolean {

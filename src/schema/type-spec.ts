@@ -24,8 +24,14 @@ export interface TypeSpec {
   /** a project UserDefinedType: what its get_col_spec() returned, which is its DDL on every dialect */
   colSpec?: string;
   /** a project `@compiles` function's DDL on each dialect it covers; null where its result is not known statically */
-  compiled?: Partial<Record<string, string | null>>;
+  compiled?: Partial<Record<string, CompiledDdl>>;
 }
+
+/**
+ * What a `@compiles` function returns: DDL text; `{ visit }` for `compiler.visit_<name>(element, **kw)`, the
+ * compiler's own method for that visit name applied to the type; null when not known statically.
+ */
+export type CompiledDdl = string | { visit: string } | null;
 
 /** A type rendered for one dialect, as schema JSON carries it. */
 export interface RenderedType {

@@ -61,8 +61,12 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
       // a project @compiles function replaces the compiler's own visit
       const custom = chosen.compiled?.[dialect];
       if (custom === null && strict) throw new UnknownTypeError(chosen);
-      if (custom !== undefined) return custom ?? chosen.name;
+      if (typeof custom === 'string' || custom === null) return custom ?? chosen.name;
       const t = bindType(chosen);
+      if (custom !== undefined) {
+        if (!t) throw new UnknownTypeError(chosen);
+        return compiler.visit(custom.visit, t);
+      }
       if (!t) {
         if (strict) throw new UnknownTypeError(chosen);
         return chosen.name;
