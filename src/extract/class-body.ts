@@ -24,6 +24,7 @@ export interface OwnAttr {
 }
 
 const cache = new WeakMap<ClassInfo, Map<string, OwnAttr>>();
+const annotationOrders = new WeakMap<ClassInfo, string[]>();
 
 /**
  * Own attributes by name, in the order SQLAlchemy reads them: `vars(cls)` merged with `__annotations__`
@@ -45,6 +46,7 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = [...annotationOrder(cls.def.body, decide)];
+    annotationOrders.set(cls, annotated);
     attrs = new Map();
     for (const name of mergeOrdering(inVars, annotated)) {
       const attr = found.get(name);
@@ -58,6 +60,12 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     }
   }
   return attrs;
+}
+
+/** The class body's annotated names, in `__annotations__` order. */
+export function ownAnnotations(x: Extraction, cls: ClassInfo): string[] {
+  ownAttrs(x, cls);
+  return annotationOrders.get(cls) ?? [];
 }
 
 /** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */

@@ -3,7 +3,7 @@ import type { Unresolved } from '../schema/types.js';
 import { withSqlModelField } from './annotation-type.js';
 import { readAnnotation, typeFromPython } from './annotations.js';
 import { mroOf } from './classes.js';
-import { isDunder, ownAttrs, type OwnAttr } from './class-body.js';
+import { isDunder, mergeOrdering, ownAnnotations, ownAttrs, type OwnAttr } from './class-body.js';
 import { columnFromCall, callOf } from './columns.js';
 import { addTableArgs } from './core-tables.js';
 import { annValue, attrValue, dunderValue } from './declarative-scan.js';
@@ -39,12 +39,19 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
   const columns: ColumnDraft[] = [];
   const problems: Unresolved[] = [];
   const byAttr = new Map<string, ColumnDraft>();
+  const relationships: string[] = [];
   for (const field of fieldsOf(x, cls)) {
     const draft = fieldColumn(x, field, problems);
+    if (draft === RELATIONSHIP) {
+      if (field.owner === cls) relationships.push(field.name);
+      continue;
+    }
     if (!draft) continue;
     columns.push(draft);
     byAttr.set(field.name, draft);
   }
+  const order = declarativeOrder([...byAttr.keys()], relationships, ownAnnotations(x, cls));
+  columns.sort((a, b) => order.indexOf(a.attr ?? '') - order.indexOf(b.attr ?? ''));
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent: null, columns: byAttr, names: new Set(byAttr.keys()) };
   x.mapped.set(cls, mapped);
   const own = dunderValue(x, cls, '__tablename__')?.value;
@@ -68,13 +75,25 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
   return mapped;
 }
 
-function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): ColumnDraft | null {
+/**
+ * The order declarative reads the columns in. SQLModel sets every pydantic field on the class (base models'
+ * fields first), then its own relationships, and rebuilds `__annotations__` as the relationships' annotations
+ * followed by the other own ones; declarative merges `vars(cls)` with that (util.merge_lists_w_ordering), so an
+ * overridden field (`data` with an sa_column) moves to where the class annotates it.
+ */
+function declarativeOrder(fields: string[], relationships: string[], annotated: string[]): string[] {
+  return mergeOrdering([...fields, ...relationships], [...relationships, ...annotated.filter((n) => !relationships.includes(n))]);
+}
+
+const RELATIONSHIP = Symbol('relationship');
+
+function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): ColumnDraft | typeof RELATIONSHIP | null {
   const { owner, attr, name } = field;
   const ann = annValue(x, owner, attr);
   const info = ann ? readAnnotation(x.ctx, ann, owner.module) : null;
   if (!info || info.container === 'classvar') return null;
   const value = attr.expr ? attrValue(x, owner, attr, owner) : null;
-  if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return null;
+  if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return RELATIONSHIP;
   const declared = pydanticType(info.type);
   const assigned = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
   // Annotated[str, Field(max_length=40)]: pydantic merges the annotation's Field with the assigned one
