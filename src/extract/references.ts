@@ -144,6 +144,8 @@ function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefi
     return inner && `${inner} ${fn.toUpperCase()}`;
   }
   if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
+  // `sa.column("login")`: a column clause by name, quoted as a column is
+  if (saSymbol(callee) === 'column' && v.args[0]?.t === 'str') return quoteIdentifier(v.args[0].v, x.ctx.project.dialect);
   if (!isSqlFunction(callee.name)) return undefined;
   const args = v.args.map((a) => sqlOfValue(x, table, a));
   return args.every((a) => a !== undefined) ? `${fn}(${args.join(', ')})` : undefined;
