@@ -85,6 +85,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(tags.unresolved[0]!.reason).toMatch(/Base\.__init_subclass__ could not be run statically .*os\.environ/);
   });
 
+  it('names a metaclass __init__ it cannot run on the classes it would have changed', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase\nfrom sqlalchemy.orm.decl_api import DeclarativeAttributeIntercept\n\nclass Meta(DeclarativeAttributeIntercept):\n    def __init__(cls, name, bases, ns, **kw):\n        if os.environ.get("AUDIT"):\n            cls.audited = sa.Column(sa.Boolean)\n        super().__init__(name, bases, ns, **kw)\n\nclass Base(DeclarativeBase, metaclass=Meta):\n    pass\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.columns.map((c) => c.name)).toEqual(['id']);
+    // it runs for Base too, whose attributes Tag inherits
+    expect(tags.unresolved.map((u) => [u.symbol, u.line])).toEqual([['Tag', 15], ['Base', 12]]);
+    for (const u of tags.unresolved) expect(u.reason).toMatch(/metaclass Meta\.__init__ could not be run statically .*os\.environ/);
+  });
+
   it('does not pick a branch on an upper-case flag of an outside settings module', async () => {
     const schema = await extract({
       'm.py': `${HEAD}from django.conf import settings\n\ndef body_type():\n    if settings.USE_JSONB:\n        return sa.JSON\n    return sa.Text\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    body = sa.Column(body_type())\n`,

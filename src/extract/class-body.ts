@@ -54,7 +54,8 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     }
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     cache.set(cls, attrs);
-    for (const [name, value] of subclassHookAttrs(x, cls)) {
+    // type.__new__ runs the base's __init_subclass__, then the metaclass's __init__ runs
+    for (const [name, value] of [...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]) {
       const e = entry(attrs, name, cls.def.line);
       Object.assign(e, { value, expr: null, def: null, isClass: false });
     }
@@ -110,6 +111,47 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
     x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
   }
   return got;
+}
+
+/**
+ * What an in-repo metaclass's `__init__(cls, name, bases, namespace)` sets on the class: the DeclEnum recipe
+ * (Bodhi) fills `cls._reg` with the members its subclasses declare. The values stay on the class, where later
+ * reads (`cls._reg` in a classmethod) find them. One that cannot be run is reported, as a subclass hook is.
+ */
+function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const meta = metaclassOf(x, cls);
+  const init = meta ? classScope(x.ctx.project, meta).bindings.get('__init__') : undefined;
+  if (!meta || init?.k !== 'def' || !init.def.body) return new Map();
+  const env = { module: cls.module, cls, depth: 0 };
+  const namespace: Value = {
+    t: 'dict',
+    entries: cls.def.body.flatMap((s): Array<[Value, Value]> =>
+      s.k === 'assign' && s.targets[0]?.k === 'name' ? [[{ t: 'str', v: s.targets[0].id }, evalExpr(x.ctx, s.value, env)]] : [],
+    ),
+  };
+  const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
+  const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
+  const saved = cls.assigned;
+  cls.assigned = new Map();
+  const result = callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line);
+  const got = cls.assigned;
+  cls.assigned = saved;
+  cls.metaclassSet = got;
+  if (result.t === 'unknown') {
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassInit(meta.name, result.reason) };
+    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
+  }
+  return got;
+}
+
+/** The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's. */
+function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const meta = classHeader(x.ctx, e.cls).keywords.get('metaclass');
+    if (meta) return meta.t === 'class' ? meta.cls : undefined;
+  }
+  return undefined;
 }
 
 /** Annotated names in first-seen order (a Set keeps it, and finds repeats without a scan). */

@@ -115,6 +115,8 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
+    const set = e.cls.metaclassSet?.get(name);
+    if (set) return set;
     const bindings = classScope(ctx.project, e.cls).bindings;
     const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
     if (binding) return classMember(ctx, cls, e.cls, name, binding, line);

@@ -114,8 +114,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return version ? { t: 'str', v: version } : unknown('the installed version of a package is not known statically', file, line);
     }
     case 're.sub':
-    case 're.compile':
-      return callRegex(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+    case 're.compile': {
+      const callRepl = (match: Value): Value => callValue(ctx, a.args[1]!, { args: [match], kwargs: new Map() }, env, expr);
+      return callRegex(name, a, file, line, callRepl) ?? makeCall({ t: 'ext', name }, a, file, expr);
+    }
     case 're.search':
     case 're.match':
     case 're.fullmatch':

@@ -196,18 +196,33 @@ function toJsReplacement(repl: string): string {
     .replace(/\\\\/g, '\\');
 }
 
-/** `re.sub(pattern, repl, text)` and `re.compile(pattern)`; undefined when the arguments are not plain strings. */
-export function callRegex(name: string, a: Arguments, file: string, line: number): Value | undefined {
+/**
+ * `re.sub(pattern, repl, text)` and `re.compile(pattern)`; undefined when the arguments are not plain strings. A
+ * callable `repl` (`lambda m: "_" + m.group(1).lower()`) is run by `callRepl` on each match object.
+ */
+export function callRegex(name: string, a: Arguments, file: string, line: number, callRepl?: (match: Value) => Value): Value | undefined {
   const pattern = argStr(a, 0);
   if (pattern === undefined) return undefined;
   if (name === 're.compile') return undefined;
   const repl = argStr(a, 1);
   const text = argStr(a, 2);
-  if (repl === undefined || text === undefined) return undefined;
+  const isCallable = repl === undefined && (a.args[1]?.t === 'func' || a.args[1]?.t === 'code') && callRepl !== undefined;
+  if ((repl === undefined && !isCallable) || text === undefined) return undefined;
   try {
     const flags = flagsOf(a.args[4] ?? a.kwargs.get('flags'));
     const count = a.args[3] ?? a.kwargs.get('count');
     const limit = count?.t === 'num' ? count.v : 0;
+    if (repl === undefined) {
+      const re = new RegExp(toJsRegex(pattern), `${flags}g`);
+      let failed: Value | undefined;
+      const out = substitute(re, text, limit, (m) => {
+        const piece = callRepl!(matchRecord(m));
+        if (piece.t === 'str') return piece.v;
+        failed ??= piece.t === 'unknown' ? piece : unknown('re.sub() replacement function does not return a string', file, line);
+        return '';
+      });
+      return failed ?? s(out);
+    }
     const re = new RegExp(toJsRegex(pattern), flags + (limit === 0 ? 'g' : ''));
     let out = text;
     if (limit === 0) out = text.replace(re, toJsReplacement(repl));
@@ -216,6 +231,20 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }
+}
+
+/** Python's re.sub with a function: over a global RegExp, at most `limit` replacements (0: all). */
+function substitute(re: RegExp, text: string, limit: number, replace: (m: RegExpExecArray) => string): string {
+  let out = '';
+  let last = 0;
+  let n = 0;
+  for (let m = re.exec(text); m && (limit === 0 || n < limit); m = re.exec(text)) {
+    out += text.slice(last, m.index) + replace(m);
+    last = m.index + m[0].length;
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out + text.slice(last);
 }
 
 /**

@@ -51,10 +51,12 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
       return dialectImpl(ctx, cls, hook.value.fn, self, file, line);
     }
   }
-  if (!impl) return unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
   // without a super().__init__() call, `self.impl` is what the constructor set, or the class's impl instance
-  const instance = self.attrs?.get('impl') ?? (impl.t === 'call' ? impl : undefined);
-  if (!instance) return failed ?? unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
+  const instance = self.attrs?.get('impl') ?? (impl?.t === 'call' ? impl : undefined);
+  if (!instance) {
+    if (!impl) return failed ?? unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
+    return failed ?? unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
+  }
   const spec = typeSpecOf(ctx, instance, file, line);
   return 't' in spec ? { ...spec, reason: `TypeDecorator ${cls.name}: ${spec.reason}` } : spec;
 }

@@ -24,6 +24,8 @@ export interface ClassInfo {
   bases?: Value[];
   /** attributes code set on the class object (`cls.__tablename__ = ...` in an `__init_subclass__` run statically) */
   assigned?: Map<string, Value>;
+  /** what its metaclass's `__init__` set on it, run statically: attribute lookup finds these first */
+  metaclassSet?: Map<string, Value>;
 }
 
 export interface FuncInfo {
