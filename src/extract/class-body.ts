@@ -123,12 +123,14 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   const init = meta ? classScope(x.ctx.project, meta).bindings.get('__init__') : undefined;
   if (!meta || init?.k !== 'def' || !init.def.body) return new Map();
   const env = { module: cls.module, cls, depth: 0 };
-  const namespace: Value = {
-    t: 'dict',
-    entries: cls.def.body.flatMap((s): Array<[Value, Value]> =>
-      s.k === 'assign' && s.targets[0]?.k === 'name' ? [[{ t: 'str', v: s.targets[0].id }, evalExpr(x.ctx, s.value, env)]] : [],
-    ),
-  };
+  // the namespace the class body filled: `__module__` and `__qualname__` first, then its plain assignments
+  const body = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__qualname__', { t: 'str', v: cls.name }]]);
+  for (const s of cls.def.body) {
+    const target = s.k === 'assign' ? s.targets[0] : s.k === 'ann' ? s.target : undefined;
+    const value = s.k === 'assign' || s.k === 'ann' ? s.value : null;
+    if (target?.k === 'name' && value) body.set(target.id, evalExpr(x.ctx, value, env));
+  }
+  const namespace: Value = { t: 'dict', entries: [...body].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
   const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
   const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
   const saved = cls.assigned;

@@ -9,7 +9,8 @@ import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
 import { asString, type CallValue, type Value } from './values.js';
 
-const CONSTRAINTS = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
+/** SQLAlchemy's constraint and index classes, by name. */
+export const CONSTRAINT_NAMES: ReadonlySet<string> = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
 
 /** `Table(...)`, or Flask-SQLAlchemy's `db.Table(...)` (which may leave out the MetaData). */
 
@@ -114,7 +115,7 @@ export function addConstraint(table: TableDraft, call: CallValue, constraint: Co
 
 /** `Index(...)`, `UniqueConstraint(...)`, `CheckConstraint(...)` ... however SQLAlchemy was imported. */
 export function isConstraintCall(call: CallValue): boolean {
-  return CONSTRAINTS.has(saSymbol(call.callee) ?? '');
+  return CONSTRAINT_NAMES.has(saSymbol(call.callee) ?? '');
 }
 
 /** The arguments of an Index or constraint call that stand for its columns. */
@@ -133,7 +134,7 @@ export function columnArguments(call: CallValue): Value[] {
 
 export function constraintOf(call: CallValue): ConstraintDraft | undefined {
   const sym = saSymbol(call.callee);
-  if (!sym || !CONSTRAINTS.has(sym)) return undefined;
+  if (!sym || !CONSTRAINT_NAMES.has(sym)) return undefined;
   const name = asString(call.kwargs.get('name')) ?? null;
   switch (sym) {
     case 'UniqueConstraint':

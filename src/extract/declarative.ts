@@ -4,7 +4,7 @@ import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { callOf } from './columns.js';
-import { addConstraint, addTableArgs, columnArguments, constraintOf, tableForCall } from './core-tables.js';
+import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { dunderValue, scanAttributes } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
@@ -17,7 +17,7 @@ import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
-import { valueText } from './value-text.js';
+import { lastName, valueText } from './value-text.js';
 import { scalar, type ClassInfo, type Value } from './values.js';
 
 export function mapClass(x: Extraction, cls: ClassInfo): MappedClass | null {
@@ -170,8 +170,9 @@ function newTable(x: Extraction, mapped: MappedClass, name: string, columns: Col
  */
 function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void {
   for (const stmt of cls.def.body) {
-    const expr = stmt.k === 'expr' || stmt.k === 'assign' ? stmt.value : stmt.k === 'ann' ? stmt.value : null;
-    if (expr?.k !== 'call') continue;
+    // an attribute is read only when it spells a constraint: evaluating every column again would double the work
+    const expr = stmt.k === 'expr' ? stmt.value : stmt.k === 'assign' || stmt.k === 'ann' ? stmt.value : null;
+    if (expr?.k !== 'call' || (stmt.k !== 'expr' && !CONSTRAINT_NAMES.has(lastName(expr.fn)))) continue;
     const value = evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0 });
     const constraint = value.t === 'call' ? constraintOf(value) : undefined;
     if (value.t !== 'call' || !constraint) continue;
