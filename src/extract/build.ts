@@ -14,6 +14,7 @@ import type { KnownTables } from './known-tables.js';
 import { indexTables } from './references.js';
 import { createRegistryState } from './registry.js';
 import { scanModules } from './scan.js';
+import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { asBool, record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -36,6 +37,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  reportMapperEvents(x, models);
   const tables = mergeDuplicates(x.tables);
   const index = indexTables(tables);
   const run = tokenRunner(x);

@@ -6,7 +6,7 @@ import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryVersion } from './outside-attrs.js';
-import { callStringMethod, callRegex, callRegexMatch, callDictMethod, callMatchMethod } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
@@ -118,6 +118,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const callRepl = (match: Value): Value => callValue(ctx, a.args[1]!, { args: [match], kwargs: new Map() }, env, expr);
       return callRegex(name, a, file, line, callRepl) ?? makeCall({ t: 'ext', name }, a, file, expr);
     }
+    case 're.split':
+      return callRegexSplit(a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     case 're.search':
     case 're.match':
     case 're.fullmatch':
@@ -146,6 +148,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
     if (name === 'sub') return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);
+    if (name === 'split' && a.args.length >= 1) {
+      const flags = obj.args[1] ?? obj.kwargs.get('flags');
+      const args = [obj.args[0]!, a.args[0]!, a.args[1] ?? a.kwargs.get('maxsplit') ?? { t: 'num', v: 0 }, ...(flags ? [flags] : [])];
+      return callRegexSplit({ args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
+    }
     if (MATCH_METHODS.has(name) && a.args.length === 1) {
       const flags = obj.args[1] ?? obj.kwargs.get('flags');
       const args = flags ? [obj.args[0]!, a.args[0]!, flags] : [obj.args[0]!, a.args[0]!];

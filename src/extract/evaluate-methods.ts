@@ -248,6 +248,32 @@ function substitute(re: RegExp, text: string, limit: number, replace: (m: RegExp
 }
 
 /**
+ * `re.split(pattern, text[, maxsplit[, flags]])` as Python splits: an empty match splits too (so a lookahead
+ * split of "CasePriority" starts with ""), and the pattern's groups are kept between the pieces.
+ */
+export function callRegexSplit(a: Arguments, file: string, line: number): Value | undefined {
+  const pattern = argStr(a, 0);
+  const text = argStr(a, 1);
+  if (pattern === undefined || text === undefined) return undefined;
+  const maxsplit = a.args[2] ?? a.kwargs.get('maxsplit');
+  const limit = maxsplit?.t === 'num' ? maxsplit.v : 0;
+  try {
+    const re = new RegExp(toJsRegex(pattern), `${flagsOf(a.args[3] ?? a.kwargs.get('flags'))}g`);
+    const out: Value[] = [];
+    let last = 0;
+    for (let m = re.exec(text); m && (limit === 0 || out.length < limit * m.length); m = re.exec(text)) {
+      out.push(s(text.slice(last, m.index)), ...m.slice(1).map(groupValue));
+      last = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    out.push(s(text.slice(last)));
+    return { t: 'seq', kind: 'list', items: out };
+  } catch {
+    return unknown('regular expression not supported statically', file, line);
+  }
+}
+
+/**
  * `re.search` / `re.match` / `re.fullmatch(pattern, text[, flags])`: None, or a match object (whose groups are not
  * read); undefined when the arguments are not plain strings.
  */

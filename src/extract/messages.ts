@@ -11,6 +11,8 @@ export const messages = {
     v.t === 'unknown'
       ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`
       : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
+  mapperEvent: (event: string): string => `a "${event}" event listener runs while classes are mapped: tables, columns or indexes it adds are not followed`,
+  searchableIndexes: 'sqlalchemy-searchable adds an index to each search-vector column while classes are mapped: those indexes are not followed',
   metaclassInit: (meta: string, reason: string): string => `metaclass ${meta}.__init__ could not be run statically (${reason}); what it sets on the class is unknown`,
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,

@@ -16,7 +16,8 @@ import { registryOf } from './registry.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { lastName, unknownCause, valueText } from './value-text.js';
-import type { ClassInfo, Value } from './values.js';
+import type { ClassInfo, ModuleInfo, Value } from './values.js';
+import { saSymbol } from './sa-names.js';
 
 /**
  * `class Company(Model)` over a `db.Model` that could not be evaluated (`db = get_sqla_class()()`): a class that
@@ -90,3 +91,43 @@ function loopTargetClasses(x: Extraction, body: readonly Stmt[], target: Expr, e
   return value.t === 'class' ? [value.cls] : [];
 }
 
+
+/** Mapper, class and attach events whose listeners run while classes are mapped or tables are built. */
+const SCHEMA_EVENTS = new Set([
+  'instrument_class', 'class_instrument', 'after_mapper_constructed', 'before_mapper_configured', 'mapper_configured',
+  'before_configured', 'after_configured', 'before_parent_attach', 'after_parent_attach', 'column_attach',
+]);
+
+/**
+ * `event.listen(Mapper, "instrument_class", add_index)` or `@event.listens_for(...)` on such an event, and
+ * sqlalchemy-searchable's `make_searchable(metadata)` (a GIN index per search-vector column, added at mapping
+ * time, as Redash and Dispatch use it): what those listeners add is not followed, so each is named in the
+ * diagnostics. Read from the statements of every module scanned, function bodies included.
+ */
+export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
+  for (const module of modules) {
+    const check = (call: Extract<Expr, { k: 'call' }>): void => {
+      const name = lastName(call.fn);
+      if (name !== 'listen' && name !== 'listens_for' && name !== 'make_searchable') return;
+      const fn = evalExpr(x.ctx, call.fn, { module, depth: 0 });
+      const event = call.args.filter((a) => a.name === undefined)[1]?.value;
+      const symbol = saSymbol(fn);
+      if ((symbol === 'listen' || symbol === 'listens_for') && event?.k === 'str' && SCHEMA_EVENTS.has(event.v)) {
+        x.orphans.push({ file: module.file, line: call.line, reason: messages.mapperEvent(event.v) });
+      } else if (fn.t === 'ext' && fn.name.startsWith('sqlalchemy_searchable.')) {
+        x.orphans.push({ file: module.file, line: call.line, reason: messages.searchableIndexes });
+      }
+    };
+    const visit = (body: Stmt[]): void => {
+      for (const s of body) {
+        if (s.k === 'expr' && s.value.k === 'call') check(s.value);
+        else if (s.k === 'def') {
+          for (const d of s.decorators) if (d.k === 'call') check(d);
+          if (s.body) visit(s.body);
+        } else if (s.k === 'class' || s.k === 'for' || s.k === 'block') visit(s.body);
+        else if (s.k === 'if') visit([...s.body, ...s.orelse]);
+      }
+    };
+    visit(module.body);
+  }
+}
