@@ -153,6 +153,11 @@ function variantSpec(ctx: Ctx, call: CallValue, baseValue: Value, file: string, 
 
 /** An in-repo class used as a type: an enum class (Enum), a TypeDecorator, or a subclass of a type. */
 function classSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number): TypeSpec | Unknown {
+  const spec = classTypeSpec(ctx, cls, call, file, line);
+  return 't' in spec ? spec : { ...spec, className: cls.name };
+}
+
+function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number): TypeSpec | Unknown {
   if (isEnumClass(ctx, cls)) return unknown(`enum class ${cls.name} used as a column type without Enum()`, file, line);
   const decorated = decoratorSpec(ctx, cls, call, file, line, false);
   if (!('t' in decorated) || decorated.reason !== 'not a TypeDecorator') return decorated;

@@ -47,7 +47,7 @@ const scalar = (v: unknown): string | null => (v === null ? 'n' : typeof v === '
 
 function plainKey(spec: TypeSpec, dialect: Dialect | undefined): string | null {
   if (spec.variants !== undefined || spec.enumValues !== undefined || spec.enumClass !== undefined || spec.compiled !== undefined) return null;
-  let key = `${dialect ?? '*'}|${spec.module}.${spec.name}|${spec.colSpec ?? ''}`;
+  let key = `${dialect ?? '*'}|${spec.module}.${spec.name}|${spec.colSpec ?? ''}|${spec.className ?? ''}`;
   for (const arg of spec.args) {
     const text = scalar(arg);
     if (text === null) return null;
@@ -96,7 +96,7 @@ function compileType(spec: TypeSpec, dialect: Dialect): string {
   try {
     return createCompiler(dialect, false).process(spec);
   } catch (e) {
-    if (e instanceof CompileError) return findTypeClass(spec)?.className ?? spec.name;
+    if (e instanceof CompileError) return spec.className ?? findTypeClass(spec)?.className ?? spec.name;
     throw e;
   }
 }

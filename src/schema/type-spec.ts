@@ -23,6 +23,11 @@ export interface TypeSpec {
   variants?: Partial<Record<string, TypeSpec>>;
   /** a project UserDefinedType: what its get_col_spec() returned, which is its DDL on every dialect */
   colSpec?: string;
+  /**
+   * The in-repo class the column's type is an instance of (a TypeDecorator, a subclass of a type): what the
+   * oracle names the type by where the dialect cannot compile it (`type(col.type).__name__`).
+   */
+  className?: string;
   /** a project `@compiles` function's DDL on each dialect it covers; null where its result is not known statically */
   compiled?: Partial<Record<string, CompiledDdl>>;
 }
