@@ -110,6 +110,19 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('keeps a given type it cannot know unknown, and reads a name it cannot know as the name', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    label: Mapped[str] = mapped_column(sa.String(int(os.environ.get("LABEL_LEN", "8"))))\n    code: Mapped[str] = mapped_column("barcode" if os.environ.get("LEGACY") else "code", sa.String(32))\n`,
+    });
+    const seats = table(schema, 'seats');
+    // the Mapped[str] annotation does not stand in for a type given explicitly
+    expect(seats.columns.find((c) => c.name === 'label')!.type).toBe('NULLTYPE');
+    expect(seats.columns.find((c) => c.key === 'code')!.type).toBe('VARCHAR(32)');
+    expect(seats.unresolved.map((u) => [u.symbol, u.line])).toEqual([['label', 11], ['code', 12]]);
+    expect(seats.unresolved[0]!.reason).toContain('os.environ');
+    expect(seats.unresolved[1]!.reason).toContain('column name not known statically');
+  });
+
   it('does not pick a branch on an upper-case flag of an outside settings module', async () => {
     const schema = await extract({
       'm.py': `${HEAD}from django.conf import settings\n\ndef body_type():\n    if settings.USE_JSONB:\n        return sa.JSON\n    return sa.Text\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    body = sa.Column(body_type())\n`,

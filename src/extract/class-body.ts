@@ -96,18 +96,30 @@ function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Val
  * runs it when the class is created, before declarative maps it. A hook that cannot be run is reported.
  */
 function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const owner = mroOf(x.ctx, cls).slice(1).find((e) => e.k === 'class' && classScope(x.ctx.project, e.cls).bindings.has('__init_subclass__'));
-  if (owner?.k !== 'class') return new Map();
-  const binding = classScope(x.ctx.project, owner.cls).bindings.get('__init_subclass__');
-  if (binding?.k !== 'def' || !binding.def.body) return new Map();
+  const hooks = mroOf(x.ctx, cls).slice(1).flatMap((e) => {
+    const binding = e.k === 'class' ? classScope(x.ctx.project, e.cls).bindings.get('__init_subclass__') : undefined;
+    return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];
+  });
+  if (hooks.length === 0) return new Map();
   const saved = cls.assigned;
   cls.assigned = new Map();
-  const fn = { module: owner.cls.module, def: binding.def, bound: { t: 'class', cls } as Value };
-  const result = callFunction(x.ctx, fn, { args: [], kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line);
+  // each hook's `super().__init_subclass__(**kw)` runs the next one up the MRO, for the same class
+  let failed: Value | undefined;
+  const run = (i: number, kwargs: Map<string, Value>): Value => {
+    const hook = hooks[i];
+    if (!hook) return { t: 'none' };
+    const fn = { module: hook.owner.module, def: hook.def, bound: { t: 'class', cls } as Value };
+    return callFunction(x.ctx, fn, { args: [], kwargs }, { module: cls.module, depth: 0 }, cls.def.line, (a) => {
+      const next = run(i + 1, a.kwargs);
+      if (next.t === 'unknown') failed ??= next;
+    });
+  };
+  const ran = run(0, classHeader(x.ctx, cls).keywords);
+  const result = ran.t === 'unknown' ? ran : (failed ?? ran);
   const got = cls.assigned;
   cls.assigned = saved;
   if (result.t === 'unknown') {
-    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.subclassHook(owner.cls.name, result.reason) };
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.subclassHook(hooks[0]!.owner.name, result.reason) };
     x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
   }
   return got;

@@ -72,6 +72,10 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
   if (args[0]?.t === 'str') {
     draft.name = args[0].v;
     i = 1;
+  } else if (args[0]?.t === 'unknown' && args[1] && (args[1].t === 'none' || isTypeValue(ctx, args[1]))) {
+    // a type follows: the first argument is the column's name (`"barcode" if LEGACY else "code"`)
+    draft.unresolved.push(problem(call, `column name not known statically (${args[0].reason})`, draft.key ?? undefined));
+    i = 1;
   }
   const slot = args[i];
   if (slot && slot.t === 'none') i++;
@@ -88,8 +92,10 @@ function isSchemaItem(v: Value): boolean {
 
 function setType(ctx: Ctx, call: CallValue, draft: ColumnDraft, v: Value): void {
   const spec = typeSpecOf(ctx, v, call.file, call.line);
-  if ('t' in spec) draft.unresolved.push(problem(call, spec.reason, draft.key ?? draft.name ?? undefined));
-  else draft.type = spec;
+  if ('t' in spec) {
+    draft.unresolved.push(problem(call, spec.reason, draft.key ?? draft.name ?? undefined));
+    draft.typeUnknown = true;
+  } else draft.type = spec;
 }
 
 function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void {

@@ -37,7 +37,7 @@ export interface Env {
   /** the enclosing function's environment, for closures */
   parent?: Env;
   depth: number;
-  /** receives the arguments of `super().__init__(...)` when a constructor is run */
+  /** receives the arguments of `super().__init__(...)` when a constructor is run (`super().__init_subclass__(...)` in a hook) */
   superInit?: (a: import('./values.js').Arguments) => void;
   /**
    * Code that runs at import time (a function called from module level, such as `start_mappers()`) reports

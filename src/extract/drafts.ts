@@ -39,6 +39,8 @@ export interface ColumnDraft {
   key: string | null;
   /** null: no type given (NullType), taken from the referred column of a foreign key */
   type: TypeSpec | null;
+  /** a type argument was given but is not known statically: a `Mapped[...]` annotation does not stand in for it */
+  typeUnknown?: true;
   /** nullable= as written (SQLAlchemy's user-defined nullability); null when not given */
   nullable: boolean | null;
   /** what the `Mapped[...]` annotation (or an Identity) implies when nullable= is not given, primary key or not */

@@ -5,8 +5,11 @@ import type { Binding } from './scope.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
-import { outsideClassName, outsideValue } from './outside-attrs.js';
+import { libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
+import { isDeclaredAttr } from './model-kind.js';
+import { evalExpr } from './evaluate.js';
+import { callFunction } from './evaluate-func.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 
@@ -25,7 +28,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     }
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;
-      return className !== undefined ? { t: 'str', v: className } : outsideValue(`${obj.name}.${name}`);
+      if (className !== undefined) return { t: 'str', v: className };
+      return (name === '__dict__' ? libraryNamespace(obj) : undefined) ?? outsideValue(`${obj.name}.${name}`);
     }
     case 'class':
       return classAttribute(ctx, obj.cls, name, line);
@@ -148,15 +152,17 @@ function inheritedFromLibrary(ctx: Ctx, cls: ClassInfo, name: string): Value | u
   return undefined;
 }
 
-/** `cls.__dict__`: the names the class body binds (an annotation alone binds none); values stay references. */
+/**
+ * `cls.__dict__`: the names the class body binds (an annotation alone binds none), each with the value attribute
+ * lookup gives it there (a plain value such as a `__table_args__` tuple is the value; a column stays a reference).
+ */
 function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
-  const names = ['__module__', '__doc__'];
-  for (const [name, b] of classScope(ctx.project, cls).bindings) if (b.k !== 'ann') names.push(name);
-  for (const name of cls.assigned?.keys() ?? []) names.push(name);
+  const entries = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__doc__', { t: 'clsattr', cls, name: '__doc__', line }]]);
+  for (const [name, b] of classScope(ctx.project, cls).bindings) if (b.k !== 'ann') entries.set(name, classMember(ctx, cls, cls, name, b, line));
+  for (const name of cls.assigned?.keys() ?? []) entries.set(name, { t: 'clsattr', cls, name, line });
   // declarative sets it once the class is mapped (`klass.__dict__.get("__table__")` finds the nearest table)
-  if (ctx.project.hooks.ownsTable(cls)) names.push('__table__');
-  const entries = [...new Set(names)].map((name): [Value, Value] => [{ t: 'str', v: name }, { t: 'clsattr', cls, name, line }]);
-  return { t: 'dict', entries };
+  if (ctx.project.hooks.ownsTable(cls)) entries.set('__table__', { t: 'clsattr', cls, name: '__table__', line });
+  return { t: 'dict', entries: [...entries].map(([name, v]): [Value, Value] => [{ t: 'str', v: name }, v]) };
 }
 
 /** `Status._member_names_` (the names) and `Status.__members__` (name -> member); aliases left out. */
@@ -180,7 +186,16 @@ export function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
 
 function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, binding: Binding, line: number): Value {
   const env = { module: owner.module, cls: owner, depth: 0 };
-  if (binding.k === 'def') return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
+  if (binding.k === 'def') {
+    if (isDeclaredAttr(binding.def.decorators.map((d) => evalExpr(ctx, d, env)))) {
+      // `Veterinarian.id` from a mixin's declared_attr: the mapped attribute it makes, a column reference;
+      // `*TimeSeries.__table_args__`: the descriptor runs the function for the class
+      if (!name.startsWith('__')) return { t: 'clsattr', cls, name, line };
+      const fn = { module: owner.module, def: binding.def, bound: { t: 'class', cls } as Value };
+      return callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
+    }
+    return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
+  }
   if (binding.k === 'class') return bindingValue(ctx, binding, env);
   if (binding.k === 'expr' ? binding.expr.k === 'lambda' : binding.k !== 'unpack') return { t: 'clsattr', cls, name, line };
   // constants on a class (lengths, flags, choices) and tables held by a class are values;

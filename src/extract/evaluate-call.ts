@@ -5,7 +5,7 @@ import { attributeOf, noteInstance } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { formatValue } from './evaluate-ops.js';
-import { isInstanceOf, lacksAttribute, libraryVersion } from './outside-attrs.js';
+import { isInstanceOf, lacksAttribute, libraryNamespace, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
@@ -86,6 +86,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       return isMissing && a.args[2] ? a.args[2] : found;
     }
+    case 'builtins.vars':
+      // a class's namespace, as `cls.__dict__` reads it
+      if (first?.t === 'class') return attributeOf(ctx, first, '__dict__', env, line);
+      return (first && libraryNamespace(first)) ?? makeCall({ t: 'ext', name }, a, file, expr);
     case 'builtins.isinstance': {
       const is = first && second ? isInstanceOf(first, second) : undefined;
       return is === undefined ? unknown('isinstance() not known statically', file, line) : { t: 'bool', v: is };
@@ -135,7 +139,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   const file = env.module.file;
   const unknownArg = a.args.find((v) => v.t === 'unknown');
   if (unknownArg && (obj.t === 'str' || obj.t === 'dict')) return unknownArg;
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && name === '__init__') {
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && (name === '__init__' || name === '__init_subclass__')) {
     for (let e: Env | undefined = env; e; e = e.parent) {
       if (e.superInit) {
         e.superInit(a);

@@ -154,7 +154,14 @@ function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): v
 function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefined {
   if (target.k === 'sub') assignItem(ctx, target, value, env);
   else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
-  else assignTarget(target, value, env.locals!);
+  else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name')) {
+    // `self.precision, self.scale = precision, scale`: each item is stored as its own target would be
+    const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', target.line);
+    for (const [i, item] of target.items.entries()) {
+      const why = store(ctx, item, value.t === 'seq' ? (value.items[i] ?? { t: 'none' }) : unpacked, env);
+      if (why) return why;
+    }
+  } else assignTarget(target, value, env.locals!);
   return undefined;
 }
 

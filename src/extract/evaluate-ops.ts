@@ -1,5 +1,6 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
 import { percentFormat } from './evaluate-format.js';
+import { libraryNamespaceHas } from './outside-attrs.js';
 import { isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
@@ -151,5 +152,5 @@ function contains(container: Value, item: Value): boolean | undefined {
     return undecided ? undefined : false;
   }
   if (container.t === 'dict') return contains({ t: 'seq', kind: 'list', items: container.entries.map(([k]) => k) }, item);
-  return undefined;
+  return libraryNamespaceHas(container, item);
 }

@@ -72,7 +72,7 @@ function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: Annotati
     const call = callOf(extra, 'mapped_column');
     if (call) mergeColumn(columnFromCall(x.ctx, call, attr.name), draft);
   }
-  if (!draft.type && draft.foreignKeys.length === 0) {
+  if (!draft.type && !draft.typeUnknown && draft.foreignKeys.length === 0) {
     if (!info.type) return { problem: { file: call.file, line: call.line, symbol: attr.name, reason: 'Mapped without a type' } };
     const spec = typeFromPython(x.ctx, info.type, registry.typeMap, 'sqlalchemy', call.file, attr.line);
     if ('t' in spec) draft.unresolved.push({ file: spec.file || call.file, line: spec.line || attr.line, symbol: attr.name, reason: spec.reason });

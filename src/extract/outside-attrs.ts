@@ -24,6 +24,23 @@ export function lacksAttribute(v: Value, name: string): boolean {
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }
 
+/** The declarative dunders a class's own namespace may hold; object's and the declarative bases' never do. */
+const MAPPING_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__abstract__', '__mapper__']);
+
+const LIBRARY_NAMESPACE = 'schemaguard.LibraryNamespace';
+
+/** `vars(DeclarativeBase)` / `object.__dict__`: a namespace that answers only for the declarative dunders. */
+export function libraryNamespace(v: Value): Value | undefined {
+  if (v.t !== 'ext' || !isDeclarativeBaseValue(v)) return undefined;
+  return { t: 'call', callee: { t: 'ext', name: LIBRARY_NAMESPACE }, args: [v], kwargs: new Map(), file: '', line: 0, expr: { k: 'name', id: v.name, line: 0 } };
+}
+
+/** Whether such a namespace holds `key`: false for a declarative dunder (`"__table__" in vars(b)`), else not known. */
+export function libraryNamespaceHas(container: Value, key: Value): boolean | undefined {
+  const isNamespace = container.t === 'call' && container.callee.t === 'ext' && container.callee.name === LIBRARY_NAMESPACE;
+  return isNamespace && key.t === 'str' && MAPPING_DUNDERS.has(key.v) ? false : undefined;
+}
+
 /**
  * A name from outside the repository as a value. `sys.version_info` is that of a current Python (the 3.13 the
  * oracle runs), so `if sys.version_info >= (3, 11):` takes the branch a supported interpreter takes.
