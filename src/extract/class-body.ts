@@ -1,9 +1,7 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
-import { classHeader, mroOf } from './classes.js';
-import { classScope } from './context.js';
+import { classCreationAttrs } from './class-hooks.js';
 import { evalExpr } from './evaluate.js';
-import { callFunction } from './evaluate-func.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
@@ -54,8 +52,7 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     }
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     cache.set(cls, attrs);
-    // type.__new__ runs the base's __init_subclass__, then the metaclass's __init__ runs
-    for (const [name, value] of [...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]) {
+    for (const [name, value] of classCreationAttrs(x, cls)) {
       const e = entry(attrs, name, cls.def.line);
       Object.assign(e, { value, expr: null, def: null, isClass: false });
     }
@@ -89,83 +86,6 @@ function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Val
   };
   visit(cls.def.body);
   x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
-}
-
-/**
- * What the nearest in-repo `__init_subclass__` up the MRO sets on the class (`cls.__tablename__ = ...`): type()
- * runs it when the class is created, before declarative maps it. A hook that cannot be run is reported.
- */
-function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const hooks = mroOf(x.ctx, cls).slice(1).flatMap((e) => {
-    const binding = e.k === 'class' ? classScope(x.ctx.project, e.cls).bindings.get('__init_subclass__') : undefined;
-    return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];
-  });
-  if (hooks.length === 0) return new Map();
-  const saved = cls.assigned;
-  cls.assigned = new Map();
-  // each hook's `super().__init_subclass__(**kw)` runs the next one up the MRO, for the same class
-  let failed: Value | undefined;
-  const run = (i: number, kwargs: Map<string, Value>): Value => {
-    const hook = hooks[i];
-    if (!hook) return { t: 'none' };
-    const fn = { module: hook.owner.module, def: hook.def, bound: { t: 'class', cls } as Value };
-    return callFunction(x.ctx, fn, { args: [], kwargs }, { module: cls.module, depth: 0 }, cls.def.line, (a) => {
-      const next = run(i + 1, a.kwargs);
-      if (next.t === 'unknown') failed ??= next;
-    });
-  };
-  const ran = run(0, classHeader(x.ctx, cls).keywords);
-  const result = ran.t === 'unknown' ? ran : (failed ?? ran);
-  const got = cls.assigned;
-  cls.assigned = saved;
-  if (result.t === 'unknown') {
-    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.subclassHook(hooks[0]!.owner.name, result.reason) };
-    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
-  }
-  return got;
-}
-
-/**
- * What an in-repo metaclass's `__init__(cls, name, bases, namespace)` sets on the class: the DeclEnum recipe
- * (Bodhi) fills `cls._reg` with the members its subclasses declare. The values stay on the class, where later
- * reads (`cls._reg` in a classmethod) find them. One that cannot be run is reported, as a subclass hook is.
- */
-function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const meta = metaclassOf(x, cls);
-  const init = meta ? classScope(x.ctx.project, meta).bindings.get('__init__') : undefined;
-  if (!meta || init?.k !== 'def' || !init.def.body) return new Map();
-  const env = { module: cls.module, cls, depth: 0 };
-  // the namespace the class body filled: `__module__` and `__qualname__` first, then its plain assignments
-  const body = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__qualname__', { t: 'str', v: cls.name }]]);
-  for (const s of cls.def.body) {
-    const target = s.k === 'assign' ? s.targets[0] : s.k === 'ann' ? s.target : undefined;
-    const value = s.k === 'assign' || s.k === 'ann' ? s.value : null;
-    if (target?.k === 'name' && value) body.set(target.id, evalExpr(x.ctx, value, env));
-  }
-  const namespace: Value = { t: 'dict', entries: [...body].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
-  const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
-  const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
-  const saved = cls.assigned;
-  cls.assigned = new Map();
-  const result = callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line);
-  const got = cls.assigned;
-  cls.assigned = saved;
-  cls.metaclassSet = got;
-  if (result.t === 'unknown') {
-    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassInit(meta.name, result.reason) };
-    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
-  }
-  return got;
-}
-
-/** The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's. */
-function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
-  for (const e of mroOf(x.ctx, cls)) {
-    if (e.k !== 'class') continue;
-    const meta = classHeader(x.ctx, e.cls).keywords.get('metaclass');
-    if (meta) return meta.t === 'class' ? meta.cls : undefined;
-  }
-  return undefined;
 }
 
 /** Annotated names in first-seen order (a Set keeps it, and finds repeats without a scan). */

@@ -84,13 +84,13 @@ export function noteInstance(ctx: Ctx, instance: CallValue, cls: ClassInfo): voi
   if (mroValues(ctx, cls).some((b) => saSymbol(b) === 'flask_sqlalchemy.SQLAlchemy')) flaskDbInstances.add(instance);
 }
 
-/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it, however it was imported). */
 /** `Table(...)`, `sa.Table(...)`, or Flask-SQLAlchemy's `db.Table(...)` (its own, which supplies the MetaData). */
 export function isTableCall(v: Value | undefined): boolean {
   if (v?.t !== 'call') return false;
   return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
 }
 
+/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it, however it was imported). */
 export function isFlaskDb(v: Value): boolean {
   return v.t === 'call' && (flaskDbInstances.has(v) || saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy');
 }

@@ -233,16 +233,23 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
   }
 }
 
-/** Python's re.sub with a function: over a global RegExp, at most `limit` replacements (0: all). */
+/** The matches of a global RegExp as Python's finditer walks them (an empty match too), at most `limit` (0: all). */
+function* matchesOf(re: RegExp, text: string, limit: number): Generator<RegExpExecArray> {
+  let n = 0;
+  for (let m = re.exec(text); m && (limit === 0 || n < limit); m = re.exec(text)) {
+    yield m;
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/** Python's re.sub with a function: each match replaced by what `replace` makes of it. */
 function substitute(re: RegExp, text: string, limit: number, replace: (m: RegExpExecArray) => string): string {
   let out = '';
   let last = 0;
-  let n = 0;
-  for (let m = re.exec(text); m && (limit === 0 || n < limit); m = re.exec(text)) {
+  for (const m of matchesOf(re, text, limit)) {
     out += text.slice(last, m.index) + replace(m);
     last = m.index + m[0].length;
-    n++;
-    if (m[0].length === 0) re.lastIndex++;
   }
   return out + text.slice(last);
 }
@@ -261,10 +268,9 @@ export function callRegexSplit(a: Arguments, file: string, line: number): Value 
     const re = new RegExp(toJsRegex(pattern), `${flagsOf(a.args[3] ?? a.kwargs.get('flags'))}g`);
     const out: Value[] = [];
     let last = 0;
-    for (let m = re.exec(text); m && (limit === 0 || out.length < limit * m.length); m = re.exec(text)) {
+    for (const m of matchesOf(re, text, limit)) {
       out.push(s(text.slice(last, m.index)), ...m.slice(1).map(groupValue));
       last = m.index + m[0].length;
-      if (m[0].length === 0) re.lastIndex++;
     }
     out.push(s(text.slice(last)));
     return { t: 'seq', kind: 'list', items: out };

@@ -1,0 +1,98 @@
+// What runs when a class is created, before declarative maps it: the `__init_subclass__` hooks up the MRO, then
+// the metaclass's `__init__`. What they set on the class (`cls.__tablename__ = ...`) becomes its attributes.
+import { classHeader, mroOf } from './classes.js';
+import { classScope } from './context.js';
+import { evalExpr } from './evaluate.js';
+import { callFunction } from './evaluate-func.js';
+import type { Extraction } from './state.js';
+import { messages } from './messages.js';
+import type { ClassInfo, Value } from './values.js';
+
+/** type.__new__ runs the base's `__init_subclass__`, then the metaclass's `__init__` runs. */
+export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  return new Map([...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]);
+}
+
+/**
+ * The in-repo `__init_subclass__` hooks up the MRO, nearest first: each one's `super().__init_subclass__(**kw)`
+ * runs the next, for the same class.
+ */
+function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const hooks = mroOf(x.ctx, cls).slice(1).flatMap((e) => {
+    const binding = e.k === 'class' ? classScope(x.ctx.project, e.cls).bindings.get('__init_subclass__') : undefined;
+    return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];
+  });
+  if (hooks.length === 0) return new Map();
+  let failed: Value | undefined;
+  const run = (i: number, kwargs: Map<string, Value>): Value => {
+    const hook = hooks[i];
+    if (!hook) return { t: 'none' };
+    const fn = { module: hook.owner.module, def: hook.def, bound: { t: 'class', cls } as Value };
+    return callFunction(x.ctx, fn, { args: [], kwargs }, { module: cls.module, depth: 0 }, cls.def.line, (a) => {
+      const next = run(i + 1, a.kwargs);
+      if (next.t === 'unknown') failed ??= next;
+    });
+  };
+  const owner = hooks[0]!.owner.name;
+  return captureSet(x, cls, (why) => messages.subclassHook(owner, why), () => {
+    const ran = run(0, classHeader(x.ctx, cls).keywords);
+    return ran.t === 'unknown' ? ran : (failed ?? ran);
+  });
+}
+
+/**
+ * What an in-repo metaclass's `__init__(cls, name, bases, namespace)` sets on the class: the DeclEnum recipe
+ * (Bodhi) fills `cls._reg` with the members its subclasses declare. The values stay on the class
+ * (`metaclassSet`), where later reads (`cls._reg` in a classmethod) find them.
+ */
+function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const meta = metaclassOf(x, cls);
+  const init = meta ? classScope(x.ctx.project, meta).bindings.get('__init__') : undefined;
+  if (!meta || init?.k !== 'def' || !init.def.body) return new Map();
+  const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespaceOf(x, cls)];
+  const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
+  const set = captureSet(x, cls, (why) => messages.metaclassInit(meta.name, why), () =>
+    callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line),
+  );
+  cls.metaclassSet = set;
+  return set;
+}
+
+/** The namespace the class body filled: `__module__` and `__qualname__` first, then its assignments. */
+function namespaceOf(x: Extraction, cls: ClassInfo): Value {
+  const env = { module: cls.module, cls, depth: 0 };
+  const body = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__qualname__', { t: 'str', v: cls.name }]]);
+  for (const s of cls.def.body) {
+    const target = s.k === 'assign' ? s.targets[0] : s.k === 'ann' ? s.target : undefined;
+    const value = s.k === 'assign' || s.k === 'ann' ? s.value : null;
+    if (target?.k === 'name' && value) body.set(target.id, evalExpr(x.ctx, value, env));
+  }
+  return { t: 'dict', entries: [...body].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
+}
+
+/** The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's. */
+function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const meta = classHeader(x.ctx, e.cls).keywords.get('metaclass');
+    if (meta) return meta.t === 'class' ? meta.cls : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Runs code that sets attributes on the class (`cls.x = ...` lands in `cls.assigned`) and returns what it set.
+ * One that cannot be run to its end is reported on the class: what it would have set is unknown.
+ */
+function captureSet(x: Extraction, cls: ClassInfo, reason: (why: string) => string, run: () => Value): Map<string, Value> {
+  const saved = cls.assigned;
+  cls.assigned = new Map();
+  const result = run();
+  const set = cls.assigned;
+  cls.assigned = saved;
+  if (result.t === 'unknown') {
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: reason(result.reason) };
+    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
+  }
+  return set;
+}
