@@ -111,6 +111,8 @@ export function addConstraint(table: TableDraft, call: CallValue, constraint: Co
   table.constraints.push(constraint);
   const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
   if (name?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(name.reason) });
+  const column = columnArguments(call).find((a) => a.t === 'unknown');
+  if (column?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintColumn(column.reason) });
 }
 
 /** `Index(...)`, `UniqueConstraint(...)`, `CheckConstraint(...)` ... however SQLAlchemy was imported. */

@@ -218,7 +218,8 @@ function uniqueConstraints(b: Builder): UniqueConstraint[] {
     }
   }
   for (const con of b.table.constraints) {
-    if (con.k !== 'uq') continue;
+    // one over a column not known statically is left out (addConstraint reported it), not made with the rest
+    if (con.k !== 'uq' || con.columns.some((r) => r.k === 'value' && r.value.t === 'unknown')) continue;
     const cols = refColumns(b, con.columns);
     const where = b.table.source ?? { file: '', line: 0 };
     out.push({ name: naming(b, { kind: 'uq', name: con.name, columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
