@@ -112,18 +112,20 @@ describe('effects the evaluator cannot follow', () => {
 
   it('keeps a given type it cannot know unknown, and reads a name it cannot know as the name', async () => {
     const schema = await extract({
-      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    __table_args__ = (sa.UniqueConstraint(os.environ.get("SCOPE", "code"), "label"),)\n    id: Mapped[int] = mapped_column(primary_key=True)\n    label: Mapped[str] = mapped_column(sa.String(int(os.environ.get("LABEL_LEN", "8"))))\n    code: Mapped[str] = mapped_column("barcode" if os.environ.get("LEGACY") else "code", sa.String(32))\n`,
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Settings:\n    def __init__(self):\n        self.region_column = os.environ.get("REGION_COLUMN", "region_code")\n\nSETTINGS = Settings()\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    __table_args__ = (sa.UniqueConstraint(os.environ.get("SCOPE", "code"), "label"),)\n    id: Mapped[int] = mapped_column(primary_key=True)\n    label: Mapped[str] = mapped_column(sa.String(int(os.environ.get("LABEL_LEN", "8"))))\n    code: Mapped[str] = mapped_column("barcode" if os.environ.get("LEGACY") else "code", sa.String(32))\n    region: Mapped[str] = mapped_column(SETTINGS.region_column, sa.String(8))\n`,
     });
     const seats = table(schema, 'seats');
     // the Mapped[str] annotation does not stand in for a type given explicitly
     expect(seats.columns.find((c) => c.name === 'label')!.type).toBe('NULLTYPE');
     expect(seats.columns.find((c) => c.key === 'code')!.type).toBe('VARCHAR(32)');
+    expect(seats.columns.find((c) => c.key === 'region')!.type).toBe('VARCHAR(8)');
     // a unique constraint over a column not known statically is left out, not made with the rest
     expect(seats.unique_constraints).toEqual([]);
-    expect(seats.unresolved.map((u) => [u.symbol, u.line])).toEqual([['label', 12], ['code', 13], [undefined, 10]]);
+    expect(seats.unresolved.map((u) => [u.symbol, u.line])).toEqual([['label', 18], ['code', 19], ['region', 20], [undefined, 16]]);
     expect(seats.unresolved[0]!.reason).toContain('os.environ');
     expect(seats.unresolved[1]!.reason).toContain('column name not known statically');
-    expect(seats.unresolved[2]!.reason).toContain('a column of this constraint or index is not known statically');
+    expect(seats.unresolved[2]!.reason).toContain('column name not known statically (Settings().region_column');
+    expect(seats.unresolved[3]!.reason).toContain('a column of this constraint or index is not known statically');
   });
 
   it('does not pick a branch on an upper-case flag of an outside settings module', async () => {

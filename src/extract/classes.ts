@@ -24,7 +24,8 @@ export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   if (header) return header;
   header = { bases: [...(cls.bases ?? [])], keywords: new Map(), decorators: [] };
   headers.set(cls, header);
-  const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}) };
+  // a class made by a factory reads its keywords from the factory's locals (`type()` and `types.new_class` keep them there)
+  const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}), ...(cls.closure ? { locals: cls.closure } : {}) };
   for (const arg of cls.def.bases) {
     const value = evalExpr(ctx, arg.value, env);
     if (arg.name !== undefined) header.keywords.set(arg.name, value);

@@ -5,7 +5,7 @@ import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
-import { serverDefaultText, valueText, exprText } from './value-text.js';
+import { serverDefaultText, valueText, exprText, unknownCause } from './value-text.js';
 import { asString, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
@@ -72,9 +72,9 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
   if (args[0]?.t === 'str') {
     draft.name = args[0].v;
     i = 1;
-  } else if (args[0]?.t === 'unknown' && args[1] && (args[1].t === 'none' || isTypeValue(ctx, args[1]))) {
-    // a type follows: the first argument is the column's name (`"barcode" if LEGACY else "code"`)
-    draft.unresolved.push(problem(call, `column name not known statically (${args[0].reason})`, draft.key ?? undefined));
+  } else if (args[0] && args[1] && !isTypeValue(ctx, args[0]) && !isSchemaItem(args[0]) && (args[1].t === 'none' || isTypeValue(ctx, args[1]))) {
+    // a type follows: the first argument is the column's name (`"barcode" if LEGACY else "code"`, `settings.column`)
+    draft.unresolved.push(problem(call, `column name not known statically (${unknownCause(args[0])})`, draft.key ?? undefined));
     i = 1;
   }
   const slot = args[i];

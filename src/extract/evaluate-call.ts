@@ -98,6 +98,16 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return rangeOf(a, file, line);
     case 'builtins.type':
       return a.args.length === 3 ? classFromType(a.args, env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+    case 'types.new_class': {
+      // types.new_class(name, bases, {"table": True}, exec_body): exec_body fills the namespace, then type() runs
+      const [name, bases, kwds, execBody] = a.args;
+      const namespace: Value = { t: 'dict', entries: [] };
+      if (execBody && execBody.t !== 'none') {
+        const ran = callValue(ctx, execBody, { args: [namespace], kwargs: new Map() }, env, expr);
+        if (ran.t === 'unknown') return ran;
+      }
+      return classFromType([name ?? { t: 'none' }, bases ?? { t: 'seq', kind: 'tuple', items: [] }, namespace], env, expr, kwds);
+    }
     case 'builtins.super':
       return makeCall({ t: 'ext', name: 'schemaguard.super' }, a, file, expr);
     case 'sqlalchemy.orm.has_inherited_table':
@@ -139,6 +149,12 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   const file = env.module.file;
   const unknownArg = a.args.find((v) => v.t === 'unknown');
   if (unknownArg && (obj.t === 'str' || obj.t === 'dict')) return unknownArg;
+  // `reg.mapped(type("GarnishmentDeduction", (object,), attrs))`: the decorator called as a function maps the class
+  const first = a.args[0];
+  if ((name === 'mapped' || name === 'mapped_as_dataclass') && first?.t === 'class' && obj.t === 'call' && saSymbol(obj.callee) === 'registry') {
+    first.cls.mappedBy = fn;
+    return first;
+  }
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && (name === '__init__' || name === '__init_subclass__')) {
     for (let e: Env | undefined = env; e; e = e.parent) {
       if (e.superInit) {
@@ -197,18 +213,29 @@ let typeSerial = 0;
  * `type("Foo", (Base,), {"__tablename__": "foo", "id": Column(...)})`: a class whose body assigns each
  * namespace entry (the values reach the body through the class closure).
  */
-function classFromType(args: Value[], env: Env, expr: Expr): Value {
+function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Value): Value {
   const [name, bases, namespace] = args;
   if (name?.t !== 'str' || bases?.t !== 'seq' || namespace?.t !== 'dict') return unknown('type() with arguments not known statically', env.module.file, expr.line);
   const closure = new Map<string, Value>();
   const body: Stmt[] = [];
-  namespace.entries.forEach(([k, v], i) => {
-    if (k.t !== 'str') return;
-    const slot = `__schemaguard_attr_${i}`;
-    closure.set(slot, v);
-    body.push({ k: 'assign', targets: [{ k: 'name', id: k.v, line: expr.line }], value: { k: 'name', id: slot, line: expr.line }, line: expr.line });
-  });
-  const def: ClassDef = { k: 'class', name: name.v, bases: [], decorators: [], body, line: expr.line };
+  const slot = (v: Value): Expr => {
+    const id = `__schemaguard_attr_${closure.size}`;
+    closure.set(id, v);
+    return { k: 'name', id, line: expr.line };
+  };
+  const name_ = (id: string): Expr => ({ k: 'name', id, line: expr.line });
+  let annotations: Value | undefined;
+  for (const [k, v] of namespace.entries) {
+    if (k.t !== 'str') continue;
+    if (k.v === '__annotations__' && v.t === 'dict') annotations = v;
+    else body.push({ k: 'assign', targets: [name_(k.v)], value: slot(v), line: expr.line });
+  }
+  // `"__annotations__": {"id": Mapped[int]}` in the namespace: the class's annotations, as a class body's would be
+  for (const [k, v] of annotations?.t === 'dict' ? annotations.entries : []) {
+    if (k.t === 'str') body.push({ k: 'ann', target: name_(k.v), ann: slot(v), value: null, line: expr.line });
+  }
+  const classKeywords = keywords?.t === 'dict' ? keywords.entries.flatMap(([k, v]) => (k.t === 'str' ? [{ name: k.v, value: slot(v) }] : [])) : [];
+  const def: ClassDef = { k: 'class', name: name.v, bases: classKeywords, decorators: [], body, line: expr.line };
   const id = `${env.module.name}:${name.v}#type${++typeSerial}`;
   return { t: 'class', cls: { id, name: name.v, module: env.module, def, closure, bases: bases.items } };
 }

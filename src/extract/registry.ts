@@ -178,7 +178,7 @@ function rootClassRegistry(ctx: Ctx, state: RegistryState, cls: ClassInfo): Regi
 
 /** The registry of a class: the first root in its MRO, or the registry of a `@reg.mapped` decorator. */
 export function registryOf(ctx: Ctx, state: RegistryState, cls: ClassInfo): Registry | undefined {
-  for (const d of classHeader(ctx, cls).decorators) {
+  for (const d of [...classHeader(ctx, cls).decorators, ...(cls.mappedBy ? [cls.mappedBy] : [])]) {
     const target = d.t === 'call' ? d.callee : d;
     if (target.t === 'attr' && /^mapped(_as_dataclass)?$/.test(target.name)) return registryOfValue(ctx, state, target.obj);
   }

@@ -256,8 +256,7 @@ interface Where {
 function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<CallValue>): void {
   const symbol = where.symbol;
   if (env.locals && symbol) env.locals.set(symbol, value);
-  mapFactoryClass(x, value);
-  walkValue(x, value, 0, (call) => {
+  walkValue(x, value, 0, (v) => mapFactoryClass(x, v), (call) => {
     if (seen.has(call)) return;
     seen.add(call);
     if (isTableCall(call)) {
@@ -277,14 +276,16 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
   });
 }
 
-function walkValue(x: Extraction, v: Value, depth: number, visit: (call: CallValue) => void): void {
+/** Calls and classes in a value, nested in call arguments, sequences and dicts (`{kind: make_model(kind) for ...}`). */
+function walkValue(x: Extraction, v: Value, depth: number, onClass: (v: Value) => void, visit: (call: CallValue) => void): void {
   if (depth > 4) return;
-  if (v.t === 'call') {
+  if (v.t === 'class') onClass(v);
+  else if (v.t === 'call') {
     visit(v);
-    for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, visit);
+    for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, onClass, visit);
   } else if (v.t === 'seq') {
-    for (const item of v.items) walkValue(x, item, depth + 1, visit);
+    for (const item of v.items) walkValue(x, item, depth + 1, onClass, visit);
   } else if (v.t === 'dict') {
-    for (const [, item] of v.entries) walkValue(x, item, depth + 1, visit);
+    for (const [, item] of v.entries) walkValue(x, item, depth + 1, onClass, visit);
   }
 }

@@ -137,7 +137,8 @@ interface DeclaredType {
 
 function pydanticType(type: Value | null): DeclaredType {
   if (type?.t === 'generic' && pyName(type.base) === 'typing.Annotated') {
-    const field = type.args.slice(1).find((a): a is CallValue => a.t === 'call' && saSymbol(a.callee) === 'sqlmodel.Field');
+    // SQLModel's Field, or pydantic's: SQLModel reads max_length and the decimal digits from either
+    const field = type.args.slice(1).find((a): a is CallValue => a.t === 'call' && (saSymbol(a.callee) === 'sqlmodel.Field' || isPydanticField(a.callee)));
     return { ...pydanticType(type.args[0] ?? null), ...(field ? { field } : {}) };
   }
   if (type?.t === 'call' && type.callee.t === 'ext' && type.callee.name.startsWith('pydantic.')) {
@@ -147,6 +148,10 @@ function pydanticType(type: Value | null): DeclaredType {
     if (base) return { type: { t: 'ext', name: base }, ...(keeps ? { constraints: type } : {}) };
   }
   return { type };
+}
+
+function isPydanticField(v: Value): boolean {
+  return v.t === 'ext' && (v.name === 'pydantic.Field' || v.name === 'pydantic.fields.Field');
 }
 
 function mergeFields(first: CallValue | undefined, second: CallValue | undefined): CallValue | undefined {
