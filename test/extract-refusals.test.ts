@@ -128,6 +128,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(seats.unresolved[3]!.reason).toContain('a column of this constraint or index is not known statically');
   });
 
+  it('leaves out a Core column whose name is not known statically, and says so', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,
+    });
+    const zones = table(schema, 'zones');
+    expect(zones.columns.map((c) => c.name)).toEqual(['id']);
+    expect(zones.indexes).toEqual([]);
+    expect(zones.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 8 })]);
+    expect(zones.unresolved[0]!.reason).toContain('column name not known statically');
+  });
+
   it('does not pick a branch on an upper-case flag of an outside settings module', async () => {
     const schema = await extract({
       'm.py': `${HEAD}from django.conf import settings\n\ndef body_type():\n    if settings.USE_JSONB:\n        return sa.JSON\n    return sa.Text\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    body = sa.Column(body_type())\n`,

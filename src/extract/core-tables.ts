@@ -62,7 +62,8 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
   if (column) {
     const col = columnFromCall(x.ctx, column, null);
     col.key ??= col.name;
-    table.columns.push(col);
+    // a column whose name is not known statically (reported) has no name to stand under: it is left out
+    if (col.name !== null) table.columns.push(col);
     table.unresolved.push(...col.unresolved);
     return;
   }

@@ -179,8 +179,10 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
   // `History.__name__ = ...` on a class a factory built: its table exists already; only a new column would change it
   if (obj.t === 'class' && !addsColumn(value)) return undefined;
-  // at import time, declarative's __setattr__ adds the column: reported as the setattr(...) it amounts to
-  if (obj.t === 'class' && env.effects) {
+  // at import time, declarative's __setattr__ adds the column, and `base.metadata.naming_convention = {...}`
+  // configures that MetaData: reported as the setattr(...) each amounts to
+  const configuresMeta = target.name === 'naming_convention' || target.name === 'schema';
+  if ((obj.t === 'class' || configuresMeta) && env.effects) {
     const args = [obj, { t: 'str', v: target.name } as Value, value];
     env.effects(makeCall({ t: 'ext', name: 'builtins.setattr' }, { args, kwargs: new Map() }, env.module.file, target), env.module.file, target.line);
     return undefined;

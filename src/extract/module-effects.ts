@@ -8,6 +8,7 @@ import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import type { CallValue, Value } from './values.js';
+import type { ColumnDraft } from './drafts.js';
 
 /**
  * A module-level Index or constraint over the columns of an existing table (`Index("ix", t.c.a)`,
@@ -62,22 +63,31 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
   table.cls = cls.cls;
   table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
   const props = call.kwargs.get('properties');
-  if (props?.t !== 'dict') return;
-  for (const [k, v] of props.entries) {
+  const mapped = new Set<ColumnDraft>();
+  for (const [k, v] of props?.t === 'dict' ? props.entries : []) {
     // `"password": synonym("_password", map_column=True)`: the column `password` is mapped as `_password`
     const synonym = callOf(v, 'synonym');
     const mapsColumn = synonym?.kwargs.get('map_column');
     if (k.t === 'str' && synonym?.args[0]?.t === 'str' && mapsColumn?.t === 'bool' && mapsColumn.v) {
       const col = findColumn(table, k.v);
-      if (col) col.attr = synonym.args[0].v;
+      if (col) {
+        col.attr = synonym.args[0].v;
+        mapped.add(col);
+      }
       continue;
     }
     const target = propertyColumn(v);
     if (k.t === 'str' && target && tableOfRef(x, target.table) === table) {
       const col = findColumn(table, target.name);
-      if (col) col.attr = k.v;
+      if (col) {
+        col.attr = k.v;
+        mapped.add(col);
+      }
     }
   }
+  // `column_prefix="_"`: the columns no property names are mapped under the prefixed key
+  const prefix = call.kwargs.get('column_prefix');
+  if (prefix?.t === 'str') for (const col of table.columns) if (!mapped.has(col)) col.attr = prefix.v + (col.key ?? col.name ?? '');
 }
 
 /** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */

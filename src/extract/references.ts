@@ -33,8 +33,14 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
   }
   if (v.t === 'tablecol') {
     const table = tableOfRef(x, v.table);
-    const column = table ? findColumn(table, v.name) : undefined;
-    return table && column ? { table, column } : undefined;
+    if (!table) return undefined;
+    // `extend_existing=True` gives back the same Table: a column of any of its declarations is the table's
+    const declarations = [table, ...x.tables.filter((t) => t !== table && t.name === table.name && t.schema === table.schema && t.meta === table.meta)];
+    for (const t of declarations) {
+      const column = findColumn(t, v.name);
+      if (column) return { table: t, column };
+    }
+    return undefined;
   }
   return undefined;
 }

@@ -127,17 +127,21 @@ function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env): boolean {
   return true;
 }
 
+/** An attribute set at import time: a column on a mapped class, or the naming convention or schema of a MetaData. */
+function setAttribute(x: Extraction, obj: Value, name: Value, value: Value): void {
+  if (obj.t === 'class') addColumnLater(x, obj, name, value);
+  const attr = name.t === 'str' && (name.v === 'naming_convention' || name.v === 'schema') ? name.v : undefined;
+  const meta = attr ? metaOfValue(x.ctx, x.reg, obj) : undefined;
+  if (attr && meta) configureMeta(meta, attr, value);
+}
+
 /**
  * `MODELS[kind] = ...` fills the module's dict; `Page.summary = Column(...)` adds a column to the mapped class;
  * `Base.metadata.naming_convention = {...}` (or `.schema`) configures that MetaData for the tables made after it.
  */
 function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void {
   if (target.k === 'attr') {
-    const obj = evalExpr(x.ctx, target.obj, env);
-    if (obj.t === 'class') addColumnLater(x, obj, { t: 'str', v: target.name }, value);
-    const attr = target.name === 'naming_convention' || target.name === 'schema' ? target.name : undefined;
-    const meta = attr ? metaOfValue(x.ctx, x.reg, obj) : undefined;
-    if (attr && meta) configureMeta(meta, attr, value);
+    setAttribute(x, evalExpr(x.ctx, target.obj, env), { t: 'str', v: target.name }, value);
     return;
   }
   if (target.k !== 'sub') return;
@@ -267,7 +271,7 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
     } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
       mapImperatively(x, call);
     } else if (call.callee.t === 'ext' && call.callee.name === 'builtins.setattr') {
-      addColumnLater(x, call.args[0], call.args[1], call.args[2]);
+      if (call.args[0] && call.args[1] && call.args[2]) setAttribute(x, call.args[0], call.args[1], call.args[2]);
     } else if (call.callee.t === 'attr' && call.callee.name === 'append_column') {
       appendColumn(x, call.callee.obj, call);
     } else if (call.callee.t === 'attr' && (call.callee.name === 'to_metadata' || call.callee.name === 'tometadata')) {
