@@ -210,30 +210,28 @@ function columnCallOf(table: CallValue, key: string): CallValue | undefined {
 let typeSerial = 0;
 
 /**
- * `type("Foo", (Base,), {"__tablename__": "foo", "id": Column(...)})`: a class whose body assigns each
- * namespace entry (the values reach the body through the class closure).
+ * `type("Foo", (Base,), {"__tablename__": "foo", "id": Column(...)})`: a class whose body assigns each namespace
+ * entry (the values reach the body through the class closure); an `__annotations__` entry annotates, and
+ * `keywords` (types.new_class's `{"table": True}`) are the class keywords.
  */
 function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Value): Value {
   const [name, bases, namespace] = args;
   if (name?.t !== 'str' || bases?.t !== 'seq' || namespace?.t !== 'dict') return unknown('type() with arguments not known statically', env.module.file, expr.line);
   const closure = new Map<string, Value>();
-  const body: Stmt[] = [];
   const slot = (v: Value): Expr => {
     const id = `__schemaguard_attr_${closure.size}`;
     closure.set(id, v);
     return { k: 'name', id, line: expr.line };
   };
-  const name_ = (id: string): Expr => ({ k: 'name', id, line: expr.line });
-  let annotations: Value | undefined;
+  const target = (id: string): Expr => ({ k: 'name', id, line: expr.line });
+  const body: Stmt[] = [];
+  let annotations: Array<[Value, Value]> = [];
   for (const [k, v] of namespace.entries) {
     if (k.t !== 'str') continue;
-    if (k.v === '__annotations__' && v.t === 'dict') annotations = v;
-    else body.push({ k: 'assign', targets: [name_(k.v)], value: slot(v), line: expr.line });
+    if (k.v === '__annotations__' && v.t === 'dict') annotations = v.entries;
+    else body.push({ k: 'assign', targets: [target(k.v)], value: slot(v), line: expr.line });
   }
-  // `"__annotations__": {"id": Mapped[int]}` in the namespace: the class's annotations, as a class body's would be
-  for (const [k, v] of annotations?.t === 'dict' ? annotations.entries : []) {
-    if (k.t === 'str') body.push({ k: 'ann', target: name_(k.v), ann: slot(v), value: null, line: expr.line });
-  }
+  for (const [k, v] of annotations) if (k.t === 'str') body.push({ k: 'ann', target: target(k.v), ann: slot(v), value: null, line: expr.line });
   const classKeywords = keywords?.t === 'dict' ? keywords.entries.flatMap(([k, v]) => (k.t === 'str' ? [{ name: k.v, value: slot(v) }] : [])) : [];
   const def: ClassDef = { k: 'class', name: name.v, bases: classKeywords, decorators: [], body, line: expr.line };
   const id = `${env.module.name}:${name.v}#type${++typeSerial}`;
