@@ -21,16 +21,25 @@ export interface OwnAttr {
   value?: Value;
 }
 
-const cache = new WeakMap<ClassInfo, Map<string, OwnAttr>>();
-const annotationOrders = new WeakMap<ClassInfo, string[]>();
+/** A class body read once: its attributes, and its annotated names in `__annotations__` order. */
+const cache = new WeakMap<ClassInfo, { attrs: Map<string, OwnAttr>; annotated: string[] }>();
 
 /**
  * Own attributes by name, in the order SQLAlchemy reads them: `vars(cls)` merged with `__annotations__`
  * (util.merge_lists_w_ordering). A later assignment replaces the value, not the place.
  */
 export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
-  let attrs = cache.get(cls);
-  if (!attrs) {
+  return readBody(x, cls).attrs;
+}
+
+/** The class body's annotated names, in `__annotations__` order. */
+export function ownAnnotations(x: Extraction, cls: ClassInfo): string[] {
+  return readBody(x, cls).annotated;
+}
+
+function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>; annotated: string[] } {
+  let read = cache.get(cls);
+  if (!read) {
     const found = new Map<string, OwnAttr>();
     // `if HAS_JSONB:` in a class body: the branch the condition picks (the first one when undecidable, reported)
     const undecided = new Map<Expr, Value>();
@@ -44,26 +53,20 @@ export function ownAttrs(x: Extraction, cls: ClassInfo): Map<string, OwnAttr> {
     reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = [...annotationOrder(cls.def.body, decide)];
-    annotationOrders.set(cls, annotated);
-    attrs = new Map();
+    const attrs = new Map<string, OwnAttr>();
     for (const name of mergeOrdering(inVars, annotated)) {
       const attr = found.get(name);
       if (attr) attrs.set(name, attr);
     }
     // cached before the hook runs: a hook reading the class sees its body, as in Python
-    cache.set(cls, attrs);
+    read = { attrs, annotated };
+    cache.set(cls, read);
     for (const [name, value] of classCreationAttrs(x, cls)) {
       const e = entry(attrs, name, cls.def.line);
       Object.assign(e, { value, expr: null, def: null, isClass: false });
     }
   }
-  return attrs;
-}
-
-/** The class body's annotated names, in `__annotations__` order. */
-export function ownAnnotations(x: Extraction, cls: ClassInfo): string[] {
-  ownAttrs(x, cls);
-  return annotationOrders.get(cls) ?? [];
+  return read;
 }
 
 /** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */

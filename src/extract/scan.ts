@@ -260,7 +260,7 @@ interface Where {
 function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<CallValue>): void {
   const symbol = where.symbol;
   if (env.locals && symbol) env.locals.set(symbol, value);
-  walkValue(x, value, 0, (v) => mapFactoryClass(x, v), (call) => {
+  walkValue(value, 0, (v) => mapFactoryClass(x, v), (call) => {
     if (seen.has(call)) return;
     seen.add(call);
     if (isTableCall(call)) {
@@ -281,15 +281,15 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
 }
 
 /** Calls and classes in a value, nested in call arguments, sequences and dicts (`{kind: make_model(kind) for ...}`). */
-function walkValue(x: Extraction, v: Value, depth: number, onClass: (v: Value) => void, visit: (call: CallValue) => void): void {
+function walkValue(v: Value, depth: number, onClass: (v: Value) => void, visit: (call: CallValue) => void): void {
   if (depth > 4) return;
   if (v.t === 'class') onClass(v);
   else if (v.t === 'call') {
     visit(v);
-    for (const a of [...v.args, ...v.kwargs.values()]) walkValue(x, a, depth + 1, onClass, visit);
+    for (const a of [...v.args, ...v.kwargs.values()]) walkValue(a, depth + 1, onClass, visit);
   } else if (v.t === 'seq') {
-    for (const item of v.items) walkValue(x, item, depth + 1, onClass, visit);
+    for (const item of v.items) walkValue(item, depth + 1, onClass, visit);
   } else if (v.t === 'dict') {
-    for (const [, item] of v.entries) walkValue(x, item, depth + 1, onClass, visit);
+    for (const [, item] of v.entries) walkValue(item, depth + 1, onClass, visit);
   }
 }

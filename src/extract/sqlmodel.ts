@@ -50,8 +50,8 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
     columns.push(draft);
     byAttr.set(field.name, draft);
   }
-  const order = declarativeOrder([...byAttr.keys()], relationships, ownAnnotations(x, cls));
-  columns.sort((a, b) => order.indexOf(a.attr ?? '') - order.indexOf(b.attr ?? ''));
+  const rank = new Map(declarativeOrder([...byAttr.keys()], relationships, ownAnnotations(x, cls)).map((name, i) => [name, i]));
+  columns.sort((a, b) => (rank.get(a.attr ?? '') ?? 0) - (rank.get(b.attr ?? '') ?? 0));
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent: null, columns: byAttr, names: new Set(byAttr.keys()) };
   x.mapped.set(cls, mapped);
   const own = dunderValue(x, cls, '__tablename__')?.value;
