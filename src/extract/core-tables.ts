@@ -98,7 +98,8 @@ export function addTableArgs(x: Extraction, table: TableDraft, args: Value, file
   for (const item of items) addTableItem(x, table, item, { file, line } as CallValue);
 }
 
-function dictKwargs(d: Extract<Value, { t: 'dict' }>): Map<string, Value> {
+/** A dict's string-keyed entries, as keywords. */
+export function dictKwargs(d: Extract<Value, { t: 'dict' }>): Map<string, Value> {
   return new Map(d.entries.flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as [string, Value]] : [])));
 }
 

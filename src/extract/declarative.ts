@@ -4,7 +4,7 @@ import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { callOf } from './columns.js';
-import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, tableForCall } from './core-tables.js';
+import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { dunderValue, scanAttributes } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
@@ -12,7 +12,7 @@ import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.j
 import { columnOfAttr } from './mapped-columns.js';
 import { mappedRegistry, unknownBases } from './model-kind.js';
 import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
-import { propertyColumn } from './module-effects.js';
+import { applyMapperOptions, propertyColumn } from './module-effects.js';
 import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
@@ -61,7 +61,28 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
   x.mapped.set(cls, mapped);
   placeColumns(x, mapped, columns, problems);
+  prefixOwnColumns(x, mapped, columns);
   return mapped;
+}
+
+/** `__mapper_args__`, the class's own or inherited as Python looks it up, as keywords of the class's mapper. */
+function mapperOptions(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const args = dunderValue(x, cls, '__mapper_args__')?.value;
+  return args?.t === 'dict' ? dictKwargs(args) : new Map();
+}
+
+/**
+ * `"column_prefix": "_"` in `__mapper_args__`: a column declared in the body under its own name (`id =
+ * Column(Integer)`) is mapped from the table as `_id`; one with a name or key of its own is a named property.
+ */
+function prefixOwnColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]): void {
+  const prefix = mapperOptions(x, mapped.cls).get('column_prefix');
+  if (prefix?.t !== 'str') return;
+  for (const col of columns) {
+    if (!col.byOwnKey || !col.attr) continue;
+    col.attr = prefix.v + col.attr;
+    mapped.columns.set(col.attr, col);
+  }
 }
 
 /** Problems met reading the class body, its own and those of the mixins it takes attributes from. */
@@ -96,7 +117,7 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
     const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
     if (table) {
       adoptTable(table, mapped, problems);
-      renameProperties(x, mapped, table);
+      applyMapperOptions(x, table, mapperOptions(x, cls), renameProperties(x, mapped, table));
     }
     return;
   }
@@ -130,8 +151,9 @@ function adoptTable(table: TableDraft, mapped: MappedClass, problems: Unresolved
  * `default_value = features.c["default"]` or `deprecated = column_property(features.c.is_deprecated)` in a class
  * over a fixed `__table__`: the column is mapped under that attribute name.
  */
-function renameProperties(x: Extraction, mapped: MappedClass, table: TableDraft): void {
+function renameProperties(x: Extraction, mapped: MappedClass, table: TableDraft): Set<ColumnDraft> {
   const { cls } = mapped;
+  const renamed = new Set<ColumnDraft>();
   for (const [name, attr] of ownAttrs(x, cls)) {
     if (!attr.expr || name.startsWith('__')) continue;
     const target = propertyColumn(evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 }));
@@ -139,7 +161,9 @@ function renameProperties(x: Extraction, mapped: MappedClass, table: TableDraft)
     if (!col) continue;
     col.attr = name;
     mapped.columns.set(name, col);
+    renamed.add(col);
   }
+  return renamed;
 }
 
 function newTable(x: Extraction, mapped: MappedClass, name: string, columns: ColumnDraft[], problems: Unresolved[]): TableDraft {

@@ -59,6 +59,11 @@ export interface ColumnDraft {
   unresolved: Unresolved[];
   /** the mapped attribute name when an ORM class maps the column */
   attr?: string;
+  /**
+   * declared with no name or key of its own (`id = Column(Integer)`): SQLAlchemy maps it from the table as the
+   * mapper does any column no property names, so a `column_prefix` applies to it
+   */
+  byOwnKey?: true;
   /** the Column(...) value it was read from, for references to that object (a class-body Index) */
   call?: CallValue;
 }

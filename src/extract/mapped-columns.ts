@@ -51,6 +51,7 @@ function isCallLike(attr: Attr): boolean {
 }
 
 function named(draft: ColumnDraft, attr: Attr): ColumnDraft {
+  if ((draft.name ?? attr.name) === attr.name && (draft.key ?? draft.name ?? attr.name) === attr.name) draft.byOwnKey = true;
   draft.attr = attr.name;
   draft.key = attr.name;
   draft.name ??= attr.name;

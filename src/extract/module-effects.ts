@@ -8,7 +8,7 @@ import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import type { CallValue, Value } from './values.js';
-import type { ColumnDraft } from './drafts.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
 
 /**
  * A module-level Index or constraint over the columns of an existing table (`Index("ix", t.c.a)`,
@@ -62,8 +62,16 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
   if (!table || cls?.t !== 'class') return;
   table.cls = cls.cls;
   table.source = { file: cls.cls.module.file, line: cls.cls.def.line, symbol: cls.cls.name };
-  const props = call.kwargs.get('properties');
-  const mapped = new Set<ColumnDraft>();
+  applyMapperOptions(x, table, call.kwargs, new Set());
+}
+
+/**
+ * A mapper's `properties={...}` and `column_prefix=` over `table` (map_imperatively's keywords, or a declarative
+ * `__mapper_args__` over a fixed `__table__`): the keys of the columns it maps. `named` holds the columns
+ * properties already named; no prefix applies to those.
+ */
+export function applyMapperOptions(x: Extraction, table: TableDraft, options: Map<string, Value>, named: Set<ColumnDraft>): void {
+  const props = options.get('properties');
   for (const [k, v] of props?.t === 'dict' ? props.entries : []) {
     // `"password": synonym("_password", map_column=True)`: the column `password` is mapped as `_password`
     const synonym = callOf(v, 'synonym');
@@ -72,7 +80,7 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
       const col = findColumn(table, k.v);
       if (col) {
         col.attr = synonym.args[0].v;
-        mapped.add(col);
+        named.add(col);
       }
       continue;
     }
@@ -81,13 +89,13 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
       const col = findColumn(table, target.name);
       if (col) {
         col.attr = k.v;
-        mapped.add(col);
+        named.add(col);
       }
     }
   }
   // `column_prefix="_"`: the columns no property names are mapped under the prefixed key
-  const prefix = call.kwargs.get('column_prefix');
-  if (prefix?.t === 'str') for (const col of table.columns) if (!mapped.has(col)) col.attr = prefix.v + (col.key ?? col.name ?? '');
+  const prefix = options.get('column_prefix');
+  if (prefix?.t === 'str') for (const col of table.columns) if (!named.has(col)) col.attr = prefix.v + (col.key ?? col.name ?? '');
 }
 
 /** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */
