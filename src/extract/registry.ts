@@ -140,7 +140,7 @@ export function registryOfValue(ctx: Ctx, state: RegistryState, v: Value): Regis
   if (v.t === 'call' && isFlaskDb(v)) return flaskRegistry(ctx, state, v);
   if (v.t !== 'call') return undefined;
   const sym = saSymbol(v.callee);
-  if (sym === 'declarative_base' || sym === 'registry') {
+  if (sym === 'declarative_base' || sym === 'registry' || sym === 'as_declarative') {
     return memoRegistry(state, v, () => {
       const md = v.kwargs.get('metadata');
       return { flavor: 'sqlalchemy', meta: (md && metaOfValue(ctx, state, md)) ?? newMeta(state, undefined), typeMap: typeMapOf(v.kwargs.get('type_annotation_map')) };
@@ -157,7 +157,17 @@ const ROOT_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 export function isRootClass(ctx: Ctx, cls: ClassInfo): boolean {
   const header = classHeader(ctx, cls);
   if (header.bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? ''))) return true;
-  return header.decorators.some((d) => saSymbol(d) === 'as_declarative' || (d.t === 'call' && saSymbol(d.callee) === 'as_declarative'));
+  return header.decorators.some((d) => declarativeDecorator(d) !== undefined);
+}
+
+/**
+ * `@as_declarative(metadata=...)` (a registry of its own, made from those keywords) or `@reg.as_declarative_base()`
+ * on a root class: the value registryOfValue reads; undefined for any other decorator.
+ */
+function declarativeDecorator(d: Value): Value | undefined {
+  if (d.t === 'call' && saSymbol(d.callee) === 'as_declarative') return d;
+  const target = d.t === 'call' ? d.callee : d;
+  return target.t === 'attr' && target.name === 'as_declarative_base' ? target.obj : undefined;
 }
 
 function classValue(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
@@ -167,7 +177,7 @@ function classValue(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
 
 function rootClassRegistry(ctx: Ctx, state: RegistryState, cls: ClassInfo): Registry {
   return memoRegistry(state, cls, () => {
-    const reg = classValue(ctx, cls, 'registry');
+    const reg = classValue(ctx, cls, 'registry') ?? classHeader(ctx, cls).decorators.map(declarativeDecorator).find((v) => v !== undefined);
     const fromReg = reg ? registryOfValue(ctx, state, reg) : undefined;
     const md = classValue(ctx, cls, 'metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? fromReg?.meta ?? newMeta(state, undefined);
