@@ -208,7 +208,7 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
 
   it('warns of a class with columns over a base it cannot know, and of a Table() on an object it cannot know', async () => {
     const schema = await extract({
-      'm.py': `import importlib\nimport sqlalchemy as sa\n\ndb = importlib.import_module("app_db").db\n\nclass Company(db.Model):\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Settings(db.Model):\n    pass\n\ntag = db.Table("tag", sa.Column("id", sa.Integer, primary_key=True))\n`,
+      'm.py': `from plugins import load\nimport sqlalchemy as sa\n\ndb = load("app_db").db\n\nclass Company(db.Model):\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Settings(db.Model):\n    pass\n\ntag = db.Table("tag", sa.Column("id", sa.Integer, primary_key=True))\n`,
     });
     expect(schema.tables).toEqual([]);
     expect(schema.diagnostics.map((d) => [d.line, d.severity])).toEqual([[6, 'warning'], [12, 'warning']]);
@@ -216,13 +216,22 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[1]!.message).toContain('a Table(...) whose callee is not known statically');
   });
 
-  it('warns of a plain class that a project decorator maps through a registry', async () => {
+  it('warns of a plain class that a project decorator maps under a table name chosen at run time', async () => {
     const schema = await extract({
-      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = os.environ["PREFIX"] + name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
     });
     expect(schema.tables).toEqual([]);
-    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 12, severity: 'warning' })]);
-    expect(schema.diagnostics[0]!.message).toContain("class Media is mapped by its decorator @legacy_model('media')");
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 14, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toBe('__tablename__ not known statically: runtime configuration (os.environ)');
+  });
+
+  it('warns of a plain class that a project decorator maps through a registry it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nREGISTRIES = {"main": registry()}\n\ndef model(cls):\n    cls.__tablename__ = cls.__name__.lower()\n    return REGISTRIES[os.environ["DB"]].mapped(cls)\n\n@model\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 11, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toContain('class Media is mapped by its decorator @model, which is not followed statically (');
   });
 
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {

@@ -61,12 +61,18 @@ function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>;
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     read = { attrs, annotated };
     cache.set(cls, read);
-    for (const [name, value] of classCreationAttrs(x, cls)) {
-      const e = entry(attrs, name, cls.def.line);
-      Object.assign(e, { value, expr: null, def: null, isClass: false });
-    }
+    setAttrs(attrs, classCreationAttrs(x, cls), cls.def.line);
   }
   return read;
+}
+
+/** What a class decorator set on a plain class before mapping it joins the class's namespace, after its body. */
+export function addLateAttrs(x: Extraction, cls: ClassInfo, set: Map<string, Value>): void {
+  setAttrs(readBody(x, cls).attrs, set, cls.def.line);
+}
+
+function setAttrs(attrs: Map<string, OwnAttr>, set: Map<string, Value>, line: number): void {
+  for (const [name, value] of set) Object.assign(entry(attrs, name, line), { value, expr: null, def: null, isClass: false });
 }
 
 /** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */

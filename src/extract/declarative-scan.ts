@@ -33,7 +33,7 @@ export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target
   if (attr.def) {
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
     if (!isDeclaredAttr(decorators)) return null;
-    const fn = { module: owner.module, def: attr.def, bound: { t: 'class', cls: target } as Value };
+    const fn = { module: owner.module, def: attr.def, bound: { t: 'class', cls: target } as Value, ...(owner.closure ? { closure: owner.closure } : {}) };
     return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, attr.line);
   }
   if (!attr.expr) return null;

@@ -12,7 +12,7 @@ import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.j
 import { columnOfAttr } from './mapped-columns.js';
 import { mappedRegistry, unknownBases } from './model-kind.js';
 import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
-import { applyMapperOptions, propertyColumn } from './module-effects.js';
+import { applyMapperOptions, mapsColumn, propertyColumn } from './module-effects.js';
 import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
 import type { Extraction, MappedClass } from './state.js';
@@ -76,10 +76,12 @@ function mapperOptions(x: Extraction, cls: ClassInfo): Map<string, Value> {
  * Column(Integer)`) is mapped from the table as `_id`; one with a name or key of its own is a named property.
  */
 function prefixOwnColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]): void {
-  const prefix = mapperOptions(x, mapped.cls).get('column_prefix');
+  const options = mapperOptions(x, mapped.cls);
+  const prefix = options.get('column_prefix');
   if (prefix?.t !== 'str') return;
+  const isMapped = mapsColumn(options);
   for (const col of columns) {
-    if (!col.byOwnKey || !col.attr) continue;
+    if (!col.byOwnKey || !col.attr || !isMapped(col.attr)) continue;
     col.attr = prefix.v + col.attr;
     mapped.columns.set(col.attr, col);
   }

@@ -4,9 +4,11 @@ import type { Ctx, Env } from './context.js';
 import { attributeOf, noteInstance } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
+import { constructBase, superArguments } from './constructors.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryNamespace, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
+import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type Value } from './values.js';
 
@@ -29,12 +31,23 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       return makeCall(fn, a, file, expr);
     case 'class': {
       const instance = makeCall(fn, a, file, expr);
+      // a project Column (or constraint) subclass builds what SQLAlchemy's class does with what its __init__ passes up
+      const base = constructBase(ctx, fn.cls);
+      if (base) {
+        const passed = superArguments(ctx, fn.cls, a, instance);
+        return passed && 't' in passed ? passed : makeCall(base, passed ?? a, file, expr);
+      }
       noteInstance(ctx, instance, fn.cls);
       return instance;
     }
     default:
       return makeCall(fn, a, file, expr);
   }
+}
+
+/** Python's str, int, list, dict ... define no single-underscore attributes (`hasattr("x", "_type_affinity")`). */
+function isPrivateOfBuiltin(v: Value, name: string): boolean {
+  return ['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t) && name.startsWith('_') && !name.startsWith('__');
 }
 
 export function makeCall(callee: Value, a: Arguments, file: string, expr: Expr): CallValue {
@@ -82,7 +95,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.hasattr': {
       if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
       const found = attributeOf(ctx, first, second.v, env, line);
-      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v);
+      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v) || isPrivateOfBuiltin(first, second.v);
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       return isMissing && a.args[2] ? a.args[2] : found;
     }
@@ -107,6 +120,14 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
         if (ran.t === 'unknown') return ran;
       }
       return classFromType([name ?? { t: 'none' }, bases ?? { t: 'seq', kind: 'tuple', items: [] }, namespace], env, expr, kwds);
+    }
+    case 'builtins.__import__':
+    case 'importlib.import_module': {
+      if (first?.t !== 'str') return unknown(`${name}() of a module name not known statically`, file, line);
+      // __import__("a.b") is the package a; with a fromlist, or import_module("a.b"), the module a.b itself
+      const fromlist = a.kwargs.get('fromlist') ?? a.args[3];
+      const isLeaf = name === 'importlib.import_module' || (fromlist?.t === 'seq' && fromlist.items.length > 0);
+      return moduleValue(ctx, isLeaf ? first.v : first.v.split('.')[0]!, file, line);
     }
     case 'builtins.super':
       return makeCall({ t: 'ext', name: 'schemaguard.super' }, a, file, expr);

@@ -28,6 +28,12 @@ export function mappedRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   return result;
 }
 
+/** A plain class a decorator has just mapped: what was memoised of it as unmapped is asked again. */
+export function forgetMapping(x: Extraction, cls: ClassInfo): void {
+  kinds.delete(cls);
+  x.mapped.delete(cls);
+}
+
 function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   if (isRootClass(x.ctx, cls) || ownFlag(x, cls, '__abstract__') || isAbstractConcrete(x, cls)) return null;
   const registry = registryOf(x.ctx, x.reg, cls) ?? outsideRootRegistry(x, cls);

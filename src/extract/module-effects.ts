@@ -43,9 +43,22 @@ export function addColumnLater(x: Extraction, target: Value | undefined, name: V
   mapped.columns.set(name.v, draft);
 }
 
+/** The table a method is called on: `Model.__table__` or a Table. */
+function ownerTable(x: Extraction, owner: Value): TableDraft | null | undefined {
+  return owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
+}
+
+/** `Model.__table__.append_constraint(UniqueConstraint("a", "b"))` or `table.append_constraint(...)`. */
+export function appendConstraint(x: Extraction, owner: Value, call: CallValue): void {
+  const table = ownerTable(x, owner);
+  const arg = call.args[0];
+  const constraint = arg?.t === 'call' ? constraintOf(arg) : undefined;
+  if (table && arg?.t === 'call' && constraint) addConstraint(table, arg, constraint);
+}
+
 /** `Model.__table__.append_column(Column(...))` or `table.append_column(...)`: the table gains it, the mapper does not. */
 export function appendColumn(x: Extraction, owner: Value, call: CallValue): void {
-  const table = owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
+  const table = ownerTable(x, owner);
   const column = callOf(call.args[0], 'Column');
   if (!table || !column) return;
   const draft = columnFromCall(x.ctx, column, null);
@@ -93,9 +106,23 @@ export function applyMapperOptions(x: Extraction, table: TableDraft, options: Ma
       }
     }
   }
-  // `column_prefix="_"`: the columns no property names are mapped under the prefixed key
+  // `column_prefix="_"`: the columns no property names are mapped under the prefixed key (an excluded one is not mapped)
   const prefix = options.get('column_prefix');
-  if (prefix?.t === 'str') for (const col of table.columns) if (!named.has(col)) col.attr = prefix.v + (col.key ?? col.name ?? '');
+  const isMapped = mapsColumn(options);
+  if (prefix?.t !== 'str') return;
+  for (const col of table.columns) {
+    const key = col.key ?? col.name ?? '';
+    if (!named.has(col) && isMapped(key)) col.attr = prefix.v + key;
+  }
+}
+
+/** A mapper's `include_properties` / `exclude_properties`: whether it maps the column of this key. */
+export function mapsColumn(options: Map<string, Value>): (key: string) => boolean {
+  const keys = (v: Value | undefined): Set<string> | undefined =>
+    v?.t === 'seq' ? new Set(v.items.flatMap((i) => (i.t === 'str' ? [i.v] : i.t === 'tablecol' ? [i.name] : []))) : undefined;
+  const included = keys(options.get('include_properties'));
+  const excluded = keys(options.get('exclude_properties'));
+  return (key) => !excluded?.has(key) && (included === undefined || included.has(key));
 }
 
 /** The one column a property maps: `t.c.x`, `deferred(t.c.x)`, `column_property(t.c.x)`. */

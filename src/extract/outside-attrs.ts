@@ -2,6 +2,7 @@
 // define no project attribute, and their `__name__`; `isinstance` against the builtin types.
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
+import { isTypeName, isTypeSubclass } from './type-names.js';
 import type { Value } from './values.js';
 
 const DECLARATIVE_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta', 'MappedAsDataclass', 'declarative_base']);
@@ -83,7 +84,7 @@ export function outsideClassName(v: Value): string | undefined {
   return undefined;
 }
 
-const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean>> = {
+const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>> = {
   'builtins.str': (v) => v.t === 'str',
   'builtins.int': (v) => (v.t === 'num' && Number.isInteger(v.v)) || v.t === 'bool',
   'builtins.float': (v) => v.t === 'num' && !Number.isInteger(v.v),
@@ -92,17 +93,32 @@ const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean>> = {
   'builtins.list': (v) => v.t === 'seq' && v.kind === 'list',
   'builtins.tuple': (v) => v.t === 'seq' && v.kind === 'tuple',
   'builtins.set': (v) => v.t === 'seq' && v.kind === 'set',
-  'builtins.type': (v) => v.t === 'class',
+  'builtins.type': (v) => v.t === 'class' || v.t === 'ext',
 };
+
+/**
+ * `isinstance(v, String)`: true for an instance of that SQLAlchemy type or of a type derived from it, false for
+ * any other value the evaluator holds exactly; undefined for a type whose place in the hierarchy is not known.
+ */
+function typeTest(t: Value): ((v: Value) => boolean | undefined) | undefined {
+  const target = saSymbol(t);
+  if (target === undefined || !isTypeName(target)) return undefined;
+  return (v) => {
+    const sym = v.t === 'call' ? saSymbol(v.callee) : undefined;
+    return sym !== undefined && isTypeName(sym) ? isTypeSubclass(sym, target) : false;
+  };
+}
 
 /** `isinstance(v, dict)` (or a tuple of builtin types); undefined when `v` or the types are not known well enough. */
 export function isInstanceOf(v: Value, types: Value): boolean | undefined {
   const targets = types.t === 'seq' ? types.items : [types];
-  const tests = targets.map((t) => (t.t === 'ext' && Object.hasOwn(BUILTIN_TYPES, t.name) ? BUILTIN_TYPES[t.name] : undefined));
+  const tests = targets.map((t) => (t.t === 'ext' && Object.hasOwn(BUILTIN_TYPES, t.name) ? BUILTIN_TYPES[t.name] : typeTest(t)));
   if (tests.some((t) => t === undefined)) return undefined;
   // values the evaluator holds exactly; a SQLAlchemy object is none of the builtin types
   const isExact = ['str', 'num', 'bool', 'none', 'dict', 'seq', 'class'].includes(v.t);
-  const isLibraryObject = v.t === 'call' && saSymbol(v.callee) !== undefined;
+  // a SQLAlchemy object, or one of its type classes (`isinstance(sa.Text, type)`)
+  const isLibraryObject = (v.t === 'call' && saSymbol(v.callee) !== undefined) || (v.t === 'ext' && isTypeName(saSymbol(v) ?? ''));
   if (!isExact && !isLibraryObject) return undefined;
-  return tests.some((t) => t!(v));
+  const answers = tests.map((t) => t!(v));
+  return answers.includes(true) ? true : answers.includes(undefined) ? undefined : false;
 }

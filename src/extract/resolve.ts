@@ -13,6 +13,7 @@ const BUILTINS = new Set([
   'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented',
   'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
   'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
+  '__import__',
 ]);
 
 /** The value a module-level (or class-level) binding holds; evaluated once. */
@@ -46,7 +47,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     case 'class':
       return { t: 'class', cls: classInfo(ctx.project, b.def, env.module, env.cls) };
     case 'def':
-      return { t: 'func', fn: { module: env.module, def: b.def } };
+      // a method of a class made inside a function closes over that function's locals, as the class body does
+      return { t: 'func', fn: { module: env.module, def: b.def, ...(env.cls?.closure ? { closure: env.cls.closure } : {}) } };
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);
     case 'alias':

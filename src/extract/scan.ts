@@ -10,7 +10,8 @@ import { evalExpr, sameKey } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
-import { mappedRegistry } from './model-kind.js';
+import { forgetMapping, mappedRegistry } from './model-kind.js';
+import { addLateAttrs } from './class-body.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, metaOfValue } from './registry.js';
 import { bindingValue } from './resolve.js';
@@ -18,7 +19,7 @@ import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
-import { addColumnLater, appendColumn, attachConstraint, mapImperatively } from './module-effects.js';
+import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
 import { reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { exprText, unknownCause } from './value-text.js';
 
@@ -183,11 +184,14 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     return;
   }
   reportUnknownBase(x, cls);
-  for (const d of stmt.decorators) {
+  const mapper = stmt.decorators.find((d) => {
     const decorator = evalExpr(x.ctx, d, env);
-    if (decorator.t === 'func' && decorator.fn.def.body && mapsClass(decorator.fn.def.body)) {
-      x.orphans.push({ file: env.module.file, line: d.line, symbol: cls.name, reason: messages.decoratorMaps(cls.name, exprText(d)) });
-    }
+    return decorator.t === 'func' && decorator.fn.def.body && mapsClass(decorator.fn.def.body);
+  });
+  if (mapper) {
+    const failure = mapByDecorators(x, stmt, cls, env, seen);
+    if (failure === undefined) return;
+    x.orphans.push({ file: env.module.file, line: mapper.line, symbol: cls.name, reason: messages.decoratorMaps(cls.name, exprText(mapper), failure) });
   }
   // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
@@ -225,6 +229,31 @@ function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, 
       table.unresolved.push({ file: env.module.file, line: d.line, symbol: cls.name, reason: messages.decoratorNotRun(decorator.fn.def.name, result.reason) });
     }
   }
+}
+
+/**
+ * A plain class a project decorator maps (`cls.__tablename__ = ...; cls.created_at = Column(...); return
+ * reg.mapped(cls)`): the decorators run innermost first, what they set on the class joins its namespace, and
+ * the class is mapped with it. The reason it stays unmapped otherwise.
+ */
+function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): string | undefined {
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const saved = cls.assigned;
+  cls.assigned = new Map();
+  let failure: string | undefined;
+  for (const d of [...stmt.decorators].reverse()) {
+    const decorator = evalExpr(x.ctx, d, run);
+    if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
+    const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
+    if (result.t === 'unknown') failure ??= result.reason;
+  }
+  const set = cls.assigned;
+  cls.assigned = saved;
+  if (failure !== undefined) return failure;
+  if (!cls.mappedBy) return 'it maps no class statically';
+  addLateAttrs(x, cls, set);
+  forgetMapping(x, cls);
+  return mapClass(x, cls) ? undefined : 'the class it maps is not mapped statically';
 }
 
 function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, seen: Set<CallValue>): void {
@@ -274,6 +303,10 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
       if (call.args[0] && call.args[1] && call.args[2]) setAttribute(x, call.args[0], call.args[1], call.args[2]);
     } else if (call.callee.t === 'attr' && call.callee.name === 'append_column') {
       appendColumn(x, call.callee.obj, call);
+    } else if (call.callee.t === 'attr' && call.callee.name === 'append_constraint') {
+      // the constraint is the table's now: not attached a second time by its columns
+      if (call.args[0]?.t === 'call') seen.add(call.args[0]);
+      appendConstraint(x, call.callee.obj, call);
     } else if (call.callee.t === 'attr' && (call.callee.name === 'to_metadata' || call.callee.name === 'tometadata')) {
       x.orphans.push({ file: call.file, line: call.line, reason: messages.tableCopy });
     }

@@ -1,7 +1,8 @@
 // Column type expressions to TypeSpec: SQLAlchemy types, Enum, with_variant, project TypeDecorators.
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
-import { classHeader, mroOf } from './classes.js';
+import { classHeader, mroOf, outsideBases } from './classes.js';
+import { superArguments } from './constructors.js';
 import { compiledDdl } from './compiles.js';
 import { enumSpec, isEnumClass } from './enums.js';
 import { decoratorSpec } from './type-decorator.js';
@@ -161,10 +162,13 @@ function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, fi
   if (isEnumClass(ctx, cls)) return unknown(`enum class ${cls.name} used as a column type without Enum()`, file, line);
   const decorated = decoratorSpec(ctx, cls, call, file, line, false);
   if (!('t' in decorated) || decorated.reason !== 'not a TypeDecorator') return decorated;
-  // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base
-  for (const base of classHeader(ctx, cls).bases) {
-    if (base.t === 'class') return classSpec(ctx, base.cls, call, file, line);
-    if (saTypeSymbol(base)) return typeSpecOf(ctx, call ? { ...call, callee: base } : base, file, line);
-  }
-  return unknown(`type ${cls.name} not known statically`, file, line);
+  // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base, built with what the
+  // project's __init__ passes up (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
+  const base = outsideBases(ctx, cls).find((b) => saTypeSymbol(b));
+  if (!base) return unknown(`type ${cls.name} not known statically`, file, line);
+  const self = call ?? { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+  const passed = superArguments(ctx, cls, { args: self.args, kwargs: self.kwargs }, self);
+  if (passed && 't' in passed) return passed;
+  if (!passed && !call) return typeSpecOf(ctx, base, file, line);
+  return typeSpecOf(ctx, { ...self, callee: base, ...(passed ?? {}) }, file, line);
 }
