@@ -283,6 +283,18 @@ describe('control flow the evaluator follows', () => {
     expect(parcel.unresolved).toEqual([]);
   });
 
+  it('reports a column whose helper matches a class pattern it cannot decide, and runs the patterns it can', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Length:\n    def __init__(self, n):\n        self.n = n\n\ndef sized(spec):\n    match spec:\n        case {"length": n}:\n            return sa.String(n)\n        case str():\n            return sa.Text()\n        case Length(n=n):\n            return sa.String(n)\n\ndef by_env():\n    match os.environ["KIND"]:\n        case "big":\n            return sa.BigInteger()\n        case _:\n            return sa.Integer()\n\nclass Note(Base):\n    __tablename__ = "notes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    body = sa.Column(sized("x"))\n    code = sa.Column(sized({"length": 9}))\n    title = sa.Column(sized(Length(9)))\n    n = sa.Column(by_env())\n`,
+    });
+    const notes = table(schema, 'notes');
+    expect(notes.columns.find((c) => c.name === 'body')?.type).toBe('TEXT');
+    expect(notes.columns.find((c) => c.name === 'code')?.type).toBe('VARCHAR(9)');
+    const reasons = new Map(notes.unresolved.map((u) => [u.symbol, u.reason]));
+    expect(reasons.get('title')).toContain('case pattern not decidable statically');
+    expect(reasons.get('n')).toContain('runtime configuration (os.environ)');
+  });
+
   it('runs continue, break and for-else inside helpers', async () => {
     const schema = await extract({
       'm.py': `${HEAD}\ndef first_long(names, minimum):\n    picked = []\n    for n in names:\n        if len(n) < minimum:\n            continue\n        picked.append(n)\n        if len(picked) == 2:\n            break\n    else:\n        picked.append("fallback")\n    return "_".join(picked)\n\nclass Tag(Base):\n    __tablename__ = first_long(("a", "tags", "bb", "labels", "x"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Note(Base):\n    __tablename__ = first_long(("a", "notes"), 3)\n    id = sa.Column(sa.Integer, primary_key=True)\n`,

@@ -21,6 +21,8 @@ function exprsOf(stmt: Stmt): Expr[] {
       return [stmt.iter];
     case 'if':
       return [stmt.test];
+    case 'match':
+      return [stmt.subject];
     default:
       return [];
   }
@@ -30,6 +32,7 @@ function bodiesOf(stmt: Stmt): Stmt[][] {
   if (stmt.k === 'if') return [stmt.body, stmt.orelse];
   if (stmt.k === 'for') return [stmt.body, stmt.orelse ?? []];
   if (stmt.k === 'block') return [stmt.body];
+  if (stmt.k === 'match') return stmt.cases.map((c) => c.body);
   return [];
 }
 

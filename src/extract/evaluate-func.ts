@@ -5,6 +5,7 @@ import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
 import { makeCall } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
+import { chooseCase } from './evaluate-match.js';
 import { binaryOp } from './evaluate-ops.js';
 import { importName, moduleValue } from './resolve.js';
 import { resolveRelative } from './module-names.js';
@@ -115,6 +116,13 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return { done: false, jump: stmt.k };
     case 'block':
       return execBlock(ctx, stmt.body, env);
+    case 'match': {
+      const chosen = chooseCase(ctx, stmt.cases, evalExpr(ctx, stmt.subject, env), env);
+      if (chosen === null) return { done: false };
+      if ('t' in chosen) return { done: true, value: chosen };
+      for (const [name, value] of chosen.bound) locals.set(name, value);
+      return execBlock(ctx, chosen.chosen.body, env);
+    }
     case 'def':
       locals.set(stmt.name, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } });
       return { done: false };

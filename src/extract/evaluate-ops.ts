@@ -91,7 +91,10 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
     }
     return true;
   }
-  if ((a.t === 'str' || a.t === 'num') && (b.t === 'str' || b.t === 'num')) return false;
+  // Python's builtins of different types are never equal (bool and int aside, compared above)
+  const builtin = (v: Value): string | undefined => (v.t === 'bool' ? 'num' : v.t === 'str' || v.t === 'num' || v.t === 'seq' || v.t === 'dict' ? v.t : undefined);
+  const [ka, kb] = [builtin(a), builtin(b)];
+  if (ka && kb && ka !== kb) return false;
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
+import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
@@ -175,6 +176,11 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
+  // typing flattens Annotated[Annotated[T, a], b] into Annotated[T, a, b]
+  const first = args[0];
+  if (pyName(obj) === 'typing.Annotated' && first?.t === 'generic' && pyName(first.base) === 'typing.Annotated') {
+    return { t: 'generic', base: obj, args: [...first.args, ...args.slice(1)] };
+  }
   return { t: 'generic', base: obj, args };
 }
 

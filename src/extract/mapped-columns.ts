@@ -68,11 +68,9 @@ function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: Annotati
     return { draft };
   }
   draft.nullableDefault = info.optional;
-  const { extras } = annotatedExtras(info.type);
-  for (const extra of extras) {
-    const call = callOf(extra, 'mapped_column');
-    if (call) mergeColumn(columnFromCall(x.ctx, call, attr.name), draft);
-  }
+  // only the first mapped_column of an Annotated (nested ones flattened) lends its arguments, as SQLAlchemy reads it
+  const lent = annotatedExtras(info.type).extras.map((extra) => callOf(extra, 'mapped_column')).find((c) => c !== undefined);
+  if (lent) mergeColumn(columnFromCall(x.ctx, lent, attr.name), draft);
   if (!draft.type && !draft.typeUnknown && draft.foreignKeys.length === 0) {
     if (!info.type) return { problem: { file: call.file, line: call.line, symbol: attr.name, reason: 'Mapped without a type' } };
     const spec = typeFromPython(x.ctx, info.type, registry.typeMap, 'sqlalchemy', call.file, attr.line);

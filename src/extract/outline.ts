@@ -24,6 +24,7 @@ export function outlineOf(summary: ModuleSummary): ModuleOutline {
       if (s.k === 'import' || s.k === 'from') imports.push(s);
       else if (s.k === 'if' || s.k === 'for') walk([...s.body, ...(s.orelse ?? [])]);
       else if (s.k === 'block' || s.k === 'class' || (s.k === 'def' && s.body)) walk(s.body ?? []);
+      else if (s.k === 'match') walk(s.cases.flatMap((c) => c.body));
     }
   };
   walk(summary.body);
@@ -51,6 +52,7 @@ function hasOutsideEffects(body: readonly Stmt[]): boolean {
       case 'block':
         return hasOutsideEffects(s.body);
       case 'for':
+      case 'match':
       case 'other':
         return true;
       default:

@@ -233,25 +233,27 @@ function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, 
 
 /**
  * A plain class a project decorator maps (`cls.__tablename__ = ...; cls.created_at = Column(...); return
- * reg.mapped(cls)`): the decorators run innermost first, what they set on the class joins its namespace, and
- * the class is mapped with it. The reason it stays unmapped otherwise.
+ * reg.mapped(cls)`): the decorators run innermost first, and what they set on the class until one maps it joins
+ * its namespace; the class is mapped with it. A column set after that is a plain attribute (a class mapped by
+ * a registry has no declarative `__setattr__`). The reason it stays unmapped otherwise.
  */
 function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): string | undefined {
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
   const saved = cls.assigned;
   cls.assigned = new Map();
   let failure: string | undefined;
+  let beforeMapping: Map<string, Value> | undefined;
   for (const d of [...stmt.decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
     const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
     if (result.t === 'unknown') failure ??= result.reason;
+    if (cls.mappedBy && !beforeMapping) beforeMapping = new Map(cls.assigned);
   }
-  const set = cls.assigned;
   cls.assigned = saved;
   if (failure !== undefined) return failure;
-  if (!cls.mappedBy) return 'it maps no class statically';
-  addLateAttrs(x, cls, set);
+  if (!beforeMapping) return 'it maps no class statically';
+  addLateAttrs(x, cls, beforeMapping);
   forgetMapping(x, cls);
   return mapClass(x, cls) ? undefined : 'the class it maps is not mapped statically';
 }

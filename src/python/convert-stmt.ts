@@ -1,6 +1,7 @@
 // Turns tree-sitter statement nodes (module, class and function bodies) into summary statements.
 import type { Node } from 'web-tree-sitter';
 import { convertArgs, convertExpr, convertParams, kids, textOf, typeOf, type ConvertContext } from './convert-expr.js';
+import { convertMatch } from './convert-match.js';
 import { parseFromImport, parseImport } from './fast-imports.js';
 import { parseSimpleStatement } from './fast-parse.js';
 import { FastPathError } from './fast-tokens.js';
@@ -83,6 +84,9 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
     case 'try_statement':
     case 'with_statement':
       out.push({ k: 'block', body: tryBody(cx, node, scope), line });
+      return;
+    case 'match_statement':
+      out.push(convertMatch(cx, node, line, (c, block) => convertBlock(c, block, scope)));
       return;
     case 'type_alias_statement': {
       const [left, right] = kids(cx, node);

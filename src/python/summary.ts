@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 11;
+export const SUMMARY_VERSION = 12;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -72,7 +72,35 @@ export type Stmt =
   | { k: 'block'; body: Stmt[]; line: number }
   /** `type Name = value` (PEP 695) */
   | { k: 'typealias'; name: string; value: Expr; line: number }
+  | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
   | { k: 'other'; line: number };
+
+/** One `case` of a match statement: its pattern, its `if` guard, its body. */
+export interface MatchCase {
+  pattern: Pattern;
+  guard: Expr | null;
+  body: Stmt[];
+  line: number;
+}
+
+/**
+ * A `case` pattern (PEP 634) in the forms helpers use: a literal or dotted name compared with `==`, a capture,
+ * `_`, alternatives, `as`, a sequence (with a `*rest` item), a mapping, a class pattern; anything else is `other`.
+ */
+export type Pattern =
+  | { p: 'value'; value: Expr }
+  | { p: 'capture'; name: string }
+  | { p: 'wildcard' }
+  | { p: 'or'; alts: Pattern[] }
+  | { p: 'as'; pattern: Pattern; name: string }
+  | { p: 'seq'; items: Pattern[] }
+  /** `*rest` (name null for `*_`) inside a sequence pattern */
+  | { p: 'star'; name: string | null }
+  /** `{"length": n, **rest}`: a mapping holding each key, its value matching the sub-pattern */
+  | { p: 'mapping'; keys: Expr[]; values: Pattern[]; rest: string | null }
+  /** `int(n)`, `Point(x=0)`: an isinstance test, then its positional and keyword sub-patterns */
+  | { p: 'class'; cls: Expr; args: Pattern[]; kwargs: Array<{ name: string; pattern: Pattern }> }
+  | { p: 'other'; text: string };
 
 export interface ClassDef {
   k: 'class';
