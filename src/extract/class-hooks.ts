@@ -4,6 +4,7 @@ import { classHeader, mroOf } from './classes.js';
 import { classScope } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
+import { methodChain, runChain } from './method-chain.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import type { ClassInfo, Value } from './values.js';
@@ -18,26 +19,13 @@ export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, V
  * runs the next, for the same class.
  */
 function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const hooks = mroOf(x.ctx, cls).slice(1).flatMap((e) => {
-    const binding = e.k === 'class' ? classScope(x.ctx.project, e.cls).bindings.get('__init_subclass__') : undefined;
-    return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];
-  });
+  const hooks = methodChain(x.ctx, mroOf(x.ctx, cls).slice(1), '__init_subclass__');
   if (hooks.length === 0) return new Map();
-  let failed: Value | undefined;
-  const run = (i: number, kwargs: Map<string, Value>): Value => {
-    const hook = hooks[i];
-    if (!hook) return { t: 'none' };
-    const fn = { module: hook.owner.module, def: hook.def, bound: { t: 'class', cls } as Value };
-    return callFunction(x.ctx, fn, { args: [], kwargs }, { module: cls.module, depth: 0 }, cls.def.line, (a) => {
-      const next = run(i + 1, a.kwargs);
-      if (next.t === 'unknown') failed ??= next;
-    });
-  };
   const owner = hooks[0]!.owner.name;
-  return captureSet(x, cls, (why) => messages.subclassHook(owner, why), () => {
-    const ran = run(0, classHeader(x.ctx, cls).keywords);
-    return ran.t === 'unknown' ? ran : (failed ?? ran);
-  });
+  const kwargs = classHeader(x.ctx, cls).keywords;
+  return captureSet(x, cls, (why) => messages.subclassHook(owner, why), () =>
+    runChain(x.ctx, hooks, { t: 'class', cls }, { args: [], kwargs }, cls.def.line, () => ({ t: 'none' })),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TypeSpec } from '../schema/type-spec.js';
 import { classScope, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { callFunction } from './evaluate-func.js';
+import { methodChain, runChain } from './method-chain.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { typeSpecOf } from './type-of.js';
@@ -80,16 +81,11 @@ function userDefinedSpec(ctx: Ctx, cls: ClassInfo, self: CallValue, file: string
  * an instance already). The reason when a project __init__ could not be run to its end.
  */
 function construct(ctx: Ctx, cls: ClassInfo, self: CallValue, impl: Value | undefined): Unknown | undefined {
-  const superInit = (a: Arguments): void => {
+  const chain = methodChain(ctx, mroOf(ctx, cls), '__init__');
+  const result = runChain(ctx, chain, self, { args: self.args, kwargs: self.kwargs }, self.line, (a) => {
     if (impl) (self.attrs ??= new Map()).set('impl', implInstance(impl, a, self));
-  };
-  const init = findMember(ctx, cls, '__init__');
-  if (init?.value.t !== 'func') {
-    superInit({ args: self.args, kwargs: self.kwargs });
-    return undefined;
-  }
-  const fn = { ...init.value.fn, bound: self };
-  const result = callFunction(ctx, fn, { args: self.args, kwargs: self.kwargs }, { module: fn.module, depth: 0 }, self.line, superInit);
+    return { t: 'none' };
+  });
   return result.t === 'unknown' ? result : undefined;
 }
 

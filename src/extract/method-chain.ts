@@ -1,0 +1,40 @@
+// Methods that chain up the MRO through `super()`: a project subclass's `__init__`, `__init_subclass__` hooks.
+import type { FunctionDef } from '../python/summary.js';
+import type { MroEntry } from './classes.js';
+import { classScope, type Ctx } from './context.js';
+import { callFunction } from './evaluate-func.js';
+import type { Arguments, ClassInfo, Unknown, Value } from './values.js';
+
+export interface ChainLink {
+  owner: ClassInfo;
+  def: FunctionDef;
+}
+
+/** The in-repo classes of `mro` that define method `name` themselves, nearest first. */
+export function methodChain(ctx: Ctx, mro: MroEntry[], name: string): ChainLink[] {
+  return mro.flatMap((e) => {
+    const binding = e.k === 'class' ? classScope(ctx.project, e.cls).bindings.get(name) : undefined;
+    return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];
+  });
+}
+
+/**
+ * Runs the chain from its first link with `a`, `bound` as the first parameter: each link's `super().<method>(...)`
+ * runs the next with what it passes, and past the last link `end` receives those arguments. The first link's
+ * result, or the first unknown met on the way (a link further up that could not be run).
+ */
+export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Arguments, line: number, end: (a: Arguments) => Value): Value {
+  let failed: Unknown | undefined;
+  const run = (i: number, args: Arguments): Value => {
+    const link = chain[i];
+    if (!link) return end(args);
+    // a class made inside a function: its methods close over that function's locals
+    const fn = { module: link.owner.module, def: link.def, bound, ...(link.owner.closure ? { closure: link.owner.closure } : {}) };
+    return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0 }, line, (up) => {
+      const ran = run(i + 1, up);
+      if (ran.t === 'unknown') failed ??= ran;
+    });
+  };
+  const ran = run(0, a);
+  return ran.t === 'unknown' ? ran : (failed ?? ran);
+}
