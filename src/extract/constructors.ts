@@ -15,6 +15,11 @@ export function constructBase(ctx: Ctx, cls: ClassInfo): Value | undefined {
   return base && CONSTRUCTS.has(saSymbol(base) ?? '') ? base : undefined;
 }
 
+/** `cls()` as SQLAlchemy instantiates a type class given bare (`Column(ShortString)`). */
+export function bareInstance(cls: ClassInfo, file: string, line: number): CallValue {
+  return { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+}
+
 /**
  * The arguments `cls(*a.args, **a.kwargs)` passes to the first class outside the repository: each in-repo
  * `__init__` up the MRO runs in turn, its `super().__init__(...)` calling the next. Undefined when no in-repo class

@@ -1,9 +1,9 @@
 // The evaluation context: every module of the extraction, their scopes, and memoised values.
 import type { Dialect } from '../schema/types.js';
-import type { ClassDef } from '../python/summary.js';
+import type { ClassDef, FunctionDef } from '../python/summary.js';
 import type { CompiledType } from './compiles.js';
 import { buildScope, type Binding, type Scope } from './scope.js';
-import type { ClassInfo, ModuleInfo, Value } from './values.js';
+import type { ClassInfo, FuncInfo, ModuleInfo, Value } from './values.js';
 
 /** Questions only the declarative layer can answer, asked by the evaluator (e.g. `has_inherited_table(cls)`). */
 export interface EvalHooks {
@@ -115,4 +115,12 @@ export function classInfo(project: Project, def: ClassDef, module: ModuleInfo, o
 
 export function moduleEnv(module: ModuleInfo): Env {
   return { module, depth: 0 };
+}
+
+/**
+ * A function defined in `owner`'s body (a module-level one without an owner), `bound` to its first parameter.
+ * A method of a class made inside a function closes over that function's locals, as the class body does.
+ */
+export function methodInfo(module: ModuleInfo, def: FunctionDef, owner: ClassInfo | undefined, bound?: Value): FuncInfo {
+  return { module, def, ...(bound ? { bound } : {}), ...(owner?.closure ? { closure: owner.closure } : {}) };
 }

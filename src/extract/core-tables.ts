@@ -1,6 +1,6 @@
 // Core tables: Table(name, metadata, *columns, *constraints, **kw), `__table_args__`, and Index(...) statements.
 import { checkOf, columnFromCall, foreignKeyOf, callOf } from './columns.js';
-import { isFlaskDb, isTableCall } from './evaluate-attr.js';
+import { isTableCall } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
 import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
 import { saSymbol } from './sa-names.js';

@@ -3,7 +3,7 @@
 import { mroOf, type MroEntry } from './classes.js';
 import { inDict, isDunder, ownAttrs, type OwnAttr } from './class-body.js';
 import { callOf } from './columns.js';
-import { classScope } from './context.js';
+import { classScope, methodInfo } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
@@ -33,7 +33,7 @@ export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target
   if (attr.def) {
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
     if (!isDeclaredAttr(decorators)) return null;
-    const fn = { module: owner.module, def: attr.def, bound: { t: 'class', cls: target } as Value, ...(owner.closure ? { closure: owner.closure } : {}) };
+    const fn = methodInfo(owner.module, attr.def, owner, { t: 'class', cls: target });
     return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, attr.line);
   }
   if (!attr.expr) return null;

@@ -3,7 +3,6 @@
 import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
-import { callOf } from './columns.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { dunderValue, scanAttributes } from './declarative-scan.js';
@@ -60,8 +59,11 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(x, cls)]) };
   // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
   x.mapped.set(cls, mapped);
-  placeColumns(x, mapped, columns, problems);
-  prefixOwnColumns(x, mapped, columns);
+  const renamed = placeColumns(x, mapped, columns, problems);
+  // read once the table is placed: `__mapper_args__` may name its columns
+  const options = mapperOptions(x, cls);
+  if (renamed && mapped.table) applyMapperOptions(x, mapped.table, options, renamed);
+  else prefixOwnColumns(mapped, columns, options);
   return mapped;
 }
 
@@ -75,8 +77,7 @@ function mapperOptions(x: Extraction, cls: ClassInfo): Map<string, Value> {
  * `"column_prefix": "_"` in `__mapper_args__`: a column declared in the body under its own name (`id =
  * Column(Integer)`) is mapped from the table as `_id`; one with a name or key of its own is a named property.
  */
-function prefixOwnColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]): void {
-  const options = mapperOptions(x, mapped.cls);
+function prefixOwnColumns(mapped: MappedClass, columns: ColumnDraft[], options: Map<string, Value>): void {
   const prefix = options.get('column_prefix');
   if (prefix?.t !== 'str') return;
   const isMapped = mapsColumn(options);
@@ -111,17 +112,18 @@ function baseName(v: Value): string {
   return valueText(v);
 }
 
-/** Where the columns go: a new table, the fixed `__table__`, or the parent's table (single-table inheritance). */
-function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
+/**
+ * Where the columns go: a new table, the fixed `__table__`, or the parent's table (single-table inheritance).
+ * Over a fixed `__table__`, the columns its class-body properties renamed.
+ */
+function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): Set<ColumnDraft> | undefined {
   const { cls } = mapped;
   const fixed = ownAttrs(x, cls).get('__table__');
   if (fixed?.expr || fixed?.value) {
     const table = tableForCall(x, dunderValue(x, cls, '__table__')?.value);
-    if (table) {
-      adoptTable(table, mapped, problems);
-      applyMapperOptions(x, table, mapperOptions(x, cls), renameProperties(x, mapped, table));
-    }
-    return;
+    if (!table) return undefined;
+    adoptTable(table, mapped, problems);
+    return renameProperties(x, mapped, table);
   }
   const tablename = resolveTablename(x, cls);
   if (tablename.t === 'str') {

@@ -2,7 +2,7 @@
 import type { Ctx, Env } from './context.js';
 import { classScope } from './context.js';
 import type { Binding } from './scope.js';
-import { classHeader, mroOf, mroValues } from './classes.js';
+import { mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
@@ -12,6 +12,7 @@ import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
+import { isDeclarativeByDecorator } from './registry.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
@@ -104,7 +105,7 @@ function flaskModel(ctx: Ctx, db: CallValue): Value {
   const base = db.kwargs.get('model_class');
   const isDeclarative =
     (base?.t === 'call' && (saSymbol(base.callee) === 'declarative_base' || (base.callee.t === 'attr' && base.callee.name === 'generate_base'))) ||
-    (base?.t === 'class' && classHeader(ctx, base.cls).decorators.some((d) => saSymbol(d.t === 'call' ? d.callee : d) === 'as_declarative'));
+    (base?.t === 'class' && isDeclarativeByDecorator(ctx, base.cls));
   return isDeclarative ? base! : { t: 'attr', obj: db, name: 'Model' };
 }
 

@@ -45,11 +45,6 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
   }
 }
 
-/** Python's str, int, list, dict ... define no single-underscore attributes (`hasattr("x", "_type_affinity")`). */
-function isPrivateOfBuiltin(v: Value, name: string): boolean {
-  return ['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t) && name.startsWith('_') && !name.startsWith('__');
-}
-
 export function makeCall(callee: Value, a: Arguments, file: string, expr: Expr): CallValue {
   return { t: 'call', callee, args: a.args, kwargs: a.kwargs, file, line: expr.line, expr };
 }
@@ -95,7 +90,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.hasattr': {
       if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
       const found = attributeOf(ctx, first, second.v, env, line);
-      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v) || isPrivateOfBuiltin(first, second.v);
+      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v);
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       return isMissing && a.args[2] ? a.args[2] : found;
     }

@@ -1,7 +1,7 @@
 // Methods that chain up the MRO through `super()`: a project subclass's `__init__`, `__init_subclass__` hooks.
 import type { FunctionDef } from '../python/summary.js';
 import type { MroEntry } from './classes.js';
-import { classScope, type Ctx } from './context.js';
+import { classScope, methodInfo, type Ctx } from './context.js';
 import { callFunction } from './evaluate-func.js';
 import type { Arguments, ClassInfo, Unknown, Value } from './values.js';
 
@@ -28,8 +28,7 @@ export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Argument
   const run = (i: number, args: Arguments): Value => {
     const link = chain[i];
     if (!link) return end(args);
-    // a class made inside a function: its methods close over that function's locals
-    const fn = { module: link.owner.module, def: link.def, bound, ...(link.owner.closure ? { closure: link.owner.closure } : {}) };
+    const fn = methodInfo(link.owner.module, link.def, link.owner, bound);
     return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0 }, line, (up) => {
       const ran = run(i + 1, up);
       if (ran.t === 'unknown') failed ??= ran;

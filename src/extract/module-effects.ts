@@ -108,8 +108,8 @@ export function applyMapperOptions(x: Extraction, table: TableDraft, options: Ma
   }
   // `column_prefix="_"`: the columns no property names are mapped under the prefixed key (an excluded one is not mapped)
   const prefix = options.get('column_prefix');
-  const isMapped = mapsColumn(options);
   if (prefix?.t !== 'str') return;
+  const isMapped = mapsColumn(options);
   for (const col of table.columns) {
     const key = col.key ?? col.name ?? '';
     if (!named.has(col) && isMapped(key)) col.attr = prefix.v + key;

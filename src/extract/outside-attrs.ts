@@ -18,9 +18,11 @@ function isDeclarativeBaseValue(v: Value): boolean {
 
 /**
  * True when `getattr(v, name)` certainly fails: `v` is `object` or a declarative base, and `name` is neither a
- * dunder nor an attribute those classes have (`getattr(base, "__extra_args__", ())` over `cls.__mro__`).
+ * dunder nor an attribute those classes have (`getattr(base, "__extra_args__", ())` over `cls.__mro__`); or `v`
+ * is a str, number, list, dict ..., which define no single-underscore attributes (`hasattr("x", "_type_affinity")`).
  */
 export function lacksAttribute(v: Value, name: string): boolean {
+  if (['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t)) return name.startsWith('_') && !name.startsWith('__');
   if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_') || (name.startsWith('__') && name.endsWith('__'))) return false;
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }

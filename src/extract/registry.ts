@@ -155,9 +155,12 @@ const ROOT_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 
 /** `class Base(DeclarativeBase)`: the root itself is not mapped; its subclasses are. */
 export function isRootClass(ctx: Ctx, cls: ClassInfo): boolean {
-  const header = classHeader(ctx, cls);
-  if (header.bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? ''))) return true;
-  return header.decorators.some((d) => declarativeDecorator(d) !== undefined);
+  return classHeader(ctx, cls).bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? '')) || isDeclarativeByDecorator(ctx, cls);
+}
+
+/** A root made by `@as_declarative(...)` or `@reg.as_declarative_base()`. */
+export function isDeclarativeByDecorator(ctx: Ctx, cls: ClassInfo): boolean {
+  return classHeader(ctx, cls).decorators.some((d) => declarativeDecorator(d) !== undefined);
 }
 
 /**

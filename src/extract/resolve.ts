@@ -1,6 +1,6 @@
 // Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
 import type { Binding } from './scope.js';
-import { classInfo, classScope, moduleScope, type Ctx, type Env } from './context.js';
+import { classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
@@ -47,8 +47,7 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     case 'class':
       return { t: 'class', cls: classInfo(ctx.project, b.def, env.module, env.cls) };
     case 'def':
-      // a method of a class made inside a function closes over that function's locals, as the class body does
-      return { t: 'func', fn: { module: env.module, def: b.def, ...(env.cls?.closure ? { closure: env.cls.closure } : {}) } };
+      return { t: 'func', fn: methodInfo(env.module, b.def, env.cls) };
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);
     case 'alias':

@@ -15,7 +15,6 @@ import { addLateAttrs } from './class-body.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, metaOfValue } from './registry.js';
 import { bindingValue } from './resolve.js';
-import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';

@@ -4,6 +4,7 @@ import { classScope, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { callFunction } from './evaluate-func.js';
 import { methodChain, runChain } from './method-chain.js';
+import { bareInstance } from './constructors.js';
 import { bindingValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { typeSpecOf } from './type-of.js';
@@ -40,7 +41,7 @@ function kindOf(ctx: Ctx, cls: ClassInfo): 'decorator' | 'user-defined' | undefi
 export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number, implOnly: boolean): TypeSpec | Unknown {
   const kind = kindOf(ctx, cls);
   if (kind === undefined) return unknown(NOT_A_DECORATOR, file, line);
-  const self: CallValue = call ?? { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+  const self = call ?? bareInstance(cls, file, line);
   if (kind === 'user-defined') return userDefinedSpec(ctx, cls, self, file, line);
   const impl = findMember(ctx, cls, 'impl')?.value;
   const failed = construct(ctx, cls, self, impl);

@@ -1,8 +1,8 @@
 // Column type expressions to TypeSpec: SQLAlchemy types, Enum, with_variant, project TypeDecorators.
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
-import { classHeader, mroOf, outsideBases } from './classes.js';
-import { superArguments } from './constructors.js';
+import { mroOf, outsideBases } from './classes.js';
+import { bareInstance, superArguments } from './constructors.js';
 import { compiledDdl } from './compiles.js';
 import { enumSpec, isEnumClass } from './enums.js';
 import { decoratorSpec } from './type-decorator.js';
@@ -166,7 +166,7 @@ function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, fi
   // project's __init__ passes up (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
   const base = outsideBases(ctx, cls).find((b) => saTypeSymbol(b));
   if (!base) return unknown(`type ${cls.name} not known statically`, file, line);
-  const self = call ?? { t: 'call', callee: { t: 'class', cls }, args: [], kwargs: new Map(), file, line, expr: { k: 'name', id: cls.name, line } };
+  const self = call ?? bareInstance(cls, file, line);
   const passed = superArguments(ctx, cls, { args: self.args, kwargs: self.kwargs }, self);
   if (passed && 't' in passed) return passed;
   if (!passed && !call) return typeSpecOf(ctx, base, file, line);
