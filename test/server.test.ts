@@ -29,6 +29,12 @@ async function until(condition: () => boolean, what: string, ms = 15_000): Promi
   }
 }
 
+/** The server writes its files as it stops: its repository is removed only once it is gone. */
+async function stopServer(pid: number): Promise<void> {
+  if (isRunning(pid)) process.kill(pid);
+  await until(() => !isRunning(pid), 'the server to stop');
+}
+
 const isRunning = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -56,9 +62,7 @@ async function repoWithServer(idleMs?: number): Promise<{ repo: TestRepo; pid: n
     pid = Number(SERVED.exec(probe.stderr)?.[1] ?? 0);
     return pid !== 0;
   }, 'the server to answer');
-  defer(() => {
-    if (isRunning(pid)) process.kill(pid);
-  });
+  defer(() => stopServer(pid));
   return { repo, pid };
 }
 
@@ -220,9 +224,7 @@ describe('the resident server', () => {
       next = Number(SERVED.exec(probe.stderr)?.[1] ?? 0);
       return next !== 0;
     }, 'a new server');
-    defer(() => {
-      if (isRunning(next)) process.kill(next);
-    });
+    defer(() => stopServer(next));
     expect(next).not.toBe(pid);
   });
 
