@@ -5,7 +5,8 @@ import { readIndexV2 } from './index-file.js';
 import { setRecent } from './recent-map.js';
 import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
-import { comparePaths, decodeBlob, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
+import { comparePaths, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
+import { decodeSource } from './source-encoding.js';
 import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
 import { isSameSnapshot } from './port.js';
 import { runGit, splitLines, splitNul, type GitResult, type GitRunner } from './process.js';
@@ -108,7 +109,7 @@ export class CliGit implements GitPort {
       const object = objects[i];
       if (!object) throw await this.missing(oid);
       if (object.type !== 'blob') throw new GitError(gitMessages.notABlob(oid, object.type));
-      texts.set(oid, decodeBlob(object.content));
+      texts.set(oid, decodeSource(object.content));
     }
     return texts;
   }

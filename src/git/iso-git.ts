@@ -8,7 +8,8 @@ import { readText } from './discover.js';
 import { indexFilePath, locateIsoRepo, type IsoRepo } from './iso-repo.js';
 import { listRevisions, readCommitText, resolveRevision } from './iso-revision.js';
 import { gitMessages } from './messages.js';
-import { comparePaths, decodeBlob, parseCommit } from './parse.js';
+import { comparePaths, parseCommit } from './parse.js';
+import { decodeSource } from './source-encoding.js';
 import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
 import { isSameSnapshot } from './port.js';
 import { addedAll, deletedAll, diffListings } from './snapshot-diff.js';
@@ -79,7 +80,7 @@ export class IsoGit implements GitPort {
 
   async readBlobs(oids: string[]): Promise<Map<string, string>> {
     const raw = await this.readRaw(oids);
-    return new Map([...raw].map(([oid, bytes]) => [oid, decodeBlob(bytes)]));
+    return new Map([...raw].map(([oid, bytes]) => [oid, decodeSource(bytes)]));
   }
 
   async close(): Promise<void> {

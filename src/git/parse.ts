@@ -90,10 +90,5 @@ export function parseCommit(raw: string): CommitObject {
   return { parents, message: split === -1 ? '' : raw.slice(split + 2) };
 }
 
-const utf8 = new TextDecoder('utf-8');
-
-/** Blob bytes as text: UTF-8 (PEP 3120's default for Python source), invalid bytes replaced, BOM dropped. */
-export const decodeBlob = (bytes: Uint8Array): string => utf8.decode(bytes);
-
 /** One path order for every backend (UTF-16 code units), so both report changes identically. */
 export const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isSkippedByDefault } from '../config/model-paths.js';
+import { decodeSource } from './source-encoding.js';
 import type { SourceFile } from './types.js';
 
 export interface WorktreeOptions {
@@ -48,5 +49,5 @@ export async function readWorktreeFiles(root: string, options: WorktreeOptions =
   const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const paths = [...new Set(found)].filter((p) => !excluded(p));
   // one by one and synchronously: thousands of small reads in flight at once cost more in the thread pool than they gain
-  return paths.map((path) => ({ path, text: readFileSync(join(base, path), 'utf8') }));
+  return paths.map((path) => ({ path, text: decodeSource(readFileSync(join(base, path))) }));
 }
