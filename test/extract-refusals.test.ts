@@ -234,6 +234,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[0]!.message).toContain('class Media is mapped by its decorator @model, which is not followed statically (');
   });
 
+  it('reports a type whose constructor calls an outside base explicitly past an in-repo one, which super() would reach first', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nclass Trimmed(sa.String):\n    def __init__(self, length):\n        super().__init__(length - 1)\n\nclass Code(Trimmed):\n    def __init__(self):\n        sa.String.__init__(self, 12)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    code = sa.Column(Code())\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.columns.find((c) => c.name === 'code')?.type).toBe('NULLTYPE');
+    expect(tags.unresolved).toEqual([expect.objectContaining({ file: 'm.py', symbol: 'code' })]);
+    expect(tags.unresolved[0]!.reason).toContain('Code.__init__ does not call super().__init__ statically');
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

@@ -3,7 +3,7 @@ import type { Dialect } from '../schema/types.js';
 import type { ClassDef, FunctionDef } from '../python/summary.js';
 import type { CompiledType } from './compiles.js';
 import { buildScope, type Binding, type Scope } from './scope.js';
-import type { ClassInfo, FuncInfo, ModuleInfo, Value } from './values.js';
+import type { Arguments, ClassInfo, FuncInfo, ModuleInfo, Value } from './values.js';
 
 /** Questions only the declarative layer can answer, asked by the evaluator (e.g. `has_inherited_table(cls)`). */
 export interface EvalHooks {
@@ -29,6 +29,22 @@ export interface Project {
   compiled: CompiledType[];
 }
 
+/** A link of a method chain being run (method-chain.ts). */
+export interface SuperCall {
+  /** runs the rest of the chain with what `super().__init__(...)` passes */
+  next(a: Arguments): void;
+  /** the instance the chain runs on */
+  self: Value;
+  /** whether `target.__init__(self, ...)` calls what `super().__init__(...)` would */
+  reaches(target: Value): boolean;
+}
+
+/** The method chain the code of `env` runs in, if any. */
+export function superCallOf(env: Env): SuperCall | undefined {
+  for (let e: Env | undefined = env; e; e = e.parent) if (e.superInit) return e.superInit;
+  return undefined;
+}
+
 /** Where an expression is evaluated: its module, a class body, function locals. */
 export interface Env {
   module: ModuleInfo;
@@ -37,8 +53,8 @@ export interface Env {
   /** the enclosing function's environment, for closures */
   parent?: Env;
   depth: number;
-  /** receives the arguments of `super().__init__(...)` when a constructor is run (`super().__init_subclass__(...)` in a hook) */
-  superInit?: (a: import('./values.js').Arguments) => void;
+  /** the method chain a constructor (or an `__init_subclass__` hook) runs in, for its `super()` call */
+  superInit?: SuperCall;
   /**
    * Code that runs at import time (a function called from module level, such as `start_mappers()`) reports
    * what its statements build: a Table, a map_imperatively(...), a column set on a class. Absent elsewhere.

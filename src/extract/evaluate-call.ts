@@ -1,6 +1,6 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
-import type { Ctx, Env } from './context.js';
+import { superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, noteInstance } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
@@ -172,11 +172,10 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     return first;
   }
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && (name === '__init__' || name === '__init_subclass__')) {
-    for (let e: Env | undefined = env; e; e = e.parent) {
-      if (e.superInit) {
-        e.superInit(a);
-        return { t: 'none' };
-      }
+    const chain = superCallOf(env);
+    if (chain) {
+      chain.next(a);
+      return { t: 'none' };
     }
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);

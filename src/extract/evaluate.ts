@@ -1,6 +1,6 @@
 // The static evaluator: expressions of model files to values, without running any Python.
 import type { Arg, Expr } from '../python/summary.js';
-import type { Ctx, Env } from './context.js';
+import { superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
@@ -20,6 +20,7 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'attr':
       return attributeOf(ctx, evalExpr(ctx, expr.obj, env), expr.name, env, expr.line);
     case 'call':
+      if (expr.fn.k === 'attr' && expr.fn.name === '__init__') return callInit(ctx, expr, expr.fn, env);
       return callValue(ctx, evalExpr(ctx, expr.fn, env), evalArgs(ctx, expr.args, env), env, expr);
     case 'str':
       return { t: 'str', v: expr.v };
@@ -73,6 +74,21 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'other':
       return unknown(`unsupported expression (${expr.k === 'other' ? expr.type : expr.k})`, env.module.file, expr.line);
   }
+}
+
+/**
+ * `X.__init__(...)`. In a constructor run in a method chain, `Parent.__init__(self, ...)` (the spelling before
+ * super()) runs the chain's next link when it names the class super() would reach.
+ */
+function callInit(ctx: Ctx, call: Extract<Expr, { k: 'call' }>, fn: Extract<Expr, { k: 'attr' }>, env: Env): Value {
+  const target = evalExpr(ctx, fn.obj, env);
+  const a = evalArgs(ctx, call.args, env);
+  const chain = superCallOf(env);
+  if (chain && a.args[0] === chain.self && chain.reaches(target)) {
+    chain.next({ args: a.args.slice(1), kwargs: a.kwargs });
+    return { t: 'none' };
+  }
+  return callValue(ctx, attributeOf(ctx, target, '__init__', env, fn.line), a, env, call);
 }
 
 export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {

@@ -20,7 +20,7 @@ export function methodChain(ctx: Ctx, mro: MroEntry[], name: string): ChainLink[
 
 /**
  * Runs the chain from its first link with `a`, `bound` as the first parameter: each link's `super().<method>(...)`
- * runs the next with what it passes, and past the last link `end` receives those arguments. The first link's
+ * (or `Parent.__init__(self, ...)`) runs the next with what it passes, and past the last link `end` receives those arguments. The first link's
  * result, or the first unknown met on the way (a link further up that could not be run).
  */
 export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Arguments, line: number, end: (a: Arguments) => Value): Value {
@@ -29,9 +29,16 @@ export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Argument
     const link = chain[i];
     if (!link) return end(args);
     const fn = methodInfo(link.owner.module, link.def, link.owner, bound);
-    return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0 }, line, (up) => {
-      const ran = run(i + 1, up);
-      if (ran.t === 'unknown') failed ??= ran;
+    const next = chain[i + 1];
+    return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0 }, line, {
+      self: bound,
+      next: (up) => {
+        const ran = run(i + 1, up);
+        if (ran.t === 'unknown') failed ??= ran;
+      },
+      // `Parent.__init__(self, ...)`, the spelling before super(): the next in-repo link, or past the last one any
+      // class outside the repository (`TypeDecorator.__init__(self)`)
+      reaches: (target) => (next ? target.t === 'class' && target.cls === next.owner : target.t !== 'class' && target.t !== 'unknown'),
     });
   };
   const ran = run(0, a);
