@@ -244,6 +244,19 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(tags.unresolved[0]!.reason).toContain('Code.__init__ does not call super().__init__ statically');
   });
 
+  it('reports class attributes written through locals() that it cannot name: a loop over a runtime value, a key not known, an undecidable branch in a loop', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Reading(Base):\n    __tablename__ = "readings"\n    id = sa.Column(sa.Integer, primary_key=True)\n    for name in os.environ["CHANNELS"].split(","):\n        locals()[name] = sa.Column(sa.Float)\n    locals()[os.environ["EXTRA"]] = sa.Column(sa.Text)\n    for n in range(2):\n        if os.environ.get("WIDE"):\n            locals()["w%d" % n] = sa.Column(sa.Float)\n`,
+    });
+    const readings = table(schema, 'readings');
+    expect(readings.columns.map((c) => c.name)).toEqual(['id', 'w0', 'w1']);
+    expect(readings.unresolved.map((u) => [u.line, u.reason])).toEqual([
+      [9, 'columns set on Reading in a loop over a value not known statically (runtime configuration (os.environ)) are missing'],
+      [11, 'a class attribute set through locals() or vars() under a name not known statically (runtime configuration (os.environ)) is missing'],
+      [13, expect.stringContaining('defined under an if whose condition is not decidable statically')],
+    ]);
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

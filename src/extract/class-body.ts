@@ -1,12 +1,18 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
 import { classCreationAttrs } from './class-hooks.js';
+import { namespaceKey, namespaceUpdate, writesNamespace } from './class-namespace.js';
 import { evalExpr } from './evaluate.js';
+import { iterate } from './evaluate-builtins.js';
+import { assignTarget } from './evaluate-func.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
 import type { Unresolved } from '../schema/types.js';
-import { isTruthy, type ClassInfo, type Value } from './values.js';
+import { isTruthy, unknown, type ClassInfo, type Unknown, type Value } from './values.js';
+
+/** A class-body loop runs at most this many times (a bound on what one class may cost). */
+const MAX_LOOP_ITEMS = 2_000;
 
 export interface OwnAttr {
   name: string;
@@ -43,16 +49,30 @@ function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>;
     const found = new Map<string, OwnAttr>();
     // `if HAS_JSONB:` in a class body: the branch the condition picks (the first one when undecidable, reported)
     const undecided = new Map<Expr, Value>();
-    const decide = (test: Expr): boolean | undefined => {
-      const value = evalExpr(x.ctx, test, { module: cls.module, cls, depth: 0 });
-      const truth = isTruthy(value);
-      if (truth === undefined) undecided.set(test, value);
-      return truth;
+    const value = (expr: Expr, locals?: Map<string, Value>): Value => evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0, ...(locals ? { locals } : {}) });
+    const problems: Unresolved[] = [];
+    const reader: Reader = {
+      decide: (test, locals) => {
+        const v = value(test, locals);
+        const truth = isTruthy(v);
+        if (truth === undefined) undecided.set(test, v);
+        return truth;
+      },
+      value,
+      items: (iter, locals) => {
+        const v = value(iter, locals);
+        const items = iterate(x.ctx, v);
+        if (items && items.length <= MAX_LOOP_ITEMS) return items;
+        return v.t === 'unknown' ? v : unknown(items ? `more than ${MAX_LOOP_ITEMS} items` : 'not iterable statically', cls.module.file, iter.line);
+      },
+      problem: (line, reason, symbol) => problems.push({ file: cls.module.file, line, ...(symbol === undefined ? {} : { symbol }), reason }),
+      cls,
     };
-    collect(cls.def.body, found, decide);
+    collect(cls.def.body, found, reader);
+    if (problems.length > 0) x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
     reportUndecided(x, cls, undecided);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
-    const annotated = [...annotationOrder(cls.def.body, decide)];
+    const annotated = [...annotationOrder(cls.def.body, reader.decide)];
     const attrs = new Map<string, OwnAttr>();
     for (const name of mergeOrdering(inVars, annotated)) {
       const attr = found.get(name);
@@ -81,13 +101,16 @@ function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Val
   const problems: Unresolved[] = [];
   const visit = (body: Stmt[]): void => {
     for (const stmt of body) {
-      if (stmt.k === 'block') visit(stmt.body);
+      if (stmt.k === 'block' || stmt.k === 'for') visit(stmt.body);
       if (stmt.k !== 'if') continue;
       const value = undecided.get(stmt.test);
       if (value) {
         const names = new Set<string>();
-        collect([...stmt.body, ...stmt.orelse], new Map(), () => true, names);
+        const branches = [...stmt.body, ...stmt.orelse];
+        collect(branches, new Map(), namesOnly(names));
         for (const name of names) problems.push({ file: cls.module.file, line: stmt.line, symbol: name, reason: messages.undecidedBranch(unknownCause(value)) });
+        // attributes named through locals(): which ones is only known by running the branch
+        if (names.size === 0 && writesNamespace(branches)) problems.push({ file: cls.module.file, line: stmt.line, reason: messages.undecidedBranch(unknownCause(value)) });
       }
       visit(stmt.body);
       visit(stmt.orelse);
@@ -158,16 +181,55 @@ function assigned(target: Expr, value: Expr): Array<[string, Expr]> {
   return target.items.flatMap((item, i): Array<[string, Expr]> => (item.k === 'name' ? [[item.id, { k: 'sub', obj: value, index: { k: 'num', v: i, line: value.line }, line: value.line }]] : []));
 }
 
-function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr) => boolean | undefined, names?: Set<string>): void {
+/** How a class body is read: `if` tests decided, and the code that writes the namespace itself run in place. */
+interface Reader {
+  decide(test: Expr, locals?: Map<string, Value>): boolean | undefined;
+  value(expr: Expr, locals?: Map<string, Value>): Value;
+  /** what a class-body loop runs over, or why that is not known */
+  items(iter: Expr, locals?: Map<string, Value>): Value[] | Unknown;
+  problem(line: number, reason: string, symbol?: string): void;
+  cls: ClassInfo | null;
+  /** only gathers the names assignments bind (what an undecidable branch would define); nothing is evaluated */
+  names?: Set<string>;
+}
+
+const namesOnly = (names: Set<string>): Reader => ({
+  decide: () => true,
+  value: () => ({ t: 'none' }),
+  items: () => [],
+  problem: () => {},
+  cls: null,
+  names,
+});
+
+/** A value computed where it stands (in a loop, through `locals()`), not an expression read later. */
+function setValue(e: OwnAttr, value: Value): void {
+  Object.assign(e, { value, expr: null, def: null, isClass: false });
+}
+
+function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, locals?: Map<string, Value>): void {
+  const { names } = reader;
   for (const stmt of body) {
     if ((stmt.k === 'assign' || stmt.k === 'ann') && names) for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) if (t.k === 'name') names.add(t.id);
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
+          const key = namespaceKey(target);
+          if (key) {
+            if (!names) writeKey(attrs, reader, key, reader.value(stmt.value, locals), stmt.line, locals);
+            continue;
+          }
           for (const [name, expr] of assigned(target, stmt.value)) {
             const e = entry(attrs, name, stmt.line);
-            e.expr = expr;
-            e.def = null;
+            if (locals && !names) {
+              const v = reader.value(expr, locals);
+              locals.set(name, v);
+              setValue(e, v);
+            } else {
+              e.expr = expr;
+              e.def = null;
+              delete e.value;
+            }
           }
         }
         break;
@@ -178,6 +240,7 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr)
         if (stmt.value) {
           e.expr = stmt.value;
           e.def = null;
+          delete e.value;
         }
         break;
       }
@@ -185,22 +248,75 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, decide: (test: Expr)
         const e = entry(attrs, stmt.name, stmt.line);
         e.def = stmt;
         e.expr = null;
+        delete e.value;
         break;
       }
       case 'class':
         entry(attrs, stmt.name, stmt.line).isClass = true;
         break;
       case 'block':
-        collect(stmt.body, attrs, decide, names);
+        collect(stmt.body, attrs, reader, locals);
         break;
       case 'if':
-        if (names) collect([...stmt.body, ...stmt.orelse], attrs, decide, names);
-        else collect(decide(stmt.test) === false ? stmt.orelse : stmt.body, attrs, decide);
+        if (names) collect([...stmt.body, ...stmt.orelse], attrs, reader);
+        else collect(reader.decide(stmt.test, locals) === false ? stmt.orelse : stmt.body, attrs, reader, locals);
         break;
+      case 'for':
+        if (!names && writesNamespace(stmt.body)) runLoop(stmt, attrs, reader, locals);
+        break;
+      case 'del':
+        for (const t of stmt.targets) {
+          if (t.k !== 'name') continue;
+          attrs.delete(t.id);
+          locals?.delete(t.id);
+        }
+        break;
+      case 'expr': {
+        const update = names ? undefined : namespaceUpdate(stmt);
+        if (update) updateNamespace(attrs, reader, reader.value(update, locals), stmt.line);
+        break;
+      }
       default:
         break;
     }
   }
+}
+
+/** `locals()[key] = value`: the attribute the key names. */
+function writeKey(attrs: Map<string, OwnAttr>, reader: Reader, key: Expr, value: Value, line: number, locals: Map<string, Value> | undefined): void {
+  const name = reader.value(key, locals);
+  if (name.t === 'str') setValue(entry(attrs, name.v, line), value);
+  else reader.problem(line, messages.namespaceKey(unknownCause(name)));
+}
+
+/** `locals().update({...})`: each string key becomes an attribute. */
+function updateNamespace(attrs: Map<string, OwnAttr>, reader: Reader, update: Value, line: number): void {
+  if (update.t !== 'dict') return reader.problem(line, messages.namespaceKey(unknownCause(update)));
+  for (const [key, value] of update.entries) {
+    if (key.t === 'str') setValue(entry(attrs, key.v, line), value);
+    else reader.problem(line, messages.namespaceKey(unknownCause(key)));
+  }
+}
+
+/**
+ * A class-body loop whose body writes the namespace, run over what it iterates: each item binds the loop
+ * variables (class attributes too, until a `del`), then the body runs with them.
+ */
+function runLoop(stmt: Extract<Stmt, { k: 'for' }>, attrs: Map<string, OwnAttr>, reader: Reader, locals: Map<string, Value> | undefined): void {
+  const items = reader.items(stmt.iter, locals);
+  if (!Array.isArray(items)) return reader.problem(stmt.line, messages.loopNotRun(reader.cls?.name ?? 'the class', unknownCause(items)));
+  for (const item of items) {
+    const scope = new Map(locals);
+    assignTarget(stmt.target, item, scope);
+    for (const name of targetNames(stmt.target)) setValue(entry(attrs, name, stmt.line), scope.get(name)!);
+    collect(stmt.body, attrs, reader, scope);
+    if (locals) for (const [name, value] of scope) locals.set(name, value);
+  }
+}
+
+function targetNames(target: Expr): string[] {
+  if (target.k === 'name') return [target.id];
+  return target.k === 'tuple' || target.k === 'list' ? target.items.flatMap(targetNames) : [];
 }
 
 /** Whether the name is in the class `__dict__` (annotation-only names are not). */

@@ -149,7 +149,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
   }
 }
 
-function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
+export function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
   if (target.k === 'name') locals.set(target.id, value);
   else if (target.k === 'tuple' || target.k === 'list') {
     // `a, b = helper()` of a value not known: each name is unknown for the same reason (never left unbound)

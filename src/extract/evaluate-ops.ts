@@ -1,6 +1,7 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
 import { percentFormat } from './evaluate-format.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
+import { saSymbol } from './sa-names.js';
 import { isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
@@ -98,6 +99,13 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
   return undefined;
 }
 
+/** A class instance just made (`String(12)`, `Money()`) is never the very object a name holds (`Integer`). */
+function isNamedVersusNew(a: Value, b: Value): boolean {
+  const isNew = (v: Value): boolean => v.t === 'call' && (v.callee.t === 'class' || /^[A-Z]/.test(saSymbol(v.callee) ?? ''));
+  const isNamed = (v: Value): boolean => v.t === 'class' || v.t === 'ext';
+  return (isNew(a) && isNamed(b)) || (isNamed(a) && isNew(b));
+}
+
 export function compareOp(op: string, a: Value, b: Value, file: string, line: number): Value {
   const fail = unknown(`comparison ${op} not decidable statically`, file, line);
   switch (op) {
@@ -105,7 +113,7 @@ export function compareOp(op: string, a: Value, b: Value, file: string, line: nu
     case 'is':
     case '!=':
     case 'is not': {
-      const eq = equalValues(a, b);
+      const eq = op.startsWith('is') && isNamedVersusNew(a, b) ? false : equalValues(a, b);
       if (eq === undefined) return fail;
       return { t: 'bool', v: op === '==' || op === 'is' ? eq : !eq };
     }

@@ -95,6 +95,12 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       else out.push({ k: 'other', line });
       return;
     }
+    case 'delete_statement': {
+      const [what] = kids(cx, node);
+      const targets = !what ? [] : typeOf(cx, what) === 'expression_list' ? kids(cx, what) : [what];
+      out.push({ k: 'del', targets: targets.map((t) => convertExpr(cx, t)), line });
+      return;
+    }
     case 'comment':
     case 'pass_statement':
     case 'future_import_statement':

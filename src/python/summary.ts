@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 12;
+export const SUMMARY_VERSION = 13;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -73,6 +73,7 @@ export type Stmt =
   /** `type Name = value` (PEP 695) */
   | { k: 'typealias'; name: string; value: Expr; line: number }
   | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
+  | { k: 'del'; targets: Expr[]; line: number }
   | { k: 'other'; line: number };
 
 /** One `case` of a match statement: its pattern, its `if` guard, its body. */
