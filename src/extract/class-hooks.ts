@@ -7,6 +7,7 @@ import { callFunction } from './evaluate-func.js';
 import { methodChain, runChain } from './method-chain.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { saSymbol } from './sa-names.js';
 import type { ClassInfo, Value } from './values.js';
 
 /** type.__new__ runs the base's `__init_subclass__`, then the metaclass's `__init__` runs. */
@@ -58,14 +59,20 @@ function namespaceOf(x: Extraction, cls: ClassInfo): Value {
   return { t: 'dict', entries: [...body].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
 }
 
-/** The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's. */
+/**
+ * The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's, a base made by
+ * `declarative_base(metaclass=...)` included.
+ */
 function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
   for (const e of mroOf(x.ctx, cls)) {
-    if (e.k !== 'class') continue;
-    const meta = classHeader(x.ctx, e.cls).keywords.get('metaclass');
+    const meta = e.k === 'class' ? classHeader(x.ctx, e.cls).keywords.get('metaclass') : declarativeBaseMeta(e.value);
     if (meta) return meta.t === 'class' ? meta.cls : undefined;
   }
   return undefined;
+}
+
+function declarativeBaseMeta(base: Value): Value | undefined {
+  return base.t === 'call' && saSymbol(base.callee) === 'declarative_base' ? base.kwargs.get('metaclass') : undefined;
 }
 
 /**
@@ -75,7 +82,9 @@ function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
 function captureSet(x: Extraction, cls: ClassInfo, reason: (why: string) => string, run: () => Value): Map<string, Value> {
   const saved = cls.assigned;
   cls.assigned = new Map();
+  cls.inCreation = true;
   const result = run();
+  cls.inCreation = false;
   const set = cls.assigned;
   cls.assigned = saved;
   if (result.t === 'unknown') {

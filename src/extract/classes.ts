@@ -1,4 +1,5 @@
 // Class hierarchies: evaluated bases, keywords (`table=True`), and Python's C3 method resolution order.
+import type { Arg, Expr } from '../python/summary.js';
 import type { Ctx } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { isFlaskDb } from './evaluate-attr.js';
@@ -19,6 +20,16 @@ const OBJECT_KEY = 'ext:builtins.object';
 const headers = new WeakMap<ClassInfo, ClassHeader>();
 const mros = new WeakMap<ClassInfo, MroEntry[]>();
 
+/**
+ * `class Entry(with_metaclass(Meta, Base))`, six's recipe (or a project copy of it) for a metaclass in code older
+ * than Python 3: the class is made as `class Entry(Base, metaclass=Meta)`. Its arguments, when it is that call.
+ */
+function withMetaclass(base: Expr): Arg[] | undefined {
+  if (base.k !== 'call' || base.args.length === 0 || base.args.some((a) => a.name !== undefined || a.star)) return undefined;
+  const { fn } = base;
+  return (fn.k === 'name' && fn.id === 'with_metaclass') || (fn.k === 'attr' && fn.name === 'with_metaclass') ? base.args : undefined;
+}
+
 export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   let header = headers.get(cls);
   if (header) return header;
@@ -27,6 +38,13 @@ export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   // a class made by a factory reads its keywords from the factory's locals (`type()` and `types.new_class` keep them there)
   const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}), ...(cls.closure ? { locals: cls.closure } : {}) };
   for (const arg of cls.def.bases) {
+    const helper = arg.name === undefined && !arg.star ? withMetaclass(arg.value) : undefined;
+    if (helper) {
+      const [meta, ...bases] = helper.map((a) => evalExpr(ctx, a.value, env));
+      if (meta) header.keywords.set('metaclass', meta);
+      header.bases.push(...bases);
+      continue;
+    }
     const value = evalExpr(ctx, arg.value, env);
     if (arg.name !== undefined) header.keywords.set(arg.name, value);
     // `TypeDecorator[datetime]`, `Generic[T]`, `Repo[User]`: the alias's origin is the base (__mro_entries__)

@@ -61,7 +61,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
   }
-  const own = obj.attrs?.get(name);
+  const own = obj.attrs?.get(name) ?? columnAttribute(obj, name);
   if (own) return own;
   if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
   if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
@@ -75,6 +75,14 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (found.t !== 'clsattr') return found;
   }
   return { t: 'attr', obj, name };
+}
+
+/** What a `Column(...)` holds from its construction, for code that reads it (`isinstance(v, Column) and v.primary_key`). */
+function columnAttribute(obj: CallValue, name: string): Value | undefined {
+  if ((name !== 'primary_key' && name !== 'name') || saSymbol(obj.callee) !== 'Column') return undefined;
+  if (name === 'primary_key') return obj.kwargs.get(name) ?? { t: 'bool', v: false };
+  const first = obj.args[0];
+  return first?.t === 'str' ? first : (obj.kwargs.get('name') ?? { t: 'none' });
 }
 
 /** Instances of project subclasses of Flask-SQLAlchemy's extension (`class SQLA(SQLAlchemy)`), noted when made. */

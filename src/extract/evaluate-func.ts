@@ -186,7 +186,7 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   }
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
   // `History.__name__ = ...` on a class a factory built: its table exists already; only a new column would change it
-  if (obj.t === 'class' && !addsColumn(value)) return undefined;
+  if (obj.t === 'class' && (obj.cls.inCreation || !addsColumn(value))) return undefined;
   // at import time, declarative's __setattr__ adds the column, and `base.metadata.naming_convention = {...}`
   // configures that MetaData: reported as the setattr(...) each amounts to
   const configuresMeta = target.name === 'naming_convention' || target.name === 'schema';

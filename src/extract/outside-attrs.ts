@@ -86,6 +86,8 @@ export function outsideClassName(v: Value): string | undefined {
   return undefined;
 }
 
+const SCHEMA_CONSTRUCTS = new Set(['Column', 'ForeignKey', 'Index', 'UniqueConstraint', 'CheckConstraint', 'PrimaryKeyConstraint', 'ForeignKeyConstraint', 'Table', 'MetaData']);
+
 const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>> = {
   'builtins.str': (v) => v.t === 'str',
   'builtins.int': (v) => (v.t === 'num' && Number.isInteger(v.v)) || v.t === 'bool',
@@ -99,11 +101,13 @@ const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>>
 };
 
 /**
- * `isinstance(v, String)`: true for an instance of that SQLAlchemy type or of a type derived from it, false for
+ * `isinstance(v, String)` (or `Column`): true for an instance of that SQLAlchemy type or of a type derived from it, false for
  * any other value the evaluator holds exactly; undefined for a type whose place in the hierarchy is not known.
  */
 function typeTest(t: Value): ((v: Value) => boolean | undefined) | undefined {
   const target = saSymbol(t);
+  // `isinstance(v, Column)`: a schema construct no other SQLAlchemy class the evaluator builds derives from
+  if (target !== undefined && SCHEMA_CONSTRUCTS.has(target)) return (v) => v.t === 'call' && saSymbol(v.callee) === target;
   if (target === undefined || !isTypeName(target)) return undefined;
   return (v) => {
     const sym = v.t === 'call' ? saSymbol(v.callee) : undefined;

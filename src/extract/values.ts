@@ -24,6 +24,8 @@ export interface ClassInfo {
   bases?: Value[];
   /** attributes code set on the class object (`cls.__tablename__ = ...` in an `__init_subclass__` run statically) */
   assigned?: Map<string, Value>;
+  /** its `__init_subclass__` hooks or metaclass `__init__` are running: what they set is its namespace, not a later change */
+  inCreation?: boolean;
   /** `reg.mapped` when it was called on the class as a function (a class `type()` made): its registry maps it */
   mappedBy?: Value;
   /** what its metaclass's `__init__` set on it, run statically: attribute lookup finds these first */
