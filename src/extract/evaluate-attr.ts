@@ -52,6 +52,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
 function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   // only mapped classes carry a table; a declarative base or any other object has none
   if (name === '__table__') return { t: 'none' };
+  const namespace = name === '__dict__' ? libraryNamespace(obj) : undefined;
+  if (namespace) return namespace;
   const className = name === '__name__' ? outsideClassName(obj) : undefined;
   if (className !== undefined) return { t: 'str', v: className };
   const pseudo = obj.callee.t === 'ext' ? obj.callee.name : '';
@@ -163,11 +165,16 @@ function inheritedFromLibrary(ctx: Ctx, cls: ClassInfo, name: string): Value | u
 
 /**
  * `cls.__dict__`: the names the class body binds (an annotation alone binds none), each with the value attribute
- * lookup gives it there (a plain value such as a `__table_args__` tuple is the value; a column stays a reference).
+ * lookup gives it there (a plain value such as a `__table_args__` tuple is the value; a column stays a reference;
+ * a function, declared_attr or staticmethod, is the function).
  */
 function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
   const entries = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__doc__', { t: 'clsattr', cls, name: '__doc__', line }]]);
-  for (const [name, b] of classScope(ctx.project, cls).bindings) if (b.k !== 'ann') entries.set(name, classMember(ctx, cls, cls, name, b, line));
+  for (const [name, b] of classScope(ctx.project, cls).bindings) {
+    // a function is there as itself, not bound or run (a declared_attr's descriptor runs on attribute access only)
+    if (b.k === 'def') entries.set(name, bindingValue(ctx, b, { module: cls.module, cls, depth: 0 }));
+    else if (b.k !== 'ann') entries.set(name, classMember(ctx, cls, cls, name, b, line));
+  }
   for (const name of cls.assigned?.keys() ?? []) entries.set(name, { t: 'clsattr', cls, name, line });
   // declarative sets it once the class is mapped (`klass.__dict__.get("__table__")` finds the nearest table)
   if (ctx.project.hooks.ownsTable(cls)) entries.set('__table__', { t: 'clsattr', cls, name: '__table__', line });

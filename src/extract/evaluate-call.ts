@@ -6,7 +6,7 @@ import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { formatValue } from './evaluate-ops.js';
-import { isInstanceOf, lacksAttribute, libraryNamespace, libraryVersion } from './outside-attrs.js';
+import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
@@ -45,6 +45,13 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
   }
 }
 
+/** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
+function callableOf(v: Value | undefined, file: string, line: number): Value {
+  if (v?.t === 'func' || v?.t === 'class' || (v?.t === 'code' && v.expr.k === 'lambda')) return { t: 'bool', v: true };
+  if (v && ['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t)) return { t: 'bool', v: false };
+  return v?.t === 'unknown' ? v : unknown('callable() of a value not known statically', file, line);
+}
+
 export function makeCall(callee: Value, a: Arguments, file: string, expr: Expr): CallValue {
   return { t: 'call', callee, args: a.args, kwargs: a.kwargs, file, line: expr.line, expr };
 }
@@ -74,6 +81,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first ? strOf(first, file, line) : { t: 'str', v: '' };
     case 'builtins.int':
       return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
+    case 'builtins.callable':
+      return callableOf(first, file, line);
     case 'builtins.len':
       if (first?.t === 'dict') return { t: 'num', v: first.entries.length };
       return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: first.v.length } : unknown('len() of a value not known statically', file, line);
@@ -181,6 +190,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
+  const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
+  if (fromNamespace) return fromNamespace;
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
     if (name === 'sub') return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);
     if (name === 'split' && a.args.length >= 1) {

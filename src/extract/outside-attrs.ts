@@ -32,16 +32,42 @@ const MAPPING_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__',
 
 const LIBRARY_NAMESPACE = 'schemaguard.LibraryNamespace';
 
-/** `vars(DeclarativeBase)` / `object.__dict__`: a namespace that answers only for the declarative dunders. */
+/**
+ * The whole of some namespaces, as Python 3.13 and SQLAlchemy 2.0 fill them (`sorted(object.__dict__)`): a
+ * project name (`klass.__dict__.get("__mixin_args__")` over `cls.__mro__`) is certainly not in them.
+ */
+const OBJECT_NAMESPACE = new Set([
+  '__class__', '__delattr__', '__dir__', '__doc__', '__eq__', '__format__', '__ge__', '__getattribute__', '__getstate__', '__gt__',
+  '__hash__', '__init__', '__init_subclass__', '__le__', '__lt__', '__ne__', '__new__', '__reduce__', '__reduce_ex__', '__repr__',
+  '__setattr__', '__sizeof__', '__str__', '__subclasshook__',
+]);
+const DECLARATIVE_BASE_NAMESPACE = new Set(['__abstract__', '__dict__', '__doc__', '__init__', '__module__', '__weakref__', '_sa_registry', 'metadata', 'registry']);
+
+/** `vars(DeclarativeBase)` / `object.__dict__` / a `declarative_base()`'s: what the namespace is known to hold. */
 export function libraryNamespace(v: Value): Value | undefined {
-  if (v.t !== 'ext' || !isDeclarativeBaseValue(v)) return undefined;
-  return { t: 'call', callee: { t: 'ext', name: LIBRARY_NAMESPACE }, args: [v], kwargs: new Map(), file: '', line: 0, expr: { k: 'name', id: v.name, line: 0 } };
+  if ((v.t !== 'ext' && v.t !== 'call') || !isDeclarativeBaseValue(v)) return undefined;
+  const name = v.t === 'ext' ? v.name : 'declarative_base()';
+  return { t: 'call', callee: { t: 'ext', name: LIBRARY_NAMESPACE }, args: [v], kwargs: new Map(), file: '', line: 0, expr: { k: 'name', id: name, line: 0 } };
 }
 
 /** Whether such a namespace holds `key`: false for a declarative dunder (`"__table__" in vars(b)`), else not known. */
 export function libraryNamespaceHas(container: Value, key: Value): boolean | undefined {
   const isNamespace = container.t === 'call' && container.callee.t === 'ext' && container.callee.name === LIBRARY_NAMESPACE;
-  return isNamespace && key.t === 'str' && MAPPING_DUNDERS.has(key.v) ? false : undefined;
+  if (!isNamespace || key.t !== 'str') return undefined;
+  const whole = namespaceKeys(container.args[0]!);
+  if (whole) return whole.has(key.v);
+  return MAPPING_DUNDERS.has(key.v) ? false : undefined;
+}
+
+function namespaceKeys(owner: Value): ReadonlySet<string> | undefined {
+  if (owner.t === 'ext' && owner.name === 'builtins.object') return OBJECT_NAMESPACE;
+  return owner.t === 'call' && saSymbol(owner.callee) === 'declarative_base' ? DECLARATIVE_BASE_NAMESPACE : undefined;
+}
+
+/** `ns.get(key, default)` on such a namespace: the default when the key is certainly not there. */
+export function libraryNamespaceGet(container: Value, args: Value[]): Value | undefined {
+  const [key, fallback] = args;
+  return key && libraryNamespaceHas(container, key) === false ? (fallback ?? { t: 'none' }) : undefined;
 }
 
 /**
