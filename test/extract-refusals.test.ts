@@ -257,6 +257,18 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     ]);
   });
 
+  it('reports a column or constraint added under a module-level if it cannot decide, on the table it changes', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Device(Base):\n    __tablename__ = "devices"\n    id = sa.Column(sa.Integer, primary_key=True)\n    serial = sa.Column(sa.String(20))\n\nif os.environ.get("STORE_RAW"):\n    Device.__table__.append_column(sa.Column("last_payload", sa.Text))\nelse:\n    Device.__table__.append_constraint(sa.UniqueConstraint("serial", name="uq_serial"))\n`,
+    });
+    const devices = table(schema, 'devices');
+    expect(devices.columns.map((c) => c.name)).toEqual(['id', 'serial', 'last_payload']);
+    expect(devices.unresolved.map((u) => [u.line, u.symbol, u.reason])).toEqual([
+      [11, 'last_payload', 'added under a module-level if whose condition is not decidable statically (runtime configuration (os.environ.get)); it may not exist'],
+      [11, undefined, 'added under a module-level if whose condition is not decidable statically (runtime configuration (os.environ.get)); it may not exist'],
+    ]);
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

@@ -1,7 +1,7 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
 import { classCreationAttrs } from './class-hooks.js';
-import { namespaceKey, namespaceUpdate, writesNamespace } from './class-namespace.js';
+import { isNamespaceCall, namespaceKey, namespaceUpdate, writesNamespace } from './class-namespace.js';
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
 import { assignTarget } from './evaluate-func.js';
@@ -67,10 +67,11 @@ function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>;
       },
       problem: (line, reason, symbol) => problems.push({ file: cls.module.file, line, ...(symbol === undefined ? {} : { symbol }), reason }),
       cls,
+      aliases: new Set(),
     };
     collect(cls.def.body, found, reader);
     if (problems.length > 0) x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
-    reportUndecided(x, cls, undecided);
+    reportUndecided(x, cls, undecided, reader.aliases);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
     const annotated = [...annotationOrder(cls.def.body, reader.decide)];
     const attrs = new Map<string, OwnAttr>();
@@ -96,7 +97,7 @@ function setAttrs(attrs: Map<string, OwnAttr>, set: Map<string, Value>, line: nu
 }
 
 /** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */
-function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Value>): void {
+function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Value>, aliases: Set<string>): void {
   if (undecided.size === 0) return;
   const problems: Unresolved[] = [];
   const visit = (body: Stmt[]): void => {
@@ -107,10 +108,10 @@ function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Val
       if (value) {
         const names = new Set<string>();
         const branches = [...stmt.body, ...stmt.orelse];
-        collect(branches, new Map(), namesOnly(names));
+        collect(branches, new Map(), namesOnly(names, aliases));
         for (const name of names) problems.push({ file: cls.module.file, line: stmt.line, symbol: name, reason: messages.undecidedBranch(unknownCause(value)) });
         // attributes named through locals(): which ones is only known by running the branch
-        if (names.size === 0 && writesNamespace(branches)) problems.push({ file: cls.module.file, line: stmt.line, reason: messages.undecidedBranch(unknownCause(value)) });
+        if (names.size === 0 && writesNamespace(branches, aliases)) problems.push({ file: cls.module.file, line: stmt.line, reason: messages.undecidedBranch(unknownCause(value)) });
       }
       visit(stmt.body);
       visit(stmt.orelse);
@@ -173,11 +174,12 @@ function entry(attrs: Map<string, OwnAttr>, name: string, line: number): OwnAttr
 
 /**
  * The names an assignment binds, each with the expression of its value: `NOTEBOOK, JOB = range(1, 3)` (MLflow's
- * status classes) binds each name to an item of the value. Not for a dict, whose items are its keys.
+ * status classes), `lat, lng = [Column(...) for _ in range(2)]` bind each name to an item of the value. Not for a
+ * dict or a set, whose items are keys or unordered.
  */
 function assigned(target: Expr, value: Expr): Array<[string, Expr]> {
   if (target.k === 'name') return [[target.id, value]];
-  if ((target.k !== 'tuple' && target.k !== 'list') || value.k === 'dict' || value.k === 'comp') return [];
+  if ((target.k !== 'tuple' && target.k !== 'list') || value.k === 'dict' || (value.k === 'comp' && value.kind !== 'list' && value.kind !== 'gen')) return [];
   return target.items.flatMap((item, i): Array<[string, Expr]> => (item.k === 'name' ? [[item.id, { k: 'sub', obj: value, index: { k: 'num', v: i, line: value.line }, line: value.line }]] : []));
 }
 
@@ -189,16 +191,19 @@ interface Reader {
   items(iter: Expr, locals?: Map<string, Value>): Value[] | Unknown;
   problem(line: number, reason: string, symbol?: string): void;
   cls: ClassInfo | null;
+  /** names bound to the namespace itself (`ns = locals()`) */
+  aliases: Set<string>;
   /** only gathers the names assignments bind (what an undecidable branch would define); nothing is evaluated */
   names?: Set<string>;
 }
 
-const namesOnly = (names: Set<string>): Reader => ({
+const namesOnly = (names: Set<string>, aliases: Set<string>): Reader => ({
   decide: () => true,
   value: () => ({ t: 'none' }),
   items: () => [],
   problem: () => {},
   cls: null,
+  aliases,
   names,
 });
 
@@ -214,7 +219,8 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
-          const key = namespaceKey(target);
+          const key = namespaceKey(target, reader.aliases);
+          if (target.k === 'name' && isNamespaceCall(stmt.value)) reader.aliases.add(target.id);
           if (key) {
             if (!names) writeKey(attrs, reader, key, reader.value(stmt.value, locals), stmt.line, locals);
             continue;
@@ -262,7 +268,7 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
         else collect(reader.decide(stmt.test, locals) === false ? stmt.orelse : stmt.body, attrs, reader, locals);
         break;
       case 'for':
-        if (!names && writesNamespace(stmt.body)) runLoop(stmt, attrs, reader, locals);
+        if (!names && writesNamespace(stmt.body, reader.aliases)) runLoop(stmt, attrs, reader, locals);
         break;
       case 'del':
         for (const t of stmt.targets) {
@@ -272,7 +278,7 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
         }
         break;
       case 'expr': {
-        const update = names ? undefined : namespaceUpdate(stmt);
+        const update = names ? undefined : namespaceUpdate(stmt, reader.aliases);
         if (update) updateNamespace(attrs, reader, reader.value(update, locals), stmt.line);
         break;
       }

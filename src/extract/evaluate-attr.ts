@@ -63,7 +63,8 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
   }
-  const own = obj.attrs?.get(name) ?? columnAttribute(obj, name);
+  // TypeDecorator.impl_instance is the `impl` its constructor made
+  const own = obj.attrs?.get(name === 'impl_instance' ? 'impl' : name) ?? columnAttribute(ctx, obj, name);
   if (own) return own;
   if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
   if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
@@ -79,12 +80,17 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   return { t: 'attr', obj, name };
 }
 
-/** What a `Column(...)` holds from its construction, for code that reads it (`isinstance(v, Column) and v.primary_key`). */
-function columnAttribute(obj: CallValue, name: string): Value | undefined {
-  if ((name !== 'primary_key' && name !== 'name') || saSymbol(obj.callee) !== 'Column') return undefined;
+/**
+ * What a `Column(...)` holds from its construction, for code that reads it (`isinstance(v, Column) and
+ * v.primary_key`, `Stamp().type`). The type only when given: a type-less foreign key column's comes later.
+ */
+function columnAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefined {
+  if ((name !== 'primary_key' && name !== 'name' && name !== 'type') || saSymbol(obj.callee) !== 'Column') return undefined;
   if (name === 'primary_key') return obj.kwargs.get(name) ?? { t: 'bool', v: false };
   const first = obj.args[0];
-  return first?.t === 'str' ? first : (obj.kwargs.get('name') ?? { t: 'none' });
+  if (name === 'name') return first?.t === 'str' ? first : (obj.kwargs.get('name') ?? { t: 'none' });
+  const given = obj.kwargs.get('type_') ?? (first?.t === 'str' ? obj.args[1] : first);
+  return given && isTypeValue(ctx, given) ? given : undefined;
 }
 
 /** Instances of project subclasses of Flask-SQLAlchemy's extension (`class SQLA(SQLAlchemy)`), noted when made. */

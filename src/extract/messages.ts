@@ -19,6 +19,7 @@ export const messages = {
   undecidedBranch: (cause: string): string => `defined under an if whose condition is not decidable statically (${cause}); the first branch was read`,
   undecidedModuleIf: (cause: string): string => `models defined under an if whose condition is not decidable statically (${cause}); both branches were read`,
   loopNotRun: (cls: string, cause: string): string => `columns set on ${cls} in a loop over a value not known statically (${cause}) are missing`,
+  undecidedChange: (cause: string): string => `added under a module-level if whose condition is not decidable statically (${cause}); it may not exist`,
   namespaceKey: (cause: string): string => `a class attribute set through locals() or vars() under a name not known statically (${cause}) is missing`,
   loopMayBuild: (cause: string): string => `a loop over a value not known statically (${cause}) builds tables or columns that are missing`,
   tooManyItems: (max: number): string => `more than ${max} items`,

@@ -9,6 +9,7 @@ import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import type { CallValue, Value } from './values.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
+import type { Unresolved } from '../schema/types.js';
 
 /**
  * A module-level Index or constraint over the columns of an existing table (`Index("ix", t.c.a)`,
@@ -19,7 +20,10 @@ export function attachConstraint(x: Extraction, call: CallValue): void {
   if (!constraint) return;
   const columns = columnArguments(call);
   const table = tableOfRefs(x, columns);
-  if (table && !table.call?.args.includes(call)) addConstraint(table, call, constraint);
+  if (table && !table.call?.args.includes(call)) {
+    addConstraint(table, call, constraint);
+    table.unresolved.push(...undecidedChange(x, call, null));
+  }
   else if (!table && constraint.k === 'ix' && columns.some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
 }
 
@@ -39,8 +43,14 @@ export function addColumnLater(x: Extraction, target: Value | undefined, name: V
   draft.attr = name.v;
   mapped.table.columns = mapped.table.columns.filter((c) => c.name !== draft.name);
   mapped.table.columns.push(draft);
-  mapped.table.unresolved.push(...draft.unresolved);
+  mapped.table.unresolved.push(...draft.unresolved, ...undecidedChange(x, column, draft.name));
   mapped.columns.set(name.v, draft);
+}
+
+/** A change made under a module-level `if` that is not decidable (both branches are read): it may not happen. */
+function undecidedChange(x: Extraction, call: CallValue, symbol: string | null): Unresolved[] {
+  if (!x.undecided) return [];
+  return [{ file: call.file, line: x.undecided.line, ...(symbol === null ? {} : { symbol }), reason: messages.undecidedChange(x.undecided.cause) }];
 }
 
 /** The table a method is called on: `Model.__table__` or a Table. */
@@ -53,7 +63,10 @@ export function appendConstraint(x: Extraction, owner: Value, call: CallValue): 
   const table = ownerTable(x, owner);
   const arg = call.args[0];
   const constraint = arg?.t === 'call' ? constraintOf(arg) : undefined;
-  if (table && arg?.t === 'call' && constraint) addConstraint(table, arg, constraint);
+  if (table && arg?.t === 'call' && constraint) {
+    addConstraint(table, arg, constraint);
+    table.unresolved.push(...undecidedChange(x, arg, null));
+  }
 }
 
 /** `Model.__table__.append_column(Column(...))` or `table.append_column(...)`: the table gains it, the mapper does not. */
@@ -65,7 +78,7 @@ export function appendColumn(x: Extraction, owner: Value, call: CallValue): void
   draft.key ??= draft.name;
   table.columns = table.columns.filter((c) => c.name !== draft.name);
   table.columns.push(draft);
-  table.unresolved.push(...draft.unresolved);
+  table.unresolved.push(...draft.unresolved, ...undecidedChange(x, column, draft.name));
 }
 
 /** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */

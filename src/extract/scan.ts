@@ -100,8 +100,11 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       const value = evalExpr(x.ctx, stmt.test, env);
       const test = isTruthy(value);
       const tablesBefore = x.tables.length;
+      const outer = x.undecided;
+      if (test === undefined) x.undecided = { line: stmt.line, cause: unknownCause(value) };
       if (test !== false) scanBody(x, stmt.body, env, seen);
       if (test !== true) scanBody(x, stmt.orelse, env, seen);
+      x.undecided = outer;
       // both branches read: the tables they made may not all exist (or exist twice, merged)
       if (test === undefined && x.tables.length > tablesBefore) {
         x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.undecidedModuleIf(unknownCause(value)) });
