@@ -34,6 +34,10 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       const mapped = mappedRegistry(x, cls) !== null ? mapClass(x, cls) : null;
       return mapped?.table != null && !mapped.isSingleTable;
     },
+    tableName: (cls) => {
+      const table = mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null;
+      return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
+    },
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

@@ -13,6 +13,8 @@ export interface EvalHooks {
   hasTable(cls: ClassInfo): boolean;
   /** `__table__` is in `cls.__dict__`: a table of its own (a single-table subclass reads its parent's) */
   ownsTable(cls: ClassInfo): boolean;
+  /** `cls.__table__.name` / `.schema`; undefined when the class has no table, or its schema is not known statically */
+  tableName(cls: ClassInfo): { name: string; schema: string | null } | undefined;
 }
 
 export interface Project {
@@ -90,6 +92,7 @@ const NO_HOOKS: EvalHooks = {
   tablenameOf: () => ({ t: 'none' }),
   hasTable: () => false,
   ownsTable: () => false,
+  tableName: () => undefined,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

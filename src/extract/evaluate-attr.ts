@@ -37,6 +37,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'clsattr':
       if (obj.name === '__table__' && (name === 'c' || name === 'columns')) return { ...obj, name: '__table__.c' };
       if (obj.name === '__table__.c') return name === 'get' ? { t: 'attr', obj, name } : { ...obj, name };
+      if (obj.name === '__table__' && (name === 'name' || name === 'schema' || name === 'fullname')) return tableNamePart(ctx, obj.cls, name, line);
       return { t: 'attr', obj, name };
     case 'call':
       return instanceAttribute(ctx, obj, name);
@@ -47,6 +48,15 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     default:
       return { t: 'attr', obj, name };
   }
+}
+
+/** `Model.__table__.name`, `.schema`, `.fullname` (`"schema.name"`, as `ForeignKey(f"{Model.__table__.fullname}.id")` reads it). */
+function tableNamePart(ctx: Ctx, cls: ClassInfo, part: 'name' | 'schema' | 'fullname', line: number): Value {
+  const table = ctx.project.hooks.tableName(cls);
+  if (!table) return unknown(`the table of ${cls.name} is not known statically`, cls.module.file, line);
+  if (part === 'name') return { t: 'str', v: table.name };
+  if (part === 'schema') return table.schema === null ? { t: 'none' } : { t: 'str', v: table.schema };
+  return { t: 'str', v: table.schema === null ? table.name : `${table.schema}.${table.name}` };
 }
 
 function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {

@@ -189,11 +189,17 @@ function rootClassRegistry(ctx: Ctx, state: RegistryState, cls: ClassInfo): Regi
   });
 }
 
+/** `@reg.mapped` / `@reg.mapped_as_dataclass`, SQLAlchemy's registry decorators. */
+export function isRegistryMapping(d: Value): boolean {
+  const target = d.t === 'call' ? d.callee : d;
+  return target.t === 'attr' && /^mapped(_as_dataclass)?$/.test(target.name);
+}
+
 /** The registry of a class: the first root in its MRO, or the registry of a `@reg.mapped` decorator. */
 export function registryOf(ctx: Ctx, state: RegistryState, cls: ClassInfo): Registry | undefined {
   for (const d of [...classHeader(ctx, cls).decorators, ...(cls.mappedBy ? [cls.mappedBy] : [])]) {
     const target = d.t === 'call' ? d.callee : d;
-    if (target.t === 'attr' && /^mapped(_as_dataclass)?$/.test(target.name)) return registryOfValue(ctx, state, target.obj);
+    if (isRegistryMapping(target) && target.t === 'attr') return registryOfValue(ctx, state, target.obj);
   }
   for (const e of mroOf(ctx, cls)) {
     const reg = registryOfEntry(ctx, state, e);

@@ -3,6 +3,7 @@
 import type { Expr, Stmt } from '../python/summary.js';
 import { classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
+import { classHeader } from './classes.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
@@ -13,7 +14,7 @@ import { applyMutation } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs } from './class-body.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
-import { configureMeta, metaOfValue } from './registry.js';
+import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
 import { bindingValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -180,8 +181,16 @@ function statementValue(x: Extraction, stmt: Extract<Stmt, { k: 'assign' | 'ann'
 function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env, seen: Set<CallValue>): void {
   const cls = classInfo(x.ctx.project, stmt, env.module, env.cls);
   if (mappedRegistry(x, cls)) {
+    // `@reg.mapped` over project decorators: they run first, on the plain class it then maps
+    const at = classHeader(x.ctx, cls).decorators.findIndex(isRegistryMapping);
+    const inner = at === -1 ? [] : stmt.decorators.slice(at + 1);
+    if (inner.length > 0) {
+      const { assigned } = runDecorators(x, inner, cls, env, seen);
+      addLateAttrs(x, cls, assigned);
+      forgetMapping(x, cls);
+    }
     mapClass(x, cls);
-    runClassDecorators(x, stmt, cls, env, seen);
+    runClassDecorators(x, at === -1 ? stmt.decorators : stmt.decorators.slice(0, at), cls, env, seen);
     mapBodyFactories(x, stmt, cls);
     return;
   }
@@ -219,10 +228,10 @@ function mapFactoryClass(x: Extraction, value: Value): void {
  * a column they set on it (`cls.created_at = Column(...)`) is appended to its table, as declarative's
  * __setattr__ does. One that cannot be run but builds schema is reported on the class's table.
  */
-function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
-  if (stmt.decorators.length === 0) return;
+function runClassDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
+  if (decorators.length === 0) return;
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
-  for (const d of [...stmt.decorators].reverse()) {
+  for (const d of [...decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
     const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
@@ -240,24 +249,36 @@ function runClassDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, 
  * a registry has no declarative `__setattr__`). The reason it stays unmapped otherwise.
  */
 function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): string | undefined {
+  const { failure, beforeMapping } = runDecorators(x, stmt.decorators, cls, env, seen);
+  if (failure !== undefined) return failure;
+  if (!beforeMapping) return 'it maps no class statically';
+  addLateAttrs(x, cls, beforeMapping);
+  forgetMapping(x, cls);
+  return mapClass(x, cls) ? undefined : 'the class it maps is not mapped statically';
+}
+
+/**
+ * Runs a plain class's in-repo decorators, innermost first: what they set on it (`assigned`), what they had set when
+ * one mapped it (`beforeMapping`), and the reason the first that could not be run stopped.
+ */
+function runDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): { assigned: Map<string, Value>; beforeMapping?: Map<string, Value>; failure?: string } {
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
   const saved = cls.assigned;
   cls.assigned = new Map();
+  cls.inCreation = true;
   let failure: string | undefined;
   let beforeMapping: Map<string, Value> | undefined;
-  for (const d of [...stmt.decorators].reverse()) {
+  for (const d of [...decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
     const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
     if (result.t === 'unknown') failure ??= result.reason;
     if (cls.mappedBy && !beforeMapping) beforeMapping = new Map(cls.assigned);
   }
+  const assigned = cls.assigned;
   cls.assigned = saved;
-  if (failure !== undefined) return failure;
-  if (!beforeMapping) return 'it maps no class statically';
-  addLateAttrs(x, cls, beforeMapping);
-  forgetMapping(x, cls);
-  return mapClass(x, cls) ? undefined : 'the class it maps is not mapped statically';
+  cls.inCreation = false;
+  return { assigned, ...(beforeMapping ? { beforeMapping } : {}), ...(failure === undefined ? {} : { failure }) };
 }
 
 function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, seen: Set<CallValue>): void {

@@ -24,7 +24,7 @@ export interface ClassInfo {
   bases?: Value[];
   /** attributes code set on the class object (`cls.__tablename__ = ...` in an `__init_subclass__` run statically) */
   assigned?: Map<string, Value>;
-  /** its `__init_subclass__` hooks or metaclass `__init__` are running: what they set is its namespace, not a later change */
+  /** not mapped yet while its `__init_subclass__` hooks, metaclass `__init__` or decorators run: what they set is its namespace */
   inCreation?: boolean;
   /** `reg.mapped` when it was called on the class as a function (a class `type()` made): its registry maps it */
   mappedBy?: Value;
