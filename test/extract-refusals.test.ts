@@ -269,6 +269,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     ]);
   });
 
+  it('warns of a module name bound through globals() under a key it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nglobals()[os.environ["TABLE_NAME"]] = sa.Table("events", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['events']);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 6, severity: 'warning' })]);
+    expect(schema.diagnostics[0]!.message).toBe('a module name bound through globals() under a name not known statically (runtime configuration (os.environ)) cannot be read');
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

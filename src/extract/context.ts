@@ -29,6 +29,8 @@ export interface Project {
   hooks: EvalHooks;
   /** the project's `@compiles` type functions, found before the models are read */
   compiled: CompiledType[];
+  /** names module-level code bound through `globals()[name] = ...`, as the scan ran it */
+  dynamicGlobals: Map<ModuleInfo, Map<string, Value>>;
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -98,7 +100,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [] };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map() };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

@@ -20,6 +20,7 @@ export const messages = {
   undecidedModuleIf: (cause: string): string => `models defined under an if whose condition is not decidable statically (${cause}); both branches were read`,
   loopNotRun: (cls: string, cause: string): string => `columns set on ${cls} in a loop over a value not known statically (${cause}) are missing`,
   undecidedChange: (cause: string): string => `added under a module-level if whose condition is not decidable statically (${cause}); it may not exist`,
+  globalsKey: (cause: string): string => `a module name bound through globals() under a name not known statically (${cause}) cannot be read`,
   namespaceKey: (cause: string): string => `a class attribute set through locals() or vars() under a name not known statically (${cause}) is missing`,
   loopMayBuild: (cause: string): string => `a loop over a value not known statically (${cause}) builds tables or columns that are missing`,
   tooManyItems: (max: number): string => `more than ${max} items`,

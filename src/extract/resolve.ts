@@ -100,6 +100,8 @@ export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: S
   const scope = moduleScope(ctx.project, mod);
   const binding = scope.bindings.get(name);
   if (binding) return bindingValue(ctx, binding, { module: mod, depth: 0 });
+  const dynamic = ctx.project.dynamicGlobals.get(mod)?.get(name);
+  if (dynamic) return dynamic;
   if (scope.stars.length === 0) return undefined;
   const visited = seen ?? new Set<ModuleInfo>();
   if (visited.has(mod)) return undefined;

@@ -149,12 +149,26 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
     return;
   }
   if (target.k !== 'sub') return;
-  const obj = evalExpr(x.ctx, target.obj, env);
   const key = evalExpr(x.ctx, target.index, env);
+  if (isGlobalsCall(target.obj)) {
+    // `globals()[name] = Table(...)`: later code (and other modules) read the name
+    if (key.t === 'str' && !env.cls) mapOf(x.ctx.project.dynamicGlobals, env.module).set(key.v, value);
+    else x.orphans.push({ file: env.module.file, line: target.line, reason: messages.globalsKey(unknownCause(key)) });
+    return;
+  }
+  const obj = evalExpr(x.ctx, target.obj, env);
   if (obj.t !== 'dict' || key.t === 'unknown') return;
   const i = obj.entries.findIndex(([k]) => sameKey(k, key));
   if (i >= 0) obj.entries[i] = [key, value];
   else obj.entries.push([key, value]);
+}
+
+const isGlobalsCall = (e: Expr): boolean => e.k === 'call' && e.args.length === 0 && e.fn.k === 'name' && e.fn.id === 'globals';
+
+function mapOf<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
 }
 
 function hasCall(e: Expr): boolean {
