@@ -83,6 +83,10 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
     case 'assign':
     case 'ann':
     case 'expr':
+      if (stmt.k === 'expr' && updatesGlobals(stmt.value) && !env.cls) {
+        updateGlobals(x, stmt.value, env, seen);
+        break;
+      }
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
       if (stmt.value && (hasCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
@@ -164,6 +168,26 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
 }
 
 const isGlobalsCall = (e: Expr): boolean => e.k === 'call' && e.args.length === 0 && e.fn.k === 'name' && e.fn.id === 'globals';
+
+/** `globals().update({...})` */
+function updatesGlobals(e: Expr): e is Extract<Expr, { k: 'call' }> {
+  return e.k === 'call' && e.fn.k === 'attr' && e.fn.name === 'update' && isGlobalsCall(e.fn.obj) && e.args.length === 1 && !e.args[0]!.name && !e.args[0]!.star;
+}
+
+/** Each string key of the dict becomes a module name; what its values build is collected as an assignment's is. */
+function updateGlobals(x: Extraction, call: Extract<Expr, { k: 'call' }>, env: Env, seen: Set<CallValue>): void {
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const update = evalExpr(x.ctx, call.args[0]!.value, run);
+  if (update.t !== 'dict') {
+    x.orphans.push({ file: env.module.file, line: call.line, reason: messages.globalsKey(unknownCause(update)) });
+    return;
+  }
+  for (const [key, value] of update.entries) {
+    collect(x, value, { file: env.module.file, line: call.line, ...(key.t === 'str' ? { symbol: key.v } : {}) }, env, seen);
+    if (key.t === 'str') mapOf(x.ctx.project.dynamicGlobals, env.module).set(key.v, value);
+    else x.orphans.push({ file: env.module.file, line: call.line, reason: messages.globalsKey(unknownCause(key)) });
+  }
+}
 
 function mapOf<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let map = maps.get(key);
