@@ -43,6 +43,13 @@ export interface SuperCall {
   reaches(target: Value): boolean;
 }
 
+/** A module name bound at import time other than by a statement of its scope (`globals()[name] = ...`, `:=`). */
+export function bindDynamicGlobal(project: Project, mod: ModuleInfo, name: string, value: Value): void {
+  let names = project.dynamicGlobals.get(mod);
+  if (!names) project.dynamicGlobals.set(mod, (names = new Map()));
+  names.set(name, value);
+}
+
 /** The method chain the code of `env` runs in, if any. */
 export function superCallOf(env: Env): SuperCall | undefined {
   for (let e: Env | undefined = env; e; e = e.parent) if (e.superInit) return e.superInit;

@@ -99,11 +99,11 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
   return undefined;
 }
 
-/** A class instance just made (`String(12)`, `Money()`) is never the very object a name holds (`Integer`). */
+/** A class instance just made (`String(12)`, `Column(...)`) is never the very object a name or a literal holds (`Integer`, None). */
 function isNamedVersusNew(a: Value, b: Value): boolean {
   const isNew = (v: Value): boolean => v.t === 'call' && (v.callee.t === 'class' || /^[A-Z]/.test(saSymbol(v.callee) ?? ''));
-  const isNamed = (v: Value): boolean => v.t === 'class' || v.t === 'ext';
-  return (isNew(a) && isNamed(b)) || (isNamed(a) && isNew(b));
+  const isOther = (v: Value): boolean => ['class', 'ext', 'none', 'str', 'num', 'bool', 'seq', 'dict'].includes(v.t);
+  return (isNew(a) && isOther(b)) || (isOther(a) && isNew(b));
 }
 
 export function compareOp(op: string, a: Value, b: Value, file: string, line: number): Value {

@@ -1,6 +1,6 @@
 // The static evaluator: expressions of model files to values, without running any Python.
 import type { Arg, Expr } from '../python/summary.js';
-import { superCallOf, type Ctx, type Env } from './context.js';
+import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
@@ -65,6 +65,8 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return evalComprehension(ctx, expr, env);
     case 'star':
       return evalExpr(ctx, expr.value, env);
+    case 'walrus':
+      return assignNamed(ctx, expr, env);
     case 'slice': {
       const part = (e: Expr | null): Value => (e ? evalExpr(ctx, e, env) : { t: 'none' });
       return { t: 'seq', kind: 'tuple', items: [part(expr.lower), part(expr.upper), part(expr.step)], slice: true };
@@ -74,6 +76,17 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'other':
       return unknown(`unsupported expression (${expr.k === 'other' ? expr.type : expr.k})`, env.module.file, expr.line);
   }
+}
+
+/**
+ * `(name := value)` binds the name where the code runs: a function's (or comprehension's) locals, or at module
+ * level the module's names, as `globals()[name] = ...` does. In a class body the name is not followed.
+ */
+function assignNamed(ctx: Ctx, expr: Extract<Expr, { k: 'walrus' }>, env: Env): Value {
+  const value = evalExpr(ctx, expr.value, env);
+  if (env.locals) env.locals.set(expr.name, value);
+  else if (!env.cls) bindDynamicGlobal(ctx.project, env.module, expr.name, value);
+  return value;
 }
 
 /**

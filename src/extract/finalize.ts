@@ -8,7 +8,7 @@ import type { CheckDraft, ColumnDraft, ColumnRef, TableDraft } from './drafts.js
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
-import { columnName, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
+import { columnName, columnsUsed, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 
@@ -59,6 +59,16 @@ function refColumns(b: Builder, refs: ColumnRef[]): ColumnDraft[] {
     const name = sqlOfRef(b.x, b.table, ref);
     const col = name === undefined ? undefined : b.table.columns.find((c) => columnName(c) === name);
     if (col) out.push(col);
+  }
+  return out;
+}
+
+/** An Index's columns as SQLAlchemy collects them for naming: those its expressions use too (`t.c.b.desc()`). */
+function indexColumns(b: Builder, refs: ColumnRef[]): ColumnDraft[] {
+  const out: ColumnDraft[] = [];
+  for (const ref of refs) {
+    if (ref.k === 'value') columnsUsed(b.x, b.table, [ref.value], out);
+    else for (const col of refColumns(b, [ref])) if (!out.includes(col)) out.push(col);
   }
   return out;
 }
@@ -242,8 +252,7 @@ function indexes(b: Builder): Index[] {
       b.unresolved.push({ ...where, reason: `index ${con.name ?? ''} expression not known statically`.replace('  ', ' ') });
       continue;
     }
-    const cols = refColumns(b, con.columns);
-    out.push({ name: naming(b, { kind: 'ix', name: con.name, columns: namingColumns(cols) }, where), columns: exprs as string[], unique: con.unique });
+    out.push({ name: naming(b, { kind: 'ix', name: con.name, columns: namingColumns(indexColumns(b, con.columns)) }, where), columns: exprs as string[], unique: con.unique });
   }
   return sortedAs(out, (i) => [i.name ?? '', i.columns]);
 }

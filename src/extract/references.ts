@@ -128,7 +128,18 @@ export function columnOf(x: Extraction, table: TableDraft, v: Value): ColumnDraf
 
 /** Whether the values (`id.desc()`, `func.lower(name)`, `code != "x"` ...) use one of `table`'s own Column objects. */
 export function usesColumnOf(x: Extraction, table: TableDraft, values: Value[]): boolean {
-  return values.some((v) => columnOf(x, table, v) !== undefined || (v.t === 'call' && usesColumnOf(x, table, [...v.args, ...(v.callee.t === 'attr' ? [v.callee.obj] : [])])));
+  return columnsUsed(x, table, values).length > 0;
+}
+
+/** The table's columns the values use, in the order they appear, each once (an Index's `columns` for its naming tokens). */
+export function columnsUsed(x: Extraction, table: TableDraft, values: Value[], out: ColumnDraft[] = []): ColumnDraft[] {
+  for (const v of values) {
+    const column = columnOf(x, table, v);
+    if (column) {
+      if (!out.includes(column)) out.push(column);
+    } else if (v.t === 'call') columnsUsed(x, table, [...(v.callee.t === 'attr' ? [v.callee.obj] : []), ...v.args], out);
+  }
+  return out;
 }
 
 function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefined {

@@ -1,7 +1,7 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
 import type { Expr, Stmt } from '../python/summary.js';
-import { classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
+import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader } from './classes.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
@@ -156,7 +156,7 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
   const key = evalExpr(x.ctx, target.index, env);
   if (isGlobalsCall(target.obj)) {
     // `globals()[name] = Table(...)`: later code (and other modules) read the name
-    if (key.t === 'str' && !env.cls) mapOf(x.ctx.project.dynamicGlobals, env.module).set(key.v, value);
+    if (key.t === 'str' && !env.cls) bindDynamicGlobal(x.ctx.project, env.module, key.v, value);
     else x.orphans.push({ file: env.module.file, line: target.line, reason: messages.globalsKey(unknownCause(key)) });
     return;
   }
@@ -184,15 +184,9 @@ function updateGlobals(x: Extraction, call: Extract<Expr, { k: 'call' }>, env: E
   }
   for (const [key, value] of update.entries) {
     collect(x, value, { file: env.module.file, line: call.line, ...(key.t === 'str' ? { symbol: key.v } : {}) }, env, seen);
-    if (key.t === 'str') mapOf(x.ctx.project.dynamicGlobals, env.module).set(key.v, value);
+    if (key.t === 'str') bindDynamicGlobal(x.ctx.project, env.module, key.v, value);
     else x.orphans.push({ file: env.module.file, line: call.line, reason: messages.globalsKey(unknownCause(key)) });
   }
-}
-
-function mapOf<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
-  let map = maps.get(key);
-  if (!map) maps.set(key, (map = new Map()));
-  return map;
 }
 
 function hasCall(e: Expr): boolean {

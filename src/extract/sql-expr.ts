@@ -10,7 +10,8 @@ const EXPRESSION_MAKERS = new Set(['Column', 'mapped_column', 'column', 'literal
 
 /** The operator applied symbolically when an operand is a column expression; undefined for plain values. */
 export function sqlOperation(op: string, operands: Value[], file: string, expr: Expr): CallValue | undefined {
-  if (!operands.some(isSqlOperand)) return undefined;
+  // identity cannot be overloaded: `col is not None` is Python's, never SQL's IS NOT NULL
+  if (op === 'is' || op === 'is not' || !operands.some(isSqlOperand)) return undefined;
   return makeCall({ t: 'ext', name: SQL_OPERATOR }, { args: [{ t: 'str', v: op }, ...operands], kwargs: new Map() }, file, expr);
 }
 

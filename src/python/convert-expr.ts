@@ -79,6 +79,10 @@ export function convertExpr(cx: ConvertContext, node: Node): Expr {
       return { k: 'const', v: null, line };
     case 'ellipsis':
       return { k: 'ellipsis', line };
+    case 'named_expression': {
+      const [name, value] = kids(cx, node);
+      return name && value ? { k: 'walrus', name: textOf(cx, name), value: convertExpr(cx, value), line } : other(cx, node, type, line);
+    }
     case 'parenthesized_expression': {
       const inner = kids(cx, node)[0];
       return inner ? convertExpr(cx, inner) : other(cx, node, type, line);

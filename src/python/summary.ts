@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 13;
+export const SUMMARY_VERSION = 14;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -45,6 +45,8 @@ export type Expr =
   | { k: 'cond'; test: Expr; body: Expr; orelse: Expr; line: number }
   | { k: 'lambda'; params: Param[]; body: Expr; line: number }
   | { k: 'star'; value: Expr; line: number }
+  /** `(name := value)` */
+  | { k: 'walrus'; name: string; value: Expr; line: number }
   | { k: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null; line: number }
   | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; line: number }
   | { k: 'other'; type: string; text: string; line: number };
