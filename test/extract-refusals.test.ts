@@ -278,6 +278,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[0]!.message).toBe('a module name bound through globals() under a name not known statically (runtime configuration (os.environ)) cannot be read');
   });
 
+  it('reports a class decorator under @reg.mapped that it cannot run, on the class it maps', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef extra(cls):\n    if os.environ.get("WITH_NOTE"):\n        cls.note = sa.Column(sa.String(20))\n    return cls\n\n@reg.mapped\n@extra\nclass Item:\n    __tablename__ = "items"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    const items = table(schema, 'items');
+    expect(items.columns.map((c) => c.name)).toEqual(['id']);
+    expect(items.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 14, symbol: 'Item' })]);
+    expect(items.unresolved[0]!.reason).toContain('a class decorator under @mapped could not be run statically');
+  });
+
   it('names a table schema it cannot know, and a table copied with to_metadata()', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Contract(Base):\n    __tablename__ = "contracts"\n    __table_args__ = {"schema": os.environ.get("CONTRACTS_SCHEMA", "procurement")}\n    id = sa.Column(sa.Integer, primary_key=True)\n\narchive = Contract.__table__.to_metadata(sa.MetaData(), schema="archive")\n`,

@@ -100,7 +100,7 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
 }
 
 /** A class instance just made (`String(12)`, `Column(...)`) is never the very object a name or a literal holds (`Integer`, None). */
-function isNamedVersusNew(a: Value, b: Value): boolean {
+function isFreshVersusOther(a: Value, b: Value): boolean {
   const isNew = (v: Value): boolean => v.t === 'call' && (v.callee.t === 'class' || /^[A-Z]/.test(saSymbol(v.callee) ?? ''));
   const isOther = (v: Value): boolean => ['class', 'ext', 'none', 'str', 'num', 'bool', 'seq', 'dict'].includes(v.t);
   return (isNew(a) && isOther(b)) || (isOther(a) && isNew(b));
@@ -113,7 +113,7 @@ export function compareOp(op: string, a: Value, b: Value, file: string, line: nu
     case 'is':
     case '!=':
     case 'is not': {
-      const eq = op.startsWith('is') && isNamedVersusNew(a, b) ? false : equalValues(a, b);
+      const eq = op.startsWith('is') && isFreshVersusOther(a, b) ? false : equalValues(a, b);
       if (eq === undefined) return fail;
       return { t: 'bool', v: op === '==' || op === 'is' ? eq : !eq };
     }

@@ -25,6 +25,7 @@ export const messages = {
   loopMayBuild: (cause: string): string => `a loop over a value not known statically (${cause}) builds tables or columns that are missing`,
   tooManyItems: (max: number): string => `more than ${max} items`,
   decoratorMaps: (cls: string, decorator: string, cause: string): string => `class ${cls} is mapped by its decorator @${decorator}, which is not followed statically (${cause}): its table is missing`,
+  decoratorsNotRun: (cause: string): string => `a class decorator under @mapped could not be run statically (${cause}); what it sets on the class is missing`,
   decoratorNotRun: (fn: string, cause: string): string => `class decorator ${fn}() could not be run statically (${cause}); the columns it adds are missing`,
   helperNotRun: (fn: string, cause: string): string => `tables built by ${fn}() are missing: ${cause}`,
   unknownBase: (cls: string, cause: string): string => `class ${cls} declares columns over a base not known statically (${cause}): its table is missing`,

@@ -217,9 +217,13 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     const at = classHeader(x.ctx, cls).decorators.findIndex(isRegistryMapping);
     const inner = at === -1 ? [] : stmt.decorators.slice(at + 1);
     if (inner.length > 0) {
-      const { assigned } = runDecorators(x, inner, cls, env, seen);
+      const { assigned, failure } = runDecorators(x, inner, cls, env, seen);
       addLateAttrs(x, cls, assigned);
       forgetMapping(x, cls);
+      if (failure !== undefined) {
+        const problem = { file: env.module.file, line: stmt.line, symbol: cls.name, reason: messages.decoratorsNotRun(failure) };
+        x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
+      }
     }
     mapClass(x, cls);
     runClassDecorators(x, at === -1 ? stmt.decorators : stmt.decorators.slice(0, at), cls, env, seen);
