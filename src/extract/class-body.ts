@@ -4,15 +4,13 @@ import { classCreationAttrs } from './class-hooks.js';
 import { isNamespaceCall, namespaceKey, namespaceUpdate, writesNamespace } from './class-namespace.js';
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
-import { assignTarget } from './evaluate-func.js';
+import { assignTarget, MAX_LOOP } from './evaluate-func.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
 import type { Unresolved } from '../schema/types.js';
 import { isTruthy, unknown, type ClassInfo, type Unknown, type Value } from './values.js';
 
-/** A class-body loop runs at most this many times (a bound on what one class may cost). */
-const MAX_LOOP_ITEMS = 2_000;
 
 export interface OwnAttr {
   name: string;
@@ -62,8 +60,8 @@ function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>;
       items: (iter, locals) => {
         const v = value(iter, locals);
         const items = iterate(x.ctx, v);
-        if (items && items.length <= MAX_LOOP_ITEMS) return items;
-        return v.t === 'unknown' ? v : unknown(items ? `more than ${MAX_LOOP_ITEMS} items` : 'not iterable statically', cls.module.file, iter.line);
+        if (items && items.length <= MAX_LOOP) return items;
+        return v.t === 'unknown' ? v : unknown(items ? messages.tooManyItems(MAX_LOOP) : 'not iterable statically', cls.module.file, iter.line);
       },
       problem: (line, reason, symbol) => problems.push({ file: cls.module.file, line, ...(symbol === undefined ? {} : { symbol }), reason }),
       cls,

@@ -16,7 +16,8 @@ import { isTruthy, undecidable, unknown, type Arguments, type FuncInfo, type Unk
 const MAX_DEPTH = 12;
 
 let classSerial = 0;
-const MAX_LOOP = 2_000;
+/** A loop (or comprehension) the evaluator runs at most this many times: a bound on what one helper may cost. */
+export const MAX_LOOP = 2_000;
 
 /** How a statement ends: a `return` (done), falling through, or a `break` / `continue` out of the enclosing loop. */
 type Outcome = { done: true; value: Value } | { done: false; jump?: 'break' | 'continue' };
