@@ -66,6 +66,8 @@ export interface Env {
   depth: number;
   /** the method chain a constructor (or an `__init_subclass__` hook) runs in, for its `super()` call */
   superInit?: SuperCall;
+  /** the instance (or class) a method runs on: what a zero-argument `super()` binds */
+  bound?: Value;
   /**
    * Code that runs at import time (a function called from module level, such as `start_mappers()`) reports
    * what its statements build: a Table, a map_imperatively(...), a column set on a class. Absent elsewhere.
@@ -86,6 +88,7 @@ export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env
     parent: env.parent,
     depth: env.depth,
     superInit: env.superInit,
+    bound: env.bound,
     effects,
   } satisfies Record<keyof Env, unknown>;
 }

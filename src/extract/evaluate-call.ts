@@ -5,6 +5,8 @@ import { attributeOf, noteInstance } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
+import { mroOf } from './classes.js';
+import { methodChain } from './method-chain.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
@@ -43,6 +45,16 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
     default:
       return makeCall(fn, a, file, expr);
   }
+}
+
+function boundOf(env: Env): Value | undefined {
+  for (let e: Env | undefined = env; e; e = e.parent) if (e.bound) return e.bound;
+  return undefined;
+}
+
+function inheritedDialectImpl(ctx: Ctx, self: Value | undefined): Value | undefined {
+  if (self?.t !== 'call' || self.callee.t !== 'class' || methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length !== 1) return undefined;
+  return self.attrs?.get('impl');
 }
 
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
@@ -133,8 +145,11 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const isLeaf = name === 'importlib.import_module' || (fromlist?.t === 'seq' && fromlist.items.length > 0);
       return moduleValue(ctx, isLeaf ? first.v : first.v.split('.')[0]!, file, line);
     }
-    case 'builtins.super':
-      return makeCall({ t: 'ext', name: 'schemaguard.super' }, a, file, expr);
+    case 'builtins.super': {
+      // `super()` in a method: the instance it runs on, as `super(Cls, self)` spells it
+      const self = a.args.length === 0 ? boundOf(env) : undefined;
+      return makeCall({ t: 'ext', name: 'schemaguard.super' }, self ? { args: [{ t: 'none' }, self], kwargs: a.kwargs } : a, file, expr);
+    }
     case 'sqlalchemy.orm.has_inherited_table':
     case 'sqlalchemy.ext.declarative.has_inherited_table':
       return first?.t === 'class' ? { t: 'bool', v: ctx.project.hooks.hasInheritedTable(first.cls) } : unknown('has_inherited_table() of a value not known statically', file, line);
@@ -186,6 +201,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       chain.next(a);
       return { t: 'none' };
     }
+  }
+  // TypeDecorator.load_dialect_impl, reached through super(): `self.impl_instance`, when no other in-repo class defines one
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && name === 'load_dialect_impl') {
+    const inherited = inheritedDialectImpl(ctx, obj.args[1]);
+    if (inherited) return inherited;
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);

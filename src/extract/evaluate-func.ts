@@ -27,7 +27,14 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   const name = fn.def.name;
   if (!fn.def.body) return unknown(`method ${name}() is not evaluated statically`, file, line);
   if (env.depth >= MAX_DEPTH) return unknown(`helper function ${name}() nests too deeply`, file, line);
-  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(superInit ? { superInit } : {}), ...(env.effects ? { effects: env.effects } : {}) };
+  const fnEnv: Env = {
+    module: fn.module,
+    locals: new Map(fn.closure),
+    depth: env.depth + 1,
+    ...(superInit ? { superInit } : {}),
+    ...(env.effects ? { effects: env.effects } : {}),
+    ...(fn.bound ? { bound: fn.bound } : {}),
+  };
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
