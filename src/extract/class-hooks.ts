@@ -20,14 +20,28 @@ export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, V
  * runs the next, for the same class.
  */
 function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const hooks = methodChain(x.ctx, mroOf(x.ctx, cls).slice(1), '__init_subclass__');
+  const mro = mroOf(x.ctx, cls);
+  const hooks = methodChain(x.ctx, mro.slice(1), '__init_subclass__');
   if (hooks.length === 0) return new Map();
   const owner = hooks[0]!.owner.name;
   const kwargs = classHeader(x.ctx, cls).keywords;
-  return captureSet(x, cls, (why) => messages.subclassHook(owner, why), () =>
-    runChain(x.ctx, hooks, { t: 'class', cls }, { args: [], kwargs }, cls.def.line, () => ({ t: 'none' })),
+  let atMapping: Map<string, Value> | undefined;
+  const set = captureSet(x, cls, (why) => messages.subclassHook(owner, why), () =>
+    runChain(x.ctx, hooks, { t: 'class', cls }, { args: [], kwargs }, cls.def.line, () => {
+      atMapping = new Map(cls.assigned);
+      return { t: 'none' };
+    }),
   );
+  // DeclarativeBase maps the class in its own __init_subclass__: what a hook sets after calling it is a change
+  // to the mapped class (declarative's __setattr__ appends a column to the table), not part of its namespace
+  if (!atMapping || !mro.some((e) => e.k === 'value' && MAPS_IN_INIT_SUBCLASS.has(saSymbol(e.value) ?? ''))) return set;
+  const after = new Map([...set].filter(([name, value]) => atMapping!.get(name) !== value));
+  if (after.size > 0) cls.setAfterMapping = after;
+  return atMapping;
 }
+
+/** The declarative bases whose `__init_subclass__` maps each subclass (the others map it in their metaclass). */
+const MAPS_IN_INIT_SUBCLASS = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 
 /**
  * What an in-repo metaclass's `__init__(cls, name, bases, namespace)` sets on the class: the DeclEnum recipe

@@ -226,6 +226,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
       }
     }
     mapClass(x, cls);
+    for (const [name, value] of cls.setAfterMapping ?? []) addColumnLater(x, { t: 'class', cls }, { t: 'str', v: name }, value);
     runClassDecorators(x, at === -1 ? stmt.decorators : stmt.decorators.slice(0, at), cls, env, seen);
     mapBodyFactories(x, stmt, cls);
     return;

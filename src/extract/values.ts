@@ -30,6 +30,8 @@ export interface ClassInfo {
   mappedBy?: Value;
   /** what its metaclass's `__init__` set on it, run statically: attribute lookup finds these first */
   metaclassSet?: Map<string, Value>;
+  /** what its `__init_subclass__` hooks set after `DeclarativeBase.__init_subclass__` mapped it: appended to its table */
+  setAfterMapping?: Map<string, Value>;
 }
 
 export interface FuncInfo {
