@@ -43,8 +43,12 @@ export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target
   return evalExpr(x.ctx, attr.expr, classEnv(owner));
 }
 
-export function annValue(x: Extraction, owner: ClassInfo, attr: OwnAttr): Value | null {
-  const ann = attr.ann ?? attr.def?.returns ?? null;
+/**
+ * An attribute's annotation; for a declared_attr, its return annotation, which SQLAlchemy reads on a mixin's
+ * (`withReturn`) and not on the mapped class's own.
+ */
+export function annValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, withReturn = true): Value | null {
+  const ann = attr.ann ?? (withReturn ? attr.def?.returns : null) ?? null;
   return ann ? evalExpr(x.ctx, ann, classEnv(owner)) : null;
 }
 
@@ -74,7 +78,7 @@ export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames
     if (isDunder(name) || attr.isClass) continue;
     const value = attrValue(x, cls, attr, cls);
     if (attr.def && value === null) continue;
-    out.set(name, { name, owner: cls, line: attr.line, value, ann: annValue(x, cls, attr) });
+    out.set(name, { name, owner: cls, line: attr.line, value, ann: annValue(x, cls, attr, false) });
   }
   for (const e of mroOf(x.ctx, cls).slice(1)) {
     if (e.k !== 'class' || isMappedBase(x, e, cls)) continue;

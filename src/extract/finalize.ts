@@ -125,9 +125,15 @@ function constraintTargets(b: Builder, c: ColumnDraft): Value[] {
   return out;
 }
 
+/** `Enum(..., inherit_schema=True)` takes its table's schema, over one of its own (SchemaType._set_table). */
+function withInheritedSchema(spec: TypeSpec | null, schema: string | null): TypeSpec | null {
+  if (!spec || spec.kwargs.inherit_schema !== true) return spec;
+  return { ...spec, kwargs: { ...spec.kwargs, schema } };
+}
+
 function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
   const name = columnName(c);
-  const spec = typeOf(b, c, new Set());
+  const spec = withInheritedSchema(typeOf(b, c, new Set()), b.table.schema);
   let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
   const inherited = spec ? undefined : knownTypeOf(b, c, new Set());
   if (spec) {

@@ -4,7 +4,7 @@ import type { Unresolved } from '../schema/types.js';
 import { annotatedExtras, readAnnotation, typeFromPython, type AnnotationInfo } from './annotations.js';
 import { columnFromCall, callOf } from './columns.js';
 import { ownAttrs } from './class-body.js';
-import { annValue, type Attr } from './declarative-scan.js';
+import { annValue, attrValue, type Attr } from './declarative-scan.js';
 import type { ColumnDraft } from './drafts.js';
 import type { Registry } from './registry.js';
 import type { Extraction } from './state.js';
@@ -89,18 +89,30 @@ function compositeColumns(x: Extraction, call: CallValue, attr: Attr, info: Anno
   const cls = first?.t === 'class' ? first.cls : info?.type?.t === 'class' ? info.type.cls : undefined;
   const columns = first?.t === 'class' ? rest : call.args;
   const fields = cls ? [...ownAttrs(x, cls).values()].filter((f) => f.ann !== null) : [];
+  const mappedElsewhere = attributeValues(x, attr);
   const out: ColumnDraft[] = [];
   columns.forEach((v, i) => {
     const field = fields[i];
     const plain = callOf(v, 'Column');
     const mapped = callOf(v, 'mapped_column');
-    if (!plain && !mapped) return;
+    // `composite(list_price, currency)` over the class's own attributes: their columns, not new ones
+    if ((!plain && !mapped) || mappedElsewhere.has(v)) return;
     const draft = columnFromCall(x.ctx, (plain ?? mapped)!, null);
     draft.name ??= field?.name ?? null;
     draft.key = draft.name;
     if (mapped && field && cls) applyFieldAnnotation(x, draft, annValue(x, cls, field), cls, registry);
     out.push(draft);
   });
+  return out;
+}
+
+/** The values of the other attributes of the composite's class body (a class-body name is one object). */
+function attributeValues(x: Extraction, attr: Attr): Set<Value> {
+  const out = new Set<Value>();
+  for (const [name, own] of ownAttrs(x, attr.owner)) {
+    const value = name === attr.name || !own.expr ? null : attrValue(x, attr.owner, own, attr.owner);
+    if (value) out.add(value);
+  }
   return out;
 }
 
