@@ -90,17 +90,28 @@ function declarativeBaseMeta(base: Value): Value | undefined {
 }
 
 /**
+ * Runs code on a class that is not mapped yet (its creation hooks, the decorators before its mapping): what it sets
+ * on it (`cls.x = ...`) is its namespace, gathered in `assigned`, not a change to a table.
+ */
+export function whileCreating<T>(cls: ClassInfo, run: () => T): { result: T; assigned: Map<string, Value> } {
+  const saved = cls.assigned;
+  const assigned = new Map<string, Value>();
+  cls.assigned = assigned;
+  cls.inCreation = true;
+  try {
+    return { result: run(), assigned };
+  } finally {
+    cls.inCreation = false;
+    cls.assigned = saved;
+  }
+}
+
+/**
  * Runs code that sets attributes on the class (`cls.x = ...` lands in `cls.assigned`) and returns what it set.
  * One that cannot be run to its end is reported on the class: what it would have set is unknown.
  */
 function captureSet(x: Extraction, cls: ClassInfo, reason: (why: string) => string, run: () => Value): Map<string, Value> {
-  const saved = cls.assigned;
-  cls.assigned = new Map();
-  cls.inCreation = true;
-  const result = run();
-  cls.inCreation = false;
-  const set = cls.assigned;
-  cls.assigned = saved;
+  const { result, assigned: set } = whileCreating(cls, run);
   if (result.t === 'unknown') {
     const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: reason(result.reason) };
     x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);

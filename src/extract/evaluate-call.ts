@@ -12,7 +12,7 @@ import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { unknown, type Arguments, type CallValue, type Value } from './values.js';
+import { isBuiltinValue, unknown, type Arguments, type CallValue, type Value } from './values.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
@@ -47,6 +47,10 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
   }
 }
 
+/** What `super()` / `super(Cls, self)` evaluates to: a call of this pseudo callee, the instance its second argument. */
+const SUPER = 'schemaguard.super';
+const isSuperCall = (v: Value): v is CallValue => v.t === 'call' && v.callee.t === 'ext' && v.callee.name === SUPER;
+
 function boundOf(env: Env): Value | undefined {
   for (let e: Env | undefined = env; e; e = e.parent) if (e.bound) return e.bound;
   return undefined;
@@ -60,7 +64,7 @@ function inheritedDialectImpl(ctx: Ctx, self: Value | undefined): Value | undefi
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
 function callableOf(v: Value | undefined, file: string, line: number): Value {
   if (v?.t === 'func' || v?.t === 'class' || (v?.t === 'code' && v.expr.k === 'lambda')) return { t: 'bool', v: true };
-  if (v && ['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t)) return { t: 'bool', v: false };
+  if (v && isBuiltinValue(v)) return { t: 'bool', v: false };
   return v?.t === 'unknown' ? v : unknown('callable() of a value not known statically', file, line);
 }
 
@@ -148,7 +152,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.super': {
       // `super()` in a method: the instance it runs on, as `super(Cls, self)` spells it
       const self = a.args.length === 0 ? boundOf(env) : undefined;
-      return makeCall({ t: 'ext', name: 'schemaguard.super' }, self ? { args: [{ t: 'none' }, self], kwargs: a.kwargs } : a, file, expr);
+      return makeCall({ t: 'ext', name: SUPER }, self ? { args: [{ t: 'none' }, self], kwargs: a.kwargs } : a, file, expr);
     }
     case 'sqlalchemy.orm.has_inherited_table':
     case 'sqlalchemy.ext.declarative.has_inherited_table':
@@ -195,16 +199,14 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     first.cls.mappedBy = fn;
     return first;
   }
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && (name === '__init__' || name === '__init_subclass__')) {
-    const chain = superCallOf(env);
+  if (isSuperCall(obj)) {
+    const chain = name === '__init__' || name === '__init_subclass__' ? superCallOf(env) : undefined;
     if (chain) {
       chain.next(a);
       return { t: 'none' };
     }
-  }
-  // TypeDecorator.load_dialect_impl, reached through super(): `self.impl_instance`, when no other in-repo class defines one
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.super' && name === 'load_dialect_impl') {
-    const inherited = inheritedDialectImpl(ctx, obj.args[1]);
+    // TypeDecorator.load_dialect_impl, reached through super(): `self.impl_instance`, when no other in-repo class defines one
+    const inherited = name === 'load_dialect_impl' ? inheritedDialectImpl(ctx, obj.args[1]) : undefined;
     if (inherited) return inherited;
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);

@@ -2,7 +2,7 @@
 import { percentFormat } from './evaluate-format.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
-import { isTruthy, scalar, unknown, type Value } from './values.js';
+import { isBuiltinValue, isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 export function formatValue(v: Value): string | undefined {
@@ -102,7 +102,7 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
 /** A class instance just made (`String(12)`, `Column(...)`) is never the very object a name or a literal holds (`Integer`, None). */
 function isFreshVersusOther(a: Value, b: Value): boolean {
   const isNew = (v: Value): boolean => v.t === 'call' && (v.callee.t === 'class' || /^[A-Z]/.test(saSymbol(v.callee) ?? ''));
-  const isOther = (v: Value): boolean => ['class', 'ext', 'none', 'str', 'num', 'bool', 'seq', 'dict'].includes(v.t);
+  const isOther = (v: Value): boolean => v.t === 'class' || v.t === 'ext' || isBuiltinValue(v);
   return (isNew(a) && isOther(b)) || (isOther(a) && isNew(b));
 }
 

@@ -3,7 +3,7 @@
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
-import type { Value } from './values.js';
+import { isBuiltinValue, type Value } from './values.js';
 
 const DECLARATIVE_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta', 'MappedAsDataclass', 'declarative_base']);
 
@@ -22,7 +22,7 @@ function isDeclarativeBaseValue(v: Value): boolean {
  * is a str, number, list, dict ..., which define no single-underscore attributes (`hasattr("x", "_type_affinity")`).
  */
 export function lacksAttribute(v: Value, name: string): boolean {
-  if (['str', 'num', 'bool', 'none', 'seq', 'dict'].includes(v.t)) return name.startsWith('_') && !name.startsWith('__');
+  if (isBuiltinValue(v)) return name.startsWith('_') && !name.startsWith('__');
   if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_') || (name.startsWith('__') && name.endsWith('__'))) return false;
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }
@@ -147,7 +147,7 @@ export function isInstanceOf(v: Value, types: Value): boolean | undefined {
   const tests = targets.map((t) => (t.t === 'ext' && Object.hasOwn(BUILTIN_TYPES, t.name) ? BUILTIN_TYPES[t.name] : typeTest(t)));
   if (tests.some((t) => t === undefined)) return undefined;
   // values the evaluator holds exactly; a SQLAlchemy object is none of the builtin types
-  const isExact = ['str', 'num', 'bool', 'none', 'dict', 'seq', 'class'].includes(v.t);
+  const isExact = isBuiltinValue(v) || v.t === 'class';
   // a SQLAlchemy object, or one of its type classes (`isinstance(sa.Text, type)`)
   const isLibraryObject = (v.t === 'call' && saSymbol(v.callee) !== undefined) || (v.t === 'ext' && isTypeName(saSymbol(v) ?? ''));
   if (!isExact && !isLibraryObject) return undefined;

@@ -4,6 +4,7 @@ import type { Expr, Stmt } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader } from './classes.js';
+import { callsBuiltin, updateArgument } from './class-namespace.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
@@ -13,6 +14,7 @@ import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs } from './class-body.js';
+import { whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
 import { bindingValue } from './resolve.js';
@@ -82,9 +84,10 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       break;
     case 'assign':
     case 'ann':
-    case 'expr':
-      if (stmt.k === 'expr' && updatesGlobals(stmt.value) && !env.cls) {
-        updateGlobals(x, stmt.value, env, seen);
+    case 'expr': {
+      const globalsUpdate = stmt.k === 'expr' && !env.cls ? updateArgument(stmt.value, isGlobalsCall) : undefined;
+      if (globalsUpdate) {
+        updateGlobals(x, globalsUpdate, env, seen);
         break;
       }
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
@@ -101,6 +104,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) bind(t, value, env.locals);
       }
       break;
+    }
     case 'if': {
       const value = evalExpr(x.ctx, stmt.test, env);
       const test = isTruthy(value);
@@ -167,25 +171,20 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
   else obj.entries.push([key, value]);
 }
 
-const isGlobalsCall = (e: Expr): boolean => e.k === 'call' && e.args.length === 0 && e.fn.k === 'name' && e.fn.id === 'globals';
+const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');
 
-/** `globals().update({...})` */
-function updatesGlobals(e: Expr): e is Extract<Expr, { k: 'call' }> {
-  return e.k === 'call' && e.fn.k === 'attr' && e.fn.name === 'update' && isGlobalsCall(e.fn.obj) && e.args.length === 1 && !e.args[0]!.name && !e.args[0]!.star;
-}
-
-/** Each string key of the dict becomes a module name; what its values build is collected as an assignment's is. */
-function updateGlobals(x: Extraction, call: Extract<Expr, { k: 'call' }>, env: Env, seen: Set<CallValue>): void {
+/** `globals().update({...})`: each string key of the dict becomes a module name; what its values build is collected. */
+function updateGlobals(x: Extraction, arg: Expr, env: Env, seen: Set<CallValue>): void {
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
-  const update = evalExpr(x.ctx, call.args[0]!.value, run);
+  const update = evalExpr(x.ctx, arg, run);
   if (update.t !== 'dict') {
-    x.orphans.push({ file: env.module.file, line: call.line, reason: messages.globalsKey(unknownCause(update)) });
+    x.orphans.push({ file: env.module.file, line: arg.line, reason: messages.globalsKey(unknownCause(update)) });
     return;
   }
   for (const [key, value] of update.entries) {
-    collect(x, value, { file: env.module.file, line: call.line, ...(key.t === 'str' ? { symbol: key.v } : {}) }, env, seen);
+    collect(x, value, { file: env.module.file, line: arg.line, ...(key.t === 'str' ? { symbol: key.v } : {}) }, env, seen);
     if (key.t === 'str') bindDynamicGlobal(x.ctx.project, env.module, key.v, value);
-    else x.orphans.push({ file: env.module.file, line: call.line, reason: messages.globalsKey(unknownCause(key)) });
+    else x.orphans.push({ file: env.module.file, line: arg.line, reason: messages.globalsKey(unknownCause(key)) });
   }
 }
 
@@ -300,21 +299,17 @@ function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls
  */
 function runDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): { assigned: Map<string, Value>; beforeMapping?: Map<string, Value>; failure?: string } {
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
-  const saved = cls.assigned;
-  cls.assigned = new Map();
-  cls.inCreation = true;
   let failure: string | undefined;
   let beforeMapping: Map<string, Value> | undefined;
-  for (const d of [...decorators].reverse()) {
-    const decorator = evalExpr(x.ctx, d, run);
-    if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
-    const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
-    if (result.t === 'unknown') failure ??= result.reason;
-    if (cls.mappedBy && !beforeMapping) beforeMapping = new Map(cls.assigned);
-  }
-  const assigned = cls.assigned;
-  cls.assigned = saved;
-  cls.inCreation = false;
+  const { assigned } = whileCreating(cls, () => {
+    for (const d of [...decorators].reverse()) {
+      const decorator = evalExpr(x.ctx, d, run);
+      if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
+      const result = callFunction(x.ctx, decorator.fn, { args: [{ t: 'class', cls }], kwargs: new Map() }, run, d.line);
+      if (result.t === 'unknown') failure ??= result.reason;
+      if (cls.mappedBy && !beforeMapping) beforeMapping = new Map(cls.assigned);
+    }
+  });
   return { assigned, ...(beforeMapping ? { beforeMapping } : {}), ...(failure === undefined ? {} : { failure }) };
 }
 

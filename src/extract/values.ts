@@ -118,6 +118,11 @@ export function unknown(reason: string, file: string, line: number): Unknown {
 
 export const NONE: Value = { t: 'none' };
 
+/** A value of Python's builtin types the evaluator holds exactly: str, int/float, bool, None, tuple/list/set, dict. */
+export function isBuiltinValue(v: Value): boolean {
+  return v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none' || v.t === 'seq' || v.t === 'dict';
+}
+
 export function str(v: string): Value {
   return { t: 'str', v };
 }
