@@ -60,7 +60,7 @@ describe('openGit', () => {
       const [entry] = await git.listFiles({ kind: 'index' }, () => true);
       const texts = await git.readBlobs([entry.oid]);
       ${close ? 'await git.close();' : ''}
-      process.stdout.write(texts.get(entry.oid));
+      process.stdout.write(texts.get(entry.oid).text);
     `;
     for (const close of [false, true]) {
       const file = join(probe, `idle-${close}.mjs`);

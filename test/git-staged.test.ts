@@ -197,7 +197,7 @@ describe('staged snapshot through the git executable', () => {
     const git = await port(repo.dir, repo.env);
     const listed = await git.listFiles(head(repo.git('rev-parse', 'HEAD').trim()), all);
     const texts = await git.readBlobs(listed.map((e) => e.oid));
-    expect(listed.map((e) => texts.get(e.oid))).toEqual(listed.map((e) => files[e.path]));
+    expect(listed.map((e) => texts.get(e.oid)?.text)).toEqual(listed.map((e) => files[e.path]));
     const missing = await git.readBlobs(['0123456789012345678901234567890123456789']).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(GitError);
     expect((missing as GitError).message).toMatch(/0123456789012345678901234567890123456789 is not in this repository/);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { pythonPathFilter } from '../config/model-paths.js';
 import type { BlobCache } from '../git/cache.js';
-import type { FileEntry, GitPort, Snapshot } from '../git/port.js';
+import type { DecodedSource, FileEntry, GitPort, Snapshot } from '../git/port.js';
 import { readSourceFiles } from '../git/sources.js';
 import type { ExtractOptions, ExtractResult, SummaryCache } from '../extract/index.js';
 import type { SourceFile } from '../git/types.js';
@@ -34,7 +34,7 @@ export interface SchemaCaches {
 /** Decoded summaries and blob texts by blob id: addressed by content, so they hold for any later check. */
 export interface KeptReads {
   decoded: Decoded;
-  texts: Map<string, string>;
+  texts: Map<string, DecodedSource>;
 }
 
 const snapshotKey = (s: Snapshot) => (s.kind === 'commit' ? s.oid : s.kind);
@@ -115,7 +115,7 @@ export function createSchemaReader(port: GitPort, config: Config, caches: Schema
   const options = { dialect: config.dialect, ...(config.models === undefined ? {} : { models: config.models }) };
   const memo = new Map<string, Promise<ExtractResult>>();
   const decoded = caches.kept?.decoded ?? newDecoded();
-  const texts = caches.kept?.texts ?? new Map<string, string>();
+  const texts = caches.kept?.texts ?? new Map<string, DecodedSource>();
 
   const listings = new Map<string, Promise<{ entries: FileEntry[]; key: string }>>();
   function filesAt(snapshot: Snapshot): Promise<{ entries: FileEntry[]; key: string }> {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { openBlobCache } from '../git/cache.js';
-import type { GitPort, RepoInfo } from '../git/port.js';
+import type { DecodedSource, GitPort, RepoInfo } from '../git/port.js';
 import type { LineageView } from '../rules/types.js';
 import type { ModuleSummary } from '../python/summary.js';
 import { SUMMARY_VERSION } from '../python/summary.js';
@@ -79,7 +79,7 @@ export function openSchemaCaches(commonDir: string, toolVersion: string, residen
   const key = `${commonDir}\0${toolVersion}`;
   const kept = keptIn(resident, key, () => {
     const opened = openCaches(commonDir, toolVersion, (results) => rememberingResults(results, resident, key));
-    return { ...opened, caches: { ...opened.caches, kept: { decoded: newDecoded(), texts: new Map<string, string>() } } };
+    return { ...opened, caches: { ...opened.caches, kept: { decoded: newDecoded(), texts: new Map<string, DecodedSource>() } } };
   });
   const reads = kept.caches.kept!;
   // a bound on what a long-lived server holds: past it, the next check reads from the packs again

@@ -64,7 +64,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const modules: ModuleInfo[] = [];
   for (const [c, { outline, body }] of summaries) {
     modules.push(moduleInfo(c, body));
-    for (const e of outline.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: 'error', message: messages.syntaxError(e.message) });
+    for (const e of outline.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: e.severity ?? 'error', message: messages.syntaxError(e.message) });
     directives.push(...readDirectives(c.file.path, outline.directives, diagnostics));
   }
   // every module of the closure runs when the models are imported: a table one builds through a helper counts
@@ -145,7 +145,7 @@ async function summarizeClosure(models: Candidate[], byName: Map<string, Candida
     const oid = c.file.oid;
     let loaded = oid === undefined ? undefined : cachedModule(cache, oid, c.file.path);
     if (!loaded) {
-      const summary = await (await summarizer())(c.file.text);
+      const summary = withDecodeProblem(await (await summarizer())(c.file.text), c.file.decodeProblem);
       if (oid) cache?.set(oid, summary);
       loaded = { outline: outlineOf(summary), body: () => summary.body };
     }
@@ -156,6 +156,13 @@ async function summarizeClosure(models: Candidate[], byName: Map<string, Candida
     }
   }
   return out;
+}
+
+/** A decoding problem is the file's own, as a syntax error is: it is kept (and cached) with its summary. */
+function withDecodeProblem(summary: ModuleSummary, problem: SourceFile['decodeProblem']): ModuleSummary {
+  if (!problem) return summary;
+  const first = { line: problem.line, message: problem.message, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}) };
+  return { ...summary, errors: [first, ...summary.errors] };
 }
 
 function cachedModule(cache: SummaryCache | undefined, oid: string, file: string): Loaded | undefined {

@@ -7,7 +7,7 @@ import { GitError } from './errors.js';
 import { gitMessages } from './messages.js';
 import { comparePaths, parseCommit, parseLsFiles, parseLsTree, parseRawDiff } from './parse.js';
 import { decodeSource } from './source-encoding.js';
-import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
+import type { DecodedSource, FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
 import { isSameSnapshot } from './port.js';
 import { runGit, splitLines, splitNul, type GitResult, type GitRunner } from './process.js';
 import { readRepoInfo } from './repo-info.js';
@@ -101,10 +101,10 @@ export class CliGit implements GitPort {
     return entries.filter((entry) => filter(entry.path)).sort((a, b) => comparePaths(a.path, b.path));
   }
 
-  async readBlobs(oids: string[]): Promise<Map<string, string>> {
+  async readBlobs(oids: string[]): Promise<Map<string, DecodedSource>> {
     const unique = [...new Set(oids)];
     const objects = await this.objects().read(unique);
-    const texts = new Map<string, string>();
+    const texts = new Map<string, DecodedSource>();
     for (const [i, oid] of unique.entries()) {
       const object = objects[i];
       if (!object) throw await this.missing(oid);

@@ -10,7 +10,7 @@ import { listRevisions, readCommitText, resolveRevision } from './iso-revision.j
 import { gitMessages } from './messages.js';
 import { comparePaths, parseCommit } from './parse.js';
 import { decodeSource } from './source-encoding.js';
-import type { FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
+import type { DecodedSource, FileChange, FileEntry, GitPort, RepoInfo, Snapshot } from './port.js';
 import { isSameSnapshot } from './port.js';
 import { addedAll, deletedAll, diffListings } from './snapshot-diff.js';
 
@@ -78,7 +78,7 @@ export class IsoGit implements GitPort {
     return entries.filter((entry) => filter(entry.path)).sort((a, b) => comparePaths(a.path, b.path));
   }
 
-  async readBlobs(oids: string[]): Promise<Map<string, string>> {
+  async readBlobs(oids: string[]): Promise<Map<string, DecodedSource>> {
     const raw = await this.readRaw(oids);
     return new Map([...raw].map(([oid, bytes]) => [oid, decodeSource(bytes)]));
   }

@@ -63,8 +63,8 @@ export interface GitPort {
   changedFiles(from: Snapshot, to: Snapshot): Promise<FileChange[]>;
   /** every file of a snapshot whose path passes the filter, sorted by path */
   listFiles(snapshot: Snapshot, filter: (path: string) => boolean): Promise<FileEntry[]>;
-  /** blob text by blob id (UTF-8); a missing object is an error */
-  readBlobs(oids: string[]): Promise<Map<string, string>>;
+  /** blob text by blob id, decoded as Python decodes source (source-encoding.ts); a missing object is an error */
+  readBlobs(oids: string[]): Promise<Map<string, DecodedSource>>;
   /** ends any helper process; the port may not be used afterwards */
   close(): Promise<void>;
   /**
@@ -76,3 +76,16 @@ export interface GitPort {
 
 export const isSameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
   a.kind === b.kind && (a.kind !== 'commit' || (b.kind === 'commit' && a.oid === b.oid));
+
+/** A file's bytes that Python refuses as source (not UTF-8, no other encoding declared), or a codec we cannot read. */
+export interface DecodeProblem {
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Source text as decoded from a file's bytes, with what stood in the way. */
+export interface DecodedSource {
+  text: string;
+  problem?: DecodeProblem;
+}

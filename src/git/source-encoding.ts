@@ -1,6 +1,8 @@
 // Python source bytes as the interpreter decodes them: UTF-8 (PEP 3120) unless a BOM or an encoding declaration
 // in the first two lines (PEP 263: `# -*- coding: latin-1 -*-`, `# vim: set fileencoding=cp1252 :`) says otherwise.
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
+import type { DecodedSource, DecodeProblem } from './port.js';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -20,25 +22,57 @@ const UTF_8 = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001']);
 let iconv: typeof import('iconv-lite') | undefined;
 const loadIconv = (): typeof import('iconv-lite') => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
 
-export function decodeSource(bytes: Uint8Array): string {
+export function decodeSource(bytes: Uint8Array): DecodedSource {
   // a BOM means UTF-8 whatever a declaration says (Python rejects a conflicting one); the decoder drops it
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes);
-  const codec = declaredCodec(bytes);
-  if (codec === undefined || UTF_8.has(codec)) return utf8.decode(bytes);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return asUtf8(bytes);
+  const declared = declaredCodec(bytes);
+  if (declared === undefined || UTF_8.has(declared.codec)) return asUtf8(bytes);
   const decoder = loadIconv();
-  // a codec iconv-lite does not know: UTF-8, as for undeclared source
-  return decoder.encodingExists(codec) ? decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), codec) : utf8.decode(bytes);
+  if (decoder.encodingExists(declared.codec)) return { text: decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared.codec) };
+  // Python knows codecs iconv-lite does not (EBCDIC pages, ISO-2022 ...): read on as UTF-8, and say so
+  const problem: DecodeProblem = { line: declared.line, severity: 'warning', message: `the encoding "${declared.codec}" declared here is not one schemaguard can decode: the file was read as UTF-8, so non-ASCII text may differ` };
+  return { text: utf8.decode(bytes), problem };
+}
+
+/** UTF-8, as Python reads it: bytes that are not valid UTF-8 make the file a SyntaxError, named at their line. */
+function asUtf8(bytes: Uint8Array): DecodedSource {
+  const text = utf8.decode(bytes);
+  if (isUtf8(bytes)) return { text };
+  const at = firstInvalidUtf8(bytes);
+  const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+  const message =
+    `not valid UTF-8 (byte 0x${byte}), and no other encoding is declared: Python refuses to import this file (SyntaxError). ` +
+    'Save it as UTF-8, or declare its encoding on the first line (`# -*- coding: latin-1 -*-`)';
+  return { text, problem: { line: lineAt(bytes, at), severity: 'error', message } };
+}
+
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(i, i + length))) return i;
+    i += length;
+  }
+  return i;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let at = bytes.indexOf(LF); at !== -1 && at < offset; at = bytes.indexOf(LF, at + 1)) line++;
+  return line;
 }
 
 /** The codec the first or second line declares (the second only after a comment-only first line), normalised. */
-function declaredCodec(bytes: Uint8Array): string | undefined {
+function declaredCodec(bytes: Uint8Array): { codec: string; line: number } | undefined {
   const firstEnd = lineEnd(bytes, 0);
   const first = asciiText(bytes, 0, firstEnd);
   const inFirst = DECLARATION.exec(first);
-  if (inFirst) return normalise(inFirst[1]!);
+  if (inFirst) return { codec: normalise(inFirst[1]!), line: 1 };
   if (firstEnd >= bytes.length || !COMMENT_ONLY.test(first)) return undefined;
   const inSecond = DECLARATION.exec(asciiText(bytes, firstEnd + 1, lineEnd(bytes, firstEnd + 1)));
-  return inSecond ? normalise(inSecond[1]!) : undefined;
+  return inSecond ? { codec: normalise(inSecond[1]!), line: 2 } : undefined;
 }
 
 const normalise = (codec: string): string => codec.toLowerCase().replaceAll('_', '-');

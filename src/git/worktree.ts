@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isSkippedByDefault } from '../config/model-paths.js';
 import { decodeSource } from './source-encoding.js';
+import { sourceFile } from './sources.js';
 import type { SourceFile } from './types.js';
 
 export interface WorktreeOptions {
@@ -49,5 +50,5 @@ export async function readWorktreeFiles(root: string, options: WorktreeOptions =
   const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const paths = [...new Set(found)].filter((p) => !excluded(p));
   // one by one and synchronously: thousands of small reads in flight at once cost more in the thread pool than they gain
-  return paths.map((path) => ({ path, text: decodeSource(readFileSync(join(base, path))) }));
+  return paths.map((path) => sourceFile(path, decodeSource(readFileSync(join(base, path)))));
 }

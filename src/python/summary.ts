@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 14;
+export const SUMMARY_VERSION = 15;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -132,9 +132,12 @@ export interface DirectiveComment {
   text: string;
 }
 
+/** Why Python would refuse the file (a syntax error, bytes that are not UTF-8), or a warning about reading it. */
 export interface SyntaxProblem {
   line: number;
   message: string;
+  /** absent for an error */
+  severity?: 'warning';
 }
 
 export interface ModuleSummary {
