@@ -6,7 +6,7 @@ import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText, unknownCause } from './value-text.js';
-import { asString, type CallValue, type Value } from './values.js';
+import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
 const SCHEMA_ITEMS = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'DefaultClause', 'FetchedValue', 'CheckConstraint']);
@@ -134,7 +134,7 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
 export function foreignKeyOf(call: CallValue): FkDraft {
   return {
     target: call.args[0] ?? call.kwargs.get('column') ?? { t: 'none' },
-    name: asString(call.kwargs.get('name')) ?? null,
+    ...constraintNameOf(call.kwargs.get('name')),
     ondelete: asString(call.kwargs.get('ondelete')) ?? null,
     onupdate: asString(call.kwargs.get('onupdate')) ?? null,
     file: call.file,
@@ -145,9 +145,9 @@ export function foreignKeyOf(call: CallValue): FkDraft {
 /** CHECK text: a string as written, or the expression unparsed without class qualifiers. */
 export function checkOf(call: CallValue): CheckDraft {
   const first = call.args[0];
-  const name = asString(call.kwargs.get('name')) ?? null;
+  const name = constraintNameOf(call.kwargs.get('name'));
   const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
-  return isExpression ? { name, sqltext: checkText(call), expr: first } : { name, sqltext: checkText(call) };
+  return isExpression ? { ...name, sqltext: checkText(call), expr: first } : { ...name, sqltext: checkText(call) };
 }
 
 function checkText(call: CallValue): string {

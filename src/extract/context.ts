@@ -68,6 +68,13 @@ export interface Env {
   superInit?: SuperCall;
   /** the instance (or class) a method runs on: what a zero-argument `super()` binds */
   bound?: Value;
+  /** the class whose body defines the running method: a zero-argument `super()` looks up past it */
+  owner?: ClassInfo;
+  /**
+   * A bare name is looked up in the module before the class body: SQLAlchemy evaluates a string annotation (every
+   * annotation under `from __future__ import annotations`) in the class namespace updated with the module's.
+   */
+  globalsFirst?: boolean;
   /**
    * Code that runs at import time (a function called from module level, such as `start_mappers()`) reports
    * what its statements build: a Table, a map_imperatively(...), a column set on a class. Absent elsewhere.
@@ -89,6 +96,8 @@ export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env
     depth: env.depth,
     superInit: env.superInit,
     bound: env.bound,
+    owner: env.owner,
+    globalsFirst: env.globalsFirst,
     effects,
   } satisfies Record<keyof Env, unknown>;
 }
@@ -153,5 +162,5 @@ export function moduleEnv(module: ModuleInfo): Env {
  * A method of a class made inside a function closes over that function's locals, as the class body does.
  */
 export function methodInfo(module: ModuleInfo, def: FunctionDef, owner: ClassInfo | undefined, bound?: Value): FuncInfo {
-  return { module, def, ...(bound ? { bound } : {}), ...(owner?.closure ? { closure: owner.closure } : {}) };
+  return { module, def, ...(bound ? { bound } : {}), ...(owner ? { owner } : {}), ...(owner?.closure ? { closure: owner.closure } : {}) };
 }

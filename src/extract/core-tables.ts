@@ -7,7 +7,7 @@ import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
-import { asString, type CallValue, type Value } from './values.js';
+import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy's constraint and index classes, by name. */
 export const CONSTRAINT_NAMES: ReadonlySet<string> = new Set(['UniqueConstraint', 'Index', 'PrimaryKeyConstraint', 'CheckConstraint', 'ForeignKeyConstraint']);
@@ -139,25 +139,25 @@ export function columnArguments(call: CallValue): Value[] {
 export function constraintOf(call: CallValue): ConstraintDraft | undefined {
   const sym = saSymbol(call.callee);
   if (!sym || !CONSTRAINT_NAMES.has(sym)) return undefined;
-  const name = asString(call.kwargs.get('name')) ?? null;
+  const name = constraintNameOf(call.kwargs.get('name'));
   switch (sym) {
     case 'UniqueConstraint':
-      return { k: 'uq', name, columns: call.args.map(columnRef) };
+      return { k: 'uq', ...name, columns: call.args.map(columnRef) };
     case 'PrimaryKeyConstraint':
-      return { k: 'pk', name, columns: call.args.map(columnRef) };
+      return { k: 'pk', ...name, columns: call.args.map(columnRef) };
     case 'CheckConstraint':
       return { k: 'ck', ...checkOf(call) };
     case 'Index': {
       const [first, ...rest] = call.args;
       const unique = call.kwargs.get('unique');
-      return { k: 'ix', name: asString(first) ?? null, columns: rest.map(columnRef), unique: unique?.t === 'bool' && unique.v };
+      return { k: 'ix', ...constraintNameOf(first), columns: rest.map(columnRef), unique: unique?.t === 'bool' && unique.v };
     }
     default: {
       const [cols, refs] = call.args;
       const fk = foreignKeyOf(call);
       return {
         k: 'fkc',
-        name,
+        ...name,
         columns: cols?.t === 'seq' ? cols.items.map(columnRef) : [],
         targets: refs?.t === 'seq' ? refs.items : [],
         ondelete: fk.ondelete,

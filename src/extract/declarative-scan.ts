@@ -9,7 +9,7 @@ import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
 import { isDeclaredAttr, mappedRegistry } from './model-kind.js';
 import type { Extraction } from './state.js';
-import type { ClassInfo, Value } from './values.js';
+import type { ClassInfo, ModuleInfo, Value } from './values.js';
 
 export interface Attr {
   name: string;
@@ -49,7 +49,20 @@ export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target
  */
 export function annValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, withReturn = true): Value | null {
   const ann = attr.ann ?? (withReturn ? attr.def?.returns : null) ?? null;
-  return ann ? evalExpr(x.ctx, ann, classEnv(owner)) : null;
+  if (!ann) return null;
+  return evalExpr(x.ctx, ann, hasFutureAnnotations(owner.module) ? { ...classEnv(owner), globalsFirst: true } : classEnv(owner));
+}
+
+const futureAnnotations = new WeakMap<ModuleInfo, boolean>();
+
+/** `from __future__ import annotations`: the module's annotations are strings, evaluated when the class is mapped. */
+function hasFutureAnnotations(module: ModuleInfo): boolean {
+  let found = futureAnnotations.get(module);
+  if (found === undefined) {
+    found = module.body.some((s) => s.k === 'from' && s.module === '__future__' && s.level === 0 && s.names !== '*' && s.names.some((n) => n.name === 'annotations'));
+    futureAnnotations.set(module, found);
+  }
+  return found;
 }
 
 function isMappedBase(x: Extraction, e: MroEntry, cls: ClassInfo): boolean {

@@ -17,10 +17,9 @@ export interface MetaInfo {
   tokens: Map<string, Value>;
 }
 
-export interface FkDraft {
+export interface FkDraft extends GivenName {
   /** 'table.col', 'schema.table.col', or a column reference value (Model.id, table.c.id) */
   target: Value;
-  name: string | null;
   ondelete: string | null;
   onupdate: string | null;
   file: string;
@@ -28,8 +27,13 @@ export interface FkDraft {
 }
 
 /** A CHECK constraint: its text as written, and the expression SQLAlchemy compiles when it is one (check-sql.ts). */
-export interface CheckDraft {
+/** A constraint's name as given; `converted` when it was given as `conv("...")`. */
+export interface GivenName {
   name: string | null;
+  converted?: true;
+}
+
+export interface CheckDraft extends GivenName {
   sqltext: string;
   expr?: Value;
 }
@@ -69,11 +73,11 @@ export interface ColumnDraft {
 }
 
 export type ConstraintDraft =
-  | { k: 'pk'; name: string | null; columns: ColumnRef[] }
-  | { k: 'uq'; name: string | null; columns: ColumnRef[] }
-  | { k: 'ix'; name: string | null; columns: ColumnRef[]; unique: boolean }
+  | ({ k: 'pk'; columns: ColumnRef[] } & GivenName)
+  | ({ k: 'uq'; columns: ColumnRef[] } & GivenName)
+  | ({ k: 'ix'; columns: ColumnRef[]; unique: boolean } & GivenName)
   | ({ k: 'ck' } & CheckDraft)
-  | { k: 'fkc'; name: string | null; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null };
+  | ({ k: 'fkc'; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null } & GivenName);
 
 /** A column named in a constraint: by key (a string) or an expression rendered as text. */
 export type ColumnRef = { k: 'key'; key: string } | { k: 'expr'; text: string } | { k: 'value'; value: Value };

@@ -1,6 +1,6 @@
 // Attribute access in the static evaluator: modules, classes, tables (`t.c.col`), Flask's `db.X`.
 import type { Ctx, Env } from './context.js';
-import { classScope } from './context.js';
+import { classScope, methodInfo } from './context.js';
 import type { Binding } from './scope.js';
 import { mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
@@ -39,8 +39,11 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       if (obj.name === '__table__.c') return name === 'get' ? { t: 'attr', obj, name } : { ...obj, name };
       if (obj.name === '__table__' && (name === 'name' || name === 'schema' || name === 'fullname')) return tableNamePart(ctx, obj.cls, name, line);
       return { t: 'attr', obj, name };
-    case 'call':
-      return instanceAttribute(ctx, obj, name);
+    case 'call': {
+      // `super().__init__` and `super().__init_subclass__` run the method chain they are called in (method-chain.ts)
+      const inherited = isSuperCall(obj) && name !== '__init__' && name !== '__init_subclass__' ? superMember(ctx, obj, name, line) : undefined;
+      return inherited && inherited !== 'outside' ? inherited : instanceAttribute(ctx, obj, name);
+    }
     case 'tablecols':
       return { t: 'tablecol', table: obj.table, name };
     case 'metatable':
@@ -155,6 +158,39 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   return inheritedFromLibrary(ctx, cls, name) ?? { t: 'clsattr', cls, name, line, missing: true };
 }
 
+/** What `super()` / `super(Owner, self)` evaluates to: a call of this pseudo callee, the owner class and the receiver its arguments. */
+export const SUPER = 'schemaguard.super';
+export const isSuperCall = (v: Value): v is CallValue => v.t === 'call' && v.callee.t === 'ext' && v.callee.name === SUPER;
+
+/** Classes from outside the repository that define no attribute a model's code reads through `super()`. */
+const PLAIN_OUTSIDE = /^(builtins\.object|typing\.Generic|abc\.ABC|typing\.Protocol)$/;
+
+/**
+ * `super().name` (or `super(Owner, self).name`): Python's lookup along the receiver's MRO, from the class after
+ * `Owner`. An in-repo class defining the name gives its member, bound as attribute lookup binds it (a
+ * declared_attr runs for the receiver class); `outside` when a class from outside the repository comes first
+ * (TypeDecorator's own load_dialect_impl); undefined when the receiver or the class is not known.
+ */
+export function superMember(ctx: Ctx, sup: CallValue, name: string, line: number): Value | 'outside' | undefined {
+  const [start, receiver] = sup.args;
+  const cls = receiver?.t === 'class' ? receiver.cls : receiver?.t === 'call' && receiver.callee.t === 'class' ? receiver.callee.cls : undefined;
+  if (start?.t !== 'class' || !receiver || !cls) return undefined;
+  const mro = mroOf(ctx, cls);
+  const at = mro.findIndex((e) => e.k === 'class' && e.cls === start.cls);
+  if (at === -1) return undefined;
+  for (const e of mro.slice(at + 1)) {
+    if (e.k !== 'class') {
+      if (e.value.t === 'ext' && PLAIN_OUTSIDE.test(e.value.name)) continue;
+      return 'outside';
+    }
+    const binding = classScope(ctx.project, e.cls).bindings.get(name);
+    if (!binding) continue;
+    const member = classMember(ctx, cls, e.cls, name, binding, line);
+    return receiver.t === 'class' ? member : boundMethod(member, receiver, cls);
+  }
+  return 'outside';
+}
+
 /** `_Event__extra` is how Python stores `__extra` written in the body of class Event (name mangling). */
 function unmangled(owner: ClassInfo, name: string): string {
   const prefix = `_${owner.name.replace(/^_+/, '')}__`;
@@ -223,7 +259,7 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
       // `Veterinarian.id` from a mixin's declared_attr: the mapped attribute it makes, a column reference;
       // `*TimeSeries.__table_args__`: the descriptor runs the function for the class
       if (!name.startsWith('__')) return { t: 'clsattr', cls, name, line };
-      const fn = { module: owner.module, def: binding.def, bound: { t: 'class', cls } as Value };
+      const fn = methodInfo(owner.module, binding.def, owner, { t: 'class', cls });
       return callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
     }
     return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);

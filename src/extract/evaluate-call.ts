@@ -1,7 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import { superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf, noteInstance } from './evaluate-attr.js';
+import { attributeOf, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
@@ -12,7 +12,7 @@ import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { isBuiltinValue, unknown, type Arguments, type CallValue, type Value } from './values.js';
+import { isBuiltinValue, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
@@ -47,18 +47,24 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
   }
 }
 
-/** What `super()` / `super(Cls, self)` evaluates to: a call of this pseudo callee, the instance its second argument. */
-const SUPER = 'schemaguard.super';
-const isSuperCall = (v: Value): v is CallValue => v.t === 'call' && v.callee.t === 'ext' && v.callee.name === SUPER;
 
 function boundOf(env: Env): Value | undefined {
   for (let e: Env | undefined = env; e; e = e.parent) if (e.bound) return e.bound;
   return undefined;
 }
 
-function inheritedDialectImpl(ctx: Ctx, self: Value | undefined): Value | undefined {
-  if (self?.t !== 'call' || self.callee.t !== 'class' || methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length !== 1) return undefined;
-  return self.attrs?.get('impl');
+function ownerOf(env: Env): ClassInfo | undefined {
+  for (let e: Env | undefined = env; e; e = e.parent) if (e.owner) return e.owner;
+  return undefined;
+}
+
+function inheritedDialectImpl(ctx: Ctx, sup: CallValue, line: number): Value | undefined {
+  const self = sup.args[1];
+  if (self?.t !== 'call' || self.callee.t !== 'class') return undefined;
+  const next = superMember(ctx, sup, 'load_dialect_impl', line);
+  // the defining class not known: only when no other in-repo class defines one
+  const isOutside = next === undefined ? methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length === 1 : next === 'outside';
+  return isOutside ? self.attrs?.get('impl') : undefined;
 }
 
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
@@ -95,6 +101,11 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
   switch (name) {
     case 'builtins.str':
       return first ? strOf(first, file, line) : { t: 'str', v: '' };
+    // a name already converted: a naming convention leaves it as it is
+    case 'sqlalchemy.sql.elements.conv':
+    case 'sqlalchemy.sql.naming.conv':
+    case 'sqlalchemy.schema.conv':
+      return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
     case 'builtins.int':
       return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
     case 'builtins.callable':
@@ -150,9 +161,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return moduleValue(ctx, isLeaf ? first.v : first.v.split('.')[0]!, file, line);
     }
     case 'builtins.super': {
-      // `super()` in a method: the instance it runs on, as `super(Cls, self)` spells it
+      // `super()` in a method: the class defining it and the instance it runs on, as `super(Cls, self)` spells them
       const self = a.args.length === 0 ? boundOf(env) : undefined;
-      return makeCall({ t: 'ext', name: SUPER }, self ? { args: [{ t: 'none' }, self], kwargs: a.kwargs } : a, file, expr);
+      const owner = self ? ownerOf(env) : undefined;
+      return makeCall({ t: 'ext', name: SUPER }, self ? { args: [owner ? { t: 'class', cls: owner } : { t: 'none' }, self], kwargs: a.kwargs } : a, file, expr);
     }
     case 'sqlalchemy.orm.has_inherited_table':
     case 'sqlalchemy.ext.declarative.has_inherited_table':
@@ -205,8 +217,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       chain.next(a);
       return { t: 'none' };
     }
-    // TypeDecorator.load_dialect_impl, reached through super(): `self.impl_instance`, when no other in-repo class defines one
-    const inherited = name === 'load_dialect_impl' ? inheritedDialectImpl(ctx, obj.args[1]) : undefined;
+    // TypeDecorator.load_dialect_impl, reached through super() past the project's own: `self.impl_instance`
+    const inherited = name === 'load_dialect_impl' ? inheritedDialectImpl(ctx, obj, expr.line) : undefined;
     if (inherited) return inherited;
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);

@@ -34,6 +34,7 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
     ...(superInit ? { superInit } : {}),
     ...(env.effects ? { effects: env.effects } : {}),
     ...(fn.bound ? { bound: fn.bound } : {}),
+    ...(fn.owner ? { owner: fn.owner } : {}),
   };
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
@@ -160,10 +161,26 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
 export function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
   if (target.k === 'name') locals.set(target.id, value);
   else if (target.k === 'tuple' || target.k === 'list') {
-    // `a, b = helper()` of a value not known: each name is unknown for the same reason (never left unbound)
-    const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', target.line);
-    target.items.forEach((item, i) => assignTarget(item, value.t === 'seq' ? (value.items[i] ?? { t: 'none' }) : unpacked, locals));
+    for (const [item, v] of unpack(target.items, value, target.line)) assignTarget(item, v, locals);
   }
+}
+
+/**
+ * What each item of an unpacking target receives, as Python unpacks: `a, *rest, b = seq` gives `rest` the list of
+ * the middle items. Of a value not known, each item is unknown for the same reason (never left unbound).
+ */
+function unpack(items: Expr[], value: Value, line: number): Array<[Expr, Value]> {
+  const targetOf = (item: Expr): Expr => (item.k === 'star' ? item.value : item);
+  if (value.t !== 'seq') {
+    const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', line);
+    return items.map((item) => [targetOf(item), unpacked]);
+  }
+  const star = items.findIndex((item) => item.k === 'star');
+  const at = (i: number): Value => value.items[i] ?? { t: 'none' };
+  if (star === -1) return items.map((item, i) => [item, at(i)]);
+  const after = items.length - star - 1;
+  const rest: Value = { t: 'seq', kind: 'list', items: value.items.slice(star, value.items.length - after) };
+  return items.map((item, i) => [targetOf(item), i < star ? at(i) : i === star ? rest : at(value.items.length - (items.length - i))]);
 }
 
 /** One assignment target; the reason when its effect cannot be followed statically. */
@@ -172,9 +189,8 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
   else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
   else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name')) {
     // `self.precision, self.scale = precision, scale`: each item is stored as its own target would be
-    const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', target.line);
-    for (const [i, item] of target.items.entries()) {
-      const why = store(ctx, item, value.t === 'seq' ? (value.items[i] ?? { t: 'none' }) : unpacked, env);
+    for (const [item, v] of unpack(target.items, value, target.line)) {
+      const why = store(ctx, item, v, env);
       if (why) return why;
     }
   } else assignTarget(target, value, env.locals!);

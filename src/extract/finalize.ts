@@ -4,7 +4,7 @@ import { isKnownType, renderType } from '../schema/render-type.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresolved } from '../schema/types.js';
 import { checkSql } from './check-sql.js';
-import type { CheckDraft, ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
+import type { CheckDraft, ColumnDraft, ColumnRef, GivenName, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
@@ -170,6 +170,9 @@ function dotted(t: FkTarget): string {
   return [t.schema, t.table, t.column].filter(Boolean).join('.');
 }
 
+/** A draft's given name, as the naming convention reads it. */
+const given = (d: GivenName): Pick<NamingInput, 'name' | 'converted'> => (d.converted ? { name: d.name, converted: true } : { name: d.name });
+
 function naming(b: Builder, input: Omit<NamingInput, 'table'>, where: { file: string; line: number }): string | null {
   const name = constraintName(b.table.meta, { ...input, table: b.table }, b.dialect, b.run);
   if (name !== undefined) return name;
@@ -205,7 +208,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
         continue;
       }
       note(c, target);
-      const name = naming(b, { kind: 'fk', name: fk.name, columns: namingColumns([c]), referred: referredOf([target], [fk.target]) }, fk);
+      const name = naming(b, { kind: 'fk', ...given(fk), columns: namingColumns([c]), referred: referredOf([target], [fk.target]) }, fk);
       out.push({ name, columns: [columnName(c)], referred_schema: target.schema, referred_table: target.table, referred_columns: [target.column], ondelete: fk.ondelete, onupdate: fk.onupdate });
     }
   }
@@ -220,7 +223,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
     const resolved = targets as FkTarget[];
     cols.forEach((c, i) => note(c, resolved[i]!));
     const where = b.table.source ?? { file: '', line: 0 };
-    const name = naming(b, { kind: 'fk', name: con.name, columns: namingColumns(cols), referred: referredOf(resolved, con.targets) }, where);
+    const name = naming(b, { kind: 'fk', ...given(con), columns: namingColumns(cols), referred: referredOf(resolved, con.targets) }, where);
     out.push({ name, columns: cols.map(columnName), referred_schema: resolved[0]!.schema, referred_table: resolved[0]!.table, referred_columns: resolved.map((t) => t.column), ondelete: con.ondelete, onupdate: con.onupdate });
   }
   return sortedAs(out, (f) => [f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
@@ -238,7 +241,7 @@ function uniqueConstraints(b: Builder): UniqueConstraint[] {
     if (con.k !== 'uq' || con.columns.some((r) => r.k === 'value' && r.value.t === 'unknown')) continue;
     const cols = refColumns(b, con.columns);
     const where = b.table.source ?? { file: '', line: 0 };
-    out.push({ name: naming(b, { kind: 'uq', name: con.name, columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
+    out.push({ name: naming(b, { kind: 'uq', ...given(con), columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
   }
   return sortedAs(out, (u) => [u.columns, u.name ?? '']);
 }
@@ -258,7 +261,7 @@ function indexes(b: Builder): Index[] {
       b.unresolved.push({ ...where, reason: `index ${con.name ?? ''} expression not known statically`.replace('  ', ' ') });
       continue;
     }
-    out.push({ name: naming(b, { kind: 'ix', name: con.name, columns: namingColumns(indexColumns(b, con.columns)) }, where), columns: exprs as string[], unique: con.unique });
+    out.push({ name: naming(b, { kind: 'ix', ...given(con), columns: namingColumns(indexColumns(b, con.columns)) }, where), columns: exprs as string[], unique: con.unique });
   }
   return sortedAs(out, (i) => [i.name ?? '', i.columns]);
 }
@@ -267,10 +270,10 @@ function checks(b: Builder): Table['check_constraints'] {
   const out: Table['check_constraints'] = [];
   const where = b.table.source ?? { file: '', line: 0 };
   for (const c of b.table.columns) {
-    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', name: ck.name, columns: [] }, c.source), sqltext: checkSqlText(b, ck) });
+    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', ...given(ck), columns: [] }, c.source), sqltext: checkSqlText(b, ck) });
   }
   for (const con of b.table.constraints) {
-    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', name: con.name, columns: [] }, where), sqltext: checkSqlText(b, con) });
+    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', ...given(con), columns: [] }, where), sqltext: checkSqlText(b, con) });
   }
   return sortedAs(out, (c) => [c.sqltext, c.name ?? '']);
 }

@@ -21,6 +21,8 @@ export interface NamingInput {
   kind: 'ix' | 'uq' | 'ck' | 'fk' | 'pk';
   /** the name given in the source, if any */
   name: string | null;
+  /** given as `conv("...")`: final, whatever the convention says */
+  converted?: true;
   table: { name: string; schema: string | null };
   columns: NamingColumn[];
   /** a foreign key's targets */
@@ -29,6 +31,7 @@ export interface NamingInput {
 
 /** The name the DDL gives a constraint or index; `undefined` when a convention uses a callable token. */
 export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dialect, run: TokenRunner): string | null | undefined {
+  if (input.converted) return input.name;
   const hasOwn = meta.naming.size > 0 || meta.tokens.size > 0;
   const conventions = hasOwn ? meta.naming : DEFAULT_CONVENTION;
   const whole = hasOwn ? meta.tokens.get(input.kind) : undefined;

@@ -18,14 +18,21 @@ function isDeclarativeBaseValue(v: Value): boolean {
 
 /**
  * True when `getattr(v, name)` certainly fails: `v` is `object` or a declarative base, and `name` is neither a
- * dunder nor an attribute those classes have (`getattr(base, "__extra_args__", ())` over `cls.__mro__`); or `v`
- * is a str, number, list, dict ..., which define no single-underscore attributes (`hasattr("x", "_type_affinity")`).
+ * dunder nor an attribute those classes have (`getattr(base, "__extra_args__", ())` over `cls.__mro__`), or is a
+ * mapping dunder `object` and SQLAlchemy's own bases never have (`getattr(b, "__table__", None)` over
+ * `cls.__mro__`); or `v` is a str, number, list, dict ..., which define no single-underscore attributes
+ * (`hasattr("x", "_type_affinity")`).
  */
 export function lacksAttribute(v: Value, name: string): boolean {
   if (isBuiltinValue(v)) return name.startsWith('_') && !name.startsWith('__');
-  if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_') || (name.startsWith('__') && name.endsWith('__'))) return false;
+  if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_')) return false;
+  // a declarative_base(cls=Mixin) or a Flask db.Model inherits what its model class defines
+  if (name.startsWith('__') && name.endsWith('__')) return v.t === 'ext' && MAPPED_DUNDERS.has(name);
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }
+
+/** What only a mapped class (or a project class) has: never `object`, `DeclarativeBase` or the classes after it. */
+const MAPPED_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__mapper__']);
 
 /** The declarative dunders a class's own namespace may hold; object's and the declarative bases' never do. */
 const MAPPING_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__abstract__', '__mapper__']);

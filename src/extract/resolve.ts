@@ -38,7 +38,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       // `NOTEBOOK, JOB, LOCAL = range(1, 4)`, `a, b = "xy"`, `(k1, k2) = {...}`
       const items = iterate(ctx, whole);
       if (!items) return unknown('cannot unpack this value statically', env.module.file, b.line);
-      return items[b.index] ?? unknown('unpacking does not match', env.module.file, b.line);
+      if (b.rest !== undefined) return { t: 'seq', kind: 'list', items: items.slice(b.index, items.length - b.rest) };
+      return items.at(b.index) ?? unknown('unpacking does not match', env.module.file, b.line);
     }
     case 'module':
       return moduleValue(ctx, b.module, env.module.file, b.line);
@@ -144,6 +145,8 @@ export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Valu
     const local = e.locals?.get(name);
     if (local) return local;
   }
+  const first = env.globalsFirst ? lookupInModule(ctx, env.module, name) : undefined;
+  if (first) return first;
   if (env.cls) {
     const b = classBinding(ctx, env.cls, name);
     // `metadata = metadata` in a class body: the name being defined is not visible yet, globals are

@@ -5,7 +5,11 @@ import { resolveRelative } from './module-names.js';
 export type Binding =
   | { k: 'expr'; expr: Expr; line: number }
   /** `a, b = x`: element `index` of x */
-  | { k: 'unpack'; expr: Expr; index: number; line: number }
+  /**
+   * One name of an unpacking target: item `index` (from the end when negative); `rest` for a starred name, the
+   * list of the items from `index` up to the last `rest` (`first, *middle, last = ...`)
+   */
+  | { k: 'unpack'; expr: Expr; index: number; rest?: number; line: number }
   /** `import a.b as c` binds c to a.b; `import a.b` binds a to a */
   | { k: 'module'; module: string; line: number }
   | { k: 'from'; module: string; name: string; line: number }
@@ -120,8 +124,12 @@ function isTypeChecking(test: Expr): boolean {
 function bindTarget(target: Expr, value: Expr, line: number, set: (name: string, b: Binding) => void): void {
   if (target.k === 'name') set(target.id, { k: 'expr', expr: value, line });
   else if (target.k === 'tuple' || target.k === 'list') {
-    target.items.forEach((item, index) => {
+    const star = target.items.findIndex((item) => item.k === 'star');
+    const after = target.items.length - star - 1;
+    target.items.forEach((item, i) => {
+      const index = star !== -1 && i > star ? i - target.items.length : i;
       if (item.k === 'name') set(item.id, { k: 'unpack', expr: value, index, line });
+      else if (item.k === 'star' && item.value.k === 'name') set(item.value.id, { k: 'unpack', expr: value, index, rest: after, line });
     });
   }
 }

@@ -41,6 +41,8 @@ export interface FuncInfo {
   closure?: Map<string, Value>;
   /** methods reached through an object or class: the value bound to the first parameter */
   bound?: Value;
+  /** methods: the class whose body defines them, where a zero-argument `super()` starts its lookup */
+  owner?: ClassInfo;
 }
 
 export interface Arguments {
@@ -49,7 +51,8 @@ export interface Arguments {
 }
 
 export type Value =
-  | { t: 'str'; v: string }
+  /** `conv`: a name given as `conv("...")`, which a naming convention leaves as it is */
+  | { t: 'str'; v: string; conv?: true }
   | { t: 'num'; v: number }
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
@@ -199,6 +202,12 @@ export function scalar(v: Value): Value {
   if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'schemaguard.Record') return v;
   const mixin = v.kwargs.get('__mixin__');
   return mixin?.t === 'str' && mixin.v !== 'none' ? (v.kwargs.get('value') ?? v) : v;
+}
+
+/** A constraint's given name, and whether it was marked `conv(...)` (then no naming convention applies). */
+export function constraintNameOf(v: Value | undefined): { name: string | null; converted?: true } {
+  const name = asString(v) ?? null;
+  return name !== null && v?.t === 'str' && v.conv ? { name, converted: true } : { name };
 }
 
 export function asString(v: Value | undefined): string | undefined {

@@ -101,9 +101,13 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       out.push({ k: 'del', targets: targets.map((t) => convertExpr(cx, t)), line });
       return;
     }
+    case 'future_import_statement':
+      // kept: under `annotations`, SQLAlchemy resolves a class's annotations module names first
+      if (cx.fast && !cx.hasError && fastImport(cx, node, parseFromImport, line, out)) return;
+      out.push({ k: 'from', module: '__future__', level: 0, names: importNames(cx, kids(cx, node)), line });
+      return;
     case 'comment':
     case 'pass_statement':
-    case 'future_import_statement':
       return;
     default:
       out.push({ k: 'other', line });
