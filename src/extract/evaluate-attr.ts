@@ -5,7 +5,7 @@ import type { Binding } from './scope.js';
 import { mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
-import { libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
+import { lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
@@ -189,6 +189,15 @@ export function superMember(ctx: Ctx, sup: CallValue, name: string, line: number
     return receiver.t === 'class' ? member : boundMethod(member, receiver, cls);
   }
   return 'outside';
+}
+
+/**
+ * `getattr(v, name)` certainly fails: for an in-repo class, no class of its MRO binds or was given the name (which
+ * `classAttribute` found missing) and every class from outside the repository certainly lacks it.
+ */
+export function certainlyLacks(ctx: Ctx, v: Value, name: string): boolean {
+  if (v.t !== 'class') return lacksAttribute(v, name);
+  return mroOf(ctx, v.cls).every((e) => (e.k === 'class' ? !e.cls.assigned?.has(name) && !e.cls.metaclassSet?.has(name) : lacksAttribute(e.value, name)));
 }
 
 /** `_Event__extra` is how Python stores `__extra` written in the body of class Event (name mangling). */

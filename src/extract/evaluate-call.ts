@@ -1,7 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import { superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
+import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
@@ -12,7 +12,8 @@ import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { isBuiltinValue, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { valueText } from './value-text.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
@@ -128,7 +129,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const found = attributeOf(ctx, first, second.v, env, line);
       const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v);
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
-      return isMissing && a.args[2] ? a.args[2] : found;
+      if (isMissing && a.args[2]) return a.args[2];
+      // certainly missing: AttributeError, which a `try` in the helper may catch
+      if (isMissing && certainlyLacks(ctx, first, second.v)) return raising(builtinException('AttributeError'), `${valueText(first)} has no attribute ${second.v}`, file, line);
+      return found;
     }
     case 'builtins.vars':
       // a class's namespace, as `cls.__dict__` reads it

@@ -1,5 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { Expr, Param, Stmt } from '../python/summary.js';
+import type { Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
@@ -11,7 +11,8 @@ import { importName, moduleValue } from './resolve.js';
 import { resolveRelative } from './module-names.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
-import { isTruthy, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
+import { isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
+import { mroOf } from './classes.js';
 
 const MAX_DEPTH = 12;
 
@@ -91,10 +92,14 @@ function abort(reason: string, env: Env, line: number): Outcome {
 function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
   const locals = env.locals!;
   switch (stmt.k) {
-    case 'return':
-      return { done: true, value: stmt.value ? evalExpr(ctx, stmt.value, env) : { t: 'none' } };
+    case 'return': {
+      const value: Value = stmt.value ? evalExpr(ctx, stmt.value, env) : { t: 'none' };
+      return { done: true, value: raisedIn(value) ?? value };
+    }
     case 'assign': {
       const value = evalExpr(ctx, stmt.value, env);
+      const raised = raisedIn(value);
+      if (raised) return { done: true, value: raised };
       env.effects?.(value, env.module.file, stmt.line);
       for (const target of stmt.targets) {
         const failed = store(ctx, target, value, env);
@@ -103,17 +108,26 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return { done: false };
     }
     case 'ann': {
-      const failed = stmt.value ? store(ctx, stmt.target, evalExpr(ctx, stmt.value, env), env) : undefined;
+      const value = stmt.value ? evalExpr(ctx, stmt.value, env) : undefined;
+      const raised = value && raisedIn(value);
+      if (raised) return { done: true, value: raised };
+      const failed = value ? store(ctx, stmt.target, value, env) : undefined;
       return failed ? abort(failed, env, stmt.line) : { done: false };
     }
-    case 'aug':
+    case 'aug': {
       if (stmt.target.k !== 'name') return abort('augmented assignment to an attribute', env, stmt.line);
-      locals.set(stmt.target.id, binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line));
+      const value = binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line);
+      const raised = raisedIn(value);
+      if (raised) return { done: true, value: raised };
+      locals.set(stmt.target.id, value);
       return { done: false };
+    }
     case 'expr':
       return execExpression(ctx, stmt.value, env);
     case 'if': {
       const value = evalExpr(ctx, stmt.test, env);
+      const raised = raisedIn(value);
+      if (raised) return { done: true, value: raised };
       const test = isTruthy(value);
       if (test === undefined) return abort(undecidable(value), env, stmt.line);
       return execBlock(ctx, test ? stmt.body : stmt.orelse, env);
@@ -124,7 +138,9 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'continue':
       return { done: false, jump: stmt.k };
     case 'block':
-      return execBlock(ctx, stmt.body, env);
+      return stmt.handlers ? execTry(ctx, stmt.body, stmt.handlers, env) : execBlock(ctx, stmt.body, env);
+    case 'raise':
+      return execRaise(ctx, stmt, env);
     case 'match': {
       const chosen = chooseCase(ctx, stmt.cases, evalExpr(ctx, stmt.subject, env), env);
       if (chosen === null) return { done: false };
@@ -243,8 +259,88 @@ function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
   if (mutation === 'done') return { done: false };
   if (mutation !== 'no') return abort(mutation, env, expr.line);
   const value = evalExpr(ctx, expr, env);
+  const raised = raisedIn(value);
+  if (raised) return { done: true, value: raised };
   env.effects?.(value, env.module.file, expr.line);
   return { done: false };
+}
+
+/**
+ * The exception a statement's value says Python raised evaluating it: an argument or item that raised means the
+ * whole expression did (the evaluator keeps going where Python would have stopped). Lambdas are not looked into.
+ */
+function raisedIn(v: Value, depth = 0): Unknown | undefined {
+  if (v.t === 'unknown') return v.raises ? v : undefined;
+  if (depth >= 4) return undefined;
+  const items = v.t === 'call' ? [...v.args, ...v.kwargs.values()] : v.t === 'seq' ? v.items : v.t === 'dict' ? v.entries.flat() : [];
+  for (const item of items) {
+    const raised = raisedIn(item, depth + 1);
+    if (raised) return raised;
+  }
+  return undefined;
+}
+
+/** `raise X(...)`: the class raised; a bare `raise` (re-raising what a handler caught) is not followed. */
+function execRaise(ctx: Ctx, stmt: Extract<Stmt, { k: 'raise' }>, env: Env): Outcome {
+  if (!stmt.exc) return abort('a bare raise is not followed statically', env, stmt.line);
+  const v = evalExpr(ctx, stmt.exc, env);
+  const exc = v.t === 'call' ? v.callee : v;
+  if (exc.t !== 'class' && exc.t !== 'ext') return abort('an exception not known statically', env, stmt.line);
+  return { done: true, value: raising(exc, `raises ${valueText(exc)}`, env.module.file, stmt.line) };
+}
+
+/**
+ * `try`: the block; an exception it raised goes to the first `except` clause that catches it (a clause whose
+ * classes are not known ends the helper as unknown); without one, the `else:` block; then `finally:`.
+ */
+function execTry(ctx: Ctx, body: Stmt[], handlers: TryHandlers, env: Env): Outcome {
+  let out = execBlock(ctx, body.slice(0, handlers.tryEnd), env);
+  const raised = out.done && out.value.t === 'unknown' ? out.value.raises : undefined;
+  if (raised) {
+    for (const clause of handlers.clauses) {
+      const caught = clause.types === null || catches(ctx, evalExpr(ctx, clause.types, env), raised);
+      if (caught === undefined) return abort('an except clause whose classes are not known statically', env, clause.line);
+      if (!caught) continue;
+      if (clause.name) env.locals!.set(clause.name, { t: 'call', callee: raised, args: [], kwargs: new Map(), file: env.module.file, line: clause.line, expr: { k: 'name', id: clause.name, line: clause.line } });
+      out = execBlock(ctx, clause.body, env);
+      break;
+    }
+  } else if (!out.done && !out.jump) {
+    out = execBlock(ctx, body.slice(handlers.tryEnd, handlers.finallyStart), env);
+  }
+  const final = execBlock(ctx, body.slice(handlers.finallyStart), env);
+  return final.done || final.jump ? final : out;
+}
+
+/** Builtin exception classes and the builtin classes that catch them besides themselves and `Exception`. */
+const CAUGHT_BY: ReadonlyMap<string, readonly string[]> = new Map([
+  ['KeyError', ['LookupError']],
+  ['IndexError', ['LookupError']],
+  ['ModuleNotFoundError', ['ImportError']],
+  ['ZeroDivisionError', ['ArithmeticError']],
+  ['UnicodeDecodeError', ['UnicodeError', 'ValueError']],
+]);
+
+/** Whether an `except` clause's class (or tuple of classes) catches the class raised; undefined when not known. */
+function catches(ctx: Ctx, handler: Value, raised: Value): boolean | undefined {
+  if (handler.t === 'seq') {
+    const each = handler.items.map((h) => catches(ctx, h, raised));
+    return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+  }
+  const name = (v: Value): string | undefined => (v.t === 'ext' && v.name.startsWith('builtins.') ? v.name.slice('builtins.'.length) : undefined);
+  const caughtBy = name(handler);
+  if (caughtBy === 'BaseException' || caughtBy === 'Exception') return true;
+  if (raised.t === 'ext') {
+    const own = name(raised);
+    if (own === undefined || caughtBy === undefined) return handler.t === 'class' ? false : undefined;
+    return own === caughtBy || (CAUGHT_BY.get(own) ?? []).includes(caughtBy);
+  }
+  if (raised.t !== 'class') return undefined;
+  // a project exception class: its MRO, up to the builtin class it derives from
+  for (const e of mroOf(ctx, raised.cls)) {
+    if (e.k === 'class' ? handler.t === 'class' && handler.cls === e.cls : catches(ctx, handler, e.value) === true) return true;
+  }
+  return handler.t === 'class' || caughtBy !== undefined ? false : undefined;
 }
 
 function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome {

@@ -10,7 +10,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { isTruthy, undecidable, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -180,6 +180,8 @@ function sliceIndices(n: number, bounds: Value[]): number[] | undefined {
   return out;
 }
 
+const isKeyValue = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
+
 export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: number): Value {
   if (index.t === 'seq' && index.slice && (obj.t === 'seq' || obj.t === 'str')) {
     const picks = sliceIndices(obj.t === 'seq' ? obj.items.length : obj.v.length, index.items);
@@ -195,7 +197,10 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (obj.t === 'dict') {
     if (obj.collection && index.t === 'num') return obj.entries.at(index.v)?.[1] ?? unknown('index out of range', env.module.file, line);
     const hit = obj.entries.find(([k]) => sameKey(k, index));
-    return hit ? hit[1] : unknown('key not in mapping', env.module.file, line);
+    if (hit) return hit[1];
+    // every key known: the lookup certainly fails, with the KeyError a `try` in the helper may catch
+    const isCertain = isKeyValue(index) && obj.entries.every(([k]) => isKeyValue(k));
+    return isCertain ? raising(builtinException('KeyError'), 'key not in mapping', env.module.file, line) : unknown('key not in mapping', env.module.file, line);
   }
   if (obj.t === 'tablecols' && index.t === 'str') return { t: 'tablecol', table: obj.table, name: index.v };
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };

@@ -53,6 +53,7 @@ function hasOutsideEffects(body: readonly Stmt[]): boolean {
         return hasOutsideEffects(s.body);
       case 'for':
       case 'match':
+      case 'raise':
       case 'other':
         return true;
       default:

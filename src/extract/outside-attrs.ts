@@ -27,12 +27,27 @@ export function lacksAttribute(v: Value, name: string): boolean {
   if (isBuiltinValue(v)) return name.startsWith('_') && !name.startsWith('__');
   if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_')) return false;
   // a declarative_base(cls=Mixin) or a Flask db.Model inherits what its model class defines
-  if (name.startsWith('__') && name.endsWith('__')) return v.t === 'ext' && MAPPED_DUNDERS.has(name);
+  if (name.startsWith('__') && name.endsWith('__')) return v.t === 'ext' && (MAPPED_DUNDERS.has(name) || !CLASS_DUNDERS.has(name));
   return v.t === 'ext' && v.name === 'builtins.object' ? true : !BASE_ATTRIBUTES.has(name);
 }
 
 /** What only a mapped class (or a project class) has: never `object`, `DeclarativeBase` or the classes after it. */
 const MAPPED_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__mapper__']);
+
+/**
+ * Every dunder `type`, `object`, `typing.Generic` and SQLAlchemy's declarative bases have (`dir()` of each, Python
+ * 3.13, SQLAlchemy 2.0): any other (`__lifetime_seconds__`) is a project's own, which those classes lack.
+ */
+const CLASS_DUNDERS = new Set([
+  '__abstract__', '__abstractmethods__', '__annotations__', '__base__', '__bases__', '__basicsize__', '__call__', '__class__',
+  '__class_getitem__', '__dataclass_fields__', '__dataclass_params__', '__delattr__', '__dict__', '__dictoffset__', '__dir__',
+  '__doc__', '__eq__', '__firstlineno__', '__flags__', '__format__', '__ge__', '__getattribute__', '__getstate__', '__gt__',
+  '__hash__', '__init__', '__init_subclass__', '__instancecheck__', '__itemsize__', '__le__', '__lt__', '__match_args__',
+  '__module__', '__mro__', '__name__', '__ne__', '__new__', '__or__', '__orig_bases__', '__parameters__', '__prepare__',
+  '__qualname__', '__reduce__', '__reduce_ex__', '__replace__', '__repr__', '__ror__', '__setattr__', '__sizeof__', '__slots__',
+  '__static_attributes__', '__str__', '__subclasscheck__', '__subclasses__', '__subclasshook__', '__text_signature__',
+  '__type_params__', '__weakref__', '__weakrefoffset__',
+]);
 
 /** The declarative dunders a class's own namespace may hold; object's and the declarative bases' never do. */
 const MAPPING_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__abstract__', '__mapper__']);

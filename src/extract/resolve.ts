@@ -11,7 +11,9 @@ const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
   'issubclass', 'type', 'object', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all',
   'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented',
-  'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
+  'BaseException', 'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
+  'LookupError', 'IndexError', 'ModuleNotFoundError', 'ArithmeticError', 'ZeroDivisionError', 'RuntimeError', 'UnicodeError',
+  'UnicodeDecodeError', 'OSError', 'AssertionError',
   'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
   '__import__',
 ]);

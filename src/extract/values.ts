@@ -113,7 +113,17 @@ export interface Unknown {
   reason: string;
   file: string;
   line: number;
+  /** the exception Python raises here, when that is certain (`getattr` of a missing name): a handler may catch it */
+  raises?: Value;
 }
+
+/** What Python raises: `exc` is the exception class (an in-repo class, or `builtins.KeyError` ...). */
+export function raising(exc: Value, reason: string, file: string, line: number): Unknown {
+  return { t: 'unknown', reason, file, line, raises: exc };
+}
+
+/** The builtin exception class of that name. */
+export const builtinException = (name: string): Value => ({ t: 'ext', name: `builtins.${name}` });
 
 export function unknown(reason: string, file: string, line: number): Unknown {
   return { t: 'unknown', reason, file, line };

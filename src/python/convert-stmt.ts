@@ -5,7 +5,7 @@ import { convertMatch } from './convert-match.js';
 import { parseFromImport, parseImport } from './fast-imports.js';
 import { parseSimpleStatement } from './fast-parse.js';
 import { FastPathError } from './fast-tokens.js';
-import type { ClassDef, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
+import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
 
 /** Where a block sits decides how much of its functions is summarised. */
 type Scope = 'module' | 'class' | 'function';
@@ -82,9 +82,16 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       return;
     }
     case 'try_statement':
-    case 'with_statement':
-      out.push({ k: 'block', body: tryBody(cx, node, scope), line });
+      out.push(convertTry(cx, node, scope, line));
       return;
+    case 'with_statement':
+      out.push({ k: 'block', body: withBody(cx, node, scope), line });
+      return;
+    case 'raise_statement': {
+      const [exc] = kids(cx, node);
+      out.push({ k: 'raise', exc: exc ? convertExpr(cx, exc) : null, line });
+      return;
+    }
     case 'match_statement':
       out.push(convertMatch(cx, node, line, (c, block) => convertBlock(c, block, scope)));
       return;
@@ -241,18 +248,50 @@ function convertIf(cx: ConvertContext, node: Node, scope: Scope, line: number): 
   return { k: 'if', test, body, orelse, line };
 }
 
-/** `try` keeps its main path (body, else, finally); `with` keeps its body. Handlers are fallbacks. */
-function tryBody(cx: ConvertContext, node: Node, scope: Scope): Stmt[] {
-  const out: Stmt[] = [];
+/** `with` keeps its body. */
+function withBody(cx: ConvertContext, node: Node, scope: Scope): Stmt[] {
+  const block = kids(cx, node).find((c) => typeOf(cx, c) === 'block');
+  return block ? convertBlock(cx, block, scope) : [];
+}
+
+/** `try` keeps its main path (body, else, finally) in order, and its `except` clauses as handlers. */
+function convertTry(cx: ConvertContext, node: Node, scope: Scope, line: number): Stmt {
+  const body: Stmt[] = [];
+  const clauses: ExceptClause[] = [];
+  let tryEnd = 0;
+  let finallyStart: number | undefined;
   for (const child of kids(cx, node)) {
     const type = typeOf(cx, child);
-    if (type === 'block') out.push(...convertBlock(cx, child, scope));
-    else if (type === 'else_clause' || type === 'finally_clause') {
+    if (type === 'block') {
+      body.push(...convertBlock(cx, child, scope));
+      tryEnd = body.length;
+    } else if (type === 'except_clause') {
+      clauses.push(convertExcept(cx, child, scope));
+    } else if (type === 'else_clause' || type === 'finally_clause') {
+      if (type === 'finally_clause') finallyStart = body.length;
       const block = kids(cx, child).find((c) => typeOf(cx, c) === 'block');
-      if (block) out.push(...convertBlock(cx, block, scope));
+      if (block) body.push(...convertBlock(cx, block, scope));
     }
   }
-  return out;
+  if (clauses.length === 0) return { k: 'block', body, line };
+  return { k: 'block', body, handlers: { tryEnd, finallyStart: finallyStart ?? body.length, clauses }, line };
+}
+
+function convertExcept(cx: ConvertContext, clause: Node, scope: Scope): ExceptClause {
+  let types: Expr | null = null;
+  let name: string | null = null;
+  let body: Stmt[] = [];
+  for (const child of kids(cx, clause)) {
+    const type = typeOf(cx, child);
+    if (type === 'block') body = convertBlock(cx, child, scope);
+    else if (type === 'as_pattern') {
+      const [value, alias] = kids(cx, child);
+      if (value) types = convertExpr(cx, value);
+      const id = alias ? kids(cx, alias)[0] : undefined;
+      name = id ? textOf(cx, id) : null;
+    } else types = convertExpr(cx, child);
+  }
+  return { types, name, body, line: clause.startPosition.row + 1 };
 }
 
 function importNames(cx: ConvertContext, nodes: Node[]): ImportName[] {

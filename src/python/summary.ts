@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 16;
+export const SUMMARY_VERSION = 17;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -71,12 +71,35 @@ export type Stmt =
   /** `orelse`: the `else:` block, run when the loop ends without `break` (absent when there is none) */
   | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse?: Stmt[]; line: number }
   | { k: 'break' | 'continue'; line: number }
-  | { k: 'block'; body: Stmt[]; line: number }
+  /**
+   * A `with` body, or a `try` statement's main path: its block, then its `else:`, then its `finally:` block, in
+   * `body`; `handlers` when it has `except` clauses (a helper's code may take one, evaluate-func.ts)
+   */
+  | { k: 'block'; body: Stmt[]; handlers?: TryHandlers; line: number }
+  /** `raise X(...)` (`exc` null for a bare `raise`) */
+  | { k: 'raise'; exc: Expr | null; line: number }
   /** `type Name = value` (PEP 695) */
   | { k: 'typealias'; name: string; value: Expr; line: number }
   | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
   | { k: 'del'; targets: Expr[]; line: number }
   | { k: 'other'; line: number };
+
+/** Where a `try` statement's parts sit in its block's body, and its `except` clauses in order. */
+export interface TryHandlers {
+  /** statements before this index are the `try:` block */
+  tryEnd: number;
+  /** statements from this index on are the `finally:` block (the `else:` block sits between) */
+  finallyStart: number;
+  clauses: ExceptClause[];
+}
+
+/** `except (KeyError, AttributeError) as e:`: `types` null for a bare `except:`. */
+export interface ExceptClause {
+  types: Expr | null;
+  name: string | null;
+  body: Stmt[];
+  line: number;
+}
 
 /** One `case` of a match statement: its pattern, its `if` guard, its body. */
 export interface MatchCase {
