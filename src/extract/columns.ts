@@ -5,7 +5,7 @@ import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
-import { serverDefaultText, valueText, exprText, unknownCause } from './value-text.js';
+import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause } from './value-text.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
@@ -59,7 +59,9 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
   // default_factory is a dataclass argument: it never becomes the column default
   for (const name of ['default', 'insert_default']) {
     const v = call.kwargs.get(name);
-    if (v && v.t !== 'none') draft.default = valueText(v);
+    // a default not known statically (`settings.tz` read from the environment) keeps its source text
+    const source = v?.t === 'unknown' ? kwargExpr(call, name) : undefined;
+    if (v && v.t !== 'none') draft.default = source ? sourceText(source) : valueText(v);
   }
   const sd = call.kwargs.get('server_default');
   if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd);

@@ -3,7 +3,7 @@
 import { mroOf, type MroEntry } from './classes.js';
 import { inDict, isDunder, ownAttrs, type OwnAttr } from './class-body.js';
 import { callOf } from './columns.js';
-import { classScope, methodInfo } from './context.js';
+import { classScope, methodInfo, withEffects } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
@@ -34,7 +34,8 @@ export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
     if (!isDeclaredAttr(decorators)) return null;
     const fn = methodInfo(owner.module, attr.def, owner, { t: 'class', cls: target });
-    return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, attr.line);
+    const env = { module: owner.module, depth: 0 };
+    return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, attr.line);
   }
   if (!attr.expr) return null;
   // through the class binding memo, so the column a class-body Index(...) names is this very column

@@ -25,12 +25,23 @@ function isStrEnum(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && e.value.name === 'enum.StrEnum');
 }
 
+/**
+ * Names the enum machinery keeps for itself, as Python's `enum` module decides: `__dunder__`, `_sunder_` and
+ * private `_Status__x` names; any other (`_360`) is a member.
+ */
+function isReservedName(name: string, className: string): boolean {
+  const isDunder = name.length > 4 && name.startsWith('__') && name.endsWith('__');
+  const isSunder = name.length > 2 && name.startsWith('_') && name.endsWith('_') && name[1] !== '_' && name[name.length - 2] !== '_';
+  const isPrivate = (name.startsWith('__') && !name.endsWith('__')) || name.startsWith(`_${className.replace(/^_+/, '')}__`);
+  return isDunder || isSunder || isPrivate;
+}
+
 /** Members in definition order (aliases included, as `__members__` lists them). */
 export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
   const members: EnumMember[] = [];
   let lastInt = 0;
   for (const [name, binding] of classScope(ctx.project, cls).bindings) {
-    if (name.startsWith('_') || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
+    if (isReservedName(name, cls.name) || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
     const isAuto = binding.expr.k === 'call' && /(^|\.)auto$/.test(exprText(binding.expr.fn));
     let value: Value;
     if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };

@@ -5,14 +5,15 @@ import type { Binding } from './scope.js';
 import { mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
-import { lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
+import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
-import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, raising, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
+import { isRecordClass, recordField } from './record-classes.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
@@ -32,8 +33,14 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       if (className !== undefined) return { t: 'str', v: className };
       return (name === '__dict__' ? libraryNamespace(obj) : undefined) ?? outsideValue(`${obj.name}.${name}`);
     }
-    case 'class':
-      return classAttribute(ctx, obj.cls, name, line);
+    case 'class': {
+      const found = classAttribute(ctx, obj.cls, name, line);
+      // `cls.__table_prefix__` on a class that lacks the knob: AttributeError, which a helper's `try` may catch
+      if (found.t === 'clsattr' && found.missing && isProjectDunder(name) && certainlyLacks(ctx, obj, name)) {
+        return raising(builtinException('AttributeError'), `${obj.cls.name} has no attribute ${name}`, env.module.file, line);
+      }
+      return found;
+    }
     case 'clsattr':
       if (obj.name === '__table__' && (name === 'c' || name === 'columns')) return { ...obj, name: '__table__.c' };
       if (obj.name === '__table__.c') return name === 'get' ? { t: 'attr', obj, name } : { ...obj, name };
@@ -84,10 +91,13 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   // `Index(f"ix_{tbl.name}_ts", ...)`: the name as given (Table's first argument)
   if (isTableCall(obj) && name === 'name' && obj.args[0]) return obj.args[0];
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
+  // a dataclass or NamedTuple instance holds its fields
+  const field = obj.callee.t === 'class' && isRecordClass(ctx, obj.callee.cls) ? recordField(ctx, obj, obj.callee.cls, name) : undefined;
+  if (field) return field;
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
   if (obj.callee.t === 'class' && !name.startsWith('__')) {
     const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
-    if (found.t === 'func') return boundMethod(found, obj, obj.callee.cls);
+    if (found.t === 'func') return isProperty(found) ? callFunction(ctx, { ...found.fn, bound: obj }, { args: [], kwargs: new Map() }, { module: found.fn.module, depth: 0 }, obj.line) : boundMethod(found, obj, obj.callee.cls);
     if (found.t !== 'clsattr') return found;
   }
   return { t: 'attr', obj, name };
@@ -247,6 +257,11 @@ function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
   const members = enumMembers(ctx, cls);
   if (name === '_member_names_') return { t: 'seq', kind: 'list', items: members.map((m) => ({ t: 'str', v: m.name })) };
   return { t: 'dict', entries: members.map((m): [Value, Value] => [{ t: 'str', v: m.name }, enumMemberValue(ctx, cls, m.name) ?? m.value]) };
+}
+
+/** `@property` / `@functools.cached_property`: reading it through an instance runs it. */
+function isProperty(fn: Extract<Value, { t: 'func' }>): boolean {
+  return fn.fn.def.decorators.some((d) => (d.k === 'name' && (d.id === 'property' || d.id === 'cached_property')) || (d.k === 'attr' && d.name === 'cached_property'));
 }
 
 /**

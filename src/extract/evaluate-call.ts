@@ -3,7 +3,7 @@ import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import { superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
 import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
-import { callFunction, callLambda } from './evaluate-func.js';
+import { callFunction, callLambda, MAX_LOOP } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
 import { methodChain } from './method-chain.js';
@@ -12,8 +12,9 @@ import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, isTruthy, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
 import { valueText } from './value-text.js';
+import { replaceRecord } from './record-classes.js';
 
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
@@ -66,6 +67,27 @@ function inheritedDialectImpl(ctx: Ctx, sup: CallValue, line: number): Value | u
   // the defining class not known: only when no other in-repo class defines one
   const isOutside = next === undefined ? methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length === 1 : next === 'outside';
   return isOutside ? self.attrs?.get('impl') : undefined;
+}
+
+/** `map(fn, xs, ...)` (in step over several iterables) and `filter(fn or None, xs)`, as the list they yield. */
+function mapOrFilter(ctx: Ctx, isMap: boolean, a: Arguments, env: Env, expr: Expr): Value {
+  const [fn, ...iterables] = a.args;
+  const lists = iterables.map((v) => iterate(ctx, v));
+  const fail = unknown(`${isMap ? 'map' : 'filter'}() over values not known statically`, env.module.file, expr.line);
+  if (!fn || lists.length === 0 || lists.some((l) => l === undefined || l.length > MAX_LOOP) || (!isMap && lists.length !== 1)) return fail;
+  const rows = Math.min(...lists.map((l) => l!.length));
+  const items: Value[] = [];
+  for (let i = 0; i < rows; i++) {
+    const args = lists.map((l) => l![i]!);
+    if (isMap) {
+      items.push(callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
+      continue;
+    }
+    const keep = isTruthy(fn.t === 'none' ? args[0]! : callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
+    if (keep === undefined) return fail;
+    if (keep) items.push(args[0]!);
+  }
+  return { t: 'seq', kind: 'list', items };
 }
 
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
@@ -123,14 +145,21 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.util._collections.immutabledict':
     case 'types.MappingProxyType':
       return dictOf(first, a, file, line);
+    case 'builtins.map':
+    case 'builtins.filter':
+      return mapOrFilter(ctx, name === 'builtins.map', a, env, expr);
+    case 'dataclasses.replace':
+      return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
     case 'builtins.getattr':
     case 'builtins.hasattr': {
       if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
       const found = attributeOf(ctx, first, second.v, env, line);
-      const isMissing = (found.t === 'clsattr' && found.missing === true) || lacksAttribute(first, second.v);
+      const raisesAttributeError = found.t === 'unknown' && found.raises !== undefined;
+      const isMissing = (found.t === 'clsattr' && found.missing === true) || raisesAttributeError || lacksAttribute(first, second.v);
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       if (isMissing && a.args[2]) return a.args[2];
       // certainly missing: AttributeError, which a `try` in the helper may catch
+      if (raisesAttributeError) return found;
       if (isMissing && certainlyLacks(ctx, first, second.v)) return raising(builtinException('AttributeError'), `${valueText(first)} has no attribute ${second.v}`, file, line);
       return found;
     }

@@ -34,6 +34,9 @@ export function lacksAttribute(v: Value, name: string): boolean {
 /** What only a mapped class (or a project class) has: never `object`, `DeclarativeBase` or the classes after it. */
 const MAPPED_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__mapper__']);
 
+/** A dunder a project invents (`__table_prefix__`): no class from outside the repository has it. */
+export const isProjectDunder = (name: string): boolean => name.length > 4 && name.startsWith('__') && name.endsWith('__') && !CLASS_DUNDERS.has(name) && !MAPPED_DUNDERS.has(name);
+
 /**
  * Every dunder `type`, `object`, `typing.Generic` and SQLAlchemy's declarative bases have (`dir()` of each, Python
  * 3.13, SQLAlchemy 2.0): any other (`__lifetime_seconds__`) is a project's own, which those classes lack.

@@ -32,8 +32,12 @@ export function bindingValue(ctx: Ctx, binding: Binding, env: Env): Value {
 
 function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
   switch (b.k) {
-    case 'expr':
-      return evalExpr(ctx, b.expr, env);
+    case 'expr': {
+      if (!b.prev) return evalExpr(ctx, b.expr, env);
+      // the name read in its own new value is what it held before
+      const before = bindingValue(ctx, b.prev.binding, env);
+      return evalExpr(ctx, b.expr, { ...env, locals: new Map([...(env.locals ?? []), [b.prev.name, before]]) });
+    }
     case 'unpack': {
       const whole = evalExpr(ctx, b.expr, env);
       if (whole.t === 'unknown') return whole;

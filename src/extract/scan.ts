@@ -28,6 +28,7 @@ import { exprText, unknownCause } from './value-text.js';
 const MAX_LOOP = 500;
 
 export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
+  x.onMappingEffect = (v) => walkValue(v, 0, (c) => mapFactoryClass(x, c), () => {});
   const wanted = new Set(modules);
   const done = new Set<ModuleInfo>();
   const visit = (m: ModuleInfo): void => {

@@ -3,7 +3,8 @@ import type { ClassDef, Expr, FunctionDef, Stmt } from '../python/summary.js';
 import { resolveRelative } from './module-names.js';
 
 export type Binding =
-  | { k: 'expr'; expr: Expr; line: number }
+  /** `prev`: the binding the name had before, which the expression reads (`N = N * 2`) */
+  | { k: 'expr'; expr: Expr; line: number; prev?: { name: string; binding: Binding } }
   /** `a, b = x`: element `index` of x */
   /**
    * One name of an unpacking target: item `index` (from the end when negative); `rest` for a starred name, the
@@ -45,7 +46,9 @@ export function buildScope(body: readonly Stmt[], mod: ModuleRef | null): Scope 
 /** `keepFirst`: inside an `else` branch of an undecidable `if`, the `if` branch's binding stays. */
 function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, keepFirst: boolean): void {
   const set = (name: string, b: Binding): void => {
-    if (!keepFirst || !scope.bindings.has(name)) scope.bindings.set(name, b);
+    if (keepFirst && scope.bindings.has(name)) return;
+    const prev = scope.bindings.get(name);
+    scope.bindings.set(name, b.k === 'expr' && prev && mentions(b.expr, name) ? { ...b, prev: { name, binding: prev } } : b);
   };
   for (const stmt of body) {
     switch (stmt.k) {
@@ -115,6 +118,14 @@ function bindBranches(scope: Scope, stmt: Extract<Stmt, { k: 'if' }>, mod: Modul
     const [a, b] = [then.get(name), orelse.get(name)];
     if (a !== b) set(name, { k: 'cond', test: stmt.test, then: a, orelse: b, line: stmt.line });
   }
+}
+
+/** Whether an expression reads the bare name anywhere (a lambda's body too). */
+function mentions(e: unknown, name: string): boolean {
+  if (Array.isArray(e)) return e.some((x) => mentions(x, name));
+  if (e === null || typeof e !== 'object') return false;
+  const node = e as { k?: unknown; id?: unknown };
+  return (node.k === 'name' && node.id === name) || Object.values(e).some((x) => mentions(x, name));
 }
 
 function isTypeChecking(test: Expr): boolean {

@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { KnownTables } from './known-tables.js';
 import type { Registry, RegistryState } from './registry.js';
-import type { CallValue, ClassInfo } from './values.js';
+import type { CallValue, ClassInfo, Value } from './values.js';
 
 export interface MappedClass {
   cls: ClassInfo;
@@ -33,4 +33,6 @@ export interface Extraction {
   undecided?: { line: number; cause: string };
   /** a partial scan's view of the tables it does not build */
   known?: KnownTables;
+  /** what a declared_attr's code builds while a class is mapped (timesketch's `cls.Label = type(...)`): scan.ts maps it */
+  onMappingEffect?: (v: Value) => void;
 }

@@ -97,6 +97,20 @@ export function exprText(e: Expr): string {
   }
 }
 
+/** Unparses names, attribute chains, calls and subscripts as Python spells them (`settings.tz`); the rest as exprText. */
+export function sourceText(e: Expr): string {
+  switch (e.k) {
+    case 'attr':
+      return `${sourceText(e.obj)}.${e.name}`;
+    case 'call':
+      return `${sourceText(e.fn)}(${e.args.map((a) => (a.name ? `${a.name}=` : '') + sourceText(a.value)).join(', ')})`;
+    case 'sub':
+      return `${sourceText(e.obj)}[${sourceText(e.index)}]`;
+    default:
+      return exprText(e);
+  }
+}
+
 /** The source expression of a keyword argument of a call, when the call was written out. */
 export function kwargExpr(call: CallValue, name: string): Expr | undefined {
   return call.expr.k === 'call' ? call.expr.args.find((a) => a.name === name)?.value : undefined;

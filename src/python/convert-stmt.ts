@@ -7,8 +7,11 @@ import { parseSimpleStatement } from './fast-parse.js';
 import { FastPathError } from './fast-tokens.js';
 import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
 
-/** Where a block sits decides how much of its functions is summarised. */
-type Scope = 'module' | 'class' | 'function';
+/**
+ * Where a block sits decides how much of its functions is summarised: a record class (`@dataclass`, a NamedTuple)
+ * keeps every method, as settings objects compute names and lengths in them (`settings.table("drivers")`).
+ */
+type Scope = 'module' | 'class' | 'record' | 'function';
 
 /** Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks, constructors, subclass hooks). */
 const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__init_subclass__']);
@@ -187,9 +190,13 @@ function convertClass(cx: ConvertContext, node: Node, decorators: Expr[], line: 
     const type = typeOf(cx, child);
     if (type === 'identifier') name = textOf(cx, child);
     else if (type === 'argument_list') bases = convertArgs(cx, child);
-    else if (type === 'block') body = convertBlock(cx, child, 'class');
+    else if (type === 'block') body = convertBlock(cx, child, isRecord(decorators, bases) ? 'record' : 'class');
   }
   return { k: 'class', name, bases, decorators, body, line };
+}
+
+function isRecord(decorators: Expr[], bases: ClassDef['bases']): boolean {
+  return decorators.some((d) => decoratorName(d) === 'dataclass') || bases.some((b) => decoratorName(b.value) === 'NamedTuple');
 }
 
 function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], scope: Scope, line: number): FunctionDef {

@@ -1,0 +1,84 @@
+// Instances of in-repo record classes: `@dataclass` classes and `typing.NamedTuple` subclasses, whose generated
+// constructor stores each field (settings objects, column specs). A field reads what the call passed, else its default.
+import type { Expr } from '../python/summary.js';
+import { mroOf } from './classes.js';
+import { classScope, type Ctx } from './context.js';
+import { callLambda } from './evaluate-func.js';
+import { evalExpr } from './evaluate.js';
+import { bindingValue } from './resolve.js';
+import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+
+const recordKinds = new WeakMap<ClassInfo, boolean>();
+
+/** `@dataclass`, `@dataclass(...)`, `@dataclasses.dataclass`; a NamedTuple base; or an in-repo base that is one. */
+export function isRecordClass(ctx: Ctx, cls: ClassInfo): boolean {
+  let known = recordKinds.get(cls);
+  if (known === undefined) {
+    recordKinds.set(cls, false);
+    known = mroOf(ctx, cls).some((e) => (e.k === 'class' ? ownsFields(ctx, e.cls) : pyName(e.value) === 'typing.NamedTuple'));
+    recordKinds.set(cls, known);
+  }
+  return known;
+}
+
+function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
+  return cls.def.decorators.some((d) => {
+    const v = evalExpr(ctx, d, { module: cls.module, depth: 0 });
+    return pyName(v.t === 'call' ? v.callee : v) === 'dataclasses.dataclass';
+  });
+}
+
+function pyName(v: Value): string | undefined {
+  return v.t === 'ext' ? v.name : undefined;
+}
+
+/** The fields in constructor order: each record class's annotated names, base classes first (a redefinition keeps its place). */
+export function recordFields(ctx: Ctx, cls: ClassInfo): Array<{ name: string; owner: ClassInfo }> {
+  const out = new Map<string, ClassInfo>();
+  for (const e of mroOf(ctx, cls).reverse()) {
+    if (e.k !== 'class') continue;
+    for (const stmt of e.cls.def.body) {
+      if (stmt.k === 'ann' && stmt.target.k === 'name' && !isClassVar(stmt.ann)) out.set(stmt.target.id, out.has(stmt.target.id) ? out.get(stmt.target.id)! : e.cls);
+    }
+  }
+  return [...out].map(([name, owner]) => ({ name, owner }));
+}
+
+function isClassVar(ann: Expr): boolean {
+  const head = ann.k === 'sub' ? ann.obj : ann;
+  return (head.k === 'name' && head.id === 'ClassVar') || (head.k === 'attr' && head.name === 'ClassVar');
+}
+
+/** A field of a record instance: the argument passed for it, else its default; undefined when `name` is no field. */
+export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name: string): Value | undefined {
+  const fields = recordFields(ctx, cls);
+  const at = fields.findIndex((f) => f.name === name);
+  if (at === -1) return undefined;
+  const passed = instance.args[at] ?? instance.kwargs.get(name);
+  if (passed) return passed;
+  const owner = fields[at]!.owner;
+  const binding = classScope(ctx.project, owner).bindings.get(name);
+  if (!binding || binding.k === 'ann') return unknown(`${cls.name}() without its field ${name}`, instance.file, instance.line);
+  const value = bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 });
+  return value.t === 'call' && pyName(value.callee) === 'dataclasses.field' ? fieldDefault(ctx, value) : value;
+}
+
+/** `field(default=...)`, `field(default_factory=...)`: the default, or what the factory makes. */
+function fieldDefault(ctx: Ctx, field: CallValue): Value {
+  const given = field.kwargs.get('default');
+  if (given) return given;
+  const factory = field.kwargs.get('default_factory');
+  if (factory?.t === 'code' && factory.expr.k === 'lambda' && factory.env) return callLambda(ctx, factory.expr, { args: [], kwargs: new Map() }, factory.env);
+  if (factory?.t === 'ext' && (factory.name === 'builtins.list' || factory.name === 'builtins.dict')) {
+    return factory.name === 'builtins.list' ? { t: 'seq', kind: 'list', items: [] } : { t: 'dict', entries: [] };
+  }
+  return unknown('a field default not known statically', field.file, field.line);
+}
+
+/** `dataclasses.replace(obj, **changes)`: a new instance, every field given by keyword. */
+export function replaceRecord(ctx: Ctx, instance: CallValue, changes: Map<string, Value>): Value | undefined {
+  if (instance.callee.t !== 'class' || !isRecordClass(ctx, instance.callee.cls)) return undefined;
+  const cls = instance.callee.cls;
+  const kwargs = new Map(recordFields(ctx, cls).map((f) => [f.name, changes.get(f.name) ?? recordField(ctx, instance, cls, f.name)!]));
+  return { ...instance, args: [], kwargs };
+}
