@@ -210,7 +210,8 @@ function setValue(e: OwnAttr, value: Value): void {
   Object.assign(e, { value, expr: null, def: null, isClass: false });
 }
 
-function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, locals?: Map<string, Value>): void {
+/** Reads a class body's statements; in a loop's body, the `break` or `continue` that ended it. */
+function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, locals?: Map<string, Value>): 'break' | 'continue' | undefined {
   const { names } = reader;
   for (const stmt of body) {
     if ((stmt.k === 'assign' || stmt.k === 'ann') && names) for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) if (t.k === 'name') names.add(t.id);
@@ -258,12 +259,23 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
       case 'class':
         entry(attrs, stmt.name, stmt.line).isClass = true;
         break;
-      case 'block':
-        collect(stmt.body, attrs, reader, locals);
+      case 'block': {
+        const jump = collect(stmt.body, attrs, reader, locals);
+        if (jump) return jump;
         break;
-      case 'if':
-        if (names) collect([...stmt.body, ...stmt.orelse], attrs, reader);
-        else collect(reader.decide(stmt.test, locals) === false ? stmt.orelse : stmt.body, attrs, reader, locals);
+      }
+      case 'if': {
+        if (names) {
+          collect([...stmt.body, ...stmt.orelse], attrs, reader);
+          break;
+        }
+        const jump = collect(reader.decide(stmt.test, locals) === false ? stmt.orelse : stmt.body, attrs, reader, locals);
+        if (jump) return jump;
+        break;
+      }
+      case 'break':
+      case 'continue':
+        if (locals && !names) return stmt.k;
         break;
       case 'for':
         if (!names && writesNamespace(stmt.body, reader.aliases)) runLoop(stmt, attrs, reader, locals);
@@ -284,6 +296,7 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
         break;
     }
   }
+  return undefined;
 }
 
 /** `locals()[key] = value`: the attribute the key names. */
@@ -313,8 +326,9 @@ function runLoop(stmt: Extract<Stmt, { k: 'for' }>, attrs: Map<string, OwnAttr>,
     const scope = new Map(locals);
     assignTarget(stmt.target, item, scope);
     for (const name of targetNames(stmt.target)) setValue(entry(attrs, name, stmt.line), scope.get(name)!);
-    collect(stmt.body, attrs, reader, scope);
+    const jump = collect(stmt.body, attrs, reader, scope);
     if (locals) for (const [name, value] of scope) locals.set(name, value);
+    if (jump === 'break') break;
   }
 }
 

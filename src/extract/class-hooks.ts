@@ -10,9 +10,12 @@ import { messages } from './messages.js';
 import { saSymbol } from './sa-names.js';
 import type { ClassInfo, Value } from './values.js';
 
-/** type.__new__ runs the base's `__init_subclass__`, then the metaclass's `__init__` runs. */
+/**
+ * The metaclass's `__new__` edits the namespace first; type.__new__ then runs the base's `__init_subclass__`, and
+ * the metaclass's `__init__` runs last.
+ */
 export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  return new Map([...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]);
+  return new Map([...metaclassNewAttrs(x, cls), ...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]);
 }
 
 /**
@@ -58,6 +61,29 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
     callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line),
   );
   cls.metaclassSet = set;
+  return set;
+}
+
+/**
+ * What an in-repo metaclass's `__new__(mcs, name, bases, namespace)` puts in the namespace before the class is
+ * made (`namespace["__tablename__"] = ...`): the entries it adds or replaces become the class's attributes.
+ */
+function metaclassNewAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const meta = metaclassOf(x, cls);
+  const create = meta ? classScope(x.ctx.project, meta).bindings.get('__new__') : undefined;
+  if (!meta || create?.k !== 'def' || !create.def.body) return new Map();
+  const namespace = namespaceOf(x, cls);
+  if (namespace.t !== 'dict') return new Map();
+  const before = new Map(namespace.entries.map(([k, v]) => [k, v]));
+  const args: Value[] = [{ t: 'class', cls: meta }, { t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
+  const fn = { module: meta.module, def: create.def, owner: meta };
+  const result = whileCreating(cls, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line)).result;
+  if (result.t === 'unknown') {
+    x.pending.set(cls, [...(x.pending.get(cls) ?? []), { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassInit(meta.name, result.reason) }]);
+    return new Map();
+  }
+  const set = new Map<string, Value>();
+  for (const [k, v] of namespace.entries) if (k.t === 'str' && ![...before].some(([bk, bv]) => bk === k && bv === v)) set.set(k.v, v);
   return set;
 }
 

@@ -7,7 +7,7 @@ import { callFunction, callLambda, MAX_LOOP } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
 import { methodChain } from './method-chain.js';
-import { formatValue } from './evaluate-ops.js';
+import { binaryOp, formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
@@ -67,6 +67,18 @@ function inheritedDialectImpl(ctx: Ctx, sup: CallValue, line: number): Value | u
   // the defining class not known: only when no other in-repo class defines one
   const isOutside = next === undefined ? methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length === 1 : next === 'outside';
   return isOutside ? self.attrs?.get('impl') : undefined;
+}
+
+/** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
+function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
+  const [fn, iterable, initial] = a.args;
+  const items = iterable ? iterate(ctx, iterable) : undefined;
+  if (!fn || !items || items.length > MAX_LOOP) return unknown('functools.reduce() over values not known statically', env.module.file, expr.line);
+  const rest = initial ? items : items.slice(1);
+  let acc = initial ?? items[0];
+  if (!acc) return unknown('functools.reduce() of an empty sequence', env.module.file, expr.line);
+  for (const item of rest) acc = callValue(ctx, fn, { args: [acc, item], kwargs: new Map() }, env, expr);
+  return acc;
 }
 
 /** `map(fn, xs, ...)` (in step over several iterables) and `filter(fn or None, xs)`, as the list they yield. */
@@ -148,6 +160,19 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.map':
     case 'builtins.filter':
       return mapOrFilter(ctx, name === 'builtins.map', a, env, expr);
+    case 'itertools.chain':
+    case 'itertools.chain.from_iterable': {
+      const parts = name === 'itertools.chain' ? a.args : first ? iterate(ctx, first) : undefined;
+      const lists = parts?.map((p) => iterate(ctx, p));
+      if (!lists || lists.some((l) => l === undefined)) return unknown(`${name}() over values not known statically`, file, line);
+      return { t: 'seq', kind: 'list', items: lists.flatMap((l) => l!) };
+    }
+    case 'functools.reduce':
+      return reduceOf(ctx, a, env, expr);
+    case 'operator.add':
+    case 'operator.mul':
+    case 'operator.or_':
+      return first && second ? binaryOp(name === 'operator.add' ? '+' : name === 'operator.mul' ? '*' : '|', first, second, file, line) : unknown(`${name}() without two operands`, file, line);
     case 'dataclasses.replace':
       return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
     case 'builtins.getattr':

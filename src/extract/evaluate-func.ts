@@ -134,6 +134,8 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     }
     case 'for':
       return execFor(ctx, stmt, env);
+    case 'while':
+      return execWhile(ctx, stmt, env);
     case 'break':
     case 'continue':
       return { done: false, jump: stmt.k };
@@ -348,6 +350,20 @@ function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome
   if (!items || items.length > MAX_LOOP) return abort('loop over a value not known statically', env, stmt.line);
   for (const item of items) {
     assignTarget(stmt.target, item, env.locals!);
+    const out = execBlock(ctx, stmt.body, env);
+    if (out.done) return out;
+    if (out.jump === 'break') return { done: false };
+  }
+  return stmt.orelse ? execBlock(ctx, stmt.orelse, env) : { done: false };
+}
+
+function execWhile(ctx: Ctx, stmt: Extract<Stmt, { k: 'while' }>, env: Env): Outcome {
+  for (let turn = 0; ; turn++) {
+    const value = evalExpr(ctx, stmt.test, env);
+    const test = isTruthy(value);
+    if (test === undefined) return abort(undecidable(value), env, stmt.line);
+    if (!test) break;
+    if (turn >= MAX_LOOP) return abort(`a while loop that runs more than ${MAX_LOOP} times`, env, stmt.line);
     const out = execBlock(ctx, stmt.body, env);
     if (out.done) return out;
     if (out.jump === 'break') return { done: false };

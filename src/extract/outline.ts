@@ -52,6 +52,7 @@ function hasOutsideEffects(body: readonly Stmt[]): boolean {
       case 'block':
         return hasOutsideEffects(s.body);
       case 'for':
+      case 'while':
       case 'match':
       case 'raise':
       case 'other':

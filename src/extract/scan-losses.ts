@@ -65,7 +65,7 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
  * A loop that cannot be run: each mapped class its body sets attributes on is told on its table; a body that
  * builds anything else is a warning. A loop that builds nothing is no loss.
  */
-export function reportLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, cause: string): void {
+export function reportLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' | 'while' }>, env: Env, cause: string): void {
   if (!buildsSchema(stmt.body)) return;
   let isTold = false;
   for (const target of attributeTargets(stmt.body)) {

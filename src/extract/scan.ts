@@ -9,6 +9,7 @@ import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
+import { binaryOp } from './evaluate-ops.js';
 import { callFunction } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
@@ -67,18 +68,24 @@ function pushModule(out: Set<ModuleInfo>, modules: Map<string, ModuleInfo>, name
   }
 }
 
-function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): void {
+/** How a block scanned at import time ended: a `break` or `continue` leaves the loop's body there. */
+type Jump = 'break' | 'continue' | undefined;
+
+function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): Jump {
   for (const stmt of body) {
+    let jump: Jump;
     try {
-      scanStatement(x, stmt, env, seen);
+      jump = scanStatement(x, stmt, env, seen);
     } catch (error) {
       // a construct the extractor mishandles costs that statement, never the whole schema
       x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.internal(error) });
     }
+    if (jump) return jump;
   }
+  return undefined;
 }
 
-function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): void {
+function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): Jump {
   switch (stmt.k) {
     case 'class':
       scanClass(x, stmt, env, seen);
@@ -112,24 +119,36 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       const tablesBefore = x.tables.length;
       const outer = x.undecided;
       if (test === undefined) x.undecided = { line: stmt.line, cause: unknownCause(value) };
-      if (test !== false) scanBody(x, stmt.body, env, seen);
-      if (test !== true) scanBody(x, stmt.orelse, env, seen);
+      const jumps = [test !== false ? scanBody(x, stmt.body, env, seen) : undefined, test !== true ? scanBody(x, stmt.orelse, env, seen) : undefined];
       x.undecided = outer;
-      // both branches read: the tables they made may not all exist (or exist twice, merged)
-      if (test === undefined && x.tables.length > tablesBefore) {
+      // both branches read: the tables they made may not all exist (or exist twice, merged), nor the loop's next ones
+      if (test === undefined && (x.tables.length > tablesBefore || jumps.some(Boolean))) {
         x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.undecidedModuleIf(unknownCause(value)) });
       }
-      break;
+      return test === undefined ? undefined : (jumps[0] ?? jumps[1]);
     }
     case 'block':
-      scanBody(x, stmt.body, env, seen);
-      break;
+      return scanBody(x, stmt.body, env, seen);
     case 'for':
       scanLoop(x, stmt, env, seen);
       break;
+    case 'while':
+      scanWhile(x, stmt, env, seen);
+      break;
+    case 'aug':
+      // a loop's counter (`_i += 1`): the next turn reads it
+      if (env.locals && stmt.target.k === 'name') {
+        const before = evalExpr(x.ctx, stmt.target, env);
+        env.locals.set(stmt.target.id, binaryOp(stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env.module.file, stmt.line));
+      }
+      break;
+    case 'break':
+    case 'continue':
+      return stmt.k;
     default:
       break;
   }
+  return undefined;
 }
 
 /** `NAMING.update(...)` at module level changes the dict later statements read; false when not such a call. */
@@ -324,8 +343,43 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
   for (const item of items) {
     const locals = new Map(env.locals);
     bind(stmt.target, item, locals);
-    scanBody(x, stmt.body, { ...env, locals }, seen);
+    if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return;
   }
+  // the `else:` block runs when the loop was not left by a `break`
+  if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
+}
+
+/**
+ * A module-level `while` loop (`while True: i += 1; if i > 5: break`): run with the names its body assigns held as
+ * locals, seeded with their values before the loop, so each turn reads the last turn's. One whose test is not
+ * known statically, or that runs past the bound, is reported when it builds schema.
+ */
+function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env, seen: Set<CallValue>): void {
+  const locals = new Map(env.locals);
+  for (const name of assignedNames(stmt.body)) if (!locals.has(name)) locals.set(name, evalExpr(x.ctx, { k: 'name', id: name, line: stmt.line }, env));
+  const inner = { ...env, locals };
+  for (let turn = 0; ; turn++) {
+    const value = evalExpr(x.ctx, stmt.test, inner);
+    const test = isTruthy(value);
+    if (test === undefined || (test && turn >= MAX_LOOP)) {
+      reportLoop(x, stmt, env, test === undefined ? unknownCause(value) : messages.tooManyItems(MAX_LOOP));
+      return;
+    }
+    if (!test) break;
+    if (scanBody(x, stmt.body, inner, seen) === 'break') return;
+  }
+  if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
+}
+
+/** The names a block assigns (`i = ...`, `i += 1`), in its nested `if` branches too. */
+function assignedNames(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of body) {
+    const targets = s.k === 'assign' ? s.targets : s.k === 'ann' || s.k === 'aug' ? [s.target] : [];
+    for (const t of targets) if (t.k === 'name') out.add(t.id);
+    if (s.k === 'if') for (const name of assignedNames([...s.body, ...s.orelse])) out.add(name);
+  }
+  return out;
 }
 
 function bind(target: Expr, value: Value, locals: Map<string, Value>): void {

@@ -14,7 +14,7 @@ import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt } from
 type Scope = 'module' | 'class' | 'record' | 'function';
 
 /** Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks, constructors, subclass hooks). */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__init_subclass__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
@@ -69,6 +69,16 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       const alternative = node.childForFieldName('alternative');
       const elseBlock = alternative ? kids(cx, alternative).find((c) => typeOf(cx, c) === 'block') : undefined;
       const loop: Stmt = { k: 'for', target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), body: body ? convertBlock(cx, body, scope) : [], line };
+      if (elseBlock) loop.orelse = convertBlock(cx, elseBlock, scope);
+      out.push(loop);
+      return;
+    }
+    case 'while_statement': {
+      const [test] = kids(cx, node);
+      const body = node.childForFieldName('body');
+      const alternative = node.childForFieldName('alternative');
+      const elseBlock = alternative ? kids(cx, alternative).find((c) => typeOf(cx, c) === 'block') : undefined;
+      const loop: Stmt = { k: 'while', test: convertExpr(cx, test!), body: body ? convertBlock(cx, body, scope) : [], line };
       if (elseBlock) loop.orelse = convertBlock(cx, elseBlock, scope);
       out.push(loop);
       return;

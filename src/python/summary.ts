@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 18;
+export const SUMMARY_VERSION = 20;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -70,6 +70,8 @@ export type Stmt =
   | { k: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line: number }
   /** `orelse`: the `else:` block, run when the loop ends without `break` (absent when there is none) */
   | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse?: Stmt[]; line: number }
+  /** `orelse`: the `else:` block, run when the loop ends without `break` (absent when there is none) */
+  | { k: 'while'; test: Expr; body: Stmt[]; orelse?: Stmt[]; line: number }
   | { k: 'break' | 'continue'; line: number }
   /**
    * A `with` body, or a `try` statement's main path: its block, then its `else:`, then its `finally:` block, in
