@@ -271,7 +271,7 @@ function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
  * The exception a statement's value says Python raised evaluating it: an argument or item that raised means the
  * whole expression did (the evaluator keeps going where Python would have stopped). Lambdas are not looked into.
  */
-function raisedIn(v: Value, depth = 0): Unknown | undefined {
+export function raisedIn(v: Value, depth = 0): Unknown | undefined {
   if (v.t === 'unknown') return v.raises ? v : undefined;
   if (depth >= 4) return undefined;
   const items = v.t === 'call' ? [...v.args, ...v.kwargs.values()] : v.t === 'seq' ? v.items : v.t === 'dict' ? v.entries.flat() : [];
@@ -324,7 +324,7 @@ const CAUGHT_BY: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 /** Whether an `except` clause's class (or tuple of classes) catches the class raised; undefined when not known. */
-function catches(ctx: Ctx, handler: Value, raised: Value): boolean | undefined {
+export function catches(ctx: Ctx, handler: Value, raised: Value): boolean | undefined {
   if (handler.t === 'seq') {
     const each = handler.items.map((h) => catches(ctx, h, raised));
     return each.includes(true) ? true : each.includes(undefined) ? undefined : false;

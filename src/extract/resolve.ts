@@ -6,6 +6,7 @@ import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
 import { isTruthy, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { tryPath } from './module-try.js';
 
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
@@ -63,6 +64,11 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return binaryOp(b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, env), env.module.file, b.line);
     case 'cond':
       return conditionalValue(ctx, b, env);
+    case 'try': {
+      const path = tryPath(ctx, b.stmt, env);
+      const chosen = path === -1 ? b.main : b.clauses[path];
+      return chosen ? bindingValue(ctx, chosen, env) : unknown(`not defined on the path the try statement at line ${b.line} takes`, env.module.file, b.line);
+    }
   }
 }
 

@@ -10,6 +10,8 @@ import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalExpr, sameKey } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
+import { takenStatements } from './module-try.js';
+import type { TryStmt } from './scope.js';
 import { callFunction } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
@@ -127,8 +129,11 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       }
       return test === undefined ? undefined : (jumps[0] ?? jumps[1]);
     }
-    case 'block':
-      return scanBody(x, stmt.body, env, seen);
+    case 'block': {
+      if (!stmt.handlers || env.cls || env.locals) return scanBody(x, stmt.body, env, seen);
+      // a module-level try: the path it takes at import (module-try.ts), as its bindings read it
+      return scanBody(x, takenStatements(x.ctx, stmt as TryStmt, env), env, seen);
+    }
     case 'for':
       scanLoop(x, stmt, env, seen);
       break;

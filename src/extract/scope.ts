@@ -1,5 +1,5 @@
 // Name bindings of a module or class body, built from its statements as Python would bind them.
-import type { ClassDef, Expr, FunctionDef, Stmt } from '../python/summary.js';
+import type { ClassDef, Expr, FunctionDef, Stmt, TryHandlers } from '../python/summary.js';
 import { resolveRelative } from './module-names.js';
 
 export type Binding =
@@ -23,7 +23,14 @@ export type Binding =
   /** `__all__ += [...]`: the earlier binding, changed by the operator */
   | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number }
   /** a module-level `if` / `else`: the binding each branch leaves (undefined where the name is unbound) */
-  | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number };
+  | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number }
+  /**
+   * A module-level `try` with `except` clauses: the binding its main path leaves (try, else, finally) and the one
+   * each clause's path leaves, chosen when the name is read by what the `try` block raises (module-try.ts)
+   */
+  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Binding | undefined>; line: number };
+
+export type TryStmt = Extract<Stmt, { k: 'block' }> & { handlers: TryHandlers };
 
 export interface Scope {
   bindings: Map<string, Binding>;
@@ -94,12 +101,31 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         }
         break;
       case 'block':
-        bindAll(scope, stmt.body, mod, keepFirst);
+        if (stmt.handlers && mod) bindTry(scope, stmt as TryStmt, mod, set);
+        else bindAll(scope, stmt.body, mod, keepFirst);
         break;
       default:
         break;
     }
   }
+}
+
+/**
+ * A module-level `try` with handlers: each name a path binds gets the binding of every path, the `try` block's own
+ * assignments standing on a clause's path where the clause does not rebind them.
+ */
+function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
+  const { tryEnd, finallyStart, clauses } = stmt.handlers;
+  const branch = (body: readonly Stmt[]): Map<string, Binding> => {
+    const inner: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
+    bindAll(inner, body, mod, false);
+    return inner.bindings;
+  };
+  const main = branch(stmt.body);
+  const finalPart = stmt.body.slice(finallyStart);
+  const paths = clauses.map((c) => branch([...stmt.body.slice(0, tryEnd), ...c.body, ...finalPart]));
+  const names = new Set([main, ...paths].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
+  for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((p) => p.get(name)), line: stmt.line });
 }
 
 /**
