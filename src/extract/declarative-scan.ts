@@ -92,7 +92,9 @@ export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames
     if (isDunder(name) || attr.isClass) continue;
     const value = attrValue(x, cls, attr, cls);
     if (attr.def && value === null) continue;
-    out.set(name, { name, owner: cls, line: attr.line, value, ann: annValue(x, cls, attr, false) });
+    // `x: Mapped[int | None] = None` in the class body is mapped as the annotation alone is (a declared_attr's None is not)
+    const isPlainNone = !attr.def && value?.t === 'none';
+    out.set(name, { name, owner: cls, line: attr.line, value: isPlainNone ? null : value, ann: annValue(x, cls, attr, false) });
   }
   for (const e of mroOf(x.ctx, cls).slice(1)) {
     if (e.k !== 'class' || isMappedBase(x, e, cls)) continue;
