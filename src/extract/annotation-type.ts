@@ -16,6 +16,8 @@ const SAME_CLASS: Readonly<Record<string, string>> = {
   'typing.Text': 'str',
   'pydantic.networks.EmailStr': 'pydantic.EmailStr',
   'pathlib.PosixPath': 'pathlib.Path',
+  // pydantic's UUID1 ... UUID5 are Annotated[UUID, UuidVersion(n)]: both libraries map the UUID underneath
+  ...Object.fromEntries(['1', '3', '4', '5'].flatMap((n) => [[`pydantic.UUID${n}`, 'uuid.UUID'], [`pydantic.types.UUID${n}`, 'uuid.UUID']])),
 };
 
 // sqlalchemy/sql/sqltypes.py `_type_map`: the default type_annotation_map. Anything else (dict, list, Any,

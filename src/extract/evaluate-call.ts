@@ -8,7 +8,7 @@ import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
 import { methodChain } from './method-chain.js';
 import { binaryOp, formatValue } from './evaluate-ops.js';
-import { isInstanceOf, lacksAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
+import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
@@ -181,6 +181,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const found = attributeOf(ctx, first, second.v, env, line);
       const raisesAttributeError = found.t === 'unknown' && found.raises !== undefined;
       const isMissing = (found.t === 'clsattr' && found.missing === true) || raisesAttributeError || lacksAttribute(first, second.v);
+      const known = libraryHasAttribute(first, second.v);
+      if (name === 'builtins.hasattr' && known !== undefined) return { t: 'bool', v: known };
       if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
       if (isMissing && a.args[2]) return a.args[2];
       // certainly missing: AttributeError, which a `try` in the helper may catch

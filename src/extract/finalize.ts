@@ -28,7 +28,8 @@ export function buildTable(x: Extraction, index: TableIndex, t: TableDraft, run:
   if (t.meta.schemaUnknown && t.schema === null && t.source) b.unresolved.push({ ...t.source, symbol: 'schema', reason: messages.tableSchema(t.meta.schemaUnknown) });
   const pk = primaryKey(b);
   const foreignKeys = buildForeignKeys(b);
-  const columns = t.columns.map((c) => buildColumn(b, c, pk.has(c)));
+  const byConstraint = t.constraints.some((c) => c.k === 'pk');
+  const columns = t.columns.map((c) => buildColumn(b, c, pk.has(c), byConstraint));
   return {
     name: t.name,
     schema: t.schema,
@@ -131,7 +132,8 @@ function withInheritedSchema(spec: TypeSpec | null, schema: string | null): Type
   return { ...spec, kwargs: { ...spec.kwargs, schema } };
 }
 
-function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
+/** `byConstraint`: the key is a PrimaryKeyConstraint's, which makes its columns NOT NULL unless nullable= was given. */
+function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: boolean): Column {
   const name = columnName(c);
   const spec = withInheritedSchema(typeOf(b, c, new Set()), b.table.schema);
   let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
@@ -153,8 +155,9 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean): Column {
     type: rendered.type,
     enum: rendered.enum,
     // a Mapped[...] annotation sets nullable as nullable= would (mapped_column(primary_key=True) under
-    // Mapped[int | None] stays nullable); with neither, a primary key is NOT NULL
-    nullable: c.nullable ?? c.nullableDefault ?? !isPk,
+    // Mapped[int | None] stays nullable); with neither, a primary key is NOT NULL, and so is a column of a
+    // PrimaryKeyConstraint whatever its annotation says (the constraint overrides what nullable= did not set)
+    nullable: c.nullable ?? (isPk && byConstraint ? false : (c.nullableDefault ?? !isPk)),
     primary_key: isPk,
     unique: c.unique === true,
     index: c.index === true,

@@ -34,6 +34,18 @@ export function lacksAttribute(v: Value, name: string): boolean {
 /** What only a mapped class (or a project class) has: never `object`, `DeclarativeBase` or the classes after it. */
 const MAPPED_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__mapper__']);
 
+/** Attributes pydantic v2 models have (SQLModel 0.0.24 is one): `hasattr(SQLModel, "model_config")`, the v1/v2 switch. */
+const PYDANTIC_V2_ATTRIBUTES = new Set(['model_config', 'model_fields', 'model_validate', 'model_dump']);
+const PYDANTIC_MODELS = new Set(['sqlmodel.SQLModel', 'sqlmodel.main.SQLModel', 'pydantic.BaseModel', 'pydantic.main.BaseModel']);
+
+/** Whether a library class the repository builds on has the attribute, where the versions extraction reproduces say. */
+export function libraryHasAttribute(v: Value, name: string): boolean | undefined {
+  if (v.t !== 'ext' || !PYDANTIC_MODELS.has(v.name)) return undefined;
+  if (PYDANTIC_V2_ATTRIBUTES.has(name)) return true;
+  // pydantic v1's inner `Config` class and `__fields__`-era spellings are gone
+  return name === 'Config' ? false : undefined;
+}
+
 /** A dunder a project invents (`__table_prefix__`): no class from outside the repository has it. */
 export const isProjectDunder = (name: string): boolean => name.length > 4 && name.startsWith('__') && name.endsWith('__') && !CLASS_DUNDERS.has(name) && !MAPPED_DUNDERS.has(name);
 

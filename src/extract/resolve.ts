@@ -33,12 +33,9 @@ export function bindingValue(ctx: Ctx, binding: Binding, env: Env): Value {
 
 function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
   switch (b.k) {
-    case 'expr': {
-      if (!b.prev) return evalExpr(ctx, b.expr, env);
+    case 'expr':
       // the name read in its own new value is what it held before
-      const before = bindingValue(ctx, b.prev.binding, env);
-      return evalExpr(ctx, b.expr, { ...env, locals: new Map([...(env.locals ?? []), [b.prev.name, before]]) });
-    }
+      return evalExpr(ctx, b.expr, b.prev ? withPrevious(ctx, b.prev, env) : env);
     case 'unpack': {
       const whole = evalExpr(ctx, b.expr, env);
       if (whole.t === 'unknown') return whole;
@@ -72,9 +69,14 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
   }
 }
 
+/** `env` where the name a binding replaces reads what it held before. */
+function withPrevious(ctx: Ctx, prev: { name: string; binding: Binding }, env: Env): Env {
+  return { ...env, locals: new Map([...(env.locals ?? []), [prev.name, bindingValue(ctx, prev.binding, env)]]) };
+}
+
 /** The branch the test picks; when it cannot be decided, the value only if both branches give the same one. */
 function conditionalValue(ctx: Ctx, b: Extract<Binding, { k: 'cond' }>, env: Env): Value {
-  const test = evalExpr(ctx, b.test, env);
+  const test = evalExpr(ctx, b.test, b.prev ? withPrevious(ctx, b.prev, env) : env);
   const truth = isTruthy(test);
   const valueOf = (branch: Binding | undefined): Value => (branch ? bindingValue(ctx, branch, env) : unknown(`not defined when the condition at line ${b.line} is ${branch === b.then ? 'true' : 'false'}`, env.module.file, b.line));
   if (truth !== undefined) return valueOf(truth ? b.then : b.orelse);

@@ -5,7 +5,7 @@ import type { Env } from './context.js';
 import { attributeTargets, buildsSchema } from './builds-schema.js';
 import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
-import { outsideBases } from './classes.js';
+import { classHeader, outsideBases } from './classes.js';
 import { callOf } from './columns.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
@@ -33,6 +33,9 @@ export function reportUnknownBase(x: Extraction, cls: ClassInfo): void {
 }
 
 function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
+  // SQLModel's `class Tool(SQLModel, table=True)`: a table, whatever its fields are spelled with
+  const table = classHeader(x.ctx, cls).keywords.get('table');
+  if (table?.t === 'bool' && table.v) return true;
   for (const [name, attr] of ownAttrs(x, cls)) {
     if (name === '__tablename__' || name === '__table__') return true;
     const ann = attr.ann ? annValue(x, cls, attr) : null;

@@ -23,7 +23,7 @@ export type Binding =
   /** `__all__ += [...]`: the earlier binding, changed by the operator */
   | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number }
   /** a module-level `if` / `else`: the binding each branch leaves (undefined where the name is unbound) */
-  | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number }
+  | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number; prev?: { name: string; binding: Binding } }
   /**
    * A module-level `try` with `except` clauses: the binding its main path leaves (try, else, finally) and the one
    * each clause's path leaves, chosen when the name is read by what the `try` block raises (module-try.ts)
@@ -55,7 +55,9 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
   const set = (name: string, b: Binding): void => {
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
-    scope.bindings.set(name, b.k === 'expr' && prev && mentions(b.expr, name) ? { ...b, prev: { name, binding: prev } } : b);
+    // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
+    const reads = b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' && mentions(b.test, name);
+    scope.bindings.set(name, (b.k === 'expr' || b.k === 'cond') && prev && reads ? { ...b, prev: { name, binding: prev } } : b);
   };
   for (const stmt of body) {
     switch (stmt.k) {

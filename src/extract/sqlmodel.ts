@@ -184,7 +184,10 @@ function columnCall(field: CallValue | undefined, value: Value | null, optional:
     ['index', { t: 'bool', v: bool('index') }],
     ['unique', { t: 'bool', v: bool('unique') }],
   ]);
-  const fieldDefault = field ? (kw.get('default_factory') ?? kw.get('default')) : value;
+  // Field's first parameter is the default (`Field(True, nullable=False)`); `Field(...)` marks a required field
+  const isRequired = field?.expr.k === 'call' && field.expr.args[0]?.name === undefined && field.expr.args[0]?.value.k === 'ellipsis';
+  const positional = isRequired ? undefined : field?.args[0];
+  const fieldDefault = field ? (kw.get('default_factory') ?? kw.get('default') ?? positional) : value;
   if (fieldDefault && fieldDefault.t !== 'none') kwargs.set('default', fieldDefault);
   const args: Value[] = [];
   const fk = kw.get('foreign_key');

@@ -15,7 +15,8 @@ import { scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Val
 const PASS_THROUGH = new Set(['as_mutable', 'evaluates_none', 'copy']);
 
 function saTypeSymbol(v: Value): string | undefined {
-  const sym = saSymbol(v);
+  // SQLModel's own AutoString is a type too (`Field(sa_type=AutoString)`)
+  const sym = saSymbol(v) === 'sqlmodel.AutoString' ? 'AutoString' : saSymbol(v);
   return sym !== undefined && isTypeName(sym) && !TYPE_BASES.has(sym) ? sym : undefined;
 }
 
