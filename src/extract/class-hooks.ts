@@ -15,7 +15,9 @@ import type { ClassInfo, Value } from './values.js';
  * the metaclass's `__init__` runs last.
  */
 export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  return new Map([...metaclassNewAttrs(x, cls), ...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls)]);
+  const meta = metaclassOf(x, cls);
+  if (!meta) return subclassHookAttrs(x, cls);
+  return new Map([...metaclassNewAttrs(x, cls, meta), ...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls, meta)]);
 }
 
 /**
@@ -51,10 +53,9 @@ const MAPS_IN_INIT_SUBCLASS = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta
  * (Bodhi) fills `cls._reg` with the members its subclasses declare. The values stay on the class
  * (`metaclassSet`), where later reads (`cls._reg` in a classmethod) find them.
  */
-function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const meta = metaclassOf(x, cls);
-  const init = meta ? classScope(x.ctx.project, meta).bindings.get('__init__') : undefined;
-  if (!meta || init?.k !== 'def' || !init.def.body) return new Map();
+function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<string, Value> {
+  const init = classScope(x.ctx.project, meta).bindings.get('__init__');
+  if (init?.k !== 'def' || !init.def.body) return new Map();
   const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespaceOf(x, cls)];
   const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
   const set = captureSet(x, cls, (why) => messages.metaclassInit(meta.name, why), () =>
@@ -68,10 +69,9 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
  * What an in-repo metaclass's `__new__(mcs, name, bases, namespace)` puts in the namespace before the class is
  * made (`namespace["__tablename__"] = ...`): the entries it adds or replaces become the class's attributes.
  */
-function metaclassNewAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const meta = metaclassOf(x, cls);
-  const create = meta ? classScope(x.ctx.project, meta).bindings.get('__new__') : undefined;
-  if (!meta || create?.k !== 'def' || !create.def.body) return new Map();
+function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<string, Value> {
+  const create = classScope(x.ctx.project, meta).bindings.get('__new__');
+  if (create?.k !== 'def' || !create.def.body) return new Map();
   const namespace = namespaceOf(x, cls);
   if (namespace.t !== 'dict') return new Map();
   const before = new Map(namespace.entries.map(([k, v]) => [k, v]));

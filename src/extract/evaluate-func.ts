@@ -274,8 +274,20 @@ function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
 export function raisedIn(v: Value, depth = 0): Unknown | undefined {
   if (v.t === 'unknown') return v.raises ? v : undefined;
   if (depth >= 4) return undefined;
-  const items = v.t === 'call' ? [...v.args, ...v.kwargs.values()] : v.t === 'seq' ? v.items : v.t === 'dict' ? v.entries.flat() : [];
-  for (const item of items) {
+  // no arrays built: this runs for every statement a helper runs
+  if (v.t === 'call') return firstRaised(v.args, depth) ?? firstRaised(v.kwargs.values(), depth);
+  if (v.t === 'seq') return firstRaised(v.items, depth);
+  if (v.t === 'dict') {
+    for (const [key, item] of v.entries) {
+      const raised = raisedIn(key, depth + 1) ?? raisedIn(item, depth + 1);
+      if (raised) return raised;
+    }
+  }
+  return undefined;
+}
+
+function firstRaised(values: Iterable<Value>, depth: number): Unknown | undefined {
+  for (const item of values) {
     const raised = raisedIn(item, depth + 1);
     if (raised) return raised;
   }

@@ -56,8 +56,8 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
     // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
-    const reads = b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' && mentions(b.test, name);
-    scope.bindings.set(name, (b.k === 'expr' || b.k === 'cond') && prev && reads ? { ...b, prev: { name, binding: prev } } : b);
+    const reads = prev !== undefined && (b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' && mentions(b.test, name));
+    scope.bindings.set(name, reads && (b.k === 'expr' || b.k === 'cond') ? { ...b, prev: { name, binding: prev } } : b);
   };
   for (const stmt of body) {
     switch (stmt.k) {
