@@ -157,6 +157,13 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.util._collections.immutabledict':
     case 'types.MappingProxyType':
       return dictOf(first, a, file, line);
+    case 'enum.Enum':
+    case 'enum.IntEnum':
+    case 'enum.StrEnum':
+    case 'enum.Flag':
+    case 'enum.IntFlag':
+      // the functional API, `Enum("Color", "RED GREEN")`: the class it makes
+      return first?.t === 'str' && second ? functionalEnum(name, first, second, a.kwargs.get('start'), env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
     case 'builtins.map':
     case 'builtins.filter':
       return mapOrFilter(ctx, name === 'builtins.map', a, env, expr);
@@ -334,6 +341,26 @@ let typeSerial = 0;
  * entry (the values reach the body through the class closure); an `__annotations__` entry annotates, and
  * `keywords` (types.new_class's `{"table": True}`) are the class keywords.
  */
+/**
+ * `Enum("Status", "ACTIVE ARCHIVED")`, `Enum("Status", ["A", "B"])`, `Enum("Status", [("A", 1)])`,
+ * `Enum("Status", {"A": "a"})`: an enum class with those members. Names alone number from `start` (1), flags by
+ * powers of two, a StrEnum's are its lower-cased names.
+ */
+function functionalEnum(base: string, name: Extract<Value, { t: 'str' }>, names: Value, start: Value | undefined, env: Env, expr: Expr): Value {
+  const fail = unknown(`${base}() members not known statically`, env.module.file, expr.line);
+  const items: Value[] | undefined = names.t === 'str' ? names.v.replaceAll(',', ' ').split(/\s+/).filter(Boolean).map((v) => ({ t: 'str', v })) : names.t === 'seq' ? names.items : undefined;
+  const entries: Array<[Value, Value]> = names.t === 'dict' ? [...names.entries] : [];
+  const first = start?.t === 'num' ? start.v : 1;
+  const isFlag = base === 'enum.Flag' || base === 'enum.IntFlag';
+  for (const [i, item] of (items ?? []).entries()) {
+    if (item.t === 'seq' && item.items.length === 2) entries.push([item.items[0]!, item.items[1]!]);
+    else if (item.t === 'str') entries.push([item, base === 'enum.StrEnum' ? { t: 'str', v: item.v.toLowerCase() } : { t: 'num', v: isFlag ? 2 ** i : first + i }]);
+    else return fail;
+  }
+  if (names.t !== 'dict' && !items) return fail;
+  return classFromType([name, { t: 'seq', kind: 'tuple', items: [{ t: 'ext', name: base }] }, { t: 'dict', entries }], env, expr);
+}
+
 function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Value): Value {
   const [name, bases, namespace] = args;
   if (name?.t !== 'str' || bases?.t !== 'seq' || namespace?.t !== 'dict') return unknown('type() with arguments not known statically', env.module.file, expr.line);
