@@ -5,6 +5,7 @@ import { classScope } from './context.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
 import { bindingValue } from './resolve.js';
+import type { Binding } from './scope.js';
 import { equalValues } from './evaluate-ops.js';
 import { pyName, typeModuleOf } from './sa-names.js';
 import { typeArg } from './type-of.js';
@@ -36,12 +37,24 @@ function isReservedName(name: string, className: string): boolean {
   return isDunder || isSunder || isPrivate;
 }
 
+/** `_ignore_ = ["helper"]` (or `"a b"`): names the enum leaves out of its members. */
+function ignoredNames(ctx: Ctx, cls: ClassInfo, binding: Binding | undefined): Set<string> {
+  if (!binding) return new Set();
+  const v = bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 });
+  const names = v.t === 'str' ? v.v.split(/[\s,]+/) : v.t === 'seq' ? v.items.flatMap((i) => (i.t === 'str' ? [i.v] : [])) : [];
+  return new Set(names.filter(Boolean));
+}
+
 /** Members in definition order (aliases included, as `__members__` lists them). */
 export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
   const members: EnumMember[] = [];
   let lastInt = 0;
-  for (const [name, binding] of classScope(ctx.project, cls).bindings) {
-    if (isReservedName(name, cls.name) || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
+  const bindings = classScope(ctx.project, cls).bindings;
+  const ignored = ignoredNames(ctx, cls, bindings.get('_ignore_'));
+  for (const [name, binding] of bindings) {
+    if (isReservedName(name, cls.name) || ignored.has(name) || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
+    // `enum.nonmember(...)` is a plain class attribute
+    if (binding.expr.k === 'call' && /(^|\.)nonmember$/.test(exprText(binding.expr.fn))) continue;
     const isAuto = binding.expr.k === 'call' && /(^|\.)auto$/.test(exprText(binding.expr.fn));
     let value: Value;
     if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };

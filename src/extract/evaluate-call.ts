@@ -136,6 +136,11 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
   switch (name) {
     case 'builtins.str':
       return first ? strOf(first, file, line) : { t: 'str', v: '' };
+    // a name with its quoting decided (`quoted_name("Status", quote=True)`): the name, as the DDL spells it
+    case 'sqlalchemy.quoted_name':
+    case 'sqlalchemy.sql.quoted_name':
+    case 'sqlalchemy.sql.elements.quoted_name':
+      return first?.t === 'str' ? first : unknown('quoted_name() of a name not known statically', file, line);
     // a name already converted: a naming convention leaves it as it is
     case 'sqlalchemy.sql.elements.conv':
     case 'sqlalchemy.sql.naming.conv':
