@@ -1,7 +1,10 @@
-// Iteration, and the builtins over iterables (sorted, max, zip, enumerate ...), for the static evaluator.
-import type { Ctx } from './context.js';
+// Iteration, and the builtins over iterables (sorted, max, zip, enumerate, map, functools.reduce ...), for the static evaluator.
+import type { Expr } from '../python/summary.js';
+import type { Ctx, Env } from './context.js';
 import { enumMembers, enumMemberValue, isEnumClass } from './enums.js';
-import { equalValues } from './evaluate-ops.js';
+import { callValue } from './evaluate-call.js';
+import { MAX_LOOP } from './evaluate-func.js';
+import { binaryOp, equalValues } from './evaluate-ops.js';
 import { isTruthy, scalar, unknown, type Arguments, type Value } from './values.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
@@ -100,4 +103,63 @@ function dedupe(items: Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) if (!out.some((o) => equalValues(o, item) === true)) out.push(item);
   return out;
+}
+
+/** The builtins that call a function over iterables (`map`, `filter`, `functools.reduce`), `itertools.chain`, `operator.add`; undefined for any other name. */
+export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value | undefined {
+  const [first, second] = a.args;
+  const file = env.module.file;
+  switch (name) {
+    case 'builtins.map':
+    case 'builtins.filter':
+      return mapOrFilter(ctx, name === 'builtins.map', a, env, expr);
+    case 'itertools.chain':
+    case 'itertools.chain.from_iterable': {
+      const parts = name === 'itertools.chain' ? a.args : first ? iterate(ctx, first) : undefined;
+      const lists = parts?.map((p) => iterate(ctx, p));
+      if (!lists || lists.some((l) => l === undefined)) return unknown(`${name}() over values not known statically`, file, expr.line);
+      return { t: 'seq', kind: 'list', items: lists.flatMap((l) => l!) };
+    }
+    case 'functools.reduce':
+      return reduceOf(ctx, a, env, expr);
+    case 'operator.add':
+    case 'operator.mul':
+    case 'operator.or_':
+      return first && second ? binaryOp(name === 'operator.add' ? '+' : name === 'operator.mul' ? '*' : '|', first, second, file, expr.line) : unknown(`${name}() without two operands`, file, expr.line);
+    default:
+      return undefined;
+  }
+}
+
+/** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
+function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
+  const [fn, iterable, initial] = a.args;
+  const items = iterable ? iterate(ctx, iterable) : undefined;
+  if (!fn || !items || items.length > MAX_LOOP) return unknown('functools.reduce() over values not known statically', env.module.file, expr.line);
+  const rest = initial ? items : items.slice(1);
+  let acc = initial ?? items[0];
+  if (!acc) return unknown('functools.reduce() of an empty sequence', env.module.file, expr.line);
+  for (const item of rest) acc = callValue(ctx, fn, { args: [acc, item], kwargs: new Map() }, env, expr);
+  return acc;
+}
+
+/** `map(fn, xs, ...)` (in step over several iterables) and `filter(fn or None, xs)`, as the list they yield. */
+function mapOrFilter(ctx: Ctx, isMap: boolean, a: Arguments, env: Env, expr: Expr): Value {
+  const [fn, ...iterables] = a.args;
+  const lists = iterables.map((v) => iterate(ctx, v));
+  const fail = unknown(`${isMap ? 'map' : 'filter'}() over values not known statically`, env.module.file, expr.line);
+  if (!fn || lists.length === 0 || lists.some((l) => l === undefined || l.length > MAX_LOOP) || (!isMap && lists.length !== 1)) return fail;
+  const rows = Math.min(...lists.map((l) => l!.length));
+  const items: Value[] = [];
+  for (let i = 0; i < rows; i++) {
+    const args = lists.map((l) => l![i]!);
+    if (isMap) {
+      items.push(callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
+      continue;
+    }
+    const keep = isTruthy(fn.t === 'none' ? args[0]! : callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
+    if (keep === undefined) return fail;
+    if (keep) items.push(args[0]!);
+  }
+  return { t: 'seq', kind: 'list', items };
 }

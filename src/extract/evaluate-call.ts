@@ -2,17 +2,17 @@
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import { superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
-import { callIterableBuiltin, iterate } from './evaluate-builtins.js';
-import { callFunction, callLambda, MAX_LOOP } from './evaluate-func.js';
+import { callHigherOrder, callIterableBuiltin, iterate } from './evaluate-builtins.js';
+import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
 import { methodChain } from './method-chain.js';
-import { binaryOp, formatValue } from './evaluate-ops.js';
+import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, isTruthy, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
 import { valueText } from './value-text.js';
 import { replaceRecord } from './record-classes.js';
 
@@ -67,39 +67,6 @@ function inheritedDialectImpl(ctx: Ctx, sup: CallValue, line: number): Value | u
   // the defining class not known: only when no other in-repo class defines one
   const isOutside = next === undefined ? methodChain(ctx, mroOf(ctx, self.callee.cls), 'load_dialect_impl').length === 1 : next === 'outside';
   return isOutside ? self.attrs?.get('impl') : undefined;
-}
-
-/** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
-function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
-  const [fn, iterable, initial] = a.args;
-  const items = iterable ? iterate(ctx, iterable) : undefined;
-  if (!fn || !items || items.length > MAX_LOOP) return unknown('functools.reduce() over values not known statically', env.module.file, expr.line);
-  const rest = initial ? items : items.slice(1);
-  let acc = initial ?? items[0];
-  if (!acc) return unknown('functools.reduce() of an empty sequence', env.module.file, expr.line);
-  for (const item of rest) acc = callValue(ctx, fn, { args: [acc, item], kwargs: new Map() }, env, expr);
-  return acc;
-}
-
-/** `map(fn, xs, ...)` (in step over several iterables) and `filter(fn or None, xs)`, as the list they yield. */
-function mapOrFilter(ctx: Ctx, isMap: boolean, a: Arguments, env: Env, expr: Expr): Value {
-  const [fn, ...iterables] = a.args;
-  const lists = iterables.map((v) => iterate(ctx, v));
-  const fail = unknown(`${isMap ? 'map' : 'filter'}() over values not known statically`, env.module.file, expr.line);
-  if (!fn || lists.length === 0 || lists.some((l) => l === undefined || l.length > MAX_LOOP) || (!isMap && lists.length !== 1)) return fail;
-  const rows = Math.min(...lists.map((l) => l!.length));
-  const items: Value[] = [];
-  for (let i = 0; i < rows; i++) {
-    const args = lists.map((l) => l![i]!);
-    if (isMap) {
-      items.push(callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
-      continue;
-    }
-    const keep = isTruthy(fn.t === 'none' ? args[0]! : callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
-    if (keep === undefined) return fail;
-    if (keep) items.push(args[0]!);
-  }
-  return { t: 'seq', kind: 'list', items };
 }
 
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
@@ -169,22 +136,6 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'enum.IntFlag':
       // the functional API, `Enum("Color", "RED GREEN")`: the class it makes
       return first?.t === 'str' && second ? functionalEnum(name, first, second, a.kwargs.get('start'), env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
-    case 'builtins.map':
-    case 'builtins.filter':
-      return mapOrFilter(ctx, name === 'builtins.map', a, env, expr);
-    case 'itertools.chain':
-    case 'itertools.chain.from_iterable': {
-      const parts = name === 'itertools.chain' ? a.args : first ? iterate(ctx, first) : undefined;
-      const lists = parts?.map((p) => iterate(ctx, p));
-      if (!lists || lists.some((l) => l === undefined)) return unknown(`${name}() over values not known statically`, file, line);
-      return { t: 'seq', kind: 'list', items: lists.flatMap((l) => l!) };
-    }
-    case 'functools.reduce':
-      return reduceOf(ctx, a, env, expr);
-    case 'operator.add':
-    case 'operator.mul':
-    case 'operator.or_':
-      return first && second ? binaryOp(name === 'operator.add' ? '+' : name === 'operator.mul' ? '*' : '|', first, second, file, line) : unknown(`${name}() without two operands`, file, line);
     case 'dataclasses.replace':
       return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
     case 'builtins.getattr':
@@ -268,7 +219,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return callIterableBuiltin(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
 }
 

@@ -297,10 +297,15 @@ function firstRaised(values: Iterable<Value>, depth: number): Unknown | undefine
 /** `raise X(...)`: the class raised; a bare `raise` (re-raising what a handler caught) is not followed. */
 function execRaise(ctx: Ctx, stmt: Extract<Stmt, { k: 'raise' }>, env: Env): Outcome {
   if (!stmt.exc) return abort('a bare raise is not followed statically', env, stmt.line);
-  const v = evalExpr(ctx, stmt.exc, env);
-  const exc = v.t === 'call' ? v.callee : v;
-  if (exc.t !== 'class' && exc.t !== 'ext') return abort('an exception not known statically', env, stmt.line);
+  const exc = raisedClass(evalExpr(ctx, stmt.exc, env));
+  if (!exc) return abort('an exception not known statically', env, stmt.line);
   return { done: true, value: raising(exc, `raises ${valueText(exc)}`, env.module.file, stmt.line) };
+}
+
+/** The class `raise v` raises: `v` itself, or the class `v` is an instance of; undefined when not known. */
+export function raisedClass(v: Value): Value | undefined {
+  const exc = v.t === 'call' ? v.callee : v;
+  return exc.t === 'class' || exc.t === 'ext' ? exc : undefined;
 }
 
 /**

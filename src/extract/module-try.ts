@@ -4,14 +4,14 @@
 import type { Stmt } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
-import { catches, raisedIn } from './evaluate-func.js';
+import { catches, raisedClass, raisedIn } from './evaluate-func.js';
 import { resolveRelative } from './module-names.js';
 import { lookupInModule } from './resolve.js';
 import type { TryStmt } from './scope.js';
 import { builtinException, type Value } from './values.js';
 
 /** The clause that runs (-1: none, the main path) and how many statements of the `try` block ran before it. */
-export interface TryOutcome {
+interface TryOutcome {
   clause: number;
   ran: number;
 }
@@ -63,11 +63,8 @@ function raisedBy(ctx: Ctx, s: Stmt, env: Env): Value | undefined {
     case 'aug':
     case 'expr':
       return s.value ? raisedIn(evalExpr(ctx, s.value, env))?.raises : undefined;
-    case 'raise': {
-      const v = s.exc ? evalExpr(ctx, s.exc, env) : undefined;
-      const exc = v?.t === 'call' ? v.callee : v;
-      return exc?.t === 'class' || exc?.t === 'ext' ? exc : undefined;
-    }
+    case 'raise':
+      return s.exc ? raisedClass(evalExpr(ctx, s.exc, env)) : undefined;
     case 'from': {
       const module = resolveRelative(env.module.name, env.module.isPackage, s.module, s.level);
       if (module === null) return undefined;

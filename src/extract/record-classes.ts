@@ -6,6 +6,7 @@ import { classScope, type Ctx } from './context.js';
 import { callLambda } from './evaluate-func.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
+import { pyName } from './sa-names.js';
 import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 
 const recordKinds = new WeakMap<ClassInfo, boolean>();
@@ -26,10 +27,6 @@ function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
     const v = evalExpr(ctx, d, { module: cls.module, depth: 0 });
     return pyName(v.t === 'call' ? v.callee : v) === 'dataclasses.dataclass';
   });
-}
-
-function pyName(v: Value): string | undefined {
-  return v.t === 'ext' ? v.name : undefined;
 }
 
 /** The fields in constructor order: each record class's annotated names, base classes first (a redefinition keeps its place). */
