@@ -2,7 +2,7 @@
 // emits for a type class and its subclasses, on the dialects they name (every dialect when they name none).
 import type { Stmt } from '../python/summary.js';
 import { decoratedImpl } from '../schema/render-type.js';
-import type { CompiledDdl, TypeSpec } from '../schema/type-spec.js';
+import { ELEMENT_ATTR, type CompiledDdl, type TypeSpec } from '../schema/type-spec.js';
 import { DIALECTS } from '../schema/types.js';
 import { mroValues } from './classes.js';
 import type { Ctx } from './context.js';
@@ -56,7 +56,8 @@ function registrations(ctx: Ctx, module: ModuleInfo, def: Extract<Stmt, { k: 'de
 
 /** `return "VARCHAR(255) COLLATE utf8_bin"`, or `return compiler.visit_unicode(element, **kw)`. */
 function ddlOf(result: Value): CompiledDdl {
-  if (result.t === 'str') return result.v;
+  // text that formats the element's attributes is filled in per type when rendered
+  if (result.t === 'str') return result.v.match(ELEMENT_ATTR) ? { template: result.v } : result.v;
   const visit = result.t === 'call' && result.callee.t === 'ext' ? /^schemaguard\.TypeCompiler\.visit_(\w+)$/.exec(result.callee.name) : null;
   const element = result.t === 'call' ? result.args[0] : undefined;
   return visit && element?.t === 'ext' && element.name === ELEMENT ? { visit: visit[1]! } : null;

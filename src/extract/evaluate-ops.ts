@@ -2,9 +2,13 @@
 import { percentFormat } from './evaluate-format.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
+import { elementAttrMark } from '../schema/type-spec.js';
 import { isBuiltinValue, isTruthy, scalar, unknown, type Value } from './values.js';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
+/** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
+const COMPILED_ELEMENT_ATTR = 'schemaguard.CompiledElement.';
+
 export function formatValue(v: Value): string | undefined {
   if (v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record') {
     // str(member): StrEnum and IntEnum give the value, other enums `Class.NAME`
@@ -13,6 +17,8 @@ export function formatValue(v: Value): string | undefined {
     const shown = isValueLike ? v.kwargs.get('value') : v.kwargs.get('__enum__');
     return shown ? formatValue(shown) : undefined;
   }
+  // `f"VARCHAR({element.length})"` in a @compiles function: the attribute, filled in per type when rendered
+  if (v.t === 'ext' && v.name.startsWith(COMPILED_ELEMENT_ATTR)) return elementAttrMark(v.name.slice(COMPILED_ELEMENT_ATTR.length));
   switch (v.t) {
     case 'str':
       return v.v;

@@ -34,9 +34,15 @@ export interface TypeSpec {
 
 /**
  * What a `@compiles` function returns: DDL text; `{ visit }` for `compiler.visit_<name>(element, **kw)`, the
- * compiler's own method for that visit name applied to the type; null when not known statically.
+ * compiler's own method for that visit name applied to the type; `{ template }` for text that formats the type's
+ * attributes (`f"VARCHAR({element.length}) COLLATE ..."`), each `ELEMENT_ATTR` mark holding an attribute name;
+ * null when not known statically.
  */
-export type CompiledDdl = string | { visit: string } | null;
+export type CompiledDdl = string | { visit: string } | { template: string } | null;
+
+/** How a `{ template }` marks the type attribute `name` it formats. */
+export const elementAttrMark = (name: string): string => `\u0000${name}\u0000`;
+export const ELEMENT_ATTR = /\u0000(\w+)\u0000/g;
 
 /** A type rendered for one dialect, as schema JSON carries it. */
 export interface RenderedType {

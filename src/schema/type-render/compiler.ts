@@ -1,5 +1,5 @@
 // The type compiler: SQLAlchemy's TypeCompiler.process and visit_* dispatch, over visitor tables per dialect.
-import type { TypeSpec } from '../type-spec.js';
+import { ELEMENT_ATTR, type TypeArg, type TypeSpec } from '../type-spec.js';
 import type { Dialect } from '../types.js';
 import { bindType, type BoundType } from './bind.js';
 import { CompileError } from './python.js';
@@ -65,7 +65,7 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
       const t = bindType(chosen);
       if (custom !== undefined) {
         if (!t) throw new UnknownTypeError(chosen);
-        return compiler.visit(custom.visit, t);
+        return 'template' in custom ? fillTemplate(custom.template, t, chosen) : compiler.visit(custom.visit, t);
       }
       if (!t) {
         if (strict) throw new UnknownTypeError(chosen);
@@ -77,4 +77,19 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
     },
   };
   return compiler;
+}
+
+/** A `@compiles` function's text with the type's attributes filled in as Python's `str()` shows them (`None` when unset). */
+function fillTemplate(template: string, t: BoundType, spec: TypeSpec): string {
+  return template.replace(ELEMENT_ATTR, (_, name: string) => {
+    if (!t.has(name)) throw new UnknownTypeError(spec);
+    return pythonText(t.attrs[name] ?? null, spec);
+  });
+}
+
+function pythonText(v: TypeArg, spec: TypeSpec): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number' || typeof v === 'string') return String(v);
+  throw new UnknownTypeError(spec);
 }
