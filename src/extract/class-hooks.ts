@@ -58,7 +58,7 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
   if (init?.k !== 'def' || !init.def.body) return new Map();
   const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespaceOf(x, cls)];
   const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
-  const set = captureSet(x, cls, (why) => messages.metaclassInit(meta.name, why), () =>
+  const set = captureSet(x, cls, (why) => messages.metaclassHook(meta.name, '__init__', why), () =>
     callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line),
   );
   cls.metaclassSet = set;
@@ -74,17 +74,17 @@ function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<
   if (create?.k !== 'def' || !create.def.body) return new Map();
   const namespace = namespaceOf(x, cls);
   if (namespace.t !== 'dict') return new Map();
-  const before = new Map(namespace.entries.map(([k, v]) => [k, v]));
+  const before = new Map(namespace.entries.flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as const] : [])));
   const args: Value[] = [{ t: 'class', cls: meta }, { t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
   const fn = { module: meta.module, def: create.def, owner: meta };
-  const result = whileCreating(cls, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line)).result;
-  if (result.t === 'unknown') {
-    x.pending.set(cls, [...(x.pending.get(cls) ?? []), { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassInit(meta.name, result.reason) }]);
-    return new Map();
-  }
-  const set = new Map<string, Value>();
-  for (const [k, v] of namespace.entries) if (k.t === 'str' && ![...before].some(([bk, bv]) => bk === k && bv === v)) set.set(k.v, v);
-  return set;
+  let failed = false;
+  captureSet(x, cls, (why) => {
+    failed = true;
+    return messages.metaclassHook(meta.name, '__new__', why);
+  }, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line));
+  if (failed) return new Map();
+  // what it added to the namespace, or replaced there
+  return new Map(namespace.entries.flatMap(([k, v]) => (k.t === 'str' && before.get(k.v) !== v ? [[k.v, v] as const] : [])));
 }
 
 /** The namespace the class body filled: `__module__` and `__qualname__` first, then its assignments. */

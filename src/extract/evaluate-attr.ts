@@ -259,9 +259,14 @@ function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
   return { t: 'dict', entries: members.map((m): [Value, Value] => [{ t: 'str', v: m.name }, enumMemberValue(ctx, cls, m.name) ?? m.value]) };
 }
 
+/** A function's decorators by their last name (`staticmethod`, `functools.cached_property` -> `cached_property`). */
+function decoratorNames(fn: Extract<Value, { t: 'func' }>): string[] {
+  return fn.fn.def.decorators.map((d) => (d.k === 'name' ? d.id : d.k === 'attr' ? d.name : ''));
+}
+
 /** `@property` / `@functools.cached_property`: reading it through an instance runs it. */
 function isProperty(fn: Extract<Value, { t: 'func' }>): boolean {
-  return fn.fn.def.decorators.some((d) => (d.k === 'name' && (d.id === 'property' || d.id === 'cached_property')) || (d.k === 'attr' && d.name === 'cached_property'));
+  return decoratorNames(fn).some((name) => name === 'property' || name === 'cached_property');
 }
 
 /**
@@ -270,7 +275,7 @@ function isProperty(fn: Extract<Value, { t: 'func' }>): boolean {
  */
 export function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
   if (fn.t !== 'func') return fn;
-  const decorators = fn.fn.def.decorators.map((d) => (d.k === 'name' ? d.id : d.k === 'attr' ? d.name : ''));
+  const decorators = decoratorNames(fn);
   if (decorators.includes('staticmethod')) return fn;
   if (decorators.includes('classmethod')) return { t: 'func', fn: { ...fn.fn, bound: { t: 'class', cls } } };
   return receiver.t === 'class' ? fn : { t: 'func', fn: { ...fn.fn, bound: receiver } };

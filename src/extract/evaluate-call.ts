@@ -144,13 +144,14 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const found = attributeOf(ctx, first, second.v, env, line);
       const raisesAttributeError = found.t === 'unknown' && found.raises !== undefined;
       const isMissing = (found.t === 'clsattr' && found.missing === true) || raisesAttributeError || lacksAttribute(first, second.v);
-      const known = libraryHasAttribute(first, second.v);
-      if (name === 'builtins.hasattr' && known !== undefined) return { t: 'bool', v: known };
-      if (name === 'builtins.hasattr') return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
+      if (name === 'builtins.hasattr') {
+        const known = libraryHasAttribute(first, second.v);
+        if (known !== undefined) return { t: 'bool', v: known };
+        return first.t === 'class' || isMissing ? { t: 'bool', v: !isMissing } : unknown('hasattr() not known statically', file, line);
+      }
       if (isMissing && a.args[2]) return a.args[2];
       // certainly missing: AttributeError, which a `try` in the helper may catch
-      if (raisesAttributeError) return found;
-      if (isMissing && certainlyLacks(ctx, first, second.v)) return raising(builtinException('AttributeError'), `${valueText(first)} has no attribute ${second.v}`, file, line);
+      if (isMissing && !raisesAttributeError && certainlyLacks(ctx, first, second.v)) return raising(builtinException('AttributeError'), `${valueText(first)} has no attribute ${second.v}`, file, line);
       return found;
     }
     case 'builtins.vars':

@@ -26,9 +26,8 @@ export function buildTable(x: Extraction, index: TableIndex, t: TableDraft, run:
   const b: Builder = { x, index, dialect: x.ctx.project.dialect, run, table: t, unresolved: [...t.unresolved], fkTargets: new Map() };
   // the table takes its MetaData's schema, which is not known statically
   if (t.meta.schemaUnknown && t.schema === null && t.source) b.unresolved.push({ ...t.source, symbol: 'schema', reason: messages.tableSchema(t.meta.schemaUnknown) });
-  const pk = primaryKey(b);
+  const { columns: pk, byConstraint } = primaryKey(b);
   const foreignKeys = buildForeignKeys(b);
-  const byConstraint = t.constraints.some((c) => c.k === 'pk');
   const columns = t.columns.map((c) => buildColumn(b, c, pk.has(c), byConstraint));
   return {
     name: t.name,
@@ -75,13 +74,13 @@ function indexColumns(b: Builder, refs: ColumnRef[]): ColumnDraft[] {
 }
 
 /** A PrimaryKeyConstraint decides the key and its order; else the primary_key=True columns in table order. */
-function primaryKey(b: Builder): Set<ColumnDraft> {
+function primaryKey(b: Builder): { columns: Set<ColumnDraft>; byConstraint: boolean } {
   const constraint = b.table.constraints.find((c) => c.k === 'pk');
   if (constraint?.k === 'pk') {
     const cols = refColumns(b, constraint.columns);
-    if (cols.length > 0) return new Set(cols);
+    if (cols.length > 0) return { columns: new Set(cols), byConstraint: true };
   }
-  return new Set(b.table.columns.filter((c) => c.primaryKey));
+  return { columns: new Set(b.table.columns.filter((c) => c.primaryKey)), byConstraint: false };
 }
 
 function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {

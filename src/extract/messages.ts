@@ -13,7 +13,7 @@ export const messages = {
       : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
   mapperEvent: (event: string): string => `a "${event}" event listener runs while classes are mapped: tables, columns or indexes it adds are not followed`,
   searchableIndexes: 'sqlalchemy-searchable adds an index to each search-vector column while classes are mapped: those indexes are not followed',
-  metaclassInit: (meta: string, reason: string): string => `metaclass ${meta}.__init__ could not be run statically (${reason}); what it sets on the class is unknown`,
+  metaclassHook: (meta: string, method: string, reason: string): string => `metaclass ${meta}.${method} could not be run statically (${reason}); what it sets on the class is unknown`,
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
   undecidedBranch: (cause: string): string => `defined under an if whose condition is not decidable statically (${cause}); the first branch was read`,

@@ -65,7 +65,7 @@ const CLASS_DUNDERS = new Set([
 ]);
 
 /** The declarative dunders a class's own namespace may hold; object's and the declarative bases' never do. */
-const MAPPING_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__abstract__', '__mapper__']);
+const MAPPING_DUNDERS = new Set([...MAPPED_DUNDERS, '__abstract__']);
 
 const LIBRARY_NAMESPACE = 'schemaguard.LibraryNamespace';
 

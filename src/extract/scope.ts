@@ -56,8 +56,8 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
     // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
-    const reads = prev !== undefined && (b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' && mentions(b.test, name));
-    scope.bindings.set(name, reads && (b.k === 'expr' || b.k === 'cond') ? { ...b, prev: { name, binding: prev } } : b);
+    if (prev && (b.k === 'expr' || b.k === 'cond') && mentions(b.k === 'expr' ? b.expr : b.test, name)) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
+    else scope.bindings.set(name, b);
   };
   for (const stmt of body) {
     switch (stmt.k) {
@@ -118,14 +118,9 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
  */
 function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
   const { tryEnd, finallyStart, clauses } = stmt.handlers;
-  const branch = (body: readonly Stmt[]): Map<string, Binding> => {
-    const inner: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
-    bindAll(inner, body, mod, false);
-    return inner.bindings;
-  };
-  const main = branch(stmt.body);
+  const main = branchBindings(scope, stmt.body, mod);
   const finalPart = stmt.body.slice(finallyStart);
-  const paths = clauses.map((c) => branch([...stmt.body.slice(0, tryEnd), ...c.body, ...finalPart]));
+  const paths = clauses.map((c) => branchBindings(scope, [...stmt.body.slice(0, tryEnd), ...c.body, ...finalPart], mod));
   const names = new Set([main, ...paths].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
   for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((p) => p.get(name)), line: stmt.line });
 }
@@ -136,16 +131,18 @@ function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string
  * attributes are read, and undecidable branches reported, in class-body.ts.
  */
 function bindBranches(scope: Scope, stmt: Extract<Stmt, { k: 'if' }>, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
-  const branch = (body: readonly Stmt[]): Map<string, Binding> => {
-    const inner: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
-    bindAll(inner, body, mod, false);
-    return inner.bindings;
-  };
-  const [then, orelse] = [branch(stmt.body), branch(stmt.orelse)];
+  const [then, orelse] = [branchBindings(scope, stmt.body, mod), branchBindings(scope, stmt.orelse, mod)];
   for (const name of new Set([...then.keys(), ...orelse.keys()])) {
     const [a, b] = [then.get(name), orelse.get(name)];
     if (a !== b) set(name, { k: 'cond', test: stmt.test, then: a, orelse: b, line: stmt.line });
   }
+}
+
+/** The bindings of the scope after one path of a statement runs (an `if` branch, a `try` path). */
+function branchBindings(scope: Scope, body: readonly Stmt[], mod: ModuleRef): Map<string, Binding> {
+  const inner: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
+  bindAll(inner, body, mod, false);
+  return inner.bindings;
 }
 
 /** Whether an expression reads the bare name anywhere (a lambda's body too). */
