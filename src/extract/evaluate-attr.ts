@@ -51,6 +51,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const inherited = isSuperCall(obj) && name !== '__init__' && name !== '__init_subclass__' ? superMember(ctx, obj, name, line) : undefined;
       return inherited && inherited !== 'outside' ? inherited : instanceAttribute(ctx, obj, name);
     }
+    case 'func':
+      return name === 'fget' && isDescriptor(obj) ? unboundFunction(obj) : { t: 'attr', obj, name };
     case 'tablecols':
       return { t: 'tablecol', table: obj.table, name };
     case 'metatable':
@@ -262,6 +264,18 @@ function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
 /** A function's decorators by their last name (`staticmethod`, `functools.cached_property` -> `cached_property`). */
 function decoratorNames(fn: Extract<Value, { t: 'func' }>): string[] {
   return fn.fn.def.decorators.map((d) => (d.k === 'name' ? d.id : d.k === 'attr' ? d.name : ''));
+}
+
+/** Decorators whose object keeps the function as `fget`: `Mixin.__dict__["__table_args__"].fget(cls)` runs it. */
+const FGET_DECORATORS = new Set(['property', 'cached_property', 'declared_attr', 'directive', 'cascading']);
+
+function isDescriptor(fn: Extract<Value, { t: 'func' }>): boolean {
+  return decoratorNames(fn).some((name) => FGET_DECORATORS.has(name));
+}
+
+function unboundFunction(fn: Extract<Value, { t: 'func' }>): Value {
+  const { bound: _bound, ...plain } = fn.fn;
+  return { t: 'func', fn: plain };
 }
 
 /** `@property` / `@functools.cached_property`: reading it through an instance runs it. */
