@@ -122,9 +122,19 @@ describe('the shortcut for unchanged tables', () => {
     expect(renamedColumn.map((c) => [c.kind, c.table?.name])).toEqual([['modify-column', 'orders'], ['rename-column', 'users']]);
   });
 
-  it('leaves a table whose columns repeat a name to the full comparison, which pairs them by name', () => {
+  it('leaves a table whose columns repeat a name to the full comparison, which pairs them in the order they come', () => {
     const twice = table('t', [col('a'), col('a', 'TEXT')]);
-    expect(diffSchemas(schema([twice]), schema([twice])).map((c) => c.kind)).toEqual(['add-column', 'drop-column', 'modify-column']);
+    expect(diffSchemas(schema([twice]), schema([twice]))).toEqual([]);
+    const changed = diffSchemas(schema([twice]), schema([table('t', [col('a'), col('a', 'VARCHAR(10)')])]));
+    expect(changed.map((c) => [c.kind, c.column])).toEqual([['modify-column', 'a']]);
+  });
+
+  it('pairs tables of one name in two MetaData in the order they come', () => {
+    const live = table('orders', [pk(), col('total')]);
+    const archive = table('orders', [pk(), col('total'), col('archived_at', 'TIMESTAMP')]);
+    expect(diffSchemas(schema([live, archive]), schema([live, structuredClone(archive)]))).toEqual([]);
+    const dropped = diffSchemas(schema([live, archive]), schema([live, { ...archive, columns: archive.columns.slice(0, 2) }]));
+    expect(dropped.map((c) => [c.kind, c.column])).toEqual([['drop-column', 'archived_at']]);
   });
 });
 

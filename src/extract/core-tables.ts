@@ -32,10 +32,11 @@ function tableMeta(x: Extraction, v: CallValue): { meta: MetaInfo | undefined; f
 
 /** The table a `Table(...)` value builds; one draft per call object, created on first sight. */
 export function tableForCall(x: Extraction, value: Value | undefined): TableDraft | undefined {
-  if (value?.t !== 'call' || !isTableCall(value)) return undefined;
+  if (value?.t !== 'call') return undefined;
+  // a table made before: by this Table(...) call, or a copy a to_metadata() call made
+  const known = x.tableByCall.get(value);
+  if (known || !isTableCall(value)) return known;
   const v = value;
-  const known = x.tableByCall.get(v);
-  if (known) return known;
   const name = asString(v.args[0]);
   if (name === undefined) {
     x.orphans.push({ file: v.file, line: v.line, reason: messages.tableName(v.args[0]?.t === 'unknown' ? v.args[0].reason : 'not a string') });

@@ -24,6 +24,7 @@ export interface FkDraft extends GivenName {
   onupdate: string | null;
   file: string;
   line: number;
+  retarget?: Retarget;
 }
 
 /** A CHECK constraint: its text as written, and the expression SQLAlchemy compiles when it is one (check-sql.ts). */
@@ -31,6 +32,14 @@ export interface FkDraft extends GivenName {
 export interface GivenName {
   name: string | null;
   converted?: true;
+  /** a copy's (to_metadata): it keeps the name it has on the table it was copied from, under that table's convention */
+  namedBy?: TableDraft;
+}
+
+/** A copied foreign key (to_metadata): a target in schema `from` is taken in schema `to` instead. */
+export interface Retarget {
+  from: string | null;
+  to: string | null;
 }
 
 export interface CheckDraft extends GivenName {
@@ -70,6 +79,8 @@ export interface ColumnDraft {
   byOwnKey?: true;
   /** the Column(...) value it was read from, for references to that object (a class-body Index) */
   call?: CallValue;
+  /** a type-less copy (to_metadata): the column whose type it has */
+  typeFrom?: { table: TableDraft; column: ColumnDraft };
 }
 
 export type ConstraintDraft =
@@ -77,7 +88,7 @@ export type ConstraintDraft =
   | ({ k: 'uq'; columns: ColumnRef[] } & GivenName)
   | ({ k: 'ix'; columns: ColumnRef[]; unique: boolean } & GivenName)
   | ({ k: 'ck' } & CheckDraft)
-  | ({ k: 'fkc'; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null } & GivenName);
+  | ({ k: 'fkc'; columns: ColumnRef[]; targets: Value[]; ondelete: string | null; onupdate: string | null; retarget?: Retarget } & GivenName);
 
 /** A column named in a constraint: by key (a string) or an expression rendered as text. */
 export type ColumnRef = { k: 'key'; key: string } | { k: 'expr'; text: string } | { k: 'value'; value: Value };

@@ -4,7 +4,7 @@ import { isKnownType, renderType } from '../schema/render-type.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresolved } from '../schema/types.js';
 import { checkSql } from './check-sql.js';
-import type { CheckDraft, ColumnDraft, ColumnRef, GivenName, TableDraft } from './drafts.js';
+import type { CheckDraft, ColumnDraft, ColumnRef, FkDraft, GivenName, Retarget, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
@@ -86,6 +86,7 @@ function primaryKey(b: Builder): { columns: Set<ColumnDraft>; byConstraint: bool
 function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {
   if (c.type || seen.has(c)) return c.type;
   seen.add(c);
+  if (c.typeFrom) return typeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
   const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
   for (const value of targets) {
     const target = targetOf(b, value);
@@ -95,16 +96,28 @@ function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | 
 }
 
 /** A foreign key target among the tables built, else among those a partial scan knows from a whole one. */
-function targetOf(b: Builder, value: Value): (FkTarget & { known?: Column }) | undefined {
+function targetOf(b: Builder, value: Value, copied?: Pick<FkDraft, 'namedBy' | 'retarget'>): (FkTarget & { known?: Column }) | undefined {
+  if (copied?.namedBy) return copiedTarget(b, value, copied.namedBy, copied.retarget);
   const target = resolveFkTarget(b.x, b.index, b.table, value);
   if (target?.hit || value.t !== 'str' || !b.x.known) return target;
   return knownTarget(b.x.known, b.table, value.v) ?? target;
+}
+
+/**
+ * A copied foreign key (to_metadata): one to the original's own schema is moved to the copy's; any other keeps its
+ * spec, a string then read again in the copy's MetaData, a column its table's full name.
+ */
+function copiedTarget(b: Builder, value: Value, original: TableDraft, retarget: Retarget | undefined): FkTarget | undefined {
+  const target = targetOf({ ...b, table: original }, value);
+  if (retarget && target && target.schema === retarget.from) return { schema: retarget.to, table: target.table, column: target.column };
+  return value.t === 'str' ? targetOf(b, value) : target;
 }
 
 /** The rendered type a type-less column takes from a known table's column (partial scans only). */
 function knownTypeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): Column | undefined {
   if (c.type || seen.has(c) || !b.x.known) return undefined;
   seen.add(c);
+  if (c.typeFrom) return knownTypeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
   for (const value of [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)]) {
     const target = targetOf(b, value);
     if (target?.known) return target.known;
@@ -173,10 +186,23 @@ function dotted(t: FkTarget): string {
 }
 
 /** A draft's given name, as the naming convention reads it. */
-const given = (d: GivenName): Pick<NamingInput, 'name' | 'converted'> => (d.converted ? { name: d.name, converted: true } : { name: d.name });
+const given = (d: GivenName): Pick<NamingInput, 'name' | 'converted'> & Pick<GivenName, 'namedBy'> => ({
+  name: d.name,
+  ...(d.converted ? { converted: true } : {}),
+  ...(d.namedBy ? { namedBy: d.namedBy } : {}),
+});
 
-function naming(b: Builder, input: Omit<NamingInput, 'table'>, where: { file: string; line: number }): string | null {
-  const name = constraintName(b.table.meta, { ...input, table: b.table }, b.dialect, b.run);
+type NamingRequest = Omit<NamingInput, 'table'> & Pick<GivenName, 'namedBy'>;
+
+/**
+ * A copy's constraint has the name its original has (a `conv` name then); one its original leaves unnamed is named
+ * by the copy's own convention, as it is attached to the copy.
+ */
+function naming(b: Builder, request: NamingRequest, where: { file: string; line: number }): string | null {
+  const { namedBy, ...input } = request;
+  const under = (table: TableDraft): string | null | undefined => constraintName(table.meta, { ...input, table }, b.dialect, b.run);
+  const original = namedBy ? under(namedBy) : null;
+  const name = original === null ? under(b.table) : original;
   if (name !== undefined) return name;
   // only the place: `where` may be a whole draft (a foreign key) whose other fields do not belong in the JSON
   b.unresolved.push({ file: where.file, line: where.line, reason: `name of ${input.kind} constraint from a naming convention not known statically` });
@@ -204,7 +230,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
   };
   for (const c of b.table.columns) {
     for (const fk of c.foreignKeys) {
-      const target = targetOf(b, fk.target);
+      const target = targetOf(b, fk.target, fk);
       if (!target) {
         b.unresolved.push({ file: fk.file, line: fk.line, symbol: c.attr ?? columnName(c), reason: messages.unresolvedFk('(expression)') });
         continue;
@@ -217,7 +243,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
   for (const con of b.table.constraints) {
     if (con.k !== 'fkc') continue;
     const cols = refColumns(b, con.columns);
-    const targets = con.targets.map((v) => targetOf(b, v));
+    const targets = con.targets.map((v) => targetOf(b, v, con));
     if (targets.some((t) => !t) || cols.length !== targets.length) {
       b.unresolved.push({ ...(b.table.source ?? { file: '', line: 0 }), reason: 'ForeignKeyConstraint columns not known statically' });
       continue;

@@ -54,7 +54,7 @@ function undecidedChange(x: Extraction, call: CallValue, symbol: string | null):
 }
 
 /** The table a method is called on: `Model.__table__` or a Table. */
-function ownerTable(x: Extraction, owner: Value): TableDraft | null | undefined {
+export function ownerTable(x: Extraction, owner: Value): TableDraft | null | undefined {
   return owner.t === 'clsattr' && owner.name === '__table__' ? (mappedRegistry(x, owner.cls) ? mapClass(x, owner.cls)?.table : undefined) : tableOfRef(x, owner);
 }
 

@@ -26,6 +26,7 @@ import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value }
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
 import { reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
+import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
 
 const MAX_LOOP = 500;
@@ -412,6 +413,8 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
     if (isTableCall(call)) {
       const table = tableForCall(x, call);
       if (table && !table.source) table.source = { file: where.file, line: where.line, symbol: symbol ?? table.name };
+      // its constraints and indexes are its own (an Index over text() names no column to find the table by)
+      for (const arg of call.args) if (arg.t === 'call' && isConstraintCall(arg)) seen.add(arg);
     } else if (isConstraintCall(call)) {
       attachConstraint(x, call);
     } else if (call.callee.t === 'attr' && call.callee.name === 'map_imperatively') {
@@ -425,7 +428,7 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
       if (call.args[0]?.t === 'call') seen.add(call.args[0]);
       appendConstraint(x, call.callee.obj, call);
     } else if (call.callee.t === 'attr' && (call.callee.name === 'to_metadata' || call.callee.name === 'tometadata')) {
-      x.orphans.push({ file: call.file, line: call.line, reason: messages.tableCopy });
+      copyTable(x, call.callee.obj, call, symbol);
     }
   });
 }

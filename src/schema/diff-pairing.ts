@@ -35,7 +35,13 @@ export interface PairingInput<T, D extends DeclaredRename<T>> {
  */
 export function pairObjects<T, D extends DeclaredRename<T>>(input: PairingInput<T, D>): Pairing<T, D> {
   const { key } = input;
-  const beforeByKey = new Map(input.before.map((b) => [key(b), b] as const));
+  // one key may name two objects (the same table name in two MetaData): they pair in the order they come
+  const beforeByKey = new Map<string, T[]>();
+  for (const b of input.before) {
+    const group = beforeByKey.get(key(b));
+    if (group === undefined) beforeByKey.set(key(b), [b]);
+    else group.push(b);
+  }
   const afterKeys = new Set(input.after.map(key));
   const declaredKeys = new Set(input.declared.map((d) => key(d.after)));
   const partnerOf = new Map<T, Pair<T>>();
@@ -62,8 +68,8 @@ export function pairObjects<T, D extends DeclaredRename<T>>(input: PairingInput<
   }
 
   for (const a of input.after) {
-    const b = beforeByKey.get(key(a));
-    if (partnerOf.has(a) || b === undefined || claimed.has(b)) continue;
+    const b = beforeByKey.get(key(a))?.find((candidate) => !claimed.has(candidate));
+    if (partnerOf.has(a) || b === undefined) continue;
     partnerOf.set(a, { before: b, after: a });
     claimed.add(b);
   }
