@@ -46,9 +46,9 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
 }
 
 /** `ForeignKey(id)` in a class body: the Column object itself, looked for in its own table first. */
-function columnOfCall(x: Extraction, from: TableDraft, v: Value): ColumnHit | undefined {
+function columnOfCall(x: Extraction, from: TableDraft | undefined, v: Value): ColumnHit | undefined {
   if (v.t !== 'call') return undefined;
-  for (const table of [from, ...x.tables]) {
+  for (const table of from ? [from, ...x.tables] : x.tables) {
     const column = table.columns.find((c) => c.call === v);
     if (column) return { table, column };
   }
@@ -177,6 +177,9 @@ export function tableOfRefs(x: Extraction, refs: Value[]): TableDraft | undefine
     const named = v.t === 'tablecol' ? tableOfRef(x, v.table) : undefined;
     if (named) return named;
     if (v.t === 'call') {
+      // the Column object itself (`Index("ix", *Dependency.nevra)` over a class-body tuple of columns)
+      const own = columnOfCall(x, undefined, v);
+      if (own) return own.table;
       const inner = tableOfRefs(x, [...v.args, ...(v.callee.t === 'attr' ? [v.callee.obj] : [])]);
       if (inner) return inner;
     }

@@ -15,9 +15,12 @@ export const NOT_A_DECORATOR = 'not a TypeDecorator';
 /** The pseudo dialect handed to load_dialect_impl: `dialect.name` is known, type_descriptor() is the identity. */
 export const DIALECT_CALLEE = 'schemaguard.Dialect';
 
+/** A class attribute along the MRO: one set on the class after its body (`EnumColumn.impl = ENUM(...)`) first. */
 function findMember(ctx: Ctx, cls: ClassInfo, name: string): { owner: ClassInfo; value: Value } | undefined {
   for (const entry of mroOf(ctx, cls)) {
     if (entry.k !== 'class') continue;
+    const set = entry.cls.assigned?.get(name);
+    if (set) return { owner: entry.cls, value: set };
     const binding = classScope(ctx.project, entry.cls).bindings.get(name);
     if (binding) return { owner: entry.cls, value: bindingValue(ctx, binding, { module: entry.cls.module, cls: entry.cls, depth: 0 }) };
   }
