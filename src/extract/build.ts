@@ -8,6 +8,7 @@ import { mapClass, resolveTablename } from './declarative.js';
 import type { TableDraft } from './drafts.js';
 import { callValue } from './evaluate-call.js';
 import { buildTable } from './finalize.js';
+import { columnObjects } from './column-objects.js';
 import { mappedRegistry } from './model-kind.js';
 import type { NamingInput, TokenRunner } from './naming.js';
 import type { KnownTables } from './known-tables.js';
@@ -38,6 +39,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       const table = mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null;
       return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
     },
+    tableColumns: (table) => columnObjects(x, table),
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

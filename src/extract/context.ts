@@ -3,7 +3,7 @@ import type { Dialect } from '../schema/types.js';
 import type { ClassDef, FunctionDef } from '../python/summary.js';
 import type { CompiledType } from './compiles.js';
 import { buildScope, type Binding, type Scope } from './scope.js';
-import type { Arguments, ClassInfo, FuncInfo, ModuleInfo, Value } from './values.js';
+import type { Arguments, ClassInfo, FuncInfo, ModuleInfo, TableRef, Value } from './values.js';
 
 /** Questions only the declarative layer can answer, asked by the evaluator (e.g. `has_inherited_table(cls)`). */
 export interface EvalHooks {
@@ -15,6 +15,8 @@ export interface EvalHooks {
   ownsTable(cls: ClassInfo): boolean;
   /** `cls.__table__.name` / `.schema`; undefined when the class has no table, or its schema is not known statically */
   tableName(cls: ClassInfo): { name: string; schema: string | null } | undefined;
+  /** `table.columns` iterated: the Column objects of a table built so far; undefined when the table is not known */
+  tableColumns(table: TableRef): Value[] | undefined;
 }
 
 export interface Project {
@@ -114,6 +116,7 @@ const NO_HOOKS: EvalHooks = {
   hasTable: () => false,
   ownsTable: () => false,
   tableName: () => undefined,
+  tableColumns: () => undefined,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

@@ -10,7 +10,7 @@ import { isSaName, saSymbol } from './sa-names.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
-import { builtinException, raising, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isTruthy, raising, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isRecordClass, recordField } from './record-classes.js';
@@ -55,8 +55,14 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return name === 'fget' && isDescriptor(obj) ? unboundFunction(obj) : { t: 'attr', obj, name };
     case 'tablecols':
       return { t: 'tablecol', table: obj.table, name };
-    case 'metatable':
-      return name === 'c' || name === 'columns' ? { t: 'tablecols', table: obj } : { t: 'attr', obj, name };
+    case 'metatable': {
+      if (name === 'c' || name === 'columns') return { t: 'tablecols', table: obj };
+      // MetaData.tables keys a table "schema.name", or "name" when it has no schema
+      const dot = obj.name.indexOf('.');
+      if (name === 'name') return { t: 'str', v: obj.name.slice(dot + 1) };
+      if (name === 'schema') return dot < 0 ? { t: 'none' } : { t: 'str', v: obj.name.slice(0, dot) };
+      return { t: 'attr', obj, name };
+    }
     default:
       return { t: 'attr', obj, name };
   }
@@ -105,17 +111,38 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   return { t: 'attr', obj, name };
 }
 
+/** Column attributes read from its construction, with the value Column.__init__ gives when the argument is left out. */
+const COLUMN_ATTRS = new Set(['primary_key', 'name', 'key', 'type', 'nullable', 'unique', 'index', 'comment', 'default', 'server_default']);
+
 /**
  * What a `Column(...)` holds from its construction, for code that reads it (`isinstance(v, Column) and
- * v.primary_key`, `Stamp().type`). The type only when given: a type-less foreign key column's comes later.
+ * v.primary_key`, `Stamp().type`, `Column(c.name, c.type, nullable=c.nullable)`). The type only when given: a
+ * type-less foreign key column's comes later.
  */
 function columnAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefined {
-  if ((name !== 'primary_key' && name !== 'name' && name !== 'type') || saSymbol(obj.callee) !== 'Column') return undefined;
-  if (name === 'primary_key') return obj.kwargs.get(name) ?? { t: 'bool', v: false };
+  if (!COLUMN_ATTRS.has(name) || saSymbol(obj.callee) !== 'Column') return undefined;
   const first = obj.args[0];
-  if (name === 'name') return first?.t === 'str' ? first : (obj.kwargs.get('name') ?? { t: 'none' });
-  const given = obj.kwargs.get('type_') ?? (first?.t === 'str' ? obj.args[1] : first);
-  return given && isTypeValue(ctx, given) ? given : undefined;
+  const given = obj.kwargs.get(name);
+  switch (name) {
+    case 'primary_key':
+      return given ?? { t: 'bool', v: false };
+    case 'nullable': {
+      if (given) return given;
+      const pk = obj.kwargs.get('primary_key');
+      const isPk = pk ? isTruthy(pk) : false;
+      return isPk === undefined ? unknown('nullable of a column whose primary_key is not known statically', obj.file, obj.line) : { t: 'bool', v: !isPk };
+    }
+    case 'name':
+      return first?.t === 'str' ? first : (given ?? { t: 'none' });
+    case 'key':
+      return given ?? columnAttribute(ctx, obj, 'name');
+    case 'type': {
+      const type = obj.kwargs.get('type_') ?? (first?.t === 'str' ? obj.args[1] : first);
+      return type && isTypeValue(ctx, type) ? type : undefined;
+    }
+    default:
+      return given ?? { t: 'none' };
+  }
 }
 
 /** Instances of project subclasses of Flask-SQLAlchemy's extension (`class SQLA(SQLAlchemy)`), noted when made. */

@@ -19,6 +19,8 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
     case 'class':
       // `[s.value for s in Status]`: an enum class iterates over its members (aliases left out)
       return isEnumClass(ctx, v.cls) ? enumMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
+    case 'tablecols':
+      return ctx.project.hooks.tableColumns(v.table);
     default:
       return undefined;
   }

@@ -13,6 +13,7 @@ import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMe
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { replaceRecord } from './record-classes.js';
 
@@ -268,15 +269,19 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   // `template.copy()` / `._copy()`: an equal Column for another table. `events.c.event_uuid._copy()` copies a column
   // already in a table, whose foreign keys belong to that table's constraints: they are not copied (Column._copy)
   if ((name === 'copy' || name === '_copy') && a.args.length === 0) {
-    if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return obj;
+    if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return isTableColumn(obj) ? withoutForeignKeys(obj) : obj;
     const inTable = obj.t === 'tablecol' && obj.table.t === 'call' ? columnCallOf(obj.table, obj.name) : undefined;
-    if (inTable) return { ...inTable, args: inTable.args.filter((arg) => !(arg.t === 'call' && saSymbol(arg.callee) === 'ForeignKey')) };
+    if (inTable) return withoutForeignKeys(inTable);
   }
   // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
   // which single-table inheritance adds to the parent's table once by name
   if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
+}
+
+function withoutForeignKeys(column: CallValue): CallValue {
+  return { ...column, args: column.args.filter((arg) => !(arg.t === 'call' && saSymbol(arg.callee) === 'ForeignKey')) };
 }
 
 /** The `Column(...)` argument of a `Table(...)` call that has this key (or name). */
