@@ -303,6 +303,14 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     ]);
   });
 
+  it('names the foreign keys of a copy whose referred_schema_fn reads each constraint', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nclass Org(Base):\n    __tablename__ = "orgs"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Team(Base):\n    __tablename__ = "teams"\n    id = sa.Column(sa.Integer, primary_key=True)\n    org_id = sa.Column(sa.ForeignKey("orgs.id"))\n\nkeep = lambda table, to_schema, constraint, referred: referred if referred == "shared" else to_schema\ncopy = Team.__table__.to_metadata(sa.MetaData(), schema="tenant", referred_schema_fn=keep)\n`,
+    });
+    const copy = schema.tables.find((t) => t.schema === 'tenant' && t.name === 'teams');
+    expect(copy?.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 15, reason: expect.stringContaining('referred_schema_fn decides, not known statically') })]);
+  });
+
   it('names an index whose name it cannot know instead of naming it by the convention', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    label = sa.Column(sa.String(20))\n    __table_args__ = (\n        sa.Index(os.environ["TAG_INDEX"], "label"),\n        sa.UniqueConstraint("label", name=os.environ["TAG_UQ"]),\n    )\n`,

@@ -5,9 +5,9 @@ import { createProject, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { dunderValue } from './declarative-scan.js';
 import { mapClass, resolveTablename } from './declarative.js';
-import type { TableDraft } from './drafts.js';
 import { callValue } from './evaluate-call.js';
 import { buildTable } from './finalize.js';
+import { mergeDuplicates } from './table-merge.js';
 import { columnObjects } from './column-objects.js';
 import { mappedRegistry } from './model-kind.js';
 import type { NamingInput, TokenRunner } from './naming.js';
@@ -18,7 +18,7 @@ import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { asBool, record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
 const STEP_BUDGET = 5_000_000;
@@ -75,33 +75,6 @@ function tablenameOf(x: Extraction, cls: ClassInfo): Value {
   const name = resolveTablename(x, cls);
   if (name.t !== 'none') return name;
   return dunderValue(x, cls, '__tablename__')?.value ?? { t: 'none' };
-}
-
-/** The same table declared twice in one MetaData (extend_existing, a class over a Core table) is one table. */
-function mergeDuplicates(tables: TableDraft[]): TableDraft[] {
-  const byKey = new Map<string, TableDraft>();
-  const out: TableDraft[] = [];
-  for (const t of tables) {
-    const key = `${t.meta.id}:${t.schema ?? ''}.${t.name}`;
-    const first = byKey.get(key);
-    if (!first) {
-      byKey.set(key, t);
-      out.push(t);
-      continue;
-    }
-    // keep_existing=True: the table already there stands as it is
-    if (asBool(t.call?.kwargs.get('keep_existing'))) continue;
-    // extend_existing=True: a column of the same name replaces the old one in its place
-    const replaces = asBool(t.call?.kwargs.get('extend_existing')) === true;
-    for (const c of t.columns) {
-      const at = first.columns.findIndex((f) => f.name === c.name);
-      if (at < 0) first.columns.push(c);
-      else if (replaces) first.columns[at] = c;
-    }
-    first.constraints.push(...t.constraints);
-    first.unresolved.push(...t.unresolved);
-  }
-  return out;
 }
 
 /** A ForeignKeyConstraint's `elements` (each ForeignKey's `target_fullname`, `parent`) and `referred_table`. */

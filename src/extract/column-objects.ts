@@ -4,6 +4,7 @@ import type { ColumnDraft, TableDraft } from './drafts.js';
 import { columnName, tableOfRef } from './references.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
+import { tableSoFar } from './table-merge.js';
 import { unknown, type CallValue, type TableRef, type Value } from './values.js';
 
 /** Column objects read from a table: `c._copy()` of one leaves its foreign keys behind (they are the table's constraints). */
@@ -19,8 +20,9 @@ export function isTableColumn(v: CallValue): boolean {
  * known; an ORM-mapped column (no `Column(...)` object of the table's own) is unknown.
  */
 export function columnObjects(x: Extraction, ref: TableRef): Value[] | undefined {
-  const table = tableOfRef(x, ref);
-  if (!table) return undefined;
+  const declared = tableOfRef(x, ref);
+  if (!declared) return undefined;
+  const table = tableSoFar(x, declared);
   return table.columns.map((c) => {
     const call = c.call;
     if (!call || saSymbol(call.callee) !== 'Column' || c.attr !== undefined) {

@@ -36,10 +36,11 @@ export interface GivenName {
   namedBy?: TableDraft;
 }
 
-/** A copied foreign key (to_metadata): a target in schema `from` is taken in schema `to` instead. */
+/** A copied foreign key (to_metadata): a target in schema `from` (any, with `always`) is taken in schema `to` instead. */
 export interface Retarget {
   from: string | null;
   to: string | null;
+  always?: true;
 }
 
 export interface CheckDraft extends GivenName {

@@ -109,7 +109,7 @@ function targetOf(b: Builder, value: Value, copied?: Pick<FkDraft, 'namedBy' | '
  */
 function copiedTarget(b: Builder, value: Value, original: TableDraft, retarget: Retarget | undefined): FkTarget | undefined {
   const target = targetOf({ ...b, table: original }, value);
-  if (retarget && target && target.schema === retarget.from) return { schema: retarget.to, table: target.table, column: target.column };
+  if (retarget && target && (retarget.always || target.schema === retarget.from)) return { schema: retarget.to, table: target.table, column: target.column };
   return value.t === 'str' ? targetOf(b, value) : target;
 }
 

@@ -43,6 +43,7 @@ export const messages = {
   namingConvention: (reason: string): string => `a naming_convention not known statically (${reason}): the names of its constraints and indexes may differ`,
   constraintName: (reason: string): string => `constraint or index name not known statically: ${reason}`,
   constraintColumn: (reason: string): string => `a column of this constraint or index is not known statically (${reason}); it is left out`,
+  referredSchemaFn: (reason: string): string => `foreign keys of a to_metadata() copy refer to a schema its referred_schema_fn decides, not known statically (${reason})`,
   tableCopy: (what: string): string => `a table copied with to_metadata() is not extracted: ${what} is not known statically`,
   internal: (error: unknown): string => `schemaguard could not read this statement (this is a bug, please report it): ${error instanceof Error ? error.message : String(error)}`,
   noPythonFiles: (root: string): string => `no Python files to read under ${root}`,

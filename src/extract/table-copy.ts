@@ -5,8 +5,10 @@ import { messages } from './messages.js';
 import { ownerTable } from './module-effects.js';
 import { metaOfValue } from './registry.js';
 import type { Extraction } from './state.js';
+import { tableSoFar } from './table-merge.js';
 import { unknownCause } from './value-text.js';
-import { asString, type CallValue, type Value } from './values.js';
+import { callValue } from './evaluate-call.js';
+import { asString, record, unknown, type CallValue, type Value } from './values.js';
 
 /**
  * The `schema=` of to_metadata: RETAIN_SCHEMA (the default) keeps the table's own, None takes the target
@@ -25,7 +27,8 @@ function copySchema(given: Value | undefined, own: string | null, metaSchema: st
 
 /** Registers the copy a `to_metadata` call makes, under that call (so `copy.append_column(...)` finds it). */
 export function copyTable(x: Extraction, owner: Value, call: CallValue, symbol: string | undefined): void {
-  const source = ownerTable(x, owner);
+  const declared = ownerTable(x, owner);
+  const source = declared ? tableSoFar(x, declared) : undefined;
   const metaArg = call.args[0] ?? call.kwargs.get('metadata');
   const meta = metaArg ? metaOfValue(x.ctx, x.reg, metaArg) : undefined;
   const nameArg = call.kwargs.get('name');
@@ -43,21 +46,47 @@ export function copyTable(x: Extraction, owner: Value, call: CallValue, symbol: 
     x.tableByCall.set(call, existing);
     return;
   }
-  // a foreign key to the copied table's own schema follows the copy into its schema (fk_constraint_schema)
-  const retarget = schema.k === 'name' && schema.schema !== null ? { from: source.schema, to: schema.schema } : undefined;
+  const chosen = call.kwargs.get('referred_schema_fn');
+  const retarget = chosen && chosen.t !== 'none' ? referredSchemaFn(x, chosen, source, schema, call) : sameSchemaRetarget(source, schema);
+  const moved = retarget && !('reason' in retarget) ? retarget : undefined;
   const copy: TableDraft = {
     name,
     schema: tableSchema,
     meta,
-    columns: source.columns.map((c) => copyColumn(c, source, retarget)),
-    constraints: source.constraints.map((c) => copyConstraint(c, source, retarget)),
+    columns: source.columns.map((c) => copyColumn(c, source, moved)),
+    constraints: source.constraints.map((c) => copyConstraint(c, source, moved)),
     source: { file: call.file, line: call.line, symbol: symbol ?? name },
     // what the original's schema was not known from does not hold for a copy given a schema of its own
     unresolved: source.unresolved.filter((u) => u.symbol !== 'schema' || isRetained(call.kwargs.get('schema'))),
   };
   if (schema.k === 'unknown') copy.unresolved.push({ file: call.file, line: call.line, symbol: 'schema', reason: messages.tableSchema(schema.reason) });
+  if (retarget && 'reason' in retarget) copy.unresolved.push({ file: call.file, line: call.line, reason: messages.referredSchemaFn(retarget.reason) });
   x.tableByCall.set(call, copy);
   x.tables.push(copy);
+}
+
+/** Without referred_schema_fn: a foreign key to the copied table's own schema follows the copy into its schema. */
+function sameSchemaRetarget(source: TableDraft, schema: CopySchema): Retarget | undefined {
+  return schema.k === 'name' && schema.schema !== null ? { from: source.schema, to: schema.schema } : undefined;
+}
+
+/**
+ * `referred_schema_fn(table, to_schema, constraint, referred_schema)` run for the copy: the schema every foreign
+ * key then refers to. A None (or RETAIN_SCHEMA) result keeps them as written; what it reads of the constraint is
+ * not known statically.
+ */
+function referredSchemaFn(x: Extraction, fn: Value, source: TableDraft, schema: CopySchema, call: CallValue): Retarget | { reason: string } | undefined {
+  const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
+  if (!module) return { reason: unknownCause(fn) };
+  const str = (v: string | null): Value => (v === null ? { t: 'none' } : { t: 'str', v });
+  const table = record({ name: str(source.name), schema: str(source.schema) });
+  const toSchema = schema.k === 'name' ? str(schema.schema) : unknown(schema.reason, call.file, call.line);
+  const referred = unknown('the referred schema of each constraint', call.file, call.line);
+  const args = [table, toSchema, record({}), referred];
+  const result = callValue(x.ctx, fn, { args, kwargs: new Map() }, { module, depth: 0 }, call.expr);
+  if (result.t === 'none' || (result.t === 'ext' && result.name.endsWith('RETAIN_SCHEMA'))) return undefined;
+  if (result.t === 'str') return { from: null, to: result.v, always: true };
+  return { reason: unknownCause(result) };
 }
 
 /**
