@@ -25,8 +25,14 @@ export interface OwnAttr {
   value?: Value;
 }
 
-/** A class body read once: its attributes, and its annotated names in `__annotations__` order. */
-const cache = new WeakMap<ClassInfo, { attrs: Map<string, OwnAttr>; annotated: string[] }>();
+/** A class body read once: its attributes, its annotated names in `__annotations__` order, and `vars(cls)`'s names. */
+interface BodyRead {
+  attrs: Map<string, OwnAttr>;
+  annotated: string[];
+  inVars: string[];
+}
+
+const cache = new WeakMap<ClassInfo, BodyRead>();
 
 /**
  * Own attributes by name, in the order SQLAlchemy reads them: `vars(cls)` merged with `__annotations__`
@@ -41,7 +47,7 @@ export function ownAnnotations(x: Extraction, cls: ClassInfo): string[] {
   return readBody(x, cls).annotated;
 }
 
-function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>; annotated: string[] } {
+function readBody(x: Extraction, cls: ClassInfo): BodyRead {
   let read = cache.get(cls);
   if (!read) {
     const found = new Map<string, OwnAttr>();
@@ -78,20 +84,38 @@ function readBody(x: Extraction, cls: ClassInfo): { attrs: Map<string, OwnAttr>;
       if (attr) attrs.set(name, attr);
     }
     // cached before the hook runs: a hook reading the class sees its body, as in Python
-    read = { attrs, annotated };
+    read = { attrs, annotated, inVars };
     cache.set(cls, read);
-    setAttrs(attrs, classCreationAttrs(x, cls), cls.def.line);
+    setAttrs(read, classCreationAttrs(x, cls), cls.def.line);
   }
   return read;
 }
 
 /** What a class decorator set on a plain class before mapping it joins the class's namespace, after its body. */
 export function addLateAttrs(x: Extraction, cls: ClassInfo, set: Map<string, Value>): void {
-  setAttrs(readBody(x, cls).attrs, set, cls.def.line);
+  setAttrs(readBody(x, cls), set, cls.def.line);
 }
 
-function setAttrs(attrs: Map<string, OwnAttr>, set: Map<string, Value>, line: number): void {
-  for (const [name, value] of set) Object.assign(entry(attrs, name, line), { value, expr: null, def: null, isClass: false });
+/**
+ * Attributes set on the class after its body (a hook, a decorator): a new name goes to the end of `vars(cls)`,
+ * which merges with the annotations again, so annotation-only attributes still come after it.
+ */
+function setAttrs(read: BodyRead, set: Map<string, Value>, line: number): void {
+  if (set.size === 0) return;
+  for (const [name, value] of set) {
+    Object.assign(entry(read.attrs, name, line), { value, expr: null, def: null, isClass: false });
+    if (!read.inVars.includes(name)) read.inVars.push(name);
+  }
+  const order = mergeOrdering(read.inVars, read.annotated);
+  const entries = [...read.attrs].sort(([a], [b]) => rank(order, a) - rank(order, b));
+  read.attrs.clear();
+  for (const [name, attr] of entries) read.attrs.set(name, attr);
+}
+
+/** A name's place in an order; names the order lacks keep theirs after it (the sort is stable). */
+function rank(order: string[], name: string): number {
+  const at = order.indexOf(name);
+  return at < 0 ? order.length : at;
 }
 
 /** Each attribute defined under an undecidable class-body `if` is named in the class's problems. */

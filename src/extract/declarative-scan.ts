@@ -7,6 +7,7 @@ import { classScope, methodInfo, withEffects } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
+import { callValue } from './evaluate-call.js';
 import { isDeclaredAttr, mappedRegistry } from './model-kind.js';
 import type { Extraction } from './state.js';
 import type { ClassInfo, ModuleInfo, Value } from './values.js';
@@ -29,6 +30,23 @@ export function classEnv(cls: ClassInfo): { module: ClassInfo['module']; cls: Cl
 
 /** The value of an own attribute, a declared_attr evaluated for the class being mapped. */
 export function attrValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
+  const value = ownValue(x, owner, attr, target);
+  return value && declaredAttrCall(x, value, owner, target, attr.line);
+}
+
+/**
+ * `declared_attr(fn)` called on a function, as a namespace built for `type()` holds it: the descriptor runs the
+ * function for the class being mapped, as the decorator form does.
+ */
+function declaredAttrCall(x: Extraction, value: Value, owner: ClassInfo, target: ClassInfo, line: number): Value {
+  const fn = value.t === 'call' && value.args.length === 1 && isDeclaredAttr([value.callee]) ? value.args[0] : undefined;
+  if (!fn) return value;
+  const env = { module: owner.module, depth: 0 };
+  const expr = { k: 'name' as const, id: 'declared_attr', line };
+  return callValue(x.ctx, fn, { args: [{ t: 'class', cls: target }], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, expr);
+}
+
+function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
   if (attr.value) return attr.value;
   if (attr.def) {
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
