@@ -98,16 +98,17 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
   // `Index(f"ix_{tbl.name}_ts", ...)`: the name as given (Table's first argument)
   if (isTableCall(obj) && name === 'name' && obj.args[0]) return obj.args[0];
-  if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   // a dataclass or NamedTuple instance holds its fields
   const field = obj.callee.t === 'class' && isRecordClass(ctx, obj.callee.cls) ? recordField(ctx, obj, obj.callee.cls, name) : undefined;
   if (field) return field;
-  // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown)
+  // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown); a project
+  // subclass of Flask-SQLAlchemy's extension reads its own (`self._naming_convention`) before SQLAlchemy's names
   if (obj.callee.t === 'class' && !name.startsWith('__')) {
     const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
     if (found.t === 'func') return isProperty(found) ? callFunction(ctx, { ...found.fn, bound: obj }, { args: [], kwargs: new Map() }, { module: found.fn.module, depth: 0 }, obj.line) : boundMethod(found, obj, obj.callee.cls);
     if (found.t !== 'clsattr') return found;
   }
+  if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   return { t: 'attr', obj, name };
 }
 

@@ -3,6 +3,7 @@ import { classScope, type Ctx } from './context.js';
 import { classHeader, mroOf, type MroEntry } from './classes.js';
 import type { MetaInfo } from './drafts.js';
 import { isFlaskDb } from './evaluate-attr.js';
+import { methodChain, runChain } from './method-chain.js';
 import { bindingValue } from './resolve.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { asBool, type CallValue, type ClassInfo, type Value } from './values.js';
@@ -119,12 +120,29 @@ function typeMapOf(v: Value | undefined): Array<[Value, Value]> {
 
 export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Registry {
   return memoRegistry(state, db, () => {
-    const modelClass = db.kwargs.get('model_class');
+    const kwargs = extensionKwargs(ctx, db);
+    const modelClass = kwargs.get('model_class');
     const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
-    const md = db.kwargs.get('metadata');
+    const md = kwargs.get('metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? base?.meta ?? newMeta(state, undefined);
-    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: asBool(db.kwargs.get('disable_autonaming')) !== true };
+    return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: asBool(kwargs.get('disable_autonaming')) !== true };
   });
+}
+
+/**
+ * The keywords Flask-SQLAlchemy's own `__init__` receives: a project subclass's constructor may add some
+ * (`kwargs.update(metadata=MetaData(naming_convention=...))` before `super().__init__(**kwargs)`). When that
+ * constructor cannot be run statically, the call's own keywords.
+ */
+function extensionKwargs(ctx: Ctx, db: CallValue): Map<string, Value> {
+  if (db.callee.t !== 'class') return db.kwargs;
+  let passed: Map<string, Value> | undefined;
+  const chain = methodChain(ctx, mroOf(ctx, db.callee.cls), '__init__');
+  runChain(ctx, chain, db, { args: db.args, kwargs: db.kwargs }, db.line, (a) => {
+    passed = a.kwargs;
+    return { t: 'none' };
+  });
+  return passed ?? db.kwargs;
 }
 
 /** Flask-SQLAlchemy's NameMixin applies: automatic table names, and no table for a subclass without a primary key. */
