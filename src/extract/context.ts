@@ -82,6 +82,8 @@ export interface Env {
    * what its statements build: a Table, a map_imperatively(...), a column set on a class. Absent elsewhere.
    */
   effects?: (v: Value, file: string, line: number) => void;
+  /** inside an `except` clause: the exception class it caught, which a bare `raise` raises again */
+  handling?: Value;
 }
 
 /**
@@ -101,6 +103,7 @@ export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env
     owner: env.owner,
     globalsFirst: env.globalsFirst,
     effects,
+    handling: env.handling,
   } satisfies Record<keyof Env, unknown>;
 }
 

@@ -296,7 +296,11 @@ function firstRaised(values: Iterable<Value>, depth: number): Unknown | undefine
 
 /** `raise X(...)`: the class raised; a bare `raise` (re-raising what a handler caught) is not followed. */
 function execRaise(ctx: Ctx, stmt: Extract<Stmt, { k: 'raise' }>, env: Env): Outcome {
-  if (!stmt.exc) return abort('a bare raise is not followed statically', env, stmt.line);
+  if (!stmt.exc) {
+    // in an except clause, the exception it caught goes on up
+    if (env.handling) return { done: true, value: raising(env.handling, `re-raises ${valueText(env.handling)}`, env.module.file, stmt.line) };
+    return abort('a bare raise outside an except clause', env, stmt.line);
+  }
   const exc = raisedClass(evalExpr(ctx, stmt.exc, env));
   if (!exc) return abort('an exception not known statically', env, stmt.line);
   return { done: true, value: raising(exc, `raises ${valueText(exc)}`, env.module.file, stmt.line) };
@@ -321,7 +325,7 @@ function execTry(ctx: Ctx, body: Stmt[], handlers: TryHandlers, env: Env): Outco
       if (caught === undefined) return abort('an except clause whose classes are not known statically', env, clause.line);
       if (!caught) continue;
       if (clause.name) env.locals!.set(clause.name, { t: 'call', callee: raised, args: [], kwargs: new Map(), file: env.module.file, line: clause.line, expr: { k: 'name', id: clause.name, line: clause.line } });
-      out = execBlock(ctx, clause.body, env);
+      out = execBlock(ctx, clause.body, { ...env, handling: raised });
       break;
     }
   } else if (!out.done && !out.jump) {
