@@ -4,6 +4,7 @@ import type { Ctx, Env } from './context.js';
 import { classScope } from './context.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
+import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import type { Binding } from './scope.js';
 import { equalValues } from './evaluate-ops.js';
@@ -56,8 +57,11 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     // `enum.nonmember(...)` is a plain class attribute
     if (binding.expr.k === 'call' && /(^|\.)nonmember$/.test(exprText(binding.expr.fn))) continue;
     const isAuto = binding.expr.k === 'call' && /(^|\.)auto$/.test(exprText(binding.expr.fn));
+    // `enum.member(...)` makes a member of what it wraps (a function or a descriptor too), its value that object
+    const wrapped = binding.expr.k === 'call' && /(^|\.)member$/.test(exprText(binding.expr.fn)) ? binding.expr.args[0] : undefined;
     let value: Value;
     if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };
+    else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, { module: cls.module, cls, depth: 0 });
     else value = bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 });
     if (value.t === 'num') lastInt = value.v;
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
