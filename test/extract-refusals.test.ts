@@ -124,7 +124,7 @@ describe('effects the evaluator cannot follow', () => {
     expect(seats.unresolved.map((u) => [u.symbol, u.line])).toEqual([['label', 18], ['code', 19], ['region', 20], [undefined, 16]]);
     expect(seats.unresolved[0]!.reason).toContain('os.environ');
     expect(seats.unresolved[1]!.reason).toContain('column name not known statically');
-    expect(seats.unresolved[2]!.reason).toContain('column name not known statically (Settings().region_column');
+    expect(seats.unresolved[2]!.reason).toContain('column name not known statically (runtime configuration (os.environ.get))');
     expect(seats.unresolved[3]!.reason).toContain('a column of this constraint or index is not known statically');
   });
 

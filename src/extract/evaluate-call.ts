@@ -6,7 +6,7 @@ import { callHigherOrder, callIterableBuiltin, iterate } from './evaluate-builti
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
-import { methodChain } from './method-chain.js';
+import { methodChain, runChain } from './method-chain.js';
 import { formatValue } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
@@ -43,6 +43,9 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
         return passed && 't' in passed ? passed : makeCall(base, passed ?? a, file, expr);
       }
       noteInstance(ctx, instance, fn.cls);
+      // at import time the constructor runs: what it builds is built (Nominatim's `SearchTables(meta)` makes its
+      // tables in `__init__`, `self.placex = sa.Table(...)`)
+      if (env.effects) runChain(ctx, methodChain(ctx, mroOf(ctx, fn.cls), '__init__'), instance, a, expr.line, () => ({ t: 'none' }), env.effects);
       return instance;
     }
     default:

@@ -1,7 +1,7 @@
 // Methods that chain up the MRO through `super()`: a project subclass's `__init__`, `__init_subclass__` hooks.
 import type { FunctionDef } from '../python/summary.js';
 import type { MroEntry } from './classes.js';
-import { classScope, methodInfo, type Ctx } from './context.js';
+import { classScope, methodInfo, type Ctx, type Env } from './context.js';
 import { callFunction } from './evaluate-func.js';
 import type { Arguments, ClassInfo, Unknown, Value } from './values.js';
 
@@ -23,14 +23,14 @@ export function methodChain(ctx: Ctx, mro: MroEntry[], name: string): ChainLink[
  * (or `Parent.__init__(self, ...)`) runs the next with what it passes, and past the last link `end` receives those arguments. The first link's
  * result, or the first unknown met on the way (a link further up that could not be run).
  */
-export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Arguments, line: number, end: (a: Arguments) => Value): Value {
+export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Arguments, line: number, end: (a: Arguments) => Value, effects?: Env['effects']): Value {
   let failed: Unknown | undefined;
   const run = (i: number, args: Arguments): Value => {
     const link = chain[i];
     if (!link) return end(args);
     const fn = methodInfo(link.owner.module, link.def, link.owner, bound);
     const next = chain[i + 1];
-    return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0 }, line, {
+    return callFunction(ctx, fn, args, { module: link.owner.module, depth: 0, ...(effects ? { effects } : {}) }, line, {
       self: bound,
       next: (up) => {
         const ran = run(i + 1, up);

@@ -212,9 +212,10 @@ function isRecord(decorators: Expr[], bases: ClassDef['bases']): boolean {
 function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], scope: Scope, line: number): FunctionDef {
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(cx, nameNode) : '';
-  // a plain method cannot shape the schema: skip it whole, the bulk of many model files
+  // a plain method cannot shape the schema: skip it whole, the bulk of many model files. One that makes a Table is
+  // kept: a constructor run at import time may call it (Nominatim's `self._postcode_table(meta, ...)`)
   const isDecorated = decorators.some((d) => !PLAIN_DECORATORS.has(decoratorName(d)));
-  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name)) {
+  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node)) {
     return { k: 'def', name, params: [], decorators, returns: null, body: null, line };
   }
   let params: FunctionDef['params'] = [];
@@ -227,6 +228,11 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
     else if (type === 'block') body = convertBlock(cx, child, 'function');
   }
   return { k: 'def', name, params, decorators, returns, body, line };
+}
+
+function makesTable(cx: ConvertContext, node: Node): boolean {
+  const at = cx.src.indexOf('Table(', node.startIndex);
+  return at >= 0 && at < node.endIndex;
 }
 
 function convertDecorated(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {

@@ -56,12 +56,12 @@ export function createCompiler(dialect: Dialect, strict: boolean): TypeCompiler 
     generic: (name, t) => call(GENERIC_VISITORS[name], name, t),
     process(spec) {
       const chosen = variantFor(spec, dialect);
-      // TypeCompiler.visit_user_defined: the type's own get_col_spec()
-      if (chosen.colSpec !== undefined) return chosen.colSpec;
-      // a project @compiles function replaces the compiler's own visit
+      // a project @compiles function replaces the compiler's own visit (visit_user_defined's get_col_spec() too)
       const custom = chosen.compiled?.[dialect];
       if (custom === null && strict) throw new UnknownTypeError(chosen);
       if (typeof custom === 'string' || custom === null) return custom ?? chosen.name;
+      // TypeCompiler.visit_user_defined: the type's own get_col_spec()
+      if (chosen.colSpec !== undefined) return chosen.colSpec;
       const t = bindType(chosen);
       if (custom !== undefined) {
         if (!t) throw new UnknownTypeError(chosen);
