@@ -124,7 +124,13 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
   }
   if (t.t === 'generic' && pyName(t.base) === 'typing.Literal') {
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
-    return typeFromLiteralAnnotation(values, flavor) ?? unknown('Literal annotation not supported here', file, line);
+    const plain = typeFromLiteralAnnotation(values, flavor);
+    if (!plain) return unknown('Literal annotation not supported here', file, line);
+    // `type_annotation_map={Literal: Enum(native_enum=False, length=32)}`: that Enum, over the literal's values
+    const mapped = typeMap.find(([k]) => pyName(k) === 'typing.Literal');
+    const given = mapped ? typeSpecOf(ctx, mapped[1], file, line) : undefined;
+    if (given && !('t' in given) && given.name === 'Enum' && given.module === 'sqlalchemy') return { ...given, args: plain.args, enumValues: plain.enumValues };
+    return given ?? plain;
   }
   const candidates = t.t === 'class' ? mroValues(ctx, t.cls).flatMap(withEnumBases) : [t];
   for (const candidate of candidates) {
