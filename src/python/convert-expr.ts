@@ -11,6 +11,8 @@ export interface ConvertContext {
   fast: boolean;
   /** the tree has an error somewhere (then only expression statements take the fast path) */
   hasError: boolean;
+  /** where the source has `Table(`, found on first need (a plain method that makes a table keeps its body) */
+  tableCalls?: number[];
 }
 
 const OTHER_TEXT_LIMIT = 120;

@@ -230,9 +230,13 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
   return { k: 'def', name, params, decorators, returns, body, line };
 }
 
+/** One pass over the file for all its methods: a search from each method would scan the rest of the file each time. */
 function makesTable(cx: ConvertContext, node: Node): boolean {
-  const at = cx.src.indexOf('Table(', node.startIndex);
-  return at >= 0 && at < node.endIndex;
+  if (!cx.tableCalls) {
+    cx.tableCalls = [];
+    for (let at = cx.src.indexOf('Table('); at >= 0; at = cx.src.indexOf('Table(', at + 1)) cx.tableCalls.push(at);
+  }
+  return cx.tableCalls.some((at) => at >= node.startIndex && at < node.endIndex);
 }
 
 function convertDecorated(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
