@@ -8,6 +8,7 @@ import { methodChain, runChain } from './method-chain.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { saSymbol } from './sa-names.js';
+import { mappedRegistry } from './model-kind.js';
 import type { ClassInfo, Value } from './values.js';
 
 /**
@@ -39,7 +40,11 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   );
   // DeclarativeBase maps the class in its own __init_subclass__: what a hook sets after calling it is a change
   // to the mapped class (declarative's __setattr__ appends a column to the table), not part of its namespace
-  if (!atMapping || !mro.some((e) => e.k === 'value' && MAPS_IN_INIT_SUBCLASS.has(saSymbol(e.value) ?? ''))) return set;
+  if (!atMapping || !mro.some((e) => e.k === 'value' && MAPS_IN_INIT_SUBCLASS.has(saSymbol(e.value) ?? ''))) {
+    // on a class no registry maps, `Handler.handlers[...]` consumers read `handler.queue_table` as the hook set it
+    if (mappedRegistry(x, cls) === null) keepOnClass(cls, set);
+    return set;
+  }
   const after = new Map([...set].filter(([name, value]) => atMapping!.get(name) !== value));
   if (after.size > 0) cls.setAfterMapping = after;
   return atMapping;
@@ -51,7 +56,7 @@ const MAPS_IN_INIT_SUBCLASS = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta
 /**
  * What an in-repo metaclass's `__init__(cls, name, bases, namespace)` sets on the class: the DeclEnum recipe
  * (Bodhi) fills `cls._reg` with the members its subclasses declare. The values stay on the class
- * (`metaclassSet`), where later reads (`cls._reg` in a classmethod) find them.
+ * (`creationSet`), where later reads (`cls._reg` in a classmethod) find them.
  */
 function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<string, Value> {
   const init = classScope(x.ctx.project, meta).bindings.get('__init__');
@@ -61,8 +66,13 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
   const set = captureSet(x, cls, (why) => messages.metaclassHook(meta.name, '__init__', why), () =>
     callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line),
   );
-  cls.metaclassSet = set;
+  keepOnClass(cls, set);
   return set;
+}
+
+/** What creation code set stays on the class for later reads; a later hook's value replaces an earlier one. */
+function keepOnClass(cls: ClassInfo, set: Map<string, Value>): void {
+  if (set.size > 0) cls.creationSet = new Map([...(cls.creationSet ?? []), ...set]);
 }
 
 /**

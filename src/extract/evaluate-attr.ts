@@ -189,7 +189,7 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
-    const set = e.cls.metaclassSet?.get(name);
+    const set = e.cls.creationSet?.get(name);
     if (set) return set;
     const bindings = classScope(ctx.project, e.cls).bindings;
     const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
@@ -237,7 +237,7 @@ export function superMember(ctx: Ctx, sup: CallValue, name: string, line: number
  */
 export function certainlyLacks(ctx: Ctx, v: Value, name: string): boolean {
   if (v.t !== 'class') return lacksAttribute(v, name);
-  return mroOf(ctx, v.cls).every((e) => (e.k === 'class' ? !e.cls.assigned?.has(name) && !e.cls.metaclassSet?.has(name) : lacksAttribute(e.value, name)));
+  return mroOf(ctx, v.cls).every((e) => (e.k === 'class' ? !e.cls.assigned?.has(name) && !e.cls.creationSet?.has(name) : lacksAttribute(e.value, name)));
 }
 
 /** `_Event__extra` is how Python stores `__extra` written in the body of class Event (name mangling). */

@@ -8,7 +8,7 @@ import type { CheckDraft, ColumnDraft, ColumnRef, FkDraft, GivenName, Retarget, 
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
-import { columnName, columnsUsed, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
+import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 
@@ -210,7 +210,7 @@ function naming(b: Builder, request: NamingRequest, where: { file: string; line:
 }
 
 function namingColumns(cols: ColumnDraft[]): Array<{ name: string; key: string }> {
-  return cols.map((c) => ({ name: columnName(c), key: c.key ?? columnName(c) }));
+  return cols.map((c) => ({ name: columnName(c), key: columnObjectKey(c) }));
 }
 
 /** What a naming convention reads of a foreign key's targets; `target_fullname` is the string as written. */

@@ -31,7 +31,8 @@ export interface NamingInput {
 
 /** The name the DDL gives a constraint or index; `undefined` when a convention uses a callable token. */
 export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dialect, run: TokenRunner): string | null | undefined {
-  if (input.converted) return input.name;
+  // a conv() name is not conventioned, but it is truncated as the dialect truncates names it generates
+  if (input.converted) return input.name === null ? null : truncate(input.name, MAX_IDENTIFIER[dialect]);
   const hasOwn = meta.naming.size > 0 || meta.tokens.size > 0;
   const conventions = hasOwn ? meta.naming : DEFAULT_CONVENTION;
   const whole = hasOwn ? meta.tokens.get(input.kind) : undefined;

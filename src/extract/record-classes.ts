@@ -2,6 +2,7 @@
 // constructor stores each field (settings objects, column specs). A field reads what the call passed, else its default.
 import type { Expr } from '../python/summary.js';
 import { mroOf } from './classes.js';
+import { bareInstance } from './constructors.js';
 import { classScope, type Ctx } from './context.js';
 import { callLambda } from './evaluate-func.js';
 import { evalExpr } from './evaluate.js';
@@ -69,6 +70,8 @@ function fieldDefault(ctx: Ctx, field: CallValue): Value {
   if (factory?.t === 'ext' && (factory.name === 'builtins.list' || factory.name === 'builtins.dict')) {
     return factory.name === 'builtins.list' ? { t: 'seq', kind: 'list', items: [] } : { t: 'dict', entries: [] };
   }
+  // `field(default_factory=MoneyOptions)`: a record class called with no arguments holds its own defaults
+  if (factory?.t === 'class' && isRecordClass(ctx, factory.cls)) return bareInstance(factory.cls, field.file, field.line);
   return unknown('a field default not known statically', field.file, field.line);
 }
 

@@ -7,7 +7,7 @@ import { metaOfValue } from './registry.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import { quoteIdentifier } from '../schema/identifiers.js';
 import { sqlLiteral } from '../schema/sql-literal.js';
-import type { MetaTable, Value } from './values.js';
+import { asString, type MetaTable, type Value } from './values.js';
 
 export interface ColumnHit {
   table: TableDraft;
@@ -16,6 +16,15 @@ export interface ColumnHit {
 
 export function columnName(c: ColumnDraft): string {
   return c.name ?? c.key ?? '';
+}
+
+/**
+ * The Column object's `key` (not the mapped attribute's): `key=` when given, else its name. Declarative gives the
+ * attribute's name only to a column that has none, which makes it the name too.
+ */
+export function columnObjectKey(c: ColumnDraft): string {
+  if (c.attr === undefined) return c.key ?? columnName(c);
+  return (c.call ? asString(c.call.kwargs.get('key')) : undefined) ?? columnName(c);
 }
 
 export function findColumn(table: TableDraft, keyOrName: string): ColumnDraft | undefined {

@@ -247,18 +247,20 @@ export function bindMetadata(state: RegistryState, reg: Registry, key: string | 
 }
 
 /**
- * A Flask-SQLAlchemy model that sees a `__bind_key__` (its own or inherited) and sets no `metadata` itself gets
- * the MetaData of that bind (BindMetaMixin / BindMixin in flask_sqlalchemy/model.py); undefined otherwise.
+ * A Flask-SQLAlchemy model that sets no `metadata` (nor `__table__`) itself gets the MetaData of the bind its
+ * `__bind_key__` names (its own or inherited), the default one without: a `metadata` an abstract parent set is not
+ * inherited (BindMetaMixin / BindMixin in flask_sqlalchemy/model.py, 3.x). Undefined when the key is not known.
  */
 function flaskBindMeta(ctx: Ctx, state: RegistryState, cls: ClassInfo, reg: Registry): MetaInfo | undefined {
-  if (classScope(ctx.project, cls).bindings.has('metadata')) return undefined;
+  const own = classScope(ctx.project, cls).bindings;
+  if (own.has('metadata') || own.has('__table__')) return undefined;
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class' || !classScope(ctx.project, e.cls).bindings.has('__bind_key__')) continue;
     const key = classValue(ctx, e.cls, '__bind_key__');
     if (key?.t === 'str' || key?.t === 'none') return bindMetadata(state, reg, key.t === 'str' ? key.v : null);
     return undefined;
   }
-  return undefined;
+  return reg.meta;
 }
 
 /** `getattr(cls, 'metadata')`: the first class in the MRO that sets `metadata`, else the registry's. */

@@ -3,6 +3,7 @@
 import type { CheckDraft, ColumnDraft, ConstraintDraft, Retarget, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { ownerTable } from './module-effects.js';
+import { columnObjectKey } from './references.js';
 import { metaOfValue } from './registry.js';
 import type { Extraction } from './state.js';
 import { tableSoFar } from './table-merge.js';
@@ -94,12 +95,10 @@ function referredSchemaFn(x: Extraction, fn: Value, source: TableDraft, schema: 
  * original took. Flags (unique=True, index=True) make their constraints again under the new MetaData's naming.
  */
 function copyColumn(c: ColumnDraft, source: TableDraft, retarget: Retarget | undefined): ColumnDraft {
-  const { attr, byOwnKey: _byOwnKey, ...rest } = c;
-  // Column.key: `key=` when given, else the name (declarative gives the attribute's name only to a column without one)
-  const declaredKey = c.call ? asString(c.call.kwargs.get('key')) : undefined;
+  const { attr: _attr, byOwnKey: _byOwnKey, ...rest } = c;
   return {
     ...rest,
-    key: attr === undefined ? c.key : (declaredKey ?? c.name),
+    key: columnObjectKey(c),
     foreignKeys: c.foreignKeys.map((fk) => withRetarget({ ...fk, namedBy: source }, retarget)),
     checks: c.checks.map((ck): CheckDraft => ({ ...ck, namedBy: source })),
     ...(c.type === null ? { typeFrom: { table: source, column: c } } : {}),

@@ -1,5 +1,5 @@
 // One table declared more than once in one MetaData (extend_existing=True, a class over a Core table): one table.
-import type { TableDraft } from './drafts.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { asBool } from './values.js';
 
@@ -13,10 +13,20 @@ function mergeDeclaration(first: TableDraft, t: TableDraft): void {
   for (const c of t.columns) {
     const at = first.columns.findIndex((f) => f.name === c.name);
     if (at < 0) first.columns.push(c);
-    else if (replaces) first.columns[at] = c;
+    else if (replaces) {
+      keepFlagConstraints(first, first.columns[at]!);
+      first.columns[at] = c;
+    }
   }
   first.constraints.push(...t.constraints);
   first.unresolved.push(...t.unresolved);
+}
+
+/** The unique constraint or index a replaced column's `unique=True` / `index=True` made stays on the table. */
+function keepFlagConstraints(table: TableDraft, old: ColumnDraft): void {
+  const columns = [{ k: 'key' as const, key: old.key ?? old.name ?? '' }];
+  if (old.index === true) table.constraints.push({ k: 'ix', columns, unique: old.unique === true, name: null });
+  else if (old.unique === true) table.constraints.push({ k: 'uq', columns, name: null });
 }
 
 /** The tables as SQLAlchemy holds them at the end: later declarations merged into the first. */

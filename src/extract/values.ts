@@ -28,8 +28,11 @@ export interface ClassInfo {
   inCreation?: boolean;
   /** `reg.mapped` when it was called on the class as a function (a class `type()` made): its registry maps it */
   mappedBy?: Value;
-  /** what its metaclass's `__init__` set on it, run statically: attribute lookup finds these first */
-  metaclassSet?: Map<string, Value>;
+  /**
+   * what code run as it was created set on it (its metaclass's `__init__`; the `__init_subclass__` hooks of a class
+   * no registry maps), run statically: attribute lookup finds these first
+   */
+  creationSet?: Map<string, Value>;
   /** what its `__init_subclass__` hooks set after `DeclarativeBase.__init_subclass__` mapped it: appended to its table */
   setAfterMapping?: Map<string, Value>;
 }

@@ -212,10 +212,11 @@ function isRecord(decorators: Expr[], bases: ClassDef['bases']): boolean {
 function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], scope: Scope, line: number): FunctionDef {
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(cx, nameNode) : '';
-  // a plain method cannot shape the schema: skip it whole, the bulk of many model files. One that makes a Table is
-  // kept: a constructor run at import time may call it (Nominatim's `self._postcode_table(meta, ...)`)
+  // a plain method cannot shape the schema: skip it whole, the bulk of many model files. Kept: one that makes a
+  // Table (a constructor run at import time may call it: Nominatim's `self._postcode_table(meta, ...)`), and one
+  // that only returns a value (a settings object's `def table(self, name): return self.prefix + name`, a property)
   const isDecorated = decorators.some((d) => !PLAIN_DECORATORS.has(decoratorName(d)));
-  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node)) {
+  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node) && !onlyReturns(cx, node)) {
     return { k: 'def', name, params: [], decorators, returns: null, body: null, line };
   }
   let params: FunctionDef['params'] = [];
@@ -228,6 +229,11 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
     else if (type === 'block') body = convertBlock(cx, child, 'function');
   }
   return { k: 'def', name, params, decorators, returns, body, line };
+}
+
+function onlyReturns(cx: ConvertContext, node: Node): boolean {
+  const body = node.childForFieldName('body');
+  return body?.namedChildCount === 1 && typeOf(cx, body.firstNamedChild!) === 'return_statement';
 }
 
 /** One pass over the file for all its methods: a search from each method would scan the rest of the file each time. */
