@@ -126,11 +126,13 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
     const values = t.args.map((a) => (a.t === 'str' ? a.v : null));
     const plain = typeFromLiteralAnnotation(values, flavor);
     if (!plain) return unknown('Literal annotation not supported here', file, line);
-    // `type_annotation_map={Literal: Enum(native_enum=False, length=32)}`: that Enum, over the literal's values
-    const mapped = typeMap.find(([k]) => pyName(k) === 'typing.Literal');
-    const given = mapped ? typeSpecOf(ctx, mapped[1], file, line) : undefined;
-    if (given && !('t' in given) && given.name === 'Enum' && given.module === 'sqlalchemy') return { ...given, args: plain.args, enumValues: plain.enumValues };
-    return given ?? plain;
+    // `type_annotation_map={Literal: Enum(native_enum=False, length=32)}`: that Enum's options over the literal's
+    // values (Enum._resolve_for_python_type), whatever enum it was given
+    const mapped = typeMap.find(([k]) => pyName(k) === 'typing.Literal')?.[1];
+    if (!mapped) return plain;
+    const isEnum = mapped.t === 'call' && saSymbol(mapped.callee) === 'Enum';
+    const strings = t.args.filter((a) => a.t === 'str');
+    return typeSpecOf(ctx, isEnum ? { ...mapped, args: strings } : mapped, file, line);
   }
   const candidates = t.t === 'class' ? mroValues(ctx, t.cls).flatMap(withEnumBases) : [t];
   for (const candidate of candidates) {
