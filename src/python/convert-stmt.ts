@@ -214,9 +214,11 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
   const name = nameNode ? textOf(cx, nameNode) : '';
   // a plain method cannot shape the schema: skip it whole, the bulk of many model files. Kept: one that makes a
   // Table (a constructor run at import time may call it: Nominatim's `self._postcode_table(meta, ...)`), and one
-  // that only returns a value (a settings object's `def table(self, name): return self.prefix + name`, a property)
+  // that only returns a value (a settings object's `def table(self, name): return self.prefix + name`, a property;
+  // not `__repr__` and the like)
   const isDecorated = decorators.some((d) => !PLAIN_DECORATORS.has(decoratorName(d)));
-  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node) && !onlyReturns(cx, node)) {
+  const isDunder = name.startsWith('__') && name.endsWith('__');
+  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node) && (isDunder || !onlyReturns(cx, node))) {
     return { k: 'def', name, params: [], decorators, returns: null, body: null, line };
   }
   let params: FunctionDef['params'] = [];
