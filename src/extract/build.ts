@@ -5,7 +5,7 @@ import { createProject, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { dunderValue } from './declarative-scan.js';
 import { mapClass, resolveTablename } from './declarative.js';
-import { callValue } from './evaluate-call.js';
+import { callProjectCallable } from './evaluate-call.js';
 import { buildTable } from './finalize.js';
 import { mergeDuplicates } from './table-merge.js';
 import { columnObjects } from './column-objects.js';
@@ -18,7 +18,7 @@ import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { record, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { record, strOrNone, tableRecord, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
 const STEP_BUDGET = 5_000_000;
@@ -79,25 +79,17 @@ function tablenameOf(x: Extraction, cls: ClassInfo): Value {
 
 /** A ForeignKeyConstraint's `elements` (each ForeignKey's `target_fullname`, `parent`) and `referred_table`. */
 function foreignKeyFields(referred: NonNullable<NamingInput['referred']>, columns: Array<[Value, Value]>): Record<string, Value> {
-  const str = (v: string): Value => ({ t: 'str', v });
-  const elements = referred.fullnames.map((fullname, i): Value => record({ target_fullname: str(fullname), parent: columns[i]?.[1] ?? { t: 'none' } }));
-  const fullname = referred.schema ? `${referred.schema}.${referred.table}` : referred.table;
-  return {
-    elements: { t: 'seq', kind: 'list', items: elements },
-    referred_table: record({ name: str(referred.table), schema: referred.schema === null ? { t: 'none' } : str(referred.schema), fullname: str(fullname) }),
-  };
+  const elements = referred.fullnames.map((fullname, i): Value => record({ target_fullname: { t: 'str', v: fullname }, parent: columns[i]?.[1] ?? { t: 'none' } }));
+  return { elements: { t: 'seq', kind: 'list', items: elements }, referred_table: tableRecord(referred.table, referred.schema) };
 }
 
 /** Runs a naming-convention callable with a constraint and a table whose attributes are known. */
 function tokenRunner(x: Extraction): TokenRunner {
   return (fn: Value, input: NamingInput) => {
     const columns: Array<[Value, Value]> = input.columns.map((c) => [{ t: 'str', v: c.key }, record({ name: { t: 'str', v: c.name }, key: { t: 'str', v: c.key } })]);
-    const table = record({ name: { t: 'str', v: input.table.name }, schema: input.table.schema === null ? { t: 'none' } : { t: 'str', v: input.table.schema } });
-    const constraint = record({ name: input.name === null ? { t: 'none' } : { t: 'str', v: input.name }, columns: { t: 'dict', entries: columns, collection: true }, table, ...(input.referred ? foreignKeyFields(input.referred, columns) : {}) });
-    const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
-    if (!module) return undefined;
-    const expr = { k: 'name' as const, id: 'naming_convention', line: 0 };
-    const result = callValue(x.ctx, fn, { args: [constraint, table], kwargs: new Map() }, { module, depth: 0 }, expr);
-    return result.t === 'str' ? result.v : undefined;
+    const table = tableRecord(input.table.name, input.table.schema);
+    const constraint = record({ name: strOrNone(input.name), columns: { t: 'dict', entries: columns, collection: true }, table, ...(input.referred ? foreignKeyFields(input.referred, columns) : {}) });
+    const result = callProjectCallable(x.ctx, fn, [constraint, table], 'naming_convention', 0);
+    return result?.t === 'str' ? result.v : undefined;
   };
 }

@@ -10,7 +10,7 @@ import { isSaName, saSymbol } from './sa-names.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
-import { builtinException, isTruthy, raising, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isTruthy, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isRecordClass, recordField } from './record-classes.js';
@@ -73,7 +73,7 @@ function tableNamePart(ctx: Ctx, cls: ClassInfo, part: 'name' | 'schema' | 'full
   const table = ctx.project.hooks.tableName(cls);
   if (!table) return unknown(`the table of ${cls.name} is not known statically`, cls.module.file, line);
   if (part === 'name') return { t: 'str', v: table.name };
-  if (part === 'schema') return table.schema === null ? { t: 'none' } : { t: 'str', v: table.schema };
+  if (part === 'schema') return strOrNone(table.schema);
   return { t: 'str', v: table.schema === null ? table.name : `${table.schema}.${table.name}` };
 }
 

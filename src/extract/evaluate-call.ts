@@ -17,6 +17,16 @@ import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { replaceRecord } from './record-classes.js';
 
+/**
+ * A project function or lambda that SQLAlchemy itself calls (a naming-convention token, `referred_schema_fn`), run
+ * with these arguments; undefined when `fn` is not one.
+ */
+export function callProjectCallable(ctx: Ctx, fn: Value, args: Value[], name: string, line: number): Value | undefined {
+  const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
+  if (!module) return undefined;
+  return callValue(ctx, fn, { args, kwargs: new Map() }, { module, depth: 0 }, { k: 'name', id: name, line });
+}
+
 export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
   const line = expr.line;

@@ -8,8 +8,8 @@ import { metaOfValue } from './registry.js';
 import type { Extraction } from './state.js';
 import { tableSoFar } from './table-merge.js';
 import { unknownCause } from './value-text.js';
-import { callValue } from './evaluate-call.js';
-import { asString, record, unknown, type CallValue, type Value } from './values.js';
+import { callProjectCallable } from './evaluate-call.js';
+import { asString, record, strOrNone, tableRecord, unknown, type CallValue, type Value } from './values.js';
 
 /**
  * The `schema=` of to_metadata: RETAIN_SCHEMA (the default) keeps the table's own, None takes the target
@@ -77,14 +77,10 @@ function sameSchemaRetarget(source: TableDraft, schema: CopySchema): Retarget | 
  * not known statically.
  */
 function referredSchemaFn(x: Extraction, fn: Value, source: TableDraft, schema: CopySchema, call: CallValue): Retarget | { reason: string } | undefined {
-  const module = fn.t === 'func' ? fn.fn.module : fn.t === 'code' && fn.env ? fn.env.module : undefined;
-  if (!module) return { reason: unknownCause(fn) };
-  const str = (v: string | null): Value => (v === null ? { t: 'none' } : { t: 'str', v });
-  const table = record({ name: str(source.name), schema: str(source.schema) });
-  const toSchema = schema.k === 'name' ? str(schema.schema) : unknown(schema.reason, call.file, call.line);
+  const toSchema = schema.k === 'name' ? strOrNone(schema.schema) : unknown(schema.reason, call.file, call.line);
   const referred = unknown('the referred schema of each constraint', call.file, call.line);
-  const args = [table, toSchema, record({}), referred];
-  const result = callValue(x.ctx, fn, { args, kwargs: new Map() }, { module, depth: 0 }, call.expr);
+  const result = callProjectCallable(x.ctx, fn, [tableRecord(source.name, source.schema), toSchema, record({}), referred], 'referred_schema_fn', call.line);
+  if (!result) return { reason: unknownCause(fn) };
   if (result.t === 'none' || (result.t === 'ext' && result.name.endsWith('RETAIN_SCHEMA'))) return undefined;
   if (result.t === 'str') return { from: null, to: result.v, always: true };
   return { reason: unknownCause(result) };

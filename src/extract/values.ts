@@ -237,6 +237,14 @@ export function kw(call: CallValue, name: string): Value | undefined {
 }
 
 /** An object whose attributes are known: what the extractor hands to callables it runs (enum members, constraints). */
+/** A string, or None. */
+export const strOrNone = (v: string | null): Value => (v === null ? { t: 'none' } : { t: 'str', v });
+
+/** What code SQLAlchemy calls reads of a Table: its name, schema and full name. */
+export function tableRecord(name: string, schema: string | null): CallValue {
+  return record({ name: { t: 'str', v: name }, schema: strOrNone(schema), fullname: { t: 'str', v: schema ? `${schema}.${name}` : name } });
+}
+
 export function record(fields: Record<string, Value>): CallValue {
   return {
     t: 'call',
