@@ -282,7 +282,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   // `template.copy()` / `._copy()`: an equal Column for another table. `events.c.event_uuid._copy()` copies a column
   // already in a table, whose foreign keys belong to that table's constraints: they are not copied (Column._copy)
   if ((name === 'copy' || name === '_copy') && a.args.length === 0) {
-    if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return isTableColumn(obj) ? withoutForeignKeys(obj) : obj;
+    // a new Column: setting an attribute on the copy leaves the template as it was
+    if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return isTableColumn(obj) ? withoutForeignKeys(obj) : { ...obj, kwargs: new Map(obj.kwargs) };
     const inTable = obj.t === 'tablecol' && obj.table.t === 'call' ? columnCallOf(obj.table, obj.name) : undefined;
     if (inTable) return withoutForeignKeys(inTable);
   }
@@ -294,7 +295,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
 }
 
 function withoutForeignKeys(column: CallValue): CallValue {
-  return { ...column, args: column.args.filter((arg) => !(arg.t === 'call' && saSymbol(arg.callee) === 'ForeignKey')) };
+  return { ...column, args: column.args.filter((arg) => !(arg.t === 'call' && saSymbol(arg.callee) === 'ForeignKey')), kwargs: new Map(column.kwargs) };
 }
 
 /** The `Column(...)` argument of a `Table(...)` call that has this key (or name). */

@@ -215,6 +215,9 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
   return undefined;
 }
 
+/** Column attributes that stand for a constructor keyword of the same name. */
+const COLUMN_SETTABLE = new Set(['primary_key', 'nullable', 'unique', 'index', 'comment', 'autoincrement']);
+
 /**
  * `self.native = native` in a constructor run statically: the instance of an in-repo class keeps it (a
  * TypeDecorator's load_dialect_impl reads it back). On any other object the effect is not modelled, so the
@@ -224,6 +227,11 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   const obj = evalExpr(ctx, target.obj, env);
   if (obj.t === 'call' && obj.callee.t === 'class') {
     (obj.attrs ??= new Map()).set(target.name, value);
+    return undefined;
+  }
+  // `c.primary_key = True` on a Column not yet in a table: what its constructor keyword would have set
+  if (obj.t === 'call' && COLUMN_SETTABLE.has(target.name) && saSymbol(obj.callee) === 'Column') {
+    obj.kwargs.set(target.name, value);
     return undefined;
   }
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
