@@ -21,13 +21,13 @@ const HEAD = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_ba
 describe('effects the evaluator cannot follow', () => {
   it('stops a helper that sets an attribute on an object it does not model, naming the attribute', async () => {
     const schema = await extract({
-      'm.py': `${HEAD}\ndef name_col():\n    col = sa.Column(sa.String(20))\n    col.nullable = False\n    return col\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,
+      'm.py': `${HEAD}\ndef name_col():\n    col = sa.Column(sa.String(20))\n    col.type = sa.Text()\n    return col\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,
     });
     const tags = table(schema, 'tags');
     expect(tags.columns.map((c) => c.name)).toEqual(['id']);
     expect(tags.unresolved).toHaveLength(1);
     expect(tags.unresolved[0]).toMatchObject({ file: 'm.py', symbol: 'name' });
-    expect(tags.unresolved[0]!.reason).toContain('assignment to attribute nullable');
+    expect(tags.unresolved[0]!.reason).toContain('assignment to attribute type');
   });
 
   it('stops a helper at a dict method it cannot perform instead of dropping the change', async () => {
