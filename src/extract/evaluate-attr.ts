@@ -2,7 +2,7 @@
 import type { Ctx, Env } from './context.js';
 import { classScope, methodInfo } from './context.js';
 import type { Binding } from './scope.js';
-import { mroOf, mroValues } from './classes.js';
+import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
@@ -186,6 +186,7 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   if (name === '__dict__') return ownNamespace(ctx, cls, line);
   if ((name === '_member_names_' || name === '__members__') && isEnumClass(ctx, cls)) return enumListing(ctx, cls, name);
   if (name === '__mro__') return { t: 'seq', kind: 'tuple', items: mroValues(ctx, cls) };
+  if (name === '__bases__') return { t: 'seq', kind: 'tuple', items: classHeader(ctx, cls).bases };
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
