@@ -3,6 +3,7 @@
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { columnName, tableOfRef } from './references.js';
 import { saSymbol } from './sa-names.js';
+import { nullableOf } from './finalize.js';
 import type { Extraction } from './state.js';
 import { tableSoFar } from './table-merge.js';
 import { unknown, type CallValue, type TableRef, type Value } from './values.js';
@@ -28,8 +29,9 @@ export function columnObjects(x: Extraction, ref: TableRef): Value[] | undefined
     if (!call || saSymbol(call.callee) !== 'Column' || c.attr !== undefined) {
       return unknown(`column ${columnName(c)} of ${table.name} is not known statically`, call?.file ?? '', call?.line ?? 0);
     }
-    const isPk = isPrimaryKey(table, c);
-    const nullable = c.nullable ?? (isPk ? false : (c.nullableDefault ?? true));
+    const key = primaryKeyOf(table, c);
+    const isPk = key.isPk;
+    const nullable = nullableOf(c, isPk, key.byConstraint);
     const settled: CallValue = { ...call, kwargs: new Map([...call.kwargs, ['primary_key', { t: 'bool', v: isPk }], ['nullable', { t: 'bool', v: nullable }]]) };
     inTables.add(settled);
     return settled;
@@ -37,8 +39,9 @@ export function columnObjects(x: Extraction, ref: TableRef): Value[] | undefined
 }
 
 /** A PrimaryKeyConstraint decides the key when there is one; else the columns' own flags. */
-function isPrimaryKey(table: TableDraft, c: ColumnDraft): boolean {
+function primaryKeyOf(table: TableDraft, c: ColumnDraft): { isPk: boolean; byConstraint: boolean } {
   const pk = table.constraints.find((k) => k.k === 'pk');
-  if (pk?.k !== 'pk') return c.primaryKey;
-  return pk.columns.some((r) => (r.k === 'key' ? r.key === c.key || r.key === columnName(c) : r.k === 'value' && r.value === c.call));
+  if (pk?.k !== 'pk') return { isPk: c.primaryKey, byConstraint: false };
+  const isPk = pk.columns.some((r) => (r.k === 'key' ? r.key === c.key || r.key === columnName(c) : r.k === 'value' && r.value === c.call));
+  return { isPk, byConstraint: true };
 }

@@ -144,6 +144,15 @@ function withInheritedSchema(spec: TypeSpec | null, schema: string | null): Type
   return { ...spec, kwargs: { ...spec.kwargs, schema } };
 }
 
+/**
+ * A Mapped[...] annotation sets nullable as nullable= would (mapped_column(primary_key=True) under
+ * Mapped[int | None] stays nullable); with neither, a primary key is NOT NULL, and so is a column of a
+ * PrimaryKeyConstraint whatever its annotation says (the constraint overrides what nullable= did not set).
+ */
+export function nullableOf(c: ColumnDraft, isPk: boolean, byConstraint: boolean): boolean {
+  return c.nullable ?? (isPk && byConstraint ? false : (c.nullableDefault ?? !isPk));
+}
+
 /** `byConstraint`: the key is a PrimaryKeyConstraint's, which makes its columns NOT NULL unless nullable= was given. */
 function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: boolean): Column {
   const name = columnName(c);
@@ -166,10 +175,7 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
     key: c.attr ?? c.key ?? name,
     type: rendered.type,
     enum: rendered.enum,
-    // a Mapped[...] annotation sets nullable as nullable= would (mapped_column(primary_key=True) under
-    // Mapped[int | None] stays nullable); with neither, a primary key is NOT NULL, and so is a column of a
-    // PrimaryKeyConstraint whatever its annotation says (the constraint overrides what nullable= did not set)
-    nullable: c.nullable ?? (isPk && byConstraint ? false : (c.nullableDefault ?? !isPk)),
+    nullable: nullableOf(c, isPk, byConstraint),
     primary_key: isPk,
     unique: c.unique === true,
     index: c.index === true,
