@@ -3,7 +3,7 @@ import { classScope, type Ctx } from './context.js';
 import { classHeader, mroOf, type MroEntry } from './classes.js';
 import type { MetaInfo } from './drafts.js';
 import { isFlaskDb } from './evaluate-attr.js';
-import { methodChain, runChain } from './method-chain.js';
+import { superArguments } from './constructors.js';
 import { bindingValue } from './resolve.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { asBool, type CallValue, type ClassInfo, type Value } from './values.js';
@@ -135,14 +135,8 @@ export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Re
  * constructor cannot be run statically, the call's own keywords.
  */
 function extensionKwargs(ctx: Ctx, db: CallValue): Map<string, Value> {
-  if (db.callee.t !== 'class') return db.kwargs;
-  let passed: Map<string, Value> | undefined;
-  const chain = methodChain(ctx, mroOf(ctx, db.callee.cls), '__init__');
-  runChain(ctx, chain, db, { args: db.args, kwargs: db.kwargs }, db.line, (a) => {
-    passed = a.kwargs;
-    return { t: 'none' };
-  });
-  return passed ?? db.kwargs;
+  const passed = db.callee.t === 'class' ? superArguments(ctx, db.callee.cls, { args: db.args, kwargs: db.kwargs }, db) : undefined;
+  return passed && !('t' in passed) ? passed.kwargs : db.kwargs;
 }
 
 /** Flask-SQLAlchemy's NameMixin applies: automatic table names, and no table for a subclass without a primary key. */
