@@ -338,6 +338,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[0]!.message).toContain('tables built by fields_table() are missing');
     expect(schema.diagnostics[1]!.message).toContain('a loop over a value not known statically');
   });
+
+  it('warns of the tables an import-time constructor builds when its __init__ cannot be followed to its end', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom app_settings import settings\n\nmetadata = sa.MetaData()\n\nclass Tables:\n    def __init__(self, prefix):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.users = sa.Table(prefix + "users", metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nclass Plain:\n    def __init__(self, name):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.name = name\n\ntables = Tables("app_")\nplain = Plain("x")\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.severity])).toEqual([['m.py', 18, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toContain('tables built by the constructor of Tables may be missing');
+    expect(schema.diagnostics[0]!.message).toContain('not decidable statically');
+  });
 });
 
 describe('control flow the evaluator follows', () => {

@@ -17,6 +17,14 @@ import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { replaceRecord } from './record-classes.js';
 
+/** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
+const failedConstructions = new WeakMap<CallValue, string>();
+
+/** Why the constructor of `v`, an instance made at import time, could not be followed; undefined when it could. */
+export function constructionFailure(v: Value): string | undefined {
+  return v.t === 'call' ? failedConstructions.get(v) : undefined;
+}
+
 /**
  * A project function or lambda that SQLAlchemy itself calls (a naming-convention token, `referred_schema_fn`), run
  * with these arguments; undefined when `fn` is not one.
@@ -55,7 +63,10 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       noteInstance(ctx, instance, fn.cls);
       // at import time the constructor runs: what it builds is built (Nominatim's `SearchTables(meta)` makes its
       // tables in `__init__`, `self.placex = sa.Table(...)`)
-      if (env.effects) runChain(ctx, methodChain(ctx, mroOf(ctx, fn.cls), '__init__'), instance, a, expr.line, () => ({ t: 'none' }), env.effects);
+      if (env.effects) {
+        const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, fn.cls), '__init__'), instance, a, expr.line, () => ({ t: 'none' }), env.effects);
+        if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
+      }
       return instance;
     }
     default:

@@ -5,9 +5,11 @@ import type { Env } from './context.js';
 import { attributeTargets, buildsSchema } from './builds-schema.js';
 import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
-import { classHeader, outsideBases } from './classes.js';
+import { classHeader, mroOf, outsideBases } from './classes.js';
 import { callOf } from './columns.js';
 import { isTableCall } from './evaluate-attr.js';
+import { constructionFailure } from './evaluate-call.js';
+import { methodChain } from './method-chain.js';
 import { mapClass } from './declarative.js';
 import { annValue } from './declarative-scan.js';
 import { evalExpr } from './evaluate.js';
@@ -55,6 +57,14 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
   if (lastName(expr.fn) === 'Table' && !(value.t === 'call' && isTableCall(value))) {
     const cause = value.t === 'unknown' ? value.reason : `${valueText(evalExpr(x.ctx, expr.fn, env))} is not known statically`;
     x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.unknownTableCall(cause) });
+    return;
+  }
+  const construction = constructionFailure(value);
+  if (construction !== undefined && value.t === 'call' && value.callee.t === 'class') {
+    const cls = value.callee.cls;
+    if (methodChain(x.ctx, mroOf(x.ctx, cls), '__init__').some((link) => buildsSchema(link.def.body ?? []))) {
+      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.constructorNotRun(cls.name, construction) });
+    }
     return;
   }
   if (value.t !== 'unknown') return;
