@@ -71,7 +71,7 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
 }
 
 /** What creation code set stays on the class for later reads; a later hook's value replaces an earlier one. */
-function keepOnClass(cls: ClassInfo, set: Map<string, Value>): void {
+export function keepOnClass(cls: ClassInfo, set: Map<string, Value>): void {
   if (set.size > 0) cls.creationSet = new Map([...(cls.creationSet ?? []), ...set]);
 }
 

@@ -17,7 +17,7 @@ import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs } from './class-body.js';
-import { whileCreating } from './class-hooks.js';
+import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
 import { bindingValue } from './resolve.js';
@@ -168,6 +168,8 @@ function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env): boolean {
 /** An attribute set at import time: a column on a mapped class, or the naming convention or schema of a MetaData. */
 function setAttribute(x: Extraction, obj: Value, name: Value, value: Value): void {
   if (obj.t === 'class') addColumnLater(x, obj, name, value);
+  // `Config.PREFIX = "app_"` after the class: later reads of the attribute (`String(Config.LEN)`) see the new value
+  if (obj.t === 'class' && name.t === 'str' && !mappedRegistry(x, obj.cls)) keepOnClass(obj.cls, new Map([[name.v, value]]));
   const attr = name.t === 'str' && (name.v === 'naming_convention' || name.v === 'schema') ? name.v : undefined;
   const meta = attr ? metaOfValue(x.ctx, x.reg, obj) : undefined;
   if (attr && meta) configureMeta(meta, attr, value);
