@@ -3,12 +3,12 @@
 import { isKnownType, renderType } from '../schema/render-type.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresolved } from '../schema/types.js';
-import { checkSql } from './check-sql.js';
+import { expressionSql, sqlOfRef } from './sql-expression.js';
 import type { CheckDraft, ColumnDraft, ColumnRef, FkDraft, GivenName, Retarget, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
-import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, sqlOfRef, type FkTarget, type TableIndex } from './references.js';
+import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 
@@ -313,7 +313,7 @@ function checks(b: Builder): Table['check_constraints'] {
 }
 
 function checkSqlText(b: Builder, ck: CheckDraft): string {
-  return (ck.expr && checkSql(b.x, b.table, ck.expr, b.dialect)) ?? ck.sqltext;
+  return (ck.expr && expressionSql(b.x, b.table, ck.expr, b.dialect)) ?? ck.sqltext;
 }
 
 type SortKey = Array<string | string[]>;

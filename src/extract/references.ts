@@ -1,12 +1,9 @@
-// Column references across tables: `Model.attr`, `table.c.col`, "schema.table.col" strings, SQL expressions.
+// Column references across tables: `Model.attr`, `table.c.col`, "schema.table.col" strings.
 import { tableForCall } from './core-tables.js';
 import { mapClass } from './declarative.js';
-import type { ColumnDraft, ColumnRef, TableDraft } from './drafts.js';
+import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
-import { isSqlFunction, saSymbol } from './sa-names.js';
-import { quoteIdentifier } from '../schema/identifiers.js';
-import { sqlLiteral } from '../schema/sql-literal.js';
 import { asString, type MetaTable, type Value } from './values.js';
 
 export interface ColumnHit {
@@ -116,17 +113,6 @@ export function resolveFkTarget(x: Extraction, index: TableIndex, from: TableDra
 }
 
 /** SQL text of an index element: a column name, `lower(email)`, `created_at DESC`, text(...). */
-export function sqlOfRef(x: Extraction, table: TableDraft, ref: ColumnRef): string | undefined {
-  if (ref.k === 'key') {
-    const col = findColumn(table, ref.key);
-    return col ? columnName(col) : ref.key;
-  }
-  if (ref.k === 'expr') return ref.text;
-  // a column is listed by its name; inside an expression it is SQL, quoted where the dialect needs it
-  const column = columnOf(x, table, ref.value);
-  return column ? columnName(column) : sqlOfValue(x, table, ref.value);
-}
-
 /**
  * The column a value stands for: a Column object of the table's own class body (`updated_at.desc()` in its
  * `__table_args__`), `Model.attr`, or `table.c.col`.
@@ -151,31 +137,6 @@ export function columnsUsed(x: Extraction, table: TableDraft, values: Value[], o
   return out;
 }
 
-function sqlOfValue(x: Extraction, table: TableDraft, v: Value): string | undefined {
-  const column = columnOf(x, table, v);
-  if (column) return quoteIdentifier(columnName(column), x.ctx.project.dialect);
-  if (v.t === 'str' || v.t === 'num') return sqlLiteral(v.v, x.ctx.project.dialect);
-  if (v.t !== 'call') return undefined;
-  const callee = v.callee;
-  if (callee.t === 'attr' && (callee.name === 'desc' || callee.name === 'asc')) {
-    const inner = sqlOfValue(x, table, callee.obj);
-    return inner && `${inner} ${callee.name.toUpperCase()}`;
-  }
-  if (callee.t !== 'ext') return undefined;
-  const fn = callee.name.slice(callee.name.lastIndexOf('.') + 1);
-  // `sa.desc("end_time")`: a string names a column here
-  if ((saSymbol(callee) === 'desc' || saSymbol(callee) === 'asc') && v.args.length === 1) {
-    const arg = v.args[0]!;
-    const inner = arg.t === 'str' ? arg.v : sqlOfValue(x, table, arg);
-    return inner && `${inner} ${fn.toUpperCase()}`;
-  }
-  if ((fn === 'text' || fn === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
-  // `sa.column("login")`: a column clause by name, quoted as a column is
-  if (saSymbol(callee) === 'column' && v.args[0]?.t === 'str') return quoteIdentifier(v.args[0].v, x.ctx.project.dialect);
-  if (!isSqlFunction(callee.name)) return undefined;
-  const args = v.args.map((a) => sqlOfValue(x, table, a));
-  return args.every((a) => a !== undefined) ? `${fn}(${args.join(', ')})` : undefined;
-}
 
 /** The table an index or constraint written outside its table belongs to: that of its first column. */
 export function tableOfRefs(x: Extraction, refs: Value[]): TableDraft | undefined {

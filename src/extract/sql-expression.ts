@@ -1,11 +1,12 @@
-// CHECK constraints written as SQLAlchemy expressions (`CheckConstraint(status.in_(STAGES))`, `score >= 0`),
-// compiled as SQLAlchemy compiles them for DDL: literals inline, columns unqualified, operators grouped by
-// precedence. Anything outside this subset gives undefined, and the constraint keeps its source text.
+// SQL expressions of CHECK constraints (`CheckConstraint(status.in_(STAGES))`, `score >= 0`) and of index
+// elements (`func.lower(email)`, `valid_until.is_(None)`, `score.desc().nulls_last()`), compiled as SQLAlchemy
+// compiles them for DDL: literals inline, columns unqualified, operators grouped by precedence. Anything outside
+// this subset gives undefined: a constraint keeps its source text, an index is reported unresolved.
 import { quoteIdentifier } from '../schema/identifiers.js';
 import { sqlLiteral } from '../schema/sql-literal.js';
 import type { Dialect } from '../schema/types.js';
-import type { TableDraft } from './drafts.js';
-import { columnName, columnOf } from './references.js';
+import type { ColumnRef, TableDraft } from './drafts.js';
+import { columnName, columnOf, findColumn } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
@@ -28,6 +29,8 @@ const NEGATED: Record<string, string> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
   LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', IS: 'IS NOT', 'IS NOT': 'IS', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN',
 };
+/** Ordering modifiers, as methods (`col.desc()`) and as functions (`sa.nulls_last(col)`): the words they append. */
+const MODIFIERS: Record<string, string> = { desc: 'DESC', asc: 'ASC', nulls_first: 'NULLS FIRST', nullsfirst: 'NULLS FIRST', nulls_last: 'NULLS LAST', nullslast: 'NULLS LAST' };
 /** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
 const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
 
@@ -37,9 +40,20 @@ interface Render {
   dialect: Dialect;
 }
 
-export function checkSql(x: Extraction, table: TableDraft, value: Value, dialect: Dialect): string | undefined {
+export function expressionSql(x: Extraction, table: TableDraft, value: Value, dialect: Dialect): string | undefined {
   const node = toNode({ x, table, dialect }, value);
   return node && print(node, undefined);
+}
+
+/** An index element: a column by its name, an expression as SQL. */
+export function sqlOfRef(x: Extraction, table: TableDraft, ref: ColumnRef): string | undefined {
+  if (ref.k === 'key') {
+    const col = findColumn(table, ref.key);
+    return col ? columnName(col) : ref.key;
+  }
+  if (ref.k === 'expr') return ref.text;
+  const column = columnOf(x, table, ref.value);
+  return column ? columnName(column) : expressionSql(x, table, ref.value, x.ctx.project.dialect);
 }
 
 function toNode(r: Render, v: Value): Node | undefined {
@@ -70,7 +84,10 @@ function callNode(r: Render, v: CallValue): Node | undefined {
   if (callee.name === SQL_OPERATOR) return operatorNode(r, v.args);
   if (isSqlFunction(callee.name)) return functionNode(r, callee.name.slice(callee.name.lastIndexOf('.') + 1), v.args);
   const first = v.args[0];
-  switch (saSymbol(callee)) {
+  const symbol = saSymbol(callee);
+  // `sa.desc("end_time")`: a string names a column here
+  if (symbol && MODIFIERS[symbol] && first && v.args.length === 1) return modified(first.t === 'str' ? { k: 'atom', text: first.v } : toNode(r, first), MODIFIERS[symbol]);
+  switch (symbol) {
     case 'and_':
     case 'or_':
       return listNode(r, saSymbol(callee) === 'and_' ? 'AND' : 'OR', v.args);
@@ -113,6 +130,7 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
   const obj = toNode(r, objValue);
   if (!obj) return undefined;
   const [first, second] = args;
+  if (MODIFIERS[name] && args.length === 0) return modified(obj, MODIFIERS[name]);
   switch (name) {
     case 'in_':
     case 'not_in':
@@ -174,6 +192,11 @@ function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined 
 /** and_(and_(a, b), c) is one list, as BooleanClauseList builds it. */
 function flatten(op: 'AND' | 'OR', items: Node[]): Node {
   return { k: 'list', op, items: items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [n])) };
+}
+
+/** `score + 1 DESC`: the modifier follows its element, never grouped (UnaryExpression with a modifier). */
+function modified(node: Node | undefined, words: string): Node | undefined {
+  return node && { k: 'atom', text: `${print(node, undefined)} ${words}` };
 }
 
 function negate(node: Node): Node {
