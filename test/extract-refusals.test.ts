@@ -350,6 +350,20 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
   });
 });
 
+describe('namespaces the evaluator lists', () => {
+  it('lists a module by dir(), and refuses one whose names a star import brings', async () => {
+    const schema = await extract({
+      'app/__init__.py': '',
+      'app/limits.py': 'NOTE_LEN = 140\nlower_len = 3\n',
+      'app/more.py': 'from .limits import *\nEXTRA = 1\n',
+      'app/models.py': `import sqlalchemy as sa\nfrom app import limits, more\n\nmetadata = sa.MetaData()\nlisted = dict((k, getattr(limits, k)) for k in dir(limits) if k.isupper())\nstarred = dict((k, getattr(more, k)) for k in dir(more) if k.isupper())\nnotes = sa.Table("notes", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("body", sa.String(listed["NOTE_LEN"])), sa.Column("extra", sa.String(starred["EXTRA"])))\n`,
+    });
+    const notes = table(schema, 'notes');
+    expect(notes.columns.map((c) => c.type)).toEqual(['INTEGER', 'VARCHAR(140)', 'NULLTYPE']);
+    expect(notes.unresolved).toEqual([expect.objectContaining({ symbol: 'extra', reason: expect.stringContaining('dir() of module app.more, whose names are not all known statically') })]);
+  });
+});
+
 describe('control flow the evaluator follows', () => {
   it('takes a keyword out of **kwargs with dict.pop() in a column helper', async () => {
     const schema = await extract({

@@ -1,6 +1,6 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
-import { superCallOf, type Ctx, type Env } from './context.js';
+import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
 import { callHigherOrder, callIterableBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
@@ -12,7 +12,7 @@ import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { replaceRecord } from './record-classes.js';
@@ -60,6 +60,8 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
         const passed = superArguments(ctx, fn.cls, a, instance);
         return passed && 't' in passed ? passed : makeCall(base, passed ?? a, file, expr);
       }
+      // `class Config(dict): pass`: an instance is the mapping dict() makes of the same arguments
+      if (isPlainDictSubclass(ctx, fn.cls)) return dictOf(a.args[0], a, file, expr.line);
       noteInstance(ctx, instance, fn.cls);
       // at import time the constructor runs: what it builds is built (Nominatim's `SearchTables(meta)` makes its
       // tables in `__init__`, `self.placex = sa.Table(...)`)
@@ -179,6 +181,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       if (isMissing && !raisesAttributeError && certainlyLacks(ctx, first, second.v)) return raising(builtinException('AttributeError'), `${valueText(first)} has no attribute ${second.v}`, file, line);
       return found;
     }
+    case 'builtins.dir':
+      return first?.t === 'module' ? moduleNames(ctx, first.module, file, line) : unknown('dir() of a value other than a module is not known statically', file, line);
     case 'builtins.vars':
       // a class's namespace, as `cls.__dict__` reads it
       if (first?.t === 'class') return attributeOf(ctx, first, '__dict__', env, line);
@@ -390,6 +394,30 @@ function dictOf(first: Value | undefined, a: Arguments, file: string, line: numb
   if (first && first.t !== 'dict' && !pairs) return unknown('dict() of a value not known statically', file, line);
   for (const [k, v] of a.kwargs) entries.push([{ t: 'str', v: k }, v]);
   return { t: 'dict', entries };
+}
+
+/** In-repo classes over `dict` that define nothing of their own. */
+function isPlainDictSubclass(ctx: Ctx, cls: ClassInfo): boolean {
+  const mro = mroOf(ctx, cls);
+  const outside = mro.filter((e) => e.k === 'value');
+  return (
+    outside[0]?.k === 'value' && outside[0].value.t === 'ext' && outside[0].value.name === 'builtins.dict' &&
+    mro.every((e) => e.k === 'value' || classScope(ctx.project, e.cls).bindings.size === 0)
+  );
+}
+
+/** What every module's namespace holds besides its own names (CPython 3, a module imported from a file). */
+const MODULE_DUNDERS = ['__builtins__', '__cached__', '__doc__', '__file__', '__loader__', '__name__', '__package__', '__spec__'];
+
+/** `dir(settings)`: the sorted names of a module's namespace; unknown when a star import or globals() adds names we cannot list. */
+function moduleNames(ctx: Ctx, module: ModuleInfo, file: string, line: number): Value {
+  const scope = moduleScope(ctx.project, module);
+  if (scope.stars.length > 0 || ctx.project.dynamicGlobals.has(module)) return unknown(`dir() of module ${module.name}, whose names are not all known statically`, file, line);
+  const names = new Set(MODULE_DUNDERS);
+  if (module.isPackage) names.add('__path__');
+  for (const [name, binding] of scope.bindings) if (binding.k !== 'ann') names.add(name);
+  if (module.body.some((stmt) => stmt.k === 'ann')) names.add('__annotations__');
+  return { t: 'seq', kind: 'list', items: [...names].sort().map((v): Value => ({ t: 'str', v })) };
 }
 
 function rangeOf(a: Arguments, file: string, line: number): Value {

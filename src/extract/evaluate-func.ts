@@ -401,8 +401,11 @@ function execWhile(ctx: Ctx, stmt: Extract<Stmt, { k: 'while' }>, env: Env): Out
 }
 
 export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, env: Env): Value {
-  const items = iterate(ctx, evalExpr(ctx, expr.iter, env));
-  if (!items || items.length > MAX_LOOP) return unknown('comprehension over a value not known statically', env.module.file, expr.line);
+  const iter = evalExpr(ctx, expr.iter, env);
+  const items = iterate(ctx, iter);
+  // an unknown iterable keeps its own reason (`dir()` of a module a star import fills)
+  if (!items) return iter.t === 'unknown' ? iter : unknown('comprehension over a value not known statically', env.module.file, expr.line);
+  if (items.length > MAX_LOOP) return unknown(`comprehension over more than ${MAX_LOOP} items`, env.module.file, expr.line);
   const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}), ...(env.effects ? { effects: env.effects } : {}) };
   const out: Value[] = [];
   const entries: Array<[Value, Value]> = [];
