@@ -69,6 +69,7 @@ function readBody(x: Extraction, cls: ClassInfo): BodyRead {
         if (items && items.length <= MAX_LOOP) return items;
         return v.t === 'unknown' ? v : unknown(items ? messages.tooManyItems(MAX_LOOP) : 'not iterable statically', cls.module.file, iter.line);
       },
+      assign: (target, item, scope) => assignTarget(x.ctx, target, item, scope),
       problem: (line, reason, symbol) => problems.push({ file: cls.module.file, line, ...(symbol === undefined ? {} : { symbol }), reason }),
       cls,
       aliases: new Set(),
@@ -211,6 +212,8 @@ interface Reader {
   value(expr: Expr, locals?: Map<string, Value>): Value;
   /** what a class-body loop runs over, or why that is not known */
   items(iter: Expr, locals?: Map<string, Value>): Value[] | Unknown;
+  /** binds a loop target to one item, unpacking as Python does */
+  assign(target: Expr, item: Value, scope: Map<string, Value>): void;
   problem(line: number, reason: string, symbol?: string): void;
   cls: ClassInfo | null;
   /** names bound to the namespace itself (`ns = locals()`) */
@@ -223,6 +226,7 @@ const namesOnly = (names: Set<string>, aliases: Set<string>): Reader => ({
   decide: () => true,
   value: () => ({ t: 'none' }),
   items: () => [],
+  assign: () => {},
   problem: () => {},
   cls: null,
   aliases,
@@ -348,7 +352,7 @@ function runLoop(stmt: Extract<Stmt, { k: 'for' }>, attrs: Map<string, OwnAttr>,
   if (!Array.isArray(items)) return reader.problem(stmt.line, messages.loopNotRun(reader.cls?.name ?? 'the class', unknownCause(items)));
   for (const item of items) {
     const scope = new Map(locals);
-    assignTarget(stmt.target, item, scope);
+    reader.assign(stmt.target, item, scope);
     for (const name of targetNames(stmt.target)) setValue(entry(attrs, name, stmt.line), scope.get(name)!);
     const jump = collect(stmt.body, attrs, reader, scope);
     if (locals) for (const [name, value] of scope) locals.set(name, value);

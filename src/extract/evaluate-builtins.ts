@@ -6,6 +6,7 @@ import { callValue } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
 import { isTruthy, scalar, unknown, type Arguments, type Value } from './values.js';
+import { namedTupleItems } from './record-classes.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
 export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
@@ -21,6 +22,8 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
       return isEnumClass(ctx, v.cls) ? enumMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
     case 'tablecols':
       return ctx.project.hooks.tableColumns(v.table);
+    case 'call':
+      return namedTupleItems(ctx, v);
     default:
       return undefined;
   }

@@ -15,7 +15,7 @@ import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
-import { replaceRecord } from './record-classes.js';
+import { namedTupleItems, replaceRecord } from './record-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
 const failedConstructions = new WeakMap<CallValue, string>();
@@ -144,9 +144,12 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
     case 'builtins.callable':
       return callableOf(first, file, line);
-    case 'builtins.len':
+    case 'builtins.len': {
       if (first?.t === 'dict') return { t: 'num', v: first.entries.length };
+      const items = first?.t === 'call' ? namedTupleItems(ctx, first) : undefined;
+      if (items) return { t: 'num', v: items.length };
       return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: first.v.length } : unknown('len() of a value not known statically', file, line);
+    }
     case 'builtins.tuple':
     case 'builtins.list':
       return seqOf(ctx, first, name === 'builtins.tuple' ? 'tuple' : 'list', file, line);
@@ -163,6 +166,12 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'enum.IntFlag':
       // the functional API, `Enum("Color", "RED GREEN")`: the class it makes
       return first?.t === 'str' && second ? functionalEnum(name, first, second, a.kwargs.get('start'), env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+    case 'collections.namedtuple':
+      return first?.t === 'str' && second ? functionalNamedTuple(first, fieldNames(second), a.kwargs.get('defaults'), env, expr) : unknown('namedtuple() with fields not known statically', file, line);
+    case 'typing.NamedTuple':
+    case 'typing_extensions.NamedTuple':
+      // the functional form, `NamedTuple("Row", [("id", int), ("kind", str)])`
+      return first?.t === 'str' ? functionalNamedTuple(first, second ? pairNames(second) : [...a.kwargs.keys()], undefined, env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
     case 'dataclasses.replace':
       return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
     case 'builtins.getattr':
@@ -277,6 +286,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
+  if ((name === '_replace' || name === '_asdict') && obj.t === 'call' && namedTupleItems(ctx, obj)) return namedTupleMethod(ctx, obj, name, a);
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
   if (fromNamespace) return fromNamespace;
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
@@ -352,6 +362,36 @@ function functionalEnum(base: string, name: Extract<Value, { t: 'str' }>, names:
   return classFromType([name, { t: 'seq', kind: 'tuple', items: [{ t: 'ext', name: base }] }, { t: 'dict', entries }], env, expr);
 }
 
+/** A named tuple's `_replace(**changes)` (a new instance) and `_asdict()` (its fields by name). */
+function namedTupleMethod(ctx: Ctx, obj: CallValue, name: '_replace' | '_asdict', a: Arguments): Value {
+  const replaced = replaceRecord(ctx, obj, name === '_replace' ? a.kwargs : new Map());
+  if (name === '_replace' || replaced?.t !== 'call') return replaced ?? unknown(`${name}() not known statically`, obj.file, obj.line);
+  return { t: 'dict', entries: [...replaced.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
+}
+
+/** `namedtuple("Row", "id kind")`, `namedtuple("Row", ["id", "kind"])`: the field names; undefined when not known. */
+function fieldNames(v: Value): string[] | undefined {
+  if (v.t === 'str') return v.v.replaceAll(',', ' ').split(/\s+/).filter(Boolean);
+  return v.t === 'seq' && v.items.every((i) => i.t === 'str') ? v.items.map((i) => (i as Extract<Value, { t: 'str' }>).v) : undefined;
+}
+
+/** `[("id", int), ("kind", str)]`: the names of the pairs; undefined when not known. */
+function pairNames(v: Value): string[] | undefined {
+  if (v.t !== 'seq') return undefined;
+  const names = v.items.map((p) => (p.t === 'seq' && p.items[0]?.t === 'str' ? p.items[0].v : undefined));
+  return names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+}
+
+/** A named tuple class made by a call: a NamedTuple record class with those fields, `defaults` for the last ones. */
+function functionalNamedTuple(name: Extract<Value, { t: 'str' }>, fields: string[] | undefined, defaults: Value | undefined, env: Env, expr: Expr): Value {
+  const given = defaults === undefined || defaults.t === 'none' ? [] : defaults.t === 'seq' ? defaults.items : undefined;
+  if (!fields || !given || given.length > fields.length) return unknown('namedtuple() with fields not known statically', env.module.file, expr.line);
+  const annotations: Array<[Value, Value]> = fields.map((f) => [{ t: 'str', v: f }, { t: 'ext', name: 'typing.Any' }]);
+  const values: Array<[Value, Value]> = given.map((v, i) => [{ t: 'str', v: fields[fields.length - given.length + i]! }, v]);
+  const namespace: Value = { t: 'dict', entries: [[{ t: 'str', v: '__annotations__' }, { t: 'dict', entries: annotations }], ...values] };
+  return classFromType([name, { t: 'seq', kind: 'tuple', items: [{ t: 'ext', name: 'typing.NamedTuple' }] }, namespace], env, expr);
+}
+
 function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Value): Value {
   const [name, bases, namespace] = args;
   if (name?.t !== 'str' || bases?.t !== 'seq' || namespace?.t !== 'dict') return unknown('type() with arguments not known statically', env.module.file, expr.line);
@@ -363,13 +403,19 @@ function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Value): V
   };
   const target = (id: string): Expr => ({ k: 'name', id, line: expr.line });
   const body: Stmt[] = [];
-  let annotations: Array<[Value, Value]> = [];
+  const annotations = namespace.entries.find(([k, v]) => k.t === 'str' && k.v === '__annotations__' && v.t === 'dict')?.[1];
+  const annotated = new Map((annotations?.t === 'dict' ? annotations.entries : []).flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as const] : [])));
+  const values = new Map<string, Value>();
   for (const [k, v] of namespace.entries) {
-    if (k.t !== 'str') continue;
-    if (k.v === '__annotations__' && v.t === 'dict') annotations = v.entries;
+    if (k.t !== 'str' || k.v === '__annotations__') continue;
+    if (annotated.has(k.v)) values.set(k.v, v);
     else body.push({ k: 'assign', targets: [target(k.v)], value: slot(v), line: expr.line });
   }
-  for (const [k, v] of annotations) if (k.t === 'str') body.push({ k: 'ann', target: target(k.v), ann: slot(v), value: null, line: expr.line });
+  // an annotated name with a value is one statement (`kind: str = "text"`), as a record class's field default reads it
+  for (const [k, v] of annotated) {
+    const value = values.get(k);
+    body.push({ k: 'ann', target: target(k), ann: slot(v), value: value === undefined ? null : slot(value), line: expr.line });
+  }
   const classKeywords = keywords?.t === 'dict' ? keywords.entries.flatMap(([k, v]) => (k.t === 'str' ? [{ name: k.v, value: slot(v) }] : [])) : [];
   const def: ClassDef = { k: 'class', name: name.v, bases: classKeywords, decorators: [], body, line: expr.line };
   const id = `${env.module.name}:${name.v}#type${++typeSerial}`;

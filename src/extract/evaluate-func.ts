@@ -176,10 +176,10 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
   }
 }
 
-export function assignTarget(target: Expr, value: Value, locals: Map<string, Value>): void {
+export function assignTarget(ctx: Ctx, target: Expr, value: Value, locals: Map<string, Value>): void {
   if (target.k === 'name') locals.set(target.id, value);
   else if (target.k === 'tuple' || target.k === 'list') {
-    for (const [item, v] of unpack(target.items, value, target.line)) assignTarget(item, v, locals);
+    for (const [item, v] of unpack(ctx, target.items, value, target.line)) assignTarget(ctx, item, v, locals);
   }
 }
 
@@ -187,18 +187,20 @@ export function assignTarget(target: Expr, value: Value, locals: Map<string, Val
  * What each item of an unpacking target receives, as Python unpacks: `a, *rest, b = seq` gives `rest` the list of
  * the middle items. Of a value not known, each item is unknown for the same reason (never left unbound).
  */
-function unpack(items: Expr[], value: Value, line: number): Array<[Expr, Value]> {
+function unpack(ctx: Ctx, items: Expr[], value: Value, line: number): Array<[Expr, Value]> {
   const targetOf = (item: Expr): Expr => (item.k === 'star' ? item.value : item);
-  if (value.t !== 'seq') {
+  // a tuple, and anything Python iterates the same way (a string, a dict's keys, a named tuple's fields)
+  const values = value.t === 'seq' ? value.items : iterate(ctx, value);
+  if (!values) {
     const unpacked = value.t === 'unknown' ? value : unknown('cannot unpack this value statically', '', line);
     return items.map((item) => [targetOf(item), unpacked]);
   }
   const star = items.findIndex((item) => item.k === 'star');
-  const at = (i: number): Value => value.items[i] ?? { t: 'none' };
+  const at = (i: number): Value => values[i] ?? { t: 'none' };
   if (star === -1) return items.map((item, i) => [item, at(i)]);
   const after = items.length - star - 1;
-  const rest: Value = { t: 'seq', kind: 'list', items: value.items.slice(star, value.items.length - after) };
-  return items.map((item, i) => [targetOf(item), i < star ? at(i) : i === star ? rest : at(value.items.length - (items.length - i))]);
+  const rest: Value = { t: 'seq', kind: 'list', items: values.slice(star, values.length - after) };
+  return items.map((item, i) => [targetOf(item), i < star ? at(i) : i === star ? rest : at(values.length - (items.length - i))]);
 }
 
 /** One assignment target; the reason when its effect cannot be followed statically. */
@@ -207,11 +209,11 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
   else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
   else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name')) {
     // `self.precision, self.scale = precision, scale`: each item is stored as its own target would be
-    for (const [item, v] of unpack(target.items, value, target.line)) {
+    for (const [item, v] of unpack(ctx, target.items, value, target.line)) {
       const why = store(ctx, item, v, env);
       if (why) return why;
     }
-  } else assignTarget(target, value, env.locals!);
+  } else assignTarget(ctx, target, value, env.locals!);
   return undefined;
 }
 
@@ -378,7 +380,7 @@ function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome
   const items = iterate(ctx, evalExpr(ctx, stmt.iter, env));
   if (!items || items.length > MAX_LOOP) return abort('loop over a value not known statically', env, stmt.line);
   for (const item of items) {
-    assignTarget(stmt.target, item, env.locals!);
+    assignTarget(ctx, stmt.target, item, env.locals!);
     const out = execBlock(ctx, stmt.body, env);
     if (out.done) return out;
     if (out.jump === 'break') return { done: false };
@@ -410,7 +412,7 @@ export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, 
   const out: Value[] = [];
   const entries: Array<[Value, Value]> = [];
   for (const item of items) {
-    assignTarget(expr.target, item, inner.locals!);
+    assignTarget(ctx, expr.target, item, inner.locals!);
     const tests = expr.ifs.map((test) => isTruthy(evalExpr(ctx, test, inner)));
     if (tests.includes(undefined)) return unknown('comprehension condition not decidable statically', env.module.file, expr.line);
     if (tests.includes(false)) continue;

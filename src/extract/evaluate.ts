@@ -11,6 +11,7 @@ import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
+import { namedTupleItems } from './record-classes.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -206,6 +207,8 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
   if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);
+  const items = obj.t === 'call' ? namedTupleItems(ctx, obj) : undefined;
+  if (items) return subscriptOf(ctx, { t: 'seq', kind: 'tuple', items }, index, env, line);
   // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold
   if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
   // a generic alias such as Mapped[int] or Optional[str]

@@ -75,7 +75,15 @@ function fieldDefault(ctx: Ctx, field: CallValue): Value {
   return unknown('a field default not known statically', field.file, field.line);
 }
 
-/** `dataclasses.replace(obj, **changes)`: a new instance, every field given by keyword. */
+/** A named tuple instance (`Row(1, "int")` of a NamedTuple or namedtuple class): its items; undefined for anything else. */
+export function namedTupleItems(ctx: Ctx, v: Value): Value[] | undefined {
+  if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
+  const cls = v.callee.cls;
+  if (!mroOf(ctx, cls).some((e) => e.k === 'value' && pyName(e.value) === 'typing.NamedTuple')) return undefined;
+  return recordFields(ctx, cls).map((f) => recordField(ctx, v, cls, f.name)!);
+}
+
+/** `dataclasses.replace(obj, **changes)`, a named tuple's `_replace(**changes)`: a new instance, every field given by keyword. */
 export function replaceRecord(ctx: Ctx, instance: CallValue, changes: Map<string, Value>): Value | undefined {
   if (instance.callee.t !== 'class' || !isRecordClass(ctx, instance.callee.cls)) return undefined;
   const cls = instance.callee.cls;

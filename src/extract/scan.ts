@@ -12,7 +12,7 @@ import { evalExpr, sameKey } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
-import { callFunction } from './evaluate-func.js';
+import { assignTarget, callFunction } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
@@ -112,7 +112,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       } else if (env.locals && stmt.value && stmt.k !== 'expr') {
         // a loop body's plain assignment (`name = entity + "Link"`): the rest of the iteration reads it
         const value = evalExpr(x.ctx, stmt.value, env);
-        for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) bind(t, value, env.locals);
+        for (const t of stmt.k === 'assign' ? stmt.targets : [stmt.target]) assignTarget(x.ctx, t, value, env.locals);
       }
       break;
     }
@@ -350,7 +350,7 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
   }
   for (const item of items) {
     const locals = new Map(env.locals);
-    bind(stmt.target, item, locals);
+    assignTarget(x.ctx, stmt.target, item, locals);
     if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return;
   }
   // the `else:` block runs when the loop was not left by a `break`
@@ -388,11 +388,6 @@ function assignedNames(body: Stmt[]): Set<string> {
     if (s.k === 'if') for (const name of assignedNames([...s.body, ...s.orelse])) out.add(name);
   }
   return out;
-}
-
-function bind(target: Expr, value: Value, locals: Map<string, Value>): void {
-  if (target.k === 'name') locals.set(target.id, value);
-  else if ((target.k === 'tuple' || target.k === 'list') && value.t === 'seq') target.items.forEach((t, i) => bind(t, value.items[i] ?? { t: 'none' }, locals));
 }
 
 function targetName(stmt: Stmt): string | undefined {
