@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
+import { dynamicImports } from '../src/extract/discovery.js';
 import { moduleNameFor, resolveRelative, sourceRoots } from '../src/extract/module-names.js';
 import { readWorktreeFiles } from '../src/git/worktree.js';
 
@@ -22,6 +23,21 @@ describe('module names', () => {
     expect(resolveRelative('a.b', true, 'x', 1)).toBe('a.b.x');
     expect(resolveRelative('a.b.c', false, '', 2)).toBe('a');
     expect(resolveRelative('top', false, 'x', 1)).toBeNull();
+  });
+});
+
+describe('modules imported by a name computed at run time', () => {
+  const names = ['app', 'app.policy', 'app.policy.generic', 'app.policy.atlas', 'app.policyx', 'app.base', 'other'];
+
+  it('reads every module under a literal start, and a name spelled whole with its packages', () => {
+    const text = 'import importlib\nmod = importlib.import_module("app.policy." + name)\nbase = __import__(\'app.base\', fromlist=["x"])\n';
+    expect(dynamicImports(text, names).sort()).toEqual(['app', 'app.base', 'app.policy', 'app.policy.atlas', 'app.policy.generic']);
+    expect(dynamicImports('m = import_module(f"app.policy.{name}")\n', names)).toContain('app.policy.generic');
+  });
+
+  it('reads nothing for a name with no literal start, or a file that imports nothing by name', () => {
+    expect(dynamicImports('m = import_module(name)\n', names)).toEqual([]);
+    expect(dynamicImports('import app.policy\n', names)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
 import { typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
 import { mroValues } from './classes.js';
-import { sameKey } from './evaluate.js';
+import { sameKey } from './evaluate-ops.js';
 import { enumMembers, enumSpec, isEnumClass } from './enums.js';
 import { lookupName } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';

@@ -46,3 +46,23 @@ function namesOf(resolved: readonly ResolvedImport[]): string[] {
   }
   return [...out];
 }
+
+/** `import_module("app.plugins." + name)`, `__import__(f"app.policy.{p}")`, `import_module("app.base")`: the literal start of the name. */
+const DYNAMIC_IMPORT = /\b(?:import_module|__import__)\(\s*f?(["'])([A-Za-z_][\w.]*)(\1\s*[,)])?/g;
+
+/**
+ * In-repo modules a file imports by name at run time (rucio's policy module, plugin packages): a name spelled
+ * whole, or every module under a literal start. Python imports one of the latter; reading the others only runs
+ * them, as the oracle does every file.
+ */
+export function dynamicImports(text: string, names: Iterable<string>): string[] {
+  if (!text.includes('import_module(') && !text.includes('__import__(')) return [];
+  const out = new Set<string>();
+  const all = [...names];
+  for (const m of text.matchAll(DYNAMIC_IMPORT)) {
+    const [, , start, isWhole] = m;
+    if (isWhole) for (const n of withParentPackages(start!)) out.add(n);
+    else for (const n of all) if (n.startsWith(start!)) for (const p of withParentPackages(n)) out.add(p);
+  }
+  return [...out];
+}

@@ -1,6 +1,6 @@
 // str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
 import { convertText, formatSpec } from './evaluate-format.js';
-import { formatValue } from './evaluate-ops.js';
+import { sameKey } from './evaluate-ops.js';
 import { record, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
@@ -158,12 +158,12 @@ export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a
   const [key, fallback] = a.args;
   switch (name) {
     case 'get': {
-      const hit = d.entries.find(([k]) => key && k.t === key.t && formatValue(k) === formatValue(key));
+      const hit = key && d.entries.find(([k]) => sameKey(k, key));
       return hit ? hit[1] : (fallback ?? { t: 'none' });
     }
     case 'pop': {
       // `ondelete = kwargs.pop("ondelete", None)` in a helper: the value, and the dict without it
-      const at = d.entries.findIndex(([k]) => key && k.t === key.t && formatValue(k) === formatValue(key));
+      const at = key ? d.entries.findIndex(([k]) => sameKey(k, key)) : -1;
       if (at < 0) return fallback ?? unknown('dict.pop() of a key not in the mapping', file, line);
       const [[, value]] = d.entries.splice(at, 1) as [[Value, Value]];
       return value;

@@ -1,7 +1,8 @@
 // In-place changes to known lists and dicts made by method calls (`parts.append(x)`, `NAMING.update(...)`).
 import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { evalArgs, evalExpr, sameKey } from './evaluate.js';
+import { evalArgs, evalExpr } from './evaluate.js';
+import { sameKey } from './evaluate-ops.js';
 import { iterate } from './evaluate-builtins.js';
 import type { Arguments, Value } from './values.js';
 

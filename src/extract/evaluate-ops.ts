@@ -171,3 +171,18 @@ function contains(container: Value, item: Value): boolean | undefined {
   if (container.t === 'dict') return contains({ t: 'seq', kind: 'list', items: container.entries.map(([k]) => k) }, item);
   return libraryNamespaceHas(container, item);
 }
+
+/**
+ * Whether two values are the same dict key, as Python's hash and == decide: equal strings, numbers (`True` is 1),
+ * tuples item by item, the same class or outside name.
+ */
+export function sameKey(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.t === 'str' && b.t === 'str') return a.v === b.v;
+  if ((a.t === 'num' || a.t === 'bool') && (b.t === 'num' || b.t === 'bool')) return Number(a.v) === Number(b.v);
+  if (a.t === 'none' && b.t === 'none') return true;
+  if (a.t === 'seq' && b.t === 'seq') return a.kind === 'tuple' && b.kind === 'tuple' && a.items.length === b.items.length && a.items.every((x, i) => sameKey(x, b.items[i]!));
+  if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
+  if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
+  return false;
+}

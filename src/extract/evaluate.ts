@@ -3,7 +3,7 @@ import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
-import { binaryOp, compareOp, formatValue, unaryOp } from './evaluate-ops.js';
+import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
@@ -154,14 +154,6 @@ function setEntry(entries: Array<[Value, Value]>, key: Value, value: Value): voi
   else entries.push([key, value]);
 }
 
-export function sameKey(a: Value, b: Value): boolean {
-  if (a === b) return true;
-  if (a.t === 'str' && b.t === 'str') return a.v === b.v;
-  if (a.t === 'num' && b.t === 'num') return a.v === b.v;
-  if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
-  if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
-  return false;
-}
 
 /** Python's slice semantics over a sequence of length n: the indices it selects. */
 function sliceIndices(n: number, bounds: Value[]): number[] | undefined {

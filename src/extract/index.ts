@@ -3,7 +3,7 @@ import type { SourceFile } from '../git/types.js';
 import { SUMMARY_VERSION, type ModuleSummary, type Stmt } from '../python/summary.js';
 import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js';
 import { buildSchema } from './build.js';
-import { importsOf, modelMatcher } from './discovery.js';
+import { dynamicImports, importsOf, modelMatcher } from './discovery.js';
 import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
 import { outlineOf, type ModuleOutline } from './outline.js';
@@ -150,7 +150,7 @@ async function summarizeClosure(models: Candidate[], byName: Map<string, Candida
       loaded = { outline: outlineOf(summary), body: () => summary.body };
     }
     out.set(c, loaded);
-    for (const dep of importsOf(c.name, c.isPackage, loaded.outline.imports)) {
+    for (const dep of [...importsOf(c.name, c.isPackage, loaded.outline.imports), ...dynamicImports(c.file.text, byName.keys())]) {
       const next = byName.get(dep);
       if (next && !out.has(next)) queue.push(next);
     }
