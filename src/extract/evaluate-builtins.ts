@@ -32,19 +32,22 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
 const ITERABLE_BUILTINS = new Set(['sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed', 'set', 'frozenset']);
 
 /** `builtins.<name>(...)` for the builtins above; undefined for any other name. */
-export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, file: string, line: number): Value | undefined {
+export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value | undefined {
   const short = name.startsWith('builtins.') ? name.slice('builtins.'.length) : '';
   if (!ITERABLE_BUILTINS.has(short)) return undefined;
+  const file = env.module.file;
+  const line = expr.line;
   const fail = unknown(`${short}() of values not known statically`, file, line);
   // min(a, b) and max(a, b) compare their arguments; the rest take one iterable
   const isSpread = (short === 'min' || short === 'max') && a.args.length > 1;
   const items = isSpread ? a.args : a.args[0] ? iterate(ctx, a.args[0]) : short === 'set' || short === 'frozenset' ? [] : undefined;
-  if (!items || (a.kwargs.size > 0 && !(short === 'sum' || short === 'enumerate' || isReverseOnly(short, a)))) return fail;
+  if (!items || (a.kwargs.size > 0 && !(short === 'sum' || short === 'enumerate' || isOrderingOnly(short, a)))) return fail;
   switch (short) {
     case 'sorted':
     case 'min':
     case 'max': {
-      const sorted = sortValues(items.map(scalar));
+      const key = a.kwargs.get('key');
+      const sorted = sortValues(items.map(scalar), key && key.t !== 'none' ? (v) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined);
       if (!sorted || sorted.length === 0) return fail;
       if (short === 'min') return sorted[0]!;
       if (short === 'max') return sorted[sorted.length - 1]!;
@@ -73,14 +76,37 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, file: 
   }
 }
 
-function isReverseOnly(short: string, a: Arguments): boolean {
-  return short === 'sorted' && a.kwargs.size === 1 && a.kwargs.has('reverse');
+/** `sorted(xs, key=..., reverse=...)`, `min(xs, key=...)`: the keywords these builtins take. */
+function isOrderingOnly(short: string, a: Arguments): boolean {
+  const allowed = short === 'sorted' ? ['key', 'reverse'] : short === 'min' || short === 'max' ? ['key'] : [];
+  return [...a.kwargs.keys()].every((k) => allowed.includes(k));
 }
 
-/** Python's ordering of numbers or of strings; undefined for anything else (or a mix). */
-function sortValues(items: Value[]): Value[] | undefined {
-  if (items.every((v) => v.t === 'num')) return [...items].sort((x, y) => (x.t === 'num' && y.t === 'num' ? x.v - y.v : 0));
-  if (items.every((v) => v.t === 'str')) return [...items].sort((x, y) => (x.t === 'str' && y.t === 'str' ? (x.v < y.v ? -1 : x.v > y.v ? 1 : 0) : 0));
+/**
+ * A stable sort in Python's ordering, by `keyOf` when given: numbers and booleans together, strings, tuples item
+ * by item; undefined when two keys cannot be compared (or a key is not known).
+ */
+function sortValues(items: Value[], keyOf?: (v: Value) => Value): Value[] | undefined {
+  const keyed = items.map((v) => ({ v, key: keyOf ? scalar(keyOf(v)) : v }));
+  let comparable = true;
+  const sorted = keyed.sort((x, y) => {
+    const order = compareOrdered(x.key, y.key);
+    if (order === undefined) comparable = false;
+    return order ?? 0;
+  });
+  return comparable ? sorted.map((k) => k.v) : undefined;
+}
+
+function compareOrdered(x: Value, y: Value): number | undefined {
+  if ((x.t === 'num' || x.t === 'bool') && (y.t === 'num' || y.t === 'bool')) return Number(x.v) - Number(y.v);
+  if (x.t === 'str' && y.t === 'str') return x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
+  if (x.t === 'seq' && y.t === 'seq' && x.kind === y.kind && x.kind !== 'set') {
+    for (let i = 0; i < Math.min(x.items.length, y.items.length); i++) {
+      const order = compareOrdered(scalar(x.items[i]!), scalar(y.items[i]!));
+      if (order !== 0) return order;
+    }
+    return x.items.length - y.items.length;
+  }
   return undefined;
 }
 

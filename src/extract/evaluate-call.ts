@@ -258,7 +258,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return callIterableBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, env, expr) ?? callHigherOrder(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
 }
 

@@ -81,8 +81,8 @@ function hasTopLevelCall(body: readonly Stmt[]): boolean {
   });
 }
 
-/** Anywhere in an expression (a lambda's body too: more scanning is never wrong). */
-function containsCall(e: unknown): boolean {
+/** A call anywhere in an expression (`TABLES.get(k) or build()`; a lambda's body too: more scanning is never wrong). */
+export function containsCall(e: unknown): boolean {
   if (Array.isArray(e)) return e.some(containsCall);
   if (e === null || typeof e !== 'object') return false;
   return (e as { k?: unknown }).k === 'call' || Object.values(e).some(containsCall);

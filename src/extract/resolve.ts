@@ -7,6 +7,7 @@ import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
 import { isTruthy, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryPath } from './module-try.js';
+import { chooseCase } from './evaluate-match.js';
 
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
@@ -61,6 +62,12 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return binaryOp(b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, env), env.module.file, b.line);
     case 'cond':
       return conditionalValue(ctx, b, env);
+    case 'match': {
+      const chosen = chooseCase(ctx, b.stmt.cases, evalExpr(ctx, b.stmt.subject, env), env);
+      if (chosen !== null && 't' in chosen) return chosen;
+      const binding = chosen === null ? b.before : b.cases[b.stmt.cases.indexOf(chosen.chosen)];
+      return binding ? bindingValue(ctx, binding, env) : unknown(`not defined on the case the match statement at line ${b.line} takes`, env.module.file, b.line);
+    }
     case 'try': {
       const path = tryPath(ctx, b.stmt, env);
       const chosen = path === -1 ? b.main : b.clauses[path];
@@ -143,9 +150,12 @@ function isExported(ctx: Ctx, mod: ModuleInfo, name: string): boolean {
   return names.items.some((v) => v.t === 'str' && v.v === name);
 }
 
-/** `from sqlalchemy import *` exports public names; we cannot list them, so trust capitalised or known ones. */
+/**
+ * `from sqlalchemy import *` exports public names; we cannot list them, so trust any public one but Python's
+ * builtins, which no such `__all__` lists (`Mapped[int]` after the star import is still the builtin `int`).
+ */
 function isLikelyExported(module: string, name: string): boolean {
-  return !name.startsWith('_') && /^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\.|$)/.test(module);
+  return !name.startsWith('_') && !BUILTINS.has(name) && /^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\.|$)/.test(module);
 }
 
 /** A class body's own binding of `name` (not inherited). */

@@ -14,6 +14,7 @@ import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
 import { assignTarget, callFunction } from './evaluate-func.js';
+import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
@@ -103,7 +104,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         break;
       }
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
-      if (stmt.value && (hasCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
+      if (stmt.value && (containsCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
         const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
         const value = statementValue(x, stmt, run);
@@ -215,15 +216,6 @@ function updateGlobals(x: Extraction, arg: Expr, env: Env, seen: Set<CallValue>)
     if (key.t === 'str') bindDynamicGlobal(x.ctx.project, env.module, key.v, value);
     else x.orphans.push({ file: env.module.file, line: arg.line, reason: messages.globalsKey(unknownCause(key)) });
   }
-}
-
-function hasCall(e: Expr): boolean {
-  if (e.k === 'call') return true;
-  if (e.k === 'tuple' || e.k === 'list') return e.items.some(hasCall);
-  if (e.k === 'dict') return e.items.some((i) => hasCall(i.value));
-  // `{owner: tag_table(owner) for owner in TAGGABLE}`
-  if (e.k === 'comp') return hasCall(e.elt) || (e.value !== undefined && hasCall(e.value));
-  return false;
 }
 
 /** A module-level assignment's value: through the binding memo, so `users.c.id` elsewhere is the same table. */

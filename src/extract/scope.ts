@@ -28,9 +28,15 @@ export type Binding =
    * A module-level `try` with `except` clauses: the binding its main path leaves (try, else, finally) and the one
    * each clause's path leaves, chosen when the name is read by what the `try` block raises (module-try.ts)
    */
-  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Binding | undefined>; line: number };
+  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Binding | undefined>; line: number }
+  /**
+   * A module-level `match`: the binding each case's body leaves, and the one before the statement (no case
+   * matched), chosen when the name is read by the case the subject matches
+   */
+  | { k: 'match'; stmt: MatchStmt; cases: Array<Binding | undefined>; before: Binding | undefined; line: number };
 
 export type TryStmt = Extract<Stmt, { k: 'block' }> & { handlers: TryHandlers };
+export type MatchStmt = Extract<Stmt, { k: 'match' }>;
 
 export interface Scope {
   bindings: Map<string, Binding>;
@@ -102,6 +108,9 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
           bindAll(scope, stmt.orelse, mod, true);
         }
         break;
+      case 'match':
+        if (mod) bindMatch(scope, stmt, mod, set);
+        break;
       case 'block':
         if (stmt.handlers && mod) bindTry(scope, stmt as TryStmt, mod, set);
         else bindAll(scope, stmt.body, mod, keepFirst);
@@ -123,6 +132,13 @@ function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string
   const paths = clauses.map((c) => branchBindings(scope, [...stmt.body.slice(0, tryEnd), ...c.body, ...finalPart], mod));
   const names = new Set([main, ...paths].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
   for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((p) => p.get(name)), line: stmt.line });
+}
+
+/** A module-level `match` (`match PROFILE: case "high": SCALE = 6`): each name a case binds, by the case taken. */
+function bindMatch(scope: Scope, stmt: MatchStmt, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
+  const cases = stmt.cases.map((c) => branchBindings(scope, c.body, mod));
+  const names = new Set(cases.flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
+  for (const name of names) set(name, { k: 'match', stmt, cases: cases.map((b) => b.get(name)), before: scope.bindings.get(name), line: stmt.line });
 }
 
 /**
