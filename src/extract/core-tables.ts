@@ -74,6 +74,7 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
 }
 
 function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>, where: { file: string; line: number }): void {
+  table.kwargs = kwargs;
   // schema=None keeps the MetaData's default schema; BLANK_SCHEMA means no schema at all
   const schema = kwargs.get('schema');
   if (schema === undefined || schema.t === 'none') return;

@@ -106,4 +106,6 @@ export interface TableDraft {
   call?: CallValue;
   /** the ORM class mapping it, for `Model.attr` references */
   cls?: ClassInfo;
+  /** the Table keywords its class's `__table_args__` gives (`{"extend_existing": True}`) */
+  kwargs?: Map<string, Value>;
 }

@@ -278,6 +278,8 @@ function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
     else if (b.k !== 'ann') entries.set(name, classMember(ctx, cls, cls, name, b, line));
   }
   for (const name of cls.assigned?.keys() ?? []) entries.set(name, { t: 'clsattr', cls, name, line });
+  // what code set on the class once it was made (`A.extra = staticmethod(...)` at module level, a metaclass)
+  for (const [name, value] of cls.creationSet ?? []) entries.set(name, value);
   // declarative sets it once the class is mapped (`klass.__dict__.get("__table__")` finds the nearest table)
   if (ctx.project.hooks.ownsTable(cls)) entries.set('__table__', { t: 'clsattr', cls, name: '__table__', line });
   return { t: 'dict', entries: [...entries].map(([name, v]): [Value, Value] => [{ t: 'str', v: name }, v]) };

@@ -142,6 +142,9 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
     case 'builtins.int':
       return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
+    // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself
+    case 'builtins.staticmethod':
+      return first ?? unknown('staticmethod() without a function', file, line);
     case 'builtins.callable':
       return callableOf(first, file, line);
     case 'builtins.len': {

@@ -79,6 +79,12 @@ const OBJECT_NAMESPACE = new Set([
   '__setattr__', '__sizeof__', '__str__', '__subclasshook__',
 ]);
 const DECLARATIVE_BASE_NAMESPACE = new Set(['__abstract__', '__dict__', '__doc__', '__init__', '__module__', '__weakref__', '_sa_registry', 'metadata', 'registry']);
+/** `sorted(DeclarativeBase.__dict__)` (DeclarativeBaseNoMeta's is the same), and MappedAsDataclass's */
+const DECLARATIVE_CLASS_NAMESPACE = new Set([
+  '__annotations__', '__dict__', '__doc__', '__firstlineno__', '__init_subclass__', '__module__', '__orig_bases__', '__parameters__',
+  '__static_attributes__', '__weakref__',
+]);
+const DATACLASS_MIXIN_NAMESPACE = new Set(['__dict__', '__doc__', '__firstlineno__', '__init_subclass__', '__module__', '__static_attributes__', '__weakref__']);
 
 /** `vars(DeclarativeBase)` / `object.__dict__` / a `declarative_base()`'s: what the namespace is known to hold. */
 export function libraryNamespace(v: Value): Value | undefined {
@@ -98,6 +104,8 @@ export function libraryNamespaceHas(container: Value, key: Value): boolean | und
 
 function namespaceKeys(owner: Value): ReadonlySet<string> | undefined {
   if (owner.t === 'ext' && owner.name === 'builtins.object') return OBJECT_NAMESPACE;
+  if (owner.t === 'ext' && (saSymbol(owner) === 'DeclarativeBase' || saSymbol(owner) === 'DeclarativeBaseNoMeta')) return DECLARATIVE_CLASS_NAMESPACE;
+  if (owner.t === 'ext' && saSymbol(owner) === 'MappedAsDataclass') return DATACLASS_MIXIN_NAMESPACE;
   return owner.t === 'call' && saSymbol(owner.callee) === 'declarative_base' ? DECLARATIVE_BASE_NAMESPACE : undefined;
 }
 

@@ -7,9 +7,11 @@ const keyOf = (t: TableDraft): string => `${t.meta.id}:${t.schema ?? ''}.${t.nam
 
 /** A later declaration into the first: extend_existing=True replaces a column of the same name in its place. */
 function mergeDeclaration(first: TableDraft, t: TableDraft): void {
+  // a Table(...) call's keywords, or those of a class's __table_args__
+  const option = (name: string): boolean | undefined => asBool(t.call?.kwargs.get(name) ?? t.kwargs?.get(name));
   // keep_existing=True: the table already there stands as it is
-  if (asBool(t.call?.kwargs.get('keep_existing'))) return;
-  const replaces = asBool(t.call?.kwargs.get('extend_existing')) === true;
+  if (option('keep_existing')) return;
+  const replaces = option('extend_existing') === true;
   for (const c of t.columns) {
     const at = first.columns.findIndex((f) => f.name === c.name);
     if (at < 0) first.columns.push(c);
