@@ -339,6 +339,14 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[1]!.message).toContain('a loop over a value not known statically');
   });
 
+  it('marks a column whose keywords come through ** of a value it cannot know, never dropping them silently', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\nimport json\n\nOPTIONS = json.loads(os.environ["COLUMN_OPTIONS"])\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    label = sa.Column(sa.String(20), **OPTIONS)\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 11, symbol: 'label', reason: expect.stringContaining('keywords passed with ** are not known statically') })]);
+  });
+
   it('warns of the tables an import-time constructor builds when its __init__ cannot be followed to its end', async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom app_settings import settings\n\nmetadata = sa.MetaData()\n\nclass Tables:\n    def __init__(self, prefix):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.users = sa.Table(prefix + "users", metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nclass Plain:\n    def __init__(self, name):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.name = name\n\ntables = Tables("app_")\nplain = Plain("x")\n`,

@@ -36,6 +36,8 @@ export function formatValue(v: Value): string | undefined {
 export function binaryOp(op: string, a: Value, b: Value, file: string, line: number): Value {
   if (a.t === 'unknown') return a;
   if (b.t === 'unknown') return b;
+  // `defaults | {"index": True}`: the merged dict, the right side's values winning
+  if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   if (a.t === 'num' && b.t === 'num') return numeric(op, a.v, b.v, file, line);
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
@@ -43,6 +45,16 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
   if (op === '%' && a.t === 'str') return percentFormat(a.v, b, file, line);
   return unknown(`operator ${op} on values not known statically`, file, line);
+}
+
+function mergedDict(a: Extract<Value, { t: 'dict' }>, b: Extract<Value, { t: 'dict' }>): Value {
+  const entries = [...a.entries];
+  for (const [k, v] of b.entries) {
+    const at = entries.findIndex(([key]) => sameKey(key, k));
+    if (at >= 0) entries[at] = [entries[at]![0], v];
+    else entries.push([k, v]);
+  }
+  return { t: 'dict', entries };
 }
 
 function numeric(op: string, x: number, y: number, file: string, line: number): Value {

@@ -12,6 +12,7 @@ import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
+import { iterate } from './evaluate-builtins.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -110,11 +111,13 @@ export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {
   for (const arg of args) {
     const value = evalExpr(ctx, arg.value, env);
     if (arg.star === 1) {
-      if (value.t === 'seq') out.args.push(...value.items);
-      else out.args.push(unknown('*args not known statically', env.module.file, arg.value.line));
+      // `*cols`, `*chain(a, b)`, `*row` of a named tuple: what iterating gives
+      const items = iterate(ctx, value);
+      if (items) out.args.push(...items);
+      else out.args.push(value.t === 'unknown' ? value : unknown('*args not known statically', env.module.file, arg.value.line));
     } else if (arg.star === 2) {
       if (value.t === 'dict') for (const [k, v] of value.entries) if (k.t === 'str') out.kwargs.set(k.v, v);
-      if (value.t !== 'dict') out.kwargs.set('**', unknown('**kwargs not known statically', env.module.file, arg.value.line));
+      if (value.t !== 'dict') out.kwargs.set('**', value.t === 'unknown' ? value : unknown('**kwargs not known statically', env.module.file, arg.value.line));
     } else if (arg.name !== undefined) {
       out.kwargs.set(arg.name, value);
     } else {
@@ -128,7 +131,8 @@ function evalItems(ctx: Ctx, items: Expr[], env: Env): Value[] {
   const out: Value[] = [];
   for (const item of items) {
     const value = evalExpr(ctx, item, env);
-    if (item.k === 'star' && value.t === 'seq') out.push(...value.items);
+    const items = item.k === 'star' ? iterate(ctx, value) : undefined;
+    if (items) out.push(...items);
     else out.push(value);
   }
   return out;
