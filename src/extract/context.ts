@@ -84,6 +84,8 @@ export interface Env {
   effects?: (v: Value, file: string, line: number) => void;
   /** inside an `except` clause: the exception class it caught, which a bare `raise` raises again */
   handling?: Value;
+  /** a generator function's body: what its `yield`s give so far */
+  yields?: Value[];
 }
 
 /**
@@ -104,6 +106,7 @@ export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env
     globalsFirst: env.globalsFirst,
     effects,
     handling: env.handling,
+    yields: env.yields,
   } satisfies Record<keyof Env, unknown>;
 }
 

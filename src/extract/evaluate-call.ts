@@ -151,7 +151,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       if (first?.t === 'dict') return { t: 'num', v: first.entries.length };
       const items = first?.t === 'call' ? namedTupleItems(ctx, first) : undefined;
       if (items) return { t: 'num', v: items.length };
-      return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: first.v.length } : unknown('len() of a value not known statically', file, line);
+      return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: [...first.v].length } : unknown('len() of a value not known statically', file, line);
     }
     case 'builtins.tuple':
     case 'builtins.list':

@@ -36,10 +36,13 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
     ...(env.effects ? { effects: env.effects } : {}),
     ...(fn.bound ? { bound: fn.bound } : {}),
     ...(fn.owner ? { owner: fn.owner } : {}),
+    ...(fn.def.generator ? { yields: [] } : {}),
   };
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
+  // a generator, run to its end, as the list of what it yields (a `return` ends it; its value is not yielded)
+  if (fnEnv.yields && !(out.done && out.value.t === 'unknown') && !(!out.done && out.jump)) return { t: 'seq', kind: 'list', items: fnEnv.yields };
   if (!out.done) return out.jump ? unknown(`${out.jump} outside a loop`, file, line) : { t: 'none' };
   if (out.value.t === 'unknown' && !out.value.reason.startsWith('helper function')) {
     return { ...out.value, reason: `helper function ${name}() could not be evaluated: ${out.value.reason}` };

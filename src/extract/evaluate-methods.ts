@@ -34,6 +34,8 @@ const SIMPLE: Record<string, (t: string) => Value> = {
   isdigit: (t) => ({ t: 'bool', v: /^\d+$/.test(t) }),
   isalpha: (t) => ({ t: 'bool', v: /^[A-Za-z]+$/.test(t) }),
   isalnum: (t) => ({ t: 'bool', v: /^[A-Za-z0-9]+$/.test(t) }),
+  // len() spelled as the method it calls (code points, as Python counts them)
+  __len__: (t) => ({ t: 'num', v: [...t].length }),
 };
 
 export function callStringMethod(text: string, name: string, a: Arguments, file: string, line: number): Value | undefined {

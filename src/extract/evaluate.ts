@@ -69,6 +69,8 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return evalExpr(ctx, expr.value, env);
     case 'walrus':
       return assignNamed(ctx, expr, env);
+    case 'yield':
+      return yieldValue(ctx, expr, env);
     case 'slice': {
       const part = (e: Expr | null): Value => (e ? evalExpr(ctx, e, env) : { t: 'none' });
       return { t: 'seq', kind: 'tuple', items: [part(expr.lower), part(expr.upper), part(expr.step)], slice: true };
@@ -104,6 +106,22 @@ function callInit(ctx: Ctx, call: Extract<Expr, { k: 'call' }>, fn: Extract<Expr
     return { t: 'none' };
   }
   return callValue(ctx, attributeOf(ctx, target, '__init__', env, fn.line), a, env, call);
+}
+
+/** `yield x` / `yield from xs` in a generator: the values join what it gives; the expression itself is None. */
+function yieldValue(ctx: Ctx, expr: Extract<Expr, { k: 'yield' }>, env: Env): Value {
+  let yields: Value[] | undefined;
+  for (let e: Env | undefined = env; e && !yields; e = e.parent) yields = e.yields;
+  if (!yields) return unknown('yield outside a generator function', env.module.file, expr.line);
+  const value = expr.value ? evalExpr(ctx, expr.value, env) : { t: 'none' as const };
+  if (!expr.from) {
+    yields.push(value);
+    return { t: 'none' };
+  }
+  const items = iterate(ctx, value);
+  if (!items) return value.t === 'unknown' ? value : unknown('yield from a value not known statically', env.module.file, expr.line);
+  yields.push(...items);
+  return { t: 'none' };
 }
 
 export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {

@@ -13,6 +13,8 @@ export interface ConvertContext {
   hasError: boolean;
   /** where the source has `Table(`, found on first need (a plain method that makes a table keeps its body) */
   tableCalls?: number[];
+  /** the `yield` expressions converted in the function being converted (it is a generator when any) */
+  yields?: number;
 }
 
 const OTHER_TEXT_LIMIT = 120;
@@ -145,6 +147,11 @@ function convertOperator(cx: ConvertContext, node: Node, type: string, line: num
     case 'conditional_expression': {
       const [body, test, orelse] = kids(cx, node);
       return { k: 'cond', test: convertExpr(cx, test!), body: convertExpr(cx, body!), orelse: convertExpr(cx, orelse!), line };
+    }
+    case 'yield': {
+      cx.yields = (cx.yields ?? 0) + 1;
+      const [value] = kids(cx, node);
+      return { k: 'yield', value: value ? convertExpr(cx, value) : null, from: /^yield\s+from\b/.test(textOf(cx, node)), line };
     }
     case 'lambda': {
       const params = node.childForFieldName('parameters');

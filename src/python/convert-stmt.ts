@@ -224,13 +224,17 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
   let params: FunctionDef['params'] = [];
   let body: Stmt[] = [];
   let returns: Expr | null = null;
+  const outerYields = cx.yields;
+  cx.yields = 0;
   for (const child of kids(cx, node)) {
     const type = typeOf(cx, child);
     if (type === 'parameters') params = convertParams(cx, child);
     else if (type === 'type') returns = convertExpr(cx, child);
     else if (type === 'block') body = convertBlock(cx, child, 'function');
   }
-  return { k: 'def', name, params, decorators, returns, body, line };
+  const isGenerator = cx.yields > 0;
+  cx.yields = outerYields;
+  return { k: 'def', name, params, decorators, returns, body, line, ...(isGenerator ? { generator: true as const } : {}) };
 }
 
 function onlyReturns(cx: ConvertContext, node: Node): boolean {

@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 23;
+export const SUMMARY_VERSION = 24;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -49,6 +49,8 @@ export type Expr =
   | { k: 'walrus'; name: string; value: Expr; line: number }
   | { k: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null; line: number }
   | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; line: number }
+  /** `yield value`, `yield from iterable` (`from`) */
+  | { k: 'yield'; value: Expr | null; from: boolean; line: number }
   | { k: 'other'; type: string; text: string; line: number };
 
 export interface ImportName {
@@ -148,6 +150,8 @@ export interface FunctionDef {
   returns: Expr | null;
   /** null when the method was not summarised (a plain method cannot shape the schema; its params are empty too) */
   body: Stmt[] | null;
+  /** a generator function: its body yields */
+  generator?: true;
   line: number;
 }
 
