@@ -5,7 +5,7 @@ import { enumMembers, enumMemberValue, isEnumClass } from './enums.js';
 import { callValue } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
-import { isTruthy, scalar, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isTruthy, raising, scalar, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
@@ -27,6 +27,28 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
     default:
       return undefined;
   }
+}
+
+/** Iterators (`iter(xs)`, a generator, a generator expression): `next()` takes their items one by one. */
+const iterators = new WeakSet<Value>();
+
+/** An iterator over `items`, a list of its own that `next()` consumes. */
+export function iteratorOf(items: Value[]): Value {
+  const it: Value = { t: 'seq', kind: 'list', items: [...items] };
+  iterators.add(it);
+  return it;
+}
+
+/** `iter(xs)` and `next(it[, default])`; undefined for any other name. */
+export function callIteratorBuiltin(ctx: Ctx, name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const [first, fallback] = a.args;
+  if (name === 'builtins.iter') {
+    const items = first && a.args.length === 1 ? iterate(ctx, first) : undefined;
+    return items ? (iterators.has(first!) ? first! : iteratorOf(items)) : unknown('iter() of a value not known statically', file, line);
+  }
+  if (name !== 'builtins.next') return undefined;
+  if (first?.t !== 'seq' || !iterators.has(first)) return unknown('next() of a value not known statically', file, line);
+  return first.items.shift() ?? fallback ?? raising(builtinException('StopIteration'), 'next() of an exhausted iterator', file, line);
 }
 
 const ITERABLE_BUILTINS = new Set(['sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed', 'set', 'frozenset']);

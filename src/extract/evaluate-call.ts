@@ -2,7 +2,7 @@
 import type { ClassDef, Expr, Stmt } from '../python/summary.js';
 import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
-import { callHigherOrder, callIterableBuiltin, iterate } from './evaluate-builtins.js';
+import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
@@ -261,7 +261,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return callIterableBuiltin(ctx, name, a, env, expr) ?? callHigherOrder(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
 }
 

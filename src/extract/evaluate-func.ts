@@ -2,7 +2,7 @@
 import type { Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
-import { iterate } from './evaluate-builtins.js';
+import { iterate, iteratorOf } from './evaluate-builtins.js';
 import { makeCall } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
@@ -42,7 +42,7 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
   // a generator, run to its end, as the list of what it yields (a `return` ends it; its value is not yielded)
-  if (fnEnv.yields && !(out.done && out.value.t === 'unknown') && !(!out.done && out.jump)) return { t: 'seq', kind: 'list', items: fnEnv.yields };
+  if (fnEnv.yields && !(out.done && out.value.t === 'unknown') && !(!out.done && out.jump)) return iteratorOf(fnEnv.yields);
   if (!out.done) return out.jump ? unknown(`${out.jump} outside a loop`, file, line) : { t: 'none' };
   if (out.value.t === 'unknown' && !out.value.reason.startsWith('helper function')) {
     return { ...out.value, reason: `helper function ${name}() could not be evaluated: ${out.value.reason}` };
@@ -423,5 +423,6 @@ export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, 
     else out.push(evalExpr(ctx, expr.elt, inner));
   }
   if (expr.kind === 'dict') return { t: 'dict', entries };
+  if (expr.kind === 'gen') return iteratorOf(out);
   return { t: 'seq', kind: expr.kind === 'set' ? 'set' : 'list', items: out };
 }
