@@ -47,6 +47,8 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   }
   const after = new Map([...set].filter(([name, value]) => atMapping!.get(name) !== value));
   if (after.size > 0) cls.setAfterMapping = after;
+  // what is no column stays readable on the class (`klass.__dict__.get("__extra_table_args__")` while it is mapped)
+  keepOnClass(cls, new Map([...atMapping].filter(([, value]) => !isColumnCall(value))));
   return atMapping;
 }
 
@@ -69,6 +71,8 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
   keepOnClass(cls, set);
   return set;
 }
+
+const isColumnCall = (v: Value): boolean => v.t === 'call' && (saSymbol(v.callee) === 'Column' || saSymbol(v.callee) === 'mapped_column');
 
 /** What creation code set stays on the class for later reads; a later hook's value replaces an earlier one. */
 export function keepOnClass(cls: ClassInfo, set: Map<string, Value>): void {
