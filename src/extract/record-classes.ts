@@ -8,7 +8,7 @@ import { callLambda } from './evaluate-func.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import { pyName } from './sa-names.js';
-import { unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
 
 const recordKinds = new WeakMap<ClassInfo, boolean>();
 
@@ -89,4 +89,11 @@ export function replaceRecord(ctx: Ctx, instance: CallValue, changes: Map<string
   const cls = instance.callee.cls;
   const kwargs = new Map(recordFields(ctx, cls).map((f) => [f.name, changes.get(f.name) ?? recordField(ctx, instance, cls, f.name)!]));
   return { ...instance, args: [], kwargs };
+}
+
+/** A named tuple's `_replace(**changes)` (a new instance) and `_asdict()` (its fields by name). */
+export function namedTupleMethod(ctx: Ctx, obj: CallValue, name: '_replace' | '_asdict', a: Arguments): Value {
+  const replaced = replaceRecord(ctx, obj, name === '_replace' ? a.kwargs : new Map());
+  if (name === '_replace' || replaced?.t !== 'call') return replaced ?? unknown(`${name}() not known statically`, obj.file, obj.line);
+  return { t: 'dict', entries: [...replaced.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) };
 }
