@@ -190,13 +190,22 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
-    const set = e.cls.creationSet?.get(name);
+    const set = e.cls.creationSet?.get(name) ?? plainAssigned(e.cls, name);
     if (set) return set;
     const bindings = classScope(ctx.project, e.cls).bindings;
     const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
     if (binding) return classMember(ctx, cls, e.cls, name, binding, line);
   }
   return inheritedFromLibrary(ctx, cls, name) ?? { t: 'clsattr', cls, name, line, missing: true };
+}
+
+/**
+ * What code has set on the class since its body ran (`cls.user_table_name = user_table_name` in a classmethod
+ * called at import time): later reads see it. A column set so stays the mapped attribute its class gives.
+ */
+function plainAssigned(cls: ClassInfo, name: string): Value | undefined {
+  const value = cls.assigned?.get(name);
+  return value?.t === 'call' && (saSymbol(value.callee) === 'Column' || saSymbol(value.callee) === 'mapped_column') ? undefined : value;
 }
 
 /** What `super()` / `super(Owner, self)` evaluates to: a call of this pseudo callee, the owner class and the receiver its arguments. */
