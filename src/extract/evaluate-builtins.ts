@@ -175,6 +175,16 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
     }
     case 'functools.reduce':
       return reduceOf(ctx, a, env, expr);
+    case 'itertools.product': {
+      const lists = a.args.map((v) => iterate(ctx, v));
+      const repeat = a.kwargs.get('repeat');
+      if (lists.some((l) => l === undefined) || (repeat && repeat.t !== 'num') || a.kwargs.size > (repeat ? 1 : 0)) return unknown(`${name}() over values not known statically`, file, expr.line);
+      const pools = Array.from({ length: repeat?.t === 'num' ? repeat.v : 1 }, () => lists as Value[][]).flat();
+      let rows: Value[][] = [[]];
+      for (const pool of pools) rows = rows.flatMap((row) => pool.map((item) => [...row, item]));
+      if (rows.length > MAX_LOOP) return unknown(`${name}() of more than ${MAX_LOOP} items`, file, expr.line);
+      return { t: 'seq', kind: 'list', items: rows.map((items): Value => ({ t: 'seq', kind: 'tuple', items })) };
+    }
     case 'operator.add':
     case 'operator.mul':
     case 'operator.or_':

@@ -97,6 +97,28 @@ function inheritedDialectImpl(ctx: Ctx, sup: CallValue, line: number): Value | u
   return isOutside ? self.attrs?.get('impl') : undefined;
 }
 
+/** `string.Template("${prefix}_${entity}").substitute(prefix=..., entity=...)` (or a mapping first): the text. */
+function substituteTemplate(template: CallValue, name: string, a: Arguments, file: string, line: number): Value {
+  const [text] = template.args;
+  const mapping = a.args[0]?.t === 'dict' ? a.args[0].entries.flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as const] : [])) : [];
+  const values = new Map<string, Value>([...mapping, ...a.kwargs]);
+  if (text?.t !== 'str' || (a.args.length > 0 && a.args[0]?.t !== 'dict')) return unknown(`Template.${name}() not known statically`, file, line);
+  let failed: string | undefined;
+  const out = text.v.replace(/\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\})/g, (whole, dollar: string | undefined, bare: string | undefined, braced: string | undefined) => {
+    if (dollar) return '$';
+    const key = (bare ?? braced)!;
+    const value = values.get(key);
+    const formatted = value === undefined ? undefined : formatValue(value);
+    if (formatted === undefined) {
+      if (name === 'safe_substitute' && value === undefined) return whole;
+      failed ??= value === undefined ? `no value for $${key}` : `$${key} not known statically`;
+      return '';
+    }
+    return formatted;
+  });
+  return failed === undefined ? { t: 'str', v: out } : unknown(`Template.${name}(): ${failed}`, file, line);
+}
+
 /** `callable(x)`: functions and classes are, the builtin scalars and containers are not; an instance is not known. */
 function callableOf(v: Value | undefined, file: string, line: number): Value {
   if (v?.t === 'func' || v?.t === 'class' || (v?.t === 'code' && v.expr.k === 'lambda')) return { t: 'bool', v: true };
@@ -291,6 +313,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   if ((name === '_replace' || name === '_asdict') && obj.t === 'call' && namedTupleItems(ctx, obj)) return namedTupleMethod(ctx, obj, name, a);
+  if ((name === 'substitute' || name === 'safe_substitute') && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'string.Template') return substituteTemplate(obj, name, a, file, expr.line);
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
   if (fromNamespace) return fromNamespace;
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
