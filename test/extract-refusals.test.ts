@@ -347,6 +347,17 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(tags.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 12, symbol: 'label', reason: expect.stringContaining('keywords passed with ** are not known statically') })]);
   });
 
+  it('marks a column CHECK whose text is an f-string over a value it cannot know (a table CHECK is left out, reported)', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import os\n\nclass Role(Base):\n    __tablename__ = "roles"\n    id = sa.Column(sa.Integer, primary_key=True)\n    bits = sa.Column(sa.Integer, sa.CheckConstraint(f"bits <= {int(os.environ['MAX_BITS'])}"))\n    __table_args__ = (sa.CheckConstraint(f"id < {int(os.environ['MAX_ID'])}", name="ck_roles_id"),)\n`,
+    });
+    const reasons = table(schema, 'roles').unresolved.map((u) => [u.line, u.reason]);
+    expect(reasons).toEqual([
+      [9, expect.stringContaining('CHECK constraint text not known statically')],
+      [10, expect.stringContaining('a column of this constraint or index is not known statically')],
+    ]);
+  });
+
   it('warns of the tables an import-time constructor builds when its __init__ cannot be followed to its end', async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom app_settings import settings\n\nmetadata = sa.MetaData()\n\nclass Tables:\n    def __init__(self, prefix):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.users = sa.Table(prefix + "users", metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nclass Plain:\n    def __init__(self, name):\n        if settings.STRICT > 3:\n            raise RuntimeError("strict")\n        self.name = name\n\ntables = Tables("app_")\nplain = Plain("x")\n`,

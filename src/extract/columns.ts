@@ -6,6 +6,7 @@ import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause } from './value-text.js';
+import { messages } from './messages.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
@@ -132,6 +133,8 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       return;
     case 'CheckConstraint':
       draft.checks.push(checkOf(item));
+      const unknownText = checkTextProblem(item);
+      if (unknownText) draft.unresolved.push(problem(item, unknownText, draft.key ?? draft.name ?? undefined));
       return;
   }
 }
@@ -153,6 +156,13 @@ export function checkOf(call: CallValue): CheckDraft {
   const name = constraintNameOf(call.kwargs.get('name'));
   const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
   return isExpression ? { ...name, sqltext: checkText(call), expr: first } : { ...name, sqltext: checkText(call) };
+}
+
+/** Why a CHECK's text is not known (`CheckConstraint(f"n <= {int(LIMIT)}")` over a value not known statically). */
+function checkTextProblem(call: CallValue): string | undefined {
+  const first = call.args[0];
+  const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
+  return text?.t === 'unknown' ? messages.checkText(text.reason) : undefined;
 }
 
 function checkText(call: CallValue): string {
