@@ -1,6 +1,7 @@
 // What runs when a class is created, before declarative maps it: the `__init_subclass__` hooks up the MRO, then
 // the metaclass's `__init__`. What they set on the class (`cls.__tablename__ = ...`) becomes its attributes.
 import { classHeader, mroOf } from './classes.js';
+import { callOf } from './columns.js';
 import { classScope } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -48,7 +49,7 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   const after = new Map([...set].filter(([name, value]) => atMapping!.get(name) !== value));
   if (after.size > 0) cls.setAfterMapping = after;
   // what is no column stays readable on the class (`klass.__dict__.get("__extra_table_args__")` while it is mapped)
-  keepOnClass(cls, new Map([...atMapping].filter(([, value]) => !isColumnCall(value))));
+  keepOnClass(cls, new Map([...atMapping].filter(([, value]) => !callOf(value, 'Column', 'mapped_column'))));
   return atMapping;
 }
 
@@ -71,8 +72,6 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
   keepOnClass(cls, set);
   return set;
 }
-
-const isColumnCall = (v: Value): boolean => v.t === 'call' && (saSymbol(v.callee) === 'Column' || saSymbol(v.callee) === 'mapped_column');
 
 /** What creation code set stays on the class for later reads; a later hook's value replaces an earlier one. */
 export function keepOnClass(cls: ClassInfo, set: Map<string, Value>): void {

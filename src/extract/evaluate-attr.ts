@@ -7,6 +7,7 @@ import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
+import { callOf } from './columns.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -205,7 +206,7 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
  */
 function plainAssigned(cls: ClassInfo, name: string): Value | undefined {
   const value = cls.assigned?.get(name);
-  return value?.t === 'call' && (saSymbol(value.callee) === 'Column' || saSymbol(value.callee) === 'mapped_column') ? undefined : value;
+  return callOf(value, 'Column', 'mapped_column') ? undefined : value;
 }
 
 /** What `super()` / `super(Owner, self)` evaluates to: a call of this pseudo callee, the owner class and the receiver its arguments. */
