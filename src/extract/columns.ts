@@ -68,7 +68,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
   if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd);
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
-  if (spread) draft.unresolved.push(problem(call, `keywords passed with ** are not known statically (${unknownCause(spread)})`, draft.key ?? draft.name ?? undefined));
+  if (spread) draft.unresolved.push(problem(call, messages.spreadKeywords(unknownCause(spread)), draft.key ?? draft.name ?? undefined));
   return draft;
 }
 

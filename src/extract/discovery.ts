@@ -58,11 +58,12 @@ const DYNAMIC_IMPORT = /\b(?:import_module|__import__)\(\s*f?(["'])([A-Za-z_][\w
 export function dynamicImports(text: string, names: Iterable<string>): string[] {
   if (!text.includes('import_module(') && !text.includes('__import__(')) return [];
   const out = new Set<string>();
-  const all = [...names];
-  for (const m of text.matchAll(DYNAMIC_IMPORT)) {
-    const [, , start, isWhole] = m;
+  const starts: string[] = [];
+  for (const [, , start, isWhole] of text.matchAll(DYNAMIC_IMPORT)) {
     if (isWhole) for (const n of withParentPackages(start!)) out.add(n);
-    else for (const n of all) if (n.startsWith(start!)) for (const p of withParentPackages(n)) out.add(p);
+    else starts.push(start!);
   }
+  // the module names are walked once, and only for a file that names a literal start
+  if (starts.length > 0) for (const n of names) if (starts.some((s) => n.startsWith(s))) for (const p of withParentPackages(n)) out.add(p);
   return [...out];
 }

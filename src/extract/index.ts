@@ -150,9 +150,11 @@ async function summarizeClosure(models: Candidate[], byName: Map<string, Candida
       loaded = { outline: outlineOf(summary), body: () => summary.body };
     }
     out.set(c, loaded);
-    for (const dep of [...importsOf(c.name, c.isPackage, loaded.outline.imports), ...dynamicImports(c.file.text, byName.keys())]) {
-      const next = byName.get(dep);
-      if (next && !out.has(next)) queue.push(next);
+    for (const deps of [importsOf(c.name, c.isPackage, loaded.outline.imports), dynamicImports(c.file.text, byName.keys())]) {
+      for (const dep of deps) {
+        const next = byName.get(dep);
+        if (next && !out.has(next)) queue.push(next);
+      }
     }
   }
   return out;
