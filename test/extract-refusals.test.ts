@@ -347,15 +347,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(tags.unresolved).toEqual([expect.objectContaining({ file: 'm.py', line: 12, symbol: 'label', reason: expect.stringContaining('keywords passed with ** are not known statically') })]);
   });
 
-  it('marks a column CHECK whose text is an f-string over a value it cannot know (a table CHECK is left out, reported)', async () => {
+  it('marks a column or table CHECK whose text is an f-string over a value it cannot know (its source text is kept)', async () => {
     const schema = await extract({
       'm.py': `${HEAD}import os\n\nclass Role(Base):\n    __tablename__ = "roles"\n    id = sa.Column(sa.Integer, primary_key=True)\n    bits = sa.Column(sa.Integer, sa.CheckConstraint(f"bits <= {int(os.environ['MAX_BITS'])}"))\n    __table_args__ = (sa.CheckConstraint(f"id < {int(os.environ['MAX_ID'])}", name="ck_roles_id"),)\n`,
     });
     const reasons = table(schema, 'roles').unresolved.map((u) => [u.line, u.reason]);
     expect(reasons).toEqual([
       [9, expect.stringContaining('CHECK constraint text not known statically')],
-      [10, expect.stringContaining('a column of this constraint or index is not known statically')],
+      [10, expect.stringContaining('CHECK constraint text not known statically')],
     ]);
+    expect(table(schema, 'roles').check_constraints.map((c) => c.sqltext)).toEqual([expect.stringMatching(/^bits <= \{int\(.*MAX_BITS/), expect.stringMatching(/^id < \{int\(.*MAX_ID/)]);
   });
 
   it('warns of the tables an import-time constructor builds when its __init__ cannot be followed to its end', async () => {

@@ -159,7 +159,8 @@ export function checkOf(call: CallValue): CheckDraft {
 }
 
 /** Why a CHECK's text is not known (`CheckConstraint(f"n <= {int(LIMIT)}")` over a value not known statically). */
-function checkTextProblem(call: CallValue): string | undefined {
+export function checkTextProblem(call: CallValue): string | undefined {
+  if (saSymbol(call.callee) !== 'CheckConstraint') return undefined;
   const first = call.args[0];
   const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
   return text?.t === 'unknown' ? messages.checkText(text.reason) : undefined;

@@ -1,5 +1,5 @@
 // Core tables: Table(name, metadata, *columns, *constraints, **kw), `__table_args__`, and Index(...) statements.
-import { checkOf, columnFromCall, foreignKeyOf, callOf } from './columns.js';
+import { checkOf, checkTextProblem, columnFromCall, foreignKeyOf, callOf } from './columns.js';
 import { isTableCall } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
 import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
@@ -115,7 +115,10 @@ export function addConstraint(table: TableDraft, call: CallValue, constraint: Co
   table.constraints.push(constraint);
   const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
   if (name?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(name.reason) });
-  const column = columnArguments(call).find((a) => a.t === 'unknown');
+  // a CHECK whose text is not known keeps its source text: that is what is reported, not a column left out
+  const unknownText = checkTextProblem(call);
+  if (unknownText) table.unresolved.push({ file: call.file, line: call.line, reason: unknownText });
+  const column = unknownText ? undefined : columnArguments(call).find((a) => a.t === 'unknown');
   if (column?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintColumn(column.reason) });
 }
 

@@ -23,8 +23,21 @@ export function isEnumClass(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && ENUM_BASES.test(e.value.name));
 }
 
-function isStrEnum(ctx: Ctx, cls: ClassInfo): boolean {
-  return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && e.value.name === 'enum.StrEnum');
+function hasBase(ctx: Ctx, cls: ClassInfo, names: RegExp): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && names.test(e.value.name));
+}
+
+const STR_ENUM = /^enum\.StrEnum$/;
+const FLAG = /^enum\.(Int)?Flag$/;
+
+/**
+ * What `auto()` gives after the values so far (`highest` the greatest number among them): the lower-cased name for
+ * a StrEnum, the power of two above it for a Flag, one more for any other enum.
+ */
+function autoValue(ctx: Ctx, cls: ClassInfo, name: string, highest: number | undefined): Value {
+  if (hasBase(ctx, cls, STR_ENUM)) return { t: 'str', v: name.toLowerCase() };
+  if (highest === undefined) return { t: 'num', v: 1 };
+  return { t: 'num', v: hasBase(ctx, cls, FLAG) ? 2 ** Math.floor(Math.log2(highest) + 1) : highest + 1 };
 }
 
 /**
@@ -46,12 +59,22 @@ function ignoredNames(ctx: Ctx, cls: ClassInfo, binding: Binding | undefined): S
   return new Set(names.filter(Boolean));
 }
 
-/** Members in definition order (aliases included, as `__members__` lists them). */
+const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
+
+/**
+ * Members in definition order (aliases included, as `__members__` lists them). In the class body an earlier
+ * member's name is its value already (`READ_WRITE = READ | WRITE` over two `auto()`s).
+ */
 export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
+  const cached = memberCache.get(cls);
+  if (cached) return cached;
   const members: EnumMember[] = [];
-  let lastInt = 0;
+  memberCache.set(cls, members);
+  let highest: number | undefined;
   const bindings = classScope(ctx.project, cls).bindings;
   const ignored = ignoredNames(ctx, cls, bindings.get('_ignore_'));
+  const locals = new Map<string, Value>();
+  const env: Env = { module: cls.module, cls, depth: 0, locals };
   for (const [name, binding] of bindings) {
     if (isReservedName(name, cls.name) || ignored.has(name) || binding.k !== 'expr' || binding.expr.k === 'lambda') continue;
     // `enum.nonmember(...)` is a plain class attribute
@@ -60,15 +83,23 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     // `enum.member(...)` makes a member of what it wraps (a function or a descriptor too), its value that object
     const wrapped = binding.expr.k === 'call' && /(^|\.)member$/.test(exprText(binding.expr.fn)) ? binding.expr.args[0] : undefined;
     let value: Value;
-    if (isAuto) value = isStrEnum(ctx, cls) ? { t: 'str', v: name.toLowerCase() } : { t: 'num', v: ++lastInt };
-    else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, { module: cls.module, cls, depth: 0 });
-    else value = bindingValue(ctx, binding, { module: cls.module, cls, depth: 0 });
-    if (value.t === 'num') lastInt = value.v;
+    if (isAuto) value = autoValue(ctx, cls, name, highest);
+    else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, env);
+    else value = locals.size > 0 ? evalExpr(ctx, binding.expr, env) : bindingValue(ctx, binding, env);
+    if (value.t === 'num') highest = Math.max(value.v, highest ?? value.v);
+    locals.set(name, value);
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
     if (members.some((m) => equalValues(m.value, value) === true)) continue;
     members.push({ name, value });
   }
   return members;
+}
+
+/** The members iterating the class gives: a Flag leaves out its multi-bit members (`RW = READ | WRITE`). */
+export function iteratedMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
+  const members = enumMembers(ctx, cls);
+  if (!hasBase(ctx, cls, FLAG)) return members;
+  return members.filter((m) => m.value.t !== 'num' || (m.value.v > 0 && Number.isInteger(Math.log2(m.value.v))));
 }
 
 /** `Status.ACTIVE`: the member, whose `.name` and `.value` are known; str / int mixins act as their value. */
@@ -77,7 +108,10 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
   if (!member) return undefined;
   const bases = mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
   const mixin = bases.includes('enum.StrEnum') ? 'strenum' : bases.includes('builtins.str') ? 'str' : bases.some((b) => /^(builtins\.int|enum\.IntEnum|enum\.IntFlag)$/.test(b)) ? 'int' : 'none';
-  return record({ name: { t: 'str', v: member.name }, value: member.value, __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } });
+  const fields: Record<string, Value> = { name: { t: 'str', v: member.name }, value: member.value, __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } };
+  // a Flag's members combine with `|` into a member of the same class (evaluate-ops.ts)
+  if (hasBase(ctx, cls, FLAG)) fields.__flag__ = { t: 'str', v: cls.name };
+  return record(fields);
 }
 
 function exprText(e: { k: string; id?: string; name?: string }): string {

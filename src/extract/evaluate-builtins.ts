@@ -1,7 +1,7 @@
 // Iteration, and the builtins over iterables (sorted, max, zip, enumerate, map, functools.reduce ...), for the static evaluator.
 import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { enumMembers, enumMemberValue, isEnumClass } from './enums.js';
+import { enumMemberValue, isEnumClass, iteratedMembers } from './enums.js';
 import { callValue } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
@@ -19,7 +19,7 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
       return v.entries.map(([k, x]) => (v.collection ? x : k));
     case 'class':
       // `[s.value for s in Status]`: an enum class iterates over its members (aliases left out)
-      return isEnumClass(ctx, v.cls) ? enumMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
+      return isEnumClass(ctx, v.cls) ? iteratedMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
     case 'tablecols':
       return ctx.project.hooks.tableColumns(v.table);
     case 'call':
@@ -31,6 +31,11 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
 
 /** Iterators (`iter(xs)`, a generator, a generator expression): `next()` takes their items one by one. */
 const iterators = new WeakSet<Value>();
+
+/** Whether the value is an iterator (`len()` of one is a TypeError in Python). */
+export function isIterator(v: Value): boolean {
+  return iterators.has(v);
+}
 
 /** An iterator over `items`, a list of its own that `next()` consumes. */
 export function iteratorOf(items: Value[]): Value {

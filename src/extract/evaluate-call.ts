@@ -2,7 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
-import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, iterate } from './evaluate-builtins.js';
+import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
@@ -12,7 +12,7 @@ import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, raising, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, raising, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { namedTupleItems, namedTupleMethod, replaceRecord } from './record-classes.js';
@@ -163,18 +163,20 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.sql.naming.conv':
     case 'sqlalchemy.schema.conv':
       return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
-    case 'builtins.int':
-      return first?.t === 'num' ? { t: 'num', v: Math.trunc(first.v) } : first?.t === 'str' && /^-?\d+$/.test(first.v.trim()) ? { t: 'num', v: Number(first.v) } : unknown('int() of a value not known statically', file, line);
+    case 'builtins.int': {
+      // an IntEnum / IntFlag member is its value
+      const v = first ? scalar(first) : first;
+      return v?.t === 'num' ? { t: 'num', v: Math.trunc(v.v) } : v?.t === 'str' && /^-?\d+$/.test(v.v.trim()) ? { t: 'num', v: Number(v.v) } : unknown('int() of a value not known statically', file, line);
+    }
     // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself
     case 'builtins.staticmethod':
       return first ?? unknown('staticmethod() without a function', file, line);
     case 'builtins.callable':
       return callableOf(first, file, line);
     case 'builtins.len': {
-      if (first?.t === 'dict') return { t: 'num', v: first.entries.length };
-      const items = first?.t === 'call' ? namedTupleItems(ctx, first) : undefined;
-      if (items) return { t: 'num', v: items.length };
-      return first?.t === 'seq' ? { t: 'num', v: first.items.length } : first?.t === 'str' ? { t: 'num', v: [...first.v].length } : unknown('len() of a value not known statically', file, line);
+      // what iterating gives, counted: a sequence, a dict's keys, a named tuple's items, an enum's members
+      const items = first && !isIterator(first) ? iterate(ctx, first) : undefined;
+      return items ? { t: 'num', v: items.length } : unknown('len() of a value not known statically', file, line);
     }
     case 'builtins.tuple':
     case 'builtins.list':

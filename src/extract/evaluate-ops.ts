@@ -3,12 +3,12 @@ import { percentFormat } from './evaluate-format.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
-import { isBuiltinValue, isTruthy, scalar, unknown, type Value } from './values.js';
+import { isBuiltinValue, isTruthy, record, scalar, unknown, type CallValue, type Value } from './values.js';
 
-/** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 /** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
 const COMPILED_ELEMENT_ATTR = 'schemaguard.CompiledElement.';
 
+/** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 export function formatValue(v: Value): string | undefined {
   if (v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record') {
     // str(member): StrEnum and IntEnum give the value, other enums `Class.NAME`
@@ -36,6 +36,9 @@ export function formatValue(v: Value): string | undefined {
 export function binaryOp(op: string, a: Value, b: Value, file: string, line: number): Value {
   if (a.t === 'unknown') return a;
   if (b.t === 'unknown') return b;
+  if (op === '|' && a.t === 'call' && b.t === 'call' && flagClass(a) !== undefined && flagClass(a) === flagClass(b)) return flagUnion(a, b);
+  // an IntEnum member in arithmetic, a StrEnum member in concatenation: its value
+  if (scalar(a) !== a || scalar(b) !== b) return binaryOp(op, scalar(a), scalar(b), file, line);
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
   if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
@@ -45,6 +48,27 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
   if (op === '%' && a.t === 'str') return percentFormat(a.v, b, file, line);
   return unknown(`operator ${op} on values not known statically`, file, line);
+}
+
+/** The class of a Flag's member (enums.ts marks them with its name). */
+function flagClass(v: CallValue): string | undefined {
+  return fieldText(v, '__flag__');
+}
+
+/**
+ * `Permission.READ | Permission.WRITE`: a member of the same class whose value has both bits, named after both
+ * (Python names it after an alias when one has that value; such a name is not followed here).
+ */
+function flagUnion(a: CallValue, b: CallValue): Value {
+  const [x, y] = [a.kwargs.get('value'), b.kwargs.get('value')];
+  if (x?.t !== 'num' || y?.t !== 'num') return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
+  const names = [...new Set([...(fieldText(a, 'name') ?? '').split('|'), ...(fieldText(b, 'name') ?? '').split('|')])].join('|');
+  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: { t: 'num', v: x.v | y.v }, __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
+}
+
+function fieldText(v: CallValue, name: string): string | undefined {
+  const field = v.kwargs.get(name);
+  return field?.t === 'str' ? field.v : undefined;
 }
 
 function mergedDict(a: Extract<Value, { t: 'dict' }>, b: Extract<Value, { t: 'dict' }>): Value {
@@ -77,9 +101,18 @@ function numeric(op: string, x: number, y: number, file: string, line: number): 
       return { t: 'num', v: x * 2 ** y };
     case '>>':
       return { t: 'num', v: Math.floor(x / 2 ** y) };
+    case '|':
+    case '&':
+    case '^':
+      return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? { t: 'num', v: bitwise(op, BigInt(x), BigInt(y)) } : unknown(`operator ${op} on these numbers not supported statically`, file, line);
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
   }
+}
+
+/** Python's integer bit operations (BigInt: JavaScript's own work on 32 bits). */
+function bitwise(op: '|' | '&' | '^', x: bigint, y: bigint): number {
+  return Number(op === '|' ? x | y : op === '&' ? x & y : x ^ y);
 }
 
 export function unaryOp(op: string, a: Value, file: string, line: number): Value {
