@@ -5,6 +5,7 @@ import { inDict, isDunder, ownAttrs, type OwnAttr } from './class-body.js';
 import { callOf } from './columns.js';
 import { classScope, methodInfo, withEffects } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { descriptorGet } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
 import { callValue } from './evaluate-call.js';
@@ -162,7 +163,7 @@ export function dunderValue(x: Extraction, cls: ClassInfo, name: string): { valu
     if (!attr || !inDict(attr)) continue;
     const value = attrValue(x, e.cls, attr, cls);
     if (value === null) continue;
-    return { value, owner: e.cls, isDeclared: attr.def !== null };
+    return { value: descriptorGet(x.ctx, value, cls, attr.line), owner: e.cls, isDeclared: attr.def !== null };
   }
   return undefined;
 }

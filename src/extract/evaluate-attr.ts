@@ -11,6 +11,7 @@ import { callOf } from './columns.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
+import { construct } from './evaluate-call.js';
 import { builtinException, isTruthy, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
@@ -92,6 +93,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
   }
+  if (obj.callee.t === 'class' && !obj.attrs) construct(ctx, obj, obj.callee.cls);
   // TypeDecorator.impl_instance is the `impl` its constructor made
   const own = obj.attrs?.get(name === 'impl_instance' ? 'impl' : name) ?? columnAttribute(ctx, obj, name);
   if (own) return own;
@@ -336,6 +338,17 @@ export function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
   return receiver.t === 'class' ? fn : { t: 'func', fn: { ...fn.fn, bound: receiver } };
 }
 
+/**
+ * A class attribute holding an instance of an in-repo class that defines `__get__` (a descriptor, such as a
+ * `__tablename__` computed from the owner's name): reading it through the class gives `__get__(None, cls)`.
+ */
+export function descriptorGet(ctx: Ctx, value: Value, cls: ClassInfo, line: number): Value {
+  if (value.t !== 'call' || value.callee.t !== 'class') return value;
+  const get = classAttribute(ctx, value.callee.cls, '__get__', line);
+  if (get.t !== 'func') return value;
+  return callFunction(ctx, { ...get.fn, bound: value }, { args: [{ t: 'none' }, { t: 'class', cls }], kwargs: new Map() }, { module: get.fn.module, depth: 0 }, line);
+}
+
 function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, binding: Binding, line: number): Value {
   const env = { module: owner.module, cls: owner, depth: 0 };
   if (binding.k === 'def') {
@@ -353,7 +366,7 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   // constants on a class (lengths, flags, choices) and tables held by a class are values;
   // columns stay references to the mapped attribute
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };
-  const value = bindingValue(ctx, binding, env);
+  const value = descriptorGet(ctx, bindingValue(ctx, binding, env), cls, line);
   // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column
   if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value)) return value;
   return { t: 'clsattr', cls, name, line };

@@ -99,7 +99,7 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
     case 'reversed':
       return { t: 'seq', kind: 'list', items: [...items].reverse() };
     default:
-      return { t: 'seq', kind: 'set', items: dedupe(items) };
+      return setOf(items);
   }
 }
 
@@ -157,10 +157,16 @@ function zipOf(ctx: Ctx, args: Value[], fail: Value): Value {
   return { t: 'seq', kind: 'list', items };
 }
 
-function dedupe(items: Value[]): Value[] {
+/** A set of the items, each equal value once (in first-seen order: a set's own order is Python's hash order). */
+export function setOf(items: Value[]): Value {
   const out: Value[] = [];
-  for (const item of items) if (!out.some((o) => equalValues(o, item) === true)) out.push(item);
-  return out;
+  for (const item of items) addToSet(out, item);
+  return { t: 'seq', kind: 'set', items: out };
+}
+
+/** `s.add(item)`: the item joins the set's items unless an equal one is there. */
+export function addToSet(items: Value[], item: Value): void {
+  if (!items.some((o) => equalValues(o, item) === true)) items.push(item);
 }
 
 /** The builtins that call a function over iterables (`map`, `filter`, `functools.reduce`), `itertools.chain`, `operator.add`; undefined for any other name. */

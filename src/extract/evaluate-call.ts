@@ -26,6 +26,20 @@ export function constructionFailure(v: Value): string | undefined {
   return v.t === 'call' ? failedConstructions.get(v) : undefined;
 }
 
+/** Instances of in-repo classes whose `__init__` chain has run. */
+const constructed = new WeakSet<CallValue>();
+
+/**
+ * Runs the in-repo `__init__` chain of an instance once: at import time with its effects, else when code first
+ * reads an attribute of it (a descriptor's `self.suffix` in a class body, where nothing runs with effects).
+ */
+export function construct(ctx: Ctx, instance: CallValue, cls: ClassInfo, effects?: Env['effects']): void {
+  if (constructed.has(instance)) return;
+  constructed.add(instance);
+  const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, cls), '__init__'), instance, { args: instance.args, kwargs: instance.kwargs }, instance.line, () => ({ t: 'none' }), effects);
+  if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
+}
+
 /**
  * A project function or lambda that SQLAlchemy itself calls (a naming-convention token, `referred_schema_fn`), run
  * with these arguments; undefined when `fn` is not one.
@@ -66,10 +80,7 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       noteInstance(ctx, instance, fn.cls);
       // at import time the constructor runs: what it builds is built (Nominatim's `SearchTables(meta)` makes its
       // tables in `__init__`, `self.placex = sa.Table(...)`)
-      if (env.effects) {
-        const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, fn.cls), '__init__'), instance, a, expr.line, () => ({ t: 'none' }), env.effects);
-        if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
-      }
+      if (env.effects) construct(ctx, instance, fn.cls, env.effects);
       return instance;
     }
     default:

@@ -2,7 +2,7 @@
 import type { Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
-import { iterate, iteratorOf } from './evaluate-builtins.js';
+import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
 import { makeCall } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
@@ -424,5 +424,5 @@ export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, 
   }
   if (expr.kind === 'dict') return { t: 'dict', entries };
   if (expr.kind === 'gen') return iteratorOf(out);
-  return { t: 'seq', kind: expr.kind === 'set' ? 'set' : 'list', items: out };
+  return expr.kind === 'set' ? setOf(out) : { t: 'seq', kind: 'list', items: out };
 }

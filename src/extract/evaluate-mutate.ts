@@ -3,7 +3,7 @@ import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { sameKey } from './evaluate-ops.js';
-import { iterate } from './evaluate-builtins.js';
+import { addToSet, iterate } from './evaluate-builtins.js';
 import type { Arguments, Value } from './values.js';
 
 type Dict = Extract<Value, { t: 'dict' }>;
@@ -64,9 +64,12 @@ function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments): boolean {
   const [first, second] = a.args;
   switch (method) {
     case 'append':
-    case 'add':
-      if (!first || s.kind !== (method === 'add' ? 'set' : 'list')) return false;
+      if (!first || s.kind !== 'list') return false;
       s.items.push(first);
+      return true;
+    case 'add':
+      if (!first || s.kind !== 'set') return false;
+      addToSet(s.items, first);
       return true;
     case 'extend': {
       const items = first ? iterate(ctx, first) : undefined;

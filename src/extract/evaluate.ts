@@ -12,7 +12,7 @@ import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
-import { iterate } from './evaluate-builtins.js';
+import { iterate, setOf } from './evaluate-builtins.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -36,8 +36,9 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return evalField(ctx, expr, env);
     case 'tuple':
     case 'list':
-    case 'set':
       return { t: 'seq', kind: expr.k, items: evalItems(ctx, expr.items, env) };
+    case 'set':
+      return setOf(evalItems(ctx, expr.items, env));
     case 'dict':
       return evalDict(ctx, expr, env);
     case 'sub':

@@ -13,8 +13,11 @@ import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt } from
  */
 type Scope = 'module' | 'class' | 'record' | 'function';
 
-/** Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks, constructors, subclass hooks). */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__']);
+/**
+ * Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks,
+ * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__`).
+ */
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
