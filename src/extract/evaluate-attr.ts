@@ -93,7 +93,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
   }
-  if (obj.callee.t === 'class' && !obj.attrs) construct(ctx, obj, obj.callee.cls);
+  if (obj.callee.t === 'class') construct(ctx, obj, obj.callee.cls);
   // TypeDecorator.impl_instance is the `impl` its constructor made
   const own = obj.attrs?.get(name === 'impl_instance' ? 'impl' : name) ?? columnAttribute(ctx, obj, name);
   if (own) return own;

@@ -12,7 +12,7 @@ import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, li
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, raising, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { namedTupleItems, namedTupleMethod, replaceRecord } from './record-classes.js';
@@ -38,6 +38,22 @@ export function construct(ctx: Ctx, instance: CallValue, cls: ClassInfo, effects
   constructed.add(instance);
   const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, cls), '__init__'), instance, { args: instance.args, kwargs: instance.kwargs }, instance.line, () => ({ t: 'none' }), effects);
   if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
+}
+
+/**
+ * `obj.name = value` on an object the evaluator models: an instance of an in-repo class (its constructor has run
+ * first, as Python's would have) or a record (`SimpleNamespace`). False for any other object.
+ */
+export function setObjectAttribute(ctx: Ctx, obj: Value, name: string, value: Value): boolean {
+  if (obj.t !== 'call') return false;
+  if (obj.callee.t === 'class') {
+    construct(ctx, obj, obj.callee.cls);
+    (obj.attrs ??= new Map()).set(name, value);
+    return true;
+  }
+  if (obj.callee.t !== 'ext' || obj.callee.name !== 'schemaguard.Record') return false;
+  obj.kwargs.set(name, value);
+  return true;
 }
 
 /**
@@ -198,6 +214,9 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.util._collections.immutabledict':
     case 'types.MappingProxyType':
       return dictOf(first, a, file, line);
+    // `SimpleNamespace(**settings)`: an object whose attributes are the keywords
+    case 'types.SimpleNamespace':
+      return a.args.length === 0 ? record(Object.fromEntries(a.kwargs)) : unknown('SimpleNamespace() with a positional argument', file, line);
     case 'enum.Enum':
     case 'enum.IntEnum':
     case 'enum.StrEnum':

@@ -1,9 +1,9 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
+import type { Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
-import { makeCall } from './evaluate-call.js';
+import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
 import { binaryOp } from './evaluate-ops.js';
@@ -22,6 +22,23 @@ export const MAX_LOOP = 2_000;
 
 /** How a statement ends: a `return` (done), falling through, or a `break` / `continue` out of the enclosing loop. */
 type Outcome = { done: true; value: Value } | { done: false; jump?: 'break' | 'continue' };
+
+/**
+ * What a decorated function's name is bound to outside a class body: each in-repo decorator, innermost first,
+ * called on it (`@table("feed")` binds the Table its wrapper builds). A decorator from outside the repository, or
+ * one not known statically, is taken to return the function (`functools.lru_cache`, `event.listens_for`), and so
+ * is an in-repo one that cannot be run.
+ */
+export function decorated(ctx: Ctx, def: FunctionDef, fn: Value, env: Env): Value {
+  let value = fn;
+  for (let i = def.decorators.length - 1; i >= 0; i -= 1) {
+    const decorator = evalExpr(ctx, def.decorators[i]!, env);
+    if (decorator.t !== 'func') continue;
+    const result = callFunction(ctx, decorator.fn, { args: [value], kwargs: new Map() }, env, def.line);
+    if (result.t !== 'unknown') value = result;
+  }
+  return value;
+}
 
 export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number, superInit?: Env['superInit']): Value {
   const file = env.module.file;
@@ -154,7 +171,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return execBlock(ctx, chosen.chosen.body, env);
     }
     case 'def':
-      locals.set(stmt.name, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } });
+      locals.set(stmt.name, decorated(ctx, stmt, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } }, env));
       return { done: false };
     case 'class': {
       // a class built per call (a history model factory): its body sees the function's locals
@@ -230,10 +247,7 @@ const COLUMN_SETTABLE = new Set(['primary_key', 'nullable', 'unique', 'index', '
  */
 function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value, env: Env): string | undefined {
   const obj = evalExpr(ctx, target.obj, env);
-  if (obj.t === 'call' && obj.callee.t === 'class') {
-    (obj.attrs ??= new Map()).set(target.name, value);
-    return undefined;
-  }
+  if (obj.t === 'call' && obj.callee.t === 'class' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
   // `c.primary_key = True` on a Column not yet in a table: what its constructor keyword would have set
   if (obj.t === 'call' && COLUMN_SETTABLE.has(target.name) && saSymbol(obj.callee) === 'Column') {
     obj.kwargs.set(target.name, value);

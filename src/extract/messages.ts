@@ -17,6 +17,7 @@ export const messages = {
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
   undecidedBranch: (cause: string): string => `defined under an if whose condition is not decidable statically (${cause}); the first branch was read`,
+  contextManager: (name: string): string => `tables made inside \`with ${name}(...)\`: what the context manager sets up on entry (a schema, a prefix) is not followed statically`,
   undecidedModuleIf: (cause: string): string => `models defined under an if whose condition is not decidable statically (${cause}); both branches were read`,
   loopNotRun: (cls: string, cause: string): string => `columns set on ${cls} in a loop over a value not known statically (${cause}) are missing`,
   undecidedChange: (cause: string): string => `added under a module-level if whose condition is not decidable statically (${cause}); it may not exist`,

@@ -2,6 +2,7 @@
 import type { Binding } from './scope.js';
 import { classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { decorated } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
@@ -52,8 +53,11 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return importName(ctx, b.module, b.name, env.module.file, b.line);
     case 'class':
       return { t: 'class', cls: classInfo(ctx.project, b.def, env.module, env.cls) };
-    case 'def':
-      return { t: 'func', fn: methodInfo(env.module, b.def, env.cls) };
+    case 'def': {
+      const fn: Value = { t: 'func', fn: methodInfo(env.module, b.def, env.cls) };
+      // a method's decorators are read where it is used (declared_attr, classmethod, property ...)
+      return env.cls ? fn : decorated(ctx, b.def, fn, env);
+    }
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);
     case 'alias':

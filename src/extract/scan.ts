@@ -1,6 +1,6 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
-import type { Expr, Stmt } from '../python/summary.js';
+import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader } from './classes.js';
@@ -14,6 +14,7 @@ import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
 import { assignTarget, callFunction } from './evaluate-func.js';
+import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation } from './evaluate-mutate.js';
@@ -133,10 +134,14 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       return test === undefined ? undefined : (jumps[0] ?? jumps[1]);
     }
     case 'block': {
+      if (stmt.managers) return scanWith(x, stmt.body, stmt.managers, env, seen);
       if (!stmt.handlers || env.cls || env.locals) return scanBody(x, stmt.body, env, seen);
       // a module-level try: the path it takes at import (module-try.ts), as its bindings read it
       return scanBody(x, takenStatements(x.ctx, stmt as TryStmt, env), env, seen);
     }
+    case 'def':
+      if (stmt.decorators.length > 0 && !env.cls && !env.locals) scanDecorated(x, stmt, env, seen);
+      break;
     case 'for':
       scanLoop(x, stmt, env, seen);
       break;
@@ -159,6 +164,26 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
   return undefined;
 }
 
+/**
+ * A `with` block runs its body at import time. What an in-repo context manager does on entry and exit (push a
+ * schema on a stack that table helpers read) is not followed: the tables made inside one are named in a warning.
+ */
+function scanWith(x: Extraction, body: Stmt[], managers: Expr[], env: Env, seen: Set<CallValue>): Jump {
+  const before = x.tables.length;
+  const jump = scanBody(x, body, env, seen);
+  const manager = managers.find((m) => m.k === 'call' && evalExpr(x.ctx, m.fn, env).t === 'func');
+  if (manager?.k === 'call' && x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn)) });
+  return jump;
+}
+
+/** A decorated module-level function: its decorators run at import time, and what they build counts (`@table("feed")`). */
+function scanDecorated(x: Extraction, stmt: FunctionDef, env: Env, seen: Set<CallValue>): void {
+  const binding = moduleScope(x.ctx.project, env.module).bindings.get(stmt.name);
+  if (binding?.k !== 'def' || binding.def !== stmt) return;
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  collect(x, bindingValue(x.ctx, binding, run), { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
+}
+
 /** `NAMING.update(...)` at module level changes the dict later statements read; false when not such a call. */
 function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env): boolean {
   const outcome = applyMutation(x.ctx, expr, env);
@@ -172,6 +197,8 @@ function setAttribute(x: Extraction, obj: Value, name: Value, value: Value): voi
   if (obj.t === 'class') addColumnLater(x, obj, name, value);
   // `Config.PREFIX = "app_"` after the class: later reads of the attribute (`String(Config.LEN)`) see the new value
   if (obj.t === 'class' && name.t === 'str' && !mappedRegistry(x, obj.cls)) keepOnClass(obj.cls, new Map([[name.v, value]]));
+  // `settings.schemas = (...)` on an object made at import time: later reads see it
+  if (name.t === 'str') setObjectAttribute(x.ctx, obj, name.v, value);
   const attr = name.t === 'str' && (name.v === 'naming_convention' || name.v === 'schema') ? name.v : undefined;
   const meta = attr ? metaOfValue(x.ctx, x.reg, obj) : undefined;
   if (attr && meta) configureMeta(meta, attr, value);

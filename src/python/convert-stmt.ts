@@ -101,7 +101,7 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       out.push(convertTry(cx, node, scope, line));
       return;
     case 'with_statement':
-      out.push({ k: 'block', body: withBody(cx, node, scope), line });
+      out.push(convertWith(cx, node, scope, line));
       return;
     case 'raise_statement': {
       const [exc] = kids(cx, node);
@@ -290,10 +290,22 @@ function convertIf(cx: ConvertContext, node: Node, scope: Scope, line: number): 
   return { k: 'if', test, body, orelse, line };
 }
 
-/** `with` keeps its body. */
-function withBody(cx: ConvertContext, node: Node, scope: Scope): Stmt[] {
-  const block = kids(cx, node).find((c) => typeOf(cx, c) === 'block');
-  return block ? convertBlock(cx, block, scope) : [];
+/** `with` keeps its body, and the context managers it enters (`schema_scope("raw")` of `with schema_scope("raw") as s:`). */
+function convertWith(cx: ConvertContext, node: Node, scope: Scope, line: number): Stmt {
+  const managers: Expr[] = [];
+  let body: Stmt[] = [];
+  for (const child of kids(cx, node)) {
+    const type = typeOf(cx, child);
+    if (type === 'block') body = convertBlock(cx, child, scope);
+    else if (type === 'with_clause') {
+      for (const item of kids(cx, child)) {
+        const value = item.childForFieldName('value');
+        const manager = value && typeOf(cx, value) === 'as_pattern' ? kids(cx, value)[0] : value;
+        if (manager) managers.push(convertExpr(cx, manager));
+      }
+    }
+  }
+  return { k: 'block', body, managers, line };
 }
 
 /** `try` keeps its main path (body, else, finally) in order, and its `except` clauses as handlers. */

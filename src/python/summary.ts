@@ -76,10 +76,11 @@ export type Stmt =
   | { k: 'while'; test: Expr; body: Stmt[]; orelse?: Stmt[]; line: number }
   | { k: 'break' | 'continue'; line: number }
   /**
-   * A `with` body, or a `try` statement's main path: its block, then its `else:`, then its `finally:` block, in
-   * `body`; `handlers` when it has `except` clauses (a helper's code may take one, evaluate-func.ts)
+   * A `with` body (`managers` the context managers it enters), or a `try` statement's main path: its block, then
+   * its `else:`, then its `finally:` block, in `body`; `handlers` when it has `except` clauses (a helper's code may
+   * take one, evaluate-func.ts)
    */
-  | { k: 'block'; body: Stmt[]; handlers?: TryHandlers; line: number }
+  | { k: 'block'; body: Stmt[]; handlers?: TryHandlers; managers?: Expr[]; line: number }
   /** `raise X(...)` (`exc` null for a bare `raise`) */
   | { k: 'raise'; exc: Expr | null; line: number }
   /** `type Name = value` (PEP 695) */
