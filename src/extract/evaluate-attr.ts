@@ -11,7 +11,7 @@ import { callOf } from './columns.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
-import { construct } from './evaluate-call.js';
+import { construct, creationOrderOf } from './evaluate-call.js';
 import { builtinException, isTruthy, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
@@ -116,7 +116,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
 }
 
 /** Column attributes read from its construction, with the value Column.__init__ gives when the argument is left out. */
-const COLUMN_ATTRS = new Set(['primary_key', 'name', 'key', 'type', 'nullable', 'unique', 'index', 'comment', 'default', 'server_default']);
+const COLUMN_ATTRS = new Set(['primary_key', 'name', 'key', 'type', 'nullable', 'unique', 'index', 'comment', 'default', 'server_default', '_creation_order']);
 
 /**
  * What a `Column(...)` holds from its construction, for code that reads it (`isinstance(v, Column) and
@@ -143,6 +143,10 @@ function columnAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefi
     case 'type': {
       const type = obj.kwargs.get('type_') ?? (first?.t === 'str' ? obj.args[1] : first);
       return type && isTypeValue(ctx, type) ? type : undefined;
+    }
+    case '_creation_order': {
+      const order = creationOrderOf(obj);
+      return order === undefined ? undefined : { t: 'num', v: order };
     }
     default:
       return given ?? { t: 'none' };

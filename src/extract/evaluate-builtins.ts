@@ -73,13 +73,11 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
     case 'sorted':
     case 'min':
     case 'max': {
-      const key = a.kwargs.get('key');
-      const sorted = sortValues(items.map(scalar), key && key.t !== 'none' ? (v) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined);
+      const sorted = sortedItems(ctx, items, a.kwargs, env, expr);
       if (!sorted || sorted.length === 0) return fail;
       if (short === 'min') return sorted[0]!;
       if (short === 'max') return sorted[sorted.length - 1]!;
-      const reverse = a.kwargs.get('reverse');
-      return { t: 'seq', kind: 'list', items: reverse?.t === 'bool' && reverse.v ? sorted.reverse() : sorted };
+      return { t: 'seq', kind: 'list', items: sorted };
     }
     case 'sum': {
       const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
@@ -107,6 +105,19 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
 function isOrderingOnly(short: string, a: Arguments): boolean {
   const allowed = short === 'sorted' ? ['key', 'reverse'] : short === 'min' || short === 'max' ? ['key'] : [];
   return [...a.kwargs.keys()].every((k) => allowed.includes(k));
+}
+
+/**
+ * The items in the order `sorted(items, key=..., reverse=...)` (and `list.sort`) gives; undefined when they cannot
+ * be compared statically.
+ */
+export function sortedItems(ctx: Ctx, items: Value[], kwargs: Map<string, Value>, env: Env, expr: Expr): Value[] | undefined {
+  const key = kwargs.get('key');
+  const keyOf = key && key.t !== 'none' ? (v: Value) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined;
+  const reverse = kwargs.get('reverse');
+  if (reverse?.t !== 'bool' || !reverse.v) return sortValues(items.map(scalar), keyOf);
+  // reverse=True keeps equal items in their order: the reversed input, sorted, reversed
+  return sortValues(items.map(scalar).reverse(), keyOf)?.reverse();
 }
 
 /**

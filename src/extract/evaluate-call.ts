@@ -154,7 +154,17 @@ function callableOf(v: Value | undefined, file: string, line: number): Value {
 }
 
 export function makeCall(callee: Value, a: Arguments, file: string, expr: Expr): CallValue {
-  return { t: 'call', callee, args: a.args, kwargs: a.kwargs, file, line: expr.line, expr };
+  const call: CallValue = { t: 'call', callee, args: a.args, kwargs: a.kwargs, file, line: expr.line, expr };
+  if (callee.t === 'ext' && callee.name.endsWith('Column')) creationOrder.set(call, ++columnsMade);
+  return call;
+}
+
+/** The order Column objects were made in (SQLAlchemy's `_creation_order`, which helpers sort keyword columns by). */
+const creationOrder = new WeakMap<CallValue, number>();
+let columnsMade = 0;
+
+export function creationOrderOf(column: CallValue): number | undefined {
+  return creationOrder.get(column);
 }
 
 /** `partial(Column, nullable=False)(...)`: the wrapped callable with both argument lists. */

@@ -238,7 +238,7 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
 }
 
 /** Column attributes that stand for a constructor keyword of the same name. */
-const COLUMN_SETTABLE = new Set(['primary_key', 'nullable', 'unique', 'index', 'comment', 'autoincrement']);
+const COLUMN_SETTABLE = new Set(['name', 'primary_key', 'nullable', 'unique', 'index', 'comment', 'autoincrement']);
 
 /**
  * `self.native = native` in a constructor run statically: the instance of an in-repo class keeps it (a
@@ -250,7 +250,9 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   if (obj.t === 'call' && obj.callee.t === 'class' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
   // `c.primary_key = True` on a Column not yet in a table: what its constructor keyword would have set
   if (obj.t === 'call' && COLUMN_SETTABLE.has(target.name) && saSymbol(obj.callee) === 'Column') {
-    obj.kwargs.set(target.name, value);
+    // a name given first (`Column("old", ...)`) is replaced where it stands
+    if (target.name === 'name' && obj.args[0]?.t === 'str') obj.args[0] = value;
+    else obj.kwargs.set(target.name, value);
     return undefined;
   }
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);

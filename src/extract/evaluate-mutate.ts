@@ -3,7 +3,7 @@ import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { sameKey } from './evaluate-ops.js';
-import { addToSet, iterate } from './evaluate-builtins.js';
+import { addToSet, iterate, sortedItems } from './evaluate-builtins.js';
 import type { Arguments, Value } from './values.js';
 
 type Dict = Extract<Value, { t: 'dict' }>;
@@ -24,7 +24,7 @@ export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | s
   const method = expr.fn.name;
   if (READERS.has(method)) return 'no';
   const a = evalArgs(ctx, expr.args, env);
-  const done = target.t === 'dict' ? mutateDict(target, method, a) : mutateList(ctx, target, method, a);
+  const done = target.t === 'dict' ? mutateDict(target, method, a) : mutateList(ctx, target, method, a, env, expr);
   return done ? 'done' : `${target.t === 'dict' ? 'dict' : target.kind}.${method}() with values not known statically`;
 }
 
@@ -60,9 +60,15 @@ function mutateDict(d: Dict, method: string, a: Arguments): boolean {
   }
 }
 
-function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments): boolean {
+function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, expr: Expr): boolean {
   const [first, second] = a.args;
   switch (method) {
+    case 'sort': {
+      const sorted = s.kind === 'list' && a.args.length === 0 ? sortedItems(ctx, s.items, a.kwargs, env, expr) : undefined;
+      if (!sorted) return false;
+      s.items.splice(0, s.items.length, ...sorted);
+      return true;
+    }
     case 'append':
       if (!first || s.kind !== 'list') return false;
       s.items.push(first);

@@ -68,10 +68,16 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
     return;
   }
   if (value.t !== 'unknown') return;
-  const fn = evalExpr(x.ctx, expr.fn, env);
-  if (fn.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
+  const fn = helperCalled(evalExpr(x.ctx, expr.fn, env));
+  if (fn?.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
     x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
   }
+}
+
+/** The function a call runs: the callee itself, or the one a `functools.partial(...)` wraps. */
+function helperCalled(fn: Value): Value | undefined {
+  if (fn.t === 'call' && fn.callee.t === 'ext' && fn.callee.name === 'functools.partial') return fn.args[0];
+  return fn;
 }
 
 /**
