@@ -359,6 +359,14 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(table(schema, 'roles').check_constraints.map((c) => c.sqltext)).toEqual([expect.stringMatching(/^bits <= \{int\(.*MAX_BITS/), expect.stringMatching(/^id < \{int\(.*MAX_ID/)]);
   });
 
+  it('warns of a __mapper_cls__ mapper function (the versioned-history recipe), whose history tables are not followed', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}from sqlalchemy.orm import Mapper, declared_attr\n\nclass Versioned:\n    @declared_attr\n    def __mapper_cls__(cls):\n        def map(cls, *arg, **kw):\n            mp = Mapper(cls, *arg, **kw)\n            make_history(mp)\n            return mp\n        return map\n\nclass Tag(Base, Versioned):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['tags']);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 6, message: expect.stringContaining('Versioned.__mapper_cls__') })]);
+  });
+
   it('warns of the tables made inside a with block whose in-repo context manager is not followed', async () => {
     const schema = await extract({
       'm.py': `import contextlib\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\n_stack = [None]\n\n@contextlib.contextmanager\ndef schema_scope(name):\n    _stack.append(name)\n    yield name\n    _stack.pop()\n\nwith schema_scope("raw"):\n    feed = sa.Table("feed", metadata, sa.Column("id", sa.Integer, primary_key=True), schema=_stack[-1])\n\nwith open(__file__) as f:\n    plain = sa.Table("plain", metadata, sa.Column("id", sa.Integer, primary_key=True))\n`,

@@ -111,6 +111,12 @@ function loopTargetClasses(x: Extraction, body: readonly Stmt[], target: Expr, e
 }
 
 
+/** `__mapper_cls__` in a class body: the versioned-history recipe's mapper function, run as each subclass is mapped. */
+function definesMapperFunction(s: Stmt): boolean {
+  if (s.k === 'def') return s.name === '__mapper_cls__';
+  return s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === '__mapper_cls__');
+}
+
 /** Mapper, class and attach events whose listeners run while classes are mapped or tables are built. */
 const SCHEMA_EVENTS = new Set([
   'instrument_class', 'class_instrument', 'after_mapper_constructed', 'before_mapper_configured', 'mapper_configured',
@@ -143,7 +149,10 @@ export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
         else if (s.k === 'def') {
           for (const d of s.decorators) if (d.k === 'call') check(d);
           if (s.body) visit(s.body);
-        } else if (s.k === 'class' || s.k === 'for' || s.k === 'block') visit(s.body);
+        } else if (s.k === 'class' || s.k === 'for' || s.k === 'block') {
+          if (s.k === 'class' && s.body.some(definesMapperFunction)) x.orphans.push({ file: module.file, line: s.line, reason: messages.mapperFunction(s.name) });
+          visit(s.body);
+        }
         else if (s.k === 'if') visit([...s.body, ...s.orelse]);
       }
     };
