@@ -120,9 +120,19 @@ export function libraryNamespaceGet(container: Value, args: Value[]): Value | un
  * oracle runs), so `if sys.version_info >= (3, 11):` takes the branch a supported interpreter takes.
  */
 export function outsideValue(name: string): Value {
+  // SQLAlchemy's shared type instances (`impl = STRINGTYPE`): what they were made as
+  const shared = /^sqlalchemy(\.sql)?(\.sqltypes|\.types|\.type_api)?\.(STRING|INTEGER|BOOLEAN|NULL)TYPE$/.exec(name)?.[3];
+  if (shared) return typeInstance(SHARED_TYPES[shared]!);
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
   const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;
   return version ? { t: 'str', v: version } : { t: 'ext', name };
+}
+
+const SHARED_TYPES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', NULL: 'NullType' };
+
+/** `String()` as if written in the code that reads the shared instance. */
+function typeInstance(type: string): Value {
+  return { t: 'call', callee: { t: 'ext', name: `sqlalchemy.${type}` }, args: [], kwargs: new Map(), file: '', line: 0, expr: { k: 'other', type: 'call', text: `${type}()`, line: 0 } };
 }
 
 /**
