@@ -367,6 +367,21 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 6, message: expect.stringContaining('Versioned.__mapper_cls__') })]);
   });
 
+  it('marks a SQLModel field whose keywords come through ** of a value it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `import os, json\nfrom decimal import Decimal\nfrom sqlmodel import Field, SQLModel\n\nPRICE = json.loads(os.environ["PRICE"])\n\nclass Product(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n    price: Decimal = Field(**PRICE)\n`,
+    });
+    expect(table(schema, 'product').unresolved).toEqual([expect.objectContaining({ line: 9, symbol: 'price', reason: expect.stringContaining('keywords passed with ** are not known statically') })]);
+  });
+
+  it('warns of the tables a helper would build per item of a comprehension over a value it cannot know', async () => {
+    const schema = await extract({
+      'm.py': `import os\nfrom sqlmodel import Field, SQLModel\n\nLOCALES = os.environ["LOCALES"].split(",")\n\nclass IdModel(SQLModel):\n    id: int = Field(primary_key=True)\n\ndef translation(locale):\n    return type(f"Text{locale}", (IdModel,), {"__tablename__": f"text_{locale}", "__annotations__": {"body": str}}, table=True)\n\nMODELS = {loc: translation(loc) for loc in LOCALES}\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 12, message: expect.stringContaining('tables built by translation() are missing') })]);
+  });
+
   it('warns of the tables made inside a with block whose in-repo context manager is not followed', async () => {
     const schema = await extract({
       'm.py': `import contextlib\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\n_stack = [None]\n\n@contextlib.contextmanager\ndef schema_scope(name):\n    _stack.append(name)\n    yield name\n    _stack.pop()\n\nwith schema_scope("raw"):\n    feed = sa.Table("feed", metadata, sa.Column("id", sa.Integer, primary_key=True), schema=_stack[-1])\n\nwith open(__file__) as f:\n    plain = sa.Table("plain", metadata, sa.Column("id", sa.Integer, primary_key=True))\n`,

@@ -39,15 +39,28 @@ function bodiesOf(stmt: Stmt): Stmt[][] {
 /** Registry methods that map a class given to them. */
 const MAPPERS = new Set(['mapped', 'mapped_as_dataclass', 'map_imperatively', 'map_declaratively']);
 
-function calls(names: ReadonlySet<string>, e: Expr): boolean {
-  // type(x) asks a type; only type(name, bases, namespace) makes a class
-  if (e.k === 'call' && names.has(lastName(e.fn)) && (lastName(e.fn) !== 'type' || e.args.length === 3)) return true;
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+/** The calls an expression makes, outermost first (a comprehension's element and a lambda's body included). */
+export function callsIn(e: Expr, out: CallExpr[] = []): CallExpr[] {
+  if (e.k === 'call') out.push(e);
   for (const child of Object.values(e)) {
     if (Array.isArray(child)) {
-      for (const item of child) if (isExpr(item) ? calls(names, item) : isArg(item) && calls(names, item.value)) return true;
-    } else if (isExpr(child) && calls(names, child)) return true;
+      for (const item of child) {
+        if (isExpr(item)) callsIn(item, out);
+        else if (isArg(item)) callsIn(item.value, out);
+      }
+    } else if (isExpr(child)) callsIn(child, out);
   }
-  return false;
+  return out;
+}
+
+function calls(names: ReadonlySet<string>, e: Expr): boolean {
+  return callsIn(e).some((call) => {
+    const name = lastName(call.fn);
+    // type(x) asks a type; only type(name, bases, namespace) makes a class (keywords go to __init_subclass__)
+    return names.has(name) && (name !== 'type' || call.args.filter((a) => a.name === undefined && !a.star).length === 3);
+  });
 }
 
 function bodyCalls(names: ReadonlySet<string>, body: readonly Stmt[]): boolean {

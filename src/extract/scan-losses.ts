@@ -2,7 +2,7 @@
 // unknown object, a helper or a loop that cannot be run. Warnings in diagnostics, or problems on the table.
 import type { Expr, Stmt } from '../python/summary.js';
 import type { Env } from './context.js';
-import { attributeTargets, buildsSchema } from './builds-schema.js';
+import { attributeTargets, buildsSchema, callsIn } from './builds-schema.js';
 import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
 import { classHeader, mroOf, outsideBases } from './classes.js';
@@ -53,8 +53,7 @@ function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
  * evaluated, or `party_fields = make_custom_table("party")` whose helper could not be run.
  */
 export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): void {
-  if (expr.k !== 'call') return;
-  if (lastName(expr.fn) === 'Table' && !(value.t === 'call' && isTableCall(value))) {
+  if (expr.k === 'call' && lastName(expr.fn) === 'Table' && !(value.t === 'call' && isTableCall(value))) {
     const cause = value.t === 'unknown' ? value.reason : `${valueText(evalExpr(x.ctx, expr.fn, env))} is not known statically`;
     x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.unknownTableCall(cause) });
     return;
@@ -68,9 +67,13 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
     return;
   }
   if (value.t !== 'unknown') return;
-  const fn = helperCalled(evalExpr(x.ctx, expr.fn, env));
-  if (fn?.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
-    x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
+  // the helper that would have built them: the call itself, or one a comprehension makes per item
+  for (const call of callsIn(expr)) {
+    const fn = helperCalled(evalExpr(x.ctx, call.fn, env));
+    if (fn?.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
+      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
+      return;
+    }
   }
 }
 

@@ -197,6 +197,9 @@ function columnCall(field: CallValue | undefined, value: Value | null, optional:
   }
   const extraArgs = kw.get('sa_column_args');
   if (extraArgs?.t === 'seq') args.push(...extraArgs.items);
+  // `Field(**CONFIG.price)` over keywords not known statically: the column reader reports them
+  const spread = kw.get('**');
+  if (spread) kwargs.set('**', spread);
   const extraKwargs = kw.get('sa_column_kwargs');
   if (extraKwargs?.t === 'dict') for (const [k, v] of extraKwargs.entries) if (k.t === 'str') kwargs.set(k.v, v);
   return { t: 'call', callee: { t: 'ext', name: 'sqlalchemy.Column' }, args, kwargs, file, line, expr: { k: 'name', id: 'Column', line } };
