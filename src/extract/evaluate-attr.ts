@@ -43,11 +43,15 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       }
       return found;
     }
-    case 'clsattr':
+    case 'clsattr': {
       if (obj.name === '__table__' && (name === 'c' || name === 'columns')) return { ...obj, name: '__table__.c' };
       if (obj.name === '__table__.c') return name === 'get' ? { t: 'attr', obj, name } : { ...obj, name };
       if (obj.name === '__table__' && (name === 'name' || name === 'schema' || name === 'fullname')) return tableNamePart(ctx, obj.cls, name, line);
-      return { t: 'attr', obj, name };
+      // `getattr(value, "column", value).primary_key` over a class's namespace: what its Column was made with
+      const column = COLUMN_ATTRS.has(name) || name === 'column' ? columnBehind(ctx, obj.cls, obj.name) : undefined;
+      if (column && name === 'column' && saSymbol(column.callee) === 'Column') return raising(builtinException('AttributeError'), `Column has no attribute ${name}`, env.module.file, line);
+      return (column && columnAttribute(ctx, column, name)) ?? { t: 'attr', obj, name };
+    }
     case 'call': {
       // `super().__init__` and `super().__init_subclass__` run the method chain they are called in (method-chain.ts)
       const inherited = isSuperCall(obj) && name !== '__init__' && name !== '__init_subclass__' ? superMember(ctx, obj, name, line) : undefined;
@@ -115,6 +119,17 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   return { t: 'attr', obj, name };
 }
 
+/** The Column (or mapped_column) call that the class body binding `name` (up the MRO) holds. */
+function columnBehind(ctx: Ctx, cls: ClassInfo, name: string): CallValue | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const binding = classScope(ctx.project, e.cls).bindings.get(name);
+    if (!binding) continue;
+    return binding.k === 'expr' ? callOf(bindingValue(ctx, binding, { module: e.cls.module, cls: e.cls, depth: 0 }), 'Column', 'mapped_column') : undefined;
+  }
+  return undefined;
+}
+
 /** Column attributes read from its construction, with the value Column.__init__ gives when the argument is left out. */
 const COLUMN_ATTRS = new Set(['primary_key', 'name', 'key', 'type', 'nullable', 'unique', 'index', 'comment', 'default', 'server_default', '_creation_order']);
 
@@ -124,6 +139,8 @@ const COLUMN_ATTRS = new Set(['primary_key', 'name', 'key', 'type', 'nullable', 
  * type-less foreign key column's comes later.
  */
 function columnAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefined {
+  // `mapped_column(...).column`: the Column it holds, made of the same arguments
+  if (name === 'column' && saSymbol(obj.callee) === 'mapped_column') return { ...obj, callee: { t: 'ext', name: 'sqlalchemy.Column' } };
   if (!COLUMN_ATTRS.has(name) || saSymbol(obj.callee) !== 'Column') return undefined;
   const first = obj.args[0];
   const given = obj.kwargs.get(name);

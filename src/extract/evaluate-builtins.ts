@@ -2,7 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { enumMemberValue, isEnumClass, iteratedMembers } from './enums.js';
-import { callValue } from './evaluate-call.js';
+import { callValue, makeCall } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
 import { builtinException, isTruthy, raising, scalar, unknown, type Arguments, type Value } from './values.js';
@@ -159,13 +159,20 @@ function anyAll(name: 'any' | 'all', items: Value[], fail: Value): Value {
 }
 
 function zipOf(ctx: Ctx, args: Value[], fail: Value): Value {
-  const lists = args.map((v) => iterate(ctx, v));
-  if (lists.some((l) => l === undefined)) return fail;
-  const known = lists as Value[][];
-  const n = known.length === 0 ? 0 : Math.min(...known.map((l) => l.length));
+  // `itertools.repeat(x)` without a count gives x for as long as the other iterables last
+  const lists = args.map((v) => (endlessRepeat(v) ? undefined : iterate(ctx, v)));
+  const finite = lists.filter((l, i) => l !== undefined || !endlessRepeat(args[i]!));
+  if (finite.length === 0 || finite.some((l) => l === undefined)) return fail;
+  const n = Math.min(...finite.map((l) => l!.length));
   const items: Value[] = [];
-  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: known.map((l) => l[i]!) });
+  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: lists.map((l, j) => (l ? l[i]! : endlessRepeat(args[j]!)!)) });
   return { t: 'seq', kind: 'list', items };
+}
+
+/** The value `itertools.repeat(value)` (no count) repeats; undefined for any other value. */
+function endlessRepeat(v: Value): Value | undefined {
+  const isRepeat = v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'itertools.repeat' && v.args.length === 1 && !v.kwargs.has('times');
+  return isRepeat ? v.args[0] : undefined;
 }
 
 /** A set of the items, each equal value once (in first-seen order: a set's own order is Python's hash order). */
@@ -197,6 +204,12 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
     }
     case 'functools.reduce':
       return reduceOf(ctx, a, env, expr);
+    case 'itertools.repeat': {
+      const times = second ?? a.kwargs.get('times');
+      // without a count it stays a call: zip() reads it as endless
+      if (!first || !times) return makeCall({ t: 'ext', name }, a, file, expr);
+      return times.t === 'num' && times.v <= MAX_LOOP ? { t: 'seq', kind: 'list', items: Array.from({ length: Math.max(0, times.v) }, () => first) } : unknown(`${name}() count not known statically`, file, expr.line);
+    }
     case 'itertools.product': {
       const lists = a.args.map((v) => iterate(ctx, v));
       const repeat = a.kwargs.get('repeat');

@@ -14,7 +14,8 @@ import { valueText } from './value-text.js';
 import { isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 import { mroOf } from './classes.js';
 
-const MAX_DEPTH = 12;
+/** Nested helper calls followed: a recursive helper over a name's characters (`snake(name[1:])`) goes one deep per letter. */
+const MAX_DEPTH = 40;
 
 let classSerial = 0;
 /** A loop (or comprehension) the evaluator runs at most this many times: a bound on what one helper may cost. */

@@ -1,5 +1,6 @@
 // What is known about outside classes without reading them: `object` and SQLAlchemy's declarative bases
 // define no project attribute, and their `__name__`; `isinstance` against the builtin types.
+import { builtinLacks, docLacks } from './builtin-attrs.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
@@ -24,7 +25,10 @@ function isDeclarativeBaseValue(v: Value): boolean {
  * (`hasattr("x", "_type_affinity")`).
  */
 export function lacksAttribute(v: Value, name: string): boolean {
-  if (isBuiltinValue(v)) return name.startsWith('_') && !name.startsWith('__');
+  if (isBuiltinValue(v)) return builtinLacks(v, name);
+  if (v.t === 'clsattr' && v.name === '__doc__') return docLacks(name);
+  // `getattr(value, "column", value)`: a MappedColumn holds its Column there, a Column has no such attribute
+  if (v.t === 'call' && name === 'column') return saSymbol(v.callee) === 'Column';
   if (!isDeclarativeBaseValue(v) || name.startsWith('_sa_')) return false;
   // a declarative_base(cls=Mixin) or a Flask db.Model inherits what its model class defines
   if (name.startsWith('__') && name.endsWith('__')) return v.t === 'ext' && (MAPPED_DUNDERS.has(name) || !CLASS_DUNDERS.has(name));
