@@ -15,7 +15,7 @@ import { construct, creationOrderOf } from './evaluate-call.js';
 import { builtinException, isTruthy, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
-import { isRecordClass, recordField } from './record-classes.js';
+import { isPydanticModel, isRecordClass, recordField } from './record-classes.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
@@ -220,6 +220,8 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
     const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
     if (binding) return classMember(ctx, cls, e.cls, name, binding, line);
   }
+  // pydantic's constructor classmethods, run by callMethod with the class they are read from
+  if ((name === 'model_validate' || name === 'parse_obj') && isPydanticModel(ctx, cls)) return { t: 'attr', obj: { t: 'class', cls }, name };
   return inheritedFromLibrary(ctx, cls, name) ?? { t: 'clsattr', cls, name, line, missing: true };
 }
 

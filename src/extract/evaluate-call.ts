@@ -15,7 +15,7 @@ import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
-import { namedTupleItems, namedTupleMethod, replaceRecord } from './record-classes.js';
+import { namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
@@ -271,7 +271,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.range':
       return rangeOf(a, file, line);
     case 'builtins.type':
-      return a.args.length === 3 ? classFromType(a.args, env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+      // keywords go to the class, as in a class statement (`type(name, bases, ns, table=True)` for SQLModel)
+      return a.args.length === 3 ? classFromType(a.args, env, expr, { t: 'dict', entries: [...a.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) }) : makeCall({ t: 'ext', name }, a, file, expr);
     case 'types.new_class': {
       // types.new_class(name, bases, {"table": True}, exec_body): exec_body fills the namespace, then type() runs
       const [name, bases, kwds, execBody] = a.args;
@@ -352,6 +353,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     if (inherited) return inherited;
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
+  if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   if ((name === '_replace' || name === '_asdict') && obj.t === 'call' && namedTupleItems(ctx, obj)) return namedTupleMethod(ctx, obj, name, a);

@@ -12,15 +12,33 @@ import { unknown, type Arguments, type CallValue, type ClassInfo, type Value } f
 
 const recordKinds = new WeakMap<ClassInfo, boolean>();
 
-/** `@dataclass`, `@dataclass(...)`, `@dataclasses.dataclass`; a NamedTuple base; or an in-repo base that is one. */
+/**
+ * `@dataclass`, `@dataclass(...)`, `@dataclasses.dataclass`; a NamedTuple base; a pydantic model (its fields set by
+ * keyword: a settings object built with `Config(...)` or `Config.model_validate({...})`); or an in-repo base that is one.
+ */
 export function isRecordClass(ctx: Ctx, cls: ClassInfo): boolean {
   let known = recordKinds.get(cls);
   if (known === undefined) {
     recordKinds.set(cls, false);
-    known = mroOf(ctx, cls).some((e) => (e.k === 'class' ? ownsFields(ctx, e.cls) : pyName(e.value) === 'typing.NamedTuple'));
+    known = mroOf(ctx, cls).some((e) => (e.k === 'class' ? ownsFields(ctx, e.cls) : RECORD_BASES.has(pyName(e.value) ?? '')));
     recordKinds.set(cls, known);
   }
   return known;
+}
+
+const PYDANTIC_MODELS = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel']);
+const RECORD_BASES = new Set(['typing.NamedTuple', ...PYDANTIC_MODELS]);
+
+/** A pydantic model class (not SQLModel's, whose table classes are mapped, nor BaseSettings, read from the environment). */
+export function isPydanticModel(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && PYDANTIC_MODELS.has(pyName(e.value) ?? ''));
+}
+
+/** `Config.model_validate({...})`: an instance with the dict's string keys as its keyword arguments. */
+export function validatedModel(cls: ClassInfo, data: Value | undefined, file: string, line: number): Value {
+  if (data?.t !== 'dict' || data.entries.some(([k]) => k.t !== 'str')) return unknown(`${cls.name}.model_validate() of a value not known statically`, file, line);
+  const kwargs = new Map(data.entries.map(([k, v]) => [k.t === 'str' ? k.v : '', v]));
+  return { ...bareInstance(cls, file, line), kwargs };
 }
 
 function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
@@ -52,13 +70,21 @@ export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name:
   const fields = recordFields(ctx, cls);
   const at = fields.findIndex((f) => f.name === name);
   if (at === -1) return undefined;
-  const passed = instance.args[at] ?? instance.kwargs.get(name);
-  if (passed) return passed;
   const owner = fields[at]!.owner;
+  const passed = instance.args[at] ?? instance.kwargs.get(name);
+  if (passed) return isPydanticModel(ctx, cls) ? validatedField(ctx, owner, name, passed, instance) : passed;
   const binding = classScope(ctx.project, owner).bindings.get(name);
   if (!binding || binding.k === 'ann') return unknown(`${cls.name}() without its field ${name}`, instance.file, instance.line);
   const value = bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 });
   return value.t === 'call' && pyName(value.callee) === 'dataclasses.field' ? fieldDefault(ctx, value) : value;
+}
+
+/** A dict given for a pydantic field whose annotation is a model (`{"limits": {"title": 200}}`): that model, validated. */
+function validatedField(ctx: Ctx, owner: ClassInfo, name: string, passed: Value, instance: CallValue): Value {
+  if (passed.t !== 'dict') return passed;
+  const ann = owner.def.body.find((s) => s.k === 'ann' && s.target.k === 'name' && s.target.id === name);
+  const type = ann?.k === 'ann' ? evalExpr(ctx, ann.ann, { module: owner.module, cls: owner, depth: 0 }) : undefined;
+  return type?.t === 'class' && isPydanticModel(ctx, type.cls) ? validatedModel(type.cls, passed, instance.file, instance.line) : passed;
 }
 
 /** `field(default=...)`, `field(default_factory=...)`: the default, or what the factory makes. */
