@@ -125,7 +125,7 @@ export function libraryNamespaceGet(container: Value, args: Value[]): Value | un
  */
 export function outsideValue(name: string): Value {
   // SQLAlchemy's shared type instances (`impl = STRINGTYPE`): what they were made as
-  const shared = /^sqlalchemy(\.sql)?(\.sqltypes|\.types|\.type_api)?\.(STRING|INTEGER|BOOLEAN|NULL)TYPE$/.exec(name)?.[3];
+  const shared = name.endsWith('TYPE') ? /^sqlalchemy(\.sql)?(\.sqltypes|\.types|\.type_api)?\.(STRING|INTEGER|BOOLEAN|NULL)TYPE$/.exec(name)?.[3] : undefined;
   if (shared) return typeInstance(SHARED_TYPES[shared]!);
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
   const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;

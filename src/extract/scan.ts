@@ -50,13 +50,19 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
 /** In-repo modules a module imports at its top level, in statement order. */
 function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
   const out = new Set<ModuleInfo>();
-  const modules = x.ctx.project.modules;
+  const { modules, topLevel } = x.ctx.project;
+  // `from sqlalchemy import ...`: no module outside the repository's own packages is looked for
+  const inRepo = (name: string): boolean => {
+    const dot = name.indexOf('.');
+    return topLevel.has(dot < 0 ? name : name.slice(0, dot));
+  };
   const walk = (body: Stmt[]): void => {
     for (const s of body) {
-      if (s.k === 'import') for (const n of s.names) pushModule(out, modules, n.name);
-      else if (s.k === 'from') {
+      if (s.k === 'import') {
+        for (const n of s.names) if (inRepo(n.name)) pushModule(out, modules, n.name);
+      } else if (s.k === 'from') {
         const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
-        if (!base) continue;
+        if (!base || !inRepo(base)) continue;
         pushModule(out, modules, base);
         if (s.names !== '*') for (const n of s.names) pushModule(out, modules, `${base}.${n.name}`);
       } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
