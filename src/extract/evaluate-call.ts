@@ -72,8 +72,10 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
   switch (fn.t) {
     case 'unknown':
       return fn;
-    case 'func':
-      return callFunction(ctx, fn.fn, a, env, line);
+    case 'func': {
+      const result = callFunction(ctx, fn.fn, a, env, line);
+      return result.t === 'unknown' && fn.fn.wraps ? callValue(ctx, { t: 'func', fn: fn.fn.wraps }, a, env, expr) : result;
+    }
     case 'code':
       return fn.expr.k === 'lambda' ? callLambda(ctx, fn.expr, a, fn.env ?? env) : unknown('call of an unknown value', file, line);
     case 'ext':

@@ -36,7 +36,9 @@ export function decorated(ctx: Ctx, def: FunctionDef, fn: Value, env: Env): Valu
     const decorator = evalExpr(ctx, def.decorators[i]!, env);
     if (decorator.t !== 'func') continue;
     const result = callFunction(ctx, decorator.fn, { args: [value], kwargs: new Map() }, env, def.line);
-    if (result.t !== 'unknown') value = result;
+    if (result.t === 'unknown') continue;
+    // a wrapper (`functools.wraps` style) keeps the function it wraps, for calls the wrapper cannot be followed in
+    value = result.t === 'func' && value.t === 'func' && result.fn.def !== value.fn.def ? { t: 'func', fn: { ...result.fn, wraps: value.fn } } : result;
   }
   return value;
 }

@@ -46,6 +46,8 @@ export interface FuncInfo {
   bound?: Value;
   /** methods: the class whose body defines them, where a zero-argument `super()` starts its lookup */
   owner?: ClassInfo;
+  /** a wrapper an in-repo decorator returned: the function it wraps, called instead when the wrapper cannot be run */
+  wraps?: FuncInfo;
 }
 
 export interface Arguments {
