@@ -28,6 +28,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   const ctx: Ctx = { project, budget: { steps: STEP_BUDGET } };
   const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [], ...(known ? { known } : {}) };
   project.hooks = {
+    isMapped: (cls) => mappedRegistry(x, cls) !== null,
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
     tablenameOf: (cls) => tablenameOf(x, cls),
     hasTable: (cls) => mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null,

@@ -7,6 +7,8 @@ import type { Arguments, ClassInfo, FuncInfo, ModuleInfo, TableRef, Value } from
 
 /** Questions only the declarative layer can answer, asked by the evaluator (e.g. `has_inherited_table(cls)`). */
 export interface EvalHooks {
+  /** a registry maps the class (its columns are mapped attributes, not plain Column objects) */
+  isMapped(cls: ClassInfo): boolean;
   hasInheritedTable(cls: ClassInfo): boolean;
   tablenameOf(cls: ClassInfo): Value;
   /** `cls.__table__` is set: the class is mapped to a table (its own or a parent's) */
@@ -117,6 +119,7 @@ export interface Ctx {
 }
 
 const NO_HOOKS: EvalHooks = {
+  isMapped: () => false,
   hasInheritedTable: () => false,
   tablenameOf: () => ({ t: 'none' }),
   hasTable: () => false,

@@ -307,9 +307,11 @@ function inheritedFromLibrary(ctx: Ctx, cls: ClassInfo, name: string): Value | u
  */
 function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
   const entries = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__doc__', { t: 'clsattr', cls, name: '__doc__', line }]]);
+  // a plain class (no registry maps it) holds its Column objects themselves, which a decorator may move to a model
+  const isPlain = !ctx.project.hooks.isMapped(cls);
   for (const [name, b] of classScope(ctx.project, cls).bindings) {
     // a function is there as itself, not bound or run (a declared_attr's descriptor runs on attribute access only)
-    if (b.k === 'def') entries.set(name, bindingValue(ctx, b, { module: cls.module, cls, depth: 0 }));
+    if (b.k === 'def' || (isPlain && b.k === 'expr')) entries.set(name, bindingValue(ctx, b, { module: cls.module, cls, depth: 0 }));
     else if (b.k !== 'ann') entries.set(name, classMember(ctx, cls, cls, name, b, line));
   }
   for (const name of cls.assigned?.keys() ?? []) entries.set(name, { t: 'clsattr', cls, name, line });

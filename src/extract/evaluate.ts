@@ -219,6 +219,8 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
     return isCertain ? raising(builtinException('KeyError'), 'key not in mapping', env.module.file, line) : unknown('key not in mapping', env.module.file, line);
   }
   if (obj.t === 'tablecols' && index.t === 'str') return { t: 'tablecol', table: obj.table, name: index.v };
+  // `cls.__table__.c["region"]`, as `cls.__table__.c.region` reads it
+  if (obj.t === 'clsattr' && obj.name === '__table__.c' && index.t === 'str') return { ...obj, name: index.v };
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
   if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);

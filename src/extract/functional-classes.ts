@@ -71,16 +71,17 @@ export function classFromType(args: Value[], env: Env, expr: Expr, keywords?: Va
   const body: Stmt[] = [];
   const annotations = namespace.entries.find(([k, v]) => k.t === 'str' && k.v === '__annotations__' && v.t === 'dict')?.[1];
   const annotated = new Map((annotations?.t === 'dict' ? annotations.entries : []).flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as const] : [])));
-  const values = new Map<string, Value>();
+  // the namespace in its order (which is `vars(cls)`'s); an annotated name with a value is one statement
+  // (`kind: str = "text"`), as a record class's field default reads it; annotations alone where `__annotations__` is
+  const valued = new Set(namespace.entries.flatMap(([k]) => (k.t === 'str' ? [k.v] : [])));
   for (const [k, v] of namespace.entries) {
-    if (k.t !== 'str' || k.v === '__annotations__') continue;
-    if (annotated.has(k.v)) values.set(k.v, v);
-    else body.push({ k: 'assign', targets: [target(k.v)], value: slot(v), line: expr.line });
-  }
-  // an annotated name with a value is one statement (`kind: str = "text"`), as a record class's field default reads it
-  for (const [k, v] of annotated) {
-    const value = values.get(k);
-    body.push({ k: 'ann', target: target(k), ann: slot(v), value: value === undefined ? null : slot(value), line: expr.line });
+    if (k.t !== 'str') continue;
+    if (k.v === '__annotations__') {
+      for (const [name, ann] of annotated) if (!valued.has(name)) body.push({ k: 'ann', target: target(name), ann: slot(ann), value: null, line: expr.line });
+      continue;
+    }
+    const ann = annotated.get(k.v);
+    body.push(ann ? { k: 'ann', target: target(k.v), ann: slot(ann), value: slot(v), line: expr.line } : { k: 'assign', targets: [target(k.v)], value: slot(v), line: expr.line });
   }
   const classKeywords = keywords?.t === 'dict' ? keywords.entries.flatMap(([k, v]) => (k.t === 'str' ? [{ name: k.v, value: slot(v) }] : [])) : [];
   const def: ClassDef = { k: 'class', name: name.v, bases: classKeywords, decorators: [], body, line: expr.line };

@@ -294,8 +294,29 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     if (failure === undefined) return;
     x.orphans.push({ file: env.module.file, line: mapper.line, symbol: cls.name, reason: messages.decoratorMaps(cls.name, exprText(mapper), failure) });
   }
+  // `@entity(Base, "suppliers")` over a plain class: the model the decorators make of it is the name's value
+  const made = env.cls || env.locals ? undefined : classMadeByDecorators(x, stmt, cls, env, seen);
+  if (made) {
+    bindDynamicGlobal(x.ctx.project, env.module, stmt.name, made);
+    collect(x, made, { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
+    return;
+  }
   // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
   scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
+}
+
+/** What in-repo decorators, innermost first, make of a plain class when that is another class; else undefined. */
+function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
+  if (stmt.decorators.length === 0) return undefined;
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  let value: Value = { t: 'class', cls };
+  for (const d of [...stmt.decorators].reverse()) {
+    const decorator = evalExpr(x.ctx, d, run);
+    if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
+    const result = callFunction(x.ctx, decorator.fn, { args: [value], kwargs: new Map() }, run, d.line);
+    if (result.t !== 'unknown') value = result;
+  }
+  return value.t === 'class' && value.cls !== cls ? value : undefined;
 }
 
 /** `Label = make_label(__tablename__)` in a model's body (MLflow-style factories in MLRun): the class it returns is mapped. */

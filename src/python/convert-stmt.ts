@@ -21,10 +21,11 @@ const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__',
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
- * status classes compute the values of an Enum column with one (`Enum(*[Status.to_string(s) for s in ...])`).
+ * status classes compute the values of an Enum column with one (`Enum(*[Status.to_string(s) for s in ...])`); not
+ * property and cached_property, which settings objects compute lengths and names with.
  */
 const PLAIN_DECORATORS = new Set([
-  'property', 'cached_property', 'hybrid_property', 'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
+  'hybrid_property', 'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
   'expression', 'comparator', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
   'abstractmethod', 'override', 'listens_for', 'route', 'wraps', 'contextmanager',
 ]);
@@ -242,7 +243,9 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
 
 function onlyReturns(cx: ConvertContext, node: Node): boolean {
   const body = node.childForFieldName('body');
-  return body?.namedChildCount === 1 && typeOf(cx, body.firstNamedChild!) === 'return_statement';
+  if (!body) return false;
+  const statements = kids(cx, body);
+  return statements.length === 1 && typeOf(cx, statements[0]!) === 'return_statement';
 }
 
 /** One pass over the file for all its methods: a search from each method would scan the rest of the file each time. */
