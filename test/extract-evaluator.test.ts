@@ -84,6 +84,16 @@ describe('static evaluation of model code', () => {
     expect(reasons[0]).toContain('oslo_db');
   });
 
+  it("reads a module's own names through sys.modules[__name__].__dict__ (CodeChecker's permission names)", async () => {
+    const schema = await extract({
+      'app/__init__.py': '',
+      'app/models.py': `${BASE}import sys\nfrom sqlalchemy import Column, Enum, Integer\n\ndef __names(scope):\n    return ["ADMIN", "VIEW"] if scope == "PRODUCT" else ["SUPERUSER"]\n\nclass Grant(Base):\n    __tablename__ = "grants"\n    id = Column(Integer, primary_key=True)\n    permission = Column(Enum(*sys.modules[__name__].__dict__["__names"]("PRODUCT"), name="perms"))\n`,
+    });
+    const grants = table(schema, 'grants');
+    expect(grants.columns.find((c) => c.name === 'permission')?.enum).toEqual(['ADMIN', 'VIEW']);
+    expect(grants.unresolved).toEqual([]);
+  });
+
   it('does not loop forever on a self-referencing helper', async () => {
     const schema = await extract({
       'm.py': `${BASE}from sqlalchemy import Column, Integer, String\n\ndef length(n):\n    return length(n + 1)\n\nclass T(Base):\n    __tablename__ = "t"\n    id = Column(Integer, primary_key=True)\n    s = Column(String(length(1)))\n`,

@@ -25,6 +25,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'unknown':
       return obj;
     case 'module': {
+      // `module.__dict__["name"]` reads the name (evaluate.ts); the whole namespace is never built
+      if (name === '__dict__') return { t: 'attr', obj, name };
       const found = lookupInModule(ctx, obj.module, name);
       if (found) return found;
       const sub = ctx.project.modules.get(`${obj.module.name}.${name}`);

@@ -224,6 +224,14 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
   if (obj.t === 'unknown') return obj;
   if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);
+  // `sys.modules[__name__].__dict__["helper"]`: a module of the repository, and a name it binds
+  if (obj.t === 'ext' && obj.name === 'sys.modules' && index.t === 'str') {
+    const module = ctx.project.modules.get(index.v);
+    return module ? { t: 'module', module } : unknown(`sys.modules[${JSON.stringify(index.v)}] is not a module of the repository`, env.module.file, line);
+  }
+  if (obj.t === 'attr' && obj.name === '__dict__' && obj.obj.t === 'module' && index.t === 'str') {
+    return attributeOf(ctx, obj.obj, index.v, env, line);
+  }
   const items = obj.t === 'call' ? namedTupleItems(ctx, obj) : undefined;
   if (items) return subscriptOf(ctx, { t: 'seq', kind: 'tuple', items }, index, env, line);
   // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold

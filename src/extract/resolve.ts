@@ -128,6 +128,8 @@ export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: S
   if (binding) return bindingValue(ctx, binding, { module: mod, depth: 0 });
   const dynamic = ctx.project.dynamicGlobals.get(mod)?.get(name);
   if (dynamic) return dynamic;
+  // the module's own name (`sys.modules[__name__]`), unless the module binds `__name__` itself
+  if (name === '__name__' && !seen) return { t: 'str', v: mod.name };
   if (scope.stars.length === 0) return undefined;
   const visited = seen ?? new Set<ModuleInfo>();
   if (visited.has(mod)) return undefined;
