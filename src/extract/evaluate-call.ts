@@ -177,6 +177,17 @@ function callPartial(ctx: Ctx, partial: CallValue, a: Arguments, env: Env, expr:
   return callValue(ctx, target, { args: [...bound, ...a.args], kwargs }, env, expr);
 }
 
+/**
+ * `isinstance(perm, SystemPermission)` for an instance of an in-repo class against in-repo classes: whether one is
+ * in its MRO (an in-repo class can be nowhere else). Undefined for anything else.
+ */
+function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined {
+  const targets = types.t === 'seq' ? types.items : [types];
+  if (v.t !== 'call' || v.callee.t !== 'class' || !targets.every((t) => t.t === 'class')) return undefined;
+  const mro = mroOf(ctx, v.callee.cls);
+  return targets.some((t) => t.t === 'class' && mro.some((e) => e.k === 'class' && e.cls === t.cls));
+}
+
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
@@ -267,7 +278,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       if (first?.t === 'class') return attributeOf(ctx, first, '__dict__', env, line);
       return (first && libraryNamespace(first)) ?? makeCall({ t: 'ext', name }, a, file, expr);
     case 'builtins.isinstance': {
-      const is = first && second ? isInstanceOf(first, second) : undefined;
+      const is = first && second ? (inRepoInstanceOf(ctx, first, second) ?? isInstanceOf(first, second)) : undefined;
       return is === undefined ? unknown('isinstance() not known statically', file, line) : { t: 'bool', v: is };
     }
     case 'builtins.range':
