@@ -63,7 +63,7 @@ function flagUnion(a: CallValue, b: CallValue): Value {
   const [x, y] = [a.kwargs.get('value'), b.kwargs.get('value')];
   if (x?.t !== 'num' || y?.t !== 'num') return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   const names = [...new Set([...(fieldText(a, 'name') ?? '').split('|'), ...(fieldText(b, 'name') ?? '').split('|')])].join('|');
-  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: { t: 'num', v: x.v | y.v }, __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
+  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: numeric('|', x.v, y.v, '', 0), __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
 }
 
 function fieldText(v: CallValue, name: string): string | undefined {
