@@ -13,7 +13,7 @@ import { mappedRegistry } from './model-kind.js';
 import type { NamingInput, TokenRunner } from './naming.js';
 import type { KnownTables } from './known-tables.js';
 import { indexTables } from './references.js';
-import { createRegistryState } from './registry.js';
+import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
@@ -41,6 +41,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
     },
     tableColumns: (table) => columnObjects(x, table),
+    metaTables: (meta) => tablesOfMeta(x, meta),
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
@@ -93,4 +94,14 @@ function tokenRunner(x: Extraction): TokenRunner {
     const result = callProjectCallable(x.ctx, fn, [constraint, table], 'naming_convention', 0);
     return result?.t === 'str' ? result.v : undefined;
   };
+}
+
+/** The tables built so far on a MetaData, in the order they were made: a Table(...) call, or the table by its key. */
+function tablesOfMeta(x: Extraction, meta: Value): Array<[string, Value]> | undefined {
+  const info = metaOfValue(x.ctx, x.reg, meta);
+  if (!info) return undefined;
+  return x.tables.filter((t) => t.meta === info).map((t) => {
+    const key = t.schema ? `${t.schema}.${t.name}` : t.name;
+    return [key, t.call ?? { t: 'metatable', meta, name: key }];
+  });
 }

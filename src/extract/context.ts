@@ -19,6 +19,8 @@ export interface EvalHooks {
   tableName(cls: ClassInfo): { name: string; schema: string | null } | undefined;
   /** `table.columns` iterated: the Column objects of a table built so far; undefined when the table is not known */
   tableColumns(table: TableRef): Value[] | undefined;
+  /** `metadata.tables`: the tables built so far on that MetaData, keyed as it keys them; undefined when it is not known */
+  metaTables(meta: Value): Array<[string, Value]> | undefined;
 }
 
 export interface Project {
@@ -126,6 +128,7 @@ const NO_HOOKS: EvalHooks = {
   ownsTable: () => false,
   tableName: () => undefined,
   tableColumns: () => undefined,
+  metaTables: () => undefined,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

@@ -22,6 +22,9 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
       return isEnumClass(ctx, v.cls) ? iteratedMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
     case 'tablecols':
       return ctx.project.hooks.tableColumns(v.table);
+    case 'attr':
+      // `for key in metadata.tables`: the keys of the tables built so far
+      return v.name === 'tables' ? ctx.project.hooks.metaTables(v.obj)?.map(([key]): Value => ({ t: 'str', v: key })) : undefined;
     case 'call':
       return namedTupleItems(ctx, v);
     default:

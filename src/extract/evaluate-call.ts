@@ -190,6 +190,9 @@ function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined
 
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
+/** What code reads of `MetaData.tables` besides a lookup by key (evaluate.ts). */
+const TABLE_VIEWS = new Set(['values', 'keys', 'items', 'get']);
+
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
 function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value {
@@ -369,6 +372,9 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
+  // `metadata.tables.values()`: the tables built so far, as a dict of them answers
+  const tables = obj.t === 'attr' && obj.name === 'tables' && TABLE_VIEWS.has(name) ? ctx.project.hooks.metaTables(obj.obj) : undefined;
+  if (tables) return callDictMethod({ t: 'dict', entries: tables.map(([key, table]): [Value, Value] => [{ t: 'str', v: key }, table]) }, name, a, file, expr.line);
   if ((name === '_replace' || name === '_asdict') && obj.t === 'call' && namedTupleItems(ctx, obj)) return namedTupleMethod(ctx, obj, name, a);
   if ((name === 'substitute' || name === 'safe_substitute') && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'string.Template') return substituteTemplate(obj, name, a, file, expr.line);
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;

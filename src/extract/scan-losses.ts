@@ -66,15 +66,22 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
     }
     return;
   }
-  if (value.t !== 'unknown') return;
+  // the value, or an item a comprehension made of it (`{t.name: history_of(t) for t in ...}`), not known
+  const lost = value.t === 'unknown' ? value : unknownItem(value);
+  if (!lost) return;
   // the helper that would have built them: the call itself, or one a comprehension makes per item
   for (const call of callsIn(expr)) {
     const fn = helperCalled(evalExpr(x.ctx, call.fn, env));
     if (fn?.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
-      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(value)) });
+      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(lost)) });
       return;
     }
   }
+}
+
+function unknownItem(value: Value): Value | undefined {
+  const items = value.t === 'seq' ? value.items : value.t === 'dict' ? value.entries.map(([, v]) => v) : [];
+  return items.find((v) => v.t === 'unknown');
 }
 
 /** The function a call runs: the callee itself, or the one a `functools.partial(...)` wraps. */
