@@ -70,6 +70,42 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   return out.value;
 }
 
+/**
+ * `with manager(...) as target:` over an in-repo `@contextmanager` generator: its statements up to the one `yield`
+ * run on entry, `inside` then runs with the yielded value, and the rest (a `finally:` included) runs on exit. The
+ * reason when that cannot be followed (no single `yield` reached through `with`/`try` blocks, a failing statement).
+ */
+export function runContextManager(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number, inside: (entered: Value) => void): string | undefined {
+  const name = fn.def.name;
+  const split = fn.def.body ? splitAtYield(fn.def.body) : undefined;
+  if (!split) return `${name}() does not yield once where its entry and exit can be told apart`;
+  const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(env.effects ? { effects: env.effects } : {}) };
+  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
+  if (bound) return bound.reason;
+  const entered = execBlock(ctx, split.enter, fnEnv);
+  if (entered.done || entered.jump) return entered.done && entered.value.t === 'unknown' ? entered.value.reason : `${name}() left before its yield`;
+  inside(split.yielded ? evalExpr(ctx, split.yielded, fnEnv) : { t: 'none' });
+  const exited = execBlock(ctx, split.exit, fnEnv);
+  return exited.done && exited.value.t === 'unknown' ? exited.value.reason : undefined;
+}
+
+/** A body around its one `yield` statement, reached through blocks (`try:` / `finally:`, `with`); undefined otherwise. */
+function splitAtYield(body: Stmt[]): { enter: Stmt[]; yielded: Expr | null; exit: Stmt[] } | undefined {
+  for (let i = 0; i < body.length; i += 1) {
+    const stmt = body[i]!;
+    if (stmt.k === 'expr' && stmt.value.k === 'yield' && !stmt.value.from) return { enter: body.slice(0, i), yielded: stmt.value.value, exit: body.slice(i + 1) };
+    const inner = stmt.k === 'block' ? splitAtYield(stmt.body) : undefined;
+    if (inner) {
+      return {
+        enter: [...body.slice(0, i), { k: 'block', body: inner.enter, line: stmt.line }],
+        yielded: inner.yielded,
+        exit: [{ k: 'block', body: inner.exit, line: stmt.line }, ...body.slice(i + 1)],
+      };
+    }
+  }
+  return undefined;
+}
+
 export function callLambda(ctx: Ctx, lambda: Extract<Expr, { k: 'lambda' }>, a: Arguments, env: Env): Value {
   const fnEnv: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth + 1 };
   const bound = bindParams(ctx, lambda.params, a, fnEnv, undefined);

@@ -83,6 +83,13 @@ function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, ex
       s.items.push(...items);
       return true;
     }
+    case 'pop': {
+      // `stack.pop()`, `items.pop(0)`: the item leaves the list (what it returns is read by evaluate-methods)
+      const at = first === undefined ? s.items.length - 1 : first.t === 'num' ? (first.v < 0 ? s.items.length + first.v : first.v) : -1;
+      if (s.kind !== 'list' || at < 0 || at >= s.items.length) return false;
+      s.items.splice(at, 1);
+      return true;
+    }
     case 'insert':
       if (first?.t !== 'num' || !second || s.kind !== 'list') return false;
       s.items.splice(first.v < 0 ? Math.max(s.items.length + first.v, 0) : first.v, 0, second);

@@ -1,6 +1,6 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
-import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
+import type { Expr, FunctionDef, Stmt, WithItem } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader } from './classes.js';
@@ -8,12 +8,12 @@ import { callsBuiltin, updateArgument } from './class-namespace.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
-import { evalExpr } from './evaluate.js';
+import { evalArgs, evalExpr } from './evaluate.js';
 import { sameKey } from './evaluate-ops.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
-import { assignTarget, callFunction } from './evaluate-func.js';
+import { assignTarget, callFunction, runContextManager } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
@@ -171,15 +171,40 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
 }
 
 /**
- * A `with` block runs its body at import time. What an in-repo context manager does on entry and exit (push a
- * schema on a stack that table helpers read) is not followed: the tables made inside one are named in a warning.
+ * A `with` block runs its body at import time, inside its context managers. An in-repo `@contextmanager` runs its
+ * entry and exit around the body (a schema pushed on a stack that table helpers read); one that cannot be followed
+ * leaves the body run as it is, and the tables made inside it named in a warning.
  */
-function scanWith(x: Extraction, body: Stmt[], managers: Expr[], env: Env, seen: Set<CallValue>): Jump {
+function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, seen: Set<CallValue>): Jump {
+  const [item, ...rest] = managers;
+  if (!item) return scanBody(x, body, env, seen);
+  const { manager, target } = item;
+  const fn = manager.k === 'call' ? evalExpr(x.ctx, manager.fn, env) : undefined;
+  if (manager.k !== 'call' || fn?.t !== 'func') return scanWith(x, body, rest, env, seen);
+  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  let jump: Jump;
+  let ran = false;
+  const failure = isContextManager(x, fn) ? runContextManager(x.ctx, fn.fn, evalArgs(x.ctx, manager.args, run), run, manager.line, (entered) => {
+    if (target?.k === 'name' && !env.locals) bindDynamicGlobal(x.ctx.project, env.module, target.id, entered);
+    ran = true;
+    jump = scanWith(x, body, rest, env, seen);
+  }) : 'not a @contextmanager function';
+  if (ran) {
+    if (failure !== undefined) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManagerExit(exprText(manager.fn), failure) });
+    return jump;
+  }
   const before = x.tables.length;
-  const jump = scanBody(x, body, env, seen);
-  const manager = managers.find((m) => m.k === 'call' && evalExpr(x.ctx, m.fn, env).t === 'func');
-  if (manager?.k === 'call' && x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn)) });
+  jump = scanWith(x, body, rest, env, seen);
+  if (x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn), failure ?? "not followed") });
   return jump;
+}
+
+/** A function decorated with `contextlib.contextmanager`. */
+function isContextManager(x: Extraction, fn: Extract<Value, { t: 'func' }>): boolean {
+  return fn.fn.def.decorators.some((d) => {
+    const v = evalExpr(x.ctx, d, { module: fn.fn.module, depth: 0 });
+    return v.t === 'ext' && v.name === 'contextlib.contextmanager';
+  });
 }
 
 /** A decorated module-level function: its decorators run at import time, and what they build counts (`@table("feed")`). */

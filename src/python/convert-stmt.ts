@@ -5,7 +5,7 @@ import { convertMatch } from './convert-match.js';
 import { parseFromImport, parseImport } from './fast-imports.js';
 import { parseSimpleStatement } from './fast-parse.js';
 import { FastPathError } from './fast-tokens.js';
-import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt } from './summary.js';
+import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt, WithItem } from './summary.js';
 
 /**
  * Where a block sits decides how much of its functions is summarised: a record class (`@dataclass`, a NamedTuple)
@@ -293,9 +293,9 @@ function convertIf(cx: ConvertContext, node: Node, scope: Scope, line: number): 
   return { k: 'if', test, body, orelse, line };
 }
 
-/** `with` keeps its body, and the context managers it enters (`schema_scope("raw")` of `with schema_scope("raw") as s:`). */
+/** `with` keeps its body, and the context managers it enters with their `as` targets (`with schema_scope("raw") as s:`). */
 function convertWith(cx: ConvertContext, node: Node, scope: Scope, line: number): Stmt {
-  const managers: Expr[] = [];
+  const managers: WithItem[] = [];
   let body: Stmt[] = [];
   for (const child of kids(cx, node)) {
     const type = typeOf(cx, child);
@@ -303,8 +303,11 @@ function convertWith(cx: ConvertContext, node: Node, scope: Scope, line: number)
     else if (type === 'with_clause') {
       for (const item of kids(cx, child)) {
         const value = item.childForFieldName('value');
-        const manager = value && typeOf(cx, value) === 'as_pattern' ? kids(cx, value)[0] : value;
-        if (manager) managers.push(convertExpr(cx, manager));
+        if (!value) continue;
+        const isAs = typeOf(cx, value) === 'as_pattern';
+        const [manager, alias] = isAs ? kids(cx, value) : [value];
+        const target = alias ? kids(cx, alias)[0] : undefined;
+        if (manager) managers.push({ manager: convertExpr(cx, manager), target: target ? convertExpr(cx, target) : null });
       }
     }
   }

@@ -10,6 +10,12 @@ export interface Arg {
   value: Expr;
 }
 
+/** `with manager as target:` (target null without `as`) */
+export interface WithItem {
+  manager: Expr;
+  target: Expr | null;
+}
+
 export interface Param {
   name: string;
   star?: 1 | 2;
@@ -80,7 +86,7 @@ export type Stmt =
    * its `else:`, then its `finally:` block, in `body`; `handlers` when it has `except` clauses (a helper's code may
    * take one, evaluate-func.ts)
    */
-  | { k: 'block'; body: Stmt[]; handlers?: TryHandlers; managers?: Expr[]; line: number }
+  | { k: 'block'; body: Stmt[]; handlers?: TryHandlers; managers?: WithItem[]; line: number }
   /** `raise X(...)` (`exc` null for a bare `raise`) */
   | { k: 'raise'; exc: Expr | null; line: number }
   /** `type Name = value` (PEP 695) */
