@@ -58,7 +58,14 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     }
   });
   built.sort(compareTables);
-  for (const o of x.orphans) diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
+  // a statement in a loop reports the same thing on each turn: said once
+  const said = new Set<string>();
+  for (const o of x.orphans) {
+    const key = `${o.file}:${o.line}:${o.reason}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    diagnostics.push({ file: o.file, line: o.line, severity: 'warning', message: o.reason });
+  }
   for (const meta of new Set(tables.map((t) => t.meta))) {
     const unknownNaming = meta.namingUnknown;
     if (unknownNaming) diagnostics.push({ file: unknownNaming.file || null, line: unknownNaming.line || null, severity: 'warning', message: messages.namingConvention(unknownNaming.reason) });

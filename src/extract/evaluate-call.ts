@@ -2,14 +2,15 @@
 import type { Expr } from '../python/summary.js';
 import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
+import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
-import { formatValue } from './evaluate-ops.js';
+import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod, maketrans } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -84,6 +85,7 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       return callMethod(ctx, fn, a, env, expr);
     case 'call':
       if (fn.callee.t === 'ext' && fn.callee.name === 'functools.partial') return callPartial(ctx, fn, a, env, expr);
+      if (fn.callee.t === 'ext' && GETTERS.has(fn.callee.name)) return callGetter(ctx, fn, a, env, expr);
       return makeCall(fn, a, file, expr);
     case 'class': {
       const instance = makeCall(fn, a, file, expr);
@@ -190,6 +192,35 @@ function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined
 
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
+const GETTERS = new Set(['operator.itemgetter', 'operator.attrgetter']);
+
+/** `itemgetter(0)(row)`, `attrgetter("__table__.c.id")(Model)`: the item or the (dotted) attribute; a tuple of them for several. */
+function callGetter(ctx: Ctx, getter: CallValue, a: Arguments, env: Env, expr: Expr): Value {
+  const [obj] = a.args;
+  if (!obj || a.args.length !== 1) return unknown(`${valueText(getter)} called without one argument`, env.module.file, expr.line);
+  const isItem = getter.callee.t === 'ext' && getter.callee.name === 'operator.itemgetter';
+  const one = (key: Value): Value => {
+    if (isItem) return subscriptOf(ctx, obj, key, env, expr.line);
+    if (key.t !== 'str') return unknown('attrgetter() of a name not known statically', env.module.file, expr.line);
+    return key.v.split('.').reduce((v: Value, name) => attributeOf(ctx, v, name, env, expr.line), obj);
+  };
+  return getter.args.length === 1 ? one(getter.args[0]!) : { t: 'seq', kind: 'tuple', items: getter.args.map(one) };
+}
+
+/** `Counter(iterable)` or `Counter(a=1, ...)`: each item with its count, in first-seen order. */
+function counterOf(ctx: Ctx, first: Value | undefined, a: Arguments, file: string, line: number): Value {
+  if (first?.t === 'dict' || (!first && a.args.length === 0)) return dictOf(first, a, file, line);
+  const items = first ? iterate(ctx, first) : undefined;
+  if (!items || a.kwargs.size > 0) return unknown('Counter() of values not known statically', file, line);
+  const counts: Array<[Value, Value]> = [];
+  for (const item of items) {
+    const entry = counts.find(([k]) => sameKey(k, item));
+    if (entry) entry[1] = { t: 'num', v: (entry[1] as { v: number }).v + 1 };
+    else counts.push([item, { t: 'num', v: 1 }]);
+  }
+  return { t: 'dict', entries: counts };
+}
+
 /** What code reads of `MetaData.tables` besides a lookup by key (evaluate.ts). */
 const TABLE_VIEWS = new Set(['values', 'keys', 'items', 'get']);
 
@@ -240,6 +271,13 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.util._collections.immutabledict':
     case 'types.MappingProxyType':
       return dictOf(first, a, file, line);
+    case 'builtins.str.maketrans':
+      return maketrans(a) ?? unknown('str.maketrans() of values not known statically', file, line);
+    // an ordered mapping, as every dict is
+    case 'collections.OrderedDict':
+      return dictOf(first, a, file, line);
+    case 'collections.Counter':
+      return counterOf(ctx, first, a, file, line);
     // `SimpleNamespace(**settings)`: an object whose attributes are the keywords
     case 'types.SimpleNamespace':
       return a.args.length === 0 ? record(Object.fromEntries(a.kwargs)) : unknown('SimpleNamespace() with a positional argument', file, line);

@@ -264,7 +264,7 @@ function unpack(ctx: Ctx, items: Expr[], value: Value, line: number): Array<[Exp
 
 /** One assignment target; the reason when its effect cannot be followed statically. */
 function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefined {
-  if (target.k === 'sub') assignItem(ctx, target, value, env);
+  if (target.k === 'sub') return assignItem(ctx, target, value, env);
   else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
   else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name')) {
     // `self.precision, self.scale = precision, scale`: each item is stored as its own target would be
@@ -316,11 +316,14 @@ function addsColumn(v: Value): boolean {
 }
 
 /** `d[k] = v` on a local dict or list. */
-function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value, env: Env): void {
+function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value, env: Env): string | undefined {
   const obj = evalExpr(ctx, target.obj, env);
   const key = evalExpr(ctx, target.index, env);
+  // an entry under a key not known: what the helper reads of the dict next is not known either
+  if ((obj.t === 'dict' || obj.t === 'seq') && key.t === 'unknown') return `an item set under a key not known statically (${key.reason})`;
   if (obj.t === 'dict') setItem(obj, key, value);
   else if (obj.t === 'seq' && key.t === 'num' && obj.items[key.v] !== undefined) obj.items[key.v] = value;
+  return undefined;
 }
 
 /** Expression statements matter for their effect on lists and dicts (`parts.append(x)`, `kw.setdefault(...)`). */

@@ -71,9 +71,50 @@ export function callStringMethod(text: string, name: string, a: Arguments, file:
       return joinOf(text, a.args[0], file, line);
     case 'format':
       return formatMethod(text, a, file, line);
+    case 'maketrans':
+      return maketrans(a);
+    case 'translate':
+      return translate(text, a.args[0]);
     default:
       return callStringSearch(text, name, a);
   }
+}
+
+/** `str.maketrans("-", "_")`, `str.maketrans("ab", "xy", "z")`, `str.maketrans({"-": "_"})`: code point to replacement. */
+export function maketrans(a: Arguments): Value | undefined {
+  const [from, to, drop] = a.args;
+  const entries: Array<[Value, Value]> = [];
+  const code = (c: string): Value => ({ t: 'num', v: c.codePointAt(0)! });
+  if (from?.t === 'dict' && !to) {
+    for (const [k, v] of from.entries) {
+      if (k.t === 'str' && [...k.v].length === 1) entries.push([code(k.v), v]);
+      else if (k.t === 'num') entries.push([k, v]);
+      else return undefined;
+    }
+    return { t: 'dict', entries };
+  }
+  if (from?.t !== 'str' || to?.t !== 'str' || (drop && drop.t !== 'str')) return undefined;
+  const [xs, ys] = [[...from.v], [...to.v]];
+  if (xs.length !== ys.length) return undefined;
+  xs.forEach((c, i) => entries.push([code(c), s(ys[i]!)]));
+  for (const c of drop?.t === 'str' ? drop.v : '') entries.push([code(c), { t: 'none' }]);
+  return { t: 'dict', entries };
+}
+
+/** `text.translate(table)`: each character the table maps replaced (None drops it). */
+function translate(text: string, table: Value | undefined): Value | undefined {
+  if (table?.t !== 'dict') return undefined;
+  const map = new Map<number, Value>();
+  for (const [k, v] of table.entries) {
+    if (k.t !== 'num' || (v.t !== 'str' && v.t !== 'none' && v.t !== 'num')) return undefined;
+    map.set(k.v, v);
+  }
+  let out = '';
+  for (const c of text) {
+    const to = map.get(c.codePointAt(0)!);
+    out += to === undefined ? c : to.t === 'str' ? to.v : to.t === 'num' ? String.fromCodePoint(to.v) : '';
+  }
+  return s(out);
 }
 
 /** `str.split(sep, maxsplit)` / `str.rsplit(...)`; undefined for arguments that are not plain. */
@@ -178,6 +219,13 @@ export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a
       return { t: 'seq', kind: 'list', items: d.entries.map(([k, v]) => ({ t: 'seq', kind: 'tuple', items: [k, v] })) };
     case 'copy':
       return { t: 'dict', entries: [...d.entries] };
+    case 'most_common': {
+      // Counter.most_common([n]): highest counts first, ties in first-seen order
+      if (d.entries.some(([, v]) => v.t !== 'num') || (key && key.t !== 'num')) return unknown('Counter.most_common() of counts not known statically', file, line);
+      const ranked = [...d.entries].sort(([, x], [, y]) => (y as { v: number }).v - (x as { v: number }).v);
+      const top = key?.t === 'num' ? ranked.slice(0, Math.max(0, key.v)) : ranked;
+      return { t: 'seq', kind: 'list', items: top.map(([k, v]): Value => ({ t: 'seq', kind: 'tuple', items: [k, v] })) };
+    }
     default:
       return unknown(`dict.${name}() not supported statically`, file, line);
   }

@@ -39,11 +39,11 @@ function mutateDict(d: Dict, method: string, a: Arguments): boolean {
   if (a.kwargs.has('**')) return false;
   switch (method) {
     case 'setdefault':
-      if (!key) return false;
+      if (!key || key.t === 'unknown') return false;
       if (!d.entries.some(([k]) => sameKey(k, key))) d.entries.push([key, value ?? { t: 'none' }]);
       return true;
     case 'update': {
-      if (key && key.t !== 'dict') return false;
+      if ((key && key.t !== 'dict') || (key?.t === 'dict' && key.entries.some(([k]) => k.t === 'unknown'))) return false;
       for (const [k, v] of key?.t === 'dict' ? key.entries : []) setItem(d, k, v);
       for (const [k, v] of a.kwargs) setItem(d, { t: 'str', v: k }, v);
       return true;

@@ -9,7 +9,6 @@ import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalArgs, evalExpr } from './evaluate.js';
-import { sameKey } from './evaluate-ops.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
@@ -17,7 +16,7 @@ import { assignTarget, callFunction, runContextManager } from './evaluate-func.j
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
-import { applyMutation } from './evaluate-mutate.js';
+import { applyMutation, setItem } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
@@ -253,10 +252,10 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
     return;
   }
   const obj = evalExpr(x.ctx, target.obj, env);
-  if (obj.t !== 'dict' || key.t === 'unknown') return;
-  const i = obj.entries.findIndex(([k]) => sameKey(k, key));
-  if (i >= 0) obj.entries[i] = [key, value];
-  else obj.entries.push([key, value]);
+  if (obj.t !== 'dict') return;
+  // an entry under a key not known: what later code reads of the dict is not known either
+  if (key.t === 'unknown') x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(`an item set under a key not known statically (${key.reason})`) });
+  else setItem(obj, key, value);
 }
 
 const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');
