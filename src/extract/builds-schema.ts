@@ -41,18 +41,18 @@ const MAPPERS = new Set(['mapped', 'mapped_as_dataclass', 'map_imperatively', 'm
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
-/** The calls an expression makes, outermost first (a comprehension's element and a lambda's body included). */
+/** The calls an expression makes, outermost first (a comprehension's element and clauses, a lambda's body included). */
 export function callsIn(e: Expr, out: CallExpr[] = []): CallExpr[] {
   if (e.k === 'call') out.push(e);
-  for (const child of Object.values(e)) {
-    if (Array.isArray(child)) {
-      for (const item of child) {
-        if (isExpr(item)) callsIn(item, out);
-        else if (isArg(item)) callsIn(item.value, out);
-      }
-    } else if (isExpr(child)) callsIn(child, out);
-  }
+  for (const child of Object.values(e)) visitChild(child, out);
   return out;
+}
+
+/** An expression, or what holds expressions: a list of them, a call argument, a dict item, a comprehension clause. */
+function visitChild(child: unknown, out: CallExpr[]): void {
+  if (isExpr(child)) callsIn(child, out);
+  else if (Array.isArray(child)) for (const item of child) visitChild(item, out);
+  else if (typeof child === 'object' && child !== null) for (const field of Object.values(child)) visitChild(field, out);
 }
 
 function calls(names: ReadonlySet<string>, e: Expr): boolean {
@@ -69,11 +69,6 @@ function bodyCalls(names: ReadonlySet<string>, body: readonly Stmt[]): boolean {
 
 function isExpr(v: unknown): v is Expr {
   return typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string';
-}
-
-/** Call arguments and dict items hold their expression in `value`. */
-function isArg(v: unknown): v is { value: Expr } {
-  return typeof v === 'object' && v !== null && isExpr((v as { value?: unknown }).value);
 }
 
 /** Whether the statements call something that builds a table, a column or a mapped class. */

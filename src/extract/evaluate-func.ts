@@ -1,5 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
+import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
@@ -464,22 +464,37 @@ function execWhile(ctx: Ctx, stmt: Extract<Stmt, { k: 'while' }>, env: Env): Out
 }
 
 export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, env: Env): Value {
-  const iter = evalExpr(ctx, expr.iter, env);
-  const items = iterate(ctx, iter);
-  // an unknown iterable keeps its own reason (`dir()` of a module a star import fills)
-  if (!items) return iter.t === 'unknown' ? iter : unknown('comprehension over a value not known statically', env.module.file, expr.line);
-  if (items.length > MAX_LOOP) return unknown(`comprehension over more than ${MAX_LOOP} items`, env.module.file, expr.line);
   const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}), ...(env.effects ? { effects: env.effects } : {}) };
+  const clauses: CompClause[] = [expr, ...(expr.more ?? [])];
   const out: Value[] = [];
   const entries: Array<[Value, Value]> = [];
-  for (const item of items) {
-    assignTarget(ctx, expr.target, item, inner.locals!);
-    const tests = expr.ifs.map((test) => isTruthy(evalExpr(ctx, test, inner)));
-    if (tests.includes(undefined)) return unknown('comprehension condition not decidable statically', env.module.file, expr.line);
-    if (tests.includes(false)) continue;
-    if (expr.kind === 'dict') entries.push([evalExpr(ctx, expr.elt, inner), evalExpr(ctx, expr.value!, inner)]);
-    else out.push(evalExpr(ctx, expr.elt, inner));
-  }
+  let turns = 0;
+  // each clause loops inside the one before it; the first iterable is read where the comprehension stands
+  const run = (at: number): Unknown | undefined => {
+    const clause = clauses[at];
+    if (!clause) {
+      if (expr.kind === 'dict') entries.push([evalExpr(ctx, expr.elt, inner), evalExpr(ctx, expr.value!, inner)]);
+      else out.push(evalExpr(ctx, expr.elt, inner));
+      return undefined;
+    }
+    const iter = evalExpr(ctx, clause.iter, at === 0 ? env : inner);
+    const items = iterate(ctx, iter);
+    // an unknown iterable keeps its own reason (`dir()` of a module a star import fills)
+    if (!items) return iter.t === 'unknown' ? iter : unknown('comprehension over a value not known statically', env.module.file, expr.line);
+    turns += items.length;
+    if (turns > MAX_LOOP) return unknown(`comprehension over more than ${MAX_LOOP} items`, env.module.file, expr.line);
+    for (const item of items) {
+      assignTarget(ctx, clause.target, item, inner.locals!);
+      const tests = clause.ifs.map((test) => isTruthy(evalExpr(ctx, test, inner)));
+      if (tests.includes(undefined)) return unknown('comprehension condition not decidable statically', env.module.file, expr.line);
+      if (tests.includes(false)) continue;
+      const failed = run(at + 1);
+      if (failed) return failed;
+    }
+    return undefined;
+  };
+  const failed = run(0);
+  if (failed) return failed;
   if (expr.kind === 'dict') return { t: 'dict', entries };
   if (expr.kind === 'gen') return iteratorOf(out);
   return expr.kind === 'set' ? setOf(out) : { t: 'seq', kind: 'list', items: out };

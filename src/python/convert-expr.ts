@@ -1,7 +1,7 @@
 // Turns tree-sitter expression nodes into the plain expression tree of summary.ts.
 import type { Node } from 'web-tree-sitter';
 import { splitLiteral, stringValue, unescapePython } from './string-literal.js';
-import type { Arg, DictItem, Expr, Param } from './summary.js';
+import type { Arg, CompClause, DictItem, Expr, Param } from './summary.js';
 
 /** What every converter needs: the source text and the grammar's type names by id. */
 export interface ConvertContext {
@@ -317,13 +317,21 @@ function joinStrings(parts: Expr[], line: number): Expr {
 function convertComprehension(cx: ConvertContext, node: Node, type: string, line: number): Expr {
   const children = kids(cx, node);
   const kind: 'list' | 'set' | 'dict' | 'gen' = type === 'list_comprehension' ? 'list' : type === 'set_comprehension' ? 'set' : type === 'dictionary_comprehension' ? 'dict' : 'gen';
-  const clauses = children.slice(1);
-  const fors = clauses.filter((c) => typeOf(cx, c) === 'for_in_clause');
-  if (fors.length !== 1) return other(cx, node, type, line);
-  const [target, iter] = kids(cx, fors[0]!);
-  const ifs = clauses.filter((c) => typeOf(cx, c) === 'if_clause').map((c) => convertExpr(cx, kids(cx, c)[0]!));
+  // each `if` belongs to the `for` before it
+  const clauses: CompClause[] = [];
+  for (const c of children.slice(1)) {
+    const clause = typeOf(cx, c);
+    if (clause === 'for_in_clause') {
+      const [target, iter] = kids(cx, c);
+      if (!target || !iter) return other(cx, node, type, line);
+      clauses.push({ target: convertExpr(cx, target), iter: convertExpr(cx, iter), ifs: [] });
+    } else if (clause === 'if_clause' && clauses.length > 0) clauses.at(-1)!.ifs.push(convertExpr(cx, kids(cx, c)[0]!));
+    else return other(cx, node, type, line);
+  }
+  const [first, ...more] = clauses;
+  if (!first) return other(cx, node, type, line);
   const head = children[0]!;
-  const base = { k: 'comp' as const, kind, target: convertExpr(cx, target!), iter: convertExpr(cx, iter!), ifs, line };
+  const base = { k: 'comp' as const, kind, ...first, ...(more.length > 0 ? { more } : {}), line };
   if (kind === 'dict') {
     const [key, value] = kids(cx, head);
     return { ...base, elt: convertExpr(cx, key!), value: convertExpr(cx, value!) };

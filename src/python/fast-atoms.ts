@@ -2,7 +2,7 @@
 import { mergeStrings } from './convert-expr.js';
 import { FastPathError, type Token } from './fast-tokens.js';
 import { splitLiteral, stringValue, unescapePython } from './string-literal.js';
-import type { DictItem, Expr } from './summary.js';
+import type { CompClause, DictItem, Expr } from './summary.js';
 
 export const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'lambda', 'await', 'yield', 'from', 'async', 'del', 'pass', 'return', 'import', 'class', 'def', 'while', 'with', 'try', 'except', 'raise', 'global', 'nonlocal', 'assert', 'break', 'continue', 'elif', 'finally', 'as']);
 
@@ -41,18 +41,28 @@ export abstract class AtomParser {
   }
 
   protected comprehension(kind: 'list' | 'set' | 'gen' | 'dict', elt: Expr, value: Expr | undefined, line: number): Expr {
-    this.pos++;
-    const target = this.targetList();
-    if (!this.isName('in')) throw new FastPathError('comprehension without in');
-    this.pos++;
-    const iter = this.orExpr();
-    const ifs: Expr[] = [];
-    while (this.isName('if')) {
+    const [first, ...more] = this.compClauses();
+    return { k: 'comp', kind, elt, ...(value ? { value } : {}), ...first!, ...(more.length > 0 ? { more } : {}), line };
+  }
+
+  /** `for target in iter if ...`, one or more, from the first `for`. */
+  private compClauses(): CompClause[] {
+    const clauses: CompClause[] = [];
+    while (this.isName('for')) {
       this.pos++;
-      ifs.push(this.orExpr());
+      const target = this.targetList();
+      if (!this.isName('in')) throw new FastPathError('comprehension without in');
+      this.pos++;
+      const iter = this.orExpr();
+      const ifs: Expr[] = [];
+      while (this.isName('if')) {
+        this.pos++;
+        ifs.push(this.orExpr());
+      }
+      clauses.push({ target, iter, ifs });
     }
-    if (this.isName('for') || this.isName('async')) throw new FastPathError('nested comprehension');
-    return { k: 'comp', kind, elt, ...(value ? { value } : {}), target, iter, ifs, line };
+    if (this.isName('async')) throw new FastPathError('async comprehension');
+    return clauses;
   }
 
   protected targetList(): Expr {

@@ -10,6 +10,13 @@ export interface Arg {
   value: Expr;
 }
 
+/** One `for target in iter if ...` clause of a comprehension. */
+export interface CompClause {
+  target: Expr;
+  iter: Expr;
+  ifs: Expr[];
+}
+
 /** `with manager as target:` (target null without `as`) */
 export interface WithItem {
   manager: Expr;
@@ -54,7 +61,8 @@ export type Expr =
   /** `(name := value)` */
   | { k: 'walrus'; name: string; value: Expr; line: number }
   | { k: 'slice'; lower: Expr | null; upper: Expr | null; step: Expr | null; line: number }
-  | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; line: number }
+  /** the first `for` clause in `target`/`iter`/`ifs`; `more`, the clauses after it (`for a in A for b in B if ...`) */
+  | { k: 'comp'; kind: 'list' | 'set' | 'gen' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; ifs: Expr[]; more?: CompClause[]; line: number }
   /** `yield value`, `yield from iterable` (`from`) */
   | { k: 'yield'; value: Expr | null; from: boolean; line: number }
   | { k: 'other'; type: string; text: string; line: number };
