@@ -61,6 +61,7 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
+  writeNonlocals(fn, fnEnv.locals!);
   // a generator, run to its end, as the list of what it yields (a `return` ends it; its value is not yielded)
   if (fnEnv.yields && !(out.done && out.value.t === 'unknown') && !(!out.done && out.jump)) return iteratorOf(fnEnv.yields);
   if (!out.done) return out.jump ? unknown(`${out.jump} outside a loop`, file, line) : { t: 'none' };
@@ -104,6 +105,18 @@ function splitAtYield(body: Stmt[]): { enter: Stmt[]; yielded: Expr | null; exit
     }
   }
   return undefined;
+}
+
+/** `nonlocal count; count += 1`: the function's closing value of each nonlocal name goes to the function around it. */
+function writeNonlocals(fn: FuncInfo, locals: Map<string, Value>): void {
+  if (!fn.closure) return;
+  for (const stmt of fn.def.body ?? []) {
+    if (stmt.k !== 'nonlocal') continue;
+    for (const name of stmt.names) {
+      const value = locals.get(name);
+      if (value) fn.closure.set(name, value);
+    }
+  }
 }
 
 export function callLambda(ctx: Ctx, lambda: Extract<Expr, { k: 'lambda' }>, a: Arguments, env: Env): Value {
@@ -210,7 +223,11 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return execBlock(ctx, chosen.chosen.body, env);
     }
     case 'def':
-      locals.set(stmt.name, decorated(ctx, stmt, { t: 'func', fn: { module: env.module, def: stmt, closure: new Map(locals) } }, env));
+      // the function's own locals, not a copy: a nested function reads what they hold when it runs, and its
+      // `nonlocal` names are written back to them
+      locals.set(stmt.name, decorated(ctx, stmt, { t: 'func', fn: { module: env.module, def: stmt, closure: locals } }, env));
+      return { done: false };
+    case 'nonlocal':
       return { done: false };
     case 'class': {
       // a class built per call (a history model factory): its body sees the function's locals

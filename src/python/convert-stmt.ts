@@ -130,6 +130,9 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       if (cx.fast && !cx.hasError && fastImport(cx, node, parseFromImport, line, out)) return;
       out.push({ k: 'from', module: '__future__', level: 0, names: importNames(cx, kids(cx, node)), line });
       return;
+    case 'nonlocal_statement':
+      out.push({ k: 'nonlocal', names: kids(cx, node).map((n) => textOf(cx, n)), line });
+      return;
     case 'comment':
     case 'pass_statement':
       return;

@@ -101,6 +101,8 @@ export type Stmt =
   | { k: 'typealias'; name: string; value: Expr; line: number }
   | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
   | { k: 'del'; targets: Expr[]; line: number }
+  /** `nonlocal count`: the names a nested function rebinds in the function around it */
+  | { k: 'nonlocal'; names: string[]; line: number }
   | { k: 'other'; line: number };
 
 /** Where a `try` statement's parts sit in its block's body, and its `except` clauses in order. */
