@@ -18,7 +18,7 @@ import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { record, strOrNone, tableRecord, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { record, strOrNone, tableRecord, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
 const STEP_BUDGET = 5_000_000;
@@ -42,6 +42,11 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     },
     tableColumns: (table) => columnObjects(x, table),
     metaTables: (meta) => tablesOfMeta(x, meta),
+    metaSchema: (meta) => {
+      const info = metaOfValue(ctx, x.reg, meta);
+      if (!info) return undefined;
+      return info.schemaUnknown ? unknown(info.schemaUnknown, '', 0) : strOrNone(info.schema);
+    },
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));

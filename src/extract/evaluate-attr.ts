@@ -21,6 +21,9 @@ import { isPydanticModel, isRecordClass, recordField } from './record-classes.js
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
 
 export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: number): Value {
+  // `Base.metadata.schema`, `metadata.schema`: as the MetaData is configured (a later `metadata.schema = ...` too)
+  const schema = name === 'schema' && (obj.t === 'call' || obj.t === 'clsattr' || obj.t === 'attr' || obj.t === 'ext') ? ctx.project.hooks.metaSchema(obj) : undefined;
+  if (schema) return schema;
   switch (obj.t) {
     case 'unknown':
       return obj;

@@ -278,6 +278,11 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return dictOf(first, a, file, line);
     case 'collections.Counter':
       return counterOf(ctx, first, a, file, line);
+    case 'collections.defaultdict': {
+      // `defaultdict(list)`, `defaultdict(dict, {...})`: a dict whose missing keys the factory fills
+      const made = dictOf(a.args[1], { args: a.args.slice(1), kwargs: a.kwargs }, file, line);
+      return made.t === 'dict' && first && first.t !== 'none' ? { ...made, factory: first } : made;
+    }
     // `SimpleNamespace(**settings)`: an object whose attributes are the keywords
     case 'types.SimpleNamespace':
       return a.args.length === 0 ? record(Object.fromEntries(a.kwargs)) : unknown('SimpleNamespace() with a positional argument', file, line);

@@ -18,7 +18,8 @@ const READERS = new Set(['get', 'keys', 'values', 'items', 'copy', 'index', 'cou
  * reason it cannot be performed statically (the value would silently differ from Python's).
  */
 export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | string {
-  if (expr.k !== 'call' || expr.fn.k !== 'attr' || (expr.fn.obj.k !== 'name' && expr.fn.obj.k !== 'attr')) return 'no';
+  // `parts.append(x)`, `self.parts.append(x)`, `by_area[area].append(cls)`
+  if (expr.k !== 'call' || expr.fn.k !== 'attr' || (expr.fn.obj.k !== 'name' && expr.fn.obj.k !== 'attr' && expr.fn.obj.k !== 'sub')) return 'no';
   const target = evalExpr(ctx, expr.fn.obj, env);
   if (target.t !== 'dict' && (target.t !== 'seq' || target.slice)) return 'no';
   const method = expr.fn.name;

@@ -223,6 +223,11 @@ function contains(container: Value, item: Value): boolean | undefined {
  */
 export function sameKey(a: Value, b: Value): boolean {
   if (a === b) return true;
+  // enum members (made anew on each read) are the same key when they are the same member; a str or int mixin
+  // member is also the key its value is
+  const [ea, eb] = [a.t === 'call' ? fieldText(a, '__enum__') : undefined, b.t === 'call' ? fieldText(b, '__enum__') : undefined];
+  if (ea !== undefined && eb !== undefined) return ea === eb;
+  if (ea !== undefined || eb !== undefined) return scalar(a) !== a || scalar(b) !== b ? sameKey(scalar(a), scalar(b)) : false;
   if (a.t === 'str' && b.t === 'str') return a.v === b.v;
   if ((a.t === 'num' || a.t === 'bool') && (b.t === 'num' || b.t === 'bool')) return Number(a.v) === Number(b.v);
   if (a.t === 'none' && b.t === 'none') return true;

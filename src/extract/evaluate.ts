@@ -5,7 +5,7 @@ import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
-import { evalComprehension } from './evaluate-func.js';
+import { callFunction, evalComprehension } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
@@ -214,6 +214,12 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
     if (obj.collection && index.t === 'num') return obj.entries.at(index.v)?.[1] ?? unknown('index out of range', env.module.file, line);
     const hit = obj.entries.find(([k]) => sameKey(k, index));
     if (hit) return hit[1];
+    // `defaultdict(list)[key]`: the factory's value, kept under the key
+    if (obj.factory && index.t !== 'unknown') {
+      const made = callValue(ctx, obj.factory, { args: [], kwargs: new Map() }, env, { k: 'name', id: 'default_factory', line });
+      obj.entries.push([index, made]);
+      return made;
+    }
     // every key known: the lookup certainly fails, with the KeyError a `try` in the helper may catch
     const isCertain = isKeyValue(index) && obj.entries.every(([k]) => isKeyValue(k));
     return isCertain ? raising(builtinException('KeyError'), 'key not in mapping', env.module.file, line) : unknown('key not in mapping', env.module.file, line);
@@ -236,6 +242,9 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (items) return subscriptOf(ctx, { t: 'seq', kind: 'tuple', items }, index, env, line);
   // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold
   if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
+  // `OwnedBy["patient", "CASCADE"]` on an in-repo class defining __class_getitem__ (a classmethod by default)
+  const getitem = obj.t === 'class' ? attributeOf(ctx, obj, '__class_getitem__', env, line) : undefined;
+  if (getitem?.t === 'func' && getitem.fn.def.body) return callFunction(ctx, { ...getitem.fn, bound: obj }, { args: [index], kwargs: new Map() }, env, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
   // typing flattens Annotated[Annotated[T, a], b] into Annotated[T, a, b]

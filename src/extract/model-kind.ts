@@ -5,7 +5,9 @@ import { evalExpr } from './evaluate.js';
 import { isRootClass, newMeta, registryOf, type Registry } from './registry.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
-import type { ClassInfo, Value } from './values.js';
+import { isTruthy, type ClassInfo, type Value } from './values.js';
+import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
 
 /** Outside bases that are known not to add columns. */
 const HARMLESS = /^(builtins|typing|typing_extensions|abc|enum|dataclasses|collections|pydantic|sqlmodel|flask_sqlalchemy|sqlalchemy)(\.|$)/;
@@ -16,7 +18,10 @@ function ownFlag(x: Extraction, cls: ClassInfo, name: string): boolean {
   const attr = ownAttrs(x, cls).get(name);
   if (!attr?.expr) return false;
   const v = evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 });
-  return v.t === 'bool' && v.v;
+  const truth = isTruthy(v);
+  // `__abstract__ = settings.flag` not known: taken as false (mapped), and said so on its table
+  if (truth === undefined) x.pending.set(cls, [...(x.pending.get(cls) ?? []), { file: cls.module.file, line: attr.line, symbol: name, reason: messages.flagNotKnown(name, unknownCause(v)) }]);
+  return truth === true;
 }
 
 /** The registry of a mapped class; null for mixins, roots, abstract classes, SQLModel classes without table=True. */

@@ -63,7 +63,8 @@ export type Value =
   | { t: 'none' }
   | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[]; slice?: true }
   /** `collection`: a ColumnCollection (`constraint.columns`): keyed like a dict, but iterates over its values */
-  | { t: 'dict'; entries: Array<[Value, Value]>; collection?: true }
+  /** `factory`: a `defaultdict`'s, called for a key it lacks */
+  | { t: 'dict'; entries: Array<[Value, Value]>; collection?: true; factory?: Value }
   /** a name from outside the repository, fully qualified: 'sqlalchemy.orm.mapped_column' */
   | { t: 'ext'; name: string }
   | { t: 'module'; module: ModuleInfo }

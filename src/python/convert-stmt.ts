@@ -15,9 +15,10 @@ type Scope = 'module' | 'class' | 'record' | 'function';
 
 /**
  * Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks,
- * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__`).
+ * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__`, a `__class_getitem__` making a
+ * mixin).
  */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__class_getitem__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
