@@ -207,6 +207,39 @@ function callGetter(ctx: Ctx, getter: CallValue, a: Arguments, env: Env, expr: E
   return getter.args.length === 1 ? one(getter.args[0]!) : { t: 'seq', kind: 'tuple', items: getter.args.map(one) };
 }
 
+/** `ChainMap(overrides, defaults)`: one mapping, the first one holding a key giving its value. */
+function chainMap(maps: Value[], file: string, line: number): Value {
+  const entries: Array<[Value, Value]> = [];
+  for (const map of [...maps].reverse()) {
+    if (map.t !== 'dict') return unknown('ChainMap() of a mapping not known statically', file, line);
+    for (const [k, v] of map.entries) {
+      const at = entries.findIndex(([key]) => sameKey(key, k));
+      if (at >= 0) entries[at] = [entries[at]![0], v];
+      else entries.push([k, v]);
+    }
+  }
+  return { t: 'dict', entries };
+}
+
+/** `json.loads("...")` of a literal: the data it spells. */
+function fromJson(text: string, file: string, line: number): Value {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return raising(builtinException('ValueError'), 'json.loads() of text that is not JSON', file, line);
+  }
+  const value = (v: unknown): Value => {
+    if (v === null) return { t: 'none' };
+    if (typeof v === 'string') return { t: 'str', v };
+    if (typeof v === 'number') return { t: 'num', v };
+    if (typeof v === 'boolean') return { t: 'bool', v };
+    if (Array.isArray(v)) return { t: 'seq', kind: 'list', items: v.map(value) };
+    return { t: 'dict', entries: Object.entries(v as Record<string, unknown>).map(([k, x]): [Value, Value] => [{ t: 'str', v: k }, value(x)]) };
+  };
+  return value(data);
+}
+
 /** `Counter(iterable)` or `Counter(a=1, ...)`: each item with its count, in first-seen order. */
 function counterOf(ctx: Ctx, first: Value | undefined, a: Arguments, file: string, line: number): Value {
   if (first?.t === 'dict' || (!first && a.args.length === 0)) return dictOf(first, a, file, line);
@@ -278,6 +311,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return dictOf(first, a, file, line);
     case 'collections.Counter':
       return counterOf(ctx, first, a, file, line);
+    case 'collections.ChainMap':
+      return chainMap(a.args, file, line);
+    case 'json.loads':
+      return first?.t === 'str' ? fromJson(first.v, file, line) : unknown('json.loads() of a value not known statically', file, line);
     case 'collections.defaultdict': {
       // `defaultdict(list)`, `defaultdict(dict, {...})`: a dict whose missing keys the factory fills
       const made = dictOf(a.args[1], { args: a.args.slice(1), kwargs: a.kwargs }, file, line);
