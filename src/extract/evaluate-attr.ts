@@ -110,6 +110,12 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
   // `Index(f"ix_{tbl.name}_ts", ...)`: the name as given (Table's first argument)
   if (isTableCall(obj) && name === 'name' && obj.args[0]) return obj.args[0];
+  // `t.schema`: the one given (None as well as no schema= leaves its MetaData's), else the MetaData's
+  if (isTableCall(obj) && name === 'schema') {
+    const given = obj.kwargs.get('schema');
+    if (given && given.t !== 'none') return given;
+    return (obj.args[1] && ctx.project.hooks.metaSchema(obj.args[1])) ?? { t: 'none' };
+  }
   // a dataclass or NamedTuple instance holds its fields
   const field = obj.callee.t === 'class' && isRecordClass(ctx, obj.callee.cls) ? recordField(ctx, obj, obj.callee.cls, name) : undefined;
   if (field) return field;
