@@ -194,7 +194,7 @@ function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, s
   }
   const before = x.tables.length;
   jump = scanWith(x, body, rest, env, seen);
-  if (x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn), failure ?? "not followed") });
+  if (x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn), failure ?? 'not followed') });
   return jump;
 }
 
