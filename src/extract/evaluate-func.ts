@@ -1,5 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
+import type { CompClause, Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
@@ -25,17 +25,17 @@ export const MAX_LOOP = 2_000;
 type Outcome = { done: true; value: Value } | { done: false; jump?: 'break' | 'continue' };
 
 /**
- * What a decorated function's name is bound to outside a class body: each in-repo decorator, innermost first,
- * called on it (`@table("feed")` binds the Table its wrapper builds). A decorator from outside the repository, or
- * one not known statically, is taken to return the function (`functools.lru_cache`, `event.listens_for`), and so
- * is an in-repo one that cannot be run.
+ * What a decorated function's (or plain class's) name is bound to outside a class body: each in-repo decorator,
+ * innermost first, called on it (`@table("feed")` binds the Table its wrapper builds). A decorator from outside the
+ * repository, or one not known statically, is taken to return what it is given (`functools.lru_cache`,
+ * `event.listens_for`), and so is an in-repo one that cannot be run.
  */
-export function decorated(ctx: Ctx, def: FunctionDef, fn: Value, env: Env): Value {
-  let value = fn;
-  for (let i = def.decorators.length - 1; i >= 0; i -= 1) {
-    const decorator = evalExpr(ctx, def.decorators[i]!, env);
+export function decorated(ctx: Ctx, decorators: Expr[], target: Value, env: Env, line: number): Value {
+  let value = target;
+  for (let i = decorators.length - 1; i >= 0; i -= 1) {
+    const decorator = evalExpr(ctx, decorators[i]!, env);
     if (decorator.t !== 'func') continue;
-    const result = callFunction(ctx, decorator.fn, { args: [value], kwargs: new Map() }, env, def.line);
+    const result = callFunction(ctx, decorator.fn, { args: [value], kwargs: new Map() }, env, line);
     if (result.t === 'unknown') continue;
     // a wrapper (`functools.wraps` style) keeps the function it wraps, for calls the wrapper cannot be followed in
     value = result.t === 'func' && value.t === 'func' && result.fn.def !== value.fn.def ? { t: 'func', fn: { ...result.fn, wraps: value.fn } } : result;
@@ -225,7 +225,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'def':
       // the function's own locals, not a copy: a nested function reads what they hold when it runs, and its
       // `nonlocal` names are written back to them
-      locals.set(stmt.name, decorated(ctx, stmt, { t: 'func', fn: { module: env.module, def: stmt, closure: locals } }, env));
+      locals.set(stmt.name, decorated(ctx, stmt.decorators, { t: 'func', fn: { module: env.module, def: stmt, closure: locals } }, env, stmt.line));
       return { done: false };
     case 'nonlocal':
       return { done: false };

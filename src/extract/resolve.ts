@@ -56,7 +56,7 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     case 'def': {
       const fn: Value = { t: 'func', fn: methodInfo(env.module, b.def, env.cls) };
       // a method's decorators are read where it is used (declared_attr, classmethod, property ...)
-      return env.cls ? fn : decorated(ctx, b.def, fn, env);
+      return env.cls ? fn : decorated(ctx, b.def.decorators, fn, env, b.def.line);
     }
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);

@@ -12,7 +12,7 @@ import { evalArgs, evalExpr } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
-import { assignTarget, callFunction, runContextManager } from './evaluate-func.js';
+import { assignTarget, callFunction, decorated, runContextManager } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
@@ -333,13 +333,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
 function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
   if (stmt.decorators.length === 0) return undefined;
   const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
-  let value: Value = { t: 'class', cls };
-  for (const d of [...stmt.decorators].reverse()) {
-    const decorator = evalExpr(x.ctx, d, run);
-    if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
-    const result = callFunction(x.ctx, decorator.fn, { args: [value], kwargs: new Map() }, run, d.line);
-    if (result.t !== 'unknown') value = result;
-  }
+  const value = decorated(x.ctx, stmt.decorators, { t: 'class', cls }, run, stmt.line);
   return value.t === 'class' && value.cls !== cls ? value : undefined;
 }
 
