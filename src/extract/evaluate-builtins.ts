@@ -163,12 +163,13 @@ function anyAll(name: 'any' | 'all', items: Value[], fail: Value): Value {
 
 function zipOf(ctx: Ctx, args: Value[], fail: Value): Value {
   // `itertools.repeat(x)` without a count gives x for as long as the other iterables last
-  const lists = args.map((v) => (endlessRepeat(v) ? undefined : iterate(ctx, v)));
-  const finite = lists.filter((l, i) => l !== undefined || !endlessRepeat(args[i]!));
+  const repeated = args.map(endlessRepeat);
+  const lists = args.map((v, i) => (repeated[i] ? [] : iterate(ctx, v)));
+  const finite = lists.filter((_, i) => !repeated[i]);
   if (finite.length === 0 || finite.some((l) => l === undefined)) return fail;
   const n = Math.min(...finite.map((l) => l!.length));
   const items: Value[] = [];
-  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: lists.map((l, j) => (l ? l[i]! : endlessRepeat(args[j]!)!)) });
+  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: lists.map((l, j) => repeated[j] ?? l![i]!) });
   return { t: 'seq', kind: 'list', items };
 }
 

@@ -11,6 +11,7 @@ import { importName, moduleValue } from './resolve.js';
 import { resolveRelative } from './module-names.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
+import { messages } from './messages.js';
 import { isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 import { mroOf } from './classes.js';
 
@@ -337,7 +338,7 @@ function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value,
   const obj = evalExpr(ctx, target.obj, env);
   const key = evalExpr(ctx, target.index, env);
   // an entry under a key not known: what the helper reads of the dict next is not known either
-  if ((obj.t === 'dict' || obj.t === 'seq') && key.t === 'unknown') return `an item set under a key not known statically (${key.reason})`;
+  if ((obj.t === 'dict' || obj.t === 'seq') && key.t === 'unknown') return messages.unknownKey(key.reason);
   if (obj.t === 'dict') setItem(obj, key, value);
   else if (obj.t === 'seq' && key.t === 'num' && obj.items[key.v] !== undefined) obj.items[key.v] = value;
   return undefined;

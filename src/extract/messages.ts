@@ -36,6 +36,7 @@ export const messages = {
   unknownBase: (cls: string, cause: string): string => `class ${cls} declares columns over a base not known statically (${cause}): its table is missing`,
   unknownTableCall: (cause: string): string => `a Table(...) whose callee is not known statically (${cause}) is missing`,
   lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,
+  unknownKey: (reason: string): string => `an item set under a key not known statically (${reason})`,
   mutation: (reason: string): string => `a change to a module-level value could not be followed statically: ${reason}; what later reads it may differ`,
   tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,
   tableSchema: (reason: string): string => `schema of the table not known statically (${reason}); it may not be the one shown`,

@@ -112,7 +112,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
       if (stmt.value && (containsCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
-        const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+        const run = collecting(x, env, seen);
         const value = statementValue(x, stmt, run);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
@@ -169,6 +169,11 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
   return undefined;
 }
 
+/** `env` running with its effects collected: what code run at import time builds (a Table, a mapped class) counts. */
+function collecting(x: Extraction, env: Env, seen: Set<CallValue>): Env {
+  return withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+}
+
 /**
  * A `with` block runs its body at import time, inside its context managers. An in-repo `@contextmanager` runs its
  * entry and exit around the body (a schema pushed on a stack that table helpers read); one that cannot be followed
@@ -180,7 +185,7 @@ function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, s
   const { manager, target } = item;
   const fn = manager.k === 'call' ? evalExpr(x.ctx, manager.fn, env) : undefined;
   if (manager.k !== 'call' || fn?.t !== 'func') return scanWith(x, body, rest, env, seen);
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   let jump: Jump;
   let ran = false;
   const failure = isContextManager(x, fn) ? runContextManager(x.ctx, fn.fn, evalArgs(x.ctx, manager.args, run), run, manager.line, (entered) => {
@@ -210,7 +215,7 @@ function isContextManager(x: Extraction, fn: Extract<Value, { t: 'func' }>): boo
 function scanDecorated(x: Extraction, stmt: FunctionDef, env: Env, seen: Set<CallValue>): void {
   const binding = moduleScope(x.ctx.project, env.module).bindings.get(stmt.name);
   if (binding?.k !== 'def' || binding.def !== stmt) return;
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   collect(x, bindingValue(x.ctx, binding, run), { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
 }
 
@@ -254,7 +259,7 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
   const obj = evalExpr(x.ctx, target.obj, env);
   if (obj.t !== 'dict') return;
   // an entry under a key not known: what later code reads of the dict is not known either
-  if (key.t === 'unknown') x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(`an item set under a key not known statically (${key.reason})`) });
+  if (key.t === 'unknown') x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(messages.unknownKey(key.reason)) });
   else setItem(obj, key, value);
 }
 
@@ -262,7 +267,7 @@ const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');
 
 /** `globals().update({...})`: each string key of the dict becomes a module name; what its values build is collected. */
 function updateGlobals(x: Extraction, arg: Expr, env: Env, seen: Set<CallValue>): void {
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   const update = evalExpr(x.ctx, arg, run);
   if (update.t !== 'dict') {
     x.orphans.push({ file: env.module.file, line: arg.line, reason: messages.globalsKey(unknownCause(update)) });
@@ -332,7 +337,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
 /** What in-repo decorators, innermost first, make of a plain class when that is another class; else undefined. */
 function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
   if (stmt.decorators.length === 0) return undefined;
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   const value = decorated(x.ctx, stmt.decorators, { t: 'class', cls }, run, stmt.line);
   return value.t === 'class' && value.cls !== cls ? value : undefined;
 }
@@ -359,7 +364,7 @@ function mapFactoryClass(x: Extraction, value: Value): void {
  */
 function runClassDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
   if (decorators.length === 0) return;
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   for (const d of [...decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
@@ -391,7 +396,7 @@ function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls
  * one mapped it (`beforeMapping`), and the reason the first that could not be run stopped.
  */
 function runDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): { assigned: Map<string, Value>; beforeMapping?: Map<string, Value>; failure?: string } {
-  const run = withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+  const run = collecting(x, env, seen);
   let failure: string | undefined;
   let beforeMapping: Map<string, Value> | undefined;
   const { assigned } = whileCreating(cls, () => {
