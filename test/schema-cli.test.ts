@@ -1,6 +1,6 @@
 // `schemaguard schema` end to end: the built CLI on model projects in temp dirs (run `npx tsc` first).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,5 +127,23 @@ describe('schemaguard schema', () => {
     write('m.py', MODELS.replace('String(80)', 'String(90)'));
     const edited = JSON.parse(runCli(['schema', '--format', 'json'], { cwd: dir }).stdout) as Schema;
     expect(edited.tables[0]!.columns[1]!.type).toBe('VARCHAR(90)');
+  });
+
+  it('prints a tree printed before from what it printed, diagnostics included, per format', () => {
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    write('m.py', MODELS);
+    write('broken.py', 'import sqlalchemy\nclass Oops(:\n');
+    const first = runCli(['schema', '--format', 'json'], { cwd: dir });
+    const text = runCli(['schema'], { cwd: dir });
+    const cache = join(dir, '.git', 'schemaguard', 'cache');
+    const printed = readdirSync(cache).find((d) => d.startsWith('printed-v'))!;
+    expect(readdirSync(join(cache, printed))).toHaveLength(2);
+    // only the printed outputs left: a second run neither extracts (no result is written again) nor differs
+    for (const d of readdirSync(cache)) if (d !== printed) rmSync(join(cache, d), { recursive: true });
+    const again = runCli(['schema', '--format', 'json'], { cwd: dir });
+    expect([again.status, again.stdout, again.stderr]).toEqual([0, first.stdout, first.stderr]);
+    expect(again.stderr).toMatch(/^broken\.py:2: invalid Python syntax/m);
+    expect(runCli(['schema'], { cwd: dir }).stdout).toBe(text.stdout);
+    expect(readdirSync(cache)).toEqual([printed]);
   });
 });

@@ -21,22 +21,33 @@ export interface ResultCache<T> {
   flush(): Promise<void>;
 }
 
-/** `<dir>/results-v<version>/<key>.json`. */
-export function openResultCache<T>(dir: string, version: string): ResultCache<T> {
+/** How values are stored: `kind` names the directory (`<kind>-v<version>`), `ext` the files. */
+export interface ResultCodec<T> {
+  kind: string;
+  ext: string;
+  encode(value: T): string;
+  decode(text: string): T;
+}
+
+const JSON_CODEC: ResultCodec<never> = { kind: 'results', ext: '.json', encode: (value) => JSON.stringify(value), decode: (text) => JSON.parse(text) as never };
+
+/** `<dir>/results-v<version>/<key>.json` (or the codec's kind and file ending). */
+export function openResultCache<T>(dir: string, version: string, codec: ResultCodec<T> = JSON_CODEC): ResultCache<T> {
   if (!VERSION.test(version)) throw new Error(`result cache version must match ${VERSION.source}: "${version}"`);
-  const root = join(dir, `results-v${version}`);
+  const root = join(dir, `${codec.kind}-v${version}`);
+  const file = (key: string): string => join(root, `${key}${codec.ext}`);
   const pending = new Map<string, T>();
   const touch = async (key: string): Promise<void> => {
     if (!KEY.test(key)) return;
     const now = new Date();
     // the mtime orders entries by last use, for trimming
-    await utimes(join(root, `${key}.json`), now, now).catch(() => undefined);
+    await utimes(file(key), now, now).catch(() => undefined);
   };
   return {
     async get(key) {
       if (!KEY.test(key)) return undefined;
       try {
-        const value = JSON.parse(await readFile(join(root, `${key}.json`), 'utf8')) as T;
+        const value = codec.decode(await readFile(file(key), 'utf8'));
         await touch(key);
         return value;
       } catch {
@@ -50,9 +61,9 @@ export function openResultCache<T>(dir: string, version: string): ResultCache<T>
     async flush() {
       if (pending.size === 0) return;
       await mkdir(root, { recursive: true }).catch(() => undefined);
-      for (const [key, value] of pending) await writeAtomic(root, `${key}.json`, JSON.stringify(value)).catch(() => undefined);
+      for (const [key, value] of pending) await writeAtomic(root, `${key}${codec.ext}`, codec.encode(value)).catch(() => undefined);
       pending.clear();
-      await trim(root).catch(() => undefined);
+      await trim(root, codec.ext).catch(() => undefined);
     },
   };
 }
@@ -69,13 +80,13 @@ async function writeAtomic(root: string, name: string, text: string): Promise<vo
 }
 
 /** Keeps the KEEP most recently used results, and removes temp files of a writer that died. */
-async function trim(root: string): Promise<void> {
+async function trim(root: string, ext: string): Promise<void> {
   const names = await readdir(root);
   const entries = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(root, name)).catch(() => null) })));
   const now = Date.now();
   const stale = entries.filter((e) => e.name.endsWith('.tmp') && e.info !== null && now - e.info.mtimeMs > STALE_TEMP_MS);
   const results = entries
-    .flatMap((e) => (e.name.endsWith('.json') && e.info !== null ? [{ name: e.name, mtimeMs: e.info.mtimeMs }] : []))
+    .flatMap((e) => (e.name.endsWith(ext) && e.info !== null ? [{ name: e.name, mtimeMs: e.info.mtimeMs }] : []))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const e of [...stale, ...results.slice(KEEP)]) await unlink(join(root, e.name)).catch(() => undefined);
 }

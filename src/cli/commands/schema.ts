@@ -9,6 +9,7 @@ import { EXIT, type CommandContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { CHECK_MESSAGES } from '../../check/messages.js';
 import { UserError } from '../errors.js';
+import type { Printed } from '../../check/session.js';
 import type { ContextFactory, SetExit } from './index.js';
 
 const FORMATS = ['text', 'json', 'mermaid'] as const;
@@ -19,6 +20,11 @@ async function render(format: Format, schema: Schema): Promise<string> {
   if (format === 'json') return `${JSON.stringify(schema, null, 2)}\n`;
   if (format === 'mermaid') return (await import('../../report/schema-mermaid.js')).renderSchemaMermaid(schema);
   return (await import('../../report/schema-text.js')).renderSchemaText(schema);
+}
+
+async function print(format: Format, schema: Schema): Promise<Printed> {
+  const stderr = schema.diagnostics.map((d) => `${d.file ?? '?'}:${d.line ?? 0}: ${d.message}\n`).join('');
+  return { stderr, stdout: await render(format, schema) };
 }
 
 interface SchemaOptions {
@@ -39,9 +45,9 @@ export function registerSchema(program: Command, context: ContextFactory, setExi
     .option('--staged', 'read the models as staged in the index (what the next commit holds)')
     .action(async (paths: string[], options: SchemaOptions) => {
       const ctx = context();
-      const schema = options.ref !== undefined || options.staged ? await schemaAtRevision(ctx, paths, options) : await schemaOfWorktree(ctx, paths, options);
-      for (const d of schema.diagnostics) ctx.stderr.write(`${d.file ?? '?'}:${d.line ?? 0}: ${d.message}\n`);
-      ctx.stdout.write(await render(options.format, schema));
+      const printed = options.ref !== undefined || options.staged ? await print(options.format, await schemaAtRevision(ctx, paths, options)) : await printWorktreeSchema(ctx, paths, options);
+      ctx.stderr.write(printed.stderr);
+      ctx.stdout.write(printed.stdout);
       setExit(EXIT.pass);
     });
 }
@@ -65,9 +71,9 @@ async function schemaAtRevision(ctx: CommandContext, paths: string[], options: S
 }
 
 /** The working tree from disk; the config (when there is one) gives the dialect, model globs and exclusions. */
-async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Schema> {
+async function printWorktreeSchema(ctx: CommandContext, paths: string[], options: SchemaOptions): Promise<Printed> {
   const { root, models, commonDir } = pickRoot(ctx.globals.cwd, paths);
-  const [{ readWorktreeFiles }, { extractWorktree }, { loadConfig }] = await Promise.all([
+  const [{ readWorktreeFiles }, { printWorktree }, { loadConfig }] = await Promise.all([
     import('../../git/worktree.js'),
     import('../../check/worktree-schema.js'),
     import('../../config/load.js'),
@@ -81,8 +87,8 @@ async function schemaOfWorktree(ctx: CommandContext, paths: string[], options: S
   });
   if (files.length === 0) throw new UserError(messages.noPythonFiles(root));
   const globs = models ?? config.models;
-  const { schema } = await extractWorktree(commonDir, files, { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) }, VERSION);
-  return schema;
+  const extract = { dialect: options.dialect ?? config.dialect, ...(globs ? { models: globs } : {}) };
+  return printWorktree(commonDir, files, extract, VERSION, options.format, ({ schema }) => print(options.format, schema));
 }
 
 /** The repository holding `dir`: its working-tree root and common git dir (where the caches live); null outside one. */
