@@ -28,10 +28,11 @@ function exprsOf(stmt: Stmt): Expr[] {
   }
 }
 
-function bodiesOf(stmt: Stmt): Stmt[][] {
+/** The statement blocks nested in a statement that run in its scope (not a nested function's or class's). */
+export function bodiesOf(stmt: Stmt): Stmt[][] {
   if (stmt.k === 'if') return [stmt.body, stmt.orelse];
-  if (stmt.k === 'for') return [stmt.body, stmt.orelse ?? []];
-  if (stmt.k === 'block') return [stmt.body];
+  if (stmt.k === 'for' || stmt.k === 'while') return [stmt.body, stmt.orelse ?? []];
+  if (stmt.k === 'block') return [stmt.body, ...(stmt.handlers?.clauses.map((c) => c.body) ?? [])];
   if (stmt.k === 'match') return stmt.cases.map((c) => c.body);
   return [];
 }

@@ -71,6 +71,8 @@ export interface Env {
   locals?: Map<string, Value>;
   /** the enclosing function's environment, for closures */
   parent?: Env;
+  /** the names the running function declares `global`: read and bound in its module */
+  globals?: Set<string>;
   depth: number;
   /** the method chain a constructor (or an `__init_subclass__` hook) runs in, for its `super()` call */
   superInit?: SuperCall;
@@ -105,6 +107,7 @@ export function withEffects(env: Env, effects: NonNullable<Env['effects']>): Env
     cls: env.cls,
     locals: env.locals,
     parent: env.parent,
+    globals: env.globals,
     depth: env.depth,
     superInit: env.superInit,
     bound: env.bound,

@@ -7,7 +7,8 @@ import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
 import { binaryOp } from './evaluate-ops.js';
-import { importName, moduleValue } from './resolve.js';
+import { importName, moduleValue, setGlobal } from './resolve.js';
+import { bodiesOf } from './builds-schema.js';
 import { resolveRelative } from './module-names.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
@@ -59,6 +60,8 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
     ...(fn.owner ? { owner: fn.owner } : {}),
     ...(fn.def.generator ? { yields: [] } : {}),
   };
+  const globals = globalNames(fn.def.body);
+  if (globals.size > 0) fnEnv.globals = globals;
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
@@ -106,6 +109,15 @@ function splitAtYield(body: Stmt[]): { enter: Stmt[]; yielded: Expr | null; exit
     }
   }
   return undefined;
+}
+
+/** The names a function's `global` statements declare, wherever in its body (not in functions nested in it). */
+function globalNames(body: Stmt[], out = new Set<string>()): Set<string> {
+  for (const stmt of body) {
+    if (stmt.k === 'global') for (const name of stmt.names) out.add(name);
+    for (const inner of bodiesOf(stmt)) globalNames(inner, out);
+  }
+  return out;
 }
 
 /** `nonlocal count; count += 1`: the function's closing value of each nonlocal name goes to the function around it. */
@@ -192,7 +204,8 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       const value = binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line);
       const raised = raisedIn(value);
       if (raised) return { done: true, value: raised };
-      locals.set(stmt.target.id, value);
+      if (env.globals?.has(stmt.target.id)) setGlobal(ctx, env.module, stmt.target.id, value);
+      else locals.set(stmt.target.id, value);
       return { done: false };
     }
     case 'expr':
@@ -229,6 +242,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       locals.set(stmt.name, decorated(ctx, stmt.decorators, { t: 'func', fn: { module: env.module, def: stmt, closure: locals } }, env, stmt.line));
       return { done: false };
     case 'nonlocal':
+    case 'global':
       return { done: false };
     case 'class': {
       // a class built per call (a history model factory): its body sees the function's locals
@@ -284,7 +298,8 @@ function unpack(ctx: Ctx, items: Expr[], value: Value, line: number): Array<[Exp
 function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefined {
   if (target.k === 'sub') return assignItem(ctx, target, value, env);
   else if (target.k === 'attr') return assignAttr(ctx, target, value, env);
-  else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name')) {
+  else if (target.k === 'name' && env.globals?.has(target.id)) setGlobal(ctx, env.module, target.id, value);
+  else if ((target.k === 'tuple' || target.k === 'list') && target.items.some((item) => item.k !== 'name' || env.globals?.has(item.id))) {
     // `self.precision, self.scale = precision, scale`: each item is stored as its own target would be
     for (const [item, v] of unpack(ctx, target.items, value, target.line)) {
       const why = store(ctx, item, v, env);

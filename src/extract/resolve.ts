@@ -1,6 +1,6 @@
 // Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
 import type { Binding } from './scope.js';
-import { classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
+import { bindDynamicGlobal, classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { decorated } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
@@ -121,6 +121,16 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
   return outsideValue(`${module}.${name}`);
 }
 
+/**
+ * `global count; count += 1` in a helper run at import time: the module's name holds the new value from then on
+ * (its binding's value is replaced; a name the module does not assign is added as a dynamic global).
+ */
+export function setGlobal(ctx: Ctx, mod: ModuleInfo, name: string, value: Value): void {
+  const binding = moduleScope(ctx.project, mod).bindings.get(name);
+  if (binding) ctx.project.memo.set(binding, value);
+  else bindDynamicGlobal(ctx.project, mod, name, value);
+}
+
 /** A module's global `name`, following `import *`; undefined when the module does not bind it. */
 export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: Set<ModuleInfo>): Value | undefined {
   const scope = moduleScope(ctx.project, mod);
@@ -172,6 +182,7 @@ export function classBinding(ctx: Ctx, cls: ClassInfo, name: string): Binding | 
 /** Looks a bare name up the way Python does from the given environment. */
 export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Value {
   for (let e: Env | undefined = env; e; e = e.parent) {
+    if (e.globals?.has(name)) return lookupInModule(ctx, env.module, name) ?? unknown(`name ${name} is not defined`, env.module.file, line);
     const local = e.locals?.get(name);
     if (local) return local;
   }

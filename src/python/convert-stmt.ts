@@ -132,7 +132,8 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       out.push({ k: 'from', module: '__future__', level: 0, names: importNames(cx, kids(cx, node)), line });
       return;
     case 'nonlocal_statement':
-      out.push({ k: 'nonlocal', names: kids(cx, node).map((n) => textOf(cx, n)), line });
+    case 'global_statement':
+      out.push({ k: type === 'global_statement' ? 'global' : 'nonlocal', names: kids(cx, node).map((n) => textOf(cx, n)), line });
       return;
     case 'comment':
     case 'pass_statement':

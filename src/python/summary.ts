@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 25;
+export const SUMMARY_VERSION = 26;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -103,6 +103,8 @@ export type Stmt =
   | { k: 'del'; targets: Expr[]; line: number }
   /** `nonlocal count`: the names a nested function rebinds in the function around it */
   | { k: 'nonlocal'; names: string[]; line: number }
+  /** `global count`: the names a function binds in its module */
+  | { k: 'global'; names: string[]; line: number }
   | { k: 'other'; line: number };
 
 /** Where a `try` statement's parts sit in its block's body, and its `except` clauses in order. */
