@@ -10,7 +10,7 @@ import { mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod, maketrans } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -313,6 +313,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return counterOf(ctx, first, a, file, line);
     case 'collections.ChainMap':
       return chainMap(a.args, file, line);
+    case 'textwrap.dedent':
+      return first?.t === 'str' ? { t: 'str', v: dedent(first.v) } : unknown('textwrap.dedent() of a value not known statically', file, line);
     case 'json.loads':
       return first?.t === 'str' ? fromJson(first.v, file, line) : unknown('json.loads() of a value not known statically', file, line);
     case 'collections.defaultdict': {

@@ -101,6 +101,26 @@ export function maketrans(a: Arguments): Value | undefined {
   return { t: 'dict', entries };
 }
 
+/**
+ * `textwrap.dedent(text)`: the leading spaces and tabs every line shares removed; lines of only spaces and tabs
+ * become empty and do not count.
+ */
+export function dedent(text: string): string {
+  const lines = text.split('\n').map((l) => (/^[ \t]+$/.test(l) ? '' : l));
+  let margin: string | undefined;
+  for (const l of lines) {
+    const indent = /^([ \t]*)[^ \t]/.exec(l)?.[1];
+    if (indent === undefined) continue;
+    if (margin === undefined || margin.startsWith(indent)) margin = indent;
+    else if (!indent.startsWith(margin)) {
+      let i = 0;
+      while (i < margin.length && margin[i] === indent[i]) i += 1;
+      margin = margin.slice(0, i);
+    }
+  }
+  return margin ? lines.map((l) => (l.startsWith(margin) ? l.slice(margin.length) : l)).join('\n') : lines.join('\n');
+}
+
 /** `text.translate(table)`: each character the table maps replaced (None drops it). */
 function translate(text: string, table: Value | undefined): Value | undefined {
   if (table?.t !== 'dict') return undefined;
