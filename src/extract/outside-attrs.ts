@@ -128,9 +128,30 @@ export function outsideValue(name: string): Value {
   const shared = name.endsWith('TYPE') ? /^sqlalchemy(\.sql)?(\.sqltypes|\.types|\.type_api)?\.(STRING|INTEGER|BOOLEAN|NULL)TYPE$/.exec(name)?.[3] : undefined;
   if (shared) return typeInstance(SHARED_TYPES[shared]!);
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
+  const constant = name.startsWith('string.') ? STRING_CONSTANTS.get(name.slice('string.'.length)) : undefined;
+  if (constant !== undefined) return { t: 'str', v: constant };
   const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;
   return version ? { t: 'str', v: version } : { t: 'ext', name };
 }
+
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const UPPER = LOWER.toUpperCase();
+const DIGITS = '0123456789';
+const PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+const WHITESPACE = ' \t\n\r\x0b\x0c';
+
+/** The `string` module's constants (`ALPHABET = string.ascii_uppercase + string.digits`). */
+const STRING_CONSTANTS: ReadonlyMap<string, string> = new Map([
+  ['ascii_lowercase', LOWER],
+  ['ascii_uppercase', UPPER],
+  ['ascii_letters', LOWER + UPPER],
+  ['digits', DIGITS],
+  ['hexdigits', `${DIGITS}abcdefABCDEF`],
+  ['octdigits', '01234567'],
+  ['punctuation', PUNCTUATION],
+  ['whitespace', WHITESPACE],
+  ['printable', DIGITS + LOWER + UPPER + PUNCTUATION + WHITESPACE],
+]);
 
 const SHARED_TYPES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', NULL: 'NullType' };
 
