@@ -2,6 +2,7 @@
 import type { Ctx, Env } from './context.js';
 import { classScope, methodInfo } from './context.js';
 import type { Binding } from './scope.js';
+import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
@@ -293,6 +294,28 @@ function unmangled(owner: ClassInfo, name: string): string {
   return name.startsWith(prefix) && !name.endsWith('__') ? name.slice(prefix.length - 2) : '';
 }
 
+/**
+ * `User.email` over a `@hybrid_property`: read on the class, SQLAlchemy calls the function its `.expression`
+ * decorator gave, else its getter, with the class (`return cls._email`: the mapped column, which a foreign key
+ * can name). Undefined when `owner`'s body does not define `name` as a hybrid property.
+ */
+function hybridAtClass(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, line: number): Value | undefined {
+  const env = { module: owner.module, cls: owner, depth: 0 };
+  const defs = owner.def.body.filter((s): s is FunctionDef => s.k === 'def');
+  const isHybrid = (d: Expr): boolean => {
+    if ((d.k === 'name' ? d.id : d.k === 'attr' ? d.name : '') !== 'hybrid_property') return false;
+    const v = evalExpr(ctx, d, env);
+    return v.t === 'ext' && /^sqlalchemy\.ext\.hybrid\.hybrid_property$/.test(v.name);
+  };
+  const getter = defs.find((def) => def.name === name && def.decorators.some(isHybrid));
+  if (!getter) return undefined;
+  // `@email.expression` over a function of the same name, or `@email.inplace.expression` over one of any name
+  const isExpression = (d: Expr): boolean => d.k === 'attr' && d.name === 'expression' && ((d.obj.k === 'name' && d.obj.id === name) || (d.obj.k === 'attr' && d.obj.name === 'inplace' && d.obj.obj.k === 'name' && d.obj.obj.id === name));
+  const chosen = defs.findLast((def) => def.decorators.some(isExpression)) ?? getter;
+  const fn = methodInfo(owner.module, chosen, owner, { t: 'class', cls });
+  return callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
+}
+
 /** Class methods of SQLAlchemy classes that project subclasses call: `class MutableDict(Mutable, dict)` then `.as_mutable(T)`. */
 const MUTABLE_METHODS = ['as_mutable', 'associate_with'];
 const LIBRARY_CLASS_METHODS = new Map<string, readonly string[]>([
@@ -395,7 +418,7 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
       const fn = methodInfo(owner.module, binding.def, owner, { t: 'class', cls });
       return callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
     }
-    return boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
+    return hybridAtClass(ctx, cls, owner, name, line) ?? boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
   }
   if (binding.k === 'class') return bindingValue(ctx, binding, env);
   if (binding.k === 'expr' ? binding.expr.k === 'lambda' : binding.k !== 'unpack') return { t: 'clsattr', cls, name, line };

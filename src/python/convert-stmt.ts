@@ -23,11 +23,12 @@ const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__',
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
  * status classes compute the values of an Enum column with one (`Enum(*[Status.to_string(s) for s in ...])`); not
- * property and cached_property, which settings objects compute lengths and names with.
+ * property and cached_property, which settings objects compute lengths and names with; not hybrid_property and its
+ * `.expression`, which read on the class give a column a foreign key can name.
  */
 const PLAIN_DECORATORS = new Set([
-  'hybrid_property', 'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
-  'expression', 'comparator', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
+  'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
+  'comparator', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
   'abstractmethod', 'override', 'listens_for', 'route', 'wraps', 'contextmanager',
 ]);
 
@@ -250,7 +251,13 @@ function onlyReturns(cx: ConvertContext, node: Node): boolean {
   const body = node.childForFieldName('body');
   if (!body) return false;
   const statements = kids(cx, body);
-  return statements.length === 1 && typeOf(cx, statements[0]!) === 'return_statement';
+  const first = statements.length === 2 && isDocstring(cx, statements[0]!) ? 1 : 0;
+  return statements.length === first + 1 && typeOf(cx, statements[first]!) === 'return_statement';
+}
+
+function isDocstring(cx: ConvertContext, node: Node): boolean {
+  const only = typeOf(cx, node) === 'expression_statement' ? kids(cx, node) : [];
+  return only.length === 1 && typeOf(cx, only[0]!) === 'string';
 }
 
 /** One pass over the file for all its methods: a search from each method would scan the rest of the file each time. */
