@@ -95,7 +95,9 @@ function callNode(r: Render, v: CallValue): Node | undefined {
       const arg = first && toNode(r, first);
       return arg && negate(arg);
     }
+    // `func.lower(Column("email"))` in `__table_args__`: a Column of no table, spelled by its name (Polar)
     case 'column':
+    case 'Column':
       return first?.t === 'str' ? column(r, first.v) : undefined;
     case 'literal_column':
     case 'text':
