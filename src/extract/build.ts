@@ -10,7 +10,7 @@ import { buildTable } from './finalize.js';
 import { mergeDuplicates } from './table-merge.js';
 import { columnObjects } from './column-objects.js';
 import { mappedRegistry } from './model-kind.js';
-import type { NamingInput, TokenRunner } from './naming.js';
+import { defaultConvention, type NamingInput, type TokenRunner } from './naming.js';
 import type { KnownTables } from './known-tables.js';
 import { indexTables } from './references.js';
 import { createRegistryState, metaOfValue } from './registry.js';
@@ -42,9 +42,13 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     },
     tableColumns: (table) => columnObjects(x, table),
     metaTables: (meta) => tablesOfMeta(x, meta),
-    metaSchema: (meta) => {
+    metaAttribute: (meta, name) => {
       const info = metaOfValue(ctx, x.reg, meta);
       if (!info) return undefined;
+      if (name === 'naming_convention') {
+        if (info.namingUnknown) return unknown(info.namingUnknown.reason, info.namingUnknown.file, info.namingUnknown.line);
+        return info.convention ?? defaultConvention();
+      }
       return info.schemaUnknown ? unknown(info.schemaUnknown, '', 0) : strOrNone(info.schema);
     },
   };

@@ -21,8 +21,8 @@ export interface EvalHooks {
   tableColumns(table: TableRef): Value[] | undefined;
   /** `metadata.tables`: the tables built so far on that MetaData, keyed as it keys them; undefined when it is not known */
   metaTables(meta: Value): Array<[string, Value]> | undefined;
-  /** `metadata.schema` as configured so far; undefined when the value is no MetaData */
-  metaSchema(meta: Value): Value | undefined;
+  /** `metadata.schema` / `metadata.naming_convention` as configured so far; undefined when the value is no MetaData */
+  metaAttribute(meta: Value, name: 'schema' | 'naming_convention'): Value | undefined;
 }
 
 export interface Project {
@@ -134,7 +134,7 @@ const NO_HOOKS: EvalHooks = {
   tableName: () => undefined,
   tableColumns: () => undefined,
   metaTables: () => undefined,
-  metaSchema: () => undefined,
+  metaAttribute: () => undefined,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

@@ -15,6 +15,8 @@ export interface MetaInfo {
   naming: Map<string, string>;
   /** naming_convention entries whose value is a callable: custom tokens, or a whole-name function */
   tokens: Map<string, Value>;
+  /** the naming_convention mapping as given, what `metadata.naming_convention` reads back */
+  convention?: Value;
 }
 
 export interface FkDraft extends GivenName {

@@ -22,9 +22,10 @@ import { isPydanticModel, isRecordClass, recordField } from './record-classes.js
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
 
 export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: number): Value {
-  // `Base.metadata.schema`, `metadata.schema`: as the MetaData is configured (a later `metadata.schema = ...` too)
-  const schema = name === 'schema' && (obj.t === 'call' || obj.t === 'clsattr' || obj.t === 'attr' || obj.t === 'ext') ? ctx.project.hooks.metaSchema(obj) : undefined;
-  if (schema) return schema;
+  // `Base.metadata.schema`, `metadata.naming_convention`: as the MetaData is configured (a later `metadata.schema = ...` too)
+  const isMetaAttribute = (name === 'schema' || name === 'naming_convention') && (obj.t === 'call' || obj.t === 'clsattr' || obj.t === 'attr' || obj.t === 'ext');
+  const configured = isMetaAttribute ? ctx.project.hooks.metaAttribute(obj, name) : undefined;
+  if (configured) return configured;
   switch (obj.t) {
     case 'unknown':
       return obj;
@@ -115,7 +116,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   if (isTableCall(obj) && name === 'schema') {
     const given = obj.kwargs.get('schema');
     if (given && given.t !== 'none') return given;
-    return (obj.args[1] && ctx.project.hooks.metaSchema(obj.args[1])) ?? { t: 'none' };
+    return (obj.args[1] && ctx.project.hooks.metaAttribute(obj.args[1], 'schema')) ?? { t: 'none' };
   }
   // a dataclass or NamedTuple instance holds its fields
   const field = obj.callee.t === 'class' && isRecordClass(ctx, obj.callee.cls) ? recordField(ctx, obj, obj.callee.cls, name) : undefined;

@@ -10,7 +10,7 @@ import { mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -454,6 +454,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
+  const fromList = obj.t === 'seq' ? callListMethod(obj, name, a, file, expr.line) : undefined;
+  if (fromList) return fromList;
   // `metadata.tables.values()`: the tables built so far, as a dict of them answers
   const tables = obj.t === 'attr' && obj.name === 'tables' && TABLE_VIEWS.has(name) ? ctx.project.hooks.metaTables(obj.obj) : undefined;
   if (tables) return callDictMethod({ t: 'dict', entries: tables.map(([key, table]): [Value, Value] => [{ t: 'str', v: key }, table]) }, name, a, file, expr.line);

@@ -1,7 +1,7 @@
 // str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
 import { convertText, formatSpec } from './evaluate-format.js';
 import { sameKey } from './evaluate-ops.js';
-import { record, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, raising, record, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
 
@@ -215,6 +215,34 @@ function formatMethod(fmt: string, a: Arguments, file: string, line: number): Va
     return text ?? '';
   });
   return failed ? unknown('format() with values not known statically', file, line) : s(out);
+}
+
+/**
+ * `pending.pop(0)` read for its value (a module-level `while pending:` loop), `names.index(x)`, `.count(x)`,
+ * `.copy()` of a list the evaluator holds; undefined for other methods. A popped item leaves the list.
+ */
+export function callListMethod(list: Extract<Value, { t: 'seq' }>, name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const [first] = a.args;
+  if (list.kind !== 'list' || list.slice || a.kwargs.size > 0 || (first && first.t === 'unknown')) return undefined;
+  switch (name) {
+    case 'pop': {
+      if (first && first.t !== 'num') return undefined;
+      const at = first ? (first.v < 0 ? list.items.length + first.v : first.v) : list.items.length - 1;
+      if (at < 0 || at >= list.items.length) return raising(builtinException('IndexError'), list.items.length === 0 ? 'pop from empty list' : 'pop index out of range', file, line);
+      return list.items.splice(at, 1)[0]!;
+    }
+    case 'index': {
+      const at = first && a.args.length === 1 ? list.items.findIndex((item) => sameKey(item, first)) : -2;
+      if (at === -2) return undefined;
+      return at < 0 ? raising(builtinException('ValueError'), 'list.index(x): x not in list', file, line) : { t: 'num', v: at };
+    }
+    case 'count':
+      return first && a.args.length === 1 ? { t: 'num', v: list.items.filter((item) => sameKey(item, first)).length } : undefined;
+    case 'copy':
+      return a.args.length === 0 ? { t: 'seq', kind: 'list', items: [...list.items] } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a: Arguments, file: string, line: number): Value {

@@ -10,6 +10,11 @@ export type TokenRunner = (fn: Value, input: NamingInput) => string | undefined;
 /** SQLAlchemy's DEFAULT_NAMING_CONVENTION, used when a MetaData sets none. */
 const DEFAULT_CONVENTION = new Map<string, string>([['ix', 'ix_%(column_0_label)s']]);
 
+/** `metadata.naming_convention` of a MetaData given none: SQLAlchemy's default, as a mapping. */
+export function defaultConvention(): Value {
+  return { t: 'dict', entries: [...DEFAULT_CONVENTION].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, { t: 'str', v }]) };
+}
+
 const MAX_IDENTIFIER: Record<Dialect, number> = { postgresql: 63, mysql: 64, sqlite: 9999 };
 
 export interface NamingColumn {

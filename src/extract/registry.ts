@@ -55,12 +55,14 @@ export function configureMeta(meta: MetaInfo, attr: 'naming_convention' | 'schem
   meta.naming = new Map();
   meta.tokens = new Map();
   delete meta.namingUnknown;
+  delete meta.convention;
   if (value.t === 'none') return;
   if (value.t !== 'dict') {
     const at = value.t === 'unknown' || value.t === 'call' ? { file: value.file, line: value.line } : { file: '', line: 0 };
     meta.namingUnknown = { reason: unknownCause(value), ...at };
     return;
   }
+  meta.convention = value;
   for (const [k, v] of value.entries) {
     const key = k.t === 'str' ? k.v : k.t === 'ext' || k.t === 'class' ? saSymbol(k) ?? (k.t === 'class' ? k.cls.name : k.name) : null;
     if (!key) continue;
@@ -234,7 +236,7 @@ export function bindMetadata(state: RegistryState, reg: Registry, key: string | 
   reg.binds ??= new Map();
   let meta = reg.binds.get(key);
   if (!meta) {
-    meta = { ...newMeta(state, undefined), naming: new Map(reg.meta.naming), tokens: new Map(reg.meta.tokens) };
+    meta = { ...newMeta(state, undefined), naming: new Map(reg.meta.naming), tokens: new Map(reg.meta.tokens), ...(reg.meta.convention ? { convention: reg.meta.convention } : {}) };
     reg.binds.set(key, meta);
   }
   return meta;

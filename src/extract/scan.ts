@@ -116,7 +116,13 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         const value = statementValue(x, stmt, run);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
-        if (stmt.k === 'assign') for (const t of stmt.targets) storeTarget(x, t, value, env);
+        if (stmt.k === 'assign') {
+          for (const t of stmt.targets) {
+            storeTarget(x, t, value, env);
+            // `region, grain = pending.pop(0)` in a loop body: the rest of the iteration reads the names
+            if (env.locals && (t.k === 'tuple' || t.k === 'list')) assignTarget(x.ctx, t, value, env.locals);
+          }
+        }
       } else if (env.locals && stmt.value && stmt.k !== 'expr') {
         // a loop body's plain assignment (`name = entity + "Link"`): the rest of the iteration reads it
         const value = evalExpr(x.ctx, stmt.value, env);
@@ -449,12 +455,16 @@ function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env,
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
 }
 
-/** The names a block assigns (`i = ...`, `i += 1`), in its nested `if` branches too. */
+/** The names a block assigns (`i = ...`, `i += 1`, `a, b = ...`), in its nested `if` branches too. */
 function assignedNames(body: Stmt[]): Set<string> {
   const out = new Set<string>();
+  const add = (t: Expr): void => {
+    if (t.k === 'name') out.add(t.id);
+    else if (t.k === 'tuple' || t.k === 'list') t.items.forEach(add);
+  };
   for (const s of body) {
     const targets = s.k === 'assign' ? s.targets : s.k === 'ann' || s.k === 'aug' ? [s.target] : [];
-    for (const t of targets) if (t.k === 'name') out.add(t.id);
+    targets.forEach(add);
     if (s.k === 'if') for (const name of assignedNames([...s.body, ...s.orelse])) out.add(name);
   }
   return out;
