@@ -10,7 +10,7 @@ import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { saSymbol } from './sa-names.js';
 import { mappedRegistry } from './model-kind.js';
-import type { ClassInfo, Value } from './values.js';
+import { qualnameOf, type ClassInfo, type Value } from './values.js';
 
 /**
  * The metaclass's `__new__` edits the namespace first; type.__new__ then runs the base's `__init_subclass__`, and
@@ -103,7 +103,7 @@ function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<
 /** The namespace the class body filled: `__module__` and `__qualname__` first, then its assignments. */
 function namespaceOf(x: Extraction, cls: ClassInfo): Value {
   const env = { module: cls.module, cls, depth: 0 };
-  const body = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__qualname__', { t: 'str', v: cls.name }]]);
+  const body = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__qualname__', { t: 'str', v: qualnameOf(cls) }]]);
   for (const s of cls.def.body) {
     const target = s.k === 'assign' ? s.targets[0] : s.k === 'ann' ? s.target : undefined;
     const value = s.k === 'assign' || s.k === 'ann' ? s.value : null;

@@ -13,7 +13,7 @@ import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { construct, creationOrderOf } from './evaluate-call.js';
-import { builtinException, isTruthy, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isTruthy, qualnameOf, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isPydanticModel, isRecordClass, recordField } from './record-classes.js';
@@ -216,7 +216,7 @@ function flaskModel(ctx: Ctx, db: CallValue): Value {
 }
 
 function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): Value {
-  if (name === '__name__' || name === '__qualname__') return { t: 'str', v: cls.name };
+  if (name === '__name__' || name === '__qualname__') return { t: 'str', v: name === '__name__' ? cls.name : qualnameOf(cls) };
   if (name === '__module__') return { t: 'str', v: cls.module.name };
   if (name === '__tablename__') return ctx.project.hooks.tablenameOf(cls);
   if (name === '__table__') return ctx.project.hooks.hasTable(cls) ? { t: 'clsattr', cls, name, line } : { t: 'none' };

@@ -208,6 +208,8 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
     }
     case 'functools.reduce':
       return reduceOf(ctx, a, env, expr);
+    case 'itertools.groupby':
+      return groupBy(ctx, a, env, expr) ?? unknown(`${name}() over values not known statically`, file, expr.line);
     case 'itertools.repeat': {
       const times = second ?? a.kwargs.get('times');
       // without a count it stays a call: zip() reads it as endless
@@ -234,6 +236,25 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
 }
 
 /** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
+/** `groupby(items, key=...)`: (key, group) pairs for each run of items with equal keys, each group an iterator. */
+function groupBy(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value | undefined {
+  const [source, positionalKey] = a.args;
+  const keyFn = a.kwargs.get('key') ?? positionalKey;
+  const items = source ? iterate(ctx, source) : undefined;
+  if (!items || a.args.length > 2 || [...a.kwargs.keys()].some((k) => k !== 'key')) return undefined;
+  const groups: Array<{ key: Value; items: Value[] }> = [];
+  for (const item of items) {
+    const key = keyFn && keyFn.t !== 'none' ? callValue(ctx, keyFn, { args: [item], kwargs: new Map() }, env, expr) : item;
+    if (key.t === 'unknown') return undefined;
+    const last = groups.at(-1);
+    const same = last ? equalValues(last.key, key) : false;
+    if (same === undefined) return undefined;
+    if (same) last!.items.push(item);
+    else groups.push({ key, items: [item] });
+  }
+  return iteratorOf(groups.map((g): Value => ({ t: 'seq', kind: 'tuple', items: [g.key, iteratorOf(g.items)] })));
+}
+
 function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
   const [fn, iterable, initial] = a.args;
   const items = iterable ? iterate(ctx, iterable) : undefined;

@@ -6,7 +6,7 @@ import { decorated } from './evaluate-func.js';
 import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
-import { isTruthy, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryPath } from './module-try.js';
 import { chooseCase } from './evaluate-match.js';
 
@@ -196,6 +196,9 @@ export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Valu
     }
     const closed = env.cls.closure?.get(name);
     if (closed) return closed;
+    // the names Python sets first in a class body (`__abstract__ = __qualname__.startswith("_")`)
+    if (name === '__qualname__') return { t: 'str', v: qualnameOf(env.cls) };
+    if (name === '__module__') return { t: 'str', v: env.cls.module.name };
   }
   const global = lookupInModule(ctx, env.module, name);
   if (global) return global;

@@ -226,6 +226,11 @@ export function constraintNameOf(v: Value | undefined): { name: string | null; c
   return name !== null && v?.t === 'str' && v.conv ? { name, converted: true } : { name };
 }
 
+/** A class's `__qualname__`: the classes it is nested in, then its name. */
+export function qualnameOf(cls: ClassInfo): string {
+  return cls.outer ? `${qualnameOf(cls.outer)}.${cls.name}` : cls.name;
+}
+
 export function asString(v: Value | undefined): string | undefined {
   const s = v ? scalar(v) : undefined;
   return s?.t === 'str' ? s.v : undefined;
