@@ -30,6 +30,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(tags.unresolved[0]!.reason).toContain('assignment to attribute type');
   });
 
+  it('says on a SQLModel table what reading its class body met (a namespace key not known), as on a declarative one', async () => {
+    const schema = await extract({
+      'm.py': `from sqlalchemy import Column, String\nfrom sqlmodel import Field, SQLModel\nfrom settings import LICENCE\n\nclass Practitioner(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n    __annotations__[LICENCE] = str\n    locals()[LICENCE] = Field(sa_column=Column("class", String(12)))\n`,
+    });
+    const practitioner = table(schema, 'practitioner');
+    expect(practitioner.columns.map((c) => c.name)).toEqual(['id']);
+    expect(practitioner.unresolved.map((u) => [u.file, u.line])).toEqual([['m.py', 7], ['m.py', 8]]);
+    expect(practitioner.unresolved[1]!.reason).toContain('set through locals() or vars() under a name not known statically');
+  });
+
   it('stops a helper at a dict method it cannot perform instead of dropping the change', async () => {
     const schema = await extract({
       'm.py': `${HEAD}\ndef col(**kw):\n    kw.popitem()\n    return sa.Column(sa.String(10), **kw)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    code = col(nullable=False)\n`,

@@ -9,7 +9,7 @@ import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
 import type { Unresolved } from '../schema/types.js';
-import { isTruthy, unknown, type ClassInfo, type Unknown, type Value } from './values.js';
+import { asString, isTruthy, unknown, type ClassInfo, type Unknown, type Value } from './values.js';
 
 
 export interface OwnAttr {
@@ -78,7 +78,7 @@ function readBody(x: Extraction, cls: ClassInfo): BodyRead {
     if (problems.length > 0) x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
     reportUndecided(x, cls, undecided, reader.aliases);
     const inVars = [...found.values()].filter(inDict).map((a) => a.name);
-    const annotated = [...annotationOrder(cls.def.body, reader.decide)];
+    const annotated = [...annotationOrder(cls.def.body, reader.decide, (key) => asString(value(key)))];
     const attrs = new Map<string, OwnAttr>();
     for (const name of mergeOrdering(inVars, annotated)) {
       const attr = found.get(name);
@@ -144,12 +144,21 @@ function reportUndecided(x: Extraction, cls: ClassInfo, undecided: Map<Expr, Val
   x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
 }
 
-/** Annotated names in first-seen order (a Set keeps it, and finds repeats without a scan). */
-function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined, out = new Set<string>()): Set<string> {
+/**
+ * Annotated names in first-seen order (a Set keeps it, and finds repeats without a scan); `nameOf` reads the key of
+ * an `__annotations__[key] = ...` assignment.
+ */
+function annotationOrder(body: Stmt[], decide: (test: Expr) => boolean | undefined, nameOf: (key: Expr) => string | undefined, out = new Set<string>()): Set<string> {
   for (const stmt of body) {
     if (stmt.k === 'ann' && stmt.target.k === 'name') out.add(stmt.target.id);
-    else if (stmt.k === 'block') annotationOrder(stmt.body, decide, out);
-    else if (stmt.k === 'if') annotationOrder(decide(stmt.test) === false ? stmt.orelse : stmt.body, decide, out);
+    else if (stmt.k === 'assign') {
+      for (const target of stmt.targets) {
+        const key = annotationKey(target);
+        const name = key && nameOf(key);
+        if (name !== undefined) out.add(name);
+      }
+    } else if (stmt.k === 'block') annotationOrder(stmt.body, decide, nameOf, out);
+    else if (stmt.k === 'if') annotationOrder(decide(stmt.test) === false ? stmt.orelse : stmt.body, decide, nameOf, out);
   }
   return out;
 }
@@ -246,6 +255,11 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
     switch (stmt.k) {
       case 'assign':
         for (const target of stmt.targets) {
+          const annotated = annotationKey(target);
+          if (annotated) {
+            if (!names) annotate(attrs, reader, annotated, stmt.value, stmt.line, locals);
+            continue;
+          }
           const key = namespaceKey(target, reader.aliases);
           if (target.k === 'name' && isNamespaceCall(stmt.value)) reader.aliases.add(target.id);
           if (key) {
@@ -328,6 +342,17 @@ function collect(body: Stmt[], attrs: Map<string, OwnAttr>, reader: Reader, loca
 }
 
 /** `locals()[key] = value`: the attribute the key names. */
+/** `__annotations__[name] = str` in a class body: the key expression, for an annotation written by name. */
+function annotationKey(target: Expr): Expr | undefined {
+  return target.k === 'sub' && target.obj.k === 'name' && target.obj.id === '__annotations__' ? target.index : undefined;
+}
+
+function annotate(attrs: Map<string, OwnAttr>, reader: Reader, key: Expr, ann: Expr, line: number, locals: Map<string, Value> | undefined): void {
+  const name = reader.value(key, locals);
+  if (name.t === 'str') entry(attrs, name.v, line).ann = ann;
+  else reader.problem(line, messages.namespaceKey(unknownCause(name)));
+}
+
 function writeKey(attrs: Map<string, OwnAttr>, reader: Reader, key: Expr, value: Value, line: number, locals: Map<string, Value> | undefined): void {
   const name = reader.value(key, locals);
   if (name.t === 'str') setValue(entry(attrs, name.v, line), value);

@@ -10,6 +10,7 @@ import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
 import { callValue } from './evaluate-call.js';
 import { isDeclaredAttr, mappedRegistry } from './model-kind.js';
+import type { Unresolved } from '../schema/types.js';
 import type { Extraction } from './state.js';
 import type { ClassInfo, ModuleInfo, Value } from './values.js';
 
@@ -166,4 +167,15 @@ export function dunderValue(x: Extraction, cls: ClassInfo, name: string): { valu
     return { value: descriptorGet(x.ctx, value, cls, attr.line), owner: e.cls, isDeclared: attr.def !== null };
   }
   return undefined;
+}
+
+/** Problems met reading the class body, its own and those of the mixins it takes attributes from. */
+export function pendingProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
+  const out: Unresolved[] = [];
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class' || (e.cls !== cls && mappedRegistry(x, e.cls))) continue;
+    ownAttrs(x, e.cls);
+    out.push(...(x.pending.get(e.cls) ?? []));
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
-import { dunderValue, scanAttributes } from './declarative-scan.js';
+import { dunderValue, pendingProblems, scanAttributes } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
 import { columnOfAttr } from './mapped-columns.js';
@@ -86,17 +86,6 @@ function prefixOwnColumns(mapped: MappedClass, columns: ColumnDraft[], options: 
     col.attr = prefix.v + col.attr;
     mapped.columns.set(col.attr, col);
   }
-}
-
-/** Problems met reading the class body, its own and those of the mixins it takes attributes from. */
-function pendingProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
-  const out: Unresolved[] = [];
-  for (const e of mroOf(x.ctx, cls)) {
-    if (e.k !== 'class' || (e.cls !== cls && mappedRegistry(x, e.cls))) continue;
-    ownAttrs(x, e.cls);
-    out.push(...(x.pending.get(e.cls) ?? []));
-  }
-  return out;
 }
 
 function dictNames(x: Extraction, cls: ClassInfo): string[] {

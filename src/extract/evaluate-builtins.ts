@@ -208,6 +208,8 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
     }
     case 'functools.reduce':
       return reduceOf(ctx, a, env, expr);
+    case 'itertools.accumulate':
+      return accumulate(ctx, a, env, expr) ?? unknown(`${name}() over values not known statically`, file, expr.line);
     case 'itertools.groupby':
       return groupBy(ctx, a, env, expr) ?? unknown(`${name}() over values not known statically`, file, expr.line);
     case 'itertools.repeat': {
@@ -236,6 +238,24 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
 }
 
 /** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
+/** `accumulate(items, func=operator.add, initial=None)`: the running totals, as an iterator. */
+function accumulate(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value | undefined {
+  const [source, positionalFunc] = a.args;
+  const func = a.kwargs.get('func') ?? positionalFunc;
+  const initial = a.kwargs.get('initial');
+  const items = source ? iterate(ctx, source) : undefined;
+  if (!items || a.args.length > 2 || [...a.kwargs.keys()].some((k) => k !== 'func' && k !== 'initial')) return undefined;
+  const out: Value[] = [];
+  let total: Value | undefined = initial && initial.t !== 'none' ? initial : undefined;
+  if (total) out.push(total);
+  for (const item of items) {
+    total = total === undefined ? item : func && func.t !== 'none' ? callValue(ctx, func, { args: [total, item], kwargs: new Map() }, env, expr) : binaryOp('+', total, item, env.module.file, expr.line);
+    if (total.t === 'unknown') return undefined;
+    out.push(total);
+  }
+  return iteratorOf(out);
+}
+
 /** `groupby(items, key=...)`: (key, group) pairs for each run of items with equal keys, each group an iterator. */
 function groupBy(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value | undefined {
   const [source, positionalKey] = a.args;

@@ -257,6 +257,12 @@ function counterOf(ctx: Ctx, first: Value | undefined, a: Arguments, file: strin
 /** What code reads of `MetaData.tables` besides a lookup by key (evaluate.ts). */
 const TABLE_VIEWS = new Set(['values', 'keys', 'items', 'get']);
 
+const PYTHON_KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
+  'while', 'with', 'yield',
+]);
+
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
 function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value {
@@ -313,6 +319,9 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return counterOf(ctx, first, a, file, line);
     case 'collections.ChainMap':
       return chainMap(a.args, file, line);
+    // `name + "_" if keyword.iskeyword(name) else name`: Python 3.13's keywords
+    case 'keyword.iskeyword':
+      return first?.t === 'str' ? { t: 'bool', v: PYTHON_KEYWORDS.has(first.v) } : unknown('keyword.iskeyword() of a value not known statically', file, line);
     case 'textwrap.dedent':
       return first?.t === 'str' ? { t: 'str', v: dedent(first.v) } : unknown('textwrap.dedent() of a value not known statically', file, line);
     case 'json.loads':

@@ -6,7 +6,7 @@ import { mroOf } from './classes.js';
 import { isDunder, mergeOrdering, ownAnnotations, ownAttrs, type OwnAttr } from './class-body.js';
 import { columnFromCall, callOf } from './columns.js';
 import { addTableArgs } from './core-tables.js';
-import { annValue, attrValue, dunderValue } from './declarative-scan.js';
+import { annValue, attrValue, dunderValue, pendingProblems } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Registry } from './registry.js';
 import { pyName, saSymbol } from './sa-names.js';
@@ -37,7 +37,8 @@ function fieldsOf(x: Extraction, cls: ClassInfo): Field[] {
 
 export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): MappedClass {
   const columns: ColumnDraft[] = [];
-  const problems: Unresolved[] = [];
+  // what reading the class bodies met (an undecidable branch, a namespace key not known) is said on the table
+  const problems: Unresolved[] = pendingProblems(x, cls);
   const byAttr = new Map<string, ColumnDraft>();
   const relationships: string[] = [];
   for (const field of fieldsOf(x, cls)) {
@@ -92,7 +93,7 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   const ann = annValue(x, owner, attr);
   const info = ann ? readAnnotation(x.ctx, ann, owner.module) : null;
   if (!info || info.container === 'classvar') return null;
-  const value = attr.expr ? attrValue(x, owner, attr, owner) : null;
+  const value = attr.expr || attr.value ? attrValue(x, owner, attr, owner) : null;
   if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return RELATIONSHIP;
   const declared = pydanticType(info.type);
   const assigned = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
