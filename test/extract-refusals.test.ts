@@ -40,6 +40,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(practitioner.unresolved[1]!.reason).toContain('set through locals() or vars() under a name not known statically');
   });
 
+  it('reports tables a module-level comprehension builds when its filter is not known, instead of dropping them', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nmd = sa.MetaData()\nJOURNALS = {\n    n: sa.Table(f"journal_{n}", md, sa.Column("id", sa.Integer, primary_key=True))\n    for n in range(3)\n    if n < 1 or os.environ.get("MORE")\n}\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 4, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('tables built in a comprehension not known statically');
+  });
+
   it('stops a helper at a dict method it cannot perform instead of dropping the change', async () => {
     const schema = await extract({
       'm.py': `${HEAD}\ndef col(**kw):\n    kw.popitem()\n    return sa.Column(sa.String(10), **kw)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    code = col(nullable=False)\n`,

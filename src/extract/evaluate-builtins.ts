@@ -208,6 +208,16 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
     }
     case 'functools.reduce':
       return reduceOf(ctx, a, env, expr);
+    case 'itertools.combinations':
+    case 'itertools.permutations': {
+      const pool = first ? iterate(ctx, first) : undefined;
+      const r = second ?? a.kwargs.get('r');
+      const size = r === undefined || r.t === 'none' ? (name === 'itertools.permutations' ? pool?.length : undefined) : r.t === 'num' ? r.v : undefined;
+      if (!pool || size === undefined || a.args.length > 2) return unknown(`${name}() over values not known statically`, file, expr.line);
+      const rows = arrangements(pool, size, name === 'itertools.permutations');
+      if (rows.length > MAX_LOOP) return unknown(`${name}() of more than ${MAX_LOOP} items`, file, expr.line);
+      return iteratorOf(rows.map((items): Value => ({ t: 'seq', kind: 'tuple', items })));
+    }
     case 'itertools.accumulate':
       return accumulate(ctx, a, env, expr) ?? unknown(`${name}() over values not known statically`, file, expr.line);
     case 'itertools.groupby':
@@ -238,6 +248,23 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
 }
 
 /** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
+/** The `size`-long selections of `pool` in itertools' order: by position, each once (combinations) or in every order. */
+function arrangements(pool: Value[], size: number, isOrdered: boolean): Value[][] {
+  if (size < 0 || size > pool.length) return [];
+  const out: Value[][] = [];
+  const pick = (chosen: number[]): void => {
+    if (out.length > MAX_LOOP) return;
+    if (chosen.length === size) {
+      out.push(chosen.map((i) => pool[i]!));
+      return;
+    }
+    const from = isOrdered ? 0 : (chosen.at(-1) ?? -1) + 1;
+    for (let i = from; i < pool.length; i += 1) if (!chosen.includes(i)) pick([...chosen, i]);
+  };
+  pick([]);
+  return out;
+}
+
 /** `accumulate(items, func=operator.add, initial=None)`: the running totals, as an iterator. */
 function accumulate(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value | undefined {
   const [source, positionalFunc] = a.args;

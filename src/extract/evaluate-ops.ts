@@ -126,6 +126,9 @@ export function unaryOp(op: string, a: Value, file: string, line: number): Value
 }
 
 export function equalValues(x: Value, y: Value): boolean | undefined {
+  // two reads of enum members (each made anew): the same member or not (`book is Book.MEMO`)
+  const [ex, ey] = [enumMemberOf(x), enumMemberOf(y)];
+  if (ex !== undefined && ey !== undefined && scalar(x) === x && scalar(y) === y) return ex === ey;
   const a = scalar(x);
   const b = scalar(y);
   if (a.t === 'unknown' || b.t === 'unknown') return undefined;
@@ -221,11 +224,14 @@ function contains(container: Value, item: Value): boolean | undefined {
  * Whether two values are the same dict key, as Python's hash and == decide: equal strings, numbers (`True` is 1),
  * tuples item by item, the same class or outside name.
  */
+/** `Cls.MEMBER` for an enum member's value, undefined for any other value. */
+const enumMemberOf = (v: Value): string | undefined => (v.t === 'call' ? fieldText(v, '__enum__') : undefined);
+
 export function sameKey(a: Value, b: Value): boolean {
   if (a === b) return true;
   // enum members (made anew on each read) are the same key when they are the same member; a str or int mixin
   // member is also the key its value is
-  const [ea, eb] = [a.t === 'call' ? fieldText(a, '__enum__') : undefined, b.t === 'call' ? fieldText(b, '__enum__') : undefined];
+  const [ea, eb] = [enumMemberOf(a), enumMemberOf(b)];
   if (ea !== undefined && eb !== undefined) return ea === eb;
   if (ea !== undefined || eb !== undefined) return scalar(a) !== a || scalar(b) !== b ? sameKey(scalar(a), scalar(b)) : false;
   if (a.t === 'str' && b.t === 'str') return a.v === b.v;

@@ -32,6 +32,7 @@ export const messages = {
   decoratorsNotRun: (cause: string): string => `a class decorator under @mapped could not be run statically (${cause}); what it sets on the class is missing`,
   decoratorNotRun: (fn: string, cause: string): string => `class decorator ${fn}() could not be run statically (${cause}); the columns it adds are missing`,
   helperNotRun: (fn: string, cause: string): string => `tables built by ${fn}() are missing: ${cause}`,
+  comprehensionNotRun: (cause: string): string => `tables built in a comprehension not known statically (${cause}) are missing`,
   constructorNotRun: (cls: string, cause: string): string => `tables built by the constructor of ${cls} may be missing: it could not be followed to its end (${cause})`,
   unknownBase: (cls: string, cause: string): string => `class ${cls} declares columns over a base not known statically (${cause}): its table is missing`,
   unknownTableCall: (cause: string): string => `a Table(...) whose callee is not known statically (${cause}) is missing`,

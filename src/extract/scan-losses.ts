@@ -71,6 +71,11 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
   if (!lost) return;
   // the helper that would have built them: the call itself, or one a comprehension makes per item
   for (const call of callsIn(expr)) {
+    // `{book: Table(f"journal_{book.value}", ...) for book in Book if ...}` with a filter not known
+    if (expr.k === 'comp' && lastName(call.fn) === 'Table') {
+      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.comprehensionNotRun(unknownCause(lost)) });
+      return;
+    }
     const fn = helperCalled(evalExpr(x.ctx, call.fn, env));
     if (fn?.t === 'func' && fn.fn.def.body && buildsSchema(fn.fn.def.body)) {
       x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(lost)) });
