@@ -97,8 +97,11 @@ function tablenameOf(x: Extraction, cls: ClassInfo): Value {
 
 /** A ForeignKeyConstraint's `elements` (each ForeignKey's `target_fullname`, `parent`) and `referred_table`. */
 function foreignKeyFields(referred: NonNullable<NamingInput['referred']>, columns: Array<[Value, Value]>): Record<string, Value> {
-  const elements = referred.fullnames.map((fullname, i): Value => record({ target_fullname: { t: 'str', v: fullname }, parent: columns[i]?.[1] ?? { t: 'none' } }));
-  return { elements: { t: 'seq', kind: 'list', items: elements }, referred_table: tableRecord(referred.table, referred.schema) };
+  const referredTable = tableRecord(referred.table, referred.schema);
+  // each element's `column`: the referred column, in its table (`constraint.elements[0].column.table.name`)
+  const column = (name: string): Value => record({ name: { t: 'str', v: name }, key: { t: 'str', v: name }, table: referredTable });
+  const elements = referred.fullnames.map((fullname, i): Value => record({ target_fullname: { t: 'str', v: fullname }, parent: columns[i]?.[1] ?? { t: 'none' }, column: column(referred.columns[i]!) }));
+  return { elements: { t: 'seq', kind: 'list', items: elements }, referred_table: referredTable };
 }
 
 /** Runs a naming-convention callable with a constraint and a table whose attributes are known. */
