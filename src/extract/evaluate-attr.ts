@@ -306,7 +306,7 @@ function hybridAtClass(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string,
   const isHybrid = (d: Expr): boolean => {
     if ((d.k === 'name' ? d.id : d.k === 'attr' ? d.name : '') !== 'hybrid_property') return false;
     const v = evalExpr(ctx, d, env);
-    return v.t === 'ext' && /^sqlalchemy\.ext\.hybrid\.hybrid_property$/.test(v.name);
+    return v.t === 'ext' && v.name === 'sqlalchemy.ext.hybrid.hybrid_property';
   };
   const getter = defs.find((def) => def.name === name && def.decorators.some(isHybrid));
   if (!getter) return undefined;

@@ -247,7 +247,6 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
   }
 }
 
-/** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
 /** The `size`-long selections of `pool` in itertools' order: by position, each once (combinations) or in every order. */
 function arrangements(pool: Value[], size: number, isOrdered: boolean): Value[][] {
   if (size < 0 || size > pool.length) return [];
@@ -302,6 +301,7 @@ function groupBy(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value | undefine
   return iteratorOf(groups.map((g): Value => ({ t: 'seq', kind: 'tuple', items: [g.key, iteratorOf(g.items)] })));
 }
 
+/** `functools.reduce(fn, xs[, initial])`: the fold, left to right. */
 function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
   const [fn, iterable, initial] = a.args;
   const items = iterable ? iterate(ctx, iterable) : undefined;

@@ -1,4 +1,4 @@
-// str / dict methods and re.sub for the static evaluator (table-name helpers are built from these).
+// str / list / dict methods, textwrap.dedent and re.sub for the static evaluator (table-name helpers are built from these).
 import { convertText, formatSpec } from './evaluate-format.js';
 import { sameKey } from './evaluate-ops.js';
 import { builtinException, raising, record, unknown, type Arguments, type Value } from './values.js';
