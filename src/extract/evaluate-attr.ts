@@ -12,7 +12,7 @@ import { callOf } from './columns.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
-import { construct, creationOrderOf } from './evaluate-call.js';
+import { columnCallIn, construct, creationOrderOf } from './evaluate-call.js';
 import { builtinException, isTruthy, qualnameOf, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
@@ -68,6 +68,12 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return name === 'fget' && isDescriptor(obj) ? unboundFunction(obj) : { t: 'attr', obj, name };
     case 'tablecols':
       return { t: 'tablecol', table: obj.table, name };
+    case 'tablecol': {
+      // `src.c.id.type`, `md.tables["src"].c.id.type`: what the Table's Column was made with
+      const columns = COLUMN_ATTRS.has(name) ? (obj.table.t === 'call' ? obj.table.args : ctx.project.hooks.tableColumns(obj.table)) : undefined;
+      const column = columns && columnCallIn(columns, obj.name);
+      return (column && columnAttribute(ctx, column, name)) ?? { t: 'attr', obj, name };
+    }
     case 'metatable': {
       if (name === 'c' || name === 'columns') return { t: 'tablecols', table: obj };
       // MetaData.tables keys a table "schema.name", or "name" when it has no schema
@@ -98,6 +104,8 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   const className = name === '__name__' ? outsideClassName(obj) : undefined;
   if (className !== undefined) return { t: 'str', v: className };
   const pseudo = obj.callee.t === 'ext' ? obj.callee.name : '';
+  // `src.c.id.type.__class__`: the class an object was made by
+  if (name === '__class__' && (obj.callee.t === 'class' || (obj.callee.t === 'ext' && !pseudo.startsWith('schemaguard.')))) return obj.callee;
   // records the extractor builds for callables it runs (enum members, constraints for naming tokens)
   if (pseudo === 'schemaguard.Record') return obj.kwargs.get(name) ?? { t: 'attr', obj, name };
   if (pseudo === 'schemaguard.Dialect') {
@@ -172,7 +180,9 @@ function columnAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefi
       return given ?? columnAttribute(ctx, obj, 'name');
     case 'type': {
       const type = obj.kwargs.get('type_') ?? (first?.t === 'str' ? obj.args[1] : first);
-      return type && isTypeValue(ctx, type) ? type : undefined;
+      if (!type || !isTypeValue(ctx, type)) return undefined;
+      // a type given as a class is an instance on the Column (`c.type.__class__` is the class)
+      return type.t === 'ext' || type.t === 'class' ? { t: 'call', callee: type, args: [], kwargs: new Map(), file: obj.file, line: obj.line, expr: obj.expr } : type;
     }
     case '_creation_order': {
       const order = creationOrderOf(obj);

@@ -508,7 +508,12 @@ function withoutForeignKeys(column: CallValue): CallValue {
 
 /** The `Column(...)` argument of a `Table(...)` call that has this key (or name). */
 function columnCallOf(table: CallValue, key: string): CallValue | undefined {
-  for (const arg of table.args) {
+  return columnCallIn(table.args, key);
+}
+
+/** The `Column(...)` among `values` that has this key (or name). */
+export function columnCallIn(values: Value[], key: string): CallValue | undefined {
+  for (const arg of values) {
     if (arg.t !== 'call' || saSymbol(arg.callee) !== 'Column') continue;
     const keyArg = arg.kwargs.get('key');
     const nameArg = arg.args[0]?.t === 'str' ? arg.args[0] : arg.kwargs.get('name');
