@@ -138,7 +138,7 @@ function sortValues(items: Value[], keyOf?: (v: Value) => Value): Value[] | unde
   return comparable ? sorted.map((k) => k.v) : undefined;
 }
 
-function compareOrdered(x: Value, y: Value): number | undefined {
+export function compareOrdered(x: Value, y: Value): number | undefined {
   if ((x.t === 'num' || x.t === 'bool') && (y.t === 'num' || y.t === 'bool')) return Number(x.v) - Number(y.v);
   if (x.t === 'str' && y.t === 'str') return x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
   if (x.t === 'seq' && y.t === 'seq' && x.kind === y.kind && x.kind !== 'set') {
