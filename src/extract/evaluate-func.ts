@@ -1,5 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { CompClause, Expr, Param, Stmt, TryHandlers } from '../python/summary.js';
+import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
@@ -60,7 +60,7 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
     ...(fn.owner ? { owner: fn.owner } : {}),
     ...(fn.def.generator ? { yields: [] } : {}),
   };
-  const globals = globalNames(fn.def.body);
+  const globals = globalsOf(fn.def);
   if (globals.size > 0) fnEnv.globals = globals;
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
@@ -111,7 +111,16 @@ function splitAtYield(body: Stmt[]): { enter: Stmt[]; yielded: Expr | null; exit
   return undefined;
 }
 
-/** The names a function's `global` statements declare, wherever in its body (not in functions nested in it). */
+const declaredGlobals = new WeakMap<FunctionDef, Set<string>>();
+
+/** The names a function's `global` statements declare (read once per function: helpers run many times). */
+function globalsOf(def: FunctionDef): Set<string> {
+  let names = declaredGlobals.get(def);
+  if (!names) declaredGlobals.set(def, (names = globalNames(def.body ?? [])));
+  return names;
+}
+
+/** The `global` names in a body, wherever they stand in it (not in functions nested in it). */
 function globalNames(body: Stmt[], out = new Set<string>()): Set<string> {
   for (const stmt of body) {
     if (stmt.k === 'global') for (const name of stmt.names) out.add(name);
