@@ -1,6 +1,7 @@
 // What is known about outside classes without reading them: `object` and SQLAlchemy's declarative bases
 // define no project attribute, and their `__name__`; `isinstance` against the builtin types.
 import { builtinLacks, docLacks } from './builtin-attrs.js';
+import { SQLALCHEMY_NAMES } from './sqlalchemy-namespace.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
@@ -26,6 +27,7 @@ function isDeclarativeBaseValue(v: Value): boolean {
  */
 export function lacksAttribute(v: Value, name: string): boolean {
   if (isBuiltinValue(v)) return builtinLacks(v, name);
+  if (isSqlAlchemyClassName(v, name)) return !SQLALCHEMY_NAMES.has(name);
   if (v.t === 'clsattr' && v.name === '__doc__') return docLacks(name);
   // `getattr(value, "column", value)`: a MappedColumn holds its Column there, a Column has no such attribute
   if (v.t === 'call' && name === 'column') return saSymbol(v.callee) === 'Column';
@@ -38,12 +40,20 @@ export function lacksAttribute(v: Value, name: string): boolean {
 /** What only a mapped class (or a project class) has: never `object`, `DeclarativeBase` or the classes after it. */
 const MAPPED_DUNDERS = new Set(['__table__', '__tablename__', '__table_args__', '__mapper_args__', '__mapper__']);
 
+/**
+ * `hasattr(sa, "Uuid")`, `getattr(sa, "Money", None)`: a capitalised name (a type, a construct) on the `sqlalchemy`
+ * package, known for the version extraction reproduces; lower-case names include subpackages, which are there once
+ * something imported them.
+ */
+const isSqlAlchemyClassName = (v: Value, name: string): boolean => v.t === 'ext' && v.name === 'sqlalchemy' && /^[A-Z]/.test(name);
+
 /** Attributes pydantic v2 models have (SQLModel 0.0.24 is one): `hasattr(SQLModel, "model_config")`, the v1/v2 switch. */
 const PYDANTIC_V2_ATTRIBUTES = new Set(['model_config', 'model_fields', 'model_validate', 'model_dump']);
 const PYDANTIC_MODELS = new Set(['sqlmodel.SQLModel', 'sqlmodel.main.SQLModel', 'pydantic.BaseModel', 'pydantic.main.BaseModel']);
 
 /** Whether a library class the repository builds on has the attribute, where the versions extraction reproduces say. */
 export function libraryHasAttribute(v: Value, name: string): boolean | undefined {
+  if (isSqlAlchemyClassName(v, name)) return SQLALCHEMY_NAMES.has(name);
   if (v.t !== 'ext' || !PYDANTIC_MODELS.has(v.name)) return undefined;
   if (PYDANTIC_V2_ATTRIBUTES.has(name)) return true;
   // pydantic v1's inner `Config` class and `__fields__`-era spellings are gone

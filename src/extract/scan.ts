@@ -22,7 +22,7 @@ import { addLateAttrs } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
-import { bindingValue } from './resolve.js';
+import { bindingValue, setGlobal } from './resolve.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
@@ -424,13 +424,24 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
     reportLoop(x, stmt, env, items ? messages.tooManyItems(MAX_LOOP) : unknownCause(iter));
     return;
   }
+  let locals = new Map(env.locals);
   for (const item of items) {
-    const locals = new Map(env.locals);
+    locals = new Map(env.locals);
     assignTarget(x.ctx, stmt.target, item, locals);
-    if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return;
+    if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return keepLoopNames(x, env, locals);
   }
+  if (items.length > 0) keepLoopNames(x, env, locals);
   // the `else:` block runs when the loop was not left by a `break`
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
+}
+
+/**
+ * A loop opens no scope in Python: what its body bound last is bound after it (`MoneyType = getattr(sa, name)(14, 2)`
+ * then `break`), in the function or loop around it, or at module level in the module, read in statement order.
+ */
+function keepLoopNames(x: Extraction, env: Env, locals: Map<string, Value>): void {
+  if (env.locals) for (const [name, value] of locals) env.locals.set(name, value);
+  else if (!env.cls) for (const [name, value] of locals) setGlobal(x.ctx, env.module, name, value);
 }
 
 /**
@@ -450,8 +461,9 @@ function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env,
       return;
     }
     if (!test) break;
-    if (scanBody(x, stmt.body, inner, seen) === 'break') return;
+    if (scanBody(x, stmt.body, inner, seen) === 'break') return keepLoopNames(x, env, locals);
   }
+  keepLoopNames(x, env, locals);
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
 }
 
