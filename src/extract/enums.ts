@@ -1,7 +1,8 @@
 // Python enum classes of the repository and SQLAlchemy's Enum type built from them or from literals.
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx, Env } from './context.js';
-import { classScope } from './context.js';
+import { classScope, methodInfo } from './context.js';
+import { callFunction } from './evaluate-func.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
 import { evalExpr } from './evaluate.js';
@@ -59,6 +60,24 @@ function ignoredNames(ctx: Ctx, cls: ClassInfo, binding: Binding | undefined): S
   return new Set(names.filter(Boolean));
 }
 
+/**
+ * `PUBLIC = ("pub", "Everyone")` under an in-repo `__new__(cls, code, label)` that sets `obj._value_ = code`: the
+ * member's value is what it set. Undefined when no class of the enum defines `__new__`.
+ */
+function newMemberValue(ctx: Ctx, cls: ClassInfo, given: Value, line: number): Value | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const binding = classScope(ctx.project, e.cls).bindings.get('__new__');
+    if (binding?.k !== 'def') continue;
+    const args = given.t === 'seq' && given.kind === 'tuple' ? given.items : [given];
+    const fn = methodInfo(e.cls.module, binding.def, e.cls);
+    const made = callFunction(ctx, fn, { args: [{ t: 'class', cls }, ...args], kwargs: new Map() }, { module: cls.module, depth: 0 }, line);
+    const value = made.t === 'call' ? made.attrs?.get('_value_') : undefined;
+    return value ?? unknown(made.t === 'unknown' ? made.reason : `${cls.name}.__new__() sets no _value_ statically`, cls.module.file, line);
+  }
+  return undefined;
+}
+
 const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
 
 /**
@@ -86,8 +105,9 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     if (isAuto) value = autoValue(ctx, cls, name, highest);
     else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, env);
     else value = locals.size > 0 ? evalExpr(ctx, binding.expr, env) : bindingValue(ctx, binding, env);
-    if (value.t === 'num') highest = Math.max(value.v, highest ?? value.v);
     locals.set(name, value);
+    if (!isAuto) value = newMemberValue(ctx, cls, value, binding.line) ?? value;
+    if (value.t === 'num') highest = Math.max(value.v, highest ?? value.v);
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
     if (members.some((m) => equalValues(m.value, value) === true)) continue;
     members.push({ name, value });

@@ -323,6 +323,16 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     // `name + "_" if keyword.iskeyword(name) else name`: Python 3.13's keywords
     case 'keyword.iskeyword':
       return first?.t === 'str' ? { t: 'bool', v: PYTHON_KEYWORDS.has(first.v) } : unknown('keyword.iskeyword() of a value not known statically', file, line);
+    // `obj = object.__new__(cls)` (or `str.__new__(cls, code)`) in an enum's `__new__`: an instance whose
+    // `__init__` does not run, its value what the code sets as `_value_`
+    case 'builtins.object.__new__':
+    case 'builtins.str.__new__':
+    case 'builtins.int.__new__': {
+      if (first?.t !== 'class') return makeCall({ t: 'ext', name }, a, file, expr);
+      const made: CallValue = { t: 'call', callee: first, args: [], kwargs: new Map(), file, line, expr };
+      constructed.add(made);
+      return made;
+    }
     case 'textwrap.dedent':
       return first?.t === 'str' ? { t: 'str', v: dedent(first.v) } : unknown('textwrap.dedent() of a value not known statically', file, line);
     case 'json.loads':
