@@ -122,13 +122,15 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
 }
 
 /**
- * `global count; count += 1` in a helper run at import time: the module's name holds the new value from then on
- * (its binding's value is replaced; a name the module does not assign is added as a dynamic global).
+ * A module name bound by code run at import time (`global count; count += 1` in a helper, a module-level loop's
+ * names): it holds the new value from then on. A name the module does not assign becomes a dynamic global; one it
+ * assigns has its binding's value replaced when that binding has run already — before `line`, or, without a line,
+ * once something read it — and is left to a later statement that binds it again, which wins when it runs.
  */
-export function setGlobal(ctx: Ctx, mod: ModuleInfo, name: string, value: Value): void {
+export function setGlobal(ctx: Ctx, mod: ModuleInfo, name: string, value: Value, line?: number): void {
   const binding = moduleScope(ctx.project, mod).bindings.get(name);
-  if (binding) ctx.project.memo.set(binding, value);
-  else bindDynamicGlobal(ctx.project, mod, name, value);
+  if (!binding) bindDynamicGlobal(ctx.project, mod, name, value);
+  else if (line === undefined ? ctx.project.memo.has(binding) : binding.line < line) ctx.project.memo.set(binding, value);
 }
 
 /** A module's global `name`, following `import *`; undefined when the module does not bind it. */

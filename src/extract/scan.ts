@@ -424,13 +424,13 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
     reportLoop(x, stmt, env, items ? messages.tooManyItems(MAX_LOOP) : unknownCause(iter));
     return;
   }
-  let locals = new Map(env.locals);
+  // one scope for every turn, as Python's: a turn reads what the one before bound (`width = width * 2`)
+  const locals = new Map(env.locals);
   for (const item of items) {
-    locals = new Map(env.locals);
     assignTarget(x.ctx, stmt.target, item, locals);
-    if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return keepLoopNames(x, env, locals);
+    if (scanBody(x, stmt.body, { ...env, locals }, seen) === 'break') return keepLoopNames(x, env, locals, stmt.line);
   }
-  if (items.length > 0) keepLoopNames(x, env, locals);
+  if (items.length > 0) keepLoopNames(x, env, locals, stmt.line);
   // the `else:` block runs when the loop was not left by a `break`
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
 }
@@ -439,9 +439,9 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
  * A loop opens no scope in Python: what its body bound last is bound after it (`MoneyType = getattr(sa, name)(14, 2)`
  * then `break`), in the function or loop around it, or at module level in the module, read in statement order.
  */
-function keepLoopNames(x: Extraction, env: Env, locals: Map<string, Value>): void {
+function keepLoopNames(x: Extraction, env: Env, locals: Map<string, Value>, line: number): void {
   if (env.locals) for (const [name, value] of locals) env.locals.set(name, value);
-  else if (!env.cls) for (const [name, value] of locals) setGlobal(x.ctx, env.module, name, value);
+  else if (!env.cls) for (const [name, value] of locals) setGlobal(x.ctx, env.module, name, value, line);
 }
 
 /**
@@ -461,9 +461,9 @@ function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env,
       return;
     }
     if (!test) break;
-    if (scanBody(x, stmt.body, inner, seen) === 'break') return keepLoopNames(x, env, locals);
+    if (scanBody(x, stmt.body, inner, seen) === 'break') return keepLoopNames(x, env, locals, stmt.line);
   }
-  keepLoopNames(x, env, locals);
+  keepLoopNames(x, env, locals, stmt.line);
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
 }
 
