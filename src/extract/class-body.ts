@@ -385,7 +385,8 @@ function runLoop(stmt: Extract<Stmt, { k: 'for' }>, attrs: Map<string, OwnAttr>,
   }
 }
 
-function targetNames(target: Expr): string[] {
+/** The names an assignment target binds (`a`, `a, (b, c)`). */
+export function targetNames(target: Expr): string[] {
   if (target.k === 'name') return [target.id];
   return target.k === 'tuple' || target.k === 'list' ? target.items.flatMap(targetNames) : [];
 }

@@ -10,6 +10,7 @@ import { mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
+import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
@@ -210,16 +211,12 @@ function callGetter(ctx: Ctx, getter: CallValue, a: Arguments, env: Env, expr: E
 
 /** `ChainMap(overrides, defaults)`: one mapping, the first one holding a key giving its value. */
 function chainMap(maps: Value[], file: string, line: number): Value {
-  const entries: Array<[Value, Value]> = [];
+  const merged: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
   for (const map of [...maps].reverse()) {
     if (map.t !== 'dict') return unknown('ChainMap() of a mapping not known statically', file, line);
-    for (const [k, v] of map.entries) {
-      const at = entries.findIndex(([key]) => sameKey(key, k));
-      if (at >= 0) entries[at] = [entries[at]![0], v];
-      else entries.push([k, v]);
-    }
+    for (const [k, v] of map.entries) setItem(merged, k, v);
   }
-  return { t: 'dict', entries };
+  return merged;
 }
 
 /** `json.loads("...")` of a literal: the data it spells. */

@@ -1,5 +1,6 @@
 // str / list / dict methods, textwrap.dedent and re.sub for the static evaluator (table-name helpers are built from these).
 import { convertText, formatSpec } from './evaluate-format.js';
+import { popIndex } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
 import { builtinException, raising, record, unknown, type Arguments, type Value } from './values.js';
 
@@ -227,8 +228,8 @@ export function callListMethod(list: Extract<Value, { t: 'seq' }>, name: string,
   switch (name) {
     case 'pop': {
       if (first && first.t !== 'num') return undefined;
-      const at = first ? (first.v < 0 ? list.items.length + first.v : first.v) : list.items.length - 1;
-      if (at < 0 || at >= list.items.length) return raising(builtinException('IndexError'), list.items.length === 0 ? 'pop from empty list' : 'pop index out of range', file, line);
+      const at = popIndex(list, first);
+      if (at === undefined) return raising(builtinException('IndexError'), list.items.length === 0 ? 'pop from empty list' : 'pop index out of range', file, line);
       return list.items.splice(at, 1)[0]!;
     }
     case 'index': {

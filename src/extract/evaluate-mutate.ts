@@ -29,9 +29,10 @@ export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | s
   return done ? 'done' : `${target.t === 'dict' ? 'dict' : target.kind}.${method}() with values not known statically`;
 }
 
+/** `d[key] = value`: an equal key already there keeps its place and itself (`{1: "a", True: "b"}` is `{1: "b"}`). */
 export function setItem(d: Dict, key: Value, value: Value): void {
   const i = d.entries.findIndex(([k]) => sameKey(k, key));
-  if (i >= 0) d.entries[i] = [key, value];
+  if (i >= 0) d.entries[i] = [d.entries[i]![0], value];
   else d.entries.push([key, value]);
 }
 
@@ -61,6 +62,12 @@ function mutateDict(d: Dict, method: string, a: Arguments): boolean {
   }
 }
 
+/** The index `list.pop(at)` takes (the last without one); undefined when it is not a number or out of range. */
+export function popIndex(s: Seq, at: Value | undefined): number | undefined {
+  const i = at === undefined ? s.items.length - 1 : at.t === 'num' ? (at.v < 0 ? s.items.length + at.v : at.v) : -1;
+  return i >= 0 && i < s.items.length ? i : undefined;
+}
+
 function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, expr: Expr): boolean {
   const [first, second] = a.args;
   switch (method) {
@@ -86,8 +93,8 @@ function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, ex
     }
     case 'pop': {
       // `stack.pop()`, `items.pop(0)`: the item leaves the list (what it returns is read by evaluate-methods)
-      const at = first === undefined ? s.items.length - 1 : first.t === 'num' ? (first.v < 0 ? s.items.length + first.v : first.v) : -1;
-      if (s.kind !== 'list' || at < 0 || at >= s.items.length) return false;
+      const at = s.kind === 'list' ? popIndex(s, first) : undefined;
+      if (at === undefined) return false;
       s.items.splice(at, 1);
       return true;
     }

@@ -2,7 +2,7 @@
 // `dict.fromkeys` (lengths and precisions computed in settings modules).
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
-import { sameKey } from './evaluate-ops.js';
+import { setItem } from './evaluate-mutate.js';
 import { scalar, unknown, type Arguments, type Value } from './values.js';
 
 const MATH: Record<string, (x: number) => number> = {
@@ -59,9 +59,9 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
     case 'builtins.dict.fromkeys': {
       const keys = first ? iterate(ctx, first) : undefined;
       if (!keys) return fail;
-      const entries: Array<[Value, Value]> = [];
-      for (const key of keys) if (!entries.some(([k]) => sameKey(k, key))) entries.push([key, second ?? { t: 'none' }]);
-      return { t: 'dict', entries };
+      const made: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
+      for (const key of keys) setItem(made, key, second ?? { t: 'none' });
+      return made;
     }
     default:
       return undefined;

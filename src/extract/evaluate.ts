@@ -12,6 +12,7 @@ import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
+import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
@@ -158,23 +159,17 @@ function evalItems(ctx: Ctx, items: Expr[], env: Env): Value[] {
 }
 
 function evalDict(ctx: Ctx, expr: Extract<Expr, { k: 'dict' }>, env: Env): Value {
-  const entries: Array<[Value, Value]> = [];
+  const dict: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
   for (const item of expr.items) {
     const value = evalExpr(ctx, item.value, env);
     if (item.key === null) {
       if (value.t !== 'dict') return unknown('**spread of an unknown mapping', env.module.file, expr.line);
-      for (const entry of value.entries) setEntry(entries, entry[0], entry[1]);
+      for (const [k, v] of value.entries) setItem(dict, k, v);
     } else {
-      setEntry(entries, evalExpr(ctx, item.key, env), value);
+      setItem(dict, evalExpr(ctx, item.key, env), value);
     }
   }
-  return { t: 'dict', entries };
-}
-
-function setEntry(entries: Array<[Value, Value]>, key: Value, value: Value): void {
-  const i = entries.findIndex(([k]) => sameKey(k, key));
-  if (i >= 0) entries[i] = [key, value];
-  else entries.push([key, value]);
+  return dict;
 }
 
 

@@ -18,7 +18,7 @@ import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
-import { addLateAttrs } from './class-body.js';
+import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
@@ -470,13 +470,9 @@ function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env,
 /** The names a block assigns (`i = ...`, `i += 1`, `a, b = ...`), in its nested `if` branches too. */
 function assignedNames(body: Stmt[]): Set<string> {
   const out = new Set<string>();
-  const add = (t: Expr): void => {
-    if (t.k === 'name') out.add(t.id);
-    else if (t.k === 'tuple' || t.k === 'list') t.items.forEach(add);
-  };
   for (const s of body) {
     const targets = s.k === 'assign' ? s.targets : s.k === 'ann' || s.k === 'aug' ? [s.target] : [];
-    targets.forEach(add);
+    for (const name of targets.flatMap(targetNames)) out.add(name);
     if (s.k === 'if') for (const name of assignedNames([...s.body, ...s.orelse])) out.add(name);
   }
   return out;
