@@ -40,6 +40,30 @@ describe('effects the evaluator cannot follow', () => {
     expect(practitioner.unresolved[1]!.reason).toContain('set through locals() or vars() under a name not known statically');
   });
 
+  it('reports a class over a base held by a class attribute it cannot read, instead of dropping its table', async () => {
+    const schema = await extract({
+      'plugin.py': 'from thirdparty import make_base\n\nclass DbPlugin:\n    base = make_base()\n',
+      'm.py': `import sqlalchemy as sa\nfrom plugin import DbPlugin\n\nclass Tag(DbPlugin.base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 4, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('class Tag declares columns over a base not known statically (DbPlugin.base is not known statically)');
+  });
+
+  it('reports a naming token that hashes data it cannot know, and one that hashes a str (a TypeError in Python)', async () => {
+    const schema = await extract({
+      'm.py': `import hashlib, os\nimport sqlalchemy as sa\n\ndef salted(constraint, table):\n    return hashlib.sha1((table.name + os.environ["SALT"]).encode()).hexdigest()[:6]\n\ndef unencoded(constraint, table):\n    return hashlib.md5(table.name).hexdigest()[:6]\n\nmd = sa.MetaData(naming_convention={"salted": salted, "unencoded": unencoded, "uq": "uq_%(salted)s", "ix": "ix_%(unencoded)s"})\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("code", sa.String(5), unique=True), sa.Column("label", sa.String(5), index=True))\n`,
+    });
+    const t = table(schema, 't');
+    expect(t.unique_constraints.map((u) => u.name)).toEqual([null]);
+    expect(t.indexes.map((i) => i.name)).toEqual([null]);
+    const reasons = t.unresolved.map((u) => u.reason);
+    expect(reasons).toHaveLength(2);
+    expect(reasons.find((r) => r.startsWith('name of uq constraint'))).toContain('os.environ');
+    expect(reasons.find((r) => r.startsWith('name of ix constraint'))).toContain('hashlib.md5() of data not known statically');
+  });
+
   it('reports tables a module-level comprehension builds when its filter is not known, instead of dropping them', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nmd = sa.MetaData()\nJOURNALS = {\n    n: sa.Table(f"journal_{n}", md, sa.Column("id", sa.Integer, primary_key=True))\n    for n in range(3)\n    if n < 1 or os.environ.get("MORE")\n}\n`,

@@ -18,6 +18,7 @@ import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { valueText } from './value-text.js';
 import { record, strOrNone, tableRecord, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 /** Evaluation steps per extraction: generous for real code, finite for pathological helpers. */
@@ -111,7 +112,8 @@ function tokenRunner(x: Extraction): TokenRunner {
     const table = tableRecord(input.table.name, input.table.schema);
     const constraint = record({ name: strOrNone(input.name), columns: { t: 'dict', entries: columns, collection: true }, table, ...(input.referred ? foreignKeyFields(input.referred, columns) : {}) });
     const result = callProjectCallable(x.ctx, fn, [constraint, table], 'naming_convention', 0);
-    return result?.t === 'str' ? result.v : undefined;
+    if (result?.t === 'str') return result.v;
+    return { reason: result?.t === 'unknown' ? result.reason : result ? `a token gave ${valueText(result)}, not a string` : 'a token that is not a project function' };
   };
 }
 

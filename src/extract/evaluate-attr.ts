@@ -419,6 +419,11 @@ export function descriptorGet(ctx: Ctx, value: Value, cls: ClassInfo, line: numb
   return callFunction(ctx, { ...get.fn, bound: value }, { args: [{ t: 'none' }, { t: 'class', cls }], kwargs: new Map() }, { module: get.fn.module, depth: 0 }, line);
 }
 
+/** `declarative_base()`, `registry()`, `registry().generate_base()`. */
+function isRootValue(v: CallValue): boolean {
+  return isSaName(v.callee, 'declarative_base') || isSaName(v.callee, 'registry') || (v.callee.t === 'attr' && v.callee.name === 'generate_base');
+}
+
 function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, binding: Binding, line: number): Value {
   const env = { module: owner.module, cls: owner, depth: 0 };
   if (binding.k === 'def') {
@@ -437,7 +442,8 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   // columns stay references to the mapped attribute
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };
   const value = descriptorGet(ctx, bindingValue(ctx, binding, env), cls, line);
-  // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column
-  if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value)) return value;
+  // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column; so is a declarative
+  // root (rdiffweb's `class _DbPlugin: base = declarative_base()`, read as `cherrypy.db.base`)
+  if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value) || isRootValue(value)) return value;
   return { t: 'clsattr', cls, name, line };
 }

@@ -7,6 +7,7 @@ import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
 import { builtinException, isTruthy, raising, scalar, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
+import { bytesOf } from './evaluate-bytes.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
 export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
@@ -25,8 +26,11 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
     case 'attr':
       // `for key in metadata.tables`: the keys of the tables built so far
       return v.name === 'tables' ? ctx.project.hooks.metaTables(v.obj)?.map(([key]): Value => ({ t: 'str', v: key })) : undefined;
-    case 'call':
-      return namedTupleItems(ctx, v);
+    case 'call': {
+      // a bytes object iterates over its byte values
+      const binary = bytesOf(v);
+      return binary === undefined ? namedTupleItems(ctx, v) : [...binary].map((c): Value => ({ t: 'num', v: c.charCodeAt(0) }));
+    }
     default:
       return undefined;
   }

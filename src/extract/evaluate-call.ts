@@ -12,6 +12,7 @@ import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
+import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
@@ -284,11 +285,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.sql.naming.conv':
     case 'sqlalchemy.schema.conv':
       return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
-    case 'builtins.int': {
-      // an IntEnum / IntFlag member is its value
-      const v = first ? scalar(first) : first;
-      return v?.t === 'num' ? { t: 'num', v: Math.trunc(v.v) } : v?.t === 'str' && /^-?\d+$/.test(v.v.trim()) ? { t: 'num', v: Number(v.v) } : unknown('int() of a value not known statically', file, line);
-    }
+    case 'builtins.int':
+      return intOf(first, a.args[1] ?? a.kwargs.get('base'), file, line);
     // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself
     case 'builtins.staticmethod':
       return first ?? unknown('staticmethod() without a function', file, line);
@@ -493,6 +491,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
   }
+  const fromBytes = obj.t === 'call' ? (callBytesMethod(obj, name, a, file, expr.line) ?? callHashMethod(obj, name, a, file, expr.line)) : undefined;
+  if (fromBytes) return fromBytes;
   // `Index(...).ddl_if(dialect="postgresql")` returns the object it was called on, kept for every dialect
   if (name === 'ddl_if' && obj.t === 'call') return obj;
   // `template.copy()` / `._copy()`: an equal Column for another table. `events.c.event_uuid._copy()` copies a column
@@ -529,6 +529,27 @@ export function columnCallIn(values: Value[], key: string): CallValue | undefine
     if (own === key) return arg;
   }
   return undefined;
+}
+
+/**
+ * `int(x)`, `int(text, base)`: numbers beyond 2**53 are not followed (a JS number would round them; Python's
+ * integers do not), nor is base 0's prefix guessing.
+ */
+function intOf(first: Value | undefined, base: Value | undefined, file: string, line: number): Value {
+  // an IntEnum / IntFlag member is its value
+  const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
+  const radix = base === undefined ? 10 : base.t === 'num' ? base.v : undefined;
+  const fail = unknown('int() of a value not known statically', file, line);
+  if ((v?.t === 'num' || v?.t === 'bool') && base === undefined) return { t: 'num', v: Math.trunc(Number(v.v)) };
+  if (v?.t !== 'str' || radix === undefined || !Number.isInteger(radix) || radix < 2 || radix > 36) return fail;
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, radix);
+  const prefix = { 2: '0b', 8: '0o', 16: '0x' }[radix];
+  const match = /^([+-]?)(.*)$/s.exec(v.v.trim().toLowerCase())!;
+  const body = prefix && match[2]!.startsWith(prefix) ? match[2]!.slice(2).replace(/^_/, '') : match[2]!;
+  // digits, with single underscores between them
+  if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return fail;
+  const n = parseInt(body.replace(/_/g, ''), radix);
+  return Number.isSafeInteger(n) ? { t: 'num', v: match[1] === '-' ? -n : n } : fail;
 }
 
 function strOf(v: Value, file: string, line: number): Value {

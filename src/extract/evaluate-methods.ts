@@ -1,4 +1,5 @@
 // str / list / dict methods, textwrap.dedent and re.sub for the static evaluator (table-name helpers are built from these).
+import { encodeText } from './evaluate-bytes.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
@@ -70,6 +71,8 @@ export function callStringMethod(text: string, name: string, a: Arguments, file:
       return splitOf(text, name, a);
     case 'join':
       return joinOf(text, a.args[0], file, line);
+    case 'encode':
+      return encodeText(text, a, file, line);
     case 'format':
       return formatMethod(text, a, file, line);
     case 'maketrans':

@@ -1,5 +1,6 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
 import { percentFormat } from './evaluate-format.js';
+import { bytesOf, bytesOperation } from './evaluate-bytes.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
@@ -47,6 +48,8 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   if (op === '+' && a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items] };
   if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
   if (op === '%' && a.t === 'str') return percentFormat(a.v, b, file, line);
+  const fromBytes = bytesOperation(op, a, b, file, line);
+  if (fromBytes) return fromBytes;
   return unknown(`operator ${op} on values not known statically`, file, line);
 }
 
@@ -138,6 +141,8 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
   if (a.t === 'num' && b.t === 'bool') return a.v === Number(b.v);
   if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
   if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
+  const [bytesA, bytesB] = [bytesOf(a), bytesOf(b)];
+  if (bytesA !== undefined && bytesB !== undefined) return bytesA === bytesB;
   if (a.t === 'seq' && b.t === 'seq') {
     if (a.items.length !== b.items.length) return false;
     for (let i = 0; i < a.items.length; i++) {
@@ -147,7 +152,7 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
     return true;
   }
   // Python's builtins of different types are never equal (bool and int aside, compared above)
-  const builtin = (v: Value): string | undefined => (v.t === 'bool' ? 'num' : v.t === 'str' || v.t === 'num' || v.t === 'seq' || v.t === 'dict' ? v.t : undefined);
+  const builtin = (v: Value): string | undefined => (v.t === 'bool' ? 'num' : v.t === 'str' || v.t === 'num' || v.t === 'seq' || v.t === 'dict' ? v.t : bytesOf(v) !== undefined ? 'bytes' : undefined);
   const [ka, kb] = [builtin(a), builtin(b)];
   if (ka && kb && ka !== kb) return false;
   return undefined;

@@ -1,7 +1,8 @@
 // Pure functions of the standard library over known numbers and lists: `math`, `divmod`, `abs`, `bisect`,
-// `dict.fromkeys` (lengths and precisions computed in settings modules).
+// `dict.fromkeys` (lengths and precisions computed in settings modules), `hashlib`.
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
+import { newHash } from './evaluate-bytes.js';
 import { setItem } from './evaluate-mutate.js';
 import { scalar, unknown, type Arguments, type Value } from './values.js';
 
@@ -64,6 +65,6 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       return made;
     }
     default:
-      return undefined;
+      return newHash(name, a, file, line);
   }
 }

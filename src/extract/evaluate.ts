@@ -14,6 +14,7 @@ import { builtinException, isTruthy, raising, undecidable, unknown, type Argumen
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
+import { bytesObject, bytesOf } from './evaluate-bytes.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -78,6 +79,7 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return { t: 'seq', kind: 'tuple', items: [part(expr.lower), part(expr.upper), part(expr.step)], slice: true };
     }
     case 'bytes':
+      return bytesObject(expr.v, env.module.file, expr.line);
     case 'ellipsis':
     case 'other':
       return unknown(`unsupported expression (${expr.k === 'other' ? expr.type : expr.k})`, env.module.file, expr.line);
@@ -194,17 +196,27 @@ function sliceIndices(n: number, bounds: Value[]): number[] | undefined {
 const isKeyValue = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
 
 export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: number): Value {
-  if (index.t === 'seq' && index.slice && (obj.t === 'seq' || obj.t === 'str')) {
-    const picks = sliceIndices(obj.t === 'seq' ? obj.items.length : obj.v.length, index.items);
+  const binary = bytesOf(obj);
+  if (index.t === 'seq' && index.slice && (obj.t === 'seq' || obj.t === 'str' || binary !== undefined)) {
+    const picks = sliceIndices(obj.t === 'seq' ? obj.items.length : obj.t === 'str' ? obj.v.length : binary!.length, index.items);
     if (!picks) return unknown('slice bounds not known statically', env.module.file, line);
     if (obj.t === 'str') return { t: 'str', v: picks.map((i) => obj.v[i]).join('') };
-    return { t: 'seq', kind: obj.kind, items: picks.map((i) => obj.items[i]!) };
+    if (obj.t === 'seq') return { t: 'seq', kind: obj.kind, items: picks.map((i) => obj.items[i]!) };
+    return bytesObject(picks.map((i) => binary![i]).join(''), env.module.file, line);
+  }
+  // one byte of a bytes object is an int
+  if (binary !== undefined && index.t === 'num') {
+    const byte = binary.at(index.v);
+    return byte === undefined ? raising(builtinException('IndexError'), 'index out of range', env.module.file, line) : { t: 'num', v: byte.charCodeAt(0) };
   }
   if (obj.t === 'seq' && index.t === 'num') {
     const i = index.v < 0 ? obj.items.length + index.v : index.v;
     return obj.items[i] ?? unknown('index out of range', env.module.file, line);
   }
-  if (obj.t === 'str' && index.t === 'num') return { t: 'str', v: obj.v.at(index.v) ?? '' };
+  if (obj.t === 'str' && index.t === 'num') {
+    const char = obj.v.at(index.v);
+    return char === undefined ? raising(builtinException('IndexError'), 'string index out of range', env.module.file, line) : { t: 'str', v: char };
+  }
   if (obj.t === 'dict') {
     if (obj.collection && index.t === 'num') return obj.entries.at(index.v)?.[1] ?? unknown('index out of range', env.module.file, line);
     const hit = obj.entries.find(([k]) => sameKey(k, index));

@@ -6,7 +6,7 @@ import type { Column, ColumnFk, Dialect, Index, Table, UniqueConstraint, Unresol
 import { expressionSql, sqlOfRef } from './sql-expression.js';
 import type { CheckDraft, ColumnDraft, ColumnRef, FkDraft, GivenName, Retarget, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
-import { constraintName, type NamingInput, type TokenRunner } from './naming.js';
+import { constraintName, type NamingInput, type NotKnown, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
 import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
@@ -206,12 +206,12 @@ type NamingRequest = Omit<NamingInput, 'table'> & Pick<GivenName, 'namedBy'>;
  */
 function naming(b: Builder, request: NamingRequest, where: { file: string; line: number }): string | null {
   const { namedBy, ...input } = request;
-  const under = (table: TableDraft): string | null | undefined => constraintName(table.meta, { ...input, table }, b.dialect, b.run);
+  const under = (table: TableDraft): string | null | NotKnown => constraintName(table.meta, { ...input, table }, b.dialect, b.run);
   const original = namedBy ? under(namedBy) : null;
   const name = original === null ? under(b.table) : original;
-  if (name !== undefined) return name;
+  if (name === null || typeof name === 'string') return name;
   // only the place: `where` may be a whole draft (a foreign key) whose other fields do not belong in the JSON
-  b.unresolved.push({ file: where.file, line: where.line, reason: `name of ${input.kind} constraint from a naming convention not known statically` });
+  b.unresolved.push({ file: where.file, line: where.line, reason: `name of ${input.kind} constraint from a naming convention not known statically: ${name.reason}` });
   return input.name;
 }
 

@@ -5,7 +5,12 @@ import type { MetaInfo } from './drafts.js';
 import type { Value } from './values.js';
 
 /** Runs a callable of a naming convention for a constraint; undefined when it cannot be run statically. */
-export type TokenRunner = (fn: Value, input: NamingInput) => string | undefined;
+/** A callable token's text, or why it is not known. */
+export type TokenRunner = (fn: Value, input: NamingInput) => string | NotKnown;
+
+export interface NotKnown {
+  reason: string;
+}
 
 /** SQLAlchemy's DEFAULT_NAMING_CONVENTION, used when a MetaData sets none. */
 const DEFAULT_CONVENTION = new Map<string, string>([['ix', 'ix_%(column_0_label)s']]);
@@ -34,8 +39,8 @@ export interface NamingInput {
   referred?: { schema: string | null; table: string; columns: string[]; fullnames: string[] };
 }
 
-/** The name the DDL gives a constraint or index; `undefined` when a convention uses a callable token. */
-export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dialect, run: TokenRunner): string | null | undefined {
+/** The name the DDL gives a constraint or index; why not when a convention's token is not known. */
+export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dialect, run: TokenRunner): string | null | NotKnown {
   // a conv() name is not conventioned, but it is truncated as the dialect truncates names it generates
   if (input.converted) return input.name === null ? null : truncate(input.name, MAX_IDENTIFIER[dialect]);
   const hasOwn = meta.naming.size > 0 || meta.tokens.size > 0;
@@ -44,11 +49,15 @@ export function constraintName(meta: MetaInfo, input: NamingInput, dialect: Dial
   if (whole) return input.name ?? run(whole, input);
   const template = conventions.get(input.kind);
   if (template === undefined || (input.name !== null && !template.includes('%(constraint_name)s'))) return input.name;
+  let failed: NotKnown | undefined;
   const rendered = render(template, input, (key) => {
     const fn = meta.tokens.get(key);
-    return fn ? run(fn, input) : token(key, input);
+    const value = fn ? run(fn, input) : token(key, input);
+    if (typeof value === 'string') return value;
+    failed ??= value ?? { reason: `token %(${key})s not known` };
+    return undefined;
   });
-  if (rendered === undefined) return undefined;
+  if (rendered === undefined) return failed!;
   return truncate(rendered, MAX_IDENTIFIER[dialect]);
 }
 

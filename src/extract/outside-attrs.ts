@@ -2,6 +2,7 @@
 // define no project attribute, and their `__name__`; `isinstance` against the builtin types.
 import { builtinLacks, docLacks } from './builtin-attrs.js';
 import { SQLALCHEMY_NAMES } from './sqlalchemy-namespace.js';
+import { bytesOf } from './evaluate-bytes.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
@@ -206,6 +207,7 @@ const SCHEMA_CONSTRUCTS = new Set(['Column', 'ForeignKey', 'Index', 'UniqueConst
 
 const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>> = {
   'builtins.str': (v) => v.t === 'str',
+  'builtins.bytes': (v) => bytesOf(v) !== undefined,
   'builtins.int': (v) => (v.t === 'num' && Number.isInteger(v.v)) || v.t === 'bool',
   'builtins.float': (v) => v.t === 'num' && !Number.isInteger(v.v),
   'builtins.bool': (v) => v.t === 'bool',
@@ -237,7 +239,7 @@ export function isInstanceOf(v: Value, types: Value): boolean | undefined {
   const tests = targets.map((t) => (t.t === 'ext' && Object.hasOwn(BUILTIN_TYPES, t.name) ? BUILTIN_TYPES[t.name] : typeTest(t)));
   if (tests.some((t) => t === undefined)) return undefined;
   // values the evaluator holds exactly; a SQLAlchemy object is none of the builtin types
-  const isExact = isBuiltinValue(v) || v.t === 'class';
+  const isExact = isBuiltinValue(v) || v.t === 'class' || bytesOf(v) !== undefined;
   // a SQLAlchemy object, or one of its type classes (`isinstance(sa.Text, type)`)
   const isLibraryObject = (v.t === 'call' && saSymbol(v.callee) !== undefined) || (v.t === 'ext' && isTypeName(saSymbol(v) ?? ''));
   if (!isExact && !isLibraryObject) return undefined;

@@ -28,7 +28,7 @@ import { saSymbol } from './sa-names.js';
 export function reportUnknownBase(x: Extraction, cls: ClassInfo): void {
   // an outside class is a name (`ext`); an attribute or call result of something unknown is not. A class over a
   // registry we know is not mapped for reasons of its own (abstract, SQLModel without table=True)
-  const base = outsideBases(x.ctx, cls).find((v) => v.t === 'unknown' || v.t === 'attr' || v.t === 'call');
+  const base = outsideBases(x.ctx, cls).find((v) => v.t === 'unknown' || v.t === 'attr' || v.t === 'call' || v.t === 'clsattr');
   if (!base || registryOf(x.ctx, x.reg, cls) || !declaresColumns(x, cls)) return;
   const cause = base.t === 'unknown' ? base.reason : `${valueText(base)} is not known statically`;
   x.orphans.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.unknownBase(cls.name, cause) });

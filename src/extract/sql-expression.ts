@@ -28,6 +28,7 @@ const PYTHON_COMPARISONS: Record<string, string> = { '==': '=', '!=': '!=', '<':
 const NEGATED: Record<string, string> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
   LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', IS: 'IS NOT', 'IS NOT': 'IS', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN',
+  '~': '!~', '!~': '~', '~*': '!~*', '!~*': '~*', REGEXP: 'NOT REGEXP', 'NOT REGEXP': 'REGEXP',
 };
 /** Ordering modifiers, as methods (`col.desc()`) and as functions (`sa.nulls_last(col)`): the words they append. */
 const MODIFIERS: Record<string, string> = { desc: 'DESC', asc: 'ASC', nulls_first: 'NULLS FIRST', nullsfirst: 'NULLS FIRST', nulls_last: 'NULLS LAST', nullslast: 'NULLS LAST' };
@@ -79,7 +80,7 @@ function toNode(r: Render, v: Value): Node | undefined {
 
 function callNode(r: Render, v: CallValue): Node | undefined {
   const callee = v.callee;
-  if (callee.t === 'attr') return methodNode(r, callee.obj, callee.name, v.args);
+  if (callee.t === 'attr') return callee.name === 'regexp_match' ? regexpNode(r, callee.obj, v) : methodNode(r, callee.obj, callee.name, v.args);
   if (callee.t !== 'ext') return undefined;
   if (callee.name === SQL_OPERATOR) return operatorNode(r, v.args);
   if (isSqlFunction(callee.name)) return functionNode(r, callee.name.slice(callee.name.lastIndexOf('.') + 1), v.args);
@@ -159,6 +160,26 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
     default:
       return undefined;
   }
+}
+
+/**
+ * `col.regexp_match(pattern, flags=None)` as each dialect's compiler spells it: PostgreSQL `~` (`~*` for flags
+ * "i", the flags inlined into the pattern otherwise), MySQL `REGEXP` (`REGEXP_LIKE(col, pattern, flags)`),
+ * SQLite `REGEXP` (flags left out).
+ */
+function regexpNode(r: Render, objValue: Value, call: CallValue): Node | undefined {
+  const obj = toNode(r, objValue);
+  const [patternValue, flagsArg] = call.args;
+  const flagsValue = flagsArg ?? call.kwargs.get('flags');
+  const pattern = patternValue?.t === 'str' ? literal(r.dialect, patternValue) : undefined;
+  if (!obj || pattern === undefined || call.args.length > 2) return undefined;
+  if (flagsValue !== undefined && flagsValue.t !== 'none' && flagsValue.t !== 'str') return undefined;
+  const flags = flagsValue?.t === 'str' && flagsValue.v !== '' ? flagsValue.v : undefined;
+  const right = (text: string): Node => ({ k: 'atom', text });
+  if (r.dialect === 'sqlite' || flags === undefined) return { k: 'bin', op: r.dialect === 'postgresql' ? '~' : 'REGEXP', left: obj, right: right(pattern) };
+  if (r.dialect === 'mysql') return right(`REGEXP_LIKE(${print(obj, undefined)}, ${pattern}, ${literal(r.dialect, { t: 'str', v: flags })})`);
+  if (flags === 'i') return { k: 'bin', op: '~*', left: obj, right: right(pattern) };
+  return { k: 'bin', op: '~', left: obj, right: right(`CONCAT('(?', ${literal(r.dialect, { t: 'str', v: flags })}, ')', ${pattern})`) };
 }
 
 /** `IN ('a', 'b')` of literal values; an empty list compiles to an expression of its own, left alone. */

@@ -27,11 +27,14 @@ function findMember(ctx: Ctx, cls: ClassInfo, name: string): { owner: ClassInfo;
   return undefined;
 }
 
-function kindOf(ctx: Ctx, cls: ClassInfo): 'decorator' | 'user-defined' | undefined {
+function kindOf(ctx: Ctx, cls: ClassInfo): 'decorator' | 'pickle' | 'user-defined' | undefined {
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'value') continue;
     const sym = saSymbol(e.value);
     if (sym === 'TypeDecorator') return 'decorator';
+    // PickleType is a TypeDecorator over LargeBinary: a subclass giving its own impl (keylime's `impl = Text`) or
+    // load_dialect_impl stores that; one that gives neither is PickleType
+    if (sym === 'PickleType') return findMember(ctx, cls, 'impl') || findMember(ctx, cls, 'load_dialect_impl') ? 'pickle' : undefined;
     if (sym === 'UserDefinedType') return 'user-defined';
   }
   return undefined;
@@ -46,8 +49,8 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
   if (kind === undefined) return unknown(NOT_A_DECORATOR, file, line);
   const self = call ?? bareInstance(cls, file, line);
   if (kind === 'user-defined') return userDefinedSpec(ctx, cls, self, file, line);
-  const impl = findMember(ctx, cls, 'impl')?.value;
-  const failed = construct(ctx, cls, self, impl);
+  const impl = findMember(ctx, cls, 'impl')?.value ?? (kind === 'pickle' ? PICKLE_IMPL : undefined);
+  const failed = construct(ctx, cls, self, impl, kind === 'pickle');
   if (!implOnly) {
     const hook = findMember(ctx, cls, 'load_dialect_impl');
     if (hook?.value.t === 'func') {
@@ -79,15 +82,22 @@ function userDefinedSpec(ctx: Ctx, cls: ClassInfo, self: CallValue, file: string
   return unknown(`${cls.name}.get_col_spec() is not known statically: ${why}`, file, line);
 }
 
+const PICKLE_IMPL: Value = { t: 'ext', name: 'sqlalchemy.types.LargeBinary' };
+const NO_ARGUMENTS: Arguments = { args: [], kwargs: new Map() };
+
 /**
  * Runs the constructor on the instance: a project __init__ (its `self.x = ...` stay on it), and
  * TypeDecorator.__init__, which sets `self.impl` to `impl(*args, **kwargs)` (or to `impl` itself when it is
- * an instance already). The reason when a project __init__ could not be run to its end.
+ * an instance already). PickleType.__init__(protocol, pickler, comparator, impl) passes none of its arguments
+ * on: its `impl` argument, when given, replaces the class's. The reason when a project __init__ could not be run
+ * to its end.
  */
-function construct(ctx: Ctx, cls: ClassInfo, self: CallValue, impl: Value | undefined): Unknown | undefined {
+function construct(ctx: Ctx, cls: ClassInfo, self: CallValue, impl: Value | undefined, isPickle = false): Unknown | undefined {
   const chain = methodChain(ctx, mroOf(ctx, cls), '__init__');
   const result = runChain(ctx, chain, self, { args: self.args, kwargs: self.kwargs }, self.line, (a) => {
-    if (impl) (self.attrs ??= new Map()).set('impl', implInstance(impl, a, self));
+    const given = isPickle ? (a.kwargs.get('impl') ?? a.args[3]) : undefined;
+    const chosen = given && given.t !== 'none' ? implInstance(given, NO_ARGUMENTS, self) : impl && implInstance(impl, isPickle ? NO_ARGUMENTS : a, self);
+    if (chosen) (self.attrs ??= new Map()).set('impl', chosen);
     return { t: 'none' };
   });
   return result.t === 'unknown' ? result : undefined;

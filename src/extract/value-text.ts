@@ -1,5 +1,6 @@
 // Source-ish text for defaults and SQL fragments: `datetime.utcnow`, `'active'`, `now()`, `lower(email)`.
 import type { Expr } from '../python/summary.js';
+import { bytesRepr } from './evaluate-bytes.js';
 import { isSqlFunction } from './sa-names.js';
 import type { CallValue, Value } from './values.js';
 
@@ -23,7 +24,7 @@ export function valueText(v: Value): string {
     case 'code':
       return v.expr.k === 'lambda' ? '<lambda>' : exprText(v.expr);
     case 'call':
-      return `${valueText(v.callee)}(${v.args.map(valueText).join(', ')})`;
+      return bytesRepr(v) ?? `${valueText(v.callee)}(${v.args.map(valueText).join(', ')})`;
     case 'attr':
       return `${valueText(v.obj)}.${v.name}`;
     case 'clsattr':

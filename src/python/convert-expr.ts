@@ -1,6 +1,6 @@
 // Turns tree-sitter expression nodes into the plain expression tree of summary.ts.
 import type { Node } from 'web-tree-sitter';
-import { splitLiteral, stringValue, unescapePython } from './string-literal.js';
+import { bytesValue, splitLiteral, stringValue, unescapePython } from './string-literal.js';
 import type { Arg, CompClause, DictItem, Expr, Param } from './summary.js';
 
 /** What every converter needs: the source text and the grammar's type names by id. */
@@ -239,7 +239,7 @@ function convertNumber(cx: ConvertContext, node: Node, line: number): Expr {
 function convertString(cx: ConvertContext, node: Node, line: number): Expr {
   const text = textOf(cx, node);
   const { prefix } = splitLiteral(text);
-  if (prefix.includes('b')) return { k: 'bytes', line };
+  if (prefix.includes('b')) return { k: 'bytes', v: bytesValue(text), line };
   if (!prefix.includes('f')) return { k: 'str', v: stringValue(text), line };
   const isRaw = prefix.includes('r');
   const parts: Array<string | Expr> = [];
@@ -303,8 +303,11 @@ export function mergeStrings(parts: Array<string | Expr>): Array<string | Expr> 
   return out;
 }
 
-function joinStrings(parts: Expr[], line: number): Expr {
+/** Adjacent literals concatenate; bytes join only bytes (a mix does not compile). */
+export function joinStrings(parts: Expr[], line: number): Expr {
+  if (parts.length === 1) return parts[0]!;
   if (parts.every((p) => p.k === 'str')) return { k: 'str', v: parts.map((p) => (p.k === 'str' ? p.v : '')).join(''), line };
+  if (parts.every((p) => p.k === 'bytes')) return { k: 'bytes', v: parts.map((p) => (p.k === 'bytes' ? p.v : '')).join(''), line };
   const out: Array<string | Expr> = [];
   for (const p of parts) {
     if (p.k === 'str') out.push(p.v);

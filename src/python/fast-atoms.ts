@@ -1,7 +1,7 @@
 // The atoms of the fast path: names, numbers, strings and f-strings, displays, comprehensions.
-import { mergeStrings } from './convert-expr.js';
+import { joinStrings, mergeStrings } from './convert-expr.js';
 import { FastPathError, type Token } from './fast-tokens.js';
-import { splitLiteral, stringValue, unescapePython } from './string-literal.js';
+import { bytesValue, splitLiteral, stringValue, unescapePython } from './string-literal.js';
 import type { CompClause, DictItem, Expr } from './summary.js';
 
 export const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'lambda', 'await', 'yield', 'from', 'async', 'del', 'pass', 'return', 'import', 'class', 'def', 'while', 'with', 'try', 'except', 'raise', 'global', 'nonlocal', 'assert', 'break', 'continue', 'elif', 'finally', 'as']);
@@ -198,20 +198,12 @@ export abstract class AtomParser {
     const first = this.tok;
     const parts: Expr[] = [];
     while (this.tok.kind === 'str') parts.push(this.stringExpr(this.tokens[this.pos++]!, first.line));
-    if (parts.length === 1) return parts[0]!;
-    if (parts.every((p) => p.k === 'str')) return { k: 'str', v: parts.map((p) => (p.k === 'str' ? p.v : '')).join(''), line: first.line };
-    const out: Array<string | Expr> = [];
-    for (const p of parts) {
-      if (p.k === 'str') out.push(p.v);
-      else if (p.k === 'fstr') out.push(...p.parts);
-      else return p;
-    }
-    return { k: 'fstr', parts: mergeStrings(out), line: first.line };
+    return joinStrings(parts, first.line);
   }
 
   protected stringExpr(t: Token, line: number): Expr {
     const { prefix, body } = splitLiteral(t.text);
-    if (prefix.includes('b')) return { k: 'bytes', line };
+    if (prefix.includes('b')) return { k: 'bytes', v: bytesValue(t.text), line };
     if (!prefix.includes('f')) return { k: 'str', v: stringValue(t.text), line };
     return { k: 'fstr', parts: this.fstringParts(body, prefix.includes('r'), t.line), line };
   }

@@ -31,8 +31,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '\n': '',
 };
 
-/** Applies Python's backslash escapes (not for raw strings). Unknown escapes stay as written, like Python. */
-export function unescapePython(body: string): string {
+/**
+ * Applies Python's backslash escapes (not for raw strings). Unknown escapes stay as written, like Python; in
+ * bytes `\u` and `\U` are not escapes.
+ */
+export function unescapePython(body: string, isBytes = false): string {
   if (!body.includes('\\')) return body;
   let out = '';
   for (let i = 0; i < body.length; i++) {
@@ -46,7 +49,7 @@ export function unescapePython(body: string): string {
     if (simple !== undefined) {
       out += simple;
       i++;
-    } else if (next === 'x' || next === 'u' || next === 'U') {
+    } else if (next === 'x' || (!isBytes && (next === 'u' || next === 'U'))) {
       const width = next === 'x' ? 2 : next === 'u' ? 4 : 8;
       const hex = body.slice(i + 2, i + 2 + width);
       out += /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? String.fromCodePoint(parseInt(hex, 16)) : ch + next;
@@ -60,6 +63,12 @@ export function unescapePython(body: string): string {
     }
   }
   return out;
+}
+
+/** A bytes literal's value: its bytes, one character each (latin-1). */
+export function bytesValue(text: string): string {
+  const { prefix, body } = splitLiteral(text);
+  return prefix.includes('r') ? body : unescapePython(body, true);
 }
 
 /** The value of a non-f string literal. */

@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 26;
+export const SUMMARY_VERSION = 27;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -44,7 +44,8 @@ export type Expr =
   | { k: 'fstr'; parts: Array<string | Expr>; line: number }
   /** an f-string field with a conversion or a format spec: `{n:03d}`, `{s!r}`, `{v:{width}}` (spec a str or fstr) */
   | { k: 'fmt'; value: Expr; conv: 'r' | 's' | 'a' | null; spec: Expr | null; line: number }
-  | { k: 'bytes'; line: number }
+  /** `v`: the bytes, one character each (latin-1) */
+  | { k: 'bytes'; v: string; line: number }
   | { k: 'num'; v: number; line: number }
   | { k: 'const'; v: boolean | null; line: number }
   | { k: 'ellipsis'; line: number }

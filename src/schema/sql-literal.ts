@@ -10,9 +10,9 @@ export function sqlLiteral(v: string | number | boolean | null, dialect: Dialect
     const text = String(v);
     return /e/i.test(text) || !Number.isFinite(v) ? undefined : text;
   }
-  // MySQL escapes backslashes too, depending on the server's sql_mode: not guessed
-  if (dialect === 'mysql' && v.includes('\\')) return undefined;
-  const text = `'${v.replaceAll("'", "''")}'`;
+  // PostgreSQL and MySQL double backslashes (their dialects' _backslash_escapes, true until a connection says otherwise)
+  const escaped = dialect === 'sqlite' ? v : v.replaceAll('\\', '\\\\');
+  const text = `'${escaped.replaceAll("'", "''")}'`;
   // psycopg2 and mysqlclient take pyformat / format parameters: a literal '%' is doubled
   return dialect === 'sqlite' ? text : text.replaceAll('%', '%%');
 }
