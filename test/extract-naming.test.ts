@@ -7,7 +7,7 @@ function meta(naming: Record<string, string> = {}, schema: string | null = null)
   return { id: 1, schema, naming: new Map(Object.entries(naming)), tokens: new Map() };
 }
 
-const noTokens = (): string | undefined => undefined;
+const noTokens = (): { reason: string } => ({ reason: 'the token is a lambda the test does not run' });
 
 function input(partial: Partial<NamingInput>): NamingInput {
   return { kind: 'ix', name: null, table: { name: 'users', schema: null }, columns: [{ name: 'email', key: 'email' }], ...partial };
@@ -47,10 +47,13 @@ describe('constraint and index names', () => {
     expect(constraintName(meta(), long, 'sqlite', noTokens)).toBe('ix_a_really_long_table_name_for_testing_an_equally_long_column_name_here');
   });
 
-  it('runs a callable token, and reports an unknown one as undefined', () => {
+  it('runs a callable token, and says why an unknown one gives no name', () => {
     const m: MetaInfo = { ...meta({ uq: 'uq_%(table_name)s_%(cols)s' }), tokens: new Map([['cols', { t: 'none' }]]) };
     const cols = [{ name: 'a', key: 'a' }, { name: 'b', key: 'b' }];
     expect(constraintName(m, input({ kind: 'uq', columns: cols }), 'postgresql', () => 'a_b')).toBe('uq_users_a_b');
-    expect(constraintName(m, input({ kind: 'uq', columns: cols }), 'postgresql', noTokens)).toBeUndefined();
+    expect(constraintName(m, input({ kind: 'uq', columns: cols }), 'postgresql', noTokens)).toEqual({ reason: 'the token is a lambda the test does not run' });
+    // a token neither the convention's callables nor SQLAlchemy's own know
+    const unknownToken: MetaInfo = meta({ uq: 'uq_%(table_name)s_%(nonesuch)s' });
+    expect(constraintName(unknownToken, input({ kind: 'uq', columns: cols }), 'postgresql', noTokens)).toEqual({ reason: 'token %(nonesuch)s not known' });
   });
 });

@@ -65,7 +65,7 @@ function asEntry(v: Value): MroEntry {
 }
 
 /** C3 linearisation; outside classes count as having no bases of their own. */
-export function mroOf(ctx: Ctx, cls: ClassInfo): MroEntry[] {
+export function mroOf(ctx: Ctx, cls: ClassInfo): readonly MroEntry[] {
   const known = mros.get(cls);
   if (known) return known;
   mros.set(cls, [{ k: 'class', cls }]);

@@ -3,6 +3,7 @@ import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx, Env } from './context.js';
 import { classScope, methodInfo } from './context.js';
 import { callFunction } from './evaluate-func.js';
+import { methodChain, runChain } from './method-chain.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
 import { evalExpr } from './evaluate.js';
@@ -18,6 +19,10 @@ const ENUM_BASES = /^enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag)$/;
 export interface EnumMember {
   name: string;
   value: Value;
+  /** what the enum's own `__init__` set on the member (`self.bucket_s = bucket_s`) */
+  attrs?: Map<string, Value>;
+  /** why that `__init__` could not be followed to its end: any other attribute it may have set is not known */
+  failed?: Unknown;
 }
 
 export function isEnumClass(ctx: Ctx, cls: ClassInfo): boolean {
@@ -78,6 +83,22 @@ function newMemberValue(ctx: Ctx, cls: ClassInfo, given: Value, line: number): V
   return undefined;
 }
 
+/**
+ * `RAW = (7, 0)` under an in-repo `__init__(self, retention_days, bucket_s)`: Python calls it with the value
+ * unpacked, on the member; what it sets (`self.bucket_s`, or `self._value_`, which replaces the value) is kept.
+ * Undefined when no class of the enum defines `__init__`; `failed` when it stopped half-way.
+ */
+function initMember(ctx: Ctx, cls: ClassInfo, name: string, given: Value, line: number): Pick<EnumMember, 'attrs' | 'failed'> | undefined {
+  const chain = methodChain(ctx, mroOf(ctx, cls), '__init__');
+  if (chain.length === 0) return undefined;
+  const self = record({ name: { t: 'str', v: name }, value: given, __class__: { t: 'class', cls } });
+  const before = new Set(self.kwargs.keys());
+  const args = given.t === 'seq' && given.kind === 'tuple' ? given.items : [given];
+  const ran = runChain(ctx, chain, self, { args, kwargs: new Map() }, line, () => ({ t: 'none' }));
+  const attrs = new Map([...self.kwargs].filter(([key]) => !before.has(key)));
+  return ran.t === 'unknown' ? { attrs, failed: ran } : { attrs };
+}
+
 const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
 
 /**
@@ -107,10 +128,12 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     else value = locals.size > 0 ? evalExpr(ctx, binding.expr, env) : bindingValue(ctx, binding, env);
     locals.set(name, value);
     if (!isAuto) value = newMemberValue(ctx, cls, value, binding.line) ?? value;
+    const init = initMember(ctx, cls, name, value, binding.line);
+    value = init?.attrs?.get('_value_') ?? value;
     if (value.t === 'num') highest = Math.max(value.v, highest ?? value.v);
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
     if (members.some((m) => equalValues(m.value, value) === true)) continue;
-    members.push({ name, value });
+    members.push({ name, value, ...init });
   }
   return members;
 }
@@ -126,12 +149,30 @@ export function iteratedMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
 export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value | undefined {
   const member = enumMembers(ctx, cls).find((m) => m.name === name);
   if (!member) return undefined;
+  const cached = memberRecords.get(member);
+  if (cached) return cached;
   const bases = mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
   const mixin = bases.includes('enum.StrEnum') ? 'strenum' : bases.includes('builtins.str') ? 'str' : bases.some((b) => /^(builtins\.int|enum\.IntEnum|enum\.IntFlag)$/.test(b)) ? 'int' : 'none';
-  const fields: Record<string, Value> = { name: { t: 'str', v: member.name }, value: member.value, __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } };
+  const fields: Record<string, Value> = { ...memberFields(cls, member), __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } };
   // a Flag's members combine with `|` into a member of the same class (evaluate-ops.ts)
   if (hasBase(ctx, cls, FLAG)) fields.__flag__ = { t: 'str', v: cls.name };
-  return record(fields);
+  const made = record(fields);
+  memberRecords.set(member, made);
+  return made;
+}
+
+/** One object per member: code that reads a member twice (and sets an attribute on it) has the same one. */
+const memberRecords = new WeakMap<EnumMember, CallValue>();
+
+/** What a member holds: its name and value, what its `__init__` set, and its class (for methods and properties). */
+function memberFields(cls: ClassInfo, m: EnumMember): Record<string, Value> {
+  const name: Value = { t: 'str', v: m.name };
+  return { ...Object.fromEntries(m.attrs ?? []), name, value: m.value, _name_: name, _value_: m.value, __class__: { t: 'class', cls } };
+}
+
+/** Why the member's `__init__` stopped half-way (an attribute it did not set is then not known). */
+export function memberInitFailure(ctx: Ctx, cls: ClassInfo, name: string): Unknown | undefined {
+  return enumMembers(ctx, cls).find((m) => m.name === name)?.failed;
 }
 
 function exprText(e: { k: string; id?: string; name?: string }): string {
@@ -146,7 +187,7 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
   const first = call.args[0];
   if (first?.t === 'class') {
     const members = enumMembers(ctx, first.cls);
-    const values = enumValuesOf(ctx, call, members, { module: first.cls.module, depth: 0 }, line);
+    const values = enumValuesOf(ctx, call, first.cls, members, { module: first.cls.module, depth: 0 }, line);
     if ('t' in values) return values;
     spec.enumClass = first.cls.name;
     spec.enumValues = values;
@@ -169,17 +210,17 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
 }
 
 /** Member names by default; `values_callable=lambda e: [m.value for m in e]` gives what it returns. */
-function enumValuesOf(ctx: Ctx, call: CallValue, members: EnumMember[], env: Env, line: number): string[] | Unknown {
+function enumValuesOf(ctx: Ctx, call: CallValue, cls: ClassInfo, members: EnumMember[], env: Env, line: number): string[] | Unknown {
   const callable = call.kwargs.get('values_callable');
   if (!callable || callable.t === 'none') return members.map((m) => m.name);
   const file = call.file;
-  const objects: Value[] = members.map((m) => memberObject(m));
+  const objects: Value[] = members.map((m) => memberObject(cls, m));
   const result = callValue(ctx, callable, { args: [{ t: 'seq', kind: 'list', items: objects }], kwargs: new Map() }, env, call.expr);
   if (result.t !== 'seq' || !result.items.every((v) => v.t === 'str')) return unknown('values_callable result not known statically', file, line);
   return result.items.map((v) => (v.t === 'str' ? v.v : ''));
 }
 
 /** An enum member as the evaluator sees it: `.name` and `.value` are known. */
-export function memberObject(m: EnumMember): CallValue {
-  return record({ name: { t: 'str', v: m.name }, value: m.value });
+export function memberObject(cls: ClassInfo, m: EnumMember): CallValue {
+  return record(memberFields(cls, m));
 }

@@ -4,7 +4,7 @@ import { classScope, methodInfo } from './context.js';
 import type { Binding } from './scope.js';
 import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
-import { enumMemberValue, enumMembers, isEnumClass } from './enums.js';
+import { enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
 import { bindingValue, lookupInModule } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
@@ -107,7 +107,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   // `src.c.id.type.__class__`: the class an object was made by
   if (name === '__class__' && (obj.callee.t === 'class' || (obj.callee.t === 'ext' && !pseudo.startsWith('schemaguard.')))) return obj.callee;
   // records the extractor builds for callables it runs (enum members, constraints for naming tokens)
-  if (pseudo === 'schemaguard.Record') return obj.kwargs.get(name) ?? { t: 'attr', obj, name };
+  if (pseudo === 'schemaguard.Record') return obj.kwargs.get(name) ?? enumMemberAttribute(ctx, obj, name) ?? { t: 'attr', obj, name };
   if (pseudo === 'schemaguard.Dialect') {
     if (name === 'name') return { t: 'str', v: ctx.project.dialect };
     if (name === 'type_descriptor') return { t: 'ext', name: 'schemaguard.type_descriptor' };
@@ -131,13 +131,31 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   if (field) return field;
   // `settings = Settings()`: an instance reads the class's constants (what __init__ sets stays unknown); a project
   // subclass of Flask-SQLAlchemy's extension reads its own (`self._naming_convention`) before SQLAlchemy's names
-  if (obj.callee.t === 'class' && !name.startsWith('__')) {
-    const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
-    if (found.t === 'func') return isProperty(found) ? callFunction(ctx, { ...found.fn, bound: obj }, { args: [], kwargs: new Map() }, { module: found.fn.module, depth: 0 }, obj.line) : boundMethod(found, obj, obj.callee.cls);
-    if (found.t !== 'clsattr') return found;
-  }
+  const member = obj.callee.t === 'class' ? instanceMember(ctx, obj, obj.callee.cls, name) : undefined;
+  if (member) return member;
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
   return { t: 'attr', obj, name };
+}
+
+/** What an instance reads from its class: a property run on it, a method bound to it, a constant; undefined for a column or a name the class lacks. */
+function instanceMember(ctx: Ctx, obj: CallValue, cls: ClassInfo, name: string): Value | undefined {
+  if (name.startsWith('__')) return undefined;
+  const found = classAttribute(ctx, cls, name, obj.line);
+  if (found.t === 'func') return isProperty(found) ? callFunction(ctx, { ...found.fn, bound: obj }, { args: [], kwargs: new Map() }, { module: found.fn.module, depth: 0 }, obj.line) : boundMethod(found, obj, cls);
+  return found.t === 'clsattr' ? undefined : found;
+}
+
+/**
+ * `Tier.RAW.table_name`: an enum member reads its class's properties and methods, bound to it. A member whose
+ * `__init__` stopped half-way does not know what else that `__init__` would have set.
+ */
+function enumMemberAttribute(ctx: Ctx, member: CallValue, name: string): Value | undefined {
+  const owner = member.kwargs.get('__class__');
+  const memberName = member.kwargs.get('name');
+  if (owner?.t !== 'class' || memberName?.t !== 'str') return undefined;
+  const found = instanceMember(ctx, member, owner.cls, name);
+  const failed = memberInitFailure(ctx, owner.cls, memberName.v);
+  return failed && found?.t !== 'func' ? failed : found;
 }
 
 /** The Column (or mapped_column) call that the class body binding `name` (up the MRO) holds. */
@@ -419,6 +437,11 @@ export function descriptorGet(ctx: Ctx, value: Value, cls: ClassInfo, line: numb
   return callFunction(ctx, { ...get.fn, bound: value }, { args: [{ t: 'none' }, { t: 'class', cls }], kwargs: new Map() }, { module: get.fn.module, depth: 0 }, line);
 }
 
+/** An instance of an in-repo class none of whose bases comes from SQLAlchemy (a Column subclass's would be a column). */
+function isPlainInstance(ctx: Ctx, v: CallValue): boolean {
+  return v.callee.t === 'class' && mroOf(ctx, v.callee.cls).every((e) => e.k === 'class' || saSymbol(e.value) === undefined);
+}
+
 /** `declarative_base()`, `registry()`, `registry().generate_base()`. */
 function isRootValue(v: CallValue): boolean {
   return isSaName(v.callee, 'declarative_base') || isSaName(v.callee, 'registry') || (v.callee.t === 'attr' && v.callee.name === 'generate_base');
@@ -443,7 +466,8 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   if (isEnumClass(ctx, owner) && !name.startsWith('_')) return enumMemberValue(ctx, owner, name) ?? { t: 'clsattr', cls, name, line };
   const value = descriptorGet(ctx, bindingValue(ctx, binding, env), cls, line);
   // a type held by a class (`class Types: UniqueText = String(512)`) is the type, not a column; so is a declarative
-  // root (rdiffweb's `class _DbPlugin: base = declarative_base()`, read as `cherrypy.db.base`)
-  if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value) || isRootValue(value)) return value;
+  // root (rdiffweb's `class _DbPlugin: base = declarative_base()`, read as `cherrypy.db.base`) and an instance of a
+  // plain project class (`class Settings: db = _Database()`)
+  if (value.t !== 'call' || isTableCall(value) || isSaName(value.callee, 'MetaData') || isTypeValue(ctx, value) || isRootValue(value) || isPlainInstance(ctx, value)) return value;
   return { t: 'clsattr', cls, name, line };
 }

@@ -19,7 +19,7 @@ import { saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
-import { namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
+import { dataclassAsDict, dataclassFields, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
@@ -353,6 +353,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'typing_extensions.NamedTuple':
       // the functional form, `NamedTuple("Row", [("id", int), ("kind", str)])`
       return first?.t === 'str' ? functionalNamedTuple(first, second ? pairNames(second) : [...a.kwargs.keys()], undefined, env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+    case 'dataclasses.fields':
+      return dataclassFields(ctx, first, file, line);
+    case 'dataclasses.asdict':
+      return dataclassAsDict(ctx, first, file, line);
     case 'dataclasses.replace':
       return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
     case 'builtins.getattr':

@@ -328,7 +328,8 @@ const COLUMN_SETTABLE = new Set(['name', 'primary_key', 'nullable', 'unique', 'i
  */
 function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value, env: Env): string | undefined {
   const obj = evalExpr(ctx, target.obj, env);
-  if (obj.t === 'call' && obj.callee.t === 'class' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
+  // (and a record: an enum member its `__init__` runs on, a SimpleNamespace)
+  if (obj.t === 'call' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
   // `c.primary_key = True` on a Column not yet in a table: what its constructor keyword would have set
   if (obj.t === 'call' && COLUMN_SETTABLE.has(target.name) && saSymbol(obj.callee) === 'Column') {
     // a name given first (`Column("old", ...)`) is replaced where it stands

@@ -176,11 +176,19 @@ function callStringSearch(text: string, name: string, a: Arguments): Value | und
     }
     case 'zfill':
     case 'ljust':
-    case 'rjust': {
+    case 'rjust':
+    case 'center': {
       const width = a.args[0]?.t === 'num' ? a.args[0].v : undefined;
       const fill = name === 'zfill' ? '0' : (argStr(a, 1) ?? ' ');
       if (width === undefined || fill.length !== 1) return undefined;
       if (name === 'zfill' && /^[+-]/.test(text)) return s(text[0]! + text.slice(1).padStart(width - 1, '0'));
+      if (name === 'center') {
+        // CPython's split of the padding: the odd one goes left when the width is odd
+        const margin = width - text.length;
+        if (margin <= 0) return s(text);
+        const left = Math.floor(margin / 2) + (margin & width & 1);
+        return s(fill.repeat(left) + text + fill.repeat(margin - left));
+      }
       return s(name === 'ljust' ? text.padEnd(width, fill) : text.padStart(width, fill));
     }
     case 'casefold':

@@ -11,7 +11,7 @@ export interface ChainLink {
 }
 
 /** The in-repo classes of `mro` that define method `name` themselves, nearest first. */
-export function methodChain(ctx: Ctx, mro: MroEntry[], name: string): ChainLink[] {
+export function methodChain(ctx: Ctx, mro: readonly MroEntry[], name: string): ChainLink[] {
   return mro.flatMap((e) => {
     const binding = e.k === 'class' ? classScope(ctx.project, e.cls).bindings.get(name) : undefined;
     return e.k === 'class' && binding?.k === 'def' && binding.def.body ? [{ owner: e.cls, def: binding.def }] : [];

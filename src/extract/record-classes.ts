@@ -8,7 +8,7 @@ import { callLambda } from './evaluate-func.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import { pyName } from './sa-names.js';
-import { unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
+import { record, unknown, type Arguments, type CallValue, type ClassInfo, type Value } from './values.js';
 
 const recordKinds = new WeakMap<ClassInfo, boolean>();
 
@@ -48,13 +48,16 @@ function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
   });
 }
 
-/** The fields in constructor order: each record class's annotated names, base classes first (a redefinition keeps its place). */
+/**
+ * The fields in constructor order: each record class's annotated names, base classes first. A redefinition keeps
+ * its place and gives the field its own default (the owner, nearest in the MRO).
+ */
 export function recordFields(ctx: Ctx, cls: ClassInfo): Array<{ name: string; owner: ClassInfo }> {
   const out = new Map<string, ClassInfo>();
-  for (const e of mroOf(ctx, cls).reverse()) {
+  for (const e of [...mroOf(ctx, cls)].reverse()) {
     if (e.k !== 'class') continue;
     for (const stmt of e.cls.def.body) {
-      if (stmt.k === 'ann' && stmt.target.k === 'name' && !isClassVar(stmt.ann)) out.set(stmt.target.id, out.has(stmt.target.id) ? out.get(stmt.target.id)! : e.cls);
+      if (stmt.k === 'ann' && stmt.target.k === 'name' && !isClassVar(stmt.ann)) out.set(stmt.target.id, e.cls);
     }
   }
   return [...out].map(([name, owner]) => ({ name, owner }));
@@ -77,6 +80,50 @@ export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name:
   if (!binding || binding.k === 'ann') return unknown(`${cls.name}() without its field ${name}`, instance.file, instance.line);
   const value = bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 });
   return value.t === 'call' && pyName(value.callee) === 'dataclasses.field' ? fieldDefault(ctx, value) : value;
+}
+
+/** A `@dataclass` class (or one over such a base): what `dataclasses.fields()` and `asdict()` accept. */
+function isDataclass(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'class' && ownsFields(ctx, e.cls));
+}
+
+function dataclassOf(ctx: Ctx, v: Value | undefined): ClassInfo | undefined {
+  const cls = v?.t === 'class' ? v.cls : v?.t === 'call' && v.callee.t === 'class' ? v.callee.cls : undefined;
+  return cls && isDataclass(ctx, cls) ? cls : undefined;
+}
+
+/**
+ * `dataclasses.fields(cls_or_instance)`: a Field per field, with its `name`, `metadata` (a `field(metadata=...)`
+ * mapping, else empty) and `default` (`dataclasses.MISSING` when it has none).
+ */
+export function dataclassFields(ctx: Ctx, v: Value | undefined, file: string, line: number): Value {
+  const cls = dataclassOf(ctx, v);
+  if (!cls) return unknown('dataclasses.fields() of a value not known statically', file, line);
+  const items = recordFields(ctx, cls).map(({ name, owner }) => {
+    const binding = classScope(ctx.project, owner).bindings.get(name);
+    const declared = binding && binding.k !== 'ann' ? bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 }) : undefined;
+    const isField = declared?.t === 'call' && pyName(declared.callee) === 'dataclasses.field';
+    const metadata = (isField && declared.kwargs.get('metadata')) || { t: 'dict', entries: [] };
+    const missing: Value = { t: 'ext', name: 'dataclasses.MISSING' };
+    const fallback = isField ? (declared.kwargs.get('default') ?? missing) : (declared ?? missing);
+    return record({ name: { t: 'str', v: name }, metadata, default: fallback });
+  });
+  return { t: 'seq', kind: 'tuple', items };
+}
+
+/** `dataclasses.asdict(instance)`: its fields by name, nested dataclass instances (in lists and dicts too) made dicts. */
+export function dataclassAsDict(ctx: Ctx, v: Value | undefined, file: string, line: number): Value {
+  if (v?.t !== 'call' || !dataclassOf(ctx, v)) return unknown('dataclasses.asdict() of a value not known statically', file, line);
+  const convert = (x: Value): Value => {
+    if (x.t === 'call' && x.callee.t === 'class' && dataclassOf(ctx, x)) {
+      const cls = x.callee.cls;
+      return { t: 'dict', entries: recordFields(ctx, cls).map(({ name }): [Value, Value] => [{ t: 'str', v: name }, convert(recordField(ctx, x, cls, name)!)]) };
+    }
+    if (x.t === 'seq') return { ...x, items: x.items.map(convert) };
+    if (x.t === 'dict' && !x.collection) return { t: 'dict', entries: x.entries.map(([k, item]): [Value, Value] => [convert(k), convert(item)]) };
+    return x;
+  };
+  return convert(v);
 }
 
 /** A dict given for a pydantic field whose annotation is a model (`{"limits": {"title": 200}}`): that model, validated. */
