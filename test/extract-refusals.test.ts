@@ -64,6 +64,18 @@ describe('effects the evaluator cannot follow', () => {
     expect(reasons.find((r) => r.startsWith('name of ix constraint'))).toContain('hashlib.md5() of data not known statically');
   });
 
+  it('does not follow integers beyond 2**53, which a JS number would round', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nBIG = 2 ** 63 - 1\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    code = sa.Column(sa.String(len(str(BIG))))\n    hint = sa.Column(sa.String(len(str(9007199254740993))))\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['code', 'NULLTYPE'], ['hint', 'NULLTYPE']]);
+    expect(tags.unresolved.map((u) => [u.symbol, u.reason])).toEqual([
+      ['code', expect.stringContaining('an integer beyond 2**53 (not followed)')],
+      ['hint', expect.stringContaining('an integer beyond 2**53 (not followed)')],
+    ]);
+  });
+
   it('reports tables a module-level comprehension builds when its filter is not known, instead of dropping them', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nmd = sa.MetaData()\nJOURNALS = {\n    n: sa.Table(f"journal_{n}", md, sa.Column("id", sa.Integer, primary_key=True))\n    for n in range(3)\n    if n < 1 or os.environ.get("MORE")\n}\n`,

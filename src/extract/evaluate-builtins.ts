@@ -5,7 +5,7 @@ import { enumMemberValue, isEnumClass, iteratedMembers } from './enums.js';
 import { callValue, makeCall } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
-import { builtinException, isTruthy, raising, scalar, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isFloat, isTruthy, num, raising, scalar, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { bytesOf } from './evaluate-bytes.js';
 
@@ -89,7 +89,8 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
     case 'sum': {
       const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
       const nums = [start, ...items].map(scalar);
-      return nums.every((n) => n.t === 'num') ? { t: 'num', v: nums.reduce((s, n) => s + (n.t === 'num' ? n.v : 0), 0) } : fail;
+      if (!nums.every((n) => n.t === 'num' || n.t === 'bool')) return fail;
+      return num(nums.reduce((s, n) => s + (n.t === 'num' || n.t === 'bool' ? Number(n.v) : 0), 0), nums.some((n) => n.t === 'num' && isFloat(n)));
     }
     case 'any':
     case 'all':

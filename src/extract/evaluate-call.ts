@@ -13,10 +13,11 @@ import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, li
 import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans, shorten } from './evaluate-methods.js';
+import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dataclassAsDict, dataclassFields, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
@@ -221,17 +222,25 @@ function chainMap(maps: Value[], file: string, line: number): Value {
 }
 
 /** `json.loads("...")` of a literal: the data it spells. */
+/**
+ * JSON numbers written as floats (`2.0`, `1e3`), kept apart from ints: the text gets a string in their place,
+ * escaped in the JSON (`\u0000`), which JSON.parse turns into this marker.
+ */
+const FLOAT_MARK = '\u0000float:';
+const FLOAT_MARK_ESCAPED = '\\u0000float:';
+
 function fromJson(text: string, file: string, line: number): Value {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') || !/[.eE]/.test(token) ? token : `"${FLOAT_MARK_ESCAPED}${token}"`));
+    data = JSON.parse(marked);
   } catch {
     return raising(builtinException('ValueError'), 'json.loads() of text that is not JSON', file, line);
   }
   const value = (v: unknown): Value => {
     if (v === null) return { t: 'none' };
-    if (typeof v === 'string') return { t: 'str', v };
-    if (typeof v === 'number') return { t: 'num', v };
+    if (typeof v === 'string') return v.startsWith(FLOAT_MARK) ? num(Number(v.slice(FLOAT_MARK.length)), true) : { t: 'str', v };
+    if (typeof v === 'number') return Number.isSafeInteger(v) ? num(v) : unknown('json.loads() of an integer beyond 2**53 (not followed)', file, line);
     if (typeof v === 'boolean') return { t: 'bool', v };
     if (Array.isArray(v)) return { t: 'seq', kind: 'list', items: v.map(value) };
     return { t: 'dict', entries: Object.entries(v as Record<string, unknown>).map(([k, x]): [Value, Value] => [{ t: 'str', v: k }, value(x)]) };
@@ -287,6 +296,12 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
     case 'builtins.int':
       return intOf(first, a.args[1] ?? a.kwargs.get('base'), file, line);
+    case 'builtins.float': {
+      const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
+      const text = v.t === 'str' ? v.v.trim().replace(/_/g, '') : undefined;
+      if (v.t === 'num' || v.t === 'bool') return num(Number(v.v), true);
+      return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? num(Number(text), true) : unknown('float() of a value not known statically', file, line);
+    }
     // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself
     case 'builtins.staticmethod':
       return first ?? unknown('staticmethod() without a function', file, line);
@@ -327,6 +342,15 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const made: CallValue = { t: 'call', callee: first, args: [], kwargs: new Map(), file, line, expr };
       constructed.add(made);
       return made;
+    }
+    case 'ast.literal_eval':
+      return (first?.t === 'str' ? literalEval(first.v, file, line) : undefined) ?? unknown('ast.literal_eval() of text not known statically, or not a literal schemaguard reads', file, line);
+    case 'textwrap.shorten': {
+      const width = a.args[1] ?? a.kwargs.get('width');
+      const placeholder = a.kwargs.get('placeholder') ?? { t: 'str', v: ' [...]' };
+      const options = [...a.kwargs.keys()].filter((k) => k !== 'width' && k !== 'placeholder');
+      const text = first?.t === 'str' && width?.t === 'num' && placeholder.t === 'str' && options.length === 0 ? shorten(first.v, width.v, placeholder.v) : undefined;
+      return text === undefined ? unknown('textwrap.shorten() of values not known statically', file, line) : { t: 'str', v: text };
     }
     case 'textwrap.dedent':
       return first?.t === 'str' ? { t: 'str', v: dedent(first.v) } : unknown('textwrap.dedent() of a value not known statically', file, line);
@@ -544,7 +568,7 @@ function intOf(first: Value | undefined, base: Value | undefined, file: string, 
   const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
   const radix = base === undefined ? 10 : base.t === 'num' ? base.v : undefined;
   const fail = unknown('int() of a value not known statically', file, line);
-  if ((v?.t === 'num' || v?.t === 'bool') && base === undefined) return { t: 'num', v: Math.trunc(Number(v.v)) };
+  if ((v?.t === 'num' || v?.t === 'bool') && base === undefined) return Number.isSafeInteger(Math.trunc(Number(v.v))) ? num(Math.trunc(Number(v.v))) : fail;
   if (v?.t !== 'str' || radix === undefined || !Number.isInteger(radix) || radix < 2 || radix > 36) return fail;
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, radix);
   const prefix = { 2: '0b', 8: '0o', 16: '0x' }[radix];

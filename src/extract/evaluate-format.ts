@@ -2,7 +2,7 @@
 // f-strings and str.format (https://docs.python.org/3/library/string.html#formatspec), and `%` formatting.
 // Anything outside the common subset gives undefined (unknown), never an approximation.
 import { formatValue } from './evaluate-ops.js';
-import { scalar, unknown, type Value } from './values.js';
+import { isFloat, numberText, scalar, unknown, type Value } from './values.js';
 
 /** repr() of a plain value: strings quoted as Python quotes them. */
 export function reprOf(v: Value): string | undefined {
@@ -32,7 +32,7 @@ export function formatSpec(value: Value, spec: string): string | undefined {
   const fill = fill0 ?? (zero && !align0 ? '0' : ' ');
   const align = align0 ?? (zero ? '=' : v.t === 'str' ? '<' : '>');
   const flags: Flags = { sign, alt, zero, group, precision, type };
-  const body = v.t === 'str' ? stringBody(v.v, flags) : v.t === 'num' || v.t === 'bool' ? numberBody(Number(v.v), flags) : undefined;
+  const body = v.t === 'str' ? stringBody(v.v, flags) : v.t === 'num' || v.t === 'bool' ? numberBody(Number(v.v), flags, v.t === 'num' && isFloat(v)) : undefined;
   if (body === undefined) return undefined;
   return pad(body, fill, align, width ? Number(width) : 0);
 }
@@ -55,10 +55,13 @@ function stringBody(s: string, f: Flags): string | undefined {
  * The digits with their sign, split by a NUL the padding removes (`=` pads between them). A bool with a
  * non-empty spec formats as the int it is.
  */
-function numberBody(n: number, f: Flags): string | undefined {
-  const type = f.type ?? (Number.isInteger(n) ? 'd' : undefined);
+function numberBody(n: number, f: Flags, isFloatValue: boolean): string | undefined {
+  const type = f.type ?? (isFloatValue ? undefined : 'd');
   let digits: string;
-  if (type === 'd' || 'bcoxX'.includes(type ?? '-')) {
+  if (type === undefined && f.precision === undefined) {
+    // a float with no presentation type: str() of it
+    digits = numberText({ t: 'num', v: Math.abs(n), float: true });
+  } else if (type === 'd' || 'bcoxX'.includes(type ?? '-')) {
     if (!Number.isInteger(n) || f.precision !== undefined) return undefined;
     const base = type === 'd' ? 10 : type === 'b' ? 2 : type === 'o' ? 8 : type === 'c' ? 0 : 16;
     if (base === 0) return String.fromCodePoint(n);

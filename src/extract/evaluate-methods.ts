@@ -1,4 +1,4 @@
-// str / list / dict methods, textwrap.dedent and re.sub for the static evaluator (table-name helpers are built from these).
+// str / list / dict methods, textwrap.dedent / shorten and re.sub for the static evaluator (table-name helpers are built from these).
 import { encodeText } from './evaluate-bytes.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex } from './evaluate-mutate.js';
@@ -123,6 +123,32 @@ export function dedent(text: string): string {
     }
   }
   return margin ? lines.map((l) => (l.startsWith(margin) ? l.slice(margin.length) : l)).join('\n') : lines.join('\n');
+}
+
+/**
+ * `textwrap.shorten(text, width, placeholder=...)`: whitespace collapsed, then as many words as fit with the
+ * placeholder after them. Undefined where TextWrapper would split a word (a hyphen, a word longer than the width).
+ */
+export function shorten(text: string, width: number, placeholder: string): string | undefined {
+  const collapsed = text.split(/\s+/).filter(Boolean).join(' ');
+  const length = (s: string): number => [...s].length;
+  if (length(collapsed) <= width) return collapsed;
+  const words = collapsed.split(' ');
+  if (collapsed.includes('-') || words.some((w) => length(w) > width) || length(placeholder.trimStart()) > width) return undefined;
+  const line: string[] = [];
+  let used = 0;
+  for (const word of words) {
+    const added = (line.length > 0 ? 1 : 0) + length(word);
+    if (used + added > width) break;
+    line.push(word);
+    used += added;
+  }
+  // words come off the end until the placeholder fits after the last one
+  while (line.length > 0) {
+    if (used + length(placeholder) <= width) return line.join(' ') + placeholder;
+    used -= length(line.pop()!) + (line.length > 0 ? 1 : 0);
+  }
+  return placeholder.trimStart();
 }
 
 /** `text.translate(table)`: each character the table maps replaced (None drops it). */

@@ -4,7 +4,7 @@ import { bytesOf, bytesOperation } from './evaluate-bytes.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
-import { isBuiltinValue, isTruthy, record, scalar, unknown, type CallValue, type Value } from './values.js';
+import { isBuiltinValue, isFloat, isTruthy, num, numberText, record, scalar, unknown, type CallValue, type Value } from './values.js';
 
 /** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
 const COMPILED_ELEMENT_ATTR = 'schemaguard.CompiledElement.';
@@ -24,7 +24,7 @@ export function formatValue(v: Value): string | undefined {
     case 'str':
       return v.v;
     case 'num':
-      return String(v.v);
+      return numberText(v);
     case 'bool':
       return v.v ? 'True' : 'False';
     case 'none':
@@ -43,7 +43,7 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
   if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
-  if (a.t === 'num' && b.t === 'num') return numeric(op, a.v, b.v, file, line);
+  if (a.t === 'num' && b.t === 'num') return numeric(op, a, b, file, line);
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
   if (op === '+' && a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items] };
   if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
@@ -66,7 +66,7 @@ function flagUnion(a: CallValue, b: CallValue): Value {
   const [x, y] = [a.kwargs.get('value'), b.kwargs.get('value')];
   if (x?.t !== 'num' || y?.t !== 'num') return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   const names = [...new Set([...(fieldText(a, 'name') ?? '').split('|'), ...(fieldText(b, 'name') ?? '').split('|')])].join('|');
-  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: numeric('|', x.v, y.v, '', 0), __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
+  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: numeric('|', x, y, '', 0), __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
 }
 
 function fieldText(v: CallValue, name: string): string | undefined {
@@ -84,30 +84,41 @@ function mergedDict(a: Extract<Value, { t: 'dict' }>, b: Extract<Value, { t: 'di
   return { t: 'dict', entries };
 }
 
-function numeric(op: string, x: number, y: number, file: string, line: number): Value {
+type NumValue = Extract<Value, { t: 'num' }>;
+
+/**
+ * Arithmetic as Python does it: a float when either operand is one (and from `/`, or `**` to a negative power);
+ * an integer beyond 2**53, which a JS number would round, is not followed.
+ */
+function numeric(op: string, a: NumValue, b: NumValue, file: string, line: number): Value {
+  const [x, y] = [a.v, b.v];
+  const anyFloat = isFloat(a) || isFloat(b);
+  const out = (v: number, isFloatResult = anyFloat): Value =>
+    isFloatResult || Number.isSafeInteger(v) ? num(v, isFloatResult) : unknown('an integer beyond 2**53 (not followed)', file, line);
   switch (op) {
     case '+':
-      return { t: 'num', v: x + y };
+      return out(x + y);
     case '-':
-      return { t: 'num', v: x - y };
+      return out(x - y);
     case '*':
-      return { t: 'num', v: x * y };
+      return out(x * y);
     case '/':
-      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: x / y };
+      return y === 0 ? unknown('division by zero', file, line) : out(x / y, true);
     case '//':
-      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: Math.floor(x / y) };
+      return y === 0 ? unknown('division by zero', file, line) : out(Math.floor(x / y));
     case '%':
-      return y === 0 ? unknown('division by zero', file, line) : { t: 'num', v: ((x % y) + y) % y };
+      return y === 0 ? unknown('division by zero', file, line) : out(((x % y) + y) % y);
     case '**':
-      return { t: 'num', v: x ** y };
+      return out(x ** y, anyFloat || y < 0);
     case '<<':
-      return { t: 'num', v: x * 2 ** y };
     case '>>':
-      return { t: 'num', v: Math.floor(x / 2 ** y) };
     case '|':
     case '&':
     case '^':
-      return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? { t: 'num', v: bitwise(op, BigInt(x), BigInt(y)) } : unknown(`operator ${op} on these numbers not supported statically`, file, line);
+      if (anyFloat || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return unknown(`operator ${op} on these numbers not supported statically`, file, line);
+      if (op === '<<') return out(x * 2 ** y);
+      if (op === '>>') return out(Math.floor(x / 2 ** y));
+      return out(bitwise(op, BigInt(x), BigInt(y)));
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
   }
@@ -124,7 +135,11 @@ export function unaryOp(op: string, a: Value, file: string, line: number): Value
     const truth = isTruthy(a);
     return truth === undefined ? unknown('condition not decidable statically', file, line) : { t: 'bool', v: !truth };
   }
-  if (a.t === 'num') return { t: 'num', v: op === '-' ? -a.v : op === '~' ? ~a.v : a.v };
+  if (a.t === 'num') {
+    // `~x` is -x - 1 on Python's unbounded integers (JavaScript's `~` works on 32 bits), and no float has it
+    if (op === '~') return isFloat(a) ? unknown('operator ~ on a float', file, line) : num(-a.v - 1);
+    return num(op === '-' ? -a.v : a.v, isFloat(a));
+  }
   return unknown(`operator ${op} on a value not known statically`, file, line);
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
 import { newHash } from './evaluate-bytes.js';
 import { setItem } from './evaluate-mutate.js';
-import { scalar, unknown, type Arguments, type Value } from './values.js';
+import { isFloat, num, scalar, unknown, type Arguments, type Value } from './values.js';
 
 const MATH: Record<string, (x: number) => number> = {
   'math.ceil': Math.ceil,
@@ -14,11 +14,15 @@ const MATH: Record<string, (x: number) => number> = {
   'math.log2': Math.log2,
   'math.sqrt': Math.sqrt,
 };
+/** the functions of MATH that give an int; the others give a float */
+const MATH_INT = new Set(['math.ceil', 'math.floor', 'math.trunc']);
 
-const num = (v: Value | undefined): number | undefined => {
+const numberOf = (v: Value | undefined): number | undefined => {
   const s = v && scalar(v);
   return s?.t === 'num' ? s.v : s?.t === 'bool' ? Number(s.v) : undefined;
 };
+
+const floatIn = (...vs: Array<Value | undefined>): boolean => vs.some((v) => v?.t === 'num' && isFloat(v));
 
 /** The value of a call of one of these functions; undefined for any other name. */
 export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, line: number): Value | undefined {
@@ -26,21 +30,22 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
   const fail = unknown(`${name.replace(/^builtins\./, '')}() of values not known statically`, file, line);
   const math = MATH[name];
   if (math) {
-    const x = num(first);
+    const x = numberOf(first);
     // a domain error (log of 0, square root of a negative) raises in Python: not followed
-    return x === undefined || a.args.length !== 1 || !Number.isFinite(math(x)) ? fail : { t: 'num', v: math(x) };
+    return x === undefined || a.args.length !== 1 || !Number.isFinite(math(x)) ? fail : num(math(x), !MATH_INT.has(name));
   }
   switch (name) {
     case 'builtins.abs': {
-      const x = num(first);
-      return x === undefined ? fail : { t: 'num', v: Math.abs(x) };
+      const x = numberOf(first);
+      return x === undefined ? fail : num(Math.abs(x), floatIn(first));
     }
     case 'builtins.divmod': {
-      const [x, y] = [num(first), num(second)];
+      const [x, y] = [numberOf(first), numberOf(second)];
       if (x === undefined || y === undefined || y === 0) return fail;
       // Python's floor division: the remainder takes the divisor's sign
       const q = Math.floor(x / y);
-      return { t: 'seq', kind: 'tuple', items: [{ t: 'num', v: q }, { t: 'num', v: x - q * y }] };
+      const isFloatResult = floatIn(first, second);
+      return { t: 'seq', kind: 'tuple', items: [num(q, isFloatResult), num(x - q * y, isFloatResult)] };
     }
     case 'bisect.bisect':
     case 'bisect.bisect_left':

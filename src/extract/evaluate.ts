@@ -10,7 +10,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isTruthy, num, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -29,7 +29,9 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'str':
       return { t: 'str', v: expr.v };
     case 'num':
-      return { t: 'num', v: expr.v };
+      // an integer beyond 2**53 would be rounded here, where Python keeps it exact
+      if (!expr.float && !Number.isSafeInteger(expr.v)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
+      return num(expr.v, expr.float);
     case 'const':
       return expr.v === null ? { t: 'none' } : { t: 'bool', v: expr.v };
     case 'fstr':

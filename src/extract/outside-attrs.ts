@@ -6,7 +6,7 @@ import { bytesOf } from './evaluate-bytes.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
-import { isBuiltinValue, type Value } from './values.js';
+import { isBuiltinValue, isFloat, type Value } from './values.js';
 
 const DECLARATIVE_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta', 'MappedAsDataclass', 'declarative_base']);
 
@@ -208,8 +208,8 @@ const SCHEMA_CONSTRUCTS = new Set(['Column', 'ForeignKey', 'Index', 'UniqueConst
 const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>> = {
   'builtins.str': (v) => v.t === 'str',
   'builtins.bytes': (v) => bytesOf(v) !== undefined,
-  'builtins.int': (v) => (v.t === 'num' && Number.isInteger(v.v)) || v.t === 'bool',
-  'builtins.float': (v) => v.t === 'num' && !Number.isInteger(v.v),
+  'builtins.int': (v) => (v.t === 'num' && !isFloat(v)) || v.t === 'bool',
+  'builtins.float': (v) => v.t === 'num' && isFloat(v),
   'builtins.bool': (v) => v.t === 'bool',
   'builtins.dict': (v) => v.t === 'dict',
   'builtins.list': (v) => v.t === 'seq' && v.kind === 'list',

@@ -9,7 +9,7 @@ import type { ColumnRef, TableDraft } from './drafts.js';
 import { columnName, columnOf, findColumn } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
-import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
+import { isFloat, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped */
@@ -234,6 +234,8 @@ function column(r: Render, name: string): Node {
 
 /** A literal bind rendered inline (String / Integer / Boolean literal processors of each dialect). */
 function literal(dialect: Dialect, v: Value): string | undefined {
+  // a float renders as Python's str() of it (`2.0`); one in exponent form is left alone
+  if (v.t === 'num' && isFloat(v)) return /[en]/.test(numberText(v)) ? undefined : numberText(v);
   return v.t === 'str' || v.t === 'num' || v.t === 'bool' ? sqlLiteral(v.v, dialect) : v.t === 'none' ? sqlLiteral(null, dialect) : undefined;
 }
 

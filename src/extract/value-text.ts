@@ -2,7 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { bytesRepr } from './evaluate-bytes.js';
 import { isSqlFunction } from './sa-names.js';
-import type { CallValue, Value } from './values.js';
+import { numberText, type CallValue, type Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
 export function valueText(v: Value): string {
@@ -10,7 +10,7 @@ export function valueText(v: Value): string {
     case 'str':
       return `'${v.v.replace(/'/g, "\\'")}'`;
     case 'num':
-      return String(v.v);
+      return numberText(v);
     case 'bool':
       return v.v ? 'True' : 'False';
     case 'none':

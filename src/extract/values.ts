@@ -58,7 +58,8 @@ export interface Arguments {
 export type Value =
   /** `conv`: a name given as `conv("...")`, which a naming convention leaves as it is */
   | { t: 'str'; v: string; conv?: true }
-  | { t: 'num'; v: number }
+  /** `float`: a Python float whose value is integral (`2.0`), printed as one; a non-integral number is a float anyway */
+  | { t: 'num'; v: number; float?: true }
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
   | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[]; slice?: true }
@@ -263,4 +264,26 @@ export function record(fields: Record<string, Value>): CallValue {
     line: 0,
     expr: { k: 'other', type: 'record', text: '', line: 0 },
   };
+}
+
+/** A number as Python holds it: a float when either operand was one (or when it is not integral). */
+export function num(v: number, isFloat = false): Extract<Value, { t: 'num' }> {
+  return isFloat ? { t: 'num', v, float: true } : { t: 'num', v };
+}
+
+export const isFloat = (v: Extract<Value, { t: 'num' }>): boolean => v.float === true || !Number.isInteger(v.v);
+
+/**
+ * str() / repr() of a number: an int's digits; a float as Python's repr writes it (`2.0`, `1e+16`, `1.5e-07`):
+ * the shortest round-trip digits, in exponent form below 1e-4 and from 1e16 on.
+ */
+export function numberText(v: Extract<Value, { t: 'num' }>): string {
+  if (!isFloat(v)) return String(v.v);
+  if (Number.isNaN(v.v)) return 'nan';
+  if (!Number.isFinite(v.v)) return v.v > 0 ? 'inf' : '-inf';
+  const [mantissa, exp] = v.v.toExponential().split('e') as [string, string];
+  const exponent = Number(exp);
+  if (exponent < -4 || exponent >= 16) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  const fixed = v.v.toFixed(Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - exponent));
+  return fixed.includes('.') ? fixed : `${fixed}.0`;
 }

@@ -233,7 +233,8 @@ function convertNumber(cx: ConvertContext, node: Node, line: number): Expr {
   if (raw.endsWith('j')) return other(cx, node, 'complex', line);
   const isPrefixed = /^0[xob]/.test(raw);
   const v = isPrefixed ? parseInt(raw.slice(2), raw[1] === 'x' ? 16 : raw[1] === 'o' ? 8 : 2) : Number(raw);
-  return Number.isNaN(v) ? other(cx, node, 'number', line) : { k: 'num', v, line };
+  if (Number.isNaN(v)) return other(cx, node, 'number', line);
+  return !isPrefixed && /[.e]/.test(raw) ? { k: 'num', v, float: true, line } : { k: 'num', v, line };
 }
 
 function convertString(cx: ConvertContext, node: Node, line: number): Expr {

@@ -276,7 +276,7 @@ function numberExpr(t: Token): Expr {
   const isPrefixed = /^0[xob]/.test(raw);
   const v = isPrefixed ? parseInt(raw.slice(2), raw[1] === 'x' ? 16 : raw[1] === 'o' ? 8 : 2) : Number(raw);
   if (Number.isNaN(v)) throw new FastPathError('bad number');
-  return { k: 'num', v, line: t.line };
+  return !isPrefixed && /[.e]/.test(raw) ? { k: 'num', v, float: true, line: t.line } : { k: 'num', v, line: t.line };
 }
 
 function countNewlines(s: string): number {

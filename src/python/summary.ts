@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 27;
+export const SUMMARY_VERSION = 28;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -46,7 +46,8 @@ export type Expr =
   | { k: 'fmt'; value: Expr; conv: 'r' | 's' | 'a' | null; spec: Expr | null; line: number }
   /** `v`: the bytes, one character each (latin-1) */
   | { k: 'bytes'; v: string; line: number }
-  | { k: 'num'; v: number; line: number }
+  /** `float`: written as a float (`2.0`, `1e3`), which Python prints as one */
+  | { k: 'num'; v: number; float?: true; line: number }
   | { k: 'const'; v: boolean | null; line: number }
   | { k: 'ellipsis'; line: number }
   | { k: 'tuple' | 'list' | 'set'; items: Expr[]; line: number }
