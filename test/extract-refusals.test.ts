@@ -76,6 +76,16 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('reports a class types.new_class() makes when its namespace callback cannot be run, instead of dropping it', async () => {
+    const schema = await extract({
+      'm.py': `import os, types\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n\ndef body(ns):\n    ns["__tablename__"] = "hist"\n    ns["id"] = sa.Column(sa.Integer, primary_key=True)\n    ns.update(os.environ)\n\nHist = types.new_class("Hist", (Base,), {}, body)\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 11, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('tables built by new_class() are missing: helper function body() could not be evaluated');
+  });
+
   it('reports tables a module-level comprehension builds when its filter is not known, instead of dropping them', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nmd = sa.MetaData()\nJOURNALS = {\n    n: sa.Table(f"journal_{n}", md, sa.Column("id", sa.Integer, primary_key=True))\n    for n in range(3)\n    if n < 1 or os.environ.get("MORE")\n}\n`,

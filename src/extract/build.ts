@@ -12,7 +12,7 @@ import { columnObjects } from './column-objects.js';
 import { mappedRegistry } from './model-kind.js';
 import { defaultConvention, type NamingInput, type TokenRunner } from './naming.js';
 import type { KnownTables } from './known-tables.js';
-import { indexTables } from './references.js';
+import { indexTables, tableOfRef } from './references.js';
 import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
@@ -41,7 +41,11 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       const table = mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null;
       return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
     },
-    tableColumns: (table) => columnObjects(x, table),
+    tableColumns: (table) => {
+      if (table.t !== 'class') return columnObjects(x, tableOfRef(x, table));
+      const mapped = mappedRegistry(x, table.cls) !== null ? mapClass(x, table.cls) : null;
+      return mapped?.table && !mapped.isSingleTable ? columnObjects(x, mapped.table) : undefined;
+    },
     metaTables: (meta) => tablesOfMeta(x, meta),
     metaAttribute: (meta, name) => {
       const info = metaOfValue(ctx, x.reg, meta);

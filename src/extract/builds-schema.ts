@@ -4,7 +4,7 @@ import type { Expr, Stmt } from '../python/summary.js';
 import { lastName } from './value-text.js';
 
 /** Callables whose call builds or changes a table: Table(...), Column(...), type(name, bases, ns), setattr(...). */
-const BUILDERS = new Set(['Table', 'Column', 'mapped_column', 'type', 'setattr', 'Index', 'map_imperatively', 'Field']);
+const BUILDERS = new Set(['Table', 'Column', 'mapped_column', 'type', 'new_class', 'setattr', 'Index', 'map_imperatively', 'Field']);
 
 function exprsOf(stmt: Stmt): Expr[] {
   switch (stmt.k) {
@@ -56,11 +56,17 @@ function visitChild(child: unknown, out: CallExpr[]): void {
   else if (typeof child === 'object' && child !== null) for (const field of Object.values(child)) visitChild(field, out);
 }
 
+/** `type(name, bases, namespace)` or `types.new_class(...)`: a call that makes a class (type(x) only asks one's type). */
+export function makesClass(call: CallExpr): boolean {
+  const name = lastName(call.fn);
+  // keywords of type() go to __init_subclass__
+  return name === 'new_class' || (name === 'type' && call.args.filter((a) => a.name === undefined && !a.star).length === 3);
+}
+
 function calls(names: ReadonlySet<string>, e: Expr): boolean {
   return callsIn(e).some((call) => {
     const name = lastName(call.fn);
-    // type(x) asks a type; only type(name, bases, namespace) makes a class (keywords go to __init_subclass__)
-    return names.has(name) && (name !== 'type' || call.args.filter((a) => a.name === undefined && !a.star).length === 3);
+    return names.has(name) && (name !== 'type' || makesClass(call));
   });
 }
 
@@ -77,9 +83,12 @@ export function buildsSchema(body: readonly Stmt[]): boolean {
   return bodyCalls(BUILDERS, body);
 }
 
-/** Whether the statements map a class through a registry (`registry.mapped(cls)` in a class decorator). */
+/**
+ * Whether the statements map a class through a registry (`registry.mapped(cls)` in a class decorator), or a
+ * function they define does (a decorator usable bare or with arguments, whose inner `apply(cls)` maps).
+ */
 export function mapsClass(body: readonly Stmt[]): boolean {
-  return bodyCalls(MAPPERS, body);
+  return bodyCalls(MAPPERS, body) || body.some((stmt) => (stmt.k === 'def' && stmt.body ? mapsClass(stmt.body) : bodiesOf(stmt).some(mapsClass)));
 }
 
 /** The objects the statements set attributes on: `X` of `setattr(X, ...)` and of `X.name = ...`. */

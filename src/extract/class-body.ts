@@ -87,7 +87,7 @@ function readBody(x: Extraction, cls: ClassInfo): BodyRead {
     // cached before the hook runs: a hook reading the class sees its body, as in Python
     read = { attrs, annotated, inVars };
     cache.set(cls, read);
-    setAttrs(read, classCreationAttrs(x, cls), cls.def.line);
+    setAttrs(read, classCreationAttrs(x, cls, inVars), cls.def.line);
   }
   return read;
 }

@@ -2,7 +2,8 @@
 // the metaclass's `__init__`. What they set on the class (`cls.__tablename__ = ...`) becomes its attributes.
 import { classHeader, mroOf } from './classes.js';
 import { callOf } from './columns.js';
-import { classScope } from './context.js';
+import { classScope, methodInfo } from './context.js';
+import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { methodChain, runChain } from './method-chain.js';
@@ -13,13 +14,40 @@ import { mappedRegistry } from './model-kind.js';
 import { qualnameOf, type ClassInfo, type Value } from './values.js';
 
 /**
- * The metaclass's `__new__` edits the namespace first; type.__new__ then runs the base's `__init_subclass__`, and
- * the metaclass's `__init__` runs last.
+ * The metaclass's `__new__` edits the namespace first; type.__new__ then calls `__set_name__` on the attributes
+ * that define it and runs the base's `__init_subclass__`; the metaclass's `__init__` runs last. `names` are the
+ * body's attribute names, in order.
  */
-export function classCreationAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
+export function classCreationAttrs(x: Extraction, cls: ClassInfo, names: Iterable<string>): Map<string, Value> {
   const meta = metaclassOf(x, cls);
-  if (!meta) return subclassHookAttrs(x, cls);
-  return new Map([...metaclassNewAttrs(x, cls, meta), ...subclassHookAttrs(x, cls), ...metaclassInitAttrs(x, cls, meta)]);
+  const created = new Map([...setNameAttrs(x, cls, names), ...subclassHookAttrs(x, cls)]);
+  if (!meta) return created;
+  return new Map([...metaclassNewAttrs(x, cls, meta), ...created, ...metaclassInitAttrs(x, cls, meta)]);
+}
+
+/**
+ * `accessionNo = Code()` where the project's descriptor class defines `__set_name__(self, owner, attr)`: Python
+ * calls it as the class is made, and what it sets on the class (`setattr(owner, attr, Column(...))`) replaces the
+ * descriptor in its place.
+ */
+function setNameAttrs(x: Extraction, cls: ClassInfo, names: Iterable<string>): Map<string, Value> {
+  const set = new Map<string, Value>();
+  const env = { module: cls.module, cls, depth: 0 };
+  for (const name of names) {
+    const binding = classScope(x.ctx.project, cls).bindings.get(name);
+    // only an instance of a project class: a cheap look at the callee before the value is made
+    if (binding?.k !== 'expr' || binding.expr.k !== 'call') continue;
+    const callee = evalExpr(x.ctx, binding.expr.fn, env);
+    const hook = callee.t === 'class' ? methodChain(x.ctx, mroOf(x.ctx, callee.cls), '__set_name__')[0] : undefined;
+    if (!hook) continue;
+    const instance = bindingValue(x.ctx, binding, env);
+    const fn = methodInfo(hook.owner.module, hook.def, hook.owner, instance);
+    const made = captureSet(x, cls, (why) => messages.setNameHook(hook.owner.name, name, why), () =>
+      callFunction(x.ctx, fn, { args: [{ t: 'class', cls }, { t: 'str', v: name }], kwargs: new Map() }, { module: cls.module, depth: 0 }, binding.line),
+    );
+    for (const [key, value] of made) set.set(key, value);
+  }
+  return set;
 }
 
 /**

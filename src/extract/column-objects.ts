@@ -1,12 +1,13 @@
 // `for c in table.columns`: the Column objects of a table built so far, for code that copies them
 // (`Table("x", archive, *[Column(c.name, c.type, nullable=c.nullable) for c in live.columns])`).
 import type { ColumnDraft, TableDraft } from './drafts.js';
-import { columnName, tableOfRef } from './references.js';
+import { columnName } from './references.js';
 import { saSymbol } from './sa-names.js';
+import { isTypeValue } from './type-of.js';
 import { nullableOf } from './finalize.js';
 import type { Extraction } from './state.js';
 import { tableSoFar } from './table-merge.js';
-import { unknown, type CallValue, type TableRef, type Value } from './values.js';
+import { unknown, type CallValue, type Value } from './values.js';
 
 /** Column objects read from a table: `c._copy()` of one leaves its foreign keys behind (they are the table's constraints). */
 const inTables = new WeakSet<CallValue>();
@@ -17,25 +18,37 @@ export function isTableColumn(v: CallValue): boolean {
 
 /**
  * Each column as the table holds it: the `Column(...)` it was made from, with what the table settled on it (a
- * primary key a PrimaryKeyConstraint gave it, and the nullability that follows). Undefined when the table is not
- * known; an ORM-mapped column (no `Column(...)` object of the table's own) is unknown.
+ * primary key a PrimaryKeyConstraint gave it, and the nullability that follows; a declarative attribute's name and
+ * key; a `mapped_column(...)` given its type is the Column it makes). Undefined when the table is not known; a
+ * `mapped_column(...)` whose type comes from its annotation is unknown.
  */
-export function columnObjects(x: Extraction, ref: TableRef): Value[] | undefined {
-  const declared = tableOfRef(x, ref);
+export function columnObjects(x: Extraction, declared: TableDraft | undefined): Value[] | undefined {
   if (!declared) return undefined;
   const table = tableSoFar(x, declared);
   return table.columns.map((c) => {
-    const call = c.call;
-    if (!call || saSymbol(call.callee) !== 'Column' || c.attr !== undefined) {
-      return unknown(`column ${columnName(c)} of ${table.name} is not known statically`, call?.file ?? '', call?.line ?? 0);
+    const call = asColumn(x, c.call);
+    if (!call) {
+      return unknown(`column ${columnName(c)} of ${table.name} is not known statically`, c.call?.file ?? '', c.call?.line ?? 0);
     }
     const key = primaryKeyOf(table, c);
     const isPk = key.isPk;
     const nullable = nullableOf(c, isPk, key.byConstraint);
-    const settled: CallValue = { ...call, kwargs: new Map([...call.kwargs, ['primary_key', { t: 'bool', v: isPk }], ['nullable', { t: 'bool', v: nullable }]]) };
+    // `status = Column(Enum(...))` in a class body: declarative named it after the attribute (its key too); a
+    // `Column("customer", ...)` keeps its own name and key whatever attribute maps it
+    const named = c.attr !== undefined && call.args[0]?.t !== 'str' ? [{ t: 'str', v: columnName(c) } as Value, ...call.args] : call.args;
+    const settled: CallValue = { ...call, args: named, kwargs: new Map([...call.kwargs, ['primary_key', { t: 'bool', v: isPk }], ['nullable', { t: 'bool', v: nullable }]]) };
     inTables.add(settled);
     return settled;
   });
+}
+
+/** A `Column(...)`, or a `mapped_column(...)` with its type among its arguments, as the Column it makes. */
+function asColumn(x: Extraction, call: CallValue | undefined): CallValue | undefined {
+  const symbol = call && saSymbol(call.callee);
+  if (!call || (symbol !== 'Column' && symbol !== 'mapped_column')) return undefined;
+  if (symbol === 'Column') return call;
+  const hasType = call.kwargs.has('type_') || call.args.some((a) => isTypeValue(x.ctx, a));
+  return hasType ? { ...call, callee: { t: 'ext', name: 'sqlalchemy.Column' } } : undefined;
 }
 
 /** A PrimaryKeyConstraint decides the key when there is one; else the columns' own flags. */

@@ -18,7 +18,8 @@ export interface EvalHooks {
   /** `cls.__table__.name` / `.schema`; undefined when the class has no table, or its schema is not known statically */
   tableName(cls: ClassInfo): { name: string; schema: string | null } | undefined;
   /** `table.columns` iterated: the Column objects of a table built so far; undefined when the table is not known */
-  tableColumns(table: TableRef): Value[] | undefined;
+  /** the Column objects of a table, or of a mapped class's table (`Model.__table__.columns`) */
+  tableColumns(table: TableRef | Extract<Value, { t: 'class' }>): Value[] | undefined;
   /** `metadata.tables`: the tables built so far on that MetaData, keyed as it keys them; undefined when it is not known */
   metaTables(meta: Value): Array<[string, Value]> | undefined;
   /** `metadata.schema` / `metadata.naming_convention` as configured so far; undefined when the value is no MetaData */

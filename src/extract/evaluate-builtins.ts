@@ -23,6 +23,9 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
       return isEnumClass(ctx, v.cls) ? iteratedMembers(ctx, v.cls).flatMap((m) => enumMemberValue(ctx, v.cls, m.name) ?? []) : undefined;
     case 'tablecols':
       return ctx.project.hooks.tableColumns(v.table);
+    // `for c in Model.__table__.columns`
+    case 'clsattr':
+      return v.name === '__table__.c' ? ctx.project.hooks.tableColumns({ t: 'class', cls: v.cls }) : undefined;
     case 'attr':
       // `for key in metadata.tables`: the keys of the tables built so far
       return v.name === 'tables' ? ctx.project.hooks.metaTables(v.obj)?.map(([key]): Value => ({ t: 'str', v: key })) : undefined;

@@ -17,7 +17,7 @@ import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMe
 import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
 import { saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dataclassAsDict, dataclassFields, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
@@ -296,6 +296,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first?.t === 'str' ? { t: 'str', v: first.v, conv: true } : unknown('conv() of a name not known statically', file, line);
     case 'builtins.int':
       return intOf(first, a.args[1] ?? a.kwargs.get('base'), file, line);
+    case 'builtins.bool': {
+      const truth = first ? isTruthy(first) : false;
+      return truth === undefined ? unknown('bool() of a value not known statically', file, line) : { t: 'bool', v: truth };
+    }
     case 'builtins.float': {
       const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
       const text = v.t === 'str' ? v.v.trim().replace(/_/g, '') : undefined;
@@ -383,6 +387,17 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return dataclassAsDict(ctx, first, file, line);
     case 'dataclasses.replace':
       return (first?.t === 'call' ? replaceRecord(ctx, first, a.kwargs) : undefined) ?? unknown('dataclasses.replace() of a value not known statically', file, line);
+    // `setattr(owner, attr, Column(...))` on a class being made (a descriptor's `__set_name__`, a hook) is part of its
+    // namespace, on an object or record its attribute; any other stays a call, which the scan follows as an effect
+    case 'builtins.setattr': {
+      const value = a.args[2];
+      if (first?.t === 'class' && first.cls.inCreation && second?.t === 'str' && value) {
+        (first.cls.assigned ??= new Map()).set(second.v, value);
+        return { t: 'none' };
+      }
+      if (first?.t === 'call' && second?.t === 'str' && value && setObjectAttribute(ctx, first, second.v, value)) return { t: 'none' };
+      return makeCall({ t: 'ext', name }, a, file, expr);
+    }
     case 'builtins.getattr':
     case 'builtins.hasattr': {
       if (!first || second?.t !== 'str') return unknown(`${name}() with a name not known statically`, file, line);
@@ -507,7 +522,14 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
   if (fromNamespace) return fromNamespace;
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
-    if (name === 'sub') return callRegex('re.sub', { args: [obj.args[0]!, ...a.args], kwargs: new Map([...obj.kwargs, ...a.kwargs]) }, file, expr.line) ?? makeCall(fn, a, file, expr);
+    if (name === 'sub' && a.args.length >= 2) {
+      // pattern.sub(repl, text, count=0), with the flags the pattern was compiled with
+      const [repl, text, count] = a.args;
+      const flags = obj.args[1] ?? obj.kwargs.get('flags') ?? { t: 'num', v: 0 };
+      const args = [obj.args[0]!, repl!, text!, count ?? a.kwargs.get('count') ?? { t: 'num', v: 0 }, flags];
+      const callRepl = (match: Value): Value => callValue(ctx, repl!, { args: [match], kwargs: new Map() }, env, expr);
+      return callRegex('re.sub', { args, kwargs: new Map() }, file, expr.line, callRepl) ?? makeCall(fn, a, file, expr);
+    }
     if (name === 'split' && a.args.length >= 1) {
       const flags = obj.args[1] ?? obj.kwargs.get('flags');
       const args = [obj.args[0]!, a.args[0]!, a.args[1] ?? a.kwargs.get('maxsplit') ?? { t: 'num', v: 0 }, ...(flags ? [flags] : [])];

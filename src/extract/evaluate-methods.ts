@@ -425,8 +425,9 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
   if (pattern === undefined || text === undefined) return undefined;
   try {
     const source = toJsRegex(pattern);
-    const anchored = name === 're.match' ? `^(?:${source})` : name === 're.fullmatch' ? `^(?:${source})$` : source;
-    const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags'))).exec(text);
+    // anchored at the start by the sticky flag and at the end by a lookahead: `^` and `$` would follow MULTILINE
+    const anchored = name === 're.fullmatch' ? `(?:${source})(?![\\s\\S])` : name === 're.match' ? `(?:${source})` : source;
+    const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags')) + (name === 're.search' ? '' : 'y')).exec(text);
     return match ? matchRecord(match) : { t: 'none' };
   } catch {
     return unknown('regular expression not supported statically', file, line);
@@ -454,7 +455,14 @@ export function callMatchMethod(fields: ReadonlyMap<string, Value>, name: string
   return unknown(`match.${name}() not supported statically`, file, line);
 }
 
+/** Python's `re` flags a JS RegExp has: IGNORECASE, MULTILINE, DOTALL, alone or joined with `|`. */
+const JS_FLAGS: Record<string, string> = { I: 'i', IGNORECASE: 'i', M: 'm', MULTILINE: 'm', S: 's', DOTALL: 's' };
+
+/** The JS flags; a flag JS lacks (VERBOSE, ASCII, LOCALE) throws, which the callers turn into an unknown. */
 function flagsOf(v: Value | undefined): string {
-  if (v?.t === 'ext' && /\.(I|IGNORECASE)$/.test(v.name)) return 'i';
-  return '';
+  if (v === undefined || v.t === 'none' || (v.t === 'num' && v.v === 0)) return '';
+  if (v.t === 'generic' && v.base.t === 'ext' && v.base.name === 'typing.Union') return [...new Set(v.args.map(flagsOf).join(''))].join('');
+  const flag = v.t === 'ext' ? JS_FLAGS[v.name.slice(v.name.lastIndexOf('.') + 1)] : undefined;
+  if (flag === undefined || (v.t === 'ext' && !v.name.startsWith('re.'))) throw new Error('a regular expression flag not supported statically');
+  return flag;
 }

@@ -17,6 +17,7 @@ export const messages = {
   searchableIndexes: 'sqlalchemy-searchable adds an index to each search-vector column while classes are mapped: those indexes are not followed',
   metaclassHook: (meta: string, method: string, reason: string): string => `metaclass ${meta}.${method} could not be run statically (${reason}); what it sets on the class is unknown`,
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
+  setNameHook: (owner: string, attr: string, reason: string): string => `${owner}.__set_name__ for ${attr} could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
   undecidedBranch: (cause: string): string => `defined under an if whose condition is not decidable statically (${cause}); the first branch was read`,
   contextManager: (name: string, why: string): string => `tables made inside \`with ${name}(...)\`: what the context manager sets up on entry (a schema, a prefix) is not followed statically (${why})`,

@@ -2,7 +2,7 @@
 // unknown object, a helper or a loop that cannot be run. Warnings in diagnostics, or problems on the table.
 import type { Expr, Stmt } from '../python/summary.js';
 import type { Env } from './context.js';
-import { attributeTargets, buildsSchema, callsIn } from './builds-schema.js';
+import { attributeTargets, buildsSchema, callsIn, makesClass } from './builds-schema.js';
 import { readAnnotation } from './annotations.js';
 import { ownAttrs } from './class-body.js';
 import { classHeader, mroOf, outsideBases } from './classes.js';
@@ -74,6 +74,11 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
     // `{book: Table(f"journal_{book.value}", ...) for book in Book if ...}` with a filter not known
     if (expr.k === 'comp' && lastName(call.fn) === 'Table') {
       x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.comprehensionNotRun(unknownCause(lost)) });
+      return;
+    }
+    // `H = types.new_class("H", (Base,), {}, body)` whose namespace could not be made: a class that may be mapped
+    if (makesClass(call)) {
+      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(lastName(call.fn), unknownCause(lost)) });
       return;
     }
     const fn = helperCalled(evalExpr(x.ctx, call.fn, env));

@@ -18,7 +18,7 @@ type Scope = 'module' | 'class' | 'record' | 'function';
  * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__`, a `__class_getitem__` making a
  * mixin).
  */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__class_getitem__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
