@@ -5,7 +5,7 @@ import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { isSqlOperand } from './sql-expr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
-import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause } from './value-text.js';
+import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
 import { messages } from './messages.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
@@ -115,7 +115,8 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       draft.foreignKeys.push(foreignKeyOf(item));
       for (const option of ['ondelete', 'onupdate', 'name']) {
         const v = item.kwargs.get(option);
-        if (v?.t === 'unknown') draft.unresolved.push(problem(call, `ForeignKey ${option}= not known statically (${v.reason})`, draft.key ?? draft.name ?? undefined));
+        const notName = notAName(v);
+        if (notName !== undefined) draft.unresolved.push(problem(call, `ForeignKey ${option}= not known statically (${notName})`, draft.key ?? draft.name ?? undefined));
       }
       return;
     case 'Sequence':

@@ -6,7 +6,7 @@ import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { unknownCause } from './value-text.js';
+import { notAName, unknownCause } from './value-text.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy's constraint and index classes, by name. */
@@ -114,7 +114,8 @@ export function columnRef(v: Value): ColumnRef {
 export function addConstraint(table: TableDraft, call: CallValue, constraint: ConstraintDraft): void {
   table.constraints.push(constraint);
   const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
-  if (name?.t === 'unknown') table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(name.reason) });
+  const notName = notAName(name);
+  if (notName !== undefined) table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(notName) });
   // a CHECK whose text is not known keeps its source text: that is what is reported, not a column left out
   const unknownText = checkTextProblem(call);
   if (unknownText) table.unresolved.push({ file: call.file, line: call.line, reason: unknownText });

@@ -154,8 +154,11 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
   const bases = mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
   const mixin = bases.includes('enum.StrEnum') ? 'strenum' : bases.includes('builtins.str') ? 'str' : bases.some((b) => /^(builtins\.int|enum\.IntEnum|enum\.IntFlag)$/.test(b)) ? 'int' : 'none';
   const fields: Record<string, Value> = { ...memberFields(cls, member), __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } };
-  // a Flag's members combine with `|` into a member of the same class (evaluate-ops.ts)
-  if (hasBase(ctx, cls, FLAG)) fields.__flag__ = { t: 'str', v: cls.name };
+  // a Flag's members combine with `|`, `&`, `^` into a member of the same class (evaluate-ops.ts), named from these
+  if (hasBase(ctx, cls, FLAG)) {
+    fields.__flag__ = { t: 'str', v: cls.name };
+    fields.__flagnames__ = { t: 'dict', entries: enumMembers(ctx, cls).map((m): [Value, Value] => [m.value, { t: 'str', v: m.name }]) };
+  }
   const made = record(fields);
   memberRecords.set(member, made);
   return made;

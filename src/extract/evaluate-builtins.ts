@@ -7,6 +7,7 @@ import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
 import { builtinException, isFloat, isTruthy, num, raising, scalar, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
+import { zipOf } from './evaluate-itertools.js';
 import { bytesOf } from './evaluate-bytes.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
@@ -66,10 +67,12 @@ export function callIteratorBuiltin(ctx: Ctx, name: string, a: Arguments, file: 
   return first.items.shift() ?? fallback ?? raising(builtinException('StopIteration'), 'next() of an exhausted iterator', file, line);
 }
 
-const ITERABLE_BUILTINS = new Set(['sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed', 'set', 'frozenset']);
+const ITERABLE_BUILTINS = new Set(['sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'reversed', 'set', 'frozenset']);
 
 /** `builtins.<name>(...)` for the builtins above; undefined for any other name. */
 export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value | undefined {
+  // zip's iterables may be endless (itertools.count, repeat): read one by one there
+  if (name === 'builtins.zip') return zipOf(ctx, a, env.module.file, expr.line);
   const short = name.startsWith('builtins.') ? name.slice('builtins.'.length) : '';
   if (!ITERABLE_BUILTINS.has(short)) return undefined;
   const file = env.module.file;
@@ -103,8 +106,6 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
       if (start.t !== 'num') return fail;
       return { t: 'seq', kind: 'list', items: items.map((v, i) => ({ t: 'seq', kind: 'tuple', items: [{ t: 'num', v: start.v + i }, v] })) };
     }
-    case 'zip':
-      return zipOf(ctx, a.args, fail);
     case 'reversed':
       return { t: 'seq', kind: 'list', items: [...items].reverse() };
     default:
@@ -169,24 +170,6 @@ function anyAll(name: 'any' | 'all', items: Value[], fail: Value): Value {
   return undecided ? fail : { t: 'bool', v: name === 'all' };
 }
 
-function zipOf(ctx: Ctx, args: Value[], fail: Value): Value {
-  // `itertools.repeat(x)` without a count gives x for as long as the other iterables last
-  const repeated = args.map(endlessRepeat);
-  const lists = args.map((v, i) => (repeated[i] ? [] : iterate(ctx, v)));
-  const finite = lists.filter((_, i) => !repeated[i]);
-  if (finite.length === 0 || finite.some((l) => l === undefined)) return fail;
-  const n = Math.min(...finite.map((l) => l!.length));
-  const items: Value[] = [];
-  for (let i = 0; i < n; i++) items.push({ t: 'seq', kind: 'tuple', items: lists.map((l, j) => repeated[j] ?? l![i]!) });
-  return { t: 'seq', kind: 'list', items };
-}
-
-/** The value `itertools.repeat(value)` (no count) repeats; undefined for any other value. */
-function endlessRepeat(v: Value): Value | undefined {
-  const isRepeat = v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'itertools.repeat' && v.args.length === 1 && !v.kwargs.has('times');
-  return isRepeat ? v.args[0] : undefined;
-}
-
 /** A set of the items, each equal value once (in first-seen order: a set's own order is Python's hash order). */
 export function setOf(items: Value[]): Value {
   const out: Value[] = [];
@@ -246,10 +229,6 @@ export function callHigherOrder(ctx: Ctx, name: string, a: Arguments, env: Env, 
       if (rows.length > MAX_LOOP) return unknown(`${name}() of more than ${MAX_LOOP} items`, file, expr.line);
       return { t: 'seq', kind: 'list', items: rows.map((items): Value => ({ t: 'seq', kind: 'tuple', items })) };
     }
-    case 'operator.add':
-    case 'operator.mul':
-    case 'operator.or_':
-      return first && second ? binaryOp(name === 'operator.add' ? '+' : name === 'operator.mul' ? '*' : '|', first, second, file, expr.line) : unknown(`${name}() without two operands`, file, expr.line);
     default:
       return undefined;
   }
@@ -324,13 +303,13 @@ function reduceOf(ctx: Ctx, a: Arguments, env: Env, expr: Expr): Value {
 /** `map(fn, xs, ...)` (in step over several iterables) and `filter(fn or None, xs)`, as the list they yield. */
 function mapOrFilter(ctx: Ctx, isMap: boolean, a: Arguments, env: Env, expr: Expr): Value {
   const [fn, ...iterables] = a.args;
-  const lists = iterables.map((v) => iterate(ctx, v));
   const fail = unknown(`${isMap ? 'map' : 'filter'}() over values not known statically`, env.module.file, expr.line);
-  if (!fn || lists.length === 0 || lists.some((l) => l === undefined || l.length > MAX_LOOP) || (!isMap && lists.length !== 1)) return fail;
-  const rows = Math.min(...lists.map((l) => l!.length));
+  // several iterables go in step, as zip() pairs them (an endless `repeat(...)` among them too)
+  const zipped = iterables.length > 1 ? zipOf(ctx, { args: iterables, kwargs: new Map() }, env.module.file, expr.line) : undefined;
+  const rows = zipped ? (zipped.t === 'seq' ? zipped.items.map((row) => (row.t === 'seq' ? row.items : [])) : undefined) : iterables[0] && iterate(ctx, iterables[0])?.map((item) => [item]);
+  if (!fn || !rows || rows.length > MAX_LOOP || (!isMap && iterables.length !== 1)) return fail;
   const items: Value[] = [];
-  for (let i = 0; i < rows; i++) {
-    const args = lists.map((l) => l![i]!);
+  for (const args of rows) {
     if (isMap) {
       items.push(callValue(ctx, fn, { args, kwargs: new Map() }, env, expr));
       continue;

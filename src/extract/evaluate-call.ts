@@ -12,6 +12,7 @@ import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
+import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
@@ -483,7 +484,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
 }
 

@@ -371,7 +371,8 @@ function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value,
 
 /** Expression statements matter for their effect on lists and dicts (`parts.append(x)`, `kw.setdefault(...)`). */
 function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
-  const mutation = applyMutation(ctx, expr, env);
+  const effects = env.effects;
+  const mutation = applyMutation(ctx, expr, env, effects && ((a) => [...a.args, ...a.kwargs.values()].forEach((v) => effects(v, env.module.file, expr.line))));
   if (mutation === 'done') return { done: false };
   if (mutation !== 'no') return abort(mutation, env, expr.line);
   const value = evalExpr(ctx, expr, env);

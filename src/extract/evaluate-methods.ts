@@ -278,6 +278,9 @@ export function callListMethod(list: Extract<Value, { t: 'seq' }>, name: string,
       return first && a.args.length === 1 ? { t: 'num', v: list.items.filter((item) => sameKey(item, first)).length } : undefined;
     case 'copy':
       return a.args.length === 0 ? { t: 'seq', kind: 'list', items: [...list.items] } : undefined;
+    // a deque's left end (collections.deque is held as a list)
+    case 'popleft':
+      return a.args.length > 0 ? undefined : (list.items.shift() ?? raising(builtinException('IndexError'), 'pop from an empty deque', file, line));
     default:
       return undefined;
   }

@@ -15,9 +15,10 @@ const READERS = new Set(['get', 'keys', 'values', 'items', 'copy', 'index', 'cou
 /**
  * Performs `obj.method(...)` on a list or dict the evaluator holds, when `expr` is such a call.
  * 'no': not a method call on a known list or dict (evaluate it as usual); 'done': performed; otherwise the
- * reason it cannot be performed statically (the value would silently differ from Python's).
+ * reason it cannot be performed statically (the value would silently differ from Python's). `made` receives the
+ * arguments: what they built exists whatever the list does with it (`shards.append(Table(...))` registers the table).
  */
-export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | string {
+export function applyMutation(ctx: Ctx, expr: Expr, env: Env, made?: (a: Arguments) => void): 'no' | 'done' | string {
   // `parts.append(x)`, `self.parts.append(x)`, `by_area[area].append(cls)`
   if (expr.k !== 'call' || expr.fn.k !== 'attr' || (expr.fn.obj.k !== 'name' && expr.fn.obj.k !== 'attr' && expr.fn.obj.k !== 'sub')) return 'no';
   const target = evalExpr(ctx, expr.fn.obj, env);
@@ -25,6 +26,7 @@ export function applyMutation(ctx: Ctx, expr: Expr, env: Env): 'no' | 'done' | s
   const method = expr.fn.name;
   if (READERS.has(method)) return 'no';
   const a = evalArgs(ctx, expr.args, env);
+  made?.(a);
   const done = target.t === 'dict' ? mutateDict(target, method, a) : mutateList(ctx, target, method, a, env, expr);
   return done ? 'done' : `${target.t === 'dict' ? 'dict' : target.kind}.${method}() with values not known statically`;
 }
@@ -80,6 +82,15 @@ function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, ex
     case 'append':
       if (!first || s.kind !== 'list') return false;
       s.items.push(first);
+      return true;
+    // a deque's ends (collections.deque is held as a list)
+    case 'appendleft':
+      if (!first || s.kind !== 'list') return false;
+      s.items.unshift(first);
+      return true;
+    case 'popleft':
+      if (s.kind !== 'list' || s.items.length === 0) return false;
+      s.items.shift();
       return true;
     case 'add':
       if (!first || s.kind !== 'set') return false;

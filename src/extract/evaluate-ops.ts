@@ -37,7 +37,7 @@ export function formatValue(v: Value): string | undefined {
 export function binaryOp(op: string, a: Value, b: Value, file: string, line: number): Value {
   if (a.t === 'unknown') return a;
   if (b.t === 'unknown') return b;
-  if (op === '|' && a.t === 'call' && b.t === 'call' && flagClass(a) !== undefined && flagClass(a) === flagClass(b)) return flagUnion(a, b);
+  if (FLAG_OPS.has(op) && a.t === 'call' && b.t === 'call' && flagClass(a) !== undefined && flagClass(a) === flagClass(b)) return flagOperation(op, a, b, file, line);
   // an IntEnum member in arithmetic, a StrEnum member in concatenation: its value
   if (scalar(a) !== a || scalar(b) !== b) return binaryOp(op, scalar(a), scalar(b), file, line);
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
@@ -58,15 +58,48 @@ function flagClass(v: CallValue): string | undefined {
   return fieldText(v, '__flag__');
 }
 
+const FLAG_OPS = new Set(['|', '&', '^']);
+
 /**
- * `Permission.READ | Permission.WRITE`: a member of the same class whose value has both bits, named after both
- * (Python names it after an alias when one has that value; such a name is not followed here).
+ * `Permission.READ | Permission.WRITE`, `cap & PRECISE`: a member of the same class with the bits the operation
+ * leaves (Python 3.13's naming: the member, an alias included, that has the value; else its single-bit members
+ * in ascending order joined by `|`; None for 0).
  */
-function flagUnion(a: CallValue, b: CallValue): Value {
+function flagOperation(op: string, a: CallValue, b: CallValue, file: string, line: number): Value {
   const [x, y] = [a.kwargs.get('value'), b.kwargs.get('value')];
-  if (x?.t !== 'num' || y?.t !== 'num') return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
-  const names = [...new Set([...(fieldText(a, 'name') ?? '').split('|'), ...(fieldText(b, 'name') ?? '').split('|')])].join('|');
-  return record({ ...Object.fromEntries(a.kwargs), name: { t: 'str', v: names }, value: numeric('|', x, y, '', 0), __enum__: { t: 'str', v: `${flagClass(a)}.${names}` } });
+  if (x?.t !== 'num' || y?.t !== 'num') return op === '|' ? { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] } : unknown(`operator ${op} on Flag members whose values are not known`, file, line);
+  const value = numeric(op, x, y, file, line);
+  return value.t === 'num' ? flagMember(a, value.v, file, line) : value;
+}
+
+/** The member of `like`'s Flag class that has this value, named as Python names it. */
+export function flagMember(like: CallValue, value: number, file: string, line: number): Value {
+  const names = like.kwargs.get('__flagnames__');
+  const known = names?.t === 'dict' ? names.entries.flatMap(([v, n]) => (v.t === 'num' && n.t === 'str' ? [[v.v, n.v] as const] : [])) : [];
+  const exact = known.find(([v]) => v === value)?.[1];
+  const bits = known.filter(([v]) => v > 0 && (v & (v - 1)) === 0 && (value & v) === v).sort(([p], [q]) => p - q);
+  const covered = bits.reduce((sum, [v]) => sum | v, 0);
+  if (exact === undefined && value !== 0 && covered !== value) return unknown('a Flag value with bits no member has', file, line);
+  const name: Value = exact !== undefined ? { t: 'str', v: exact } : value === 0 ? { t: 'none' } : { t: 'str', v: bits.map(([, n]) => n).join('|') };
+  // str() of it, and its identity: the name is canonical (`TEMP | HUMIDITY` is CLIMATE), `Cap(0)` has none
+  const identity = name.t === 'str' ? `${flagClass(like)}.${name.v}` : `${flagClass(like)}(0)`;
+  return record({ ...Object.fromEntries(like.kwargs), name, _name_: name, value: num(value), _value_: num(value), __enum__: { t: 'str', v: identity } });
+}
+
+/** `~member`: the class's other bits (those of its single-bit members). */
+function flagInverse(member: CallValue, file: string, line: number): Value {
+  const names = member.kwargs.get('__flagnames__');
+  const value = member.kwargs.get('value');
+  if (names?.t !== 'dict' || value?.t !== 'num') return unknown('operator ~ on a Flag member not known statically', file, line);
+  const all = names.entries.reduce((sum, [v]) => (v.t === 'num' ? sum | v.v : sum), 0);
+  return flagMember(member, all & ~value.v, file, line);
+}
+
+/** `item in container` for two members of one Flag class: all of the item's bits are the container's. */
+function flagContains(container: Value, item: Value): boolean | undefined {
+  if (container.t !== 'call' || item.t !== 'call' || flagClass(container) === undefined || flagClass(container) !== flagClass(item)) return undefined;
+  const [c, i] = [container.kwargs.get('value'), item.kwargs.get('value')];
+  return c?.t === 'num' && i?.t === 'num' ? (c.v & i.v) === i.v : undefined;
 }
 
 function fieldText(v: CallValue, name: string): string | undefined {
@@ -135,6 +168,7 @@ export function unaryOp(op: string, a: Value, file: string, line: number): Value
     const truth = isTruthy(a);
     return truth === undefined ? unknown('condition not decidable statically', file, line) : { t: 'bool', v: !truth };
   }
+  if (op === '~' && a.t === 'call' && flagClass(a) !== undefined) return flagInverse(a, file, line);
   if (a.t === 'num') {
     // `~x` is -x - 1 on Python's unbounded integers (JavaScript's `~` works on 32 bits), and no float has it
     if (op === '~') return isFloat(a) ? unknown('operator ~ on a float', file, line) : num(-a.v - 1);
@@ -227,6 +261,8 @@ function order<T extends number | string>(op: string, x: T, y: T): boolean {
 
 function contains(container: Value, item: Value): boolean | undefined {
   if (container.t === 'str' && item.t === 'str') return container.v.includes(item.v);
+  const inFlag = flagContains(container, item);
+  if (inFlag !== undefined) return inFlag;
   if (container.t === 'seq') {
     let undecided = false;
     for (const x of container.items) {

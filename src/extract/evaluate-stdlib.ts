@@ -3,6 +3,7 @@
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
 import { newHash } from './evaluate-bytes.js';
+import { formatSpec } from './evaluate-format.js';
 import { setItem } from './evaluate-mutate.js';
 import { isFloat, num, scalar, unknown, type Arguments, type Value } from './values.js';
 
@@ -35,6 +36,12 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
     return x === undefined || a.args.length !== 1 || !Number.isFinite(math(x)) ? fail : num(math(x), !MATH_INT.has(name));
   }
   switch (name) {
+    // format(value, spec): the format-spec mini-language, as f-strings use it
+    case 'builtins.format': {
+      const spec = second ?? a.kwargs.get('format_spec') ?? { t: 'str', v: '' };
+      const text = first && spec.t === 'str' ? formatSpec(first, spec.v) : undefined;
+      return text === undefined ? fail : { t: 'str', v: text };
+    }
     case 'builtins.abs': {
       const x = numberOf(first);
       return x === undefined ? fail : num(Math.abs(x), floatIn(first));

@@ -109,7 +109,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         updateGlobals(x, globalsUpdate, env, seen);
         break;
       }
-      if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env)) break;
+      if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env, seen)) break;
       if (stmt.value && (containsCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
         const run = collecting(x, env, seen);
@@ -226,8 +226,11 @@ function scanDecorated(x: Extraction, stmt: FunctionDef, env: Env, seen: Set<Cal
 }
 
 /** `NAMING.update(...)` at module level changes the dict later statements read; false when not such a call. */
-function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env): boolean {
-  const outcome = applyMutation(x.ctx, expr, env);
+function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env, seen: Set<CallValue>): boolean {
+  const where = { file: env.module.file, line: expr.line };
+  const outcome = applyMutation(x.ctx, expr, collecting(x, env, seen), (a) => {
+    for (const v of [...a.args, ...a.kwargs.values()]) collect(x, v, where, env, seen);
+  });
   if (outcome === 'no') return false;
   if (outcome !== 'done') x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.mutation(outcome) });
   return true;

@@ -57,6 +57,14 @@ export function unknownCause(v: Value): string {
   return v.t === 'unknown' ? v.reason : `${valueText(v)} is not known statically`;
 }
 
+/**
+ * Why a value given where a name (or an `ondelete=` word) goes is not one: unknown, or an object the evaluator does
+ * not model (`Formatter().format(...)` of a library base class). Undefined for a string or None.
+ */
+export function notAName(v: Value | undefined): string | undefined {
+  return v === undefined || v.t === 'str' || v.t === 'none' ? undefined : unknownCause(v);
+}
+
 /** The last name of a name or attribute expression (`Column`, `sa.Column` -> 'Column'); '' for anything else. */
 export function lastName(e: Expr): string {
   return e.k === 'name' ? e.id : e.k === 'attr' ? e.name : '';

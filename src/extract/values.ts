@@ -183,6 +183,12 @@ function callTruth(v: CallValue): boolean | undefined {
   if (v.callee.t === 'class') return true;
   if (v.callee.t !== 'ext') return undefined;
   const name = v.callee.name;
+  // an enum member is true unless it is a Flag without bits, or an int / str mixin member whose value is false
+  const mixin = name === 'schemaguard.Record' ? v.kwargs.get('__mixin__') : undefined;
+  if (v.kwargs.has('__flag__') || (mixin?.t === 'str' && mixin.v !== 'none')) {
+    const value = v.kwargs.get('value');
+    return value ? isTruthy(value) : undefined;
+  }
   // `if col == 1:` asks SQLAlchemy's ClauseElement.__bool__, which mostly raises
   if (name === SQL_OPERATOR) return undefined;
   if (/^(sqlalchemy|sqlmodel|flask_sqlalchemy|schemaguard|functools)\./.test(name)) return true;
