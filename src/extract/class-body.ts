@@ -1,6 +1,6 @@
 // The attributes a class body defines, in definition order, as `vars(cls)` and `__annotations__` hold them.
 import type { Expr, FunctionDef, Stmt } from '../python/summary.js';
-import { classCreationAttrs } from './class-hooks.js';
+import { classCreationAttrs, preparedNamespace } from './class-hooks.js';
 import { isNamespaceCall, namespaceKey, namespaceUpdate, writesNamespace } from './class-namespace.js';
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
@@ -74,6 +74,8 @@ function readBody(x: Extraction, cls: ClassInfo): BodyRead {
       cls,
       aliases: new Set(),
     };
+    // a metaclass's __prepare__ seeds the namespace the body fills: its names come first, the body may replace them
+    for (const [name, seeded] of preparedNamespace(x, cls)) found.set(name, { name, line: cls.def.line, expr: null, ann: null, def: null, isClass: false, value: seeded });
     collect(cls.def.body, found, reader);
     if (problems.length > 0) x.pending.set(cls, [...(x.pending.get(cls) ?? []), ...problems]);
     reportUndecided(x, cls, undecided, reader.aliases);

@@ -26,6 +26,27 @@ export function classCreationAttrs(x: Extraction, cls: ClassInfo, names: Iterabl
 }
 
 /**
+ * An in-repo metaclass's `__prepare__(mcs, name, bases, **kw)`: the namespace it returns is the one the class body
+ * then fills, so what it seeds comes first (tradebook's audit columns for `class Account(Base, audited=True)`).
+ * Empty without one; one that cannot be run is reported on the class.
+ */
+export function preparedNamespace(x: Extraction, cls: ClassInfo): Map<string, Value> {
+  const meta = metaclassOf(x, cls);
+  const hook = meta ? methodChain(x.ctx, mroOf(x.ctx, meta), '__prepare__')[0] : undefined;
+  if (!meta || !hook) return new Map();
+  const fn = methodInfo(hook.owner.module, hook.def, hook.owner, { t: 'class', cls: meta });
+  const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }];
+  const ns = callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line);
+  if (ns.t !== 'dict' || ns.entries.some(([k]) => k.t !== 'str')) {
+    const why = ns.t === 'unknown' ? ns.reason : 'it does not return a namespace known statically';
+    const problem = { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassHook(meta.name, '__prepare__', why) };
+    x.pending.set(cls, [...(x.pending.get(cls) ?? []), problem]);
+    return new Map();
+  }
+  return new Map(ns.entries.map(([k, v]) => [k.t === 'str' ? k.v : '', v]));
+}
+
+/**
  * `accessionNo = Code()` where the project's descriptor class defines `__set_name__(self, owner, attr)`: Python
  * calls it as the class is made, and what it sets on the class (`setattr(owner, attr, Column(...))`) replaces the
  * descriptor in its place.

@@ -132,7 +132,7 @@ function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<
       later.push([name, attr]);
       continue;
     }
-    if (attr.expr === null) {
+    if (attr.expr === null && attr.value === undefined) {
       const ann = annValue(x, mixin, attr);
       if (ann && !definedAnywhere(x, cls, name, names)) out.set(name, { name, owner: mixin, line: attr.line, value: null, ann });
       continue;

@@ -197,13 +197,20 @@ function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined
 
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
-const GETTERS = new Set(['operator.itemgetter', 'operator.attrgetter']);
+const GETTERS = new Set(['operator.itemgetter', 'operator.attrgetter', 'operator.methodcaller']);
 
 /** `itemgetter(0)(row)`, `attrgetter("__table__.c.id")(Model)`: the item or the (dotted) attribute; a tuple of them for several. */
 function callGetter(ctx: Ctx, getter: CallValue, a: Arguments, env: Env, expr: Expr): Value {
   const [obj] = a.args;
   if (!obj || a.args.length !== 1) return unknown(`${valueText(getter)} called without one argument`, env.module.file, expr.line);
-  const isItem = getter.callee.t === 'ext' && getter.callee.name === 'operator.itemgetter';
+  const kind = getter.callee.t === 'ext' ? getter.callee.name : '';
+  // methodcaller("upper") called on x is x.upper(), with the arguments it was made with
+  if (kind === 'operator.methodcaller') {
+    const [method, ...args] = getter.args;
+    if (method?.t !== 'str') return unknown('methodcaller() of a name not known statically', env.module.file, expr.line);
+    return callValue(ctx, attributeOf(ctx, obj, method.v, env, expr.line), { args, kwargs: getter.kwargs }, env, expr);
+  }
+  const isItem = kind === 'operator.itemgetter';
   const one = (key: Value): Value => {
     if (isItem) return subscriptOf(ctx, obj, key, env, expr.line);
     if (key.t !== 'str') return unknown('attrgetter() of a name not known statically', env.module.file, expr.line);
@@ -504,6 +511,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     if (chain) {
       chain.next(a);
       return { t: 'none' };
+    }
+    // `ns = super().__prepare__(name, bases, **kw)` in a metaclass: type's own gives an empty namespace
+    if (name === '__prepare__') {
+      const next = superMember(ctx, obj, name, expr.line);
+      return next === undefined || next === 'outside' ? { t: 'dict', entries: [] } : callValue(ctx, next, a, env, expr);
     }
     // TypeDecorator.load_dialect_impl, reached through super() past the project's own: `self.impl_instance`
     const inherited = name === 'load_dialect_impl' ? inheritedDialectImpl(ctx, obj, expr.line) : undefined;
