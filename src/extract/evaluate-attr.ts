@@ -5,7 +5,7 @@ import type { Binding } from './scope.js';
 import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
-import { bindingValue, lookupInModule } from './resolve.js';
+import { bindingValue, lookupInModule, moduleGetattr } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { callOf } from './columns.js';
@@ -35,7 +35,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const found = lookupInModule(ctx, obj.module, name);
       if (found) return found;
       const sub = ctx.project.modules.get(`${obj.module.name}.${name}`);
-      return sub ? { t: 'module', module: sub } : unknown(`${obj.module.name} defines no ${name}`, env.module.file, line);
+      if (sub) return { t: 'module', module: sub };
+      return moduleGetattr(ctx, obj.module, name, line) ?? unknown(`${obj.module.name} defines no ${name}`, env.module.file, line);
     }
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;

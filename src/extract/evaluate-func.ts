@@ -322,6 +322,24 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
 const COLUMN_SETTABLE = new Set(['name', 'primary_key', 'nullable', 'unique', 'index', 'comment', 'autoincrement']);
 
 /**
+ * `c.primary_key = True` on a Column not yet in a table (in a helper or at module level): what its constructor
+ * keyword would have set; false for any other object or attribute.
+ */
+export function setColumnAttribute(obj: Value, name: string, value: Value): boolean {
+  if (obj.t !== 'call' || !COLUMN_SETTABLE.has(name) || saSymbol(obj.callee) !== 'Column') return false;
+  // Column.__init__ decided nullable from the primary_key it was given: a key set later leaves that as it was
+  if (name === 'primary_key' && !obj.kwargs.has('nullable')) {
+    const given = obj.kwargs.get('primary_key');
+    const wasKey = given ? isTruthy(given) : false;
+    obj.kwargs.set('nullable', wasKey === undefined ? unknown('nullable of a column whose primary_key is not known statically', obj.file, obj.line) : { t: 'bool', v: !wasKey });
+  }
+  // a name given first (`Column("old", ...)`) is replaced where it stands
+  if (name === 'name' && obj.args[0]?.t === 'str') obj.args[0] = value;
+  else obj.kwargs.set(name, value);
+  return true;
+}
+
+/**
  * `self.native = native` in a constructor run statically: the instance of an in-repo class keeps it (a
  * TypeDecorator's load_dialect_impl reads it back). On any other object the effect is not modelled, so the
  * helper stops rather than go on with a value that may have changed.
@@ -330,13 +348,7 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   const obj = evalExpr(ctx, target.obj, env);
   // (and a record: an enum member its `__init__` runs on, a SimpleNamespace)
   if (obj.t === 'call' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
-  // `c.primary_key = True` on a Column not yet in a table: what its constructor keyword would have set
-  if (obj.t === 'call' && COLUMN_SETTABLE.has(target.name) && saSymbol(obj.callee) === 'Column') {
-    // a name given first (`Column("old", ...)`) is replaced where it stands
-    if (target.name === 'name' && obj.args[0]?.t === 'str') obj.args[0] = value;
-    else obj.kwargs.set(target.name, value);
-    return undefined;
-  }
+  if (setColumnAttribute(obj, target.name, value)) return undefined;
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
   // `History.__name__ = ...` on a class a factory built: its table exists already; only a new column would change it
   if (obj.t === 'class' && (obj.cls.inCreation || !addsColumn(value))) return undefined;

@@ -2,7 +2,8 @@
 import type { Binding } from './scope.js';
 import { bindDynamicGlobal, classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
-import { decorated } from './evaluate-func.js';
+import { callFunction, decorated } from './evaluate-func.js';
+import { valueText } from './value-text.js';
 import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
@@ -111,7 +112,7 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
     // `from . import user` in a package __init__ binds the submodule (the lookup meets that very import)
     if (found && !(found.t === 'unknown' && sub)) return found;
     if (sub) return { t: 'module', module: sub };
-    return unknown(`${module} defines no ${name}`, file, line);
+    return moduleGetattr(ctx, mod, name, line) ?? unknown(`${module} defines no ${name}`, file, line);
   }
   if (ctx.project.topLevel.has(module.split('.')[0]!)) {
     const sub = ctx.project.modules.get(`${module}.${name}`);
@@ -131,6 +132,19 @@ export function setGlobal(ctx: Ctx, mod: ModuleInfo, name: string, value: Value,
   const binding = moduleScope(ctx.project, mod).bindings.get(name);
   if (!binding) bindDynamicGlobal(ctx.project, mod, name, value);
   else if (line === undefined ? ctx.project.memo.has(binding) : binding.line < line) ctx.project.memo.set(binding, value);
+}
+
+/**
+ * A name a module does not bind, given by its `__getattr__(name)` (PEP 562: constants worked out lazily, read as
+ * `limits.SKU_LEN` or imported by name); undefined without one, or when it raises AttributeError.
+ */
+export function moduleGetattr(ctx: Ctx, mod: ModuleInfo, name: string, line: number): Value | undefined {
+  const hook = moduleScope(ctx.project, mod).bindings.get('__getattr__');
+  if (hook?.k !== 'def' || !hook.def.body || name.startsWith('__')) return undefined;
+  const fn = { module: mod, def: hook.def };
+  const value = callFunction(ctx, fn, { args: [{ t: 'str', v: name }], kwargs: new Map() }, { module: mod, depth: 0 }, line);
+  const raised = value.t === 'unknown' ? value.raises : undefined;
+  return raised && /AttributeError/.test(valueText(raised)) ? undefined : value;
 }
 
 /** A module's global `name`, following `import *`; undefined when the module does not bind it. */
@@ -193,7 +207,10 @@ export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Valu
   if (env.cls) {
     const b = classBinding(ctx, env.cls, name);
     // `metadata = metadata` in a class body: the name being defined is not visible yet, globals are
-    if (b && b.k !== 'ann' && ctx.project.memo.get(b) !== 'pending') {
+    // a class body runs in order: a name bound further down (`code = Column(...)` below `name = Column(code("name"))`)
+    // is not bound yet, and the module's helper of that name is read
+    const isLater = b !== undefined && b.line > line && lookupInModule(ctx, env.module, name) !== undefined;
+    if (b && b.k !== 'ann' && ctx.project.memo.get(b) !== 'pending' && !isLater) {
       return bindingValue(ctx, b, { module: env.cls.module, cls: env.cls, depth: env.depth });
     }
     const closed = env.cls.closure?.get(name);

@@ -12,7 +12,7 @@ import { evalArgs, evalExpr } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
-import { assignTarget, callFunction, decorated, runContextManager } from './evaluate-func.js';
+import { assignTarget, callFunction, decorated, runContextManager, setColumnAttribute } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
@@ -34,7 +34,11 @@ import { exprText, unknownCause } from './value-text.js';
 const MAX_LOOP = 500;
 
 export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
-  x.onMappingEffect = (v) => walkValue(v, 0, (c) => mapFactoryClass(x, c), () => {});
+  // a declared_attr's code runs as the class is mapped: the classes it makes are mapped, the tables it makes (a
+  // many-to-many helper's `db.Table(...)`, cloudify's `roles`) exist
+  x.onMappingEffect = (v) => walkValue(v, 0, (c) => mapFactoryClass(x, c), (call) => {
+    if (isTableCall(call)) tableForCall(x, call);
+  });
   const wanted = new Set(modules);
   const done = new Set<ModuleInfo>();
   const visit = (m: ModuleInfo): void => {
@@ -238,6 +242,7 @@ function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env, seen: Set<Call
 
 /** An attribute set at import time: a column on a mapped class, or the naming convention or schema of a MetaData. */
 function setAttribute(x: Extraction, obj: Value, name: Value, value: Value): void {
+  if (name.t === 'str' && setColumnAttribute(obj, name.v, value)) return;
   if (obj.t === 'class') addColumnLater(x, obj, name, value);
   // `Config.PREFIX = "app_"` after the class: later reads of the attribute (`String(Config.LEN)`) see the new value
   if (obj.t === 'class' && name.t === 'str' && !mappedRegistry(x, obj.cls)) keepOnClass(obj.cls, new Map([[name.v, value]]));
