@@ -394,6 +394,33 @@ function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
 }
 
 /** A function's decorators by their last name (`staticmethod`, `functools.cached_property` -> `cached_property`). */
+/** `@prefix.setter` (or `.getter`) over a def of that name. */
+function isAccessorOf(def: FunctionDef, name: string, accessor: 'setter' | 'getter'): boolean {
+  return def.decorators.some((d) => d.k === 'attr' && d.name === accessor && d.obj.k === 'name' && d.obj.id === name);
+}
+
+/** The def in a class body that is a property's getter (`@property`, `@x.getter`) or its setter (`@x.setter`). */
+function propertyDef(cls: ClassInfo, name: string, role: 'getter' | 'setter'): FunctionDef | undefined {
+  const defs = cls.def.body.filter((s): s is FunctionDef => s.k === 'def' && s.name === name);
+  if (role === 'setter') return defs.findLast((d) => isAccessorOf(d, name, 'setter'));
+  return defs.findLast((d) => isAccessorOf(d, name, 'getter') || d.decorators.some((e) => e.k === 'name' && e.id === 'property'));
+}
+
+/**
+ * `layout.prefix = "_News_"` on an instance whose class (up the MRO) defines a property setter of that name: the
+ * setter runs with the value (it may store something else: `self._prefix = value.strip("_").lower()`).
+ * Undefined when no class defines one; else what the setter returned (an unknown when it could not be run).
+ */
+export function runPropertySetter(ctx: Ctx, obj: CallValue, cls: ClassInfo, name: string, value: Value): Value | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const setter = propertyDef(e.cls, name, 'setter');
+    if (setter?.body) return callFunction(ctx, methodInfo(e.cls.module, setter, e.cls, obj), { args: [value], kwargs: new Map() }, { module: e.cls.module, depth: 0 }, obj.line);
+    if (classScope(ctx.project, e.cls).bindings.has(name)) return undefined;
+  }
+  return undefined;
+}
+
 function decoratorNames(fn: Extract<Value, { t: 'func' }>): string[] {
   return fn.fn.def.decorators.map((d) => (d.k === 'name' ? d.id : d.k === 'attr' ? d.name : ''));
 }
@@ -450,6 +477,9 @@ function isRootValue(v: CallValue): boolean {
 
 function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, binding: Binding, line: number): Value {
   const env = { module: owner.module, cls: owner, depth: 0 };
+  // `@prefix.setter def prefix(...)` rebinds the name to the property: it is read through its getter
+  const getter = binding.k === 'def' && isAccessorOf(binding.def, name, 'setter') ? propertyDef(owner, name, 'getter') : undefined;
+  if (getter) return boundMethod({ t: 'func', fn: methodInfo(owner.module, getter, owner) }, { t: 'class', cls }, cls);
   if (binding.k === 'def') {
     if (isDeclaredAttr(binding.def.decorators.map((d) => evalExpr(ctx, d, env)))) {
       // `Veterinarian.id` from a mixin's declared_attr: the mapped attribute it makes, a column reference;

@@ -1,7 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { Expr } from '../python/summary.js';
 import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf, certainlyLacks, isSuperCall, noteInstance, SUPER, superMember } from './evaluate-attr.js';
+import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
@@ -54,8 +54,9 @@ export function setObjectAttribute(ctx: Ctx, obj: Value, name: string, value: Va
   if (obj.t !== 'call') return false;
   if (obj.callee.t === 'class') {
     construct(ctx, obj, obj.callee.cls);
-    (obj.attrs ??= new Map()).set(name, value);
-    return true;
+    const set = runPropertySetter(ctx, obj, obj.callee.cls, name, value);
+    if (set === undefined) (obj.attrs ??= new Map()).set(name, value);
+    return set?.t !== 'unknown';
   }
   if (obj.callee.t !== 'ext' || obj.callee.name !== 'schemaguard.Record') return false;
   obj.kwargs.set(name, value);

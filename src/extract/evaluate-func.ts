@@ -1,7 +1,8 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
-import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers } from '../python/summary.js';
-import type { Ctx, Env } from './context.js';
-import { evalExpr } from './evaluate.js';
+import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers, WithItem } from '../python/summary.js';
+import { methodInfo, type Ctx, type Env } from './context.js';
+import { evalArgs, evalExpr } from './evaluate.js';
+import { methodChain, type ChainLink } from './method-chain.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
 import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem } from './evaluate-mutate.js';
@@ -92,6 +93,68 @@ export function runContextManager(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env
   inside(split.yielded ? evalExpr(ctx, split.yielded, fnEnv) : { t: 'none' });
   const exited = execBlock(ctx, split.exit, fnEnv);
   return exited.done && exited.value.t === 'unknown' ? exited.value.reason : undefined;
+}
+
+/**
+ * `with manager as target:` in a helper: an in-repo `@contextmanager` or a manager class of the repository runs its
+ * entry and exit around the body (`with schema_scope("history"):` pushes the schema the tables inside read). Any
+ * other manager (a lock, a file) leaves the body to run as it is, its target not known.
+ */
+function execWith(ctx: Ctx, body: Stmt[], managers: WithItem[], env: Env, line: number): Outcome {
+  const [item, ...rest] = managers;
+  if (!item) return execBlock(ctx, body, env);
+  let inner: Outcome = { done: false };
+  const inside = (entered: Value): void => {
+    if (item.target) {
+      const failed = store(ctx, item.target, entered, env);
+      if (failed) {
+        inner = abort(failed, env, line);
+        return;
+      }
+    }
+    inner = execWith(ctx, body, rest, env, line);
+  };
+  const fn = item.manager.k === 'call' ? evalExpr(ctx, item.manager.fn, env) : undefined;
+  let failure: string | undefined;
+  if (item.manager.k === 'call' && fn?.t === 'func' && isContextManagerFunction(ctx, fn)) {
+    failure = runContextManager(ctx, fn.fn, evalArgs(ctx, item.manager.args, env), env, line, inside);
+  } else {
+    const manager = evalExpr(ctx, item.manager, env);
+    failure = runClassManager(ctx, manager, env, line, inside);
+    if (failure === NOT_A_MANAGER) {
+      inside(unknown('the value of a context manager from outside the repository', env.module.file, line));
+      return inner;
+    }
+  }
+  return failure === undefined ? inner : abort(failure, env, line);
+}
+
+/** A function decorated with `contextlib.contextmanager`. */
+export function isContextManagerFunction(ctx: Ctx, fn: Extract<Value, { t: 'func' }>): boolean {
+  return fn.fn.def.decorators.some((d) => {
+    const v = evalExpr(ctx, d, { module: fn.fn.module, depth: 0 });
+    return v.t === 'ext' && v.name === 'contextlib.contextmanager';
+  });
+}
+
+export const NOT_A_MANAGER = 'not a context manager of the repository';
+
+/**
+ * A context manager object of an in-repo class: its `__enter__` runs, then the body (`inside`, with what it returned),
+ * then `__exit__(None, None, None)`. The reason when it cannot be followed (NOT_A_MANAGER for an object that is not
+ * one of the repository's).
+ */
+export function runClassManager(ctx: Ctx, manager: Value, env: Env, line: number, inside: (entered: Value) => void): string | undefined {
+  const cls = manager.t === 'call' && manager.callee.t === 'class' ? manager.callee.cls : undefined;
+  const method = (name: string) => (cls ? methodChain(ctx, mroOf(ctx, cls), name)[0] : undefined);
+  const [enter, exit] = [method('__enter__'), method('__exit__')];
+  if (!enter || !exit) return NOT_A_MANAGER;
+  const call = (link: ChainLink, args: Value[]): Value => callFunction(ctx, methodInfo(link.owner.module, link.def, link.owner, manager), { args, kwargs: new Map() }, env, line);
+  const entered = call(enter, []);
+  if (entered.t === 'unknown') return entered.reason;
+  inside(entered);
+  const exited = call(exit, [{ t: 'none' }, { t: 'none' }, { t: 'none' }]);
+  return exited.t === 'unknown' ? exited.reason : undefined;
 }
 
 /** A body around its one `yield` statement, reached through blocks (`try:` / `finally:`, `with`); undefined otherwise. */
@@ -235,6 +298,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'continue':
       return { done: false, jump: stmt.k };
     case 'block':
+      if (stmt.managers && stmt.managers.length > 0) return execWith(ctx, stmt.body, stmt.managers, env, stmt.line);
       return stmt.handlers ? execTry(ctx, stmt.body, stmt.handlers, env) : execBlock(ctx, stmt.body, env);
     case 'raise':
       return execRaise(ctx, stmt, env);

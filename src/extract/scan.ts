@@ -12,7 +12,7 @@ import { evalArgs, evalExpr } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
 import type { TryStmt } from './scope.js';
-import { assignTarget, callFunction, decorated, runContextManager, setColumnAttribute } from './evaluate-func.js';
+import { assignTarget, callFunction, decorated, isContextManagerFunction, NOT_A_MANAGER, runClassManager, runContextManager, setColumnAttribute } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
@@ -194,31 +194,32 @@ function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, s
   if (!item) return scanBody(x, body, env, seen);
   const { manager, target } = item;
   const fn = manager.k === 'call' ? evalExpr(x.ctx, manager.fn, env) : undefined;
-  if (manager.k !== 'call' || fn?.t !== 'func') return scanWith(x, body, rest, env, seen);
   const run = collecting(x, env, seen);
   let jump: Jump;
   let ran = false;
-  const failure = isContextManager(x, fn) ? runContextManager(x.ctx, fn.fn, evalArgs(x.ctx, manager.args, run), run, manager.line, (entered) => {
+  const inside = (entered: Value): void => {
     if (target?.k === 'name' && !env.locals) bindDynamicGlobal(x.ctx.project, env.module, target.id, entered);
     ran = true;
     jump = scanWith(x, body, rest, env, seen);
-  }) : 'not a @contextmanager function';
+  };
+  let failure: string | undefined;
+  if (manager.k === 'call' && fn?.t === 'func') {
+    failure = isContextManagerFunction(x.ctx, fn) ? runContextManager(x.ctx, fn.fn, evalArgs(x.ctx, manager.args, run), run, manager.line, inside) : 'not a @contextmanager function';
+  } else {
+    // `with schema_scope("editorial"):` over a class with `__enter__` / `__exit__` (newsdesk's schema stack)
+    failure = runClassManager(x.ctx, evalExpr(x.ctx, manager, run), run, manager.line, inside);
+    // a manager from outside the repository (`warnings.catch_warnings()`): the body runs as it is
+    if (failure === NOT_A_MANAGER) return scanWith(x, body, rest, env, seen);
+  }
+  const managerName = exprText(manager.k === 'call' ? manager.fn : manager);
   if (ran) {
-    if (failure !== undefined) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManagerExit(exprText(manager.fn), failure) });
+    if (failure !== undefined) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManagerExit(managerName, failure) });
     return jump;
   }
   const before = x.tables.length;
   jump = scanWith(x, body, rest, env, seen);
-  if (x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(exprText(manager.fn), failure ?? 'not followed') });
+  if (x.tables.length > before) x.orphans.push({ file: env.module.file, line: manager.line, reason: messages.contextManager(managerName, failure ?? 'not followed') });
   return jump;
-}
-
-/** A function decorated with `contextlib.contextmanager`. */
-function isContextManager(x: Extraction, fn: Extract<Value, { t: 'func' }>): boolean {
-  return fn.fn.def.decorators.some((d) => {
-    const v = evalExpr(x.ctx, d, { module: fn.fn.module, depth: 0 });
-    return v.t === 'ext' && v.name === 'contextlib.contextmanager';
-  });
 }
 
 /** A decorated module-level function: its decorators run at import time, and what they build counts (`@table("feed")`). */

@@ -15,19 +15,20 @@ type Scope = 'module' | 'class' | 'record' | 'function';
 
 /**
  * Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks,
- * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__`, a `__class_getitem__` making a
- * mixin).
+ * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__` or `__set_name__` setting a
+ * column, a `__class_getitem__` making a mixin, a context manager's `__enter__` / `__exit__` around model classes).
  */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__', '__enter__', '__exit__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
  * status classes compute the values of an Enum column with one (`Enum(*[Status.to_string(s) for s in ...])`); not
- * property and cached_property, which settings objects compute lengths and names with; not hybrid_property and its
- * `.expression`, which read on the class give a column a foreign key can name.
+ * property and cached_property, which settings objects compute lengths and names with, nor a property's setter
+ * (`layout.prefix = "_News_"` runs it); not hybrid_property and its `.expression`, which read on the class give a
+ * column a foreign key can name.
  */
 const PLAIN_DECORATORS = new Set([
-  'hybrid_method', 'validates', 'setter', 'getter', 'deleter',
+  'hybrid_method', 'validates', 'deleter',
   'comparator', 'reconstructor', 'memoize', 'cache', 'lru_cache', 'overload',
   'abstractmethod', 'override', 'listens_for', 'route', 'wraps', 'contextmanager',
 ]);
