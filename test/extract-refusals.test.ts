@@ -86,6 +86,15 @@ describe('effects the evaluator cannot follow', () => {
     expect(schema.diagnostics[0]!.message).toContain('tables built by new_class() are missing: helper function body() could not be evaluated');
   });
 
+  it('stops a generator whose yield from a generator that cannot be run, instead of yielding fewer items', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\n\ndef inner():\n    yield "x"\n    if os.environ.get("A"):\n        yield "y"\n\ndef outer():\n    yield "a"\n    yield from inner()\n\nsa.Table("t_" + "_".join(outer()), sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]!.message).toContain('helper function inner() could not be evaluated');
+  });
+
   it('reports tables a module-level comprehension builds when its filter is not known, instead of dropping them', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nmd = sa.MetaData()\nJOURNALS = {\n    n: sa.Table(f"journal_{n}", md, sa.Column("id", sa.Integer, primary_key=True))\n    for n in range(3)\n    if n < 1 or os.environ.get("MORE")\n}\n`,

@@ -1,6 +1,6 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { Expr } from '../python/summary.js';
-import { classScope, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
+import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
@@ -17,11 +17,11 @@ import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
 import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
-import { saSymbol } from './sa-names.js';
+import { pyName, saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
-import { dataclassAsDict, dataclassFields, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
+import { dataclassAsDict, dataclassFields, isDataclass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
@@ -44,6 +44,12 @@ export function construct(ctx: Ctx, instance: CallValue, cls: ClassInfo, effects
   constructed.add(instance);
   const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, cls), '__init__'), instance, { args: instance.args, kwargs: instance.kwargs }, instance.line, () => ({ t: 'none' }), effects);
   if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
+  // a dataclass's generated __init__ ends by calling __post_init__ (fields it computes: `self.sa_type = String(...)`)
+  const post = ran.t !== 'unknown' && isDataclass(ctx, cls) ? methodChain(ctx, mroOf(ctx, cls), '__post_init__')[0] : undefined;
+  if (post) {
+    const done = callFunction(ctx, methodInfo(post.owner.module, post.def, post.owner, instance), { args: [], kwargs: new Map() }, { module: cls.module, depth: 0, ...(effects ? { effects } : {}) }, instance.line);
+    if (done.t === 'unknown') failedConstructions.set(instance, done.reason);
+  }
 }
 
 /**
@@ -191,9 +197,15 @@ function callPartial(ctx: Ctx, partial: CallValue, a: Arguments, env: Env, expr:
  */
 function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined {
   const targets = types.t === 'seq' ? types.items : [types];
-  if (v.t !== 'call' || v.callee.t !== 'class' || !targets.every((t) => t.t === 'class')) return undefined;
+  // a plain value (48, None, a dict) is no instance of a project class, unless one derives from a builtin
+  const plainClasses = targets.every((t) => t.t === 'class' && mroOf(ctx, t.cls).every((e) => e.k === 'class' || pyName(e.value) === 'builtins.object' || !pyName(e.value)?.startsWith('builtins.')));
+  if (isBuiltinValue(v) && targets.length > 0 && plainClasses) return false;
+  if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
   const mro = mroOf(ctx, v.callee.cls);
-  return targets.some((t) => t.t === 'class' && mro.some((e) => e.k === 'class' && e.cls === t.cls));
+  // an instance of a project class is a builtin container or scalar only when the class derives from it
+  const isBuiltinTarget = (t: Value): boolean => t.t === 'ext' && /^builtins\.(dict|list|tuple|set|frozenset|str|int|float|bool|bytes)$/.test(t.name);
+  if (!targets.every((t) => t.t === 'class' || isBuiltinTarget(t))) return undefined;
+  return targets.some((t) => mro.some((e) => (e.k === 'class' ? t.t === 'class' && e.cls === t.cls : t.t === 'ext' && pyName(e.value) === t.name)));
 }
 
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);

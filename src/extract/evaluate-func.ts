@@ -454,6 +454,8 @@ function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
   const value = evalExpr(ctx, expr, env);
   const raised = raisedIn(value);
   if (raised) return { done: true, value: raised };
+  // `yield from gen()` whose items are not known: the generator's items would silently lack them
+  if (expr.k === 'yield' && value.t === 'unknown') return { done: true, value };
   env.effects?.(value, env.module.file, expr.line);
   return { done: false };
 }

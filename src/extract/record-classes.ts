@@ -70,11 +70,15 @@ function isClassVar(ann: Expr): boolean {
 
 /** A field of a record instance: the argument passed for it, else its default; undefined when `name` is no field. */
 export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name: string): Value | undefined {
-  const fields = recordFields(ctx, cls);
+  // what the instance's own code set (a dataclass's __post_init__) comes first
+  const own = instance.attrs?.get(name);
+  if (own) return own;
+  // `field(init=False)` is no constructor parameter: positions count the others
+  const fields = recordFields(ctx, cls).filter((f) => f.name === name || isInitField(ctx, f.owner, f.name));
   const at = fields.findIndex((f) => f.name === name);
   if (at === -1) return undefined;
   const owner = fields[at]!.owner;
-  const passed = instance.args[at] ?? instance.kwargs.get(name);
+  const passed = isInitField(ctx, owner, name) ? (instance.args[at] ?? instance.kwargs.get(name)) : undefined;
   if (passed) return isPydanticModel(ctx, cls) ? validatedField(ctx, owner, name, passed, instance) : passed;
   const binding = classScope(ctx.project, owner).bindings.get(name);
   if (!binding || binding.k === 'ann') return unknown(`${cls.name}() without its field ${name}`, instance.file, instance.line);
@@ -83,7 +87,7 @@ export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name:
 }
 
 /** A `@dataclass` class (or one over such a base): what `dataclasses.fields()` and `asdict()` accept. */
-function isDataclass(ctx: Ctx, cls: ClassInfo): boolean {
+export function isDataclass(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'class' && ownsFields(ctx, e.cls));
 }
 
@@ -124,6 +128,15 @@ export function dataclassAsDict(ctx: Ctx, v: Value | undefined, file: string, li
     return x;
   };
   return convert(v);
+}
+
+/** Whether a field is a constructor parameter: not one declared `field(init=False)`. */
+function isInitField(ctx: Ctx, owner: ClassInfo, name: string): boolean {
+  const binding = classScope(ctx.project, owner).bindings.get(name);
+  if (binding?.k !== 'expr' || binding.expr.k !== 'call') return true;
+  const value = bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 });
+  const init = value.t === 'call' && pyName(value.callee) === 'dataclasses.field' ? value.kwargs.get('init') : undefined;
+  return !(init?.t === 'bool' && !init.v);
 }
 
 /** A dict given for a pydantic field whose annotation is a model (`{"limits": {"title": 200}}`): that model, validated. */

@@ -18,7 +18,7 @@ type Scope = 'module' | 'class' | 'record' | 'function';
  * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__` or `__set_name__` setting a
  * column, a `__class_getitem__` making a mixin, a context manager's `__enter__` / `__exit__` around model classes).
  */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__', '__enter__', '__exit__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__', '__enter__', '__exit__', '__post_init__']);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:
