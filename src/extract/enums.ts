@@ -99,6 +99,12 @@ function initMember(ctx: Ctx, cls: ClassInfo, name: string, given: Value, line: 
   return ran.t === 'unknown' ? { attrs, failed: ran } : { attrs };
 }
 
+/** Functions, classes and property-like objects: what Python's enum leaves out of the members (`_is_descriptor`). */
+function isDescriptorValue(v: Value): boolean {
+  if (v.t === 'func' || v.t === 'class' || (v.t === 'code' && v.expr.k === 'lambda')) return true;
+  return v.t === 'call' && v.callee.t === 'ext' && /^(builtins\.(property|classmethod|staticmethod)|functools\.cached_property)$/.test(v.callee.name);
+}
+
 const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
 
 /**
@@ -127,6 +133,8 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, env);
     else value = locals.size > 0 ? evalExpr(ctx, binding.expr, env) : bindingValue(ctx, binding, env);
     locals.set(name, value);
+    // a descriptor is no member (`can_delete_document = can_edit_document` names a method; a property object)
+    if (!wrapped && isDescriptorValue(value)) continue;
     if (!isAuto) value = newMemberValue(ctx, cls, value, binding.line) ?? value;
     const init = initMember(ctx, cls, name, value, binding.line);
     value = init?.attrs?.get('_value_') ?? value;
