@@ -9,10 +9,11 @@ import { mroOf } from './classes.js';
 import { evalExpr } from './evaluate.js';
 import { bindingValue } from './resolve.js';
 import type { Binding } from './scope.js';
-import { equalValues } from './evaluate-ops.js';
+import { equalValues, flagMember } from './evaluate-ops.js';
 import { pyName, typeModuleOf } from './sa-names.js';
 import { typeArg } from './type-of.js';
-import { record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+import { builtinException, raising, record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+import { valueText } from './value-text.js';
 
 const ENUM_BASES = /^enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag)$/;
 
@@ -170,6 +171,22 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
   const made = record(fields);
   memberRecords.set(member, made);
   return made;
+}
+
+/**
+ * `Status("active")`: the member with that value; a member given is itself; for a Flag, a number is the member
+ * (or combination) with those bits (`Cap(0)`). A value no member has raises ValueError.
+ */
+export function enumByValue(ctx: Ctx, cls: ClassInfo, value: Value, file: string, line: number): Value {
+  if (value.t === 'unknown') return value;
+  const members = enumMembers(ctx, cls);
+  if (value.t === 'call' && value.kwargs.get('__enum__')?.t === 'str' && value.kwargs.get('__class__')?.t === 'class') return value;
+  const hit = members.find((m) => equalValues(m.value, value) === true);
+  if (hit) return enumMemberValue(ctx, cls, hit.name)!;
+  const like = members[0] ? enumMemberValue(ctx, cls, members[0].name) : undefined;
+  if (hasBase(ctx, cls, FLAG) && value.t === 'num' && like?.t === 'call') return flagMember(like, value.v, file, line);
+  if (members.some((m) => equalValues(m.value, value) === undefined)) return unknown(`${cls.name}() of a value not known statically`, file, line);
+  return raising(builtinException('ValueError'), `${valueText(value)} is not a valid ${cls.name}`, file, line);
 }
 
 /** One object per member: code that reads a member twice (and sets an attribute on it) has the same one. */

@@ -22,6 +22,7 @@ import { builtinException, isBuiltinValue, isTruthy, num, raising, record, scala
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dataclassAsDict, dataclassFields, isDataclass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
+import { enumByValue, isEnumClass } from './enums.js';
 import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
@@ -100,6 +101,8 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       if (fn.callee.t === 'ext' && GETTERS.has(fn.callee.name)) return callGetter(ctx, fn, a, env, expr);
       return makeCall(fn, a, file, expr);
     case 'class': {
+      // `Cap(0)`, `Status("active")`: the member with that value (a Flag's combination of bits)
+      if (a.args.length === 1 && a.kwargs.size === 0 && isEnumClass(ctx, fn.cls)) return enumByValue(ctx, fn.cls, a.args[0]!, file, line);
       const instance = makeCall(fn, a, file, expr);
       // a project Column (or constraint) subclass builds what SQLAlchemy's class does with what its __init__ passes up
       const base = constructBase(ctx, fn.cls);
@@ -535,6 +538,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     if (inherited) return inherited;
   }
   if (obj.t === 'str') return callStringMethod(obj.v, name, a, file, expr.line) ?? unknown(`str.${name}() not supported statically`, file, expr.line);
+  // `member.value.bit_count()`: the set bits of an int
+  if (obj.t === 'num' && Number.isSafeInteger(obj.v) && a.args.length === 0 && (name === 'bit_count' || name === 'bit_length')) {
+    const bits = Math.abs(obj.v).toString(2);
+    return { t: 'num', v: name === 'bit_count' ? [...bits].filter((b) => b === '1').length : obj.v === 0 ? 0 : bits.length };
+  }
   if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);

@@ -42,6 +42,7 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   if (scalar(a) !== a || scalar(b) !== b) return binaryOp(op, scalar(a), scalar(b), file, line);
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
   if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
+  if (a.t === 'seq' && b.t === 'seq' && a.kind === 'set' && b.kind === 'set' && SET_OPS.has(op)) return setOperation(op, a.items, b.items, file, line);
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   if (a.t === 'num' && b.t === 'num') return numeric(op, a, b, file, line);
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
@@ -51,6 +52,31 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   const fromBytes = bytesOperation(op, a, b, file, line);
   if (fromBytes) return fromBytes;
   return unknown(`operator ${op} on values not known statically`, file, line);
+}
+
+const SET_OPS = new Set(['|', '&', '-', '^']);
+
+/** `a | b`, `a & b`, `a - b`, `a ^ b` of two sets, in a's order then b's (a set's own order is Python's hash order). */
+function setOperation(op: string, a: Value[], b: Value[], file: string, line: number): Value {
+  const has = (items: Value[], x: Value): boolean | undefined => contains({ t: 'seq', kind: 'list', items }, x);
+  const picks: Value[] = [];
+  const take = (from: Value[], keep: (x: Value) => boolean | undefined): boolean => {
+    for (const x of from) {
+      const k = keep(x);
+      if (k === undefined) return false;
+      if (k && has(picks, x) !== true) picks.push(x);
+    }
+    return true;
+  };
+  const inB = (x: Value) => has(b, x);
+  const inA = (x: Value) => has(a, x);
+  const not = (f: (x: Value) => boolean | undefined) => (x: Value) => (f(x) === undefined ? undefined : !f(x));
+  const ok =
+    op === '|' ? take(a, () => true) && take(b, () => true)
+    : op === '&' ? take(a, inB)
+    : op === '-' ? take(a, not(inB))
+    : take(a, not(inB)) && take(b, not(inA));
+  return ok ? { t: 'seq', kind: 'set', items: picks } : unknown(`set operator ${op} on items not known statically`, file, line);
 }
 
 /** The class of a Flag's member (enums.ts marks them with its name). */
