@@ -1,5 +1,7 @@
 // What runs when a class is created, before declarative maps it: the `__init_subclass__` hooks up the MRO, then
 // the metaclass's `__init__`. What they set on the class (`cls.__tablename__ = ...`) becomes its attributes.
+import type { Stmt } from '../python/summary.js';
+import { bodiesOf } from './builds-schema.js';
 import { classHeader, mroOf } from './classes.js';
 import { callOf } from './columns.js';
 import { classScope, methodInfo } from './context.js';
@@ -23,6 +25,22 @@ export function classCreationAttrs(x: Extraction, cls: ClassInfo, names: Iterabl
   const created = new Map([...setNameAttrs(x, cls, names), ...subclassHookAttrs(x, cls)]);
   if (!meta) return created;
   return new Map([...metaclassNewAttrs(x, cls, meta), ...created, ...metaclassInitAttrs(x, cls, meta)]);
+}
+
+const definedMethods = new WeakMap<object, Map<string, boolean>>();
+
+/** Whether any class of the project defines a method of this name (read once per extraction). */
+function projectDefines(x: Extraction, method: string): boolean {
+  let known = definedMethods.get(x.ctx.project);
+  if (!known) definedMethods.set(x.ctx.project, (known = new Map()));
+  let found = known.get(method);
+  if (found === undefined) {
+    const inBody = (body: readonly Stmt[]): boolean =>
+      body.some((s) => (s.k === 'class' ? s.body.some((m) => m.k === 'def' && m.name === method) || inBody(s.body) : s.k === 'def' ? inBody(s.body ?? []) : bodiesOf(s).some(inBody)));
+    found = [...x.ctx.project.modules.values()].some((m) => inBody(m.body));
+    known.set(method, found);
+  }
+  return found;
 }
 
 /**
@@ -53,6 +71,8 @@ export function preparedNamespace(x: Extraction, cls: ClassInfo): Map<string, Va
  */
 function setNameAttrs(x: Extraction, cls: ClassInfo, names: Iterable<string>): Map<string, Value> {
   const set = new Map<string, Value>();
+  // rare: most projects define no `__set_name__`, and their classes' attributes are not looked at here
+  if (!projectDefines(x, '__set_name__')) return set;
   const env = { module: cls.module, cls, depth: 0 };
   for (const name of names) {
     const binding = classScope(x.ctx.project, cls).bindings.get(name);
