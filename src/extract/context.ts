@@ -40,6 +40,8 @@ export interface Project {
   compiled: CompiledType[];
   /** names module-level code bound through `globals()[name] = ...`, as the scan ran it */
   dynamicGlobals: Map<ModuleInfo, Map<string, Value>>;
+  /** how far each module's import-time code has run: the line of the statement being scanned, Infinity once done */
+  ranTo: Map<ModuleInfo, number>;
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -141,7 +143,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map() };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map() };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

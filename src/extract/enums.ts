@@ -186,6 +186,12 @@ export function enumByValue(ctx: Ctx, cls: ClassInfo, value: Value, file: string
   const like = members[0] ? enumMemberValue(ctx, cls, members[0].name) : undefined;
   if (hasBase(ctx, cls, FLAG) && value.t === 'num' && like?.t === 'call') return flagMember(like, value.v, file, line);
   if (members.some((m) => equalValues(m.value, value) === undefined)) return unknown(`${cls.name}() of a value not known statically`, file, line);
+  // the class's `_missing_(cls, value)` hook has the last word: a member, or None (ValueError)
+  const hook = methodChain(ctx, mroOf(ctx, cls), '_missing_')[0];
+  if (hook) {
+    const found = callFunction(ctx, methodInfo(hook.owner.module, hook.def, hook.owner, { t: 'class', cls }), { args: [value], kwargs: new Map() }, { module: cls.module, depth: 0 }, line);
+    if (found.t !== 'none') return found;
+  }
   return raising(builtinException('ValueError'), `${valueText(value)} is not a valid ${cls.name}`, file, line);
 }
 

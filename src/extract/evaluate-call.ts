@@ -65,8 +65,16 @@ export function setObjectAttribute(ctx: Ctx, obj: Value, name: string, value: Va
     if (set === undefined) (obj.attrs ??= new Map()).set(name, value);
     return set?.t !== 'unknown';
   }
-  if (obj.callee.t !== 'ext' || obj.callee.name !== 'schemaguard.Record') return false;
-  obj.kwargs.set(name, value);
+  if (obj.callee.t !== 'ext') return false;
+  if (obj.callee.name === 'schemaguard.Record') {
+    obj.kwargs.set(name, value);
+    return true;
+  }
+  // an object a library function made (docassemble's `db = create_engine(...)`, then `db.Model = declarative_base()`)
+  // keeps what is set on it; a schema construct (Table, Index, MetaData ...) may act on it: not followed
+  const last = obj.callee.name.slice(obj.callee.name.lastIndexOf('.') + 1);
+  if (/^[A-Z]/.test(last) || obj.callee.name.startsWith('schemaguard.')) return false;
+  (obj.attrs ??= new Map()).set(name, value);
   return true;
 }
 

@@ -5,7 +5,7 @@ import { evalArgs, evalExpr } from './evaluate.js';
 import { methodChain, type ChainLink } from './method-chain.js';
 import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
 import { makeCall, setObjectAttribute } from './evaluate-call.js';
-import { applyMutation, setItem } from './evaluate-mutate.js';
+import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
 import { binaryOp } from './evaluate-ops.js';
 import { importName, moduleValue, setGlobal } from './resolve.js';
@@ -441,7 +441,7 @@ function assignItem(ctx: Ctx, target: Extract<Expr, { k: 'sub' }>, value: Value,
   // an entry under a key not known: what the helper reads of the dict next is not known either
   if ((obj.t === 'dict' || obj.t === 'seq') && key.t === 'unknown') return messages.unknownKey(key.reason);
   if (obj.t === 'dict') setItem(obj, key, value);
-  else if (obj.t === 'seq' && key.t === 'num' && obj.items[key.v] !== undefined) obj.items[key.v] = value;
+  else if (obj.t === 'seq') return setSeqItem(ctx, obj, key, value);
   return undefined;
 }
 

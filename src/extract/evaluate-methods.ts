@@ -293,6 +293,15 @@ export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a
       const hit = key && d.entries.find(([k]) => sameKey(k, key));
       return hit ? hit[1] : (fallback ?? { t: 'none' });
     }
+    // `d.setdefault(year, []).append(t)`: the value there, or the default put there
+    case 'setdefault': {
+      if (!key || key.t === 'unknown') return unknown('dict.setdefault() of a key not known statically', file, line);
+      const hit = d.entries.find(([k]) => sameKey(k, key));
+      if (hit) return hit[1];
+      const value = fallback ?? { t: 'none' };
+      d.entries.push([key, value]);
+      return value;
+    }
     case 'pop': {
       // `ondelete = kwargs.pop("ondelete", None)` in a helper: the value, and the dict without it
       const at = key ? d.entries.findIndex(([k]) => sameKey(k, key)) : -1;

@@ -1,7 +1,7 @@
 // In-place changes to known lists and dicts made by method calls (`parts.append(x)`, `NAMING.update(...)`).
 import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
-import { evalArgs, evalExpr } from './evaluate.js';
+import { evalArgs, evalExpr, sliceIndices } from './evaluate.js';
 import { sameKey } from './evaluate-ops.js';
 import { addToSet, iterate, sortedItems } from './evaluate-builtins.js';
 import type { Arguments, Value } from './values.js';
@@ -19,8 +19,8 @@ const READERS = new Set(['get', 'keys', 'values', 'items', 'copy', 'index', 'cou
  * arguments: what they built exists whatever the list does with it (`shards.append(Table(...))` registers the table).
  */
 export function applyMutation(ctx: Ctx, expr: Expr, env: Env, made?: (a: Arguments) => void): 'no' | 'done' | string {
-  // `parts.append(x)`, `self.parts.append(x)`, `by_area[area].append(cls)`
-  if (expr.k !== 'call' || expr.fn.k !== 'attr' || (expr.fn.obj.k !== 'name' && expr.fn.obj.k !== 'attr' && expr.fn.obj.k !== 'sub')) return 'no';
+  // `parts.append(x)`, `self.parts.append(x)`, `by_area[area].append(cls)`, `by_year.setdefault(y, []).append(t)`
+  if (expr.k !== 'call' || expr.fn.k !== 'attr' || !(isPlainReceiver(expr.fn.obj) || isEntryOf(expr.fn.obj))) return 'no';
   const target = evalExpr(ctx, expr.fn.obj, env);
   if (target.t !== 'dict' && (target.t !== 'seq' || target.slice)) return 'no';
   const method = expr.fn.name;
@@ -30,6 +30,41 @@ export function applyMutation(ctx: Ctx, expr: Expr, env: Env, made?: (a: Argumen
   const done = target.t === 'dict' ? mutateDict(target, method, a) : mutateList(ctx, target, method, a, env, expr);
   return done ? 'done' : `${target.t === 'dict' ? 'dict' : target.kind}.${method}() with values not known statically`;
 }
+
+/**
+ * `items[i] = value`, `items[1:2] = [...]` (a slice takes the items of an iterable, as many or not), `items[::2] = ...`
+ * (as many items as it picks) on a list. The reason when Python would raise or the change is not followed.
+ */
+export function setSeqItem(ctx: Ctx, s: Seq, key: Value, value: Value): string | undefined {
+  if (s.kind !== 'list' || s.slice) return `item assignment on a ${s.kind}`;
+  if (key.t === 'num') {
+    const i = key.v < 0 ? s.items.length + key.v : key.v;
+    if (!Number.isInteger(i) || i < 0 || i >= s.items.length) return 'list assignment index out of range';
+    s.items[i] = value;
+    return undefined;
+  }
+  const items = value.t === 'unknown' ? undefined : iterate(ctx, value);
+  if (key.t !== 'seq' || !key.slice || !items) return 'a slice assignment with values not known statically';
+  const step = key.items[2];
+  if (!step || step.t === 'none' || (step.t === 'num' && step.v === 1)) {
+    const at = sliceIndices(s.items.length, [key.items[0]!, key.items[1]!, { t: 'none' }]);
+    if (!at) return 'a slice assignment with bounds not known statically';
+    // an empty slice still has a place: where `start` points
+    const lo = key.items[0]!;
+    const start = at[0] ?? (lo.t === 'num' ? Math.min(Math.max(lo.v < 0 ? lo.v + s.items.length : lo.v, 0), s.items.length) : 0);
+    s.items.splice(start, at.length, ...items);
+    return undefined;
+  }
+  const picks = sliceIndices(s.items.length, key.items);
+  if (!picks || picks.length !== items.length) return 'an extended slice assignment of another length';
+  picks.forEach((i, k) => (s.items[i] = items[k]!));
+  return undefined;
+}
+
+const isPlainReceiver = (e: Expr): boolean => e.k === 'name' || e.k === 'attr' || e.k === 'sub';
+
+/** `d.setdefault(k, [])` / `d.get(k)` on a plain receiver: the entry, read without other effects (evaluated once here). */
+const isEntryOf = (e: Expr): boolean => e.k === 'call' && e.fn.k === 'attr' && (e.fn.name === 'setdefault' || e.fn.name === 'get') && isPlainReceiver(e.fn.obj);
 
 /** `d[key] = value`: an equal key already there keeps its place and itself (`{1: "a", True: "b"}` is `{1: "b"}`). */
 export function setItem(d: Dict, key: Value, value: Value): void {

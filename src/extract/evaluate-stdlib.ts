@@ -36,6 +36,15 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
     return x === undefined || a.args.length !== 1 || !Number.isFinite(math(x)) ? fail : num(math(x), !MATH_INT.has(name));
   }
   switch (name) {
+    // `sum(map(ord, name))`: code points
+    case 'builtins.ord': {
+      const chars = first?.t === 'str' ? [...first.v] : [];
+      return chars.length === 1 ? { t: 'num', v: chars[0]!.codePointAt(0)! } : fail;
+    }
+    case 'builtins.chr': {
+      const code = numberOf(first);
+      return code !== undefined && Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? { t: 'str', v: String.fromCodePoint(code) } : fail;
+    }
     // format(value, spec): the format-spec mini-language, as f-strings use it
     case 'builtins.format': {
       const spec = second ?? a.kwargs.get('format_spec') ?? { t: 'str', v: '' };

@@ -178,7 +178,7 @@ function evalDict(ctx: Ctx, expr: Extract<Expr, { k: 'dict' }>, env: Env): Value
 
 
 /** Python's slice semantics over a sequence of length n: the indices it selects. */
-function sliceIndices(n: number, bounds: Value[]): number[] | undefined {
+export function sliceIndices(n: number, bounds: Value[]): number[] | undefined {
   const [lo, hi, st] = bounds.map((b) => (b.t === 'num' ? b.v : b.t === 'none' ? undefined : NaN));
   if ([lo, hi, st].some((v) => Number.isNaN(v))) return undefined;
   const step = st ?? 1;

@@ -14,7 +14,7 @@ import { chooseCase } from './evaluate-match.js';
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
   'issubclass', 'type', 'object', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all',
-  'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented',
+  'print', 'repr', 'super', 'property', 'classmethod', 'staticmethod', 'hasattr', 'map', 'filter', 'NotImplemented', 'ord', 'chr',
   'BaseException', 'Exception', 'ValueError', 'TypeError', 'KeyError', 'AttributeError', 'NotImplementedError', 'ImportError',
   'LookupError', 'IndexError', 'ModuleNotFoundError', 'ArithmeticError', 'ZeroDivisionError', 'RuntimeError', 'UnicodeError',
   'UnicodeDecodeError', 'OSError', 'AssertionError',
@@ -130,8 +130,11 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
  */
 export function setGlobal(ctx: Ctx, mod: ModuleInfo, name: string, value: Value, line?: number): void {
   const binding = moduleScope(ctx.project, mod).bindings.get(name);
+  // how far the module's own code has run: the statement given, else where its scan stands (docassemble's
+  // `db = None` above a module-level `init_sqlalchemy()` whose `global db` replaces it)
+  const at = line ?? ctx.project.ranTo.get(mod);
   if (!binding) bindDynamicGlobal(ctx.project, mod, name, value);
-  else if (line === undefined ? ctx.project.memo.has(binding) : binding.line < line) ctx.project.memo.set(binding, value);
+  else if (at === undefined ? ctx.project.memo.has(binding) : binding.line < at) ctx.project.memo.set(binding, value);
 }
 
 /**

@@ -87,6 +87,8 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
       return;
     }
   }
+  // a Table(...) made inside a statement whose value is not known (`registry.add(key).append(Table(...))`)
+  if (callsIn(expr).some((call) => lastName(call.fn) === 'Table')) x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.unknownTableCall(unknownCause(lost)) });
 }
 
 function unknownItem(value: Value): Value | undefined {

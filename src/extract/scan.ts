@@ -16,7 +16,7 @@ import { assignTarget, callFunction, decorated, isContextManagerFunction, NOT_A_
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
-import { applyMutation, setItem } from './evaluate-mutate.js';
+import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
@@ -46,6 +46,7 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
     done.add(m);
     for (const dep of importedModules(x, m)) if (wanted.has(dep)) visit(dep);
     scanBody(x, m.body, { module: m, depth: 0 }, new Set());
+    x.ctx.project.ranTo.set(m, Infinity);
   };
   for (const m of modules) visit(m);
 }
@@ -101,6 +102,7 @@ function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): 
 }
 
 function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): Jump {
+  if (!env.cls && !env.locals) x.ctx.project.ranTo.set(env.module, stmt.line);
   switch (stmt.k) {
     case 'class':
       scanClass(x, stmt, env, seen);
@@ -272,10 +274,15 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
     return;
   }
   const obj = evalExpr(x.ctx, target.obj, env);
-  if (obj.t !== 'dict') return;
+  if (obj.t !== 'dict' && obj.t !== 'seq') return;
   // an entry under a key not known: what later code reads of the dict is not known either
   if (key.t === 'unknown') x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(messages.unknownKey(key.reason)) });
-  else setItem(obj, key, value);
+  else if (obj.t === 'dict') setItem(obj, key, value);
+  else {
+    // `_cols[1:2] = [...]` at module level: the list later code reads
+    const failed = setSeqItem(x.ctx, obj, key, value);
+    if (failed) x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(failed) });
+  }
 }
 
 const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');
