@@ -217,8 +217,20 @@ function callStringSearch(text: string, name: string, a: Arguments): Value | und
       }
       return s(name === 'ljust' ? text.padEnd(width, fill) : text.padStart(width, fill));
     }
+    // full case folding: "Großer" is "grosser" (through upper case: ß -> SS -> ss); a final sigma folds to σ, where
+    // JavaScript's lower-casing would give ς again
     case 'casefold':
-      return s(text.toLowerCase());
+      return s(text.toUpperCase().toLowerCase().replace(/ς/g, 'σ'));
+    case 'expandtabs': {
+      const size = a.args[0] ?? a.kwargs.get('tabsize') ?? { t: 'num', v: 8 };
+      return size.t === 'num' && Number.isInteger(size.v) ? s(expandTabs(text, size.v)) : undefined;
+    }
+    case 'splitlines': {
+      const keep = a.args[0] ?? a.kwargs.get('keepends');
+      if (keep && keep.t !== 'bool') return undefined;
+      const lines = text.match(/[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== '');
+      return { t: 'seq', kind: 'list', items: lines.map((l) => s(keep?.v ? l : l.replace(/(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])$/, ''))) };
+    }
     case 'isspace':
       return { t: 'bool', v: /^\s+$/.test(text) };
     case 'isnumeric':
@@ -229,6 +241,23 @@ function callStringSearch(text: string, name: string, a: Arguments): Value | und
     default:
       return undefined;
   }
+}
+
+/** `str.expandtabs(size)`: each tab padded to the next multiple of `size` columns, counted from the line's start. */
+function expandTabs(text: string, size: number): string {
+  let out = '';
+  let column = 0;
+  for (const ch of text) {
+    if (ch === '\t') {
+      const pad = size > 0 ? size - (column % size) : 0;
+      out += ' '.repeat(pad);
+      column += pad;
+    } else {
+      out += ch;
+      column = ch === '\n' || ch === '\r' ? 0 : column + 1;
+    }
+  }
+  return out;
 }
 
 function joinOf(sep: string, seq: Value | undefined, file: string, line: number): Value {
