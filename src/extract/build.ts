@@ -41,6 +41,12 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       const table = mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null;
       return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
     },
+    mappedColumn: (cls, key) => {
+      const mapped = mappedRegistry(x, cls) !== null ? mapClass(x, cls) : null;
+      if (!mapped?.table || mapped.isSingleTable) return undefined;
+      const at = mapped.table.columns.findIndex((c) => c.key === key || c.name === key);
+      return at < 0 ? undefined : columnObjects(x, mapped.table)?.[at];
+    },
     tableColumns: (table) => {
       if (table.t !== 'class') return columnObjects(x, tableOfRef(x, table));
       const mapped = mappedRegistry(x, table.cls) !== null ? mapClass(x, table.cls) : null;

@@ -7,6 +7,7 @@ import { isTypeValue } from './type-of.js';
 import { nullableOf } from './finalize.js';
 import type { Extraction } from './state.js';
 import { tableSoFar } from './table-merge.js';
+import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import { unknown, type CallValue, type Value } from './values.js';
 
 /** Column objects read from a table: `c._copy()` of one leaves its foreign keys behind (they are the table's constraints). */
@@ -26,7 +27,7 @@ export function columnObjects(x: Extraction, declared: TableDraft | undefined): 
   if (!declared) return undefined;
   const table = tableSoFar(x, declared);
   return table.columns.map((c) => {
-    const call = asColumn(x, c.call);
+    const call = asColumn(x, c.call, c.type);
     if (!call) {
       return unknown(`column ${columnName(c)} of ${table.name} is not known statically`, c.call?.file ?? '', c.call?.line ?? 0);
     }
@@ -43,12 +44,37 @@ export function columnObjects(x: Extraction, declared: TableDraft | undefined): 
 }
 
 /** A `Column(...)`, or a `mapped_column(...)` with its type among its arguments, as the Column it makes. */
-function asColumn(x: Extraction, call: CallValue | undefined): CallValue | undefined {
+function asColumn(x: Extraction, call: CallValue | undefined, resolved: TypeSpec | null): CallValue | undefined {
   const symbol = call && saSymbol(call.callee);
   if (!call || (symbol !== 'Column' && symbol !== 'mapped_column')) return undefined;
   if (symbol === 'Column') return call;
-  const hasType = call.kwargs.has('type_') || call.args.some((a) => isTypeValue(x.ctx, a));
-  return hasType ? { ...call, callee: { t: 'ext', name: 'sqlalchemy.Column' } } : undefined;
+  const asCall = { ...call, callee: { t: 'ext', name: 'sqlalchemy.Column' } } as CallValue;
+  if (call.kwargs.has('type_') || call.args.some((a) => isTypeValue(x.ctx, a))) return asCall;
+  // `rank: Mapped[int] = mapped_column(default=0)`: the type its annotation gave, when it is a plain one
+  const type = resolved && typeValue(resolved);
+  return type ? { ...asCall, args: [type, ...call.args] } : undefined;
+}
+
+/** A plain type (no Enum values, variants or project classes) as the value of the call that makes it. */
+function typeValue(spec: TypeSpec): Value | undefined {
+  if (spec.enumValues || spec.enumClass || spec.variants || spec.colSpec || spec.className || spec.compiled) return undefined;
+  const arg = (a: TypeArg): Value | undefined => {
+    if (a === null) return { t: 'none' };
+    if (typeof a === 'string') return { t: 'str', v: a };
+    if (typeof a === 'number') return { t: 'num', v: a };
+    if (typeof a === 'boolean') return { t: 'bool', v: a };
+    if (Array.isArray(a)) {
+      const items = a.map(arg);
+      return items.every((i) => i !== undefined) ? { t: 'seq', kind: 'list', items: items as Value[] } : undefined;
+    }
+    return typeValue(a);
+  };
+  const args = spec.args.map(arg);
+  const kwargs = Object.entries(spec.kwargs).map(([k, v]) => [k, arg(v)] as const);
+  if (args.some((v) => v === undefined) || kwargs.some(([, v]) => v === undefined)) return undefined;
+  const module = spec.module === 'sqlalchemy' ? 'sqlalchemy' : spec.module === 'sqlmodel' ? 'sqlmodel' : `sqlalchemy.dialects.${spec.module}`;
+  const expr = { k: 'other' as const, type: spec.name, text: '', line: 0 };
+  return { t: 'call', callee: { t: 'ext', name: `${module}.${spec.name}` }, args: args as Value[], kwargs: new Map(kwargs as Array<[string, Value]>), file: '', line: 0, expr };
 }
 
 /** A PrimaryKeyConstraint decides the key when there is one; else the columns' own flags. */

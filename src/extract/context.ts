@@ -20,6 +20,8 @@ export interface EvalHooks {
   /** `table.columns` iterated: the Column objects of a table built so far; undefined when the table is not known */
   /** the Column objects of a table, or of a mapped class's table (`Model.__table__.columns`) */
   tableColumns(table: TableRef | Extract<Value, { t: 'class' }>): Value[] | undefined;
+  /** the Column object of a mapped class's table with this key (or name), or why it is not known */
+  mappedColumn(cls: ClassInfo, key: string): Value | undefined;
   /** `metadata.tables`: the tables built so far on that MetaData, keyed as it keys them; undefined when it is not known */
   metaTables(meta: Value): Array<[string, Value]> | undefined;
   /** `metadata.schema` / `metadata.naming_convention` as configured so far; undefined when the value is no MetaData */
@@ -42,6 +44,8 @@ export interface Project {
   dynamicGlobals: Map<ModuleInfo, Map<string, Value>>;
   /** how far each module's import-time code has run: the line of the statement being scanned, Infinity once done */
   ranTo: Map<ModuleInfo, number>;
+  /** the classes class statements have made so far, in the order they ran (`cls.__subclasses__()` reads them) */
+  created: ClassInfo[];
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -136,6 +140,7 @@ const NO_HOOKS: EvalHooks = {
   ownsTable: () => false,
   tableName: () => undefined,
   tableColumns: () => undefined,
+  mappedColumn: () => undefined,
   metaTables: () => undefined,
   metaAttribute: () => undefined,
 };
@@ -143,7 +148,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map() };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [] };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

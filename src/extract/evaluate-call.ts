@@ -6,7 +6,7 @@ import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
-import { mroOf } from './classes.js';
+import { classHeader, mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
 import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
@@ -552,6 +552,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     return { t: 'num', v: name === 'bit_count' ? [...bits].filter((b) => b === '1').length : obj.v === 0 ? 0 : bits.length };
   }
   if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
+  // `Audited.__subclasses__()`: the classes made so far that name it as a base, in the order they were made
+  if (name === '__subclasses__' && obj.t === 'class' && a.args.length === 0) {
+    const direct = ctx.project.created.filter((c) => classHeader(ctx, c).bases.some((b) => b.t === 'class' && b.cls === obj.cls));
+    return { t: 'seq', kind: 'list', items: direct.map((cls): Value => ({ t: 'class', cls })) };
+  }
   if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   const fromList = obj.t === 'seq' ? callListMethod(obj, name, a, file, expr.line) : undefined;
@@ -594,6 +599,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     if (obj.t === 'call' && saSymbol(obj.callee) === 'Column') return isTableColumn(obj) ? withoutForeignKeys(obj) : { ...obj, kwargs: new Map(obj.kwargs) };
     const inTable = obj.t === 'tablecol' && obj.table.t === 'call' ? columnCallOf(obj.table, obj.name) : undefined;
     if (inTable) return withoutForeignKeys(inTable);
+    // `cls.__table__.c[name]._copy()` of a mapped class's column (guild_ledger's history tables)
+    // (one whose type its annotation gives through a variant is not known: said so, not dropped)
+    const column = obj.t === 'clsattr' ? ctx.project.hooks.mappedColumn(obj.cls, obj.name) : undefined;
+    if (column?.t === 'unknown') return column;
+    if (column?.t === 'call') return withoutForeignKeys(column);
   }
   // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
   // which single-table inheritance adds to the parent's table once by name

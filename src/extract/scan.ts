@@ -316,6 +316,7 @@ function statementValue(x: Extraction, stmt: Extract<Stmt, { k: 'assign' | 'ann'
 
 function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env, seen: Set<CallValue>): void {
   const cls = classInfo(x.ctx.project, stmt, env.module, env.cls);
+  x.ctx.project.created.push(cls);
   if (mappedRegistry(x, cls)) {
     // `@reg.mapped` over project decorators: they run first, on the plain class it then maps
     const at = classHeader(x.ctx, cls).decorators.findIndex(isRegistryMapping);
