@@ -46,6 +46,8 @@ export interface Project {
   ranTo: Map<ModuleInfo, number>;
   /** the classes class statements have made so far, in the order they ran (`cls.__subclasses__()` reads them) */
   created: ClassInfo[];
+  /** the value each unpacking assignment's right side gave, once for all its targets (per module or class made) */
+  unpacked: Map<object, Map<object, Value>>;
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -148,7 +150,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [] };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [], unpacked: new Map() };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

@@ -40,7 +40,13 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       // the name read in its own new value is what it held before
       return evalExpr(ctx, b.expr, b.prev ? withPrevious(ctx, b.prev, env) : env);
     case 'unpack': {
-      const whole = evalExpr(ctx, b.expr, env);
+      // `push, pop = _builder("hb")` calls once: both names hold parts of that one result (closures sharing state)
+      // (per class: a class statement run by each call of a factory has the same expression, not the same result)
+      let made = ctx.project.unpacked.get(b.expr);
+      if (!made) ctx.project.unpacked.set(b.expr, (made = new Map()));
+      const owner = env.cls ?? env.module;
+      let whole = made.get(owner);
+      if (!whole) made.set(owner, (whole = evalExpr(ctx, b.expr, env)));
       if (whole.t === 'unknown') return whole;
       // `NOTEBOOK, JOB, LOCAL = range(1, 4)`, `a, b = "xy"`, `(k1, k2) = {...}`
       const items = iterate(ctx, whole);
