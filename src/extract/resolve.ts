@@ -1,4 +1,5 @@
 // Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
+import type { Expr } from '../python/summary.js';
 import type { Binding } from './scope.js';
 import { bindDynamicGlobal, classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
 import { evalExpr } from './evaluate.js';
@@ -40,13 +41,7 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       // the name read in its own new value is what it held before
       return evalExpr(ctx, b.expr, b.prev ? withPrevious(ctx, b.prev, env) : env);
     case 'unpack': {
-      // `push, pop = _builder("hb")` calls once: both names hold parts of that one result (closures sharing state)
-      // (per class: a class statement run by each call of a factory has the same expression, not the same result)
-      let made = ctx.project.unpacked.get(b.expr);
-      if (!made) ctx.project.unpacked.set(b.expr, (made = new Map()));
-      const owner = env.cls ?? env.module;
-      let whole = made.get(owner);
-      if (!whole) made.set(owner, (whole = evalExpr(ctx, b.expr, env)));
+      const whole = unpackedValue(ctx, b.expr, env);
       if (whole.t === 'unknown') return whole;
       // `NOTEBOOK, JOB, LOCAL = range(1, 4)`, `a, b = "xy"`, `(k1, k2) = {...}`
       const items = iterate(ctx, whole);
@@ -101,6 +96,20 @@ function conditionalValue(ctx: Ctx, b: Extract<Binding, { k: 'cond' }>, env: Env
   const [a, c] = [valueOf(b.then), valueOf(b.orelse)];
   if (a === c || (a.t === 'ext' && c.t === 'ext' && a.name === c.name)) return a;
   return unknown(`defined by both branches of an if at line ${b.line}: ${undecidable(test)}`, env.module.file, b.line);
+}
+
+/**
+ * The right side of an unpacking assignment, evaluated once for all its targets and the scan: `push, pop =
+ * _builder("hb")` calls once, both names hold parts of that one result (closures sharing state). Per class: a class
+ * statement run by each call of a factory has the same expression, not the same result.
+ */
+export function unpackedValue(ctx: Ctx, expr: Expr, env: Env): Value {
+  let made = ctx.project.unpacked.get(expr);
+  if (!made) ctx.project.unpacked.set(expr, (made = new Map()));
+  const owner = env.cls ?? env.module;
+  let whole = made.get(owner);
+  if (!whole) made.set(owner, (whole = evalExpr(ctx, expr, env)));
+  return whole;
 }
 
 export function moduleValue(ctx: Ctx, name: string, file: string, line: number): Value {

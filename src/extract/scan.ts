@@ -22,7 +22,7 @@ import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
-import { bindingValue, setGlobal } from './resolve.js';
+import { bindingValue, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
@@ -311,6 +311,8 @@ function statementValue(x: Extraction, stmt: Extract<Stmt, { k: 'assign' | 'ann'
     const binding = scope.bindings.get(target.id);
     if (binding?.k === 'expr' && binding.expr === value) return bindingValue(x.ctx, binding, env);
   }
+  // `push, pop = make()`: the one result its names are bound to
+  if ((target?.k === 'tuple' || target?.k === 'list') && !env.locals) return unpackedValue(x.ctx, value, env);
   return evalExpr(x.ctx, value, env);
 }
 
