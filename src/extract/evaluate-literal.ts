@@ -1,6 +1,7 @@
 // `ast.literal_eval(text)` for the static evaluator: column specs kept as a Python literal in a string (tuples,
 // lists, dicts, sets, strings, numbers, True/False/None). Anything outside that grammar, or a number Python would
 // hold beyond 2**53, gives undefined: the caller reports it.
+import { numberLiteral } from '../python/number-literal.js';
 import { bytesValue, stringValue } from '../python/string-literal.js';
 import { bytesObject } from './evaluate-bytes.js';
 import { setItem } from './evaluate-mutate.js';
@@ -83,12 +84,9 @@ class LiteralReader {
     const raw = NUMBER.exec(this.src.slice(this.at))?.[0];
     if (!raw || /[jJ]$/.test(raw)) throw new NotLiteral();
     this.at += raw.length;
-    const digits = raw.replace(/_/g, '').toLowerCase();
-    const prefix = /^0[xob]/.exec(digits)?.[0];
-    const v = prefix ? parseInt(digits.slice(2), { '0x': 16, '0o': 8, '0b': 2 }[prefix]) : Number(digits);
-    const isInteger = prefix !== undefined || /^\d+$/.test(digits);
-    if (Number.isNaN(v) || (isInteger && !Number.isSafeInteger(v))) throw new NotLiteral();
-    return num(v, !isInteger);
+    const n = numberLiteral(raw);
+    if (!n || (!n.isFloat && !Number.isSafeInteger(n.v))) throw new NotLiteral();
+    return num(n.v, n.isFloat);
   }
 
   /** Adjacent string literals concatenate; str and bytes do not mix. */

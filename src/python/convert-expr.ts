@@ -1,5 +1,6 @@
 // Turns tree-sitter expression nodes into the plain expression tree of summary.ts.
 import type { Node } from 'web-tree-sitter';
+import { numberLiteral } from './number-literal.js';
 import { bytesValue, splitLiteral, stringValue, unescapePython } from './string-literal.js';
 import type { Arg, CompClause, DictItem, Expr, Param } from './summary.js';
 
@@ -229,12 +230,10 @@ function convertDictItem(cx: ConvertContext, node: Node): DictItem {
 }
 
 function convertNumber(cx: ConvertContext, node: Node, line: number): Expr {
-  const raw = textOf(cx, node).replace(/_/g, '').toLowerCase();
-  if (raw.endsWith('j')) return other(cx, node, 'complex', line);
-  const isPrefixed = /^0[xob]/.test(raw);
-  const v = isPrefixed ? parseInt(raw.slice(2), raw[1] === 'x' ? 16 : raw[1] === 'o' ? 8 : 2) : Number(raw);
-  if (Number.isNaN(v)) return other(cx, node, 'number', line);
-  return !isPrefixed && /[.e]/.test(raw) ? { k: 'num', v, float: true, line } : { k: 'num', v, line };
+  const text = textOf(cx, node);
+  const n = numberLiteral(text);
+  if (!n) return other(cx, node, /[jJ]$/.test(text) ? 'complex' : 'number', line);
+  return n.isFloat ? { k: 'num', v: n.v, float: true, line } : { k: 'num', v: n.v, line };
 }
 
 function convertString(cx: ConvertContext, node: Node, line: number): Expr {

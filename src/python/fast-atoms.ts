@@ -1,6 +1,7 @@
 // The atoms of the fast path: names, numbers, strings and f-strings, displays, comprehensions.
 import { joinStrings, mergeStrings } from './convert-expr.js';
 import { FastPathError, type Token } from './fast-tokens.js';
+import { numberLiteral } from './number-literal.js';
 import { bytesValue, splitLiteral, stringValue, unescapePython } from './string-literal.js';
 import type { CompClause, DictItem, Expr } from './summary.js';
 
@@ -271,12 +272,10 @@ export abstract class AtomParser {
 }
 
 function numberExpr(t: Token): Expr {
-  const raw = t.text.replace(/_/g, '').toLowerCase();
-  if (raw.endsWith('j') || raw.endsWith('l')) throw new FastPathError('complex or long number');
-  const isPrefixed = /^0[xob]/.test(raw);
-  const v = isPrefixed ? parseInt(raw.slice(2), raw[1] === 'x' ? 16 : raw[1] === 'o' ? 8 : 2) : Number(raw);
-  if (Number.isNaN(v)) throw new FastPathError('bad number');
-  return !isPrefixed && /[.e]/.test(raw) ? { k: 'num', v, float: true, line: t.line } : { k: 'num', v, line: t.line };
+  if (/[lL]$/.test(t.text)) throw new FastPathError('long number');
+  const n = numberLiteral(t.text);
+  if (!n) throw new FastPathError('complex or bad number');
+  return n.isFloat ? { k: 'num', v: n.v, float: true, line: t.line } : { k: 'num', v: n.v, line: t.line };
 }
 
 function countNewlines(s: string): number {
