@@ -180,7 +180,9 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
 export function enumByValue(ctx: Ctx, cls: ClassInfo, value: Value, file: string, line: number): Value {
   if (value.t === 'unknown') return value;
   const members = enumMembers(ctx, cls);
-  if (value.t === 'call' && value.kwargs.get('__enum__')?.t === 'str' && value.kwargs.get('__class__')?.t === 'class') return value;
+  // a member of this class is itself (`Status(Status.ACTIVE)`)
+  const owner = value.t === 'call' ? value.kwargs.get('__class__') : undefined;
+  if (owner?.t === 'class' && owner.cls === cls) return value;
   const hit = members.find((m) => equalValues(m.value, value) === true);
   if (hit) return enumMemberValue(ctx, cls, hit.name)!;
   const like = members[0] ? enumMemberValue(ctx, cls, members[0].name) : undefined;

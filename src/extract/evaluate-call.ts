@@ -9,7 +9,7 @@ import { constructBase, superArguments } from './constructors.js';
 import { classHeader, mroOf } from './classes.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
-import { isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
+import { isBuiltinDataType, isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callIterTools } from './evaluate-itertools.js';
@@ -208,14 +208,13 @@ function callPartial(ctx: Ctx, partial: CallValue, a: Arguments, env: Env, expr:
  */
 function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined {
   const targets = types.t === 'seq' ? types.items : [types];
+  const derivesFromBuiltin = (cls: ClassInfo): boolean => mroOf(ctx, cls).some((e) => e.k === 'value' && isBuiltinDataType(pyName(e.value)));
   // a plain value (48, None, a dict) is no instance of a project class, unless one derives from a builtin
-  const plainClasses = targets.every((t) => t.t === 'class' && mroOf(ctx, t.cls).every((e) => e.k === 'class' || pyName(e.value) === 'builtins.object' || !pyName(e.value)?.startsWith('builtins.')));
-  if (isBuiltinValue(v) && targets.length > 0 && plainClasses) return false;
+  if (isBuiltinValue(v) && targets.length > 0 && targets.every((t) => t.t === 'class' && !derivesFromBuiltin(t.cls))) return false;
   if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
   const mro = mroOf(ctx, v.callee.cls);
   // an instance of a project class is a builtin container or scalar only when the class derives from it
-  const isBuiltinTarget = (t: Value): boolean => t.t === 'ext' && /^builtins\.(dict|list|tuple|set|frozenset|str|int|float|bool|bytes)$/.test(t.name);
-  if (!targets.every((t) => t.t === 'class' || isBuiltinTarget(t))) return undefined;
+  if (!targets.every((t) => t.t === 'class' || (t.t === 'ext' && isBuiltinDataType(t.name)))) return undefined;
   return targets.some((t) => mro.some((e) => (e.k === 'class' ? t.t === 'class' && e.cls === t.cls : t.t === 'ext' && pyName(e.value) === t.name)));
 }
 

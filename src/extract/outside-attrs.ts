@@ -218,6 +218,11 @@ const BUILTIN_TYPES: Readonly<Record<string, (v: Value) => boolean | undefined>>
   'builtins.type': (v) => v.t === 'class' || v.t === 'ext',
 };
 
+/** `builtins.dict`, `builtins.str` ...: a builtin container or scalar type (not `type`), whose values the evaluator holds. */
+export function isBuiltinDataType(name: string | undefined): boolean {
+  return name !== undefined && name !== 'builtins.type' && Object.hasOwn(BUILTIN_TYPES, name);
+}
+
 /**
  * `isinstance(v, String)` (or `Column`): true for an instance of that SQLAlchemy type or of a type derived from it, false for
  * any other value the evaluator holds exactly; undefined for a type whose place in the hierarchy is not known.
