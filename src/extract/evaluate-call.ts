@@ -513,6 +513,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 're.fullmatch':
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
+      // SQLAlchemy's constructors (most calls in model code) are in none of the tables of Python builtins below
+      if (name.startsWith('sqlalchemy.')) return makeCall({ t: 'ext', name }, a, file, expr);
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
       return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
