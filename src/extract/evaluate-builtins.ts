@@ -48,6 +48,18 @@ export function isIterator(v: Value): boolean {
   return iterators.has(v);
 }
 
+/**
+ * What a `for` loop takes from `v` turn by turn: an iterator's items are consumed as the loop goes, so a `next(it)`
+ * in the body takes the item after the current one (and a `break` leaves the rest in it).
+ */
+export function* loopItems(v: Value, items: Value[]): Generator<Value> {
+  if (!iterators.has(v)) {
+    yield* items;
+    return;
+  }
+  while (items.length > 0) yield items.shift()!;
+}
+
 /** An iterator over `items`, a list of its own that `next()` consumes. */
 export function iteratorOf(items: Value[]): Value {
   const it: Value = { t: 'seq', kind: 'list', items: [...items] };
@@ -94,6 +106,10 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
     }
     case 'sum': {
       const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
+      // `sum(groups, [])`: lists (or tuples) joined
+      if (start.t === 'seq' && items.every((i) => i.t === 'seq' && i.kind === start.kind)) {
+        return { t: 'seq', kind: start.kind, items: [...start.items, ...items.flatMap((i) => (i as { items: Value[] }).items)] };
+      }
       const nums = [start, ...items].map(scalar);
       if (!nums.every((n) => n.t === 'num' || n.t === 'bool')) return fail;
       return num(nums.reduce((s, n) => s + (n.t === 'num' || n.t === 'bool' ? Number(n.v) : 0), 0), nums.some((n) => n.t === 'num' && isFloat(n)));

@@ -3,7 +3,7 @@ import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers, WithItem 
 import { methodInfo, type Ctx, type Env } from './context.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { methodChain, type ChainLink } from './method-chain.js';
-import { iterate, iteratorOf, setOf } from './evaluate-builtins.js';
+import { iterate, iteratorOf, loopItems, setOf } from './evaluate-builtins.js';
 import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
@@ -14,8 +14,9 @@ import { resolveRelative } from './module-names.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
 import { messages } from './messages.js';
-import { isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
+import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 import { mroOf } from './classes.js';
+import { suppressingTry } from './scope.js';
 
 /** Nested helper calls followed: a recursive helper over a name's characters (`snake(name[1:])`) goes one deep per letter. */
 const MAX_DEPTH = 40;
@@ -272,10 +273,14 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return failed ? abort(failed, env, stmt.line) : { done: false };
     }
     case 'aug': {
-      if (stmt.target.k !== 'name') return abort('augmented assignment to an attribute', env, stmt.line);
       const value = binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line);
       const raised = raisedIn(value);
       if (raised) return { done: true, value: raised };
+      // `layout["journal"]["code_len"] *= 2`: the item or attribute is stored as an assignment stores it
+      if (stmt.target.k !== 'name') {
+        const failed = store(ctx, stmt.target, value, env);
+        return failed ? abort(failed, env, stmt.line) : { done: false };
+      }
       if (env.globals?.has(stmt.target.id)) setGlobal(ctx, env.module, stmt.target.id, value);
       else locals.set(stmt.target.id, value);
       return { done: false };
@@ -297,11 +302,20 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'break':
     case 'continue':
       return { done: false, jump: stmt.k };
-    case 'block':
-      if (stmt.managers && stmt.managers.length > 0) return execWith(ctx, stmt.body, stmt.managers, env, stmt.line);
-      return stmt.handlers ? execTry(ctx, stmt.body, stmt.handlers, env) : execBlock(ctx, stmt.body, env);
+    case 'block': {
+      const handlers = suppressingTry(stmt)?.handlers ?? stmt.handlers;
+      if (stmt.managers && stmt.managers.length > 0 && !handlers) return execWith(ctx, stmt.body, stmt.managers, env, stmt.line);
+      return handlers ? execTry(ctx, stmt.body, handlers, env) : execBlock(ctx, stmt.body, env);
+    }
     case 'raise':
       return execRaise(ctx, stmt, env);
+    case 'assert': {
+      // a check, not a computation: one that cannot be decided is taken to hold, as it does when the code runs
+      const value = evalExpr(ctx, stmt.test, env);
+      const raised = raisedIn(value);
+      if (raised) return { done: true, value: raised };
+      return isTruthy(value) === false ? { done: true, value: raising(builtinException('AssertionError'), 'assert failed', env.module.file, stmt.line) } : { done: false };
+    }
     case 'match': {
       const chosen = chooseCase(ctx, stmt.cases, evalExpr(ctx, stmt.subject, env), env);
       if (chosen === null) return { done: false };
@@ -560,9 +574,10 @@ export function catches(ctx: Ctx, handler: Value, raised: Value): boolean | unde
 }
 
 function execFor(ctx: Ctx, stmt: Extract<Stmt, { k: 'for' }>, env: Env): Outcome {
-  const items = iterate(ctx, evalExpr(ctx, stmt.iter, env));
+  const iterable = evalExpr(ctx, stmt.iter, env);
+  const items = iterate(ctx, iterable);
   if (!items || items.length > MAX_LOOP) return abort('loop over a value not known statically', env, stmt.line);
-  for (const item of items) {
+  for (const item of loopItems(iterable, items)) {
     assignTarget(ctx, stmt.target, item, env.locals!);
     const out = execBlock(ctx, stmt.body, env);
     if (out.done) return out;

@@ -19,10 +19,6 @@ interface TryOutcome {
 const MAIN: TryOutcome = { clause: -1, ran: Number.POSITIVE_INFINITY };
 const outcomes = new WeakMap<TryStmt, TryOutcome>();
 
-/** The path a module's `try` statement takes: -1 for the main one (nothing raised), else the clause's index. */
-export function tryPath(ctx: Ctx, stmt: TryStmt, env: Env): number {
-  return tryOutcome(ctx, stmt, env).clause;
-}
 
 /** The statements a module's `try` statement runs at import: the try block up to what raised, then the clause, then finally. */
 export function takenStatements(ctx: Ctx, stmt: TryStmt, env: Env): Stmt[] {
@@ -32,7 +28,8 @@ export function takenStatements(ctx: Ctx, stmt: TryStmt, env: Env): Stmt[] {
   return [...stmt.body.slice(0, ran), ...clauses[clause]!.body, ...stmt.body.slice(finallyStart)];
 }
 
-function tryOutcome(ctx: Ctx, stmt: TryStmt, env: Env): TryOutcome {
+/** The path a module's `try` statement takes: clause -1 for the main one (nothing raised), else the clause's index. */
+export function tryOutcome(ctx: Ctx, stmt: TryStmt, env: Env): TryOutcome {
   let outcome = outcomes.get(stmt);
   if (outcome === undefined) {
     // a statement that reads a name this try binds meets the path being decided: the main one, as before

@@ -9,7 +9,7 @@ import { iterate } from './evaluate-builtins.js';
 import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
 import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
-import { tryPath } from './module-try.js';
+import { tryOutcome } from './module-try.js';
 import { chooseCase } from './evaluate-match.js';
 
 const BUILTINS = new Set([
@@ -20,7 +20,7 @@ const BUILTINS = new Set([
   'LookupError', 'IndexError', 'ModuleNotFoundError', 'ArithmeticError', 'ZeroDivisionError', 'RuntimeError', 'UnicodeError',
   'UnicodeDecodeError', 'OSError', 'AssertionError',
   'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
-  '__import__',
+  '__import__', 'ascii',
 ]);
 
 /** The value a module-level (or class-level) binding holds; evaluated once. */
@@ -75,8 +75,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return binding ? bindingValue(ctx, binding, env) : unknown(`not defined on the case the match statement at line ${b.line} takes`, env.module.file, b.line);
     }
     case 'try': {
-      const path = tryPath(ctx, b.stmt, env);
-      const chosen = path === -1 ? b.main : b.clauses[path];
+      const { clause, ran } = tryOutcome(ctx, b.stmt, env);
+      const chosen = clause === -1 ? b.main : b.clauses[clause]![ran];
       return chosen ? bindingValue(ctx, chosen, env) : unknown(`not defined on the path the try statement at line ${b.line} takes`, env.module.file, b.line);
     }
   }

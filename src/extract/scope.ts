@@ -26,9 +26,10 @@ export type Binding =
   | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number; prev?: { name: string; binding: Binding } }
   /**
    * A module-level `try` with `except` clauses: the binding its main path leaves (try, else, finally) and the one
-   * each clause's path leaves, chosen when the name is read by what the `try` block raises (module-try.ts)
+   * each clause's path leaves, by how many statements of the `try` block ran before the raise; chosen when the name
+   * is read by what the `try` block raises (module-try.ts)
    */
-  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Binding | undefined>; line: number }
+  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Array<Binding | undefined>>; line: number }
   /**
    * A module-level `match`: the binding each case's body leaves, and the one before the statement (no case
    * matched), chosen when the name is read by the case the subject matches
@@ -36,6 +37,34 @@ export type Binding =
   | { k: 'match'; stmt: MatchStmt; cases: Array<Binding | undefined>; before: Binding | undefined; line: number };
 
 export type TryStmt = Extract<Stmt, { k: 'block' }> & { handlers: TryHandlers };
+type BlockStmt = Extract<Stmt, { k: 'block' }>;
+
+const suppressions = new WeakMap<BlockStmt, TryStmt | null>();
+
+/**
+ * `with suppress(ImportError):` (contextlib's) as the `try` it is: one clause catching those exceptions, doing
+ * nothing. Undefined for any other block. The same object each time: the path a module's try takes is kept by statement.
+ */
+export function suppressingTry(stmt: BlockStmt): TryStmt | undefined {
+  let known = suppressions.get(stmt);
+  if (known === undefined) {
+    known = asSuppress(stmt);
+    suppressions.set(stmt, known);
+  }
+  return known ?? undefined;
+}
+
+function asSuppress(stmt: BlockStmt): TryStmt | null {
+  const [item, ...more] = stmt.managers ?? [];
+  const call = item && !item.target && more.length === 0 ? item.manager : undefined;
+  if (call?.k !== 'call' || call.args.some((a) => a.name !== undefined || a.star !== undefined)) return null;
+  const { fn } = call;
+  const isSuppress = (fn.k === 'name' && fn.id === 'suppress') || (fn.k === 'attr' && fn.name === 'suppress' && fn.obj.k === 'name' && fn.obj.id === 'contextlib');
+  if (!isSuppress) return null;
+  const types: Expr = { k: 'tuple', items: call.args.map((a) => a.value), line: call.line };
+  const end = stmt.body.length;
+  return { k: 'block', body: stmt.body, handlers: { tryEnd: end, finallyStart: end, clauses: [{ types, name: null, body: [], line: stmt.line }] }, line: stmt.line };
+}
 export type MatchStmt = Extract<Stmt, { k: 'match' }>;
 
 export interface Scope {
@@ -112,7 +141,7 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         if (mod) bindMatch(scope, stmt, mod, set);
         break;
       case 'block':
-        if (stmt.handlers && mod) bindTry(scope, stmt as TryStmt, mod, set);
+        if ((stmt.handlers || suppressingTry(stmt)) && mod) bindTry(scope, suppressingTry(stmt) ?? (stmt as TryStmt), mod, set);
         else bindAll(scope, stmt.body, mod, keepFirst);
         break;
       default:
@@ -122,16 +151,17 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
 }
 
 /**
- * A module-level `try` with handlers: each name a path binds gets the binding of every path, the `try` block's own
- * assignments standing on a clause's path where the clause does not rebind them.
+ * A module-level `try` with handlers: each name a path binds gets the binding of every path, the assignments of the
+ * `try` block that ran before the raise standing on a clause's path where the clause does not rebind them.
  */
 function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string, b: Binding) => void): void {
   const { tryEnd, finallyStart, clauses } = stmt.handlers;
   const main = branchBindings(scope, stmt.body, mod);
   const finalPart = stmt.body.slice(finallyStart);
-  const paths = clauses.map((c) => branchBindings(scope, [...stmt.body.slice(0, tryEnd), ...c.body, ...finalPart], mod));
-  const names = new Set([main, ...paths].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
-  for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((p) => p.get(name)), line: stmt.line });
+  // a clause's path: the statements of the try block before the one that raised, then the clause, then finally
+  const paths = clauses.map((c) => Array.from({ length: tryEnd }, (_, ran) => branchBindings(scope, [...stmt.body.slice(0, ran), ...c.body, ...finalPart], mod)));
+  const names = new Set([main, ...paths.flat()].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
+  for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((byRan) => byRan.map((p) => p.get(name))), line: stmt.line });
 }
 
 /** A module-level `match` (`match PROFILE: case "high": SCALE = 6`): each name a case binds, by the case taken. */

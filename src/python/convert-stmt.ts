@@ -122,6 +122,11 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
       else out.push({ k: 'other', line });
       return;
     }
+    case 'assert_statement': {
+      const [test] = kids(cx, node);
+      out.push(test ? { k: 'assert', test: convertExpr(cx, test), line } : { k: 'other', line });
+      return;
+    }
     case 'delete_statement': {
       const [what] = kids(cx, node);
       const targets = !what ? [] : typeOf(cx, what) === 'expression_list' ? kids(cx, what) : [what];

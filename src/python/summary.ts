@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 32;
+export const SUMMARY_VERSION = 33;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -103,6 +103,8 @@ export type Stmt =
   | { k: 'typealias'; name: string; value: Expr; line: number }
   | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
   | { k: 'del'; targets: Expr[]; line: number }
+  /** `assert test, message` */
+  | { k: 'assert'; test: Expr; line: number }
   /** `nonlocal count`: the names a nested function rebinds in the function around it */
   | { k: 'nonlocal'; names: string[]; line: number }
   /** `global count`: the names a function binds in its module */
