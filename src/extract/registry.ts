@@ -169,7 +169,18 @@ const ROOT_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta']);
 
 /** `class Base(DeclarativeBase)`: the root itself is not mapped; its subclasses are. */
 export function isRootClass(ctx: Ctx, cls: ClassInfo): boolean {
-  return classHeader(ctx, cls).bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? '')) || isDeclarativeByDecorator(ctx, cls);
+  return classHeader(ctx, cls).bases.some((b) => ROOT_BASES.has(saSymbol(b) ?? '')) || isDeclarativeByDecorator(ctx, cls) || isDeclarativeMetaRoot(ctx, cls);
+}
+
+/**
+ * `class Base(metaclass=DeclarativeMeta)` whose body sets `registry = mapper_registry` (SQLAlchemy's recipe for a
+ * base without declarative_base(); Galaxy's): its subclasses are mapped in that registry. SQLAlchemy would map
+ * the root too unless it is `__abstract__`, which the recipe always is.
+ */
+function isDeclarativeMetaRoot(ctx: Ctx, cls: ClassInfo): boolean {
+  const meta = classHeader(ctx, cls).keywords.get('metaclass');
+  const isDeclarativeMeta = (v: Value): boolean => saSymbol(v) === 'DeclarativeMeta' || (v.t === 'class' && mroOf(ctx, v.cls).some((e) => e.k === 'value' && saSymbol(e.value) === 'DeclarativeMeta'));
+  return meta !== undefined && isDeclarativeMeta(meta) && classScope(ctx.project, cls).bindings.has('registry');
 }
 
 /** A root made by `@as_declarative(...)` or `@reg.as_declarative_base()`. */

@@ -29,9 +29,20 @@ export function reportUnknownBase(x: Extraction, cls: ClassInfo): void {
   // an outside class is a name (`ext`); an attribute or call result of something unknown is not. A class over a
   // registry we know is not mapped for reasons of its own (abstract, SQLModel without table=True)
   const base = outsideBases(x.ctx, cls).find((v) => v.t === 'unknown' || v.t === 'attr' || v.t === 'call' || v.t === 'clsattr');
-  if (!base || registryOf(x.ctx, x.reg, cls) || !declaresColumns(x, cls)) return;
-  const cause = base.t === 'unknown' ? base.reason : `${valueText(base)} is not known statically`;
+  // or a root made by a SQLAlchemy metaclass in a way not followed (`class Base(metaclass=DeclarativeMeta)` without `registry`)
+  const meta = base ? undefined : sqlAlchemyMetaclass(x, cls);
+  if ((!base && !meta) || registryOf(x.ctx, x.reg, cls) || !declaresColumns(x, cls)) return;
+  const cause = base?.t === 'unknown' ? base.reason : base ? `${valueText(base)} is not known statically` : `${meta!.owner} is made by ${valueText(meta!.value)}, which schemaguard follows only with a registry in its body`;
   x.orphans.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.unknownBase(cls.name, cause) });
+}
+
+function sqlAlchemyMetaclass(x: Extraction, cls: ClassInfo): { owner: string; value: Value } | undefined {
+  for (const e of mroOf(x.ctx, cls)) {
+    if (e.k !== 'class') continue;
+    const value = classHeader(x.ctx, e.cls).keywords.get('metaclass');
+    if (value && saSymbol(value) !== undefined) return { owner: e.cls.name, value };
+  }
+  return undefined;
 }
 
 function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
