@@ -7,16 +7,16 @@ import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
 import { bindingValue, lookupInModule, moduleGetattr } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
-import { isSaName, saSymbol } from './sa-names.js';
+import { isSaName, pyName, saSymbol } from './sa-names.js';
 import { callOf } from './columns.js';
 import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { columnCallIn, construct, creationOrderOf } from './evaluate-call.js';
 import { builtinException, isTruthy, qualnameOf, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
-import { isTypeValue } from './type-of.js';
+import { isTypeValue, typeAttribute } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
-import { isPydanticModel, isRecordClass, recordField } from './record-classes.js';
+import { isNamedTupleClass, isPydanticModel, isRecordClass, recordField } from './record-classes.js';
 
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
@@ -75,6 +75,9 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const column = columns && columnCallIn(columns, obj.name);
       return (column && columnAttribute(ctx, column, name)) ?? { t: 'attr', obj, name };
     }
+    case 'generic':
+      // `Status.__args__` of `Literal["booked", "done"]`: its values (other generics flatten or reorder theirs)
+      return name === '__args__' && pyName(obj.base) === 'typing.Literal' ? { t: 'seq', kind: 'tuple', items: obj.args } : { t: 'attr', obj, name };
     case 'metatable': {
       if (name === 'c' || name === 'columns') return { t: 'tablecols', table: obj };
       // MetaData.tables keys a table "schema.name", or "name" when it has no schema
@@ -84,7 +87,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return { t: 'attr', obj, name };
     }
     default:
-      return { t: 'attr', obj, name };
+      return (name === '__dict__' ? libraryNamespace(obj) : undefined) ?? { t: 'attr', obj, name };
   }
 }
 
@@ -115,7 +118,7 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   }
   if (obj.callee.t === 'class') construct(ctx, obj, obj.callee.cls);
   // TypeDecorator.impl_instance is the `impl` its constructor made
-  const own = obj.attrs?.get(name === 'impl_instance' ? 'impl' : name) ?? columnAttribute(ctx, obj, name);
+  const own = obj.attrs?.get(name === 'impl_instance' ? 'impl' : name) ?? columnAttribute(ctx, obj, name) ?? typeAttribute(ctx, obj, name);
   if (own) return own;
   if (name === 'Model' && isFlaskDb(obj)) return flaskModel(ctx, obj);
   if (isTableCall(obj) && (name === 'c' || name === 'columns')) return { t: 'tablecols', table: obj };
@@ -265,6 +268,7 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   }
   // pydantic's constructor classmethods, run by callMethod with the class they are read from
   if ((name === 'model_validate' || name === 'parse_obj') && isPydanticModel(ctx, cls)) return { t: 'attr', obj: { t: 'class', cls }, name };
+  if (name === '_make' && isNamedTupleClass(ctx, cls)) return { t: 'attr', obj: { t: 'class', cls }, name };
   return inheritedFromLibrary(ctx, cls, name) ?? { t: 'clsattr', cls, name, line, missing: true };
 }
 
@@ -483,11 +487,13 @@ function classMember(ctx: Ctx, cls: ClassInfo, owner: ClassInfo, name: string, b
   if (getter) return boundMethod({ t: 'func', fn: methodInfo(owner.module, getter, owner) }, { t: 'class', cls }, cls);
   if (binding.k === 'def') {
     if (isDeclaredAttr(binding.def.decorators.map((d) => evalExpr(ctx, d, env)))) {
-      // `Veterinarian.id` from a mixin's declared_attr: the mapped attribute it makes, a column reference;
       // `*TimeSeries.__table_args__`: the descriptor runs the function for the class
-      if (!name.startsWith('__')) return { t: 'clsattr', cls, name, line };
       const fn = methodInfo(owner.module, binding.def, owner, { t: 'class', cls });
-      return callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
+      const made = callFunction(ctx, fn, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, line);
+      if (name.startsWith('__')) return made;
+      // `Veterinarian.id` from a mixin's declared_attr: the mapped attribute it makes, a column reference; plain
+      // data stays data on the class (`FidesUser.id_field_path`, a "table.id" path for ForeignKey)
+      return made.t === 'str' || made.t === 'num' || made.t === 'bool' ? made : { t: 'clsattr', cls, name, line };
     }
     return hybridAtClass(ctx, cls, owner, name, line) ?? boundMethod(bindingValue(ctx, binding, env), { t: 'class', cls }, cls);
   }

@@ -14,14 +14,14 @@ import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, dedent, maketrans, shorten } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
-import { dataclassAsDict, dataclassFields, isDataclass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
+import { dataclassAsDict, dataclassFields, isDataclass, isNamedTupleClass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { enumByValue, isEnumClass } from './enums.js';
 import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
@@ -217,6 +217,10 @@ function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined
   if (!targets.every((t) => t.t === 'class' || (t.t === 'ext' && isBuiltinDataType(t.name)))) return undefined;
   return targets.some((t) => mro.some((e) => (e.k === 'class' ? t.t === 'class' && e.cls === t.cls : t.t === 'ext' && pyName(e.value) === t.name)));
 }
+
+const NUMBER_ROUNDING: ReadonlyMap<string, (x: number) => number> = new Map([
+  ['__ceil__', Math.ceil], ['__floor__', Math.floor], ['__trunc__', Math.trunc], ['__int__', Math.trunc],
+]);
 
 const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
 
@@ -552,13 +556,17 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     const bits = Math.abs(obj.v).toString(2);
     return { t: 'num', v: name === 'bit_count' ? [...bits].filter((b) => b === '1').length : obj.v === 0 ? 0 : bits.length };
   }
+  // `len(name).__ceil__()`: the int a number's rounding dunders give
+  const rounding = obj.t === 'num' && a.args.length === 0 ? NUMBER_ROUNDING.get(name) : undefined;
+  if (rounding && obj.t === 'num') return num(rounding(obj.v));
   if ((name === 'model_validate' || name === 'parse_obj') && obj.t === 'class') return validatedModel(obj.cls, first, file, expr.line);
   // `Audited.__subclasses__()`: the classes made so far that name it as a base, in the order they were made
   if (name === '__subclasses__' && obj.t === 'class' && a.args.length === 0) {
     const direct = ctx.project.created.filter((c) => classHeader(ctx, c).bases.some((b) => b.t === 'class' && b.cls === obj.cls));
     return { t: 'seq', kind: 'list', items: direct.map((cls): Value => ({ t: 'class', cls })) };
   }
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'schemaguard.Record' && obj.kwargs.has('__match__')) return callMatchMethod(obj.kwargs, name, a, file, expr.line);
+  const match = matchFields(obj);
+  if (match) return callMatchMethod(match, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   const fromList = obj.t === 'seq' ? callListMethod(obj, name, a, file, expr.line) : undefined;
   if (fromList) return fromList;
@@ -566,6 +574,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   const tables = obj.t === 'attr' && obj.name === 'tables' && TABLE_VIEWS.has(name) ? ctx.project.hooks.metaTables(obj.obj) : undefined;
   if (tables) return callDictMethod({ t: 'dict', entries: tables.map(([key, table]): [Value, Value] => [{ t: 'str', v: key }, table]) }, name, a, file, expr.line);
   if ((name === '_replace' || name === '_asdict') && obj.t === 'call' && namedTupleItems(ctx, obj)) return namedTupleMethod(ctx, obj, name, a);
+  // `Spec._make(row)`: the named tuple made of the iterable's items
+  if (name === '_make' && obj.t === 'class' && isNamedTupleClass(ctx, obj.cls) && first && a.args.length === 1) {
+    const items = iterate(ctx, first);
+    return items ? callValue(ctx, obj, { args: [...items], kwargs: new Map() }, env, expr) : unknown('_make() of a value not known statically', file, expr.line);
+  }
   if ((name === 'substitute' || name === 'safe_substitute') && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'string.Template') return substituteTemplate(obj, name, a, file, expr.line);
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
   if (fromNamespace) return fromNamespace;
@@ -644,14 +657,17 @@ function intOf(first: Value | undefined, base: Value | undefined, file: string, 
   const radix = base === undefined ? 10 : base.t === 'num' ? base.v : undefined;
   const fail = unknown('int() of a value not known statically', file, line);
   if ((v?.t === 'num' || v?.t === 'bool') && base === undefined) return Number.isSafeInteger(Math.trunc(Number(v.v))) ? num(Math.trunc(Number(v.v))) : fail;
-  if (v?.t !== 'str' || radix === undefined || !Number.isInteger(radix) || radix < 2 || radix > 36) return fail;
-  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, radix);
-  const prefix = { 2: '0b', 8: '0o', 16: '0x' }[radix];
+  if (v?.t !== 'str' || radix === undefined || !Number.isInteger(radix) || radix === 1 || radix < 0 || radix > 36) return fail;
   const match = /^([+-]?)(.*)$/s.exec(v.v.trim().toLowerCase())!;
+  // base 0 reads the base from the prefix, as a literal does (and, like one, refuses a leading zero in decimal)
+  const read = radix === 0 ? ({ '0b': 2, '0o': 8, '0x': 16 }[match[2]!.slice(0, 2)] ?? 10) : radix;
+  if (radix === 0 && read === 10 && /^0[_0]*[1-9]/.test(match[2]!)) return fail;
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, read);
+  const prefix = { 2: '0b', 8: '0o', 16: '0x' }[read];
   const body = prefix && match[2]!.startsWith(prefix) ? match[2]!.slice(2).replace(/^_/, '') : match[2]!;
   // digits, with single underscores between them
   if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return fail;
-  const n = parseInt(body.replace(/_/g, ''), radix);
+  const n = parseInt(body.replace(/_/g, ''), read);
   return Number.isSafeInteger(n) ? { t: 'num', v: match[1] === '-' ? -n : n } : fail;
 }
 

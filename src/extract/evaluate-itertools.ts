@@ -4,7 +4,7 @@
 import type { Expr } from '../python/summary.js';
 import type { Ctx, Env } from './context.js';
 import { callValue, makeCall } from './evaluate-call.js';
-import { iterate, iteratorOf } from './evaluate-builtins.js';
+import { callIterableBuiltin, iterate, iteratorOf } from './evaluate-builtins.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp } from './evaluate-ops.js';
 import { subscriptOf } from './evaluate.js';
@@ -61,6 +61,15 @@ export function callIterTools(ctx: Ctx, name: string, a: Arguments, env: Env, ex
   switch (name) {
     case 'operator.getitem':
       return first && second ? subscriptOf(ctx, first, second, env, line) : fail;
+    // `heapq.nlargest(3, widths)`: the first n of the sorted items, as Python documents it
+    case 'heapq.nlargest':
+    case 'heapq.nsmallest': {
+      if (first?.t !== 'num' || !second || a.args.length !== 2) return fail;
+      const key = a.kwargs.get('key');
+      const kwargs = new Map<string, Value>([['reverse', { t: 'bool', v: name === 'heapq.nlargest' }], ...(key && key.t !== 'none' ? [['key', key] as [string, Value]] : [])]);
+      const ordered = callIterableBuiltin(ctx, 'builtins.sorted', { args: [second], kwargs }, env, expr);
+      return ordered?.t === 'seq' ? { t: 'seq', kind: 'list', items: ordered.items.slice(0, Math.max(first.v, 0)) } : fail;
+    }
     case 'itertools.islice': {
       // islice(it, stop) or islice(it, start, stop[, step]); None for stop reads to the end of a finite iterable
       const bounds = a.args.slice(1).map((v) => (v.t === 'none' ? undefined : v.t === 'num' ? v.v : NaN));

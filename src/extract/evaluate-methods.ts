@@ -483,6 +483,11 @@ function matchRecord(match: RegExpExecArray): Value {
   return record({ __match__: { t: 'seq', kind: 'tuple', items: [...match].map(groupValue) }, __named__: { t: 'dict', entries: named } });
 }
 
+/** The fields of a match object `matchRecord` made; undefined for any other value. */
+export function matchFields(v: Value): ReadonlyMap<string, Value> | undefined {
+  return v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record' && v.kwargs.has('__match__') ? v.kwargs : undefined;
+}
+
 /** `m.group()`, `m.group(1)`, `m.group("name")`, `m.groups()`, `m.groupdict()` of a match made statically. */
 export function callMatchMethod(fields: ReadonlyMap<string, Value>, name: string, a: Arguments, file: string, line: number): Value {
   const all = fields.get('__match__');

@@ -3,7 +3,7 @@
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
 import { newHash } from './evaluate-bytes.js';
-import { formatSpec } from './evaluate-format.js';
+import { convertText, formatSpec } from './evaluate-format.js';
 import { setItem } from './evaluate-mutate.js';
 import { isFloat, num, scalar, unknown, type Arguments, type Value } from './values.js';
 
@@ -45,11 +45,32 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       const code = numberOf(first);
       return code !== undefined && Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? { t: 'str', v: String.fromCodePoint(code) } : fail;
     }
+    // repr(x), ascii(x): what `f"{x!r}"` and `f"{x!a}"` print
+    case 'builtins.repr':
+    case 'builtins.ascii': {
+      const text = first && a.args.length === 1 ? convertText(first, name === 'builtins.repr' ? 'r' : 'a') : undefined;
+      return text === undefined ? fail : { t: 'str', v: text };
+    }
     // format(value, spec): the format-spec mini-language, as f-strings use it
     case 'builtins.format': {
       const spec = second ?? a.kwargs.get('format_spec') ?? { t: 'str', v: '' };
       const text = first && spec.t === 'str' ? formatSpec(first, spec.v) : undefined;
       return text === undefined ? fail : { t: 'str', v: text };
+    }
+    case 'copy.copy':
+    case 'copy.deepcopy': {
+      const copied = first && a.args.length === 1 ? copyOf(first, name === 'copy.deepcopy') : undefined;
+      return copied ?? fail;
+    }
+    case 'math.prod': {
+      const items = first ? iterate(ctx, first) : undefined;
+      const factors = [...(items ?? []), a.kwargs.get('start') ?? num(1)];
+      const values = factors.map(numberOf);
+      if (!items || a.args.length !== 1 || values.some((x) => x === undefined)) return fail;
+      const product = (values as number[]).reduce((p, x) => p * x, 1);
+      const isFloatProduct = floatIn(...factors);
+      // an int past 2**53 is not held exactly here
+      return isFloatProduct || Number.isSafeInteger(product) ? num(product, isFloatProduct) : fail;
     }
     case 'builtins.abs': {
       const x = numberOf(first);
@@ -85,7 +106,73 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       for (const key of keys) setItem(made, key, second ?? { t: 'none' });
       return made;
     }
+    // POSIX `fnmatch`: no case folding, so fnmatch and fnmatchcase agree
+    case 'fnmatch.fnmatch':
+    case 'fnmatch.fnmatchcase': {
+      const pattern = second?.t === 'str' ? globRegex(second.v) : undefined;
+      return pattern && first?.t === 'str' ? { t: 'bool', v: pattern.test(first.v) } : fail;
+    }
+    case 'fnmatch.filter': {
+      const names = first ? iterate(ctx, first) : undefined;
+      const pattern = second?.t === 'str' ? globRegex(second.v) : undefined;
+      if (!names || !pattern || names.some((n) => n.t !== 'str')) return fail;
+      return { t: 'seq', kind: 'list', items: names.filter((n) => pattern.test((n as { v: string }).v)) };
+    }
     default:
       return newHash(name, a, file, line);
+  }
+}
+
+/** A shell pattern as `fnmatch.translate` reads it: `*`, `?`, `[seq]`, `[!seq]`; a `[` left open is itself. */
+function globRegex(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') out += '.*';
+    else if (c === '?') out += '.';
+    else if (c === '[') {
+      // a `]` right after `[` or `[!` is a member, not the end
+      let j = i + 1;
+      if (pattern[j] === '!') j++;
+      if (pattern[j] === ']') j++;
+      const end = pattern.indexOf(']', j);
+      if (end < 0) out += '\\[';
+      else {
+        const body = pattern.slice(i + 1, end);
+        const negated = body.startsWith('!');
+        const members = (negated ? body.slice(1) : body).replace(/\\/g, '\\\\').replace(/\]/g, '\\]').replace(/\[/g, '\\[').replace(/\^/g, '\\^');
+        out += `[${negated ? '^' : ''}${members}]`;
+        i = end;
+      }
+    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^(?:${out})$`, 's');
+}
+
+/**
+ * `copy.copy` / `copy.deepcopy` of plain data: new lists and dicts (all the way down for a deep copy); scalars,
+ * classes and functions are themselves. Undefined for an object (what its `__deepcopy__` does is not followed).
+ */
+function copyOf(v: Value, isDeep: boolean): Value | undefined {
+  const inner = (x: Value): Value | undefined => (isDeep ? copyOf(x, true) : x);
+  switch (v.t) {
+    case 'str':
+    case 'num':
+    case 'bool':
+    case 'none':
+    case 'ext':
+    case 'class':
+    case 'func':
+      return v;
+    case 'seq': {
+      const items = v.items.map(inner);
+      return items.every((x) => x !== undefined) ? { ...v, items: items as Value[] } : undefined;
+    }
+    case 'dict': {
+      const entries = v.entries.map(([k, x]): [Value, Value | undefined] => [k, inner(x)]);
+      return entries.every(([, x]) => x !== undefined) ? { ...v, entries: entries as Array<[Value, Value]> } : undefined;
+    }
+    default:
+      return undefined;
   }
 }

@@ -15,6 +15,7 @@ import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
 import { bytesObject, bytesOf } from './evaluate-bytes.js';
+import { callMatchMethod, matchFields } from './evaluate-methods.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -249,6 +250,9 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   }
   const items = obj.t === 'call' ? namedTupleItems(ctx, obj) : undefined;
   if (items) return subscriptOf(ctx, { t: 'seq', kind: 'tuple', items }, index, env, line);
+  // `m["name"]` of a match object is `m.group("name")`
+  const match = matchFields(obj);
+  if (match) return callMatchMethod(match, 'group', { args: [index], kwargs: new Map() }, env.module.file, line);
   // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold
   if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
   // `OwnedBy["patient", "CASCADE"]` on an in-repo class defining __class_getitem__ (a classmethod by default)

@@ -94,6 +94,11 @@ const OBJECT_NAMESPACE = new Set([
   '__setattr__', '__sizeof__', '__str__', '__subclasshook__',
 ]);
 const DECLARATIVE_BASE_NAMESPACE = new Set(['__abstract__', '__dict__', '__doc__', '__init__', '__module__', '__weakref__', '_sa_registry', 'metadata', 'registry']);
+/** Flask-SQLAlchemy 3.1's `db.Model` (a declarative_base() class it adds its query attributes to), and the model class it is made over */
+const FLASK_MODEL_NAMESPACE = new Set(['__abstract__', '__doc__', '__fsa__', '__init__', '__module__', '_sa_registry', 'metadata', 'query', 'query_class', 'registry']);
+const FLASK_MODEL_CLASS_NAMESPACE = new Set([
+  '__annotations__', '__dict__', '__doc__', '__firstlineno__', '__module__', '__repr__', '__static_attributes__', '__weakref__', 'query', 'query_class',
+]);
 /** `sorted(DeclarativeBase.__dict__)` (DeclarativeBaseNoMeta's is the same), and MappedAsDataclass's */
 const DECLARATIVE_CLASS_NAMESPACE = new Set([
   '__annotations__', '__dict__', '__doc__', '__firstlineno__', '__init_subclass__', '__module__', '__orig_bases__', '__parameters__',
@@ -103,8 +108,8 @@ const DATACLASS_MIXIN_NAMESPACE = new Set(['__dict__', '__doc__', '__firstlineno
 
 /** `vars(DeclarativeBase)` / `object.__dict__` / a `declarative_base()`'s: what the namespace is known to hold. */
 export function libraryNamespace(v: Value): Value | undefined {
-  if ((v.t !== 'ext' && v.t !== 'call') || !isDeclarativeBaseValue(v)) return undefined;
-  const name = v.t === 'ext' ? v.name : 'declarative_base()';
+  if ((v.t !== 'ext' && v.t !== 'call' && v.t !== 'attr') || !(isDeclarativeBaseValue(v) || namespaceKeys(v))) return undefined;
+  const name = v.t === 'ext' ? v.name : v.t === 'attr' ? 'db.Model' : 'declarative_base()';
   return { t: 'call', callee: { t: 'ext', name: LIBRARY_NAMESPACE }, args: [v], kwargs: new Map(), file: '', line: 0, expr: { k: 'name', id: name, line: 0 } };
 }
 
@@ -121,6 +126,8 @@ function namespaceKeys(owner: Value): ReadonlySet<string> | undefined {
   if (owner.t === 'ext' && owner.name === 'builtins.object') return OBJECT_NAMESPACE;
   if (owner.t === 'ext' && (saSymbol(owner) === 'DeclarativeBase' || saSymbol(owner) === 'DeclarativeBaseNoMeta')) return DECLARATIVE_CLASS_NAMESPACE;
   if (owner.t === 'ext' && saSymbol(owner) === 'MappedAsDataclass') return DATACLASS_MIXIN_NAMESPACE;
+  if (owner.t === 'attr') return isDeclarativeBaseValue(owner) ? FLASK_MODEL_NAMESPACE : undefined;
+  if (owner.t === 'ext' && saSymbol(owner) === 'flask_sqlalchemy.Model') return FLASK_MODEL_CLASS_NAMESPACE;
   return owner.t === 'call' && saSymbol(owner.callee) === 'declarative_base' ? DECLARATIVE_BASE_NAMESPACE : undefined;
 }
 

@@ -161,11 +161,16 @@ function fieldDefault(ctx: Ctx, field: CallValue): Value {
   return unknown('a field default not known statically', field.file, field.line);
 }
 
+/** A NamedTuple or namedtuple class. */
+export function isNamedTupleClass(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && pyName(e.value) === 'typing.NamedTuple');
+}
+
 /** A named tuple instance (`Row(1, "int")` of a NamedTuple or namedtuple class): its items; undefined for anything else. */
 export function namedTupleItems(ctx: Ctx, v: Value): Value[] | undefined {
   if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
   const cls = v.callee.cls;
-  if (!mroOf(ctx, cls).some((e) => e.k === 'value' && pyName(e.value) === 'typing.NamedTuple')) return undefined;
+  if (!isNamedTupleClass(ctx, cls)) return undefined;
   return recordFields(ctx, cls).map((f) => recordField(ctx, v, cls, f.name)!);
 }
 

@@ -1,5 +1,6 @@
 // Column type expressions to TypeSpec: SQLAlchemy types, Enum, with_variant, project TypeDecorators.
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
+import { bindType, type BoundType } from '../schema/type-render/bind.js';
 import type { Ctx } from './context.js';
 import { mroOf, outsideBases } from './classes.js';
 import { bareInstance, superArguments } from './constructors.js';
@@ -9,7 +10,7 @@ import { decoratorSpec } from './type-decorator.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
 import { valueText } from './value-text.js';
-import { scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+import { num, scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
 /** Wrappers whose argument is the real type: `MutableDict.as_mutable(JSONB)`. */
 const PASS_THROUGH = new Set(['as_mutable', 'evaluates_none', 'copy']);
@@ -172,4 +173,31 @@ function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, fi
   if (passed && 't' in passed) return passed;
   if (!passed && !call) return typeSpecOf(ctx, base, file, line);
   return typeSpecOf(ctx, { ...self, callee: base, ...(passed ?? {}) }, file, line);
+}
+
+/**
+ * `String(120).length`, `Numeric(10, 2).scale`: an attribute SQLAlchemy's constructor sets on an instance of one of
+ * its own types, when it is a plain value; undefined otherwise (a project type, an unknown argument, a nested type).
+ */
+export function typeAttribute(ctx: Ctx, obj: CallValue, name: string): Value | undefined {
+  if (!saTypeSymbol(obj.callee)) return undefined;
+  const spec = typeSpecOf(ctx, obj, obj.file, obj.line);
+  const bound = 't' in spec ? null : boundOrNull(spec);
+  return bound && Object.hasOwn(bound.attrs, name) ? plainValue(bound.attrs[name]!) : undefined;
+}
+
+function boundOrNull(spec: TypeSpec): BoundType | null {
+  try {
+    return bindType(spec);
+  } catch {
+    return null;
+  }
+}
+
+function plainValue(arg: TypeArg): Value | undefined {
+  if (arg === null) return { t: 'none' };
+  if (typeof arg === 'string') return { t: 'str', v: arg };
+  if (typeof arg === 'number') return num(arg);
+  if (typeof arg === 'boolean') return { t: 'bool', v: arg };
+  return undefined;
 }
