@@ -520,3 +520,25 @@ describe('control flow the evaluator follows', () => {
     expect(schema.tables.map((t) => t.name)).toEqual(['notes_fallback', 'tags_labels']);
   });
 });
+
+describe('roots and helpers followed only in part', () => {
+  it('reports a class under a DeclarativeMeta root whose body holds no registry, instead of dropping its table', async () => {
+    const schema = await extract({
+      'm.py': 'import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeMeta, registry\n\nreg = registry()\n\nclass Base(metaclass=DeclarativeMeta):\n    __abstract__ = True\n    _reg = reg\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n',
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 10, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('Base is made by orm.DeclarativeMeta, which schemaguard follows only with a registry in its body');
+  });
+
+  it('does not copy an object with copy.deepcopy (its __deepcopy__ is not followed): the column type is reported', async () => {
+    const schema = await extract({
+      'm.py': `import copy\n${HEAD}\nclass Spec:\n    length = 20\n\ndef sized():\n    return sa.String(copy.deepcopy(Spec()).length)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = sa.Column(sized())\n`,
+    });
+    const tags = table(schema, 'tags');
+    expect(tags.columns.find((c) => c.name === 'name')?.type).toBe('NULLTYPE');
+    expect(tags.unresolved.map((u) => u.symbol)).toEqual(['name']);
+    expect(tags.unresolved[0]!.reason).toContain('deepcopy() of values not known statically');
+  });
+});
