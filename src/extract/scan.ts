@@ -356,8 +356,9 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     collect(x, made, { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
     return;
   }
-  // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes
-  scanBody(x, stmt.body.filter((s) => s.k !== 'class'), { module: env.module, cls, depth: 0 }, seen);
+  // a plain holder class: its Table(...) and Index(...) attributes are real tables and indexes, and the model
+  // classes its body defines are mapped as it runs (SiCKRAGE's `class CacheDB: class LastUpdate(CacheDBBase)`)
+  scanBody(x, stmt.body, { module: env.module, cls, depth: 0 }, seen);
 }
 
 /** What in-repo decorators, innermost first, make of a plain class when that is another class; else undefined. */
