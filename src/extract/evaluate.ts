@@ -303,6 +303,13 @@ function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value
   return truth ? left : evalExpr(ctx, expr.right, env);
 }
 
+/** `name in Base.metadata`, `name in md.tables`: the keys of the tables the MetaData holds so far; else the value. */
+function tableKeysOr(ctx: Ctx, container: Value): Value {
+  const meta = container.t === 'attr' && container.name === 'tables' ? container.obj : container;
+  const tables = meta.t === 'call' || meta.t === 'clsattr' || meta.t === 'attr' ? ctx.project.hooks.metaTables(meta) : undefined;
+  return tables ? { t: 'seq', kind: 'list', items: tables.map(([key]): Value => ({ t: 'str', v: key })) } : container;
+}
+
 function evalCompare(ctx: Ctx, expr: Extract<Expr, { k: 'cmp' }>, env: Env): Value {
   let left = evalExpr(ctx, expr.items[0]!, env);
   for (let i = 0; i < expr.ops.length; i++) {
@@ -310,7 +317,8 @@ function evalCompare(ctx: Ctx, expr: Extract<Expr, { k: 'cmp' }>, env: Env): Val
     // `score >= 0` on a column: an SQL expression (a chain of them is Python's `and`, not SQL: left alone)
     const sql = expr.ops.length === 1 ? sqlOperation(expr.ops[0]!, [left, right], env.module.file, expr) : undefined;
     if (sql) return sql;
-    const result = compareOp(expr.ops[i]!, left, right, env.module.file, expr.line);
+    const op = expr.ops[i]!;
+    const result = compareOp(op, left, op === 'in' || op === 'not in' ? tableKeysOr(ctx, right) : right, env.module.file, expr.line);
     if (result.t !== 'bool' || !result.v) return result;
     left = right;
   }
