@@ -532,6 +532,17 @@ describe('roots and helpers followed only in part', () => {
     expect(schema.diagnostics[0]!.message).toContain('Base is made by orm.DeclarativeMeta, which schemaguard follows only with a registry in its body');
   });
 
+  it('reports a relationship whose secondary table a helper could not make, on the table that declares it', async () => {
+    const schema = await extract({
+      'm.py': `from thirdparty import KNOWN\nfrom sqlalchemy.orm import relationship, declared_attr\n${HEAD}\ndef secondary_for(cls):\n    if cls.__tablename__ not in KNOWN:\n        return sa.Table(cls.__tablename__ + "_tags", Base.metadata, sa.Column("tag_id", sa.ForeignKey("tags.id")))\n    return Base.metadata.tables[cls.__tablename__ + "_tags"]\n\nclass Tagged:\n    @declared_attr\n    def tags(cls):\n        return relationship("Tag", secondary=secondary_for(cls))\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Post(Tagged, Base):\n    __tablename__ = "posts"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['posts', 'tags']);
+    const posts = table(schema, 'posts');
+    expect(posts.unresolved.map((u) => u.symbol)).toEqual(['tags']);
+    expect(posts.unresolved[0]!.reason).toContain('the secondary table of this relationship is not known statically');
+    expect(posts.unresolved[0]!.reason).toContain('helper function secondary_for() could not be evaluated');
+  });
+
   it('does not copy an object with copy.deepcopy (its __deepcopy__ is not followed): the column type is reported', async () => {
     const schema = await extract({
       'm.py': `import copy\n${HEAD}\nclass Spec:\n    length = 20\n\ndef sized():\n    return sa.String(copy.deepcopy(Spec()).length)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = sa.Column(sized())\n`,

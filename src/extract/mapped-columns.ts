@@ -9,6 +9,7 @@ import type { ColumnDraft } from './drafts.js';
 import type { Registry } from './registry.js';
 import type { Extraction } from './state.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
+import { messages } from './messages.js';
 
 /** Wrappers whose first argument declares a new column. */
 const WRAPPERS = new Set(['column_property', 'deferred']);
@@ -42,6 +43,9 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   if (column) return { draft: named(columnFromCall(x.ctx, column, attr.name), attr) };
   const mappedColumn = callOf(value, 'mapped_column') ?? callOf(wrapped, 'mapped_column');
   if (mappedColumn) return finishMapped(x, mappedColumn, attr, info, registry);
+  // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
+  const secondary = callOf(value, 'relationship')?.kwargs.get('secondary');
+  if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };
   return {};
 }
 
