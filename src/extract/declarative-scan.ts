@@ -45,7 +45,13 @@ function declaredAttrCall(x: Extraction, value: Value, owner: ClassInfo, target:
   if (!fn) return value;
   const env = { module: owner.module, depth: 0 };
   const expr = { k: 'name' as const, id: 'declared_attr', line };
-  return callValue(x.ctx, fn, { args: [{ t: 'class', cls: target }], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, expr);
+  return mapped(x, callValue(x.ctx, fn, { args: [{ t: 'class', cls: target }], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, expr));
+}
+
+/** What a declared_attr returned, as mapping meets it: a table made for a `relationship(secondary=...)` exists. */
+function mapped(x: Extraction, value: Value): Value {
+  x.onMappingEffect?.(value);
+  return value;
 }
 
 function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
@@ -55,7 +61,7 @@ function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassI
     if (!isDeclaredAttr(decorators)) return null;
     const fn = methodInfo(owner.module, attr.def, owner, { t: 'class', cls: target });
     const env = { module: owner.module, depth: 0 };
-    return callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, attr.line);
+    return mapped(x, callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, attr.line));
   }
   if (!attr.expr) return null;
   // through the class binding memo, so the column a class-body Index(...) names is this very column
