@@ -72,6 +72,14 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       // an int past 2**53 is not held exactly here
       return isFloatProduct || Number.isSafeInteger(product) ? num(product, isFloatProduct) : fail;
     }
+    case 'builtins.round': {
+      const x = first?.t === 'num' || first?.t === 'bool' ? Number(first.v) : undefined;
+      const ndigits = second ?? a.kwargs.get('ndigits');
+      const places = ndigits === undefined || ndigits.t === 'none' ? undefined : ndigits.t === 'num' && Number.isInteger(ndigits.v) ? ndigits.v : NaN;
+      const rounded = x === undefined || Number.isNaN(places) ? undefined : roundHalfEven(x, places ?? 0);
+      // without ndigits an int; with them the type of x (a float stays a float)
+      return rounded === undefined ? fail : num(rounded, places !== undefined && floatIn(first));
+    }
     case 'builtins.abs': {
       const x = numberOf(first);
       return x === undefined ? fail : num(Math.abs(x), floatIn(first));
@@ -175,4 +183,26 @@ function copyOf(v: Value, isDeep: boolean): Value | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Python's `round`: to `places` decimals (tens, hundreds when negative), a tie going to the even digit, decided on
+ * the exact decimal value of the double (`round(0.125, 2)` is 0.12, `round(2.5)` is 2). Undefined past 1e21.
+ */
+function roundHalfEven(x: number, places: number): number | undefined {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21 || places > 90) return undefined;
+  const [whole, fraction] = Math.abs(x).toFixed(100).split('.') as [string, string];
+  const digits = whole + fraction;
+  const keep = whole.length + places;
+  if (keep < 0) return 0;
+  const kept = digits.slice(0, keep) || '0';
+  const rest = digits.slice(keep);
+  const isTie = /^50*$/.test(rest);
+  const up = rest.length > 0 && (rest[0]! > '5' || (rest[0] === '5' && !isTie) || (isTie && Number(kept.at(-1)) % 2 === 1));
+  // more digits than a double holds exactly: not followed
+  if (kept.replace(/^0+/, '').length > 15) return undefined;
+  const n = Number(kept) + (up ? 1 : 0);
+  // the division by 10 ** places reads back as the shortest decimal with that many places
+  const value = places > 0 ? Number((n / 10 ** places).toFixed(places)) : n * 10 ** -places;
+  return x < 0 ? -value : value;
 }

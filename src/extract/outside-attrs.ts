@@ -148,9 +148,22 @@ export function outsideValue(name: string): Value {
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
   const constant = name.startsWith('string.') ? STRING_CONSTANTS.get(name.slice('string.'.length)) : undefined;
   if (constant !== undefined) return { t: 'str', v: constant };
+  const names = name.startsWith('calendar.') ? CALENDAR_NAMES.get(name.slice('calendar.'.length)) : undefined;
+  if (names) return { t: 'seq', kind: 'tuple', items: names.map((v): Value => ({ t: 'str', v })) };
   const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;
   return version ? { t: 'str', v: version } : { t: 'ext', name };
 }
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The `calendar` module's names in the C locale (`[d.casefold() for d in calendar.day_abbr]`); the months start with ''. */
+const CALENDAR_NAMES: ReadonlyMap<string, string[]> = new Map([
+  ['day_name', DAYS],
+  ['day_abbr', DAYS.map((d) => d.slice(0, 3))],
+  ['month_name', ['', ...MONTHS]],
+  ['month_abbr', ['', ...MONTHS.map((m) => m.slice(0, 3))]],
+]);
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = LOWER.toUpperCase();
