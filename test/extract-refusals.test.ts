@@ -543,6 +543,16 @@ describe('roots and helpers followed only in part', () => {
     expect(posts.unresolved[0]!.reason).toContain('helper function secondary_for() could not be evaluated');
   });
 
+  it('says when a CHECK expression is not compiled to SQL and its source text stands in', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nclass Outcome(Base):\n    __tablename__ = "outcomes"\n    id = sa.Column(sa.Integer, primary_key=True)\n    result = sa.Column(sa.String(10))\n    brief_id = sa.Column(sa.Integer)\n    __table_args__ = (sa.CheckConstraint(sa.case((result == "awarded", brief_id.isnot(None)), else_=brief_id.is_(None)), name="ck_keys"),)\n`,
+    });
+    const outcomes = table(schema, 'outcomes');
+    expect(outcomes.check_constraints.map((c) => c.name)).toEqual(['ck_keys']);
+    expect(outcomes.unresolved).toHaveLength(1);
+    expect(outcomes.unresolved[0]!.reason).toContain('CHECK constraint expression not compiled to SQL statically (case(');
+  });
+
   it('does not copy an object with copy.deepcopy (its __deepcopy__ is not followed): the column type is reported', async () => {
     const schema = await extract({
       'm.py': `import copy\n${HEAD}\nclass Spec:\n    length = 20\n\ndef sized():\n    return sa.String(copy.deepcopy(Spec()).length)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = sa.Column(sized())\n`,

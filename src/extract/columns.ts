@@ -164,7 +164,9 @@ export function checkTextProblem(call: CallValue): string | undefined {
   if (saSymbol(call.callee) !== 'CheckConstraint') return undefined;
   const first = call.args[0];
   const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
-  return text?.t === 'unknown' ? messages.checkText(text.reason) : undefined;
+  if (text?.t === 'unknown') return messages.checkText(text.reason);
+  // an object that is neither text nor an expression compiled here (`case(...)`): its source text stands in
+  return text?.t === 'call' && text === first && !isSqlOperand(first) ? messages.checkExpression(checkText(call)) : undefined;
 }
 
 function checkText(call: CallValue): string {

@@ -304,16 +304,20 @@ function checks(b: Builder): Table['check_constraints'] {
   const out: Table['check_constraints'] = [];
   const where = b.table.source ?? { file: '', line: 0 };
   for (const c of b.table.columns) {
-    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', ...given(ck), columns: [] }, c.source), sqltext: checkSqlText(b, ck) });
+    for (const ck of c.checks) out.push({ name: naming(b, { kind: 'ck', ...given(ck), columns: [] }, c.source), sqltext: checkSqlText(b, ck, c.source) });
   }
   for (const con of b.table.constraints) {
-    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', ...given(con), columns: [] }, where), sqltext: checkSqlText(b, con) });
+    if (con.k === 'ck') out.push({ name: naming(b, { kind: 'ck', ...given(con), columns: [] }, where), sqltext: checkSqlText(b, con, where) });
   }
   return sortedAs(out, (c) => [c.sqltext, c.name ?? '']);
 }
 
-function checkSqlText(b: Builder, ck: CheckDraft): string {
-  return (ck.expr && expressionSql(b.x, b.table, ck.expr, b.dialect)) ?? ck.sqltext;
+/** A CHECK's SQL; an expression outside what is compiled here keeps its source text, and says so. */
+function checkSqlText(b: Builder, ck: CheckDraft, where: { file: string; line: number }): string {
+  if (!ck.expr) return ck.sqltext;
+  const sql = expressionSql(b.x, b.table, ck.expr, b.dialect);
+  if (sql === undefined) b.unresolved.push({ ...where, reason: messages.checkExpression(ck.sqltext) });
+  return sql ?? ck.sqltext;
 }
 
 type SortKey = Array<string | string[]>;

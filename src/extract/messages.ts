@@ -36,6 +36,7 @@ export const messages = {
   comprehensionNotRun: (cause: string): string => `tables built in a comprehension not known statically (${cause}) are missing`,
   constructorNotRun: (cls: string, cause: string): string => `tables built by the constructor of ${cls} may be missing: it could not be followed to its end (${cause})`,
   unknownBase: (cls: string, cause: string): string => `class ${cls} declares columns over a base not known statically (${cause}): its table is missing`,
+  checkExpression: (source: string): string => `CHECK constraint expression not compiled to SQL statically (${source}); its source is shown`,
   secondaryNotKnown: (cause: string): string => `the secondary table of this relationship is not known statically (${cause}): a table it makes may be missing`,
   unknownTableCall: (cause: string): string => `a Table(...) whose callee is not known statically (${cause}) is missing`,
   lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,
