@@ -76,7 +76,7 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     }
     case 'try': {
       const { clause, ran } = tryOutcome(ctx, b.stmt, env);
-      const chosen = clause === -1 ? b.main : b.clauses[clause]![ran];
+      const chosen = clause === -1 ? b.main : b.clause(clause, ran);
       return chosen ? bindingValue(ctx, chosen, env) : unknown(`not defined on the path the try statement at line ${b.line} takes`, env.module.file, b.line);
     }
   }

@@ -29,7 +29,7 @@ export type Binding =
    * each clause's path leaves, by how many statements of the `try` block ran before the raise; chosen when the name
    * is read by what the `try` block raises (module-try.ts)
    */
-  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clauses: Array<Array<Binding | undefined>>; line: number }
+  | { k: 'try'; stmt: TryStmt; main: Binding | undefined; clause: (clause: number, ran: number) => Binding | undefined; line: number }
   /**
    * A module-level `match`: the binding each case's body leaves, and the one before the statement (no case
    * matched), chosen when the name is read by the case the subject matches
@@ -140,10 +140,12 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
       case 'match':
         if (mod) bindMatch(scope, stmt, mod, set);
         break;
-      case 'block':
-        if ((stmt.handlers || suppressingTry(stmt)) && mod) bindTry(scope, suppressingTry(stmt) ?? (stmt as TryStmt), mod, set);
+      case 'block': {
+        const tried = suppressingTry(stmt) ?? (stmt.handlers ? (stmt as TryStmt) : undefined);
+        if (tried && mod) bindTry(scope, tried, mod, set);
         else bindAll(scope, stmt.body, mod, keepFirst);
         break;
+      }
       default:
         break;
     }
@@ -158,10 +160,20 @@ function bindTry(scope: Scope, stmt: TryStmt, mod: ModuleRef, set: (name: string
   const { tryEnd, finallyStart, clauses } = stmt.handlers;
   const main = branchBindings(scope, stmt.body, mod);
   const finalPart = stmt.body.slice(finallyStart);
-  // a clause's path: the statements of the try block before the one that raised, then the clause, then finally
-  const paths = clauses.map((c) => Array.from({ length: tryEnd }, (_, ran) => branchBindings(scope, [...stmt.body.slice(0, ran), ...c.body, ...finalPart], mod)));
-  const names = new Set([main, ...paths.flat()].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
-  for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clauses: paths.map((byRan) => byRan.map((p) => p.get(name))), line: stmt.line });
+  const pathOf = (c: number, ran: number): readonly Stmt[] => [...stmt.body.slice(0, ran), ...clauses[c]!.body, ...finalPart];
+  // the names any path may bind: every statement of the try block ran, at most
+  const widest = clauses.map((_, c) => branchBindings(scope, pathOf(c, tryEnd), mod));
+  const names = new Set([main, ...widest].flatMap((b) => [...b].filter(([name, binding]) => scope.bindings.get(name) !== binding).map(([name]) => name)));
+  // a clause's path (the try block's statements before the one that raised, the clause, finally), built when read
+  const before: Scope = { bindings: new Map(scope.bindings), stars: scope.stars };
+  const paths = new Map<string, Map<string, Binding>>();
+  const clause = (c: number, ran: number): Map<string, Binding> => {
+    const key = `${c}:${ran}`;
+    let bindings = paths.get(key);
+    if (!bindings) paths.set(key, (bindings = branchBindings(before, pathOf(c, ran), mod)));
+    return bindings;
+  };
+  for (const name of names) set(name, { k: 'try', stmt, main: main.get(name), clause: (c, ran) => clause(c, ran).get(name), line: stmt.line });
 }
 
 /** A module-level `match` (`match PROFILE: case "high": SCALE = 6`): each name a case binds, by the case taken. */
