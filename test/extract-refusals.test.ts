@@ -553,6 +553,16 @@ describe('roots and helpers followed only in part', () => {
     expect(outcomes.unresolved[0]!.reason).toContain('CHECK constraint expression not compiled to SQL statically (case(');
   });
 
+  it("reports a constructor run at import time that renames a mapped table (celery's configure()), which is not followed", async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nclass Task(Base):\n    __tablename__ = "taskmeta"\n    id = sa.Column(sa.Integer, primary_key=True)\n\n    @classmethod\n    def configure(cls, name=None):\n        cls.__table__.name = name or cls.__tablename__\n\nclass Backend:\n    def __init__(self, names):\n        Task.configure(name=names.get("task"))\n\nbackend = Backend({"task": "myapp_taskmeta"})\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['taskmeta']);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 17, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('a change to table Task.__table__ (name =) is not followed statically');
+  });
+
   it('does not copy an object with copy.deepcopy (its __deepcopy__ is not followed): the column type is reported', async () => {
     const schema = await extract({
       'm.py': `import copy\n${HEAD}\nclass Spec:\n    length = 20\n\ndef sized():\n    return sa.String(copy.deepcopy(Spec()).length)\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = sa.Column(sized())\n`,

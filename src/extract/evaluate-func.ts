@@ -47,6 +47,9 @@ export function decorated(ctx: Ctx, decorators: Expr[], target: Value, env: Env,
   return value;
 }
 
+/** The failure that leaves a table changed in a way not followed (assignAttr): a helper that meets it stops. */
+export const TABLE_CHANGE_NOT_FOLLOWED = /a change to table \S+ \(\w+ =\) is not followed statically/;
+
 export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, line: number, superInit?: Env['superInit']): Value {
   const file = env.module.file;
   const name = fn.def.name;
@@ -432,12 +435,15 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   if (obj.t === 'class' && (obj.cls.inCreation || !addsColumn(value))) return undefined;
   // at import time, declarative's __setattr__ adds the column, and `base.metadata.naming_convention = {...}`
   // configures that MetaData: reported as the setattr(...) each amounts to
-  const configuresMeta = target.name === 'naming_convention' || target.name === 'schema';
+  const isTable = (obj.t === 'clsattr' && obj.name === '__table__') || (obj.t === 'call' && saSymbol(obj.callee) === 'Table');
+  const configuresMeta = (target.name === 'naming_convention' || target.name === 'schema') && !isTable;
   if ((obj.t === 'class' || configuresMeta) && env.effects) {
     const args = [obj, { t: 'str', v: target.name } as Value, value];
     env.effects(makeCall({ t: 'ext', name: 'builtins.setattr' }, { args, kwargs: new Map() }, env.module.file, target), env.module.file, target.line);
     return undefined;
   }
+  // celery's `cls.__table__.name = name`: the table SQLAlchemy made is renamed, which is not followed
+  if (isTable) return `a change to table ${valueText(obj)} (${target.name} =) is not followed statically`;
   return `assignment to attribute ${target.name} of ${obj.t === 'unknown' ? 'a value not known statically' : valueText(obj)}`;
 }
 
@@ -470,6 +476,9 @@ function execExpression(ctx: Ctx, expr: Expr, env: Env): Outcome {
   if (raised) return { done: true, value: raised };
   // `yield from gen()` whose items are not known: the generator's items would silently lack them
   if (expr.k === 'yield' && value.t === 'unknown') return { done: true, value };
+  // a call made for its effect whose effect was not followed (`self.task_cls.configure(...)` renaming a table): what
+  // the helper goes on with may have changed
+  if (value.t === 'unknown' && TABLE_CHANGE_NOT_FOLLOWED.test(value.reason)) return abort(value.reason, env, expr.line);
   env.effects?.(value, env.module.file, expr.line);
   return { done: false };
 }

@@ -9,6 +9,7 @@ import { classHeader, mroOf, outsideBases } from './classes.js';
 import { callOf } from './columns.js';
 import { isTableCall } from './evaluate-attr.js';
 import { constructionFailure } from './evaluate-call.js';
+import { TABLE_CHANGE_NOT_FOLLOWED } from './evaluate-func.js';
 import { methodChain } from './method-chain.js';
 import { mapClass } from './declarative.js';
 import { annValue } from './declarative-scan.js';
@@ -60,6 +61,23 @@ function declaresColumns(x: Extraction, cls: ClassInfo): boolean {
 }
 
 /**
+ * `backend = Backend(settings)` at import time whose code changes a mapped table in a way not followed (celery's
+ * `cls.__table__.name = ...` in a classmethod its constructor calls): the table's name or schema may differ, and
+ * that is said on the statement.
+ */
+export function reportEffectLoss(x: Extraction, line: number, value: Value, env: Env): void {
+  // an instance whose constructor stopped there (one that builds tables is reported by reportLoss)
+  const construction = constructionFailure(value);
+  const reason = value.t === 'unknown' ? value.reason : construction !== undefined && !constructorBuilds(x, value) ? construction : undefined;
+  if (env.cls || env.locals || reason === undefined || !TABLE_CHANGE_NOT_FOLLOWED.test(reason)) return;
+  x.orphans.push({ file: env.module.file, line, reason: messages.mutation(reason) });
+}
+
+function constructorBuilds(x: Extraction, value: Value): boolean {
+  return value.t === 'call' && value.callee.t === 'class' && methodChain(x.ctx, mroOf(x.ctx, value.callee.cls), '__init__').some((link) => buildsSchema(link.def.body ?? []));
+}
+
+/**
  * Tables a module-level call builds that cannot be extracted: `db.Table("tag", ...)` over a `db` that could not be
  * evaluated, or `party_fields = make_custom_table("party")` whose helper could not be run.
  */
@@ -71,10 +89,7 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
   }
   const construction = constructionFailure(value);
   if (construction !== undefined && value.t === 'call' && value.callee.t === 'class') {
-    const cls = value.callee.cls;
-    if (methodChain(x.ctx, mroOf(x.ctx, cls), '__init__').some((link) => buildsSchema(link.def.body ?? []))) {
-      x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.constructorNotRun(cls.name, construction) });
-    }
+    if (constructorBuilds(x, value)) x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.constructorNotRun(value.callee.cls.name, construction) });
     return;
   }
   // the value, or an item a comprehension made of it (`{t.name: history_of(t) for t in ...}`), not known

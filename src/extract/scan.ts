@@ -27,7 +27,7 @@ import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
-import { reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
+import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
 
@@ -122,6 +122,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         const value = statementValue(x, stmt, run);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
+        reportEffectLoss(x, stmt.line, value, env);
         if (stmt.k === 'assign') {
           for (const t of stmt.targets) {
             storeTarget(x, t, value, env);

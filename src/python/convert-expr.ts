@@ -14,6 +14,8 @@ export interface ConvertContext {
   hasError: boolean;
   /** where the source has `Table(`, found on first need (a plain method that makes a table keeps its body) */
   tableCalls?: number[];
+  /** where the source assigns an attribute of `self` (`self.prefix = ...`), found on first need */
+  selfSets?: number[];
   /** the `yield` expressions converted in the function being converted (it is a generator when any) */
   yields?: number;
 }

@@ -229,12 +229,14 @@ function convertFunction(cx: ConvertContext, node: Node, decorators: Expr[], sco
   const nameNode = node.childForFieldName('name');
   const name = nameNode ? textOf(cx, nameNode) : '';
   // a plain method cannot shape the schema: skip it whole, the bulk of many model files. Kept: one that makes a
-  // Table (a constructor run at import time may call it: Nominatim's `self._postcode_table(meta, ...)`), and one
-  // that only returns a value (a settings object's `def table(self, name): return self.prefix + name`, a property;
-  // not `__repr__` and the like)
+  // Table (a constructor run at import time may call it: Nominatim's `self._postcode_table(meta, ...)`), one that
+  // only returns a value (a settings object's `def table(self, name): return self.prefix + name`, a property; not
+  // `__repr__` and the like), and one that sets attributes of its object (`config.init_from(...)` at import time
+  // setting `self.table_prefix`, which table names read afterwards)
   const isDecorated = decorators.some((d) => !PLAIN_DECORATORS.has(decoratorName(d)));
   const isDunder = name.startsWith('__') && name.endsWith('__');
-  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !makesTable(cx, node) && (isDunder || !onlyReturns(cx, node))) {
+  const mayMatter = () => makesTable(cx, node) || (!isDunder && (onlyReturns(cx, node) || setsSelf(cx, node)));
+  if (scope === 'class' && !isDecorated && !SCHEMA_METHODS.has(name) && !mayMatter()) {
     return { k: 'def', name, params: [], decorators, returns: null, body: null, line };
   }
   let params: FunctionDef['params'] = [];
@@ -273,6 +275,14 @@ function makesTable(cx: ConvertContext, node: Node): boolean {
     for (let at = cx.src.indexOf('Table('); at >= 0; at = cx.src.indexOf('Table(', at + 1)) cx.tableCalls.push(at);
   }
   return cx.tableCalls.some((at) => at >= node.startIndex && at < node.endIndex);
+}
+
+function setsSelf(cx: ConvertContext, node: Node): boolean {
+  if (!cx.selfSets) {
+    cx.selfSets = [];
+    for (const m of cx.src.matchAll(/\bself\.[A-Za-z_]\w*\s*[-+*/|&]?=(?!=)/g)) cx.selfSets.push(m.index);
+  }
+  return cx.selfSets.some((at) => at >= node.startIndex && at < node.endIndex);
 }
 
 function convertDecorated(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
