@@ -1,12 +1,14 @@
 // Iteration, and the builtins over iterables (sorted, max, zip, enumerate, map, functools.reduce ...), for the static evaluator.
 import type { Expr } from '../python/summary.js';
-import type { Ctx, Env } from './context.js';
+import { classScope, type Ctx, type Env } from './context.js';
 import { enumMemberValue, isEnumClass, iteratedMembers } from './enums.js';
 import { callValue, makeCall } from './evaluate-call.js';
 import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
-import { builtinException, isFloat, isTruthy, num, raising, scalar, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isFloat, isTruthy, num, raising, scalar, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
+import { mroOf } from './classes.js';
+import { pyName } from './sa-names.js';
 import { zipOf } from './evaluate-itertools.js';
 import { bytesOf } from './evaluate-bytes.js';
 
@@ -33,11 +35,30 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
     case 'call': {
       // a bytes object iterates over its byte values
       const binary = bytesOf(v);
-      return binary === undefined ? namedTupleItems(ctx, v) : [...binary].map((c): Value => ({ t: 'num', v: c.charCodeAt(0) }));
+      return binary === undefined ? (namedTupleItems(ctx, v) ?? sequenceSubclassItems(ctx, v)) : [...binary].map((c): Value => ({ t: 'num', v: c.charCodeAt(0) }));
     }
     default:
       return undefined;
   }
+}
+
+const SEQUENCE_TYPES = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset']);
+/** Methods that would change what an instance of a sequence subclass holds or iterates over. */
+const SEQUENCE_HOOKS = ['__init__', '__new__', '__iter__'];
+
+/**
+ * `States(["ACTIVE", "HELD"])` of a project `class States(list)` that only adds methods (Pegasus): what its
+ * argument iterates over, as the builtin's constructor copies it. Undefined for any other value.
+ */
+function sequenceSubclassItems(ctx: Ctx, v: CallValue): Value[] | undefined {
+  if (v.callee.t !== 'class' || v.args.length > 1 || v.kwargs.size > 0) return undefined;
+  const mro = mroOf(ctx, v.callee.cls);
+  const base = mro.find((e) => e.k === 'value');
+  if (base?.k !== 'value' || !SEQUENCE_TYPES.has(pyName(base.value) ?? '')) return undefined;
+  const hooked = mro.some((e) => e.k === 'class' && SEQUENCE_HOOKS.some((hook) => classScope(ctx.project, e.cls).bindings.has(hook)));
+  if (hooked) return undefined;
+  const items = v.args[0] ? iterate(ctx, v.args[0]) : [];
+  return items && (pyName(base.value)!.endsWith('set') ? (setOf(items) as { items: Value[] }).items : items);
 }
 
 /** Iterators (`iter(xs)`, a generator, a generator expression): `next()` takes their items one by one. */
