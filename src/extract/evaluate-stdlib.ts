@@ -1,5 +1,5 @@
-// Pure functions of the standard library over known numbers and lists: `math`, `divmod`, `abs`, `bisect`,
-// `dict.fromkeys` (lengths and precisions computed in settings modules), `hashlib`.
+// Pure functions of the standard library over known numbers, strings and lists: `math`, `divmod`, `abs`, `round`,
+// `bisect`, `dict.fromkeys` (lengths and precisions computed in settings modules), `repr`, `fnmatch`, `copy`, `hashlib`.
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
 import { newHash } from './evaluate-bytes.js';
