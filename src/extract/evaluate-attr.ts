@@ -329,6 +329,11 @@ function unmangled(owner: ClassInfo, name: string): string {
   return name.startsWith(prefix) && !name.endsWith('__') ? name.slice(prefix.length - 2) : '';
 }
 
+/** The name Python stores for `name` written in the body of `owner`: `__password` in class User is `_User__password`. */
+export function mangled(owner: ClassInfo, name: string): string {
+  return name.startsWith('__') && !name.endsWith('__') ? `_${owner.name.replace(/^_+/, '')}${name}` : name;
+}
+
 /**
  * `User.email` over a `@hybrid_property`: read on the class, SQLAlchemy calls the function its `.expression`
  * decorator gave, else its getter, with the class (`return cls._email`: the mapped column, which a foreign key

@@ -10,6 +10,7 @@ import type { Registry } from './registry.js';
 import type { Extraction } from './state.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
 import { messages } from './messages.js';
+import { mangled } from './evaluate-attr.js';
 
 /** Wrappers whose first argument declares a new column. */
 const WRAPPERS = new Set(['column_property', 'deferred']);
@@ -54,11 +55,13 @@ function isCallLike(attr: Attr): boolean {
   return attr.value?.t === 'unknown';
 }
 
+/** The column an attribute maps, named and keyed by the attribute as Python stores it (baruwa's `__password`). */
 function named(draft: ColumnDraft, attr: Attr): ColumnDraft {
-  if ((draft.name ?? attr.name) === attr.name && (draft.key ?? draft.name ?? attr.name) === attr.name) draft.byOwnKey = true;
-  draft.attr = attr.name;
-  draft.key = attr.name;
-  draft.name ??= attr.name;
+  const key = mangled(attr.owner, attr.name);
+  if ((draft.name ?? key) === key && (draft.key ?? draft.name ?? key) === key) draft.byOwnKey = true;
+  draft.attr = key;
+  draft.key = key;
+  draft.name ??= key;
   return draft;
 }
 
