@@ -21,10 +21,11 @@ export interface ScopeModule {
  */
 export function scanScope(modules: readonly ScopeModule[], changed: { files: ReadonlySet<string>; names: ReadonlySet<string> }): Set<string> {
   const known = new Set(modules.map((m) => m.name));
+  const acting = new Set(modules.filter((m) => m.effects).map((m) => m.name));
   const importers = new Map<string, string[]>();
   const imported = new Map<string, Set<string>>();
   for (const m of modules) {
-    const deps = explicitImports(m, known);
+    const deps = explicitImports(m, known, acting);
     imported.set(m.name, deps);
     for (const dep of deps) {
       const list = importers.get(dep);
@@ -61,7 +62,12 @@ function addBuilders(scope: Set<string>, imported: ReadonlyMap<string, ReadonlyS
   }
 }
 
-function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string> {
+/**
+ * `acting`: packages whose `__init__` acts at import time. `from dash import config` reads the package's namespace
+ * first, where such code may have rebound `config` (Flask-MonitoringDashboard's `config = Config()` then
+ * `config.init_from(...)`, over a `dash/config.py`): an edit there reaches the importer too.
+ */
+function explicitImports(m: ScopeModule, known: ReadonlySet<string>, acting: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const r of resolvedImports(m.name, m.isPackage, m.imports)) {
     // `import a.b` binds `a`: every package on the way can be read through it
@@ -71,7 +77,7 @@ function explicitImports(m: ScopeModule, known: ReadonlySet<string>): Set<string
     }
     // `from pkg import mod` names pkg.mod whether or not it exists on this side (it may have been deleted)
     if (r.subs !== '*') for (const sub of r.subs) out.add(sub);
-    if (r.subs === '*' || r.subs.some((sub) => !known.has(sub))) out.add(r.base);
+    if (r.subs === '*' || r.subs.some((sub) => !known.has(sub)) || acting.has(r.base)) out.add(r.base);
   }
   return out;
 }
