@@ -26,6 +26,9 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
   const isMetaAttribute = (name === 'schema' || name === 'naming_convention') && (obj.t === 'call' || obj.t === 'clsattr' || obj.t === 'attr' || obj.t === 'ext');
   const configured = isMetaAttribute ? ctx.project.hooks.metaAttribute(obj, name) : undefined;
   if (configured) return configured;
+  // `vars(DeclarativeBase)`, `db.Model.__dict__`, a declarative_base()'s: what the library's namespace is known to hold
+  const namespace = name === '__dict__' ? libraryNamespace(obj) : undefined;
+  if (namespace) return namespace;
   switch (obj.t) {
     case 'unknown':
       return obj;
@@ -41,7 +44,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;
       if (className !== undefined) return { t: 'str', v: className };
-      return (name === '__dict__' ? libraryNamespace(obj) : undefined) ?? outsideValue(`${obj.name}.${name}`);
+      return outsideValue(`${obj.name}.${name}`);
     }
     case 'class': {
       const found = classAttribute(ctx, obj.cls, name, line);
@@ -87,7 +90,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return { t: 'attr', obj, name };
     }
     default:
-      return (name === '__dict__' ? libraryNamespace(obj) : undefined) ?? { t: 'attr', obj, name };
+      return { t: 'attr', obj, name };
   }
 }
 
@@ -103,8 +106,6 @@ function tableNamePart(ctx: Ctx, cls: ClassInfo, part: 'name' | 'schema' | 'full
 function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   // only mapped classes carry a table; a declarative base or any other object has none
   if (name === '__table__') return { t: 'none' };
-  const namespace = name === '__dict__' ? libraryNamespace(obj) : undefined;
-  if (namespace) return namespace;
   const className = name === '__name__' ? outsideClassName(obj) : undefined;
   if (className !== undefined) return { t: 'str', v: className };
   const pseudo = obj.callee.t === 'ext' ? obj.callee.name : '';

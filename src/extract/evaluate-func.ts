@@ -16,7 +16,8 @@ import { valueText } from './value-text.js';
 import { messages } from './messages.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 import { mroOf } from './classes.js';
-import { suppressingTry } from './scope.js';
+import { tryOf } from './scope.js';
+import { isTableCall } from './evaluate-attr.js';
 
 /** Nested helper calls followed: a recursive helper over a name's characters (`snake(name[1:])`) goes one deep per letter. */
 const MAX_DEPTH = 40;
@@ -306,7 +307,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'continue':
       return { done: false, jump: stmt.k };
     case 'block': {
-      const handlers = suppressingTry(stmt)?.handlers ?? stmt.handlers;
+      const handlers = tryOf(stmt)?.handlers;
       if (stmt.managers && stmt.managers.length > 0 && !handlers) return execWith(ctx, stmt.body, stmt.managers, env, stmt.line);
       return handlers ? execTry(ctx, stmt.body, handlers, env) : execBlock(ctx, stmt.body, env);
     }
@@ -435,7 +436,7 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   if (obj.t === 'class' && (obj.cls.inCreation || !addsColumn(value))) return undefined;
   // at import time, declarative's __setattr__ adds the column, and `base.metadata.naming_convention = {...}`
   // configures that MetaData: reported as the setattr(...) each amounts to
-  const isTable = (obj.t === 'clsattr' && obj.name === '__table__') || (obj.t === 'call' && saSymbol(obj.callee) === 'Table');
+  const isTable = (obj.t === 'clsattr' && obj.name === '__table__') || isTableCall(obj);
   const configuresMeta = (target.name === 'naming_convention' || target.name === 'schema') && !isTable;
   if ((obj.t === 'class' || configuresMeta) && env.effects) {
     const args = [obj, { t: 'str', v: target.name } as Value, value];

@@ -11,7 +11,7 @@ import { mapClass } from './declarative.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
-import { suppressingTry, type TryStmt } from './scope.js';
+import { tryOf } from './scope.js';
 import { assignTarget, callFunction, decorated, isContextManagerFunction, NOT_A_MANAGER, runClassManager, runContextManager, setColumnAttribute } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
@@ -152,7 +152,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       return test === undefined ? undefined : (jumps[0] ?? jumps[1]);
     }
     case 'block': {
-      const tried = suppressingTry(stmt) ?? (stmt.handlers ? (stmt as TryStmt) : undefined);
+      const tried = tryOf(stmt);
       if (stmt.managers && !tried) return scanWith(x, stmt.body, stmt.managers, env, seen);
       if (!tried || env.cls || env.locals) return scanBody(x, stmt.body, env, seen);
       // a module-level try: the path it takes at import (module-try.ts), as its bindings read it

@@ -41,11 +41,16 @@ type BlockStmt = Extract<Stmt, { k: 'block' }>;
 
 const suppressions = new WeakMap<BlockStmt, TryStmt | null>();
 
+/** The `try` a block is: a try statement with handlers, or a `with suppress(...)`; undefined for any other block. */
+export function tryOf(stmt: BlockStmt): TryStmt | undefined {
+  return suppressingTry(stmt) ?? (stmt.handlers ? (stmt as TryStmt) : undefined);
+}
+
 /**
  * `with suppress(ImportError):` (contextlib's) as the `try` it is: one clause catching those exceptions, doing
  * nothing. Undefined for any other block. The same object each time: the path a module's try takes is kept by statement.
  */
-export function suppressingTry(stmt: BlockStmt): TryStmt | undefined {
+function suppressingTry(stmt: BlockStmt): TryStmt | undefined {
   let known = suppressions.get(stmt);
   if (known === undefined) {
     known = asSuppress(stmt);
@@ -141,7 +146,7 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         if (mod) bindMatch(scope, stmt, mod, set);
         break;
       case 'block': {
-        const tried = suppressingTry(stmt) ?? (stmt.handlers ? (stmt as TryStmt) : undefined);
+        const tried = tryOf(stmt);
         if (tried && mod) bindTry(scope, tried, mod, set);
         else bindAll(scope, stmt.body, mod, keepFirst);
         break;
