@@ -308,8 +308,24 @@ const PYTHON_KEYWORDS = new Set([
 
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
+/** The SQLAlchemy names callExternal evaluates; every other `sqlalchemy.` call is a constructor, kept as made. */
+const SA_EVALUATED = new Set([
+  'sqlalchemy.quoted_name',
+  'sqlalchemy.sql.quoted_name',
+  'sqlalchemy.sql.elements.quoted_name',
+  'sqlalchemy.sql.elements.conv',
+  'sqlalchemy.sql.naming.conv',
+  'sqlalchemy.schema.conv',
+  'sqlalchemy.util.immutabledict',
+  'sqlalchemy.util._collections.immutabledict',
+  'sqlalchemy.orm.has_inherited_table',
+  'sqlalchemy.ext.declarative.has_inherited_table',
+]);
+
 function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value {
   const file = env.module.file;
+  // most calls in model code: none of the switch's tables of Python builtins below applies
+  if (name.startsWith('sqlalchemy.') && !SA_EVALUATED.has(name)) return makeCall({ t: 'ext', name }, a, file, expr);
   const line = expr.line;
   const [first, second] = a.args;
   // a builtin over a value we do not know keeps the reason it is unknown
@@ -517,8 +533,6 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 're.fullmatch':
       return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
-      // SQLAlchemy's constructors (most calls in model code) are in none of the tables of Python builtins below
-      if (name.startsWith('sqlalchemy.')) return makeCall({ t: 'ext', name }, a, file, expr);
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
       return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
