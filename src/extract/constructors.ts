@@ -7,7 +7,7 @@ import { saSymbol } from './sa-names.js';
 import { unknown, type Arguments, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
 /** SQLAlchemy classes whose project subclasses build the same schema object as they do. */
-const CONSTRUCTS = new Set(['Table', 'Column', 'ForeignKey', 'Index', 'UniqueConstraint', 'CheckConstraint', 'PrimaryKeyConstraint', 'ForeignKeyConstraint']);
+const CONSTRUCTS = new Set(['Table', 'MetaData', 'Column', 'ForeignKey', 'Index', 'UniqueConstraint', 'CheckConstraint', 'PrimaryKeyConstraint', 'ForeignKeyConstraint']);
 
 /** The SQLAlchemy construct a project class builds when called (`Column` for `class TrimmedColumn(Column)`). */
 export function constructBase(ctx: Ctx, cls: ClassInfo): Value | undefined {

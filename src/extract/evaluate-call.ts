@@ -14,7 +14,7 @@ import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
-import { callStringMethod, callRegex, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, dedent, maketrans, shorten } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
@@ -308,6 +308,19 @@ const PYTHON_KEYWORDS = new Set([
 
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
+/**
+ * `re.sub(STRICT_NAME_PATTERN, "_", server)` over a compiled pattern: its text, with the flags it was compiled
+ * with (Python refuses flags given again, so none are).
+ */
+function patternArguments(a: Arguments): Arguments {
+  const [pattern, ...rest] = a.args;
+  if (pattern?.t !== 'call' || pattern.callee.t !== 'ext' || pattern.callee.name !== 're.compile' || pattern.args[0]?.t !== 'str') return a;
+  const flags = pattern.args[1] ?? pattern.kwargs.get('flags');
+  const kwargs = new Map(a.kwargs);
+  if (flags) kwargs.set('flags', flags);
+  return { args: [pattern.args[0], ...rest], kwargs };
+}
+
 /** The SQLAlchemy names callExternal evaluates; every other `sqlalchemy.` call is a constructor, kept as made. */
 const SA_EVALUATED = new Set([
   'sqlalchemy.quoted_name',
@@ -524,14 +537,17 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 're.sub':
     case 're.compile': {
       const callRepl = (match: Value): Value => callValue(ctx, a.args[1]!, { args: [match], kwargs: new Map() }, env, expr);
-      return callRegex(name, a, file, line, callRepl) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callRegex(name, patternArguments(a), file, line, callRepl) ?? makeCall({ t: 'ext', name }, a, file, expr);
     }
     case 're.split':
-      return callRegexSplit(a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callRegexSplit(patternArguments(a), file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     case 're.search':
     case 're.match':
     case 're.fullmatch':
-      return callRegexMatch(name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callRegexMatch(name, patternArguments(a), file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+    case 're.finditer':
+    case 're.findall':
+      return callRegexAll(name, patternArguments(a), file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
       return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
@@ -610,10 +626,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       const args = [obj.args[0]!, a.args[0]!, a.args[1] ?? a.kwargs.get('maxsplit') ?? { t: 'num', v: 0 }, ...(flags ? [flags] : [])];
       return callRegexSplit({ args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
     }
-    if (MATCH_METHODS.has(name) && a.args.length === 1) {
+    if ((MATCH_METHODS.has(name) || name === 'finditer' || name === 'findall') && a.args.length === 1) {
       const flags = obj.args[1] ?? obj.kwargs.get('flags');
       const args = flags ? [obj.args[0]!, a.args[0]!, flags] : [obj.args[0]!, a.args[0]!];
-      return callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
+      const made = MATCH_METHODS.has(name) ? callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) : callRegexAll(`re.${name}`, { args, kwargs: new Map() }, file, expr.line);
+      return made ?? makeCall(fn, a, file, expr);
     }
   }
   const fromBytes = obj.t === 'call' ? (callBytesMethod(obj, name, a, file, expr.line) ?? callHashMethod(obj, name, a, file, expr.line)) : undefined;

@@ -3,7 +3,8 @@ import { encodeText } from './evaluate-bytes.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
-import { builtinException, raising, record, unknown, type Arguments, type Value } from './values.js';
+import { iteratorOf } from './evaluate-builtins.js';
+import { builtinException, num, raising, record, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
 
@@ -393,7 +394,7 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
       const re = new RegExp(toJsRegex(pattern), `${flags}g`);
       let failed: Value | undefined;
       const out = substitute(re, text, limit, (m) => {
-        const piece = callRepl!(matchRecord(m));
+        const piece = callRepl!(matchRecord(m, text));
         if (piece.t === 'str') return piece.v;
         failed ??= piece.t === 'unknown' ? piece : unknown('re.sub() replacement function does not return a string', file, line);
         return '';
@@ -469,7 +470,29 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
     // anchored at the start by the sticky flag and at the end by a lookahead: `^` and `$` would follow MULTILINE
     const anchored = name === 're.fullmatch' ? `(?:${source})(?![\\s\\S])` : name === 're.match' ? `(?:${source})` : source;
     const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags')) + (name === 're.search' ? '' : 'y')).exec(text);
-    return match ? matchRecord(match) : { t: 'none' };
+    return match ? matchRecord(match, text) : { t: 'none' };
+  } catch {
+    return unknown('regular expression not supported statically', file, line);
+  }
+}
+
+/**
+ * `re.finditer(pattern, text[, flags])`: an iterator of match objects; `re.findall`: each match's text, its one
+ * group's, or a tuple of its groups ("" for a group that took no part). Undefined when the arguments are not plain
+ * strings.
+ */
+export function callRegexAll(name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const pattern = argStr(a, 0);
+  const text = argStr(a, 1);
+  if (pattern === undefined || text === undefined) return undefined;
+  try {
+    const matches = [...matchesOf(new RegExp(toJsRegex(pattern), `${flagsOf(a.args[2] ?? a.kwargs.get('flags'))}g`), text, 0)];
+    if (name === 're.finditer') return iteratorOf(matches.map((m) => matchRecord(m, text)));
+    const found = (m: RegExpExecArray): Value => {
+      const groups = m.slice(1).map((g) => s(g ?? ''));
+      return groups.length === 0 ? s(m[0]) : groups.length === 1 ? groups[0]! : { t: 'seq', kind: 'tuple', items: groups };
+    };
+    return { t: 'seq', kind: 'list', items: matches.map(found) };
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }
@@ -477,10 +500,14 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
 
 const groupValue = (g: string | undefined): Value => (g === undefined ? { t: 'none' } : { t: 'str', v: g });
 
+/** A JS string index as Python counts it: in code points (a character outside the BMP is two JS units). */
+const codePointIndex = (text: string, index: number): number => (/[\uD800-\uDFFF]/.test(text) ? [...text.slice(0, index)].length : index);
+
 /** A match object: `group()`, `groups()` and `groupdict()` answer from these fields (see callMatchMethod). */
-function matchRecord(match: RegExpExecArray): Value {
+function matchRecord(match: RegExpExecArray, text: string): Value {
   const named = Object.entries(match.groups ?? {}).map(([k, g]): [Value, Value] => [{ t: 'str', v: k }, groupValue(g)]);
-  return record({ __match__: { t: 'seq', kind: 'tuple', items: [...match].map(groupValue) }, __named__: { t: 'dict', entries: named } });
+  const span: Value[] = [num(codePointIndex(text, match.index)), num(codePointIndex(text, match.index + match[0].length))];
+  return record({ __match__: { t: 'seq', kind: 'tuple', items: [...match].map(groupValue) }, __named__: { t: 'dict', entries: named }, __span__: { t: 'seq', kind: 'tuple', items: span } });
 }
 
 /** The fields of a match object `matchRecord` made; undefined for any other value. */
@@ -494,6 +521,11 @@ export function callMatchMethod(fields: ReadonlyMap<string, Value>, name: string
   const named = fields.get('__named__');
   if (all?.t !== 'seq' || named?.t !== 'dict') return unknown(`match.${name}() not supported statically`, file, line);
   if (name === 'groupdict') return named;
+  // the whole match's position; a group's is not kept
+  const span = fields.get('__span__');
+  if ((name === 'start' || name === 'end' || name === 'span') && span?.t === 'seq' && (a.args.length === 0 || (a.args[0]?.t === 'num' && a.args[0].v === 0))) {
+    return name === 'span' ? span : span.items[name === 'start' ? 0 : 1]!;
+  }
   if (name === 'groups') return { t: 'seq', kind: 'tuple', items: all.items.slice(1) };
   const key = a.args[0];
   if (name === 'group' && (key === undefined || key.t === 'num')) return all.items[key?.v ?? 0] ?? unknown('no such group', file, line);

@@ -59,6 +59,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const isModel = modelMatcher(options.models);
   const models = [...byName.values()].filter((c) => isModel(c.file.path, c.file.text));
   const summaries = await summarizeClosure(withPackages(models, byName), byName, options.cache);
+  await addFactoryCallers(summaries, byName, options.cache);
   const diagnostics: Diagnostic[] = [];
   const directives: Directive[] = [];
   const modules: ModuleInfo[] = [];
@@ -135,22 +136,18 @@ function summarizer(): Promise<(text: string) => Promise<ModuleSummary>> {
   return summarizing;
 }
 
-/** Parses the model files and, transitively, every in-repo module they import (what the cache holds is not parsed). */
-async function summarizeClosure(models: Candidate[], byName: Map<string, Candidate>, cache: SummaryCache | undefined): Promise<Map<Candidate, Loaded>> {
-  const out = new Map<Candidate, Loaded>();
+/**
+ * Parses the model files and, transitively, every in-repo module they import (what the cache holds is not parsed),
+ * into `out` (a closure found before, to extend). `loaded`: modules already read, not read again.
+ */
+async function summarizeClosure(models: Candidate[], byName: Map<string, Candidate>, cache: SummaryCache | undefined, out = new Map<Candidate, Loaded>(), loaded = new Map<Candidate, Loaded>()): Promise<Map<Candidate, Loaded>> {
   const queue = [...models];
   while (queue.length > 0) {
     const c = queue.shift()!;
     if (out.has(c)) continue;
-    const oid = c.file.oid;
-    let loaded = oid === undefined ? undefined : cachedModule(cache, oid, c.file.path);
-    if (!loaded) {
-      const summary = withDecodeProblem(await (await summarizer())(c.file.text), c.file.decodeProblem);
-      if (oid) cache?.set(oid, summary);
-      loaded = { outline: outlineOf(summary), body: () => summary.body };
-    }
-    out.set(c, loaded);
-    for (const deps of [importsOf(c.name, c.isPackage, loaded.outline.imports), dynamicImports(c.file.text, byName.keys())]) {
+    const module = loaded.get(c) ?? (await loadModule(c, cache));
+    out.set(c, module);
+    for (const deps of [importsOf(c.name, c.isPackage, module.outline.imports), dynamicImports(c.file.text, byName.keys())]) {
       for (const dep of deps) {
         const next = byName.get(dep);
         if (next && !out.has(next)) queue.push(next);
@@ -158,6 +155,33 @@ async function summarizeClosure(models: Candidate[], byName: Map<string, Candida
     }
   }
   return out;
+}
+
+async function loadModule(c: Candidate, cache: SummaryCache | undefined): Promise<Loaded> {
+  const oid = c.file.oid;
+  const cached = oid === undefined ? undefined : cachedModule(cache, oid, c.file.path);
+  if (cached) return cached;
+  const summary = withDecodeProblem(await (await summarizer())(c.file.text), c.file.decodeProblem);
+  if (oid) cache?.set(oid, summary);
+  return { outline: outlineOf(summary), body: () => summary.body };
+}
+
+/**
+ * A module that names no ORM construct but calls, at import time, a factory a model module defines
+ * (scrapydweb's view module runs `create_jobs_table(server)` for each configured server) makes tables as Python
+ * imports it: it is read too, with what it imports. Only a file that spells such a call is parsed, and it is kept
+ * when it imports a module that defines a factory.
+ */
+async function addFactoryCallers(closure: Map<Candidate, Loaded>, byName: Map<string, Candidate>, cache: SummaryCache | undefined): Promise<void> {
+  const makers = new Set([...closure].filter(([, { outline }]) => outline.factories.length > 0).map(([c]) => c.name));
+  if (makers.size === 0) return;
+  const names = [...new Set([...closure.values()].flatMap(({ outline }) => outline.factories))];
+  const spelled = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
+  const candidates = [...byName.values()].filter((c) => !closure.has(c) && spelled.test(c.file.text));
+  const read = new Map<Candidate, Loaded>();
+  for (const c of candidates) read.set(c, await loadModule(c, cache));
+  const callers = candidates.filter((c) => importsOf(c.name, c.isPackage, read.get(c)!.outline.imports).some((name) => makers.has(name)));
+  if (callers.length > 0) await summarizeClosure(withPackages(callers, byName), byName, cache, closure, read);
 }
 
 /** A decoding problem is the file's own, as a syntax error is: it is kept (and cached) with its summary. */

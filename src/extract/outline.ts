@@ -13,6 +13,8 @@ export interface ModuleOutline {
   effects: boolean;
   /** top-level code that calls something: what it builds (a `Table(...)`, a helper's tables) is its own */
   calls: boolean;
+  /** top-level functions that define a class or build a table when called: model factories (see index.ts) */
+  factories: string[];
   directives: DirectiveComment[];
   errors: SyntaxProblem[];
 }
@@ -28,7 +30,21 @@ export function outlineOf(summary: ModuleSummary): ModuleOutline {
     }
   };
   walk(summary.body);
-  return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), calls: hasTopLevelCall(summary.body), directives: summary.directives, errors: summary.errors };
+  const factories = summary.body.flatMap((s) => (s.k === 'def' && s.body && makesModels(s.body) ? [s.name] : []));
+  return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), calls: hasTopLevelCall(summary.body), factories, directives: summary.directives, errors: summary.errors };
+}
+
+/** Calls that build a table or map a class, by the name they are called through (`sa.Table`, `db.Table` ...). */
+const TABLE_MAKERS = new Set(['Table', 'map_imperatively', 'mapper', 'declarative_base']);
+
+/** A class statement anywhere in a function's body, or a call of a table maker. */
+function makesModels(e: unknown): boolean {
+  if (Array.isArray(e)) return e.some(makesModels);
+  if (e === null || typeof e !== 'object') return false;
+  const node = e as { k?: unknown; fn?: Expr };
+  if (node.k === 'class') return true;
+  if (node.k === 'call' && node.fn && TABLE_MAKERS.has(node.fn.k === 'name' ? node.fn.id : node.fn.k === 'attr' ? node.fn.name : '')) return true;
+  return Object.values(e).some(makesModels);
 }
 
 const isNameTarget = (e: Expr): boolean => e.k === 'name' || ((e.k === 'tuple' || e.k === 'list') && e.items.every(isNameTarget));
