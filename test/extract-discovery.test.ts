@@ -7,6 +7,7 @@ import { extractSchema } from '../src/extract/index.js';
 import { dynamicImports } from '../src/extract/discovery.js';
 import { moduleNameFor, resolveRelative, sourceRoots } from '../src/extract/module-names.js';
 import { readWorktreeFiles } from '../src/git/worktree.js';
+import type { ModuleSummary } from '../src/python/summary.js';
 
 describe('module names', () => {
   it('maps paths to modules, packages to their __init__, and a src/ layout to its root', () => {
@@ -80,6 +81,24 @@ describe('extractSchema over files', () => {
     ];
     const { schema } = await extractSchema(files, { dialect: 'postgresql' });
     expect(schema.tables.map((t) => [t.name, t.source?.file])).toEqual([['user_profile', 'app/models/user.py']]);
+  });
+
+  it('reads a module that names no ORM construct when it calls, at import time, a factory it imports', async () => {
+    const models = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n'
+      + 'def make(name):\n    class T(Base):\n        __tablename__ = name\n        id = sa.Column(sa.Integer, primary_key=True)\n    return T\n';
+    const files = [
+      { path: 'models.py', text: models, oid: '1'.repeat(40) },
+      { path: 'jobs.py', text: 'from models import make\nJOBS = [make(n) for n in ("jobs_a", "jobs_b")]\n', oid: '2'.repeat(40) },
+      { path: 'app.py', text: 'from models import make\ndef create_app():\n    return make("never")\n', oid: '3'.repeat(40) },
+      { path: 'cli.py', text: 'def make(name):\n    return name\nX = make("not_a_table")\n', oid: '4'.repeat(40) },
+      { path: 'views.py', text: 'def index():\n    return "hi"\n', oid: '5'.repeat(40) },
+    ];
+    const parsed = new Map<string, ModuleSummary>();
+    const { schema } = await extractSchema(files, { dialect: 'postgresql', cache: { get: (oid) => parsed.get(oid), set: (oid, s) => void parsed.set(oid, s) } });
+    expect(schema.tables.map((t) => t.name)).toEqual(['jobs_a', 'jobs_b']);
+    expect(schema.diagnostics).toEqual([]);
+    // a file that does not spell a factory's call is not even parsed
+    expect([...parsed.keys()].map((oid) => oid[0]).sort()).toEqual(['1', '2', '3', '4']);
   });
 
   it('keeps extracting past a file that does not parse, and says where it broke', async () => {

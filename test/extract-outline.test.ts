@@ -40,6 +40,26 @@ describe('outlineOf', () => {
     }
   });
 
+  it('names the top-level functions that define a class or build a table: model factories', async () => {
+    const text = [
+      'import sqlalchemy as sa',
+      'def make(name):',
+      '    class T(Base):',
+      '        __tablename__ = name',
+      '    return T',
+      'def audit(name):',
+      '    return sa.Table(name, meta)',
+      'def helper(x):',
+      '    return x.lower()',
+      'class Holder:',
+      '    def make_inner(self):',
+      '        class U(Base):',
+      '            pass',
+      '',
+    ].join('\n');
+    expect((await outline(text)).factories).toEqual(['make', 'audit']);
+  });
+
   it('keeps the directives and syntax errors of the summary', async () => {
     const o = await outline('x = 1  # schemaguard: renamed-from y\ndef broken(:\n');
     expect(o.directives).toEqual([{ line: 1, text: 'renamed-from y' }]);
