@@ -73,7 +73,7 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
   else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
 }
 
-function applyTableKwargs(table: TableDraft, kwargs: Map<string, Value>, where: { file: string; line: number }): void {
+function applyTableKwargs(table: TableDraft, kwargs: ReadonlyMap<string, Value>, where: { file: string; line: number }): void {
   table.kwargs = kwargs;
   // schema=None keeps the MetaData's default schema; BLANK_SCHEMA means no schema at all
   const schema = kwargs.get('schema');

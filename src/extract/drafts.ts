@@ -109,5 +109,5 @@ export interface TableDraft {
   /** the ORM class mapping it, for `Model.attr` references */
   cls?: ClassInfo;
   /** the Table keywords its class's `__table_args__` gives (`{"extend_existing": True}`) */
-  kwargs?: Map<string, Value>;
+  kwargs?: ReadonlyMap<string, Value>;
 }

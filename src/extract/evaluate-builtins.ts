@@ -160,7 +160,7 @@ function isOrderingOnly(short: string, a: Arguments): boolean {
  * The items in the order `sorted(items, key=..., reverse=...)` (and `list.sort`) gives; undefined when they cannot
  * be compared statically.
  */
-export function sortedItems(ctx: Ctx, items: Value[], kwargs: Map<string, Value>, env: Env, expr: Expr): Value[] | undefined {
+export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string, Value>, env: Env, expr: Expr): Value[] | undefined {
   const key = kwargs.get('key');
   const keyOf = key && key.t !== 'none' ? (v: Value) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined;
   const reverse = kwargs.get('reverse');

@@ -67,7 +67,7 @@ export function setObjectAttribute(ctx: Ctx, obj: Value, name: string, value: Va
   }
   if (obj.callee.t !== 'ext') return false;
   if (obj.callee.name === 'schemaguard.Record') {
-    obj.kwargs.set(name, value);
+    obj.kwargs = new Map(obj.kwargs).set(name, value);
     return true;
   }
   // an object a library function made (docassemble's `db = create_engine(...)`, then `db.Model = declarative_base()`)

@@ -413,11 +413,11 @@ export function setColumnAttribute(obj: Value, name: string, value: Value): bool
   if (name === 'primary_key' && !obj.kwargs.has('nullable')) {
     const given = obj.kwargs.get('primary_key');
     const wasKey = given ? isTruthy(given) : false;
-    obj.kwargs.set('nullable', wasKey === undefined ? unknown('nullable of a column whose primary_key is not known statically', obj.file, obj.line) : { t: 'bool', v: !wasKey });
+    obj.kwargs = new Map(obj.kwargs).set('nullable', wasKey === undefined ? unknown('nullable of a column whose primary_key is not known statically', obj.file, obj.line) : { t: 'bool', v: !wasKey });
   }
   // a name given first (`Column("old", ...)`) is replaced where it stands
   if (name === 'name' && obj.args[0]?.t === 'str') obj.args[0] = value;
-  else obj.kwargs.set(name, value);
+  else obj.kwargs = new Map(obj.kwargs).set(name, value);
   return true;
 }
 

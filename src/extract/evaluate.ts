@@ -10,7 +10,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { builtinException, isTruthy, num, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -132,24 +132,27 @@ function yieldValue(ctx: Ctx, expr: Extract<Expr, { k: 'yield' }>, env: Env): Va
 }
 
 export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {
-  const out: Arguments = { args: [], kwargs: new Map() };
+  const positional: Value[] = [];
+  // most calls pass no keyword: they share one empty map (a call's keywords are never changed in place)
+  let kwargs: Map<string, Value> | undefined;
   for (const arg of args) {
     const value = evalExpr(ctx, arg.value, env);
     if (arg.star === 1) {
       // `*cols`, `*chain(a, b)`, `*row` of a named tuple: what iterating gives
       const items = iterate(ctx, value);
-      if (items) out.args.push(...items);
-      else out.args.push(value.t === 'unknown' ? value : unknown('*args not known statically', env.module.file, arg.value.line));
+      if (items) positional.push(...items);
+      else positional.push(value.t === 'unknown' ? value : unknown('*args not known statically', env.module.file, arg.value.line));
     } else if (arg.star === 2) {
-      if (value.t === 'dict') for (const [k, v] of value.entries) if (k.t === 'str') out.kwargs.set(k.v, v);
-      if (value.t !== 'dict') out.kwargs.set('**', value.t === 'unknown' ? value : unknown('**kwargs not known statically', env.module.file, arg.value.line));
+      kwargs ??= new Map();
+      if (value.t === 'dict') for (const [k, v] of value.entries) if (k.t === 'str') kwargs.set(k.v, v);
+      if (value.t !== 'dict') kwargs.set('**', value.t === 'unknown' ? value : unknown('**kwargs not known statically', env.module.file, arg.value.line));
     } else if (arg.name !== undefined) {
-      out.kwargs.set(arg.name, value);
+      (kwargs ??= new Map()).set(arg.name, value);
     } else {
-      out.args.push(value);
+      positional.push(value);
     }
   }
-  return out;
+  return { args: positional, kwargs: kwargs ?? NO_KEYWORDS };
 }
 
 function evalItems(ctx: Ctx, items: Expr[], env: Env): Value[] {

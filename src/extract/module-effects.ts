@@ -96,7 +96,7 @@ export function mapImperatively(x: Extraction, call: CallValue): void {
  * `__mapper_args__` over a fixed `__table__`): the keys of the columns it maps. `named` holds the columns
  * properties already named; no prefix applies to those.
  */
-export function applyMapperOptions(x: Extraction, table: TableDraft, options: Map<string, Value>, named: Set<ColumnDraft>): void {
+export function applyMapperOptions(x: Extraction, table: TableDraft, options: ReadonlyMap<string, Value>, named: Set<ColumnDraft>): void {
   const props = options.get('properties');
   for (const [k, v] of props?.t === 'dict' ? props.entries : []) {
     // `"password": synonym("_password", map_column=True)`: the column `password` is mapped as `_password`
@@ -130,7 +130,7 @@ export function applyMapperOptions(x: Extraction, table: TableDraft, options: Ma
 }
 
 /** A mapper's `include_properties` / `exclude_properties`: whether it maps the column of this key. */
-export function mapsColumn(options: Map<string, Value>): (key: string) => boolean {
+export function mapsColumn(options: ReadonlyMap<string, Value>): (key: string) => boolean {
   const keys = (v: Value | undefined): Set<string> | undefined =>
     v?.t === 'seq' ? new Set(v.items.flatMap((i) => (i.t === 'str' ? [i.v] : i.t === 'tablecol' ? [i.name] : []))) : undefined;
   const included = keys(options.get('include_properties'));

@@ -175,7 +175,7 @@ export function namedTupleItems(ctx: Ctx, v: Value): Value[] | undefined {
 }
 
 /** `dataclasses.replace(obj, **changes)`, a named tuple's `_replace(**changes)`: a new instance, every field given by keyword. */
-export function replaceRecord(ctx: Ctx, instance: CallValue, changes: Map<string, Value>): Value | undefined {
+export function replaceRecord(ctx: Ctx, instance: CallValue, changes: ReadonlyMap<string, Value>): Value | undefined {
   if (instance.callee.t !== 'class' || !isRecordClass(ctx, instance.callee.cls)) return undefined;
   const cls = instance.callee.cls;
   const kwargs = new Map(recordFields(ctx, cls).map((f) => [f.name, changes.get(f.name) ?? recordField(ctx, instance, cls, f.name)!]));

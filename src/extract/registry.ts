@@ -136,7 +136,7 @@ export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Re
  * (`kwargs.update(metadata=MetaData(naming_convention=...))` before `super().__init__(**kwargs)`). When that
  * constructor cannot be run statically, the call's own keywords.
  */
-function extensionKwargs(ctx: Ctx, db: CallValue): Map<string, Value> {
+function extensionKwargs(ctx: Ctx, db: CallValue): ReadonlyMap<string, Value> {
   const passed = db.callee.t === 'class' ? superArguments(ctx, db.callee.cls, { args: db.args, kwargs: db.kwargs }, db) : undefined;
   return passed && !('t' in passed) ? passed.kwargs : db.kwargs;
 }

@@ -52,8 +52,11 @@ export interface FuncInfo {
 
 export interface Arguments {
   args: Value[];
-  kwargs: Map<string, Value>;
+  kwargs: ReadonlyMap<string, Value>;
 }
+
+/** The keywords of a call that passes none: one map, never changed (a change replaces a call's map). */
+export const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
 
 export type Value =
   /** `conv`: a name given as `conv("...")`, which a naming convention leaves as it is */
@@ -106,7 +109,7 @@ export interface CallValue {
   t: 'call';
   callee: Value;
   args: Value[];
-  kwargs: Map<string, Value>;
+  kwargs: ReadonlyMap<string, Value>;
   file: string;
   line: number;
   /** the source expression, for defaults rendered as text */
