@@ -12,7 +12,7 @@ import type { Binding } from './scope.js';
 import { equalValues, flagMember } from './evaluate-ops.js';
 import { pyName, typeModuleOf } from './sa-names.js';
 import { typeArg } from './type-of.js';
-import { builtinException, raising, record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
+import { builtinException, NO_KEYWORDS, raising, record, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 import { valueText } from './value-text.js';
 
 const ENUM_BASES = /^enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag)$/;
@@ -37,11 +37,27 @@ function hasBase(ctx: Ctx, cls: ClassInfo, names: RegExp): boolean {
 const STR_ENUM = /^enum\.StrEnum$/;
 const FLAG = /^enum\.(Int)?Flag$/;
 
+/** The names and values an enum body has assigned so far, as the enum machinery counts them for `auto()`. */
+interface Assigned {
+  values: Value[];
+  highest: number | undefined;
+}
+
 /**
- * What `auto()` gives after the values so far (`highest` the greatest number among them): the lower-cased name for
- * a StrEnum, the power of two above it for a Flag, one more for any other enum.
+ * What `auto()` gives after the values so far (`highest` the greatest number among them): what an in-repo
+ * `_generate_next_value_(name, start, count, last_values)` returns, else the lower-cased name for a StrEnum, the
+ * power of two above it for a Flag, one more for any other enum.
  */
-function autoValue(ctx: Ctx, cls: ClassInfo, name: string, highest: number | undefined): Value {
+function autoValue(ctx: Ctx, cls: ClassInfo, name: string, so: Assigned, line: number): Value {
+  const hook = methodChain(ctx, mroOf(ctx, cls), '_generate_next_value_')[0];
+  if (hook) {
+    // the enum machinery calls what the class holds, unbound: a classmethod object is not callable (TypeError)
+    if (hook.def.decorators.some((d) => exprText(d) === 'classmethod')) return unknown(`${hook.owner.name}._generate_next_value_ is a classmethod, which auto() cannot call`, cls.module.file, line);
+    const fn = methodInfo(hook.owner.module, hook.def, hook.owner);
+    const args: Value[] = [{ t: 'str', v: name }, { t: 'num', v: 1 }, { t: 'num', v: so.values.length }, { t: 'seq', kind: 'list', items: [...so.values] }];
+    return callFunction(ctx, fn, { args, kwargs: NO_KEYWORDS }, { module: cls.module, depth: 0 }, line);
+  }
+  const highest = so.highest;
   if (hasBase(ctx, cls, STR_ENUM)) return { t: 'str', v: name.toLowerCase() };
   if (highest === undefined) return { t: 'num', v: 1 };
   return { t: 'num', v: hasBase(ctx, cls, FLAG) ? 2 ** Math.floor(Math.log2(highest) + 1) : highest + 1 };
@@ -117,7 +133,7 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
   if (cached) return cached;
   const members: EnumMember[] = [];
   memberCache.set(cls, members);
-  let highest: number | undefined;
+  const so: Assigned = { values: [], highest: undefined };
   const bindings = classScope(ctx.project, cls).bindings;
   const ignored = ignoredNames(ctx, cls, bindings.get('_ignore_'));
   const locals = new Map<string, Value>();
@@ -130,16 +146,17 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     // `enum.member(...)` makes a member of what it wraps (a function or a descriptor too), its value that object
     const wrapped = binding.expr.k === 'call' && /(^|\.)member$/.test(exprText(binding.expr.fn)) ? binding.expr.args[0] : undefined;
     let value: Value;
-    if (isAuto) value = autoValue(ctx, cls, name, highest);
+    if (isAuto) value = autoValue(ctx, cls, name, so, binding.line);
     else if (wrapped && !wrapped.name && !wrapped.star) value = evalExpr(ctx, wrapped.value, env);
     else value = locals.size > 0 ? evalExpr(ctx, binding.expr, env) : bindingValue(ctx, binding, env);
     locals.set(name, value);
     // a descriptor is no member (`can_delete_document = can_edit_document` names a method; a property object)
     if (!wrapped && isDescriptorValue(value)) continue;
+    so.values.push(value);
     if (!isAuto) value = newMemberValue(ctx, cls, value, binding.line) ?? value;
     const init = initMember(ctx, cls, name, value, binding.line);
     value = init?.attrs?.get('_value_') ?? value;
-    if (value.t === 'num') highest = Math.max(value.v, highest ?? value.v);
+    if (value.t === 'num') so.highest = Math.max(value.v, so.highest ?? value.v);
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
     if (members.some((m) => equalValues(m.value, value) === true)) continue;
     members.push({ name, value, ...init });

@@ -117,6 +117,37 @@ export function callBytesMethod(obj: CallValue, name: string, a: Arguments, file
   }
 }
 
+/** The CRC-32 table of zlib's polynomial (0xEDB88320, reflected). */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** `zlib.crc32(data[, value])` (or binascii's) and `zlib.adler32(data[, value])`: the unsigned checksum; undefined for other names. */
+export function checksum(name: string, a: Arguments, file: string, line: number): Value | undefined {
+  const isCrc = name === 'zlib.crc32' || name === 'binascii.crc32';
+  if (!isCrc && name !== 'zlib.adler32') return undefined;
+  const [data, start] = a.args;
+  const binary = bytesOf(data);
+  if (binary === undefined || a.args.length > 2 || a.kwargs.size > 0 || (start !== undefined && (start.t !== 'num' || !Number.isInteger(start.v)))) {
+    return data?.t === 'unknown' ? data : unknown(`${name}() of data not known statically`, file, line);
+  }
+  const initial = start?.t === 'num' ? start.v >>> 0 : isCrc ? 0 : 1;
+  if (isCrc) {
+    let c = ~initial >>> 0;
+    for (let i = 0; i < binary.length; i++) c = CRC_TABLE[(c ^ binary.charCodeAt(i)) & 0xff]! ^ (c >>> 8);
+    return { t: 'num', v: ~c >>> 0 };
+  }
+  let lo = initial & 0xffff;
+  let hi = initial >>> 16;
+  for (let i = 0; i < binary.length; i++) {
+    lo = (lo + binary.charCodeAt(i)) % 65521;
+    hi = (hi + lo) % 65521;
+  }
+  return { t: 'num', v: ((hi << 16) | lo) >>> 0 };
+}
+
 /** `hashlib.sha1(data)`, `hashlib.new("sha1", data)`: a hash object over what it was given; undefined for other names. */
 export function newHash(name: string, a: Arguments, file: string, line: number): Value | undefined {
   if (!name.startsWith(HASH_PREFIX)) return undefined;

@@ -1,4 +1,5 @@
-// The rest of itertools the static evaluator follows (`count`, `islice`, `pairwise`, `starmap`, `zip_longest`),
+// The rest of itertools the static evaluator follows (`count`, `islice`, `pairwise`, `starmap`, `zip_longest`,
+// `compress`, `takewhile`, `dropwhile`, `filterfalse`),
 // `zip(..., strict=True)`, `collections.deque` and the `operator` module's arithmetic: column lists and shard
 // tables built from them at import time.
 import type { Expr } from '../python/summary.js';
@@ -94,6 +95,38 @@ export function callIterTools(ctx: Ctx, name: string, a: Arguments, env: Env, ex
       if (lists.some((l) => l === undefined) || [...a.kwargs.keys()].some((k) => k !== 'fillvalue')) return fail;
       const n = Math.max(0, ...lists.map((l) => l!.length));
       return iteratorOf(Array.from({ length: n }, (_, i): Value => ({ t: 'seq', kind: 'tuple', items: lists.map((l) => l![i] ?? fill) })));
+    }
+    case 'itertools.compress': {
+      const items = first ? iterate(ctx, first) : undefined;
+      const flags = second ? firstItems(ctx, second, items?.length ?? 0) : undefined;
+      const truths = flags?.map(isTruthy);
+      if (!items || !truths || truths.some((t) => t === undefined)) return fail;
+      return iteratorOf(items.filter((_, i) => truths[i] === true));
+    }
+    case 'itertools.takewhile':
+    case 'itertools.dropwhile':
+    case 'itertools.filterfalse': {
+      // the predicate's answer for each item, as far as the function reads them
+      const items = second ? iterate(ctx, second) : undefined;
+      if (!first || !items || a.args.length !== 2) return fail;
+      const test = (item: Value): boolean | Value => {
+        const answer = first.t === 'none' ? item : callValue(ctx, first, { args: [item], kwargs: new Map() }, env, expr);
+        return answer.t === 'unknown' ? answer : (isTruthy(answer) ?? fail);
+      };
+      const kept: Value[] = [];
+      let dropping = name === 'itertools.dropwhile';
+      for (const item of items) {
+        if (name === 'itertools.filterfalse' || dropping || name === 'itertools.takewhile') {
+          const truth = test(item);
+          if (typeof truth !== 'boolean') return truth;
+          if (name === 'itertools.takewhile' && !truth) break;
+          if (name === 'itertools.filterfalse' && truth) continue;
+          if (dropping && truth) continue;
+          dropping = false;
+        }
+        kept.push(item);
+      }
+      return iteratorOf(kept);
     }
     case 'itertools.count':
       // endless: zip() and islice() take what they need of it

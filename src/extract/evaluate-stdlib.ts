@@ -2,7 +2,8 @@
 // `bisect`, `dict.fromkeys` (lengths and precisions computed in settings modules), `repr`, `fnmatch`, `copy`, `hashlib`.
 import type { Ctx } from './context.js';
 import { compareOrdered, iterate } from './evaluate-builtins.js';
-import { newHash } from './evaluate-bytes.js';
+import { checksum, newHash } from './evaluate-bytes.js';
+import { binaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { setItem } from './evaluate-mutate.js';
 import { isFloat, num, scalar, unknown, type Arguments, type Value } from './values.js';
@@ -126,8 +127,18 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       if (!names || !pattern || names.some((n) => n.t !== 'str')) return fail;
       return { t: 'seq', kind: 'list', items: names.filter((n) => pattern.test((n as { v: string }).v)) };
     }
+    // `pow(base, exp)` is `base ** exp`; with a modulus, integers only, as Python's three-argument form
+    case 'builtins.pow': {
+      if (!first || !second || a.args.length > 3 || a.kwargs.size > 0) return fail;
+      if (a.args.length === 2) return binaryOp('**', first, second, file, line);
+      const [x, y, m] = a.args.map((v) => (v.t === 'num' && !isFloat(v) && Number.isSafeInteger(v.v) ? BigInt(v.v) : undefined));
+      if (x === undefined || y === undefined || m === undefined || y < 0n || m === 0n) return fail;
+      let result = 1n;
+      for (let base = ((x % m) + m) % m, e = y; e > 0n; e >>= 1n, base = (base * base) % m) if (e & 1n) result = (result * base) % m;
+      return num(Number(m < 0n && result > 0n ? result + m : result));
+    }
     default:
-      return newHash(name, a, file, line);
+      return checksum(name, a, file, line) ?? newHash(name, a, file, line);
   }
 }
 

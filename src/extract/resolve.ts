@@ -20,7 +20,7 @@ const BUILTINS = new Set([
   'LookupError', 'IndexError', 'ModuleNotFoundError', 'ArithmeticError', 'ZeroDivisionError', 'RuntimeError', 'UnicodeError',
   'UnicodeDecodeError', 'OSError', 'AssertionError',
   'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
-  '__import__', 'ascii',
+  '__import__', 'ascii', 'pow',
 ]);
 
 /** The value a module-level (or class-level) binding holds; evaluated once. */

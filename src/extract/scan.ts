@@ -21,7 +21,7 @@ import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
-import { configureMeta, isRegistryMapping, metaOfValue } from './registry.js';
+import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from './registry.js';
 import { bindingValue, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -353,7 +353,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   // `@entity(Base, "suppliers")` over a plain class: the model the decorators make of it is the name's value
   const made = env.cls || env.locals ? undefined : classMadeByDecorators(x, stmt, cls, env, seen);
   if (made) {
-    bindDynamicGlobal(x.ctx.project, env.module, stmt.name, made);
+    bindDecorated(x, env.module, stmt, made);
     collect(x, made, { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
     return;
   }
@@ -362,12 +362,24 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   scanBody(x, stmt.body, { module: env.module, cls, depth: 0 }, seen);
 }
 
-/** What in-repo decorators, innermost first, make of a plain class when that is another class; else undefined. */
+/** The class statement's name holds what its decorators made: read through its binding, and as a global. */
+function bindDecorated(x: Extraction, mod: ModuleInfo, stmt: Extract<Stmt, { k: 'class' }>, made: Value): void {
+  const binding = moduleScope(x.ctx.project, mod).bindings.get(stmt.name);
+  if (binding?.k === 'class' && binding.def === stmt) x.ctx.project.memo.set(binding, made);
+  bindDynamicGlobal(x.ctx.project, mod, stmt.name, made);
+}
+
+/**
+ * What in-repo decorators, innermost first, make of a plain class when that is another class, or a declarative base
+ * (servicebook's `@_declarative_base class Base(object)`, whose decorator returns `declarative_base(cls=cls)`);
+ * else undefined.
+ */
 function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
   if (stmt.decorators.length === 0) return undefined;
   const run = collecting(x, env, seen);
   const value = decorated(x.ctx, stmt.decorators, { t: 'class', cls }, run, stmt.line);
-  return value.t === 'class' && value.cls !== cls ? value : undefined;
+  if (value.t === 'class') return value.cls !== cls ? value : undefined;
+  return registryOfValue(x.ctx, x.reg, value) ? value : undefined;
 }
 
 /** `Label = make_label(__tablename__)` in a model's body (MLflow-style factories in MLRun): the class it returns is mapped. */
