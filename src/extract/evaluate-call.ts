@@ -99,7 +99,7 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
       return result.t === 'unknown' && fn.fn.wraps ? callValue(ctx, { t: 'func', fn: fn.fn.wraps }, a, env, expr) : result;
     }
     case 'code':
-      return fn.expr.k === 'lambda' ? callLambda(ctx, fn.expr, a, fn.env ?? env) : unknown('call of an unknown value', file, line);
+      return fn.expr.k === 'lambda' ? callLambda(ctx, fn.expr, a, fn.env ?? env, fn.defaults) : unknown('call of an unknown value', file, line);
     case 'ext':
       return callExternal(ctx, fn.name, a, env, expr);
     case 'attr':

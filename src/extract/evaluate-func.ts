@@ -68,7 +68,7 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   };
   const globals = globalsOf(fn.def);
   if (globals.size > 0) fnEnv.globals = globals;
-  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
+  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound, fn.defaults);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
   const out = execBlock(ctx, fn.def.body, fnEnv);
   writeNonlocals(fn, fnEnv.locals!);
@@ -91,7 +91,7 @@ export function runContextManager(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env
   const split = fn.def.body ? splitAtYield(fn.def.body) : undefined;
   if (!split) return `${name}() does not yield once where its entry and exit can be told apart`;
   const fnEnv: Env = { module: fn.module, locals: new Map(fn.closure), depth: env.depth + 1, ...(env.effects ? { effects: env.effects } : {}) };
-  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound);
+  const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound, fn.defaults);
   if (bound) return bound.reason;
   const entered = execBlock(ctx, split.enter, fnEnv);
   if (entered.done || entered.jump) return entered.done && entered.value.t === 'unknown' ? entered.value.reason : `${name}() left before its yield`;
@@ -209,13 +209,20 @@ function writeNonlocals(fn: FuncInfo, locals: Map<string, Value>): void {
   }
 }
 
-export function callLambda(ctx: Ctx, lambda: Extract<Expr, { k: 'lambda' }>, a: Arguments, env: Env): Value {
+export function callLambda(ctx: Ctx, lambda: Extract<Expr, { k: 'lambda' }>, a: Arguments, env: Env, defaults?: ReadonlyMap<string, Value>): Value {
   const fnEnv: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth + 1 };
-  const bound = bindParams(ctx, lambda.params, a, fnEnv, undefined);
+  const bound = bindParams(ctx, lambda.params, a, fnEnv, undefined, defaults);
   return bound ?? evalExpr(ctx, lambda.body, fnEnv);
 }
 
-function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Value | undefined): Unknown | undefined {
+/** The defaults of a lambda, or of a function made inside a function, evaluated where it is made. */
+export function paramDefaults(ctx: Ctx, params: Param[], env: Env): ReadonlyMap<string, Value> | undefined {
+  if (!params.some((p) => p.default)) return undefined;
+  return new Map(params.flatMap((p) => (p.default ? [[p.name, evalExpr(ctx, p.default, env)] as const] : [])));
+}
+
+/** Parameters to locals; a default not evaluated where the function was made is evaluated in its module. */
+function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Value | undefined, defaults?: ReadonlyMap<string, Value>): Unknown | undefined {
   const locals = env.locals!;
   const positional = self ? [self, ...a.args] : [...a.args];
   const used = new Set<string>();
@@ -231,7 +238,7 @@ function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Val
       locals.set(p.name, a.kwargs.get(p.name)!);
       used.add(p.name);
     } else if (p.default) {
-      locals.set(p.name, evalExpr(ctx, p.default, { module: env.module, depth: env.depth }));
+      locals.set(p.name, defaults?.get(p.name) ?? evalExpr(ctx, p.default, { module: env.module, depth: env.depth }));
     } else {
       return unknown(`argument ${p.name} missing`, env.module.file, 0);
     }
@@ -330,7 +337,8 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
     case 'def':
       // the function's own locals, not a copy: a nested function reads what they hold when it runs, and its
       // `nonlocal` names are written back to them
-      locals.set(stmt.name, decorated(ctx, stmt.decorators, { t: 'func', fn: { module: env.module, def: stmt, closure: locals } }, env, stmt.line));
+      const defaults = paramDefaults(ctx, stmt.params, env);
+      locals.set(stmt.name, decorated(ctx, stmt.decorators, { t: 'func', fn: { module: env.module, def: stmt, closure: locals, ...(defaults ? { defaults } : {}) } }, env, stmt.line));
       return { done: false };
     case 'nonlocal':
     case 'global':

@@ -5,7 +5,7 @@ import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
-import { callFunction, evalComprehension } from './evaluate-func.js';
+import { callFunction, evalComprehension, paramDefaults } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
@@ -67,8 +67,11 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       if (test === undefined) return unknown(undecidable(value), env.module.file, expr.line);
       return evalExpr(ctx, test ? expr.body : expr.orelse, env);
     }
-    case 'lambda':
-      return { t: 'code', expr, env };
+    case 'lambda': {
+      // defaults are evaluated as the lambda is made (`[lambda w=w: String(w) for w in WIDTHS]`)
+      const defaults = paramDefaults(ctx, expr.params, env);
+      return defaults ? { t: 'code', expr, env, defaults } : { t: 'code', expr, env };
+    }
     case 'comp':
       return evalComprehension(ctx, expr, env);
     case 'star':

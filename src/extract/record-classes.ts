@@ -152,7 +152,7 @@ function fieldDefault(ctx: Ctx, field: CallValue): Value {
   const given = field.kwargs.get('default');
   if (given) return given;
   const factory = field.kwargs.get('default_factory');
-  if (factory?.t === 'code' && factory.expr.k === 'lambda' && factory.env) return callLambda(ctx, factory.expr, { args: [], kwargs: new Map() }, factory.env);
+  if (factory?.t === 'code' && factory.expr.k === 'lambda' && factory.env) return callLambda(ctx, factory.expr, { args: [], kwargs: new Map() }, factory.env, factory.defaults);
   if (factory?.t === 'ext' && (factory.name === 'builtins.list' || factory.name === 'builtins.dict')) {
     return factory.name === 'builtins.list' ? { t: 'seq', kind: 'list', items: [] } : { t: 'dict', entries: [] };
   }

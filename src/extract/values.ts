@@ -48,6 +48,8 @@ export interface FuncInfo {
   owner?: ClassInfo;
   /** a wrapper an in-repo decorator returned: the function it wraps, called instead when the wrapper cannot be run */
   wraps?: FuncInfo;
+  /** a function defined in a function: its parameters' defaults, evaluated where it was defined (`def f(w=w)`) */
+  defaults?: ReadonlyMap<string, Value>;
 }
 
 export interface Arguments {
@@ -90,7 +92,7 @@ export type Value =
   /** a generic alias: `Mapped[int]`, `Optional[str]`, and `X | None` (base typing.Union) */
   | { t: 'generic'; base: Value; args: Value[] }
   /** a lambda or a function with side effects: only its source text matters (defaults) */
-  | { t: 'code'; expr: Expr; env?: Env }
+  | { t: 'code'; expr: Expr; env?: Env; defaults?: ReadonlyMap<string, Value> }
   | Unknown;
 
 /** The pseudo callee of an operator applied to a column expression (sql-expr.ts): args are the operator, then its operands. */
