@@ -162,11 +162,26 @@ function isOrderingOnly(short: string, a: Arguments): boolean {
  */
 export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string, Value>, env: Env, expr: Expr): Value[] | undefined {
   const key = kwargs.get('key');
-  const keyOf = key && key.t !== 'none' ? (v: Value) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined;
+  // `key=functools.cmp_to_key(compare)`: the items ordered by what compare(a, b) answers
+  const compare = key?.t === 'call' && key.callee.t === 'ext' && key.callee.name === 'functools.cmp_to_key' ? key.args[0] : undefined;
+  const keyOf = key && key.t !== 'none' && !compare ? (v: Value) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined;
+  const order = compare ? (x: Value, y: Value) => callValue(ctx, compare, { args: [x, y], kwargs: new Map() }, env, expr) : undefined;
+  const sort = (values: Value[]) => (order ? sortCompared(values, order) : sortValues(values, keyOf));
   const reverse = kwargs.get('reverse');
-  if (reverse?.t !== 'bool' || !reverse.v) return sortValues(items.map(scalar), keyOf);
+  if (reverse?.t !== 'bool' || !reverse.v) return sort(items.map(scalar));
   // reverse=True keeps equal items in their order: the reversed input, sorted, reversed
-  return sortValues(items.map(scalar).reverse(), keyOf)?.reverse();
+  return sort(items.map(scalar).reverse())?.reverse();
+}
+
+/** A stable sort by a comparison function's answers (negative, zero, positive); undefined when one is not a number. */
+function sortCompared(items: Value[], compare: (x: Value, y: Value) => Value): Value[] | undefined {
+  let comparable = true;
+  const sorted = [...items].sort((x, y) => {
+    const answer = scalar(compare(x, y));
+    if (answer.t !== 'num' && answer.t !== 'bool') comparable = false;
+    return answer.t === 'num' || answer.t === 'bool' ? Math.sign(Number(answer.v)) : 0;
+  });
+  return comparable ? sorted : undefined;
 }
 
 /**

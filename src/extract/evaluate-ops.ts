@@ -43,6 +43,11 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
   if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
   if (a.t === 'seq' && b.t === 'seq' && a.kind === 'set' && b.kind === 'set' && SET_OPS.has(op)) return setOperation(op, a.items, b.items, file, line);
+  // a bool is an int in arithmetic (`(len(a) > len(b)) - (len(a) < len(b))`); `&`, `|`, `^` of two bools are bools
+  if ((a.t === 'bool' || b.t === 'bool') && (a.t === 'bool' || a.t === 'num') && (b.t === 'bool' || b.t === 'num')) {
+    if (a.t === 'bool' && b.t === 'bool' && (op === '&' || op === '|' || op === '^')) return { t: 'bool', v: op === '&' ? a.v && b.v : op === '|' ? a.v || b.v : a.v !== b.v };
+    return numeric(op, a.t === 'bool' ? num(Number(a.v)) : a, b.t === 'bool' ? num(Number(b.v)) : b, file, line);
+  }
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   if (a.t === 'num' && b.t === 'num') return numeric(op, a, b, file, line);
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
