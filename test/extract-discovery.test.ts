@@ -60,7 +60,7 @@ describe('reading a working tree', () => {
       write(p);
     }
     const files = await readWorktreeFiles(root, { exclude: ['app/generated/**'] });
-    expect(files.map((f) => f.path)).toEqual(['app/__init__.py', 'app/models.py']);
+    expect(files.map((f) => f.path)).toEqual(['app/__init__.py', 'app/models.py', 'app/test_b.py']);
   });
 
   it('reads only the given paths when asked', async () => {
@@ -99,6 +99,22 @@ describe('extractSchema over files', () => {
     expect(schema.diagnostics).toEqual([]);
     // a file that does not spell a factory's call is not even parsed
     expect([...parsed.keys()].map((oid) => oid[0]).sort()).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('skips a module named and written like a test, and reads one only named like it', async () => {
+    const model = (table: string) => `import sqlalchemy as sa\nfrom app.base import Base\nclass TestGroup(Base):\n    __tablename__ = "${table}"\n    id = sa.Column(sa.Integer, primary_key=True)\n`;
+    const base = 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
+    const files = [
+      { path: 'app/base.py', text: base },
+      { path: 'app/models/test_group.py', text: model('test_groups') },
+      { path: 'app/test_models.py', text: `import pytest\n${model('pytest_only')}` },
+      { path: 'app/group_test.py', text: `${model('unittest_only')}class TestSaving(unittest.TestCase):\n    pass\n` },
+      { path: 'app/test_helpers.py', text: `${model('fn_only')}def test_saves():\n    assert True\n` },
+    ];
+    const { schema } = await extractSchema(files, { dialect: 'postgresql' });
+    expect(schema.tables.map((t) => t.name)).toEqual(['test_groups']);
+    const globbed = await extractSchema(files, { dialect: 'postgresql', models: ['app/test_models.py', 'app/models/*.py'] });
+    expect(globbed.schema.tables.map((t) => t.name).sort()).toEqual(['pytest_only', 'test_groups']);
   });
 
   it('keeps extracting past a file that does not parse, and says where it broke', async () => {

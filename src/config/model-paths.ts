@@ -6,14 +6,15 @@ import type { Config } from './schema.js';
 // migrations and tests by default).
 const SKIPPED_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', '.venv', 'env', '.tox', 'tests', 'test']);
 const MIGRATION_DIRS = [/(^|\/)alembic\/versions\//, /(^|\/)migrations\/versions\//];
-const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup)\.py$/;
+// test_*.py and *_test.py are skipped by the extractor, from their text (a model module may be named test_group.py)
+const SKIPPED_FILE = /(^|\/)(conftest|setup)\.py$/;
 
 /** A path that the default discovery skips, whatever the config says. */
 export function isSkippedByDefault(path: string): boolean {
   const parts = path.split('/');
   parts.pop();
   if (parts.some((dir) => dir.startsWith('.') || SKIPPED_DIRS.has(dir))) return true;
-  return MIGRATION_DIRS.some((re) => re.test(path)) || TEST_FILE.test(path);
+  return MIGRATION_DIRS.some((re) => re.test(path)) || SKIPPED_FILE.test(path);
 }
 
 /**

@@ -10,6 +10,18 @@ const ORM_IMPORT = /^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|flask_sqlalchem
  */
 const ORM_USE = /\bdb\.(?:Model|Column|Table)\b|\b(?:mapped_column|declarative_base|DeclarativeBase)\b|\bColumn\(|\bTable\(|\b__table(?:name)?__\b/;
 
+const TEST_NAME = /(^|\/)(test_[^/]*|[^/]*_test)\.py$/;
+/** What a test module spells: a test framework's import, a test function, a test class (`class TestUser:`, a TestCase). */
+const TEST_TEXT = /^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest|nose2?|hypothesis)\b|^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(|^[ \t]*class[ \t]+Test\w*[ \t]*(?::|\([^)]*TestCase\b)/m;
+
+/**
+ * A test module, skipped by default: named like one (`test_user.py`, `user_test.py`) and reading like one. owtf's
+ * `models/test_group.py` is named like a test and defines a model; it is read.
+ */
+export function isTestModule(path: string, text: string): boolean {
+  return TEST_NAME.test(path) && TEST_TEXT.test(text);
+}
+
 export function isModelText(text: string): boolean {
   return ORM_IMPORT.test(text) || ORM_USE.test(text);
 }

@@ -3,7 +3,7 @@ import type { SourceFile } from '../git/types.js';
 import { SUMMARY_VERSION, type ModuleSummary, type Stmt } from '../python/summary.js';
 import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js';
 import { buildSchema } from './build.js';
-import { dynamicImports, importsOf, modelMatcher } from './discovery.js';
+import { dynamicImports, importsOf, isTestModule, modelMatcher } from './discovery.js';
 import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
 import { outlineOf, type ModuleOutline } from './outline.js';
@@ -49,14 +49,18 @@ interface Candidate {
 }
 
 export async function extractSchema(files: SourceFile[], options: ExtractOptions): Promise<ExtractResult> {
-  const python = [...files].filter((f) => f.path.endsWith('.py')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const isModel = modelMatcher(options.models);
+  // a test module is not read, unless the configuration's model globs name it
+  const isClaimed = options.models && options.models.length > 0 ? isModel : () => false;
+  const python = [...files]
+    .filter((f) => f.path.endsWith('.py') && (!isTestModule(f.path, f.text) || isClaimed(f.path, f.text)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const roots = sourceRoots(python.map((f) => f.path));
   const byName = new Map<string, Candidate>();
   for (const file of python) {
     const mod = moduleNameFor(file.path, roots);
     if (mod && !byName.has(mod.name)) byName.set(mod.name, { file, ...mod });
   }
-  const isModel = modelMatcher(options.models);
   const models = [...byName.values()].filter((c) => isModel(c.file.path, c.file.text));
   const summaries = await summarizeClosure(withPackages(models, byName), byName, options.cache);
   await addFactoryCallers(summaries, byName, options.cache);
