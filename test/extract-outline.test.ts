@@ -60,6 +60,25 @@ describe('outlineOf', () => {
     expect((await outline(text)).factories).toEqual(['make', 'audit']);
   });
 
+  it('counts a class whose methods build tables, and what calls a factory of the module, as factories too', async () => {
+    const text = [
+      'import sqlalchemy as sa',
+      'class Rules:',
+      '    def __init__(self, metadata):',
+      '        self.table = sa.Table("rules", metadata)',
+      'class Database:',
+      '    def setup(self):',
+      '        self.rules = Rules(self.metadata)',
+      'def open_database():',
+      '    return Database()',
+      'class Plain:',
+      '    def __init__(self):',
+      '        self.x = 1',
+      '',
+    ].join('\n');
+    expect((await outline(text)).factories).toEqual(['Rules', 'Database', 'open_database']);
+  });
+
   it('keeps the directives and syntax errors of the summary', async () => {
     const o = await outline('x = 1  # schemaguard: renamed-from y\ndef broken(:\n');
     expect(o.directives).toEqual([{ line: 1, text: 'renamed-from y' }]);

@@ -553,6 +553,18 @@ describe('roots and helpers followed only in part', () => {
     expect(outcomes.unresolved[0]!.reason).toContain('CHECK constraint expression not compiled to SQL statically (case(');
   });
 
+  it("reports a database object whose constructor builds tables through the module's other classes and could not be run", async () => {
+    const schema = await extract({
+      'db.py': 'import sqlalchemy as sa\n\nclass Rules:\n    def __init__(self, metadata):\n        self.table = sa.Table("rules", metadata, sa.Column("id", sa.Integer, primary_key=True))\n\nclass Database:\n    def __init__(self, uri=None):\n        if uri:\n            self.setup(uri)\n\n    def setup(self, uri):\n        self.metadata = sa.MetaData()\n        self.rules = Rules(self.metadata)\n',
+      'app.py': 'import os\nfrom db import Database\n\ndb = Database(os.environ.get("DB_URI"))\n',
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'app.py', line: 4, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('tables built by the constructor of Database may be missing');
+    expect(schema.diagnostics[0]!.message).toContain('runtime configuration (os.environ.get)');
+  });
+
   it("reports a constructor run at import time that renames a mapped table (celery's configure()), which is not followed", async () => {
     const schema = await extract({
       'm.py': `${HEAD}\nclass Task(Base):\n    __tablename__ = "taskmeta"\n    id = sa.Column(sa.Integer, primary_key=True)\n\n    @classmethod\n    def configure(cls, name=None):\n        cls.__table__.name = name or cls.__tablename__\n\nclass Backend:\n    def __init__(self, names):\n        Task.configure(name=names.get("task"))\n\nbackend = Backend({"task": "myapp_taskmeta"})\n`,

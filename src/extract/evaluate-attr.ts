@@ -13,7 +13,7 @@ import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { columnCallIn, construct, creationOrderOf } from './evaluate-call.js';
-import { builtinException, isTruthy, qualnameOf, raising, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isTruthy, qualnameOf, raising, record, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
 import { isTypeValue, typeAttribute } from './type-of.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isNamedTupleClass, isPydanticModel, isRecordClass, recordField } from './record-classes.js';
@@ -64,6 +64,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       return (column && columnAttribute(ctx, column, name)) ?? { t: 'attr', obj, name };
     }
     case 'call': {
+      const engine = engineAttribute(obj, name);
+      if (engine) return engine;
       // `super().__init__` and `super().__init_subclass__` run the method chain they are called in (method-chain.ts)
       const inherited = isSuperCall(obj) && name !== '__init__' && name !== '__init_subclass__' ? superMember(ctx, obj, name, line) : undefined;
       return inherited && inherited !== 'outside' ? inherited : instanceAttribute(ctx, obj, name);
@@ -92,6 +94,19 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     default:
       return { t: 'attr', obj, name };
   }
+}
+
+/**
+ * `create_engine("sqlite:///:memory:").name` (or `.dialect.name`): the dialect its literal URL names, the part before
+ * `+driver://` (balrog picks a column type by it); undefined for anything else.
+ */
+function engineAttribute(obj: CallValue, name: string): Value | undefined {
+  if ((name !== 'name' && name !== 'dialect') || saSymbol(obj.callee) !== 'create_engine') return undefined;
+  const url = obj.args[0];
+  const dialect = url?.t === 'str' ? /^([a-z][a-z0-9]*)(?:\+[\w.]+)?:\/\//i.exec(url.v)?.[1] : undefined;
+  if (dialect === undefined) return undefined;
+  const text: Value = { t: 'str', v: dialect.toLowerCase() };
+  return name === 'name' ? text : record({ name: text });
 }
 
 /** `Model.__table__.name`, `.schema`, `.fullname` (`"schema.name"`, as `ForeignKey(f"{Model.__table__.fullname}.id")` reads it). */

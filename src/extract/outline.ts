@@ -13,7 +13,7 @@ export interface ModuleOutline {
   effects: boolean;
   /** top-level code that calls something: what it builds (a `Table(...)`, a helper's tables) is its own */
   calls: boolean;
-  /** top-level functions that define a class or build a table when called: model factories (see index.ts) */
+  /** top-level functions and classes that define a class or build a table when called: model factories (see index.ts) */
   factories: string[];
   directives: DirectiveComment[];
   errors: SyntaxProblem[];
@@ -30,21 +30,45 @@ export function outlineOf(summary: ModuleSummary): ModuleOutline {
     }
   };
   walk(summary.body);
-  const factories = summary.body.flatMap((s) => (s.k === 'def' && s.body && makesModels(s.body) ? [s.name] : []));
+  const factories = factoryNames(summary.body);
   return { version: summary.version, imports, effects: hasOutsideEffects(summary.body), calls: hasTopLevelCall(summary.body), factories, directives: summary.directives, errors: summary.errors };
 }
 
 /** Calls that build a table or map a class, by the name they are called through (`sa.Table`, `db.Table` ...). */
 const TABLE_MAKERS = new Set(['Table', 'map_imperatively', 'mapper', 'declarative_base']);
 
-/** A class statement anywhere in a function's body, or a call of a table maker. */
-function makesModels(e: unknown): boolean {
-  if (Array.isArray(e)) return e.some(makesModels);
+/**
+ * Top-level functions, and classes by their methods, that make models when called: a class statement in their
+ * code, a call of a table maker, or a call of another such name of the module (balrog's `AUSDatabase()` makes
+ * `Rules(...)`, whose `__init__` builds `Table("rules", ...)`).
+ */
+export function factoryNames(body: readonly Stmt[]): string[] {
+  const code = new Map<string, unknown>();
+  for (const s of body) {
+    if (s.k === 'def' && s.body) code.set(s.name, s.body);
+    else if (s.k === 'class') code.set(s.name, s.body.filter((m) => m.k === 'def' && m.body));
+  }
+  const factories = new Set([...code].filter(([, c]) => makesModels(c, TABLE_MAKERS)).map(([name]) => name));
+  for (let grew = factories.size > 0; grew; ) {
+    grew = false;
+    for (const [name, c] of code) {
+      if (!factories.has(name) && makesModels(c, factories)) {
+        factories.add(name);
+        grew = true;
+      }
+    }
+  }
+  return [...factories];
+}
+
+/** A class statement anywhere in the code, or a call through one of `makers`. */
+function makesModels(e: unknown, makers: ReadonlySet<string>): boolean {
+  if (Array.isArray(e)) return e.some((x) => makesModels(x, makers));
   if (e === null || typeof e !== 'object') return false;
   const node = e as { k?: unknown; fn?: Expr };
   if (node.k === 'class') return true;
-  if (node.k === 'call' && node.fn && TABLE_MAKERS.has(node.fn.k === 'name' ? node.fn.id : node.fn.k === 'attr' ? node.fn.name : '')) return true;
-  return Object.values(e).some(makesModels);
+  if (node.k === 'call' && node.fn && makers.has(node.fn.k === 'name' ? node.fn.id : node.fn.k === 'attr' ? node.fn.name : '')) return true;
+  return Object.values(e).some((x) => makesModels(x, makers));
 }
 
 const isNameTarget = (e: Expr): boolean => e.k === 'name' || ((e.k === 'tuple' || e.k === 'list') && e.items.every(isNameTarget));
