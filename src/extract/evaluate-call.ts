@@ -18,12 +18,12 @@ import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSpl
 import { literalEval } from './evaluate-literal.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dataclassAsDict, dataclassFields, isDataclass, isNamedTupleClass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { enumByValue, isEnumClass } from './enums.js';
-import { classFromType, fieldNames, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
+import { classFromType, fieldNames, functionalDataclass, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
 const failedConstructions = new WeakMap<CallValue, string>();
@@ -309,6 +309,25 @@ const PYTHON_KEYWORDS = new Set([
 const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getitem__)$/;
 
 /**
+ * `Decimal("0.0001").as_tuple()`: its sign, digits and exponent (`-Decimal(...).as_tuple().exponent` is a money
+ * type's scale), for a Decimal made from a finite number's text or an int.
+ */
+function decimalTuple(decimal: CallValue, file: string, line: number): Value {
+  const [value] = decimal.args;
+  const text = value?.t === 'str' ? value.v.trim().replace(/_/g, '') : value?.t === 'num' && !isFloat(value) ? String(value.v) : undefined;
+  const parts = text === undefined ? null : /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!parts || parts[2]! + (parts[3] ?? '') === '' || decimal.args.length !== 1) return unknown('Decimal.as_tuple() of a value not known statically', file, line);
+  const fraction = parts[3] ?? '';
+  const digits = (parts[2]! + fraction).replace(/^0+(?=\d)/, '');
+  const exponent = Number(parts[4] ?? 0) - fraction.length;
+  return record({
+    sign: num(parts[1] === '-' ? 1 : 0),
+    digits: { t: 'seq', kind: 'tuple', items: [...digits].map((d) => num(Number(d))) },
+    exponent: num(exponent),
+  });
+}
+
+/**
  * `re.sub(STRICT_NAME_PATTERN, "_", server)` over a compiled pattern: its text, with the flags it was compiled
  * with (Python refuses flags given again, so none are).
  */
@@ -439,6 +458,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'enum.IntFlag':
       // the functional API, `Enum("Color", "RED GREEN")`: the class it makes
       return first?.t === 'str' && second ? functionalEnum(name, first, second, a.kwargs.get('start'), env, expr) : makeCall({ t: 'ext', name }, a, file, expr);
+    case 'dataclasses.make_dataclass':
+      return functionalDataclass(first, second, { bases: a.kwargs.get('bases'), namespace: a.kwargs.get('namespace') }, env, expr);
     case 'collections.namedtuple':
       return first?.t === 'str' && second ? functionalNamedTuple(first, fieldNames(second), a.kwargs.get('defaults'), env, expr) : unknown('namedtuple() with fields not known statically', file, line);
     case 'typing.NamedTuple':
@@ -633,6 +654,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       return made ?? makeCall(fn, a, file, expr);
     }
   }
+  if (name === 'as_tuple' && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'decimal.Decimal' && a.args.length === 0) return decimalTuple(obj, file, expr.line);
   const fromBytes = obj.t === 'call' ? (callBytesMethod(obj, name, a, file, expr.line) ?? callHashMethod(obj, name, a, file, expr.line)) : undefined;
   if (fromBytes) return fromBytes;
   // `Index(...).ddl_if(dialect="postgresql")` returns the object it was called on, kept for every dialect

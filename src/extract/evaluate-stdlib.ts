@@ -37,6 +37,15 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
     return x === undefined || a.args.length !== 1 || !Number.isFinite(math(x)) ? fail : num(math(x), !MATH_INT.has(name));
   }
   switch (name) {
+    // the integer square root of a non-negative int (floor of the exact root)
+    case 'math.isqrt': {
+      const n = first?.t === 'num' && !isFloat(first) && Number.isSafeInteger(first.v) && first.v >= 0 ? first.v : undefined;
+      if (n === undefined || a.args.length !== 1) return fail;
+      let root = Math.floor(Math.sqrt(n));
+      while (root * root > n) root -= 1;
+      while ((root + 1) * (root + 1) <= n) root += 1;
+      return num(root);
+    }
     // `sum(map(ord, name))`: code points
     case 'builtins.ord': {
       const chars = first?.t === 'str' ? [...first.v] : [];

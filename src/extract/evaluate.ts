@@ -244,6 +244,9 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   // `cls.__table__.c["region"]`, as `cls.__table__.c.region` reads it
   if (obj.t === 'clsattr' && obj.name === '__table__.c' && index.t === 'str') return { ...obj, name: index.v };
   if (obj.t === 'attr' && obj.name === 'tables' && index.t === 'str') return { t: 'metatable', meta: obj.obj, name: index.v };
+  // `SQLModel.metadata.tables["questions"]`: the one MetaData of every SQLModel table
+  const sqlModelTables = obj.t === 'ext' ? /^(sqlmodel\.(?:main\.)?SQLModel\.metadata)\.tables$/.exec(obj.name) : null;
+  if (sqlModelTables && index.t === 'str') return { t: 'metatable', meta: { t: 'ext', name: sqlModelTables[1]! }, name: index.v };
   if (obj.t === 'unknown') return obj;
   if (obj.t === 'ext' && obj.name === 'os.environ') return unknown('runtime configuration (os.environ)', env.module.file, line);
   // `sys.modules[__name__].__dict__["helper"]`: a module of the repository, and a name it binds

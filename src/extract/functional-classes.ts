@@ -54,6 +54,31 @@ export function functionalNamedTuple(name: Extract<Value, { t: 'str' }>, fields:
 }
 
 /**
+ * `make_dataclass("Dim", ["axis", ("maximum", int, field(default=0))], bases=(...), namespace={...})`: a dataclass
+ * with those fields, in that order (a name alone is typed Any).
+ */
+export function functionalDataclass(name: Value | undefined, fields: Value | undefined, a: { bases?: Value; namespace?: Value }, env: Env, expr: Expr): Value {
+  const fail = unknown('make_dataclass() with fields not known statically', env.module.file, expr.line);
+  const specs = fields?.t === 'seq' ? fields.items : undefined;
+  if (name?.t !== 'str' || !specs) return fail;
+  const annotations: Array<[Value, Value]> = [];
+  const values: Array<[Value, Value]> = [];
+  for (const spec of specs) {
+    const [field, type, value] = spec.t === 'str' ? [spec] : spec.t === 'seq' && spec.items.length >= 2 && spec.items.length <= 3 ? spec.items : [];
+    if (field?.t !== 'str') return fail;
+    annotations.push([field, type ?? { t: 'ext', name: 'typing.Any' }]);
+    if (value) values.push([field, value]);
+  }
+  const extra = a.namespace === undefined || a.namespace.t === 'none' ? [] : a.namespace.t === 'dict' ? a.namespace.entries : undefined;
+  const bases = a.bases === undefined ? { t: 'seq' as const, kind: 'tuple' as const, items: [] } : a.bases;
+  if (!extra || bases.t !== 'seq') return fail;
+  const namespace: Value = { t: 'dict', entries: [...extra, [{ t: 'str', v: '__annotations__' }, { t: 'dict', entries: annotations }], ...values] };
+  const made = classFromType([name, bases, namespace], env, expr);
+  if (made.t === 'class') made.cls.madeDataclass = true;
+  return made;
+}
+
+/**
  * `type("Foo", (Base,), {"__tablename__": "foo", "id": Column(...)})`: a class whose body assigns each namespace
  * entry (the values reach the body through the class closure); an `__annotations__` entry annotates, and
  * `keywords` (types.new_class's `{"table": True}`) are the class keywords.

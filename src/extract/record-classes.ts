@@ -42,7 +42,7 @@ export function validatedModel(cls: ClassInfo, data: Value | undefined, file: st
 }
 
 function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
-  return cls.def.decorators.some((d) => {
+  return cls.madeDataclass === true || cls.def.decorators.some((d) => {
     const v = evalExpr(ctx, d, { module: cls.module, depth: 0 });
     return pyName(v.t === 'call' ? v.callee : v) === 'dataclasses.dataclass';
   });

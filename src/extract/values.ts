@@ -24,6 +24,8 @@ export interface ClassInfo {
   bases?: Value[];
   /** attributes code set on the class object (`cls.__tablename__ = ...` in an `__init_subclass__` run statically) */
   assigned?: Map<string, Value>;
+  /** a class `dataclasses.make_dataclass(...)` made: a dataclass without a decorator statement */
+  madeDataclass?: true;
   /** not mapped yet while its `__init_subclass__` hooks, metaclass `__init__` or decorators run: what they set is its namespace */
   inCreation?: boolean;
   /** `reg.mapped` when it was called on the class as a function (a class `type()` made): its registry maps it */
