@@ -48,6 +48,8 @@ export interface Project {
   created: ClassInfo[];
   /** the value each unpacking assignment's right side gave, once for all its targets (per module or class made) */
   unpacked: Map<object, Map<object, Value>>;
+  /** module-level `if` tests decided so far: Python runs each once (see resolve.ts moduleTest) */
+  tests: Map<object, Value>;
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -150,7 +152,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [], unpacked: new Map() };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [], unpacked: new Map(), tests: new Map() };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

@@ -87,9 +87,23 @@ function withPrevious(ctx: Ctx, prev: { name: string; binding: Binding }, env: E
   return { ...env, locals: new Map([...(env.locals ?? []), [prev.name, bindingValue(ctx, prev.binding, env)]]) };
 }
 
+/**
+ * A module-level `if` test, as the module's run decided it (`isRun`: the scan running it now, which keeps what it
+ * decides). Python runs it once: `if "entity" not in Base.metadata:` reads the tables made so far, and a name the
+ * branch binds, read after the table exists, must not find the test changed. Before the run, it is evaluated.
+ */
+export function moduleTest(ctx: Ctx, test: Expr, env: Env, isRun = false): Value {
+  const known = ctx.project.tests.get(test);
+  if (known) return known;
+  const value = evalExpr(ctx, test, env);
+  if (isRun && isTruthy(value) !== undefined) ctx.project.tests.set(test, value);
+  return value;
+}
+
 /** The branch the test picks; when it cannot be decided, the value only if both branches give the same one. */
 function conditionalValue(ctx: Ctx, b: Extract<Binding, { k: 'cond' }>, env: Env): Value {
-  const test = evalExpr(ctx, b.test, b.prev ? withPrevious(ctx, b.prev, env) : env);
+  const testEnv = b.prev ? withPrevious(ctx, b.prev, env) : env;
+  const test = env.cls ? evalExpr(ctx, b.test, testEnv) : moduleTest(ctx, b.test, testEnv);
   const truth = isTruthy(test);
   const valueOf = (branch: Binding | undefined): Value => (branch ? bindingValue(ctx, branch, env) : unknown(`not defined when the condition at line ${b.line} is ${branch === b.then ? 'true' : 'false'}`, env.module.file, b.line));
   if (truth !== undefined) return valueOf(truth ? b.then : b.orelse);

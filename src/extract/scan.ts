@@ -22,7 +22,7 @@ import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
 import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from './registry.js';
-import { bindingValue, setGlobal, unpackedValue } from './resolve.js';
+import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
@@ -138,7 +138,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       break;
     }
     case 'if': {
-      const value = evalExpr(x.ctx, stmt.test, env);
+      const value = env.cls || env.locals ? evalExpr(x.ctx, stmt.test, env) : moduleTest(x.ctx, stmt.test, env, true);
       const test = isTruthy(value);
       const tablesBefore = x.tables.length;
       const outer = x.undecided;
