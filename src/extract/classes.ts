@@ -1,6 +1,7 @@
 // Class hierarchies: evaluated bases, keywords (`table=True`), and Python's C3 method resolution order.
 import type { Arg, Expr } from '../python/summary.js';
-import type { Ctx } from './context.js';
+import { moduleScope, type Ctx, type Env } from './context.js';
+import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { unknown, type ClassInfo, type Value } from './values.js';
@@ -30,13 +31,24 @@ function withMetaclass(base: Expr): Arg[] | undefined {
   return (fn.k === 'name' && fn.id === 'with_metaclass') || (fn.k === 'attr' && fn.name === 'with_metaclass') ? base.args : undefined;
 }
 
+/**
+ * Where a class's bases and keywords are read: its module (or the factory's locals, or the enclosing class). A
+ * module-level class named after its base (`class Table(Table):`) reads the name as it was before the statement.
+ */
+function baseEnv(ctx: Ctx, cls: ClassInfo): Env {
+  const env: Env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}), ...(cls.closure ? { locals: cls.closure } : {}) };
+  const own = cls.outer || cls.closure ? undefined : moduleScope(ctx.project, cls.module).bindings.get(cls.name);
+  const prev = own?.k === 'class' && own.def === cls.def ? own.prev : undefined;
+  return prev ? { ...env, locals: new Map([[prev.name, bindingValue(ctx, prev.binding, env)]]) } : env;
+}
+
 export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   let header = headers.get(cls);
   if (header) return header;
   header = { bases: [...(cls.bases ?? [])], keywords: new Map(), decorators: [] };
   headers.set(cls, header);
   // a class made by a factory reads its keywords from the factory's locals (`type()` and `types.new_class` keep them there)
-  const env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}), ...(cls.closure ? { locals: cls.closure } : {}) };
+  const env = baseEnv(ctx, cls);
   for (const arg of cls.def.bases) {
     const helper = arg.name === undefined && !arg.star ? withMetaclass(arg.value) : undefined;
     if (helper) {

@@ -13,7 +13,7 @@ import { messages } from './messages.js';
 import { mangled } from './evaluate-attr.js';
 
 /** Wrappers whose first argument declares a new column. */
-const WRAPPERS = new Set(['column_property', 'deferred']);
+const WRAPPERS = new Set(['column_property', 'deferred', 'ColumnProperty']);
 
 export interface AttrColumn {
   draft?: ColumnDraft;
@@ -42,8 +42,12 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   const wrapped = callOf(value, ...WRAPPERS)?.args[0];
   const column = callOf(value, 'Column') ?? callOf(wrapped, 'Column');
   if (column) return { draft: named(columnFromCall(x.ctx, column, attr.name), attr) };
-  const mappedColumn = callOf(value, 'mapped_column') ?? callOf(wrapped, 'mapped_column');
+  const mappedColumn = callOf(value, 'mapped_column');
   if (mappedColumn) return finishMapped(x, mappedColumn, attr, info, registry);
+  // `deferred(mapped_column(Text))` under `Mapped[str]`: the wrapper is what is mapped, and the annotation is not
+  // applied to the column it wraps (nullable as the column says, paddles' `description`)
+  const wrappedColumn = callOf(wrapped, 'mapped_column');
+  if (wrappedColumn) return finishMapped(x, wrappedColumn, attr, null, registry);
   // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
   const secondary = callOf(value, 'relationship')?.kwargs.get('secondary');
   if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };

@@ -14,7 +14,8 @@ export type Binding =
   /** `import a.b as c` binds c to a.b; `import a.b` binds a to a */
   | { k: 'module'; module: string; line: number }
   | { k: 'from'; module: string; name: string; line: number }
-  | { k: 'class'; def: ClassDef; line: number }
+  /** `prev`: the binding the name had before, which the class's bases read (`class Table(Table):`) */
+  | { k: 'class'; def: ClassDef; line: number; prev?: { name: string; binding: Binding } }
   | { k: 'def'; def: FunctionDef; line: number }
   /** annotation without a value (`x: int`), class bodies only */
   | { k: 'ann'; ann: Expr; line: number }
@@ -96,7 +97,8 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
     // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
-    if (prev && (b.k === 'expr' || b.k === 'cond') && mentions(b.k === 'expr' ? b.expr : b.test, name)) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
+    const reads = b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' ? mentions(b.test, name) : b.k === 'class' && b.def.bases.some((a) => mentions(a.value, name));
+    if (prev && reads && (b.k === 'expr' || b.k === 'cond' || b.k === 'class')) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
     else scope.bindings.set(name, b);
   };
   for (const stmt of body) {
