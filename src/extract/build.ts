@@ -13,6 +13,7 @@ import { mappedRegistry } from './model-kind.js';
 import { defaultConvention, type NamingInput, type TokenRunner } from './naming.js';
 import type { KnownTables } from './known-tables.js';
 import { indexTables, tableOfRef } from './references.js';
+import { attachLaterIndexes } from './module-effects.js';
 import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
@@ -27,7 +28,7 @@ const STEP_BUDGET = 5_000_000;
 export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect: Dialect, diagnostics: Diagnostic[], known?: KnownTables): Schema {
   const project = createProject(modules, dialect);
   const ctx: Ctx = { project, budget: { steps: STEP_BUDGET } };
-  const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [], ...(known ? { known } : {}) };
+  const x: Extraction = { ctx, reg: createRegistryState(), tables: [], tableByCall: new Map(), mapped: new Map(), pending: new Map(), orphans: [], unattached: [], ...(known ? { known } : {}) };
   project.hooks = {
     isMapped: (cls) => mappedRegistry(x, cls) !== null,
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
@@ -65,6 +66,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   };
   project.compiled = findCompiledTypes(ctx, models);
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  attachLaterIndexes(x);
   reportMapperEvents(x, models);
   const tables = mergeDuplicates(x.tables);
   const index = indexTables(tables);

@@ -437,12 +437,9 @@ function substitute(re: RegExp, text: string, limit: number, replace: (m: RegExp
  * split of "CasePriority" starts with ""), and the pattern's groups are kept between the pieces.
  */
 export function callRegexSplit(a: Arguments, file: string, line: number): Value | undefined {
-  const pattern = argStr(a, 0);
-  const text = argStr(a, 1);
-  if (pattern === undefined || text === undefined) return undefined;
   const maxsplit = a.args[2] ?? a.kwargs.get('maxsplit');
   const limit = maxsplit?.t === 'num' ? maxsplit.v : 0;
-  try {
+  return overText(a, file, line, (pattern, text) => {
     const re = new RegExp(toJsRegex(pattern), `${flagsOf(a.args[3] ?? a.kwargs.get('flags'))}g`);
     const out: Value[] = [];
     let last = 0;
@@ -452,6 +449,19 @@ export function callRegexSplit(a: Arguments, file: string, line: number): Value 
     }
     out.push(s(text.slice(last)));
     return { t: 'seq', kind: 'list', items: out };
+  });
+}
+
+/**
+ * A `re` function over a pattern and a text (its first two arguments): what `run` makes of them; undefined when
+ * either is not a plain string, and an unknown for a pattern JavaScript cannot run as Python would.
+ */
+function overText(a: Arguments, file: string, line: number, run: (pattern: string, text: string) => Value): Value | undefined {
+  const pattern = argStr(a, 0);
+  const text = argStr(a, 1);
+  if (pattern === undefined || text === undefined) return undefined;
+  try {
+    return run(pattern, text);
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }
@@ -462,18 +472,13 @@ export function callRegexSplit(a: Arguments, file: string, line: number): Value 
  * read); undefined when the arguments are not plain strings.
  */
 export function callRegexMatch(name: string, a: Arguments, file: string, line: number): Value | undefined {
-  const pattern = argStr(a, 0);
-  const text = argStr(a, 1);
-  if (pattern === undefined || text === undefined) return undefined;
-  try {
+  return overText(a, file, line, (pattern, text) => {
     const source = toJsRegex(pattern);
     // anchored at the start by the sticky flag and at the end by a lookahead: `^` and `$` would follow MULTILINE
     const anchored = name === 're.fullmatch' ? `(?:${source})(?![\\s\\S])` : name === 're.match' ? `(?:${source})` : source;
     const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags')) + (name === 're.search' ? '' : 'y')).exec(text);
     return match ? matchRecord(match, text) : { t: 'none' };
-  } catch {
-    return unknown('regular expression not supported statically', file, line);
-  }
+  });
 }
 
 /**
@@ -482,10 +487,7 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
  * strings.
  */
 export function callRegexAll(name: string, a: Arguments, file: string, line: number): Value | undefined {
-  const pattern = argStr(a, 0);
-  const text = argStr(a, 1);
-  if (pattern === undefined || text === undefined) return undefined;
-  try {
+  return overText(a, file, line, (pattern, text) => {
     const matches = [...matchesOf(new RegExp(toJsRegex(pattern), `${flagsOf(a.args[2] ?? a.kwargs.get('flags'))}g`), text, 0)];
     if (name === 're.finditer') return iteratorOf(matches.map((m) => matchRecord(m, text)));
     const found = (m: RegExpExecArray): Value => {
@@ -493,9 +495,7 @@ export function callRegexAll(name: string, a: Arguments, file: string, line: num
       return groups.length === 0 ? s(m[0]) : groups.length === 1 ? groups[0]! : { t: 'seq', kind: 'tuple', items: groups };
     };
     return { t: 'seq', kind: 'list', items: matches.map(found) };
-  } catch {
-    return unknown('regular expression not supported statically', file, line);
-  }
+  });
 }
 
 const groupValue = (g: string | undefined): Value => (g === undefined ? { t: 'none' } : { t: 'str', v: g });
@@ -503,7 +503,7 @@ const groupValue = (g: string | undefined): Value => (g === undefined ? { t: 'no
 /** A JS string index as Python counts it: in code points (a character outside the BMP is two JS units). */
 const codePointIndex = (text: string, index: number): number => (/[\uD800-\uDFFF]/.test(text) ? [...text.slice(0, index)].length : index);
 
-/** A match object: `group()`, `groups()` and `groupdict()` answer from these fields (see callMatchMethod). */
+/** A match object: `group()`, `groups()`, `groupdict()`, `start()`, `end()` and `span()` answer from these fields (see callMatchMethod). */
 function matchRecord(match: RegExpExecArray, text: string): Value {
   const named = Object.entries(match.groups ?? {}).map(([k, g]): [Value, Value] => [{ t: 'str', v: k }, groupValue(g)]);
   const span: Value[] = [num(codePointIndex(text, match.index)), num(codePointIndex(text, match.index + match[0].length))];

@@ -24,7 +24,25 @@ export function attachConstraint(x: Extraction, call: CallValue): void {
     addConstraint(table, call, constraint);
     table.unresolved.push(...undecidedChange(x, call, null));
   }
-  else if (!table && constraint.k === 'ix' && columns.some((a) => a.t !== 'str')) x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+  else if (!table && constraint.k === 'ix' && columns.some((a) => a.t !== 'str')) {
+    // over Column objects a class made later takes (baselayer's join models: the Index sits in type()'s namespace)
+    if (columns.every((a) => a.t === 'str' || callOf(a, 'Column', 'mapped_column'))) x.unattached.push(call);
+    else x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+  }
+}
+
+/**
+ * The Indexes over Column objects that no table held when they were made: SQLAlchemy attaches each to the table
+ * its columns join. One whose columns joined none is reported.
+ */
+export function attachLaterIndexes(x: Extraction): void {
+  for (const call of x.unattached) {
+    const columns = columnArguments(call).filter((a) => a.t === 'call');
+    const table = x.tables.find((t) => t.columns.some((c) => c.call !== undefined && columns.includes(c.call)));
+    const constraint = constraintOf(call);
+    if (table && constraint) addConstraint(table, call, constraint);
+    else x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+  }
 }
 
 /** `setattr(Model, "name", Column(...))` after the class exists: declarative appends the column to its table. */

@@ -29,6 +29,8 @@ export interface Extraction {
   pending: Map<ClassInfo, Unresolved[]>;
   /** problems that belong to no table (a table whose name is not known): reported as diagnostics */
   orphans: Unresolved[];
+  /** Index(...) calls over Column objects no table held yet: attached once the scan is done (module-effects.ts) */
+  unattached: CallValue[];
   /** scanning a branch of a module-level `if` that is not decidable: what it changes on existing tables is reported */
   undecided?: { line: number; cause: string };
   /** a partial scan's view of the tables it does not build */
