@@ -9,7 +9,7 @@ describe('model paths', () => {
       expect(isSkippedByDefault(path), path).toBe(true);
     }
     // a file named like a test is judged by its text when extracted (extract/discovery.ts isTestModule)
-    for (const path of ['app/models/user.py', 'models.py', 'alembic/env.py', 'app/testing_utils.py', 'app/test_user.py', 'app/user_test.py']) {
+    for (const path of ['app/models/user.py', 'models.py', 'alembic/env.py', 'app/testing_utils.py', 'app/test_user.py', 'app/user_test.py', 'gis/env/model.py']) {
       expect(isSkippedByDefault(path), path).toBe(false);
     }
   });

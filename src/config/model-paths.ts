@@ -3,8 +3,9 @@ import picomatch from 'picomatch';
 import type { Config } from './schema.js';
 
 // Directories that never hold the application's models (issue: skip virtualenvs, node_modules, site-packages,
-// migrations and tests by default).
-const SKIPPED_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', '.venv', 'env', '.tox', 'tests', 'test']);
+// migrations and tests by default). `env` is not among them: it names packages too (nextgisweb.env); a virtualenv's
+// modules sit under its site-packages, and on disk it is known by its pyvenv.cfg (git/worktree.ts).
+const SKIPPED_DIRS = new Set(['node_modules', 'site-packages', 'dist-packages', '__pycache__', 'venv', '.venv', '.tox', 'tests', 'test']);
 const MIGRATION_DIRS = [/(^|\/)alembic\/versions\//, /(^|\/)migrations\/versions\//];
 // test_*.py and *_test.py are skipped by the extractor, from their text (a model module may be named test_group.py)
 const SKIPPED_FILE = /(^|\/)(conftest|setup)\.py$/;

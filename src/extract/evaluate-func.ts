@@ -451,9 +451,19 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
     env.effects(makeCall({ t: 'ext', name: 'builtins.setattr' }, { args, kwargs: new Map() }, env.module.file, target), env.module.file, target.line);
     return undefined;
   }
+  // `result.metadata.dependencies = []`, `metadata.bind = engine`: an attribute of a MetaData no table is built from
+  if (isMetaData(obj) && !META_SCHEMA_ATTRS.has(target.name)) return undefined;
   // celery's `cls.__table__.name = name`: the table SQLAlchemy made is renamed, which is not followed
   if (isTable) return `a change to table ${valueText(obj)} (${target.name} =) is not followed statically`;
   return `assignment to attribute ${target.name} of ${obj.t === 'unknown' ? 'a value not known statically' : valueText(obj)}`;
+}
+
+/** The attributes of a MetaData that the tables made on it read. */
+const META_SCHEMA_ATTRS = new Set(['naming_convention', 'schema', 'tables', 'sorted_tables', '_schemas']);
+
+/** A MetaData object: made by `MetaData(...)`, or a base's or registry's `.metadata`. */
+function isMetaData(v: Value): boolean {
+  return (v.t === 'call' && saSymbol(v.callee) === 'MetaData') || ((v.t === 'attr' || v.t === 'clsattr') && v.name === 'metadata');
 }
 
 /** Declarative's __setattr__ adds a Column (also inside column_property) set on a mapped class to its table. */

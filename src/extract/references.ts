@@ -1,5 +1,6 @@
 // Column references across tables: `Model.attr`, `table.c.col`, "schema.table.col" strings.
 import { tableForCall } from './core-tables.js';
+import { mroOf } from './classes.js';
 import { mapClass } from './declarative.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
@@ -31,11 +32,17 @@ export function findColumn(table: TableDraft, keyOrName: string): ColumnDraft | 
 /** `Model.attr` (through the mapper) or `table.c.key`. */
 export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
   if (v.t === 'clsattr') {
-    const mapped = mapClass(x, v.cls);
-    const table = mapped?.table;
-    if (!mapped || !table) return undefined;
-    const column = mapped.columns.get(v.name) ?? findColumn(table, v.name);
-    return column ? { table, column } : undefined;
+    // the class's own table first, then (joined inheritance) the tables of the mapped classes above it: `User.id`
+    // inherited from `Principal` is `auth_principal.id`
+    for (const e of mroOf(x.ctx, v.cls)) {
+      if (e.k !== 'class') continue;
+      const mapped = mapClass(x, e.cls);
+      const table = mapped?.table;
+      if (!mapped || !table) continue;
+      const column = mapped.columns.get(v.name) ?? findColumn(table, v.name);
+      if (column) return { table, column };
+    }
+    return undefined;
   }
   if (v.t === 'tablecol') {
     const table = tableOfRef(x, v.table);
