@@ -97,8 +97,8 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
     // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
-    const reads = b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' ? mentions(b.test, name) : b.k === 'class' && b.def.bases.some((a) => mentions(a.value, name));
-    if (prev && reads && (b.k === 'expr' || b.k === 'cond' || b.k === 'class')) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
+    const reads = (): boolean => (b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' ? mentions(b.test, name) : b.k === 'class' && b.def.bases.some((a) => mentions(a.value, name)));
+    if (prev && (b.k === 'expr' || b.k === 'cond' || b.k === 'class') && reads()) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
     else scope.bindings.set(name, b);
   };
   for (const stmt of body) {
