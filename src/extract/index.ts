@@ -68,7 +68,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const directives: Directive[] = [];
   const modules: ModuleInfo[] = [];
   for (const [c, { outline, body }] of summaries) {
-    modules.push(moduleInfo(c, body));
+    modules.push(moduleInfo(c, outline, body));
     for (const e of outline.errors) diagnostics.push({ file: c.file.path, line: e.line, severity: e.severity ?? 'error', message: messages.syntaxError(e.message) });
     directives.push(...readDirectives(c.file.path, outline.directives, diagnostics));
   }
@@ -120,12 +120,13 @@ interface Loaded {
   body: () => Stmt[];
 }
 
-function moduleInfo(c: Candidate, load: () => Stmt[]): ModuleInfo {
+function moduleInfo(c: Candidate, outline: ModuleOutline, load: () => Stmt[]): ModuleInfo {
   let body: Stmt[] | undefined;
   return {
     name: c.name,
     file: c.file.path,
     isPackage: c.isPackage,
+    factories: outline.factories,
     get body() {
       return (body ??= load());
     },

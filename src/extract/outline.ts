@@ -42,7 +42,7 @@ const TABLE_MAKERS = new Set(['Table', 'map_imperatively', 'mapper', 'declarativ
  * code, a call of a table maker, or a call of another such name of the module (balrog's `AUSDatabase()` makes
  * `Rules(...)`, whose `__init__` builds `Table("rules", ...)`).
  */
-export function factoryNames(body: readonly Stmt[]): string[] {
+function factoryNames(body: readonly Stmt[]): string[] {
   const code = new Map<string, unknown>();
   for (const s of body) {
     if (s.k === 'def' && s.body) code.set(s.name, s.body);

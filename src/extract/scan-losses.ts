@@ -12,7 +12,6 @@ import { constructionFailure } from './evaluate-call.js';
 import { TABLE_CHANGE_NOT_FOLLOWED } from './evaluate-func.js';
 import { methodChain } from './method-chain.js';
 import { mapClass } from './declarative.js';
-import { factoryNames } from './outline.js';
 import { annValue } from './declarative-scan.js';
 import { evalExpr } from './evaluate.js';
 import { mappedRegistry } from './model-kind.js';
@@ -78,18 +77,7 @@ export function reportEffectLoss(x: Extraction, line: number, value: Value, env:
 function constructorBuilds(x: Extraction, value: Value): boolean {
   if (value.t !== 'call' || value.callee.t !== 'class') return false;
   const cls = value.callee.cls;
-  return methodChain(x.ctx, mroOf(x.ctx, cls), '__init__').some((link) => buildsSchema(link.def.body ?? [])) || (!cls.outer && !cls.closure && moduleFactories(cls.module).has(cls.name));
-}
-
-const factoriesByModule = new WeakMap<ModuleInfo, ReadonlySet<string>>();
-
-function moduleFactories(module: ModuleInfo): ReadonlySet<string> {
-  let names = factoriesByModule.get(module);
-  if (names === undefined) {
-    names = new Set(factoryNames(module.body));
-    factoriesByModule.set(module, names);
-  }
-  return names;
+  return methodChain(x.ctx, mroOf(x.ctx, cls), '__init__').some((link) => buildsSchema(link.def.body ?? [])) || (!cls.outer && !cls.closure && cls.module.factories.includes(cls.name));
 }
 
 /**
@@ -123,7 +111,7 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
       return;
     }
     const fn = helperCalled(evalExpr(x.ctx, call.fn, env));
-    if (fn?.t === 'func' && fn.fn.def.body && (buildsSchema(fn.fn.def.body) || (!fn.fn.owner && !fn.fn.closure && moduleFactories(fn.fn.module).has(fn.fn.def.name)))) {
+    if (fn?.t === 'func' && fn.fn.def.body && (buildsSchema(fn.fn.def.body) || (!fn.fn.owner && !fn.fn.closure && fn.fn.module.factories.includes(fn.fn.def.name)))) {
       x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.helperNotRun(fn.fn.def.name, unknownCause(lost)) });
       return;
     }

@@ -8,6 +8,8 @@ export interface ModuleInfo {
   file: string;
   isPackage: boolean;
   body: ClassDef['body'];
+  /** its top-level functions and classes that make models when called (outline.ts) */
+  factories: readonly string[];
 }
 
 /** An in-repo class; `id` is unique per extraction (module + qualified name). */
