@@ -5,7 +5,10 @@ import { mapClass } from './declarative.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
-import { asString, type MetaTable, type Value } from './values.js';
+import { asString, type ClassInfo, type MetaTable, type Value } from './values.js';
+import { ownAttrs } from './class-body.js';
+import { callOf } from './columns.js';
+import { evalExpr } from './evaluate.js';
 
 export interface ColumnHit {
   table: TableDraft;
@@ -39,7 +42,7 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
       const mapped = mapClass(x, e.cls);
       const table = mapped?.table;
       if (!mapped || !table) continue;
-      const column = mapped.columns.get(v.name) ?? findColumn(table, v.name);
+      const column = mapped.columns.get(v.name) ?? findColumn(table, v.name) ?? synonymColumn(x, e.cls, mapped.columns, table, v.name);
       if (column) return { table, column };
     }
     return undefined;
@@ -56,6 +59,14 @@ export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** `localid_type = synonym("localidtype")` (ukrdc's `Index(..., Person.localid_type)`): the column the synonym names. */
+function synonymColumn(x: Extraction, cls: ClassInfo, columns: ReadonlyMap<string, ColumnDraft>, table: TableDraft, name: string): ColumnDraft | undefined {
+  const attr = ownAttrs(x, cls).get(name);
+  if (!attr?.expr) return undefined;
+  const target = callOf(evalExpr(x.ctx, attr.expr, { module: cls.module, cls, depth: 0 }), 'synonym')?.args[0];
+  return target?.t === 'str' ? (columns.get(target.v) ?? findColumn(table, target.v)) : undefined;
 }
 
 /** `ForeignKey(id)` in a class body: the Column object itself, looked for in its own table first. */
