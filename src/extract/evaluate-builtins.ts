@@ -173,16 +173,6 @@ export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string
   return sort(items.map(scalar).reverse())?.reverse();
 }
 
-/** A stable sort by a comparison function's answers (negative, zero, positive); undefined when one is not a number. */
-function sortCompared(items: Value[], compare: (x: Value, y: Value) => Value): Value[] | undefined {
-  let comparable = true;
-  const sorted = [...items].sort((x, y) => {
-    const answer = scalar(compare(x, y));
-    if (answer.t !== 'num' && answer.t !== 'bool') comparable = false;
-    return answer.t === 'num' || answer.t === 'bool' ? Math.sign(Number(answer.v)) : 0;
-  });
-  return comparable ? sorted : undefined;
-}
 
 /**
  * A stable sort in Python's ordering, by `keyOf` when given: numbers and booleans together, strings, tuples item
@@ -190,13 +180,26 @@ function sortCompared(items: Value[], compare: (x: Value, y: Value) => Value): V
  */
 function sortValues(items: Value[], keyOf?: (v: Value) => Value): Value[] | undefined {
   const keyed = items.map((v) => ({ v, key: keyOf ? scalar(keyOf(v)) : v }));
-  let comparable = true;
-  const sorted = keyed.sort((x, y) => {
-    const order = compareOrdered(x.key, y.key);
-    if (order === undefined) comparable = false;
-    return order ?? 0;
+  return sortBy(keyed, (x, y) => compareOrdered(x.key, y.key))?.map((k) => k.v);
+}
+
+/** Ordered by what `compare(a, b)` answers (negative, zero, positive), as `functools.cmp_to_key` sorts. */
+function sortCompared(items: Value[], compare: (x: Value, y: Value) => Value): Value[] | undefined {
+  return sortBy(items, (x, y) => {
+    const answer = scalar(compare(x, y));
+    return answer.t === 'num' || answer.t === 'bool' ? Math.sign(Number(answer.v)) : undefined;
   });
-  return comparable ? sorted.map((k) => k.v) : undefined;
+}
+
+/** A stable sort by `order`; undefined when two items cannot be ordered. */
+function sortBy<T>(items: T[], order: (x: T, y: T) => number | undefined): T[] | undefined {
+  let comparable = true;
+  const sorted = [...items].sort((x, y) => {
+    const o = order(x, y);
+    if (o === undefined) comparable = false;
+    return o ?? 0;
+  });
+  return comparable ? sorted : undefined;
 }
 
 export function compareOrdered(x: Value, y: Value): number | undefined {

@@ -222,7 +222,8 @@ const NUMBER_ROUNDING: ReadonlyMap<string, (x: number) => number> = new Map([
   ['__ceil__', Math.ceil], ['__floor__', Math.floor], ['__trunc__', Math.trunc], ['__int__', Math.trunc],
 ]);
 
-const MATCH_METHODS = new Set(['search', 'match', 'fullmatch']);
+/** Methods of a compiled pattern that are the `re` module's functions over it. */
+const PATTERN_METHODS = new Set(['sub', 'split', 'search', 'match', 'fullmatch', 'finditer', 'findall']);
 
 const GETTERS = new Set(['operator.itemgetter', 'operator.attrgetter', 'operator.methodcaller']);
 
@@ -633,27 +634,12 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if ((name === 'substitute' || name === 'safe_substitute') && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'string.Template') return substituteTemplate(obj, name, a, file, expr.line);
   const fromNamespace = name === 'get' ? libraryNamespaceGet(obj, a.args) : undefined;
   if (fromNamespace) return fromNamespace;
-  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile') {
-    if (name === 'sub' && a.args.length >= 2) {
-      // pattern.sub(repl, text, count=0), with the flags the pattern was compiled with
-      const [repl, text, count] = a.args;
-      const flags = obj.args[1] ?? obj.kwargs.get('flags') ?? { t: 'num', v: 0 };
-      const args = [obj.args[0]!, repl!, text!, count ?? a.kwargs.get('count') ?? { t: 'num', v: 0 }, flags];
-      const callRepl = (match: Value): Value => callValue(ctx, repl!, { args: [match], kwargs: new Map() }, env, expr);
-      return callRegex('re.sub', { args, kwargs: new Map() }, file, expr.line, callRepl) ?? makeCall(fn, a, file, expr);
-    }
-    if (name === 'split' && a.args.length >= 1) {
-      const flags = obj.args[1] ?? obj.kwargs.get('flags');
-      const args = [obj.args[0]!, a.args[0]!, a.args[1] ?? a.kwargs.get('maxsplit') ?? { t: 'num', v: 0 }, ...(flags ? [flags] : [])];
-      return callRegexSplit({ args, kwargs: new Map() }, file, expr.line) ?? makeCall(fn, a, file, expr);
-    }
-    if ((MATCH_METHODS.has(name) || name === 'finditer' || name === 'findall') && a.args.length === 1) {
-      const flags = obj.args[1] ?? obj.kwargs.get('flags');
-      const args = flags ? [obj.args[0]!, a.args[0]!, flags] : [obj.args[0]!, a.args[0]!];
-      const made = MATCH_METHODS.has(name) ? callRegexMatch(`re.${name}`, { args, kwargs: new Map() }, file, expr.line) : callRegexAll(`re.${name}`, { args, kwargs: new Map() }, file, expr.line);
-      return made ?? makeCall(fn, a, file, expr);
-    }
+  // `PATTERN.sub(repl, text)`, `PATTERN.split(text)`, `PATTERN.search(text)`: the module function over the compiled
+  // pattern, whose text and flags patternArguments reads (a search-like method only without its pos / endpos)
+  if (obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 're.compile' && PATTERN_METHODS.has(name) && (name === 'sub' || name === 'split' || a.args.length === 1)) {
+    return callExternal(ctx, `re.${name}`, { args: [obj, ...a.args], kwargs: a.kwargs }, env, expr);
   }
+
   if (name === 'as_tuple' && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'decimal.Decimal' && a.args.length === 0) return decimalTuple(obj, file, expr.line);
   const fromBytes = obj.t === 'call' ? (callBytesMethod(obj, name, a, file, expr.line) ?? callHashMethod(obj, name, a, file, expr.line)) : undefined;
   if (fromBytes) return fromBytes;

@@ -362,11 +362,10 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
   scanBody(x, stmt.body, { module: env.module, cls, depth: 0 }, seen);
 }
 
-/** The class statement's name holds what its decorators made: read through its binding, and as a global. */
+/** The class statement's name holds what its decorators made (a later statement binding the name again wins). */
 function bindDecorated(x: Extraction, mod: ModuleInfo, stmt: Extract<Stmt, { k: 'class' }>, made: Value): void {
   const binding = moduleScope(x.ctx.project, mod).bindings.get(stmt.name);
   if (binding?.k === 'class' && binding.def === stmt) x.ctx.project.memo.set(binding, made);
-  bindDynamicGlobal(x.ctx.project, mod, stmt.name, made);
 }
 
 /**
