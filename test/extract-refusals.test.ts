@@ -584,4 +584,14 @@ describe('roots and helpers followed only in part', () => {
     expect(tags.unresolved.map((u) => u.symbol)).toEqual(['name']);
     expect(tags.unresolved[0]!.reason).toContain('deepcopy() of values not known statically');
   });
+
+  it('reports a class mapped imperatively to a table a helper could not build, where the table would be', async () => {
+    const schema = await extract({
+      'm.py': 'import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nmetadata = sa.MetaData()\nreg = registry(metadata=metadata)\n\ndef build_all(md):\n    return {k: sa.Table(k, md, sa.Column("id", sa.Integer, primary_key=True)) for k in sorted(os.environ)}\n\nTABLES = build_all(metadata)\n\nclass Repo:\n    pass\n\nreg.map_imperatively(Repo, TABLES["repositories"])\n',
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics.map((d) => [d.line, d.severity])).toEqual([[11, 'warning'], [16, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toContain('tables built by build_all() are missing');
+    expect(schema.diagnostics[1]!.message).toContain('class Repo is mapped imperatively to a table not known statically');
+  });
 });

@@ -128,11 +128,15 @@ const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
  * Members in definition order (aliases included, as `__members__` lists them). In the class body an earlier
  * member's name is its value already (`READ_WRITE = READ | WRITE` over two `auto()`s).
  */
+const memberNames = new WeakMap<ClassInfo, Array<[string, string]>>();
+
 export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
   const cached = memberCache.get(cls);
   if (cached) return cached;
   const members: EnumMember[] = [];
   memberCache.set(cls, members);
+  const named: Array<[string, string]> = [];
+  memberNames.set(cls, named);
   const so: Assigned = { values: [], highest: undefined };
   const bindings = classScope(ctx.project, cls).bindings;
   const ignored = ignoredNames(ctx, cls, bindings.get('_ignore_'));
@@ -158,10 +162,18 @@ export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
     value = init?.attrs?.get('_value_') ?? value;
     if (value.t === 'num') so.highest = Math.max(value.v, so.highest ?? value.v);
     // a second name for an existing value is an alias: SQLAlchemy leaves aliases out (omit_aliases)
-    if (members.some((m) => equalValues(m.value, value) === true)) continue;
+    const canonical = members.find((m) => equalValues(m.value, value) === true);
+    named.push([name, canonical?.name ?? name]);
+    if (canonical) continue;
     members.push({ name, value, ...init });
   }
   return members;
+}
+
+/** Each name of an enum's members in definition order, aliases too (`__members__`), with the member it names. */
+export function enumMemberNames(ctx: Ctx, cls: ClassInfo): ReadonlyArray<[string, string]> {
+  enumMembers(ctx, cls);
+  return memberNames.get(cls) ?? [];
 }
 
 /** The members iterating the class gives: a Flag leaves out its multi-bit members (`RW = READ | WRITE`). */

@@ -4,7 +4,7 @@ import { classScope, methodInfo } from './context.js';
 import type { Binding } from './scope.js';
 import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
-import { enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
+import { enumMemberNames, enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
 import { bindingValue, lookupInModule, moduleGetattr } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, pyName, saSymbol } from './sa-names.js';
@@ -13,8 +13,9 @@ import { isDeclaredAttr } from './model-kind.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
 import { columnCallIn, construct, creationOrderOf } from './evaluate-call.js';
-import { builtinException, isTruthy, qualnameOf, raising, record, strOrNone, unknown, type CallValue, type ClassInfo, type Value } from './values.js';
+import { builtinException, isTruthy, qualnameOf, raising, record, strOrNone, unknown, type CallValue, type ClassInfo, type FuncInfo, type Value } from './values.js';
 import { isTypeValue, typeAttribute } from './type-of.js';
+import { DICT_METHODS, mappingContent } from './mapping-instances.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isNamedTupleClass, isPydanticModel, isRecordClass, recordField } from './record-classes.js';
 
@@ -154,7 +155,27 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   const member = obj.callee.t === 'class' ? instanceMember(ctx, obj, obj.callee.cls, name) : undefined;
   if (member) return member;
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
-  return { t: 'attr', obj, name };
+  return (obj.callee.t === 'class' ? missingAttribute(ctx, obj, obj.callee.cls, name) : undefined) ?? { t: 'attr', obj, name };
+}
+
+/**
+ * What an instance gives for a name neither it nor its class holds: a dict subclass's own method over its items,
+ * else what the class's `__getattr__` answers (`storage.__getattr__` reading `self[key]`).
+ */
+function missingAttribute(ctx: Ctx, obj: CallValue, cls: ClassInfo, name: string): Value | undefined {
+  const content = DICT_METHODS.has(name) ? mappingContent(ctx, obj) : undefined;
+  if (content) return { t: 'attr', obj: content, name };
+  // a library class's instance answers from the library (a Flask-SQLAlchemy subclass handing `super().__getattr__` on)
+  const overLibrary = mroOf(ctx, cls).some((e) => e.k === 'value' && !pyName(e.value)?.startsWith('builtins.'));
+  const hook = name.startsWith('__') || overLibrary ? undefined : specialMethod(ctx, obj, '__getattr__');
+  return hook && callFunction(ctx, { ...hook, bound: obj }, { args: [{ t: 'str', v: name }], kwargs: new Map() }, { module: hook.module, depth: 0 }, obj.line);
+}
+
+/** A special method an instance's project class defines (`__getitem__`, `__getattr__`); undefined when none does. */
+export function specialMethod(ctx: Ctx, obj: CallValue, name: string): FuncInfo | undefined {
+  if (obj.callee.t !== 'class') return undefined;
+  const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
+  return found.t === 'func' && found.fn.def.body ? found.fn : undefined;
 }
 
 /** What an instance reads from its class: a property run on it, a method bound to it, a constant; undefined for a column or a name the class lacks. */
@@ -416,7 +437,9 @@ function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
 function enumListing(ctx: Ctx, cls: ClassInfo, name: string): Value {
   const members = enumMembers(ctx, cls);
   if (name === '_member_names_') return { t: 'seq', kind: 'list', items: members.map((m) => ({ t: 'str', v: m.name })) };
-  return { t: 'dict', entries: members.map((m): [Value, Value] => [{ t: 'str', v: m.name }, enumMemberValue(ctx, cls, m.name) ?? m.value]) };
+  // `__members__` lists aliases too, each naming its member
+  const valueOf = (member: string): Value => enumMemberValue(ctx, cls, member) ?? members.find((m) => m.name === member)!.value;
+  return { t: 'dict', entries: enumMemberNames(ctx, cls).map(([name, member]): [Value, Value] => [{ t: 'str', v: name }, valueOf(member)]) };
 }
 
 /** A function's decorators by their last name (`staticmethod`, `functools.cached_property` -> `cached_property`). */

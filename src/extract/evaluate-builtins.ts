@@ -11,6 +11,8 @@ import { mroOf } from './classes.js';
 import { pyName } from './sa-names.js';
 import { zipOf } from './evaluate-itertools.js';
 import { bytesOf } from './evaluate-bytes.js';
+import { mappingContent } from './mapping-instances.js';
+import { instanceEqual, instanceLess } from './operator-methods.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
 export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
@@ -35,7 +37,7 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
     case 'call': {
       // a bytes object iterates over its byte values
       const binary = bytesOf(v);
-      return binary === undefined ? (namedTupleItems(ctx, v) ?? sequenceSubclassItems(ctx, v)) : [...binary].map((c): Value => ({ t: 'num', v: c.charCodeAt(0) }));
+      return binary === undefined ? (namedTupleItems(ctx, v) ?? sequenceSubclassItems(ctx, v) ?? mappingContent(ctx, v)?.entries.map(([k]) => k)) : [...binary].map((c): Value => ({ t: 'num', v: c.charCodeAt(0) }));
     }
     default:
       return undefined;
@@ -166,7 +168,8 @@ export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string
   const compare = key?.t === 'call' && key.callee.t === 'ext' && key.callee.name === 'functools.cmp_to_key' ? key.args[0] : undefined;
   const keyOf = key && key.t !== 'none' && !compare ? (v: Value) => callValue(ctx, key, { args: [v], kwargs: new Map() }, env, expr) : undefined;
   const order = compare ? (x: Value, y: Value) => callValue(ctx, compare, { args: [x, y], kwargs: new Map() }, env, expr) : undefined;
-  const sort = (values: Value[]) => (order ? sortCompared(values, order) : sortValues(values, keyOf));
+  const user = { less: instanceLess(ctx, env, expr.line), equal: instanceEqual(ctx, env, expr.line) };
+  const sort = (values: Value[]) => (order ? sortCompared(values, order) : sortValues(values, keyOf, user));
   const reverse = kwargs.get('reverse');
   if (reverse?.t !== 'bool' || !reverse.v) return sort(items.map(scalar));
   // reverse=True keeps equal items in their order: the reversed input, sorted, reversed
@@ -178,9 +181,9 @@ export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string
  * A stable sort in Python's ordering, by `keyOf` when given: numbers and booleans together, strings, tuples item
  * by item; undefined when two keys cannot be compared (or a key is not known).
  */
-function sortValues(items: Value[], keyOf?: (v: Value) => Value): Value[] | undefined {
+function sortValues(items: Value[], keyOf: ((v: Value) => Value) | undefined, user: UserOrder): Value[] | undefined {
   const keyed = items.map((v) => ({ v, key: keyOf ? scalar(keyOf(v)) : v }));
-  return sortBy(keyed, (x, y) => compareOrdered(x.key, y.key))?.map((k) => k.v);
+  return sortBy(keyed, (x, y) => compareOrdered(x.key, y.key, user))?.map((k) => k.v);
 }
 
 /** Ordered by what `compare(a, b)` answers (negative, zero, positive), as `functools.cmp_to_key` sorts. */
@@ -202,17 +205,42 @@ function sortBy<T>(items: T[], order: (x: T, y: T) => number | undefined): T[] |
   return comparable ? sorted : undefined;
 }
 
-export function compareOrdered(x: Value, y: Value): number | undefined {
+/** `<` and `==` between instances of project classes that define them (operator-methods.ts). */
+export interface UserOrder {
+  less: (x: Value, y: Value) => boolean | undefined;
+  equal: (x: Value, y: Value) => boolean | undefined;
+}
+
+const isProjectInstance = (v: Value): boolean => v.t === 'call' && v.callee.t === 'class';
+
+export function compareOrdered(x: Value, y: Value, user?: UserOrder): number | undefined {
   if ((x.t === 'num' || x.t === 'bool') && (y.t === 'num' || y.t === 'bool')) return Number(x.v) - Number(y.v);
   if (x.t === 'str' && y.t === 'str') return x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
   if (x.t === 'seq' && y.t === 'seq' && x.kind === y.kind && x.kind !== 'set') {
     for (let i = 0; i < Math.min(x.items.length, y.items.length); i++) {
-      const order = compareOrdered(scalar(x.items[i]!), scalar(y.items[i]!));
+      const [a, b] = [scalar(x.items[i]!), scalar(y.items[i]!)];
+      // Python orders tuples at the first items that are not equal (`==`, or the same object)
+      if (user && a !== b && (isProjectInstance(a) || isProjectInstance(b))) {
+        const equal = user.equal(a, b);
+        if (equal === undefined) return undefined;
+        if (!equal) return userOrder(a, b, user);
+        continue;
+      }
+      const order = compareOrdered(a, b, user);
       if (order !== 0) return order;
     }
     return x.items.length - y.items.length;
   }
+  if (user && (isProjectInstance(x) || isProjectInstance(y))) return x === y ? 0 : userOrder(x, y, user);
   return undefined;
+}
+
+/** Three-way order from `<` alone, as a sort asks it. */
+function userOrder(x: Value, y: Value, user: UserOrder): number | undefined {
+  const less = user.less(x, y);
+  if (less !== false) return less && -1;
+  const greater = user.less(y, x);
+  return greater === undefined ? undefined : greater ? 1 : 0;
 }
 
 function anyAll(name: 'any' | 'all', items: Value[], fail: Value): Value {

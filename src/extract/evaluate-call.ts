@@ -1,7 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { Expr } from '../python/summary.js';
 import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, SUPER, superMember } from './evaluate-attr.js';
+import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, specialMethod, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
@@ -107,6 +107,11 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
     case 'call':
       if (fn.callee.t === 'ext' && fn.callee.name === 'functools.partial') return callPartial(ctx, fn, a, env, expr);
       if (fn.callee.t === 'ext' && GETTERS.has(fn.callee.name)) return callGetter(ctx, fn, a, env, expr);
+      {
+        // an instance of a project class defining `__call__` (a column spec called with its name)
+        const call = specialMethod(ctx, fn, '__call__');
+        if (call) return callFunction(ctx, { ...call, bound: fn }, a, env, line);
+      }
       return makeCall(fn, a, file, expr);
     case 'class': {
       // `Cap(0)`, `Status("active")`: the member with that value (a Flag's combination of bits)
@@ -572,8 +577,19 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return callRegexAll(name, patternArguments(a), file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
     default:
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
-      return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? makeCall({ t: 'ext', name }, a, file, expr);
+      return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? callUnboundMethod(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
+}
+
+const UNBOUND_METHOD = /^builtins\.(str|list|tuple|set|dict)\.(\w+)$/;
+
+/** `str.casefold(name)`, `sorted(names, key=str.lower)`: a builtin type's method called on its first argument. */
+function callUnboundMethod(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr): Value | undefined {
+  const [, type, method] = UNBOUND_METHOD.exec(name) ?? [];
+  const receiver = a.args[0];
+  const isReceiver = type === 'str' ? receiver?.t === 'str' : type === 'dict' ? receiver?.t === 'dict' : receiver?.t === 'seq' && receiver.kind === type;
+  if (!method || !isReceiver) return undefined;
+  return callMethod(ctx, { t: 'attr', obj: receiver!, name: method }, { args: a.args.slice(1), kwargs: a.kwargs }, env, expr);
 }
 
 function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, env: Env, expr: Expr): Value {

@@ -1,4 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
+import { operate } from './operator-methods.js';
 import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers, WithItem } from '../python/summary.js';
 import { methodInfo, type Ctx, type Env } from './context.js';
 import { evalArgs, evalExpr } from './evaluate.js';
@@ -7,7 +8,6 @@ import { iterate, iteratorOf, loopItems, setOf } from './evaluate-builtins.js';
 import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
-import { binaryOp } from './evaluate-ops.js';
 import { importName, moduleValue, setGlobal } from './resolve.js';
 import { bodiesOf } from './builds-schema.js';
 import { resolveRelative } from './module-names.js';
@@ -284,7 +284,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return failed ? abort(failed, env, stmt.line) : { done: false };
     }
     case 'aug': {
-      const value = binaryOp(stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env.module.file, stmt.line);
+      const value = operate(ctx, stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env, stmt.line);
       const raised = raisedIn(value);
       if (raised) return { done: true, value: raised };
       // `layout["journal"]["code_len"] *= 2`: the item or attribute is stored as an assignment stores it

@@ -291,7 +291,9 @@ function formatMethod(fmt: string, a: Arguments, file: string, line: number): Va
  */
 export function callListMethod(list: Extract<Value, { t: 'seq' }>, name: string, a: Arguments, file: string, line: number): Value | undefined {
   const [first] = a.args;
-  if (list.kind !== 'list' || list.slice || a.kwargs.size > 0 || (first && first.t === 'unknown')) return undefined;
+  // a tuple has the two methods that only read (`SCALES.index(scale)`)
+  const isReadable = list.kind === 'list' || (list.kind === 'tuple' && (name === 'index' || name === 'count'));
+  if (!isReadable || list.slice || a.kwargs.size > 0 || (first && first.t === 'unknown')) return undefined;
   switch (name) {
     case 'pop': {
       if (first && first.t !== 'num') return undefined;
@@ -302,7 +304,7 @@ export function callListMethod(list: Extract<Value, { t: 'seq' }>, name: string,
     case 'index': {
       const at = first && a.args.length === 1 ? list.items.findIndex((item) => sameKey(item, first)) : -2;
       if (at === -2) return undefined;
-      return at < 0 ? raising(builtinException('ValueError'), 'list.index(x): x not in list', file, line) : { t: 'num', v: at };
+      return at < 0 ? raising(builtinException('ValueError'), `${list.kind}.index(x): x not in ${list.kind}`, file, line) : { t: 'num', v: at };
     }
     case 'count':
       return first && a.args.length === 1 ? { t: 'num', v: list.items.filter((item) => sameKey(item, first)).length } : undefined;

@@ -1,7 +1,9 @@
 // The static evaluator: expressions of model files to values, without running any Python.
+import { compare, isInstance, operate, unary } from './operator-methods.js';
 import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf } from './evaluate-attr.js';
+import { attributeOf, specialMethod } from './evaluate-attr.js';
+import { mappingContent } from './mapping-instances.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
@@ -10,7 +12,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -51,10 +53,12 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'bin': {
       const left = evalExpr(ctx, expr.left, env);
       const right = evalExpr(ctx, expr.right, env);
+      if (isInstance(left) || isInstance(right)) return operate(ctx, expr.op, left, right, env, expr.line);
       return sqlOperation(expr.op, [left, right], env.module.file, expr) ?? binaryOp(expr.op, left, right, env.module.file, expr.line);
     }
     case 'unary': {
       const arg = evalExpr(ctx, expr.arg, env);
+      if (isInstance(arg) && expr.op !== 'not') return unary(ctx, expr.op, arg, env, expr.line);
       return (expr.op === 'not' ? undefined : sqlOperation(expr.op, [arg], env.module.file, expr)) ?? unaryOp(expr.op, arg, env.module.file, expr.line);
     }
     case 'bool':
@@ -262,7 +266,10 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   // `m["name"]` of a match object is `m.group("name")`
   const match = matchFields(obj);
   if (match) return callMatchMethod(match, 'group', { args: [index], kwargs: new Map() }, env.module.file, line);
-  // an item of what a call returned (`tomllib.load(f)["db"]`, `Settings()["x"]`) is data the evaluator does not hold
+  // `Settings()["x"]` of a project class: its `__getitem__`, or the mapping a dict subclass holds
+  const item = obj.t === 'call' ? instanceItem(ctx, obj, index, env, line) : undefined;
+  if (item) return item;
+  // an item of what a call returned (`tomllib.load(f)["db"]`) is data the evaluator does not hold
   if (obj.t === 'call') return unknown(`an item of ${valueText(obj)} is not known statically`, env.module.file, line);
   // `OwnedBy["patient", "CASCADE"]` on an in-repo class defining __class_getitem__ (a classmethod by default)
   const getitem = obj.t === 'class' ? attributeOf(ctx, obj, '__class_getitem__', env, line) : undefined;
@@ -275,6 +282,13 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
     return { t: 'generic', base: obj, args: [...first.args, ...args.slice(1)] };
   }
   return { t: 'generic', base: obj, args };
+}
+
+function instanceItem(ctx: Ctx, obj: CallValue, index: Value, env: Env, line: number): Value | undefined {
+  const getitem = specialMethod(ctx, obj, '__getitem__');
+  if (getitem) return callFunction(ctx, { ...getitem, bound: obj }, { args: [index], kwargs: new Map() }, env, line);
+  const content = mappingContent(ctx, obj);
+  return content && subscriptOf(ctx, content, index, env, line);
 }
 
 function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Value {
@@ -327,7 +341,7 @@ function evalCompare(ctx: Ctx, expr: Extract<Expr, { k: 'cmp' }>, env: Env): Val
     const sql = expr.ops.length === 1 ? sqlOperation(expr.ops[0]!, [left, right], env.module.file, expr) : undefined;
     if (sql) return sql;
     const op = expr.ops[i]!;
-    const result = compareOp(op, left, op === 'in' || op === 'not in' ? tableKeysOr(ctx, right) : right, env.module.file, expr.line);
+    const result = op === 'in' || op === 'not in' ? compareOp(op, left, tableKeysOr(ctx, right), env.module.file, expr.line) : compare(ctx, op, left, right, env, expr.line);
     if (result.t !== 'bool' || !result.v) return result;
     left = right;
   }

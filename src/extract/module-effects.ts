@@ -7,6 +7,7 @@ import { mappedRegistry } from './model-kind.js';
 import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { unknownCause } from './value-text.js';
 import type { CallValue, Value } from './values.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Unresolved } from '../schema/types.js';
@@ -102,6 +103,10 @@ export function appendColumn(x: Extraction, owner: Value, call: CallValue): void
 /** registry.map_imperatively(Cls, table, properties={...}): the class names the table; properties rename keys. */
 export function mapImperatively(x: Extraction, call: CallValue): void {
   const [cls, tableValue] = call.args;
+  if (cls?.t === 'class' && tableValue?.t === 'unknown') {
+    x.orphans.push({ file: call.file, line: call.line, reason: messages.imperativeTable(cls.cls.name, unknownCause(tableValue)) });
+    return;
+  }
   const table = tableOfRef(x, tableValue);
   if (!table || cls?.t !== 'class') return;
   table.cls = cls.cls;

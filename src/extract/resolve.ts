@@ -1,4 +1,5 @@
 // Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
+import { operate } from './operator-methods.js';
 import type { Expr } from '../python/summary.js';
 import type { Binding } from './scope.js';
 import { bindDynamicGlobal, classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
@@ -6,7 +7,6 @@ import { evalExpr } from './evaluate.js';
 import { callFunction, decorated } from './evaluate-func.js';
 import { valueText } from './value-text.js';
 import { iterate } from './evaluate-builtins.js';
-import { binaryOp } from './evaluate-ops.js';
 import { outsideValue } from './outside-attrs.js';
 import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryOutcome } from './module-try.js';
@@ -30,9 +30,32 @@ export function bindingValue(ctx: Ctx, binding: Binding, env: Env): Value {
   if (known === 'pending') return unknown('circular definition', env.module.file, binding.line);
   if (known) return known;
   memo.set(binding, 'pending');
-  const value = computeBinding(ctx, binding, env);
+  const value = env.cls || env.locals || !moduleScope(ctx.project, env.module).earlier?.size ? computeBinding(ctx, binding, env) : computeAt(ctx, binding, env);
   memo.set(binding, value);
   return value;
+}
+
+/**
+ * A module-level binding of a module that rebinds names, computed as its statement runs: the names it reads are
+ * the bindings made before its line (`N = 1; M = N + 1; N = 7`: M is 2), whenever it is first read.
+ */
+function computeAt(ctx: Ctx, binding: Binding, env: Env): Value {
+  const { ranTo } = ctx.project;
+  const before = ranTo.get(env.module);
+  ranTo.set(env.module, binding.line);
+  try {
+    return computeBinding(ctx, binding, env);
+  } finally {
+    if (before === undefined) ranTo.delete(env.module);
+    else ranTo.set(env.module, before);
+  }
+}
+
+/** The binding of a rebound name in effect where the module's run stands: the last one made before that line. */
+function inEffect(ctx: Ctx, earlier: Binding[] | undefined, mod: ModuleInfo, binding: Binding): Binding {
+  const at = ctx.project.ranTo.get(mod);
+  if (!earlier || at === undefined || binding.line < at) return binding;
+  return earlier.findLast((b) => b.line < at) ?? binding;
 }
 
 function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
@@ -65,7 +88,8 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     case 'alias':
       return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
     case 'aug':
-      return binaryOp(b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, env), env.module.file, b.line);
+      // `names -= {n for n in names if ...}`: the name read on the right is what it held before
+      return operate(ctx, b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, withPrevious(ctx, { name: b.name, binding: b.prev }, env)), env, b.line);
     case 'cond':
       return conditionalValue(ctx, b, env);
     case 'match': {
@@ -183,7 +207,7 @@ export function moduleGetattr(ctx: Ctx, mod: ModuleInfo, name: string, line: num
 export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: Set<ModuleInfo>): Value | undefined {
   const scope = moduleScope(ctx.project, mod);
   const binding = scope.bindings.get(name);
-  if (binding) return bindingValue(ctx, binding, { module: mod, depth: 0 });
+  if (binding) return bindingValue(ctx, scope.earlier?.size ? inEffect(ctx, scope.earlier.get(name), mod, binding) : binding, { module: mod, depth: 0 });
   const dynamic = ctx.project.dynamicGlobals.get(mod)?.get(name);
   if (dynamic) return dynamic;
   // the module's own name (`sys.modules[__name__]`), unless the module binds `__name__` itself

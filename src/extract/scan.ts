@@ -1,5 +1,6 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
+import { operate } from './operator-methods.js';
 import type { Expr, FunctionDef, Stmt, WithItem } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
@@ -9,9 +10,8 @@ import { isConstraintCall, tableForCall } from './core-tables.js';
 import { isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalArgs, evalExpr } from './evaluate.js';
-import { binaryOp } from './evaluate-ops.js';
 import { takenStatements } from './module-try.js';
-import { tryOf } from './scope.js';
+import { tryOf, type Binding } from './scope.js';
 import { assignTarget, callFunction, decorated, isContextManagerFunction, NOT_A_MANAGER, runClassManager, runContextManager, setColumnAttribute } from './evaluate-func.js';
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
@@ -168,10 +168,14 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       scanWhile(x, stmt, env, seen);
       break;
     case 'aug':
-      // a loop's counter (`_i += 1`): the next turn reads it
-      if (env.locals && stmt.target.k === 'name') {
+      // `CFG.code_len += 4`, `LENGTHS["code"] *= 2`: the attribute or item is stored as an assignment stores it
+      if (stmt.target.k === 'attr' || stmt.target.k === 'sub') {
+        const value = operate(x.ctx, stmt.op.slice(0, -1), evalExpr(x.ctx, stmt.target, env), evalExpr(x.ctx, stmt.value, env), env, stmt.line);
+        storeTarget(x, stmt.target, value, env);
+      } else if (env.locals && stmt.target.k === 'name') {
+        // a loop's counter (`_i += 1`): the next turn reads it
         const before = evalExpr(x.ctx, stmt.target, env);
-        env.locals.set(stmt.target.id, binaryOp(stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env.module.file, stmt.line));
+        env.locals.set(stmt.target.id, operate(x.ctx, stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env, stmt.line));
       }
       break;
     case 'break':
@@ -310,8 +314,11 @@ function statementValue(x: Extraction, stmt: Extract<Stmt, { k: 'assign' | 'ann'
   const target = stmt.k === 'assign' ? stmt.targets[0] : stmt.k === 'ann' ? stmt.target : undefined;
   if (target?.k === 'name' && !env.locals) {
     const scope = env.cls ? classScope(x.ctx.project, env.cls) : moduleScope(x.ctx.project, env.module);
-    const binding = scope.bindings.get(target.id);
-    if (binding?.k === 'expr' && binding.expr === value) return bindingValue(x.ctx, binding, env);
+    // the statement's own binding: the name's last, or an earlier one where the module binds the name again
+    const own = (b: Binding | undefined): boolean => b?.k === 'expr' && b.expr === value;
+    const last = scope.bindings.get(target.id);
+    const binding = own(last) ? last : scope.earlier?.get(target.id)?.find(own);
+    if (binding) return bindingValue(x.ctx, binding, env);
   }
   // `push, pop = make()`: the one result its names are bound to
   if ((target?.k === 'tuple' || target?.k === 'list') && !env.locals) return unpackedValue(x.ctx, value, env);

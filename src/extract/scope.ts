@@ -22,7 +22,7 @@ export type Binding =
   /** `type Name = value` */
   | { k: 'alias'; name: string; expr: Expr; line: number }
   /** `__all__ += [...]`: the earlier binding, changed by the operator */
-  | { k: 'aug'; prev: Binding; op: string; expr: Expr; line: number }
+  | { k: 'aug'; name: string; prev: Binding; op: string; expr: Expr; line: number }
   /** a module-level `if` / `else`: the binding each branch leaves (undefined where the name is unbound) */
   | { k: 'cond'; test: Expr; then: Binding | undefined; orelse: Binding | undefined; line: number; prev?: { name: string; binding: Binding } }
   /**
@@ -75,6 +75,11 @@ export type MatchStmt = Extract<Stmt, { k: 'match' }>;
 
 export interface Scope {
   bindings: Map<string, Binding>;
+  /**
+   * A module's names bound more than once: the bindings before the last, in statement order. What the module's
+   * own code reads while it runs is the binding in effect then (resolve.ts), not the last one.
+   */
+  earlier?: Map<string, Binding[]>;
   /** modules of `from m import *`, last first: a later star import shadows an earlier one */
   stars: string[];
 }
@@ -85,7 +90,7 @@ export interface ModuleRef {
 }
 
 export function buildScope(body: readonly Stmt[], mod: ModuleRef | null): Scope {
-  const scope: Scope = { bindings: new Map(), stars: [] };
+  const scope: Scope = mod ? { bindings: new Map(), stars: [], earlier: new Map() } : { bindings: new Map(), stars: [] };
   bindAll(scope, body, mod, false);
   scope.stars.reverse();
   return scope;
@@ -96,6 +101,7 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
   const set = (name: string, b: Binding): void => {
     if (keepFirst && scope.bindings.has(name)) return;
     const prev = scope.bindings.get(name);
+    if (prev && scope.earlier) scope.earlier.set(name, [...(scope.earlier.get(name) ?? []), prev]);
     // a new value that reads the name itself (`N = N * 2`, `if hasattr(SQLModel, ...): SQLModel = ...`) reads the old one
     const reads = (): boolean => (b.k === 'expr' ? mentions(b.expr, name) : b.k === 'cond' ? mentions(b.test, name) : b.k === 'class' && b.def.bases.some((a) => mentions(a.value, name)));
     if (prev && (b.k === 'expr' || b.k === 'cond' || b.k === 'class') && reads()) scope.bindings.set(name, { ...b, prev: { name, binding: prev } });
@@ -111,7 +117,7 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         break;
       case 'aug': {
         const prev = stmt.target.k === 'name' ? scope.bindings.get(stmt.target.id) : undefined;
-        if (prev && stmt.target.k === 'name') set(stmt.target.id, { k: 'aug', prev, op: stmt.op.slice(0, -1), expr: stmt.value, line: stmt.line });
+        if (prev && stmt.target.k === 'name') set(stmt.target.id, { k: 'aug', name: stmt.target.id, prev, op: stmt.op.slice(0, -1), expr: stmt.value, line: stmt.line });
         break;
       }
       case 'class':

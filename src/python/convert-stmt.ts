@@ -14,11 +14,21 @@ import type { ClassDef, ExceptClause, Expr, FunctionDef, ImportName, Stmt, WithI
 type Scope = 'module' | 'class' | 'record' | 'function';
 
 /**
+ * Special methods an expression runs on a project object (operator-methods.ts): a column-spec algebra's `a | b`,
+ * `sorted()` over specs, a spec called with its name, an attribute dict's `__getattr__`.
+ */
+const OPERATOR_METHODS = [
+  '__call__', '__getattr__', '__getitem__', '__neg__', '__pos__', '__invert__',
+  '__lt__', '__le__', '__gt__', '__ge__', '__eq__', '__ne__',
+  ...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'matmul', 'or', 'and', 'xor', 'lshift', 'rshift'].flatMap((op) => [`__${op}__`, `__r${op}__`]),
+];
+
+/**
  * Methods whose body can shape the schema even without a decorator (TypeDecorator and UserDefinedType hooks,
  * constructors, subclass hooks, a descriptor's `__get__` giving a `__tablename__` or `__set_name__` setting a
  * column, a `__class_getitem__` making a mixin, a context manager's `__enter__` / `__exit__` around model classes).
  */
-const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__', '__enter__', '__exit__', '__post_init__']);
+const SCHEMA_METHODS = new Set(['load_dialect_impl', 'get_col_spec', '__init__', '__new__', '__init_subclass__', '__get__', '__set_name__', '__class_getitem__', '__enter__', '__exit__', '__post_init__', ...OPERATOR_METHODS]);
 
 /**
  * Decorators that never make a method part of the mapping: their bodies are not summarised. Not staticmethod:

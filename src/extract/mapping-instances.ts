@@ -1,0 +1,42 @@
+// Instances of project classes over `dict` that add methods but keep dict's construction (web.py's `storage`,
+// AttrDict, Bunch): the mapping their constructor makes, read by item, by iteration, by dict's methods and through
+// the class's own `__getattr__` (`g.db_app_name` reading `self[key]`).
+import { classScope, type Ctx } from './context.js';
+import { mroOf } from './classes.js';
+import { pyName } from './sa-names.js';
+import type { CallValue, Value } from './values.js';
+
+type DictValue = Extract<Value, { t: 'dict' }>;
+
+/** Methods that would change what the mapping holds as it is made, or how an item is read. */
+const MAPPING_HOOKS = ['__init__', '__new__', '__getitem__', '__iter__', '__missing__', 'keys'];
+
+const contents = new WeakMap<CallValue, DictValue | null>();
+
+/** The mapping an instance of a dict subclass holds (one object, so item assignments stay); undefined for any other value. */
+export function mappingContent(ctx: Ctx, v: CallValue): DictValue | undefined {
+  if (v.callee.t !== 'class') return undefined;
+  let known = contents.get(v);
+  if (known === undefined) {
+    known = madeMapping(ctx, v) ?? null;
+    contents.set(v, known);
+  }
+  return known ?? undefined;
+}
+
+function madeMapping(ctx: Ctx, v: CallValue): DictValue | undefined {
+  if (v.callee.t !== 'class' || v.args.length > 1) return undefined;
+  const mro = mroOf(ctx, v.callee.cls);
+  const base = mro.find((e) => e.k === 'value');
+  if (base?.k !== 'value' || pyName(base.value) !== 'builtins.dict') return undefined;
+  if (mro.some((e) => e.k === 'class' && MAPPING_HOOKS.some((hook) => classScope(ctx.project, e.cls).bindings.has(hook)))) return undefined;
+  const [first] = v.args;
+  const pairs = first?.t === 'seq' && first.items.every((p) => p.t === 'seq' && p.items.length === 2) ? first.items : undefined;
+  if (first && first.t !== 'dict' && !pairs) return undefined;
+  const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : (pairs ?? []).map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]);
+  for (const [k, x] of v.kwargs) entries.push([{ t: 'str', v: k }, x]);
+  return { t: 'dict', entries };
+}
+
+/** dict's own methods, which an instance of a subclass reads before the class's `__getattr__` is asked. */
+export const DICT_METHODS = new Set(['get', 'items', 'keys', 'values', 'setdefault', 'update', 'pop', 'copy', 'popitem', 'clear']);
