@@ -14,6 +14,7 @@ import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
 import { applyMapperOptions, mapsColumn, propertyColumn } from './module-effects.js';
 import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
+import { tableClsDecision } from './table-cls-hook.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
 import { lastName, valueText } from './value-text.js';
@@ -116,9 +117,11 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
   }
   const tablename = resolveTablename(x, cls);
   if (tablename.t === 'str') {
+    const decision = tableClsDecision(x, cls, tablename.v, columns, tableArgsOf(x, cls));
+    if (decision?.k === 'unknown') problems.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tableClsHook(decision.reason) });
     const hasPk = columns.some((c) => c.primaryKey);
-    if (!hasFlaskNaming(mapped.registry) || flaskKeepsTable(x, cls, hasPk)) {
-      mapped.table = newTable(x, mapped, tablename.v, columns, problems);
+    if (decision?.k !== 'single' && (!hasFlaskNaming(mapped.registry) || flaskKeepsTable(x, cls, hasPk))) {
+      mapped.table = newTable(x, mapped, decision?.k === 'table' ? decision.name : tablename.v, columns, problems);
       return;
     }
   } else if (tablename.t !== 'none') {

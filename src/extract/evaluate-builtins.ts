@@ -121,11 +121,13 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
     case 'sorted':
     case 'min':
     case 'max': {
-      const sorted = sortedItems(ctx, items, a.kwargs, env, expr);
+      // `min(xs, default=1)` over nothing; max() is the first of the largest, as a reversed stable sort puts it first
+      const fallback = a.kwargs.get('default');
+      if (items.length === 0 && fallback && !isSpread) return fallback;
+      const kwargs = short === 'max' ? new Map([...a.kwargs, ['reverse', { t: 'bool', v: true } as Value]]) : a.kwargs;
+      const sorted = sortedItems(ctx, items, kwargs, env, expr);
       if (!sorted || sorted.length === 0) return fail;
-      if (short === 'min') return sorted[0]!;
-      if (short === 'max') return sorted[sorted.length - 1]!;
-      return { t: 'seq', kind: 'list', items: sorted };
+      return short === 'sorted' ? { t: 'seq', kind: 'list', items: sorted } : sorted[0]!;
     }
     case 'sum': {
       const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };
@@ -154,7 +156,7 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
 
 /** `sorted(xs, key=..., reverse=...)`, `min(xs, key=...)`: the keywords these builtins take. */
 function isOrderingOnly(short: string, a: Arguments): boolean {
-  const allowed = short === 'sorted' ? ['key', 'reverse'] : short === 'min' || short === 'max' ? ['key'] : [];
+  const allowed = short === 'sorted' ? ['key', 'reverse'] : short === 'min' || short === 'max' ? ['key', 'default'] : [];
   return [...a.kwargs.keys()].every((k) => allowed.includes(k));
 }
 

@@ -11,10 +11,17 @@ import { binaryOp } from './evaluate-ops.js';
 import { subscriptOf } from './evaluate.js';
 import { builtinException, isFloat, isTruthy, num, raising, unknown, type Arguments, type Value } from './values.js';
 
-/** `itertools.repeat(x)` without a count, `itertools.count(start, step)`: the i-th item; undefined for any other value. */
-function endlessItems(v: Value): ((i: number) => Value) | undefined {
+/**
+ * `itertools.repeat(x)` without a count, `itertools.count(start, step)`, `itertools.cycle(xs)` over known items: the
+ * i-th item; undefined for any other value.
+ */
+function endlessItems(ctx: Ctx, v: Value): ((i: number) => Value) | undefined {
   if (v.t !== 'call' || v.callee.t !== 'ext') return undefined;
   if (v.callee.name === 'itertools.repeat' && v.args.length === 1 && !v.kwargs.has('times')) return () => v.args[0]!;
+  if (v.callee.name === 'itertools.cycle') {
+    const items = v.args.length === 1 ? iterate(ctx, v.args[0]!) : undefined;
+    return items?.length ? (i) => items[i % items.length]! : undefined;
+  }
   if (v.callee.name !== 'itertools.count') return undefined;
   const [start = v.kwargs.get('start') ?? num(0), step = v.kwargs.get('step') ?? num(1)] = v.args;
   if (start.t !== 'num' || step.t !== 'num') return undefined;
@@ -24,7 +31,7 @@ function endlessItems(v: Value): ((i: number) => Value) | undefined {
 
 /** The first `n` items of an iterable, endless ones included; undefined when not known. */
 function firstItems(ctx: Ctx, v: Value, n: number): Value[] | undefined {
-  const endless = endlessItems(v);
+  const endless = endlessItems(ctx, v);
   if (endless) return Array.from({ length: n }, (_, i) => endless(i));
   return iterate(ctx, v)?.slice(0, n);
 }
@@ -34,7 +41,7 @@ export function zipOf(ctx: Ctx, a: Arguments, file: string, line: number): Value
   const fail = unknown('zip() of values not known statically', file, line);
   const strict = a.kwargs.has('strict') ? isTruthy(a.kwargs.get('strict')!) : false;
   if (strict === undefined || [...a.kwargs.keys()].some((k) => k !== 'strict')) return fail;
-  const endless = a.args.map(endlessItems);
+  const endless = a.args.map((v) => endlessItems(ctx, v));
   const lists = a.args.map((v, i) => (endless[i] ? [] : iterate(ctx, v)));
   const lengths = lists.flatMap((l, i) => (endless[i] ? [] : [l?.length]));
   if (lengths.length === 0 || lengths.some((n) => n === undefined)) return fail;

@@ -144,6 +144,14 @@ function mutateList(ctx: Ctx, s: Seq, method: string, a: Arguments, env: Env, ex
       s.items.splice(at, 1);
       return true;
     }
+    // `cols.remove(next(c for c in cols if ...))`: the first item equal to it (a Column is equal to itself alone)
+    case 'remove':
+    case 'discard': {
+      if (!first || first.t === 'unknown' || s.kind !== (method === 'remove' ? 'list' : 'set')) return false;
+      const at = s.items.findIndex((item) => sameKey(item, first));
+      if (at >= 0) s.items.splice(at, 1);
+      return at >= 0 || method === 'discard';
+    }
     case 'insert':
       if (first?.t !== 'num' || !second || s.kind !== 'list') return false;
       s.items.splice(first.v < 0 ? Math.max(s.items.length + first.v, 0) : first.v, 0, second);

@@ -35,6 +35,7 @@ export const messages = {
   helperNotRun: (fn: string, cause: string): string => `tables built by ${fn}() are missing: ${cause}`,
   comprehensionNotRun: (cause: string): string => `tables built in a comprehension not known statically (${cause}) are missing`,
   constructorNotRun: (cls: string, cause: string): string => `tables built by the constructor of ${cls} may be missing: it could not be followed to its end (${cause})`,
+  tableClsHook: (reason: string): string => `__table_cls__ could not be run statically (${reason}); the table is taken as declared`,
   imperativeTable: (cls: string, cause: string): string => `class ${cls} is mapped imperatively to a table not known statically (${cause}): its table is missing`,
   unknownBase: (cls: string, cause: string): string => `class ${cls} declares columns over a base not known statically (${cause}): its table is missing`,
   checkExpression: (source: string): string => `CHECK constraint expression not compiled to SQL statically (${source}); its source is shown`,
