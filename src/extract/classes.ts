@@ -8,6 +8,8 @@ import { unknown, type ClassInfo, type Value } from './values.js';
 
 export interface ClassHeader {
   bases: Value[];
+  /** the bases as the class statement wrote them, generic aliases kept (`__orig_bases__`) */
+  written: Value[];
   keywords: Map<string, Value>;
   decorators: Value[];
 }
@@ -45,7 +47,7 @@ function baseEnv(ctx: Ctx, cls: ClassInfo): Env {
 export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
   let header = headers.get(cls);
   if (header) return header;
-  header = { bases: [...(cls.bases ?? [])], keywords: new Map(), decorators: [] };
+  header = { bases: [...(cls.bases ?? [])], written: [...(cls.bases ?? [])], keywords: new Map(), decorators: [] };
   headers.set(cls, header);
   // a class made by a factory reads its keywords from the factory's locals (`type()` and `types.new_class` keep them there)
   const env = baseEnv(ctx, cls);
@@ -55,12 +57,16 @@ export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
       const [meta, ...bases] = helper.map((a) => evalExpr(ctx, a.value, env));
       if (meta) header.keywords.set('metaclass', meta);
       header.bases.push(...bases);
+      header.written.push(...bases);
       continue;
     }
     const value = evalExpr(ctx, arg.value, env);
     if (arg.name !== undefined) header.keywords.set(arg.name, value);
     // `TypeDecorator[datetime]`, `Generic[T]`, `Repo[User]`: the alias's origin is the base (__mro_entries__)
-    else if (!arg.star) header.bases.push(value.t === 'generic' ? value.base : value);
+    else if (!arg.star) {
+      header.bases.push(value.t === 'generic' ? value.base : value);
+      header.written.push(value);
+    }
   }
   header.decorators = cls.def.decorators.map((d) => evalExpr(ctx, d, env));
   return header;

@@ -177,14 +177,18 @@ export function classScope(project: Project, cls: ClassInfo): Scope {
 }
 
 export function classInfo(project: Project, def: ClassDef, module: ModuleInfo, outer?: ClassInfo): ClassInfo {
-  let info = project.classes.get(def);
+  // a class nested in one a function made is made anew with it, and sees that function's locals too
+  const made = outer?.closure ? (nestedClasses.get(outer) ?? nestedClasses.set(outer, new Map()).get(outer)!) : project.classes;
+  let info = made.get(def);
   if (!info) {
     const qual = outer ? `${outer.id.split(':')[1]}.${def.name}` : def.name;
-    info = { id: `${module.name}:${qual}`, name: def.name, module, def, ...(outer ? { outer } : {}) };
-    project.classes.set(def, info);
+    info = { id: `${module.name}:${qual}`, name: def.name, module, def, ...(outer ? { outer } : {}), ...(outer?.closure ? { closure: outer.closure } : {}) };
+    made.set(def, info);
   }
   return info;
 }
+
+const nestedClasses = new WeakMap<ClassInfo, Map<ClassDef, ClassInfo>>();
 
 export function moduleEnv(module: ModuleInfo): Env {
   return { module, depth: 0 };

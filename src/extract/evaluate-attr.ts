@@ -293,6 +293,11 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
   if ((name === '_member_names_' || name === '__members__') && isEnumClass(ctx, cls)) return enumListing(ctx, cls, name);
   if (name === '__mro__') return { t: 'seq', kind: 'tuple', items: mroValues(ctx, cls) };
   if (name === '__bases__') return { t: 'seq', kind: 'tuple', items: classHeader(ctx, cls).bases };
+  // the bases as written, set where a generic alias was among them (`class Product(Keyed[str])`), inherited
+  if (name === '__orig_bases__') {
+    const owner = mroOf(ctx, cls).find((e) => e.k === 'class' && classHeader(ctx, e.cls).written.some((b) => b.t === 'generic'));
+    if (owner?.k === 'class') return { t: 'seq', kind: 'tuple', items: classHeader(ctx, owner.cls).written };
+  }
   if (name === '__subclasses__') return { t: 'attr', obj: { t: 'class', cls }, name };
   // the first class up the MRO that defines the name, as Python's attribute lookup finds it
   for (const e of mroOf(ctx, cls)) {

@@ -16,6 +16,7 @@ import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
 import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
+import { spreadMapping } from './mapping-instances.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -413,7 +414,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.util.immutabledict':
     case 'sqlalchemy.util._collections.immutabledict':
     case 'types.MappingProxyType':
-      return dictOf(first, a, file, line);
+      // `dict(options)` of a project mapping class: the items it gives
+      return dictOf(first?.t === 'call' ? (spreadMapping(ctx, first, env, line) ?? first) : first, a, file, line);
     case 'builtins.str.maketrans':
       return maketrans(a) ?? unknown('str.maketrans() of values not known statically', file, line);
     // an ordered mapping, as every dict is
@@ -519,7 +521,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return rangeOf(a, file, line);
     case 'builtins.type':
       // keywords go to the class, as in a class statement (`type(name, bases, ns, table=True)` for SQLModel)
-      return a.args.length === 3 ? classFromType(a.args, env, expr, { t: 'dict', entries: [...a.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) }) : makeCall({ t: 'ext', name }, a, file, expr);
+      if (a.args.length === 3) return classFromType(a.args, env, expr, { t: 'dict', entries: [...a.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v]) });
+      return (a.args.length === 1 && a.kwargs.size === 0 ? typeOfValue(first!) : undefined) ?? makeCall({ t: 'ext', name }, a, file, expr);
     case 'types.new_class': {
       // types.new_class(name, bases, {"table": True}, exec_body): exec_body fills the namespace, then type() runs
       const [name, bases, kwds, execBody] = a.args;
@@ -552,6 +555,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'typing.cast':
     case 'typing_extensions.cast':
       return second ?? unknown('cast() without a value', file, line);
+    // `get_origin(Keyed[str])` is Keyed; of anything not a generic alias, None
+    case 'typing.get_origin':
+    case 'typing_extensions.get_origin':
+      return first?.t === 'generic' ? first.base : first && first.t !== 'unknown' && isBuiltinValue(first) ? { t: 'none' } : first?.t === 'class' ? { t: 'none' } : unknown('get_origin() of a value not known statically', file, line);
     case 'typing.get_args':
     case 'typing_extensions.get_args':
       // `Enum(*get_args(Kind))` over `Kind = Literal["a", "b"]`
@@ -579,6 +586,13 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       if (RUNTIME.test(name)) return unknown(`runtime configuration (${name})`, file, line);
       return callIterableBuiltin(ctx, name, a, env, expr) ?? callIteratorBuiltin(ctx, name, a, file, line) ?? callHigherOrder(ctx, name, a, env, expr) ?? callIterTools(ctx, name, a, env, expr) ?? callStdlib(ctx, name, a, file, line) ?? callUnboundMethod(ctx, name, a, env, expr) ?? makeCall({ t: 'ext', name }, a, file, expr);
   }
+}
+
+/** `type(obj)`: the class of an instance of a project class or of a builtin value; undefined for others. */
+function typeOfValue(v: Value): Value | undefined {
+  if (v.t === 'call' && v.callee.t === 'class') return v.callee;
+  const builtin = v.t === 'str' ? 'str' : v.t === 'bool' ? 'bool' : v.t === 'num' ? (isFloat(v) ? 'float' : 'int') : v.t === 'dict' ? 'dict' : v.t === 'seq' ? v.kind : undefined;
+  return builtin ? { t: 'ext', name: `builtins.${builtin}` } : undefined;
 }
 
 const UNBOUND_METHOD = /^builtins\.(str|list|tuple|set|dict)\.(\w+)$/;

@@ -3,7 +3,7 @@ import { compare, isInstance, operate, unary } from './operator-methods.js';
 import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, specialMethod } from './evaluate-attr.js';
-import { mappingContent } from './mapping-instances.js';
+import { mappingContent, spreadMapping } from './mapping-instances.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
@@ -151,8 +151,9 @@ export function evalArgs(ctx: Ctx, args: Arg[], env: Env): Arguments {
       else positional.push(value.t === 'unknown' ? value : unknown('*args not known statically', env.module.file, arg.value.line));
     } else if (arg.star === 2) {
       kwargs ??= new Map();
-      if (value.t === 'dict') for (const [k, v] of value.entries) if (k.t === 'str') kwargs.set(k.v, v);
-      if (value.t !== 'dict') kwargs.set('**', value.t === 'unknown' ? value : unknown('**kwargs not known statically', env.module.file, arg.value.line));
+      const mapping = spreadMapping(ctx, value, env, arg.value.line);
+      if (mapping) for (const [k, v] of mapping.entries) if (k.t === 'str') kwargs.set(k.v, v);
+      if (!mapping) kwargs.set('**', value.t === 'unknown' ? value : unknown('**kwargs not known statically', env.module.file, arg.value.line));
     } else if (arg.name !== undefined) {
       (kwargs ??= new Map()).set(arg.name, value);
     } else {
@@ -178,8 +179,9 @@ function evalDict(ctx: Ctx, expr: Extract<Expr, { k: 'dict' }>, env: Env): Value
   for (const item of expr.items) {
     const value = evalExpr(ctx, item.value, env);
     if (item.key === null) {
-      if (value.t !== 'dict') return unknown('**spread of an unknown mapping', env.module.file, expr.line);
-      for (const [k, v] of value.entries) setItem(dict, k, v);
+      const mapping = spreadMapping(ctx, value, env, expr.line);
+      if (!mapping) return unknown('**spread of an unknown mapping', env.module.file, expr.line);
+      for (const [k, v] of mapping.entries) setItem(dict, k, v);
     } else {
       setItem(dict, evalExpr(ctx, item.key, env), value);
     }

@@ -1,10 +1,13 @@
 // Instances of project classes over `dict` that add methods but keep dict's construction (web.py's `storage`,
 // AttrDict, Bunch): the mapping their constructor makes, read by item, by iteration, by dict's methods and through
 // the class's own `__getattr__` (`g.db_app_name` reading `self[key]`).
-import { classScope, type Ctx } from './context.js';
+import { classScope, type Ctx, type Env } from './context.js';
 import { mroOf } from './classes.js';
+import { specialMethod } from './evaluate-attr.js';
+import { iterate } from './evaluate-builtins.js';
+import { callFunction } from './evaluate-func.js';
 import { pyName } from './sa-names.js';
-import type { CallValue, Value } from './values.js';
+import type { CallValue, FuncInfo, Value } from './values.js';
 
 type DictValue = Extract<Value, { t: 'dict' }>;
 
@@ -40,3 +43,22 @@ function madeMapping(ctx: Ctx, v: CallValue): DictValue | undefined {
 
 /** dict's own methods, which an instance of a subclass reads before the class's `__getattr__` is asked. */
 export const DICT_METHODS = new Set(['get', 'items', 'keys', 'values', 'setdefault', 'update', 'pop', 'copy', 'popitem', 'clear']);
+
+/**
+ * What `**obj` spreads: a dict, a dict subclass's items, or the items of a project mapping class (its `keys()`, or a
+ * `collections.abc.Mapping`'s `__iter__`, read through its `__getitem__`); undefined when not known.
+ */
+export function spreadMapping(ctx: Ctx, v: Value, env: Env, line: number): DictValue | undefined {
+  if (v.t === 'dict') return v;
+  if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
+  const content = mappingContent(ctx, v);
+  if (content) return content;
+  const getitem = specialMethod(ctx, v, '__getitem__');
+  const keysMethod = specialMethod(ctx, v, 'keys') ?? specialMethod(ctx, v, '__iter__');
+  if (!getitem || !keysMethod) return undefined;
+  const call = (fn: FuncInfo, args: Value[]): Value => callFunction(ctx, { ...fn, bound: v }, { args, kwargs: new Map() }, env, line);
+  const keys = iterate(ctx, call(keysMethod, []));
+  if (!keys) return undefined;
+  const entries: Array<[Value, Value]> = keys.map((k) => [k, call(getitem, [k])]);
+  return entries.some(([, x]) => x.t === 'unknown') ? undefined : { t: 'dict', entries };
+}

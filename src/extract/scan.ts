@@ -7,7 +7,7 @@ import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader } from './classes.js';
 import { callsBuiltin, updateArgument } from './class-namespace.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
-import { isTableCall } from './evaluate-attr.js';
+import { attributeOf, isTableCall } from './evaluate-attr.js';
 import { mapClass } from './declarative.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { takenStatements } from './module-try.js';
@@ -399,8 +399,16 @@ function mapBodyFactories(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cl
 }
 
 /** A model class a factory function returns is mapped when the factory runs. */
-function mapFactoryClass(x: Extraction, value: Value): void {
-  if (value.t === 'class' && value.cls.closure && mappedRegistry(x, value.cls)) mapClass(x, value.cls);
+function mapFactoryClass(x: Extraction, value: Value, depth = 0): void {
+  if (value.t !== 'class' || (depth === 0 && !value.cls.closure)) return;
+  if (mappedRegistry(x, value.cls)) mapClass(x, value.cls);
+  // the classes its body made: a container a factory returns (trulens' `class NewORM(ORM):` holding the model
+  // classes it made), or a model class nested in another
+  if (depth >= 3) return;
+  const env = { module: value.cls.module, depth: 0 };
+  for (const stmt of value.cls.def.body) {
+    if (stmt.k === 'class') mapFactoryClass(x, attributeOf(x.ctx, value, stmt.name, env, stmt.line), depth + 1);
+  }
 }
 
 /**

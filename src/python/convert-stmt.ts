@@ -18,7 +18,7 @@ type Scope = 'module' | 'class' | 'record' | 'function';
  * `sorted()` over specs, a spec called with its name, an attribute dict's `__getattr__`.
  */
 const OPERATOR_METHODS = [
-  '__call__', '__getattr__', '__getitem__', '__neg__', '__pos__', '__invert__',
+  '__call__', '__getattr__', '__getitem__', '__iter__', '__len__', '__neg__', '__pos__', '__invert__',
   '__lt__', '__le__', '__gt__', '__ge__', '__eq__', '__ne__',
   ...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'matmul', 'or', 'and', 'xor', 'lshift', 'rshift'].flatMap((op) => [`__${op}__`, `__r${op}__`]),
 ];
