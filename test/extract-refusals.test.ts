@@ -594,4 +594,25 @@ describe('roots and helpers followed only in part', () => {
     expect(schema.diagnostics[0]!.message).toContain('tables built by build_all() are missing');
     expect(schema.diagnostics[1]!.message).toContain('class Repo is mapped imperatively to a table not known statically');
   });
+
+  it('reports a class decorator that makes a model of a plain class and could not be run (its namespace written through locals())', async () => {
+    const schema = await extract({
+      'm.py': 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n\ndef proxy(cls):\n    attrs = {k: v for k, v in cls.__dict__.items() if isinstance(v, sa.Column) or k == "__tablename__"}\n    cls.model = type(cls.__name__, (Base,), attrs)\n    return cls\n\n@proxy\nclass Shift:\n    __tablename__ = "shift"\n    id = sa.Column(sa.Integer, primary_key=True)\n    locals().update({"night": sa.Column(sa.Integer)})\n',
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics).toHaveLength(1);
+    expect(schema.diagnostics[0]).toMatchObject({ file: 'm.py', line: 11, severity: 'warning' });
+    expect(schema.diagnostics[0]!.message).toContain('class decorator proxy() could not be run statically');
+    expect(schema.diagnostics[0]!.message).toContain('written through locals() or vars()');
+  });
+
+  it("reports Enum() of a class that is no enum.Enum when its __members__ comes from a metaclass's own code", async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}\nclass FastEnum(type):\n    def __new__(mcs, name, bases, ns):\n        cls = super().__new__(mcs, name, bases, ns)\n        type.__setattr__(cls, "__members__", {k: v for k, v in ns.items() if isinstance(v, tuple)})\n        return cls\n\nclass Key(metaclass=FastEnum):\n    first = (1, True)\n    second = (1, True)\n\nclass Setting(Base):\n    __tablename__ = "settings"\n    key = sa.Column(sa.Enum(Key), primary_key=True)\n`,
+    });
+    const settings = table(schema, 'settings');
+    expect(settings.columns.map((c) => c.type)).toEqual(['NULLTYPE']);
+    expect(settings.unresolved.map((u) => u.symbol)).toEqual(['key']);
+    expect(settings.unresolved[0]!.reason).toContain('__members__');
+  });
 });

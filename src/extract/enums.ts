@@ -7,6 +7,7 @@ import { methodChain, runChain } from './method-chain.js';
 import { callValue } from './evaluate-call.js';
 import { mroOf } from './classes.js';
 import { evalExpr } from './evaluate.js';
+import { attributeOf } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import type { Binding } from './scope.js';
 import { equalValues, flagMember } from './evaluate-ops.js';
@@ -250,7 +251,13 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
   const spec: TypeSpec = { name: sym, module: typeModuleOf(callee.name), args: [], kwargs: {} };
   if (!call) return { ...spec, enumValues: [] };
   const first = call.args[0];
-  if (first?.t === 'class') {
+  if (first?.t === 'class' && !isEnumClass(ctx, first.cls)) {
+    // a class of another kind with `__members__` (a FastEnum metaclass's): its names, aliases left out
+    const names = memberNamesOf(ctx, first, line);
+    if (!Array.isArray(names)) return names;
+    spec.enumClass = first.cls.name;
+    spec.enumValues = names;
+  } else if (first?.t === 'class') {
     const members = enumMembers(ctx, first.cls);
     const values = enumValuesOf(ctx, call, first.cls, members, { module: first.cls.module, depth: 0 }, line);
     if ('t' in values) return values;
@@ -272,6 +279,21 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
     spec.kwargs[k] = arg as TypeArg;
   }
   return spec;
+}
+
+/** `cls.__members__` of a class that is no enum.Enum, as SQLAlchemy's Enum reads it: the keys whose member has that name. */
+function memberNamesOf(ctx: Ctx, cls: Extract<Value, { t: 'class' }>, line: number): string[] | Unknown {
+  const env: Env = { module: cls.cls.module, depth: 0 };
+  const members = attributeOf(ctx, cls, '__members__', env, line);
+  const fail = unknown(`Enum() of class ${cls.cls.name}, whose __members__ is not known statically`, cls.cls.module.file, line);
+  if (members.t !== 'dict') return members.t === 'unknown' ? members : fail;
+  const names: string[] = [];
+  for (const [key, member] of members.entries) {
+    const name = attributeOf(ctx, member, 'name', env, line);
+    if (key.t !== 'str' || name.t !== 'str') return fail;
+    if (name.v === key.v) names.push(key.v);
+  }
+  return names;
 }
 
 /** Member names by default; `values_callable=lambda e: [m.value for m in e]` gives what it returns. */

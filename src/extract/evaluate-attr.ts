@@ -16,6 +16,7 @@ import { columnCallIn, construct, creationOrderOf } from './evaluate-call.js';
 import { builtinException, isTruthy, qualnameOf, raising, record, strOrNone, unknown, type CallValue, type ClassInfo, type FuncInfo, type Value } from './values.js';
 import { isTypeValue, typeAttribute } from './type-of.js';
 import { DICT_METHODS, mappingContent } from './mapping-instances.js';
+import { writesNamespace } from './class-namespace.js';
 import { isDeclarativeByDecorator } from './registry.js';
 import { isNamedTupleClass, isPydanticModel, isRecordClass, recordField } from './record-classes.js';
 
@@ -422,6 +423,8 @@ function inheritedFromLibrary(ctx: Ctx, cls: ClassInfo, name: string): Value | u
  * a function, declared_attr or staticmethod, is the function).
  */
 function ownNamespace(ctx: Ctx, cls: ClassInfo, line: number): Value {
+  // names the body binds through `locals()[...] = ...` or `locals().update(...)` are not among its bindings
+  if (writesNamespace(cls.def.body, new Set())) return unknown(`the namespace of class ${cls.name}, written through locals() or vars(), is not known statically`, cls.module.file, line);
   const entries = new Map<string, Value>([['__module__', { t: 'str', v: cls.module.name }], ['__doc__', { t: 'clsattr', cls, name: '__doc__', line }]]);
   // a plain class (no registry maps it) holds its Column objects themselves, which a decorator may move to a model
   const isPlain = !ctx.project.hooks.isMapped(cls);

@@ -182,9 +182,10 @@ export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string
   const user = { less: instanceLess(ctx, env, expr.line), equal: instanceEqual(ctx, env, expr.line) };
   const sort = (values: Value[]) => (order ? sortCompared(values, order) : sortValues(values, keyOf, user));
   const reverse = kwargs.get('reverse');
-  if (reverse?.t !== 'bool' || !reverse.v) return sort(items.map(scalar));
+  // (an IntEnum member is ordered by its value and stays the member)
+  if (reverse?.t !== 'bool' || !reverse.v) return sort(items);
   // reverse=True keeps equal items in their order: the reversed input, sorted, reversed
-  return sort(items.map(scalar).reverse())?.reverse();
+  return sort([...items].reverse())?.reverse();
 }
 
 
@@ -193,7 +194,7 @@ export function sortedItems(ctx: Ctx, items: Value[], kwargs: ReadonlyMap<string
  * by item; undefined when two keys cannot be compared (or a key is not known).
  */
 function sortValues(items: Value[], keyOf: ((v: Value) => Value) | undefined, user: UserOrder): Value[] | undefined {
-  const keyed = items.map((v) => ({ v, key: keyOf ? scalar(keyOf(v)) : v }));
+  const keyed = items.map((v) => ({ v, key: scalar(keyOf ? keyOf(v) : v) }));
   return sortBy(keyed, (x, y) => compareOrdered(x.key, y.key, user))?.map((k) => k.v);
 }
 

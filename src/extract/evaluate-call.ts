@@ -217,11 +217,23 @@ function inRepoInstanceOf(ctx: Ctx, v: Value, types: Value): boolean | undefined
   const derivesFromBuiltin = (cls: ClassInfo): boolean => mroOf(ctx, cls).some((e) => e.k === 'value' && isBuiltinDataType(pyName(e.value)));
   // a plain value (48, None, a dict) is no instance of a project class, unless one derives from a builtin
   if (isBuiltinValue(v) && targets.length > 0 && targets.every((t) => t.t === 'class' && !derivesFromBuiltin(t.cls))) return false;
+  // a project function (a method in a class's namespace) is no Column, no project object, no builtin data; a
+  // class's `__doc__` (a str or None) and a property object no Column and no project object
+  const isKnownType = (t: Value): boolean => t.t === 'class' || (t.t === 'ext' && (isBuiltinDataType(t.name) || saSymbol(t) !== undefined));
+  if ((v.t === 'func' || v.t === 'code') && targets.length > 0 && targets.every(isKnownType)) return false;
+  const isDoc = v.t === 'clsattr' && v.name === '__doc__';
+  const isDescriptor = v.t === 'call' && v.callee.t === 'ext' && /^builtins\.(property|staticmethod|classmethod)$/.test(v.callee.name);
+  if ((isDoc || isDescriptor) && targets.length > 0 && targets.every((t) => t.t === 'class' || (t.t === 'ext' && saSymbol(t) !== undefined))) return false;
   if (v.t !== 'call' || v.callee.t !== 'class') return undefined;
   const mro = mroOf(ctx, v.callee.cls);
-  // an instance of a project class is a builtin container or scalar only when the class derives from it
-  if (!targets.every((t) => t.t === 'class' || (t.t === 'ext' && isBuiltinDataType(t.name)))) return undefined;
-  return targets.some((t) => mro.some((e) => (e.k === 'class' ? t.t === 'class' && e.cls === t.cls : t.t === 'ext' && pyName(e.value) === t.name)));
+  // an instance of a project class is a builtin container or scalar, or a SQLAlchemy object, only when its class
+  // derives from one; a base from another library could be anything
+  if (!targets.every(isKnownType) || mro.some((e) => e.k === 'value' && !isBuiltinDataType(pyName(e.value)) && saSymbol(e.value) === undefined && pyName(e.value) !== 'builtins.object')) return undefined;
+  const sameValue = (e: Value, t: Value): boolean => (saSymbol(t) !== undefined ? saSymbol(e) === saSymbol(t) : pyName(e) === pyName(t));
+  if (targets.some((t) => saSymbol(t) !== undefined) && mro.some((e) => e.k === 'value' && saSymbol(e.value) !== undefined)) {
+    return targets.some((t) => mro.some((e) => e.k === 'value' && sameValue(e.value, t))) || undefined;
+  }
+  return targets.some((t) => mro.some((e) => (e.k === 'class' ? t.t === 'class' && e.cls === t.cls : sameValue(e.value, t))));
 }
 
 const NUMBER_ROUNDING: ReadonlyMap<string, (x: number) => number> = new Map([

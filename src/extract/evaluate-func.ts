@@ -9,7 +9,7 @@ import { makeCall, setObjectAttribute } from './evaluate-call.js';
 import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
 import { importName, moduleValue, setGlobal } from './resolve.js';
-import { bodiesOf } from './builds-schema.js';
+import { bodiesOf, makesClass } from './builds-schema.js';
 import { resolveRelative } from './module-names.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
@@ -35,13 +35,17 @@ type Outcome = { done: true; value: Value } | { done: false; jump?: 'break' | 'c
  * repository, or one not known statically, is taken to return what it is given (`functools.lru_cache`,
  * `event.listens_for`), and so is an in-repo one that cannot be run.
  */
-export function decorated(ctx: Ctx, decorators: Expr[], target: Value, env: Env, line: number): Value {
+/** `failed`: told of each project decorator that could not be run (the value goes on undecorated by it). */
+export function decorated(ctx: Ctx, decorators: Expr[], target: Value, env: Env, line: number, failed?: (fn: FuncInfo, reason: Value) => void): Value {
   let value = target;
   for (let i = decorators.length - 1; i >= 0; i -= 1) {
     const decorator = evalExpr(ctx, decorators[i]!, env);
     if (decorator.t !== 'func') continue;
     const result = callFunction(ctx, decorator.fn, { args: [value], kwargs: new Map() }, env, line);
-    if (result.t === 'unknown') continue;
+    if (result.t === 'unknown') {
+      failed?.(decorator.fn, result);
+      continue;
+    }
     // a wrapper (`functools.wraps` style) keeps the function it wraps, for calls the wrapper cannot be followed in
     value = result.t === 'func' && value.t === 'func' && result.fn.def !== value.fn.def ? { t: 'func', fn: { ...result.fn, wraps: value.fn } } : result;
   }
@@ -269,6 +273,8 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       const value = evalExpr(ctx, stmt.value, env);
       const raised = raisedIn(value);
       if (raised) return { done: true, value: raised };
+      // a class `type(...)` could not make (its namespace not known) would be a model: the helper stops there
+      if (value.t === 'unknown' && stmt.value.k === 'call' && makesClass(stmt.value)) return abort(value.reason, env, stmt.line);
       env.effects?.(value, env.module.file, stmt.line);
       for (const target of stmt.targets) {
         const failed = store(ctx, target, value, env);

@@ -24,7 +24,7 @@ import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from './registry.js';
 import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
-import { isTruthy, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { isTruthy, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
 import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
@@ -383,7 +383,12 @@ function bindDecorated(x: Extraction, mod: ModuleInfo, stmt: Extract<Stmt, { k: 
 function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
   if (stmt.decorators.length === 0) return undefined;
   const run = collecting(x, env, seen);
-  const value = decorated(x.ctx, stmt.decorators, { t: 'class', cls }, run, stmt.line);
+  // a decorator that builds a model of the class (noworkflow's `@proxy_class` making `type(name, (base,), columns)`)
+  // and could not be run: what it makes is missing
+  const failed = (fn: FuncInfo, reason: Value): void => {
+    if (fn.def.body && buildsSchema(fn.def.body)) x.orphans.push({ file: env.module.file, line: stmt.line, symbol: cls.name, reason: messages.decoratorNotRun(fn.def.name, unknownCause(reason)) });
+  };
+  const value = decorated(x.ctx, stmt.decorators, { t: 'class', cls }, run, stmt.line, failed);
   if (value.t === 'class') return value.cls !== cls ? value : undefined;
   return registryOfValue(x.ctx, x.reg, value) ? value : undefined;
 }
