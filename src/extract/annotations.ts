@@ -42,7 +42,7 @@ export function readAnnotation(ctx: Ctx, ann: Value, module: ModuleInfo): Annota
  * `Mapped["User"]`: a string names a class or type of the module; inside a generic too
  * (`Mapped[Optional["datetime"]]`), except where strings are values (`Literal["a"]`, `Annotated` extras).
  */
-function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
+export function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
   if (v.t === 'generic') {
     const base = pyName(v.base);
     if (base === 'typing.Literal') return v;

@@ -8,6 +8,7 @@ import { bindingValue } from './resolve.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { asBool, type CallValue, type ClassInfo, type Value } from './values.js';
 import { unknownCause } from './value-text.js';
+import { forwardRef } from './annotations.js';
 
 export type Flavor = 'sqlalchemy' | 'flask' | 'sqlmodel';
 
@@ -209,8 +210,9 @@ function rootClassRegistry(ctx: Ctx, state: RegistryState, cls: ClassInfo): Regi
     const fromReg = reg ? registryOfValue(ctx, state, reg) : undefined;
     const md = classValue(ctx, cls, 'metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? fromReg?.meta ?? newMeta(state, undefined);
-    const typeMap = [...(fromReg?.typeMap ?? []), ...typeMapOf(classValue(ctx, cls, 'type_annotation_map'))];
-    return { flavor: 'sqlalchemy', meta, typeMap };
+    // a key's forward references (`dict[str, Union[str, "JSON"]]`) resolved as an annotation's are, so the two compare
+    const own = typeMapOf(classValue(ctx, cls, 'type_annotation_map')).map(([k, v]): [Value, Value] => [k.t === 'generic' ? forwardRef(ctx, k, cls.module) : k, v]);
+    return { flavor: 'sqlalchemy', meta, typeMap: [...(fromReg?.typeMap ?? []), ...own] };
   });
 }
 
