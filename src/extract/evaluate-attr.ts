@@ -169,7 +169,7 @@ function missingAttribute(ctx: Ctx, obj: CallValue, cls: ClassInfo, name: string
   // a library class's instance answers from the library (a Flask-SQLAlchemy subclass handing `super().__getattr__` on)
   const overLibrary = mroOf(ctx, cls).some((e) => e.k === 'value' && !pyName(e.value)?.startsWith('builtins.'));
   const hook = name.startsWith('__') || overLibrary ? undefined : specialMethod(ctx, obj, '__getattr__');
-  return hook && callFunction(ctx, { ...hook, bound: obj }, { args: [{ t: 'str', v: name }], kwargs: new Map() }, { module: hook.module, depth: 0 }, obj.line);
+  return hook && callBound(ctx, hook, obj, [{ t: 'str', v: name }], obj.line);
 }
 
 /** A special method an instance's project class defines (`__getitem__`, `__getattr__`); undefined when none does. */
@@ -177,6 +177,11 @@ export function specialMethod(ctx: Ctx, obj: CallValue, name: string): FuncInfo 
   if (obj.callee.t !== 'class') return undefined;
   const found = classAttribute(ctx, obj.callee.cls, name, obj.line);
   return found.t === 'func' && found.fn.def.body ? found.fn : undefined;
+}
+
+/** `method` run on `self` with positional arguments, as Python calls a special method (`env`: the caller's, for its depth). */
+export function callBound(ctx: Ctx, method: FuncInfo, self: Value, args: Value[], line: number, env: Env = { module: method.module, depth: 0 }): Value {
+  return callFunction(ctx, { ...method, bound: self }, { args, kwargs: new Map() }, env, line);
 }
 
 /** What an instance reads from its class: a property run on it, a method bound to it, a constant; undefined for a column or a name the class lacks. */

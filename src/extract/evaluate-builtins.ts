@@ -3,7 +3,7 @@ import type { Expr } from '../python/summary.js';
 import { classScope, type Ctx, type Env } from './context.js';
 import { enumMemberValue, isEnumClass, iteratedMembers } from './enums.js';
 import { callValue, makeCall } from './evaluate-call.js';
-import { callFunction, MAX_LOOP } from './evaluate-func.js';
+import { MAX_LOOP } from './evaluate-func.js';
 import { binaryOp, equalValues } from './evaluate-ops.js';
 import { builtinException, isFloat, isTruthy, num, raising, scalar, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
@@ -12,7 +12,7 @@ import { pyName } from './sa-names.js';
 import { zipOf } from './evaluate-itertools.js';
 import { bytesOf } from './evaluate-bytes.js';
 import { mappingContent } from './mapping-instances.js';
-import { specialMethod } from './evaluate-attr.js';
+import { callBound, specialMethod } from './evaluate-attr.js';
 import { instanceEqual, instanceLess } from './operator-methods.js';
 
 /** The items `for x in v` visits; undefined when they are not known statically. */
@@ -49,7 +49,7 @@ export function iterate(ctx: Ctx, v: Value): Value[] | undefined {
 function iterMethodItems(ctx: Ctx, v: CallValue): Value[] | undefined {
   const iter = specialMethod(ctx, v, '__iter__');
   if (!iter) return undefined;
-  const made = callFunction(ctx, { ...iter, bound: v }, { args: [], kwargs: new Map() }, { module: iter.module, depth: 0 }, v.line);
+  const made = callBound(ctx, iter, v, [], v.line);
   return made === v ? undefined : iterate(ctx, made);
 }
 

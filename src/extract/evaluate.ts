@@ -2,7 +2,7 @@
 import { compare, isInstance, operate, unary } from './operator-methods.js';
 import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
-import { attributeOf, specialMethod } from './evaluate-attr.js';
+import { attributeOf, callBound, specialMethod } from './evaluate-attr.js';
 import { mappingContent, spreadMapping } from './mapping-instances.js';
 import { callValue } from './evaluate-call.js';
 import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
@@ -288,7 +288,7 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
 
 function instanceItem(ctx: Ctx, obj: CallValue, index: Value, env: Env, line: number): Value | undefined {
   const getitem = specialMethod(ctx, obj, '__getitem__');
-  if (getitem) return callFunction(ctx, { ...getitem, bound: obj }, { args: [index], kwargs: new Map() }, env, line);
+  if (getitem) return callBound(ctx, getitem, obj, [index], line, env);
   const content = mappingContent(ctx, obj);
   return content && subscriptOf(ctx, content, index, env, line);
 }

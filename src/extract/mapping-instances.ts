@@ -3,11 +3,10 @@
 // the class's own `__getattr__` (`g.db_app_name` reading `self[key]`).
 import { classScope, type Ctx, type Env } from './context.js';
 import { mroOf } from './classes.js';
-import { specialMethod } from './evaluate-attr.js';
+import { callBound, specialMethod } from './evaluate-attr.js';
 import { iterate } from './evaluate-builtins.js';
-import { callFunction } from './evaluate-func.js';
 import { pyName } from './sa-names.js';
-import type { CallValue, FuncInfo, Value } from './values.js';
+import type { CallValue, Value } from './values.js';
 
 type DictValue = Extract<Value, { t: 'dict' }>;
 
@@ -56,9 +55,8 @@ export function spreadMapping(ctx: Ctx, v: Value, env: Env, line: number): DictV
   const getitem = specialMethod(ctx, v, '__getitem__');
   const keysMethod = specialMethod(ctx, v, 'keys') ?? specialMethod(ctx, v, '__iter__');
   if (!getitem || !keysMethod) return undefined;
-  const call = (fn: FuncInfo, args: Value[]): Value => callFunction(ctx, { ...fn, bound: v }, { args, kwargs: new Map() }, env, line);
-  const keys = iterate(ctx, call(keysMethod, []));
+  const keys = iterate(ctx, callBound(ctx, keysMethod, v, [], line, env));
   if (!keys) return undefined;
-  const entries: Array<[Value, Value]> = keys.map((k) => [k, call(getitem, [k])]);
+  const entries: Array<[Value, Value]> = keys.map((k) => [k, callBound(ctx, getitem, v, [k], line, env)]);
   return entries.some(([, x]) => x.t === 'unknown') ? undefined : { t: 'dict', entries };
 }

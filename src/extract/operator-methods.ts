@@ -3,11 +3,10 @@
 // has none or returns NotImplemented; comparisons a `functools.total_ordering` class does not define are derived.
 import type { Ctx, Env } from './context.js';
 import { classHeader, mroOf } from './classes.js';
-import { specialMethod } from './evaluate-attr.js';
-import { callFunction } from './evaluate-func.js';
+import { callBound, specialMethod } from './evaluate-attr.js';
 import { binaryOp, compareOp, unaryOp } from './evaluate-ops.js';
 import { pyName } from './sa-names.js';
-import { isTruthy, type CallValue, type FuncInfo, type Value } from './values.js';
+import { isTruthy, type CallValue, type Value } from './values.js';
 
 const BINARY: Readonly<Record<string, string>> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow', '@': 'matmul',
@@ -21,9 +20,6 @@ const REFLECTED: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>':
 export const isInstance = (v: Value): v is CallValue => v.t === 'call' && v.callee.t === 'class';
 const isNotImplemented = (v: Value): boolean => v.t === 'ext' && v.name === 'builtins.NotImplemented';
 
-function callSpecial(ctx: Ctx, fn: FuncInfo, self: CallValue, args: Value[], env: Env, line: number): Value {
-  return callFunction(ctx, { ...fn, bound: self }, { args, kwargs: new Map() }, env, line);
-}
 
 /** `a op b` (binary or augmented): the project method's result when an operand's class defines one, else Python's builtin behaviour. */
 export function operate(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: number): Value {
@@ -34,17 +30,17 @@ function userBinary(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: nu
   const name = BINARY[op];
   if (!name) return undefined;
   const own = isInstance(a) ? specialMethod(ctx, a, `__${name}__`) : undefined;
-  const result = own && callSpecial(ctx, own, a as CallValue, [b], env, line);
+  const result = own && callBound(ctx, own, a as CallValue, [b], line, env);
   if (result && !isNotImplemented(result)) return result;
   const reflected = isInstance(b) ? specialMethod(ctx, b, `__r${name}__`) : undefined;
-  const answer = reflected && callSpecial(ctx, reflected, b as CallValue, [a], env, line);
+  const answer = reflected && callBound(ctx, reflected, b as CallValue, [a], line, env);
   return answer && !isNotImplemented(answer) ? answer : undefined;
 }
 
 /** `-spec`, `~flag` on a project instance: its `__neg__` / `__pos__` / `__invert__`; undefined when it has none. */
 export function userUnary(ctx: Ctx, op: string, a: Value, env: Env, line: number): Value | undefined {
   const method = UNARY[op] && isInstance(a) ? specialMethod(ctx, a, UNARY[op]!) : undefined;
-  return method && callSpecial(ctx, method, a as CallValue, [], env, line);
+  return method && callBound(ctx, method, a as CallValue, [], line, env);
 }
 
 export function unary(ctx: Ctx, op: string, a: Value, env: Env, line: number): Value {
@@ -73,7 +69,7 @@ function userCompare(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: n
 /** `self op other` by the method self's class has for it, or derives from another under `@total_ordering`. */
 function comparison(ctx: Ctx, op: string, self: CallValue, other: Value, env: Env, line: number): Value | undefined {
   const direct = specialMethod(ctx, self, COMPARE[op]!);
-  if (direct) return callSpecial(ctx, direct, self, [other], env, line);
+  if (direct) return callBound(ctx, direct, self, [other], line, env);
   if (op === '==' || op === '!=' || !isTotalOrdering(ctx, self)) return undefined;
   return derivedComparison(ctx, op, self, other, env, line);
 }
@@ -85,7 +81,7 @@ function comparison(ctx: Ctx, op: string, self: CallValue, other: Value, env: En
 function derivedComparison(ctx: Ctx, op: string, self: CallValue, other: Value, env: Env, line: number): Value | undefined {
   const root = ['<', '<=', '>', '>='].find((r) => specialMethod(ctx, self, COMPARE[r]!));
   if (!root) return undefined;
-  const rootValue = callSpecial(ctx, specialMethod(ctx, self, COMPARE[root]!)!, self, [other], env, line);
+  const rootValue = callBound(ctx, specialMethod(ctx, self, COMPARE[root]!)!, self, [other], line, env);
   if (isNotImplemented(rootValue)) return rootValue;
   const r = isTruthy(rootValue);
   if (r === undefined) return rootValue;
