@@ -124,13 +124,13 @@ function isDescriptorValue(v: Value): boolean {
 }
 
 const memberCache = new WeakMap<ClassInfo, EnumMember[]>();
-
-/**
- * Members in definition order (aliases included, as `__members__` lists them). In the class body an earlier
- * member's name is its value already (`READ_WRITE = READ | WRITE` over two `auto()`s).
- */
+/** each member name of an enum, aliases too, with the member it names (enumMemberNames) */
 const memberNames = new WeakMap<ClassInfo, Array<[string, string]>>();
 
+/**
+ * Members in definition order, aliases left out (enumMemberNames has them, as `__members__` lists them). In the
+ * class body an earlier member's name is its value already (`READ_WRITE = READ | WRITE` over two `auto()`s).
+ */
 export function enumMembers(ctx: Ctx, cls: ClassInfo): EnumMember[] {
   const cached = memberCache.get(cls);
   if (cached) return cached;

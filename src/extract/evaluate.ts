@@ -1,5 +1,4 @@
 // The static evaluator: expressions of model files to values, without running any Python.
-import { compare, isInstance, operate, unary } from './operator-methods.js';
 import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, callBound, specialMethod } from './evaluate-attr.js';
@@ -18,6 +17,7 @@ import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
 import { bytesObject, bytesOf } from './evaluate-bytes.js';
 import { callMatchMethod, matchFields } from './evaluate-methods.js';
+import { compare, isInstance, operate, unary } from './operator-methods.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);

@@ -1,5 +1,4 @@
 // Name resolution across modules: imports, relative imports, `import *`, re-exports through packages.
-import { operate } from './operator-methods.js';
 import type { Expr } from '../python/summary.js';
 import type { Binding } from './scope.js';
 import { bindDynamicGlobal, classInfo, classScope, methodInfo, moduleScope, type Ctx, type Env } from './context.js';
@@ -11,6 +10,7 @@ import { outsideValue } from './outside-attrs.js';
 import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryOutcome } from './module-try.js';
 import { chooseCase } from './evaluate-match.js';
+import { operate } from './operator-methods.js';
 
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',

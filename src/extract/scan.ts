@@ -1,6 +1,5 @@
 // Walks the modules extraction reads, in import order: maps classes, finds Table(...) and Index(...) statements,
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
-import { operate } from './operator-methods.js';
 import type { Expr, FunctionDef, Stmt, WithItem } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
@@ -30,6 +29,7 @@ import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapIm
 import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
+import { operate } from './operator-methods.js';
 
 const MAX_LOOP = 500;
 
