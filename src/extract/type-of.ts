@@ -1,12 +1,14 @@
 // Column type expressions to TypeSpec: SQLAlchemy types, Enum, with_variant, project TypeDecorators.
 import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import { bindType, type BoundType } from '../schema/type-render/bind.js';
-import type { Ctx } from './context.js';
+import { classScope, type Ctx } from './context.js';
 import { mroOf, outsideBases } from './classes.js';
 import { bareInstance, superArguments } from './constructors.js';
 import { compiledDdl } from './compiles.js';
 import { enumSpec, isEnumClass } from './enums.js';
-import { decoratorSpec } from './type-decorator.js';
+import { decoratorSpec, DIALECT_CALLEE } from './type-decorator.js';
+import { attributeOf } from './evaluate-attr.js';
+import { callValue } from './evaluate-call.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
 import { valueText } from './value-text.js';
@@ -44,8 +46,26 @@ export function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
 
 export function typeSpecOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   const spec = specOf(ctx, v, file, line);
-  const compiled = 't' in spec ? undefined : compiledDdl(ctx, v, spec, ctx.project.compiled);
-  return compiled ? { ...(spec as TypeSpec), compiled } : spec;
+  if ('t' in spec) return spec;
+  const own = ownCompile(ctx, v, file, line);
+  if (own?.t === 'unknown') return own;
+  const compiled = own?.compiled ?? compiledDdl(ctx, v, spec, ctx.project.compiled);
+  return compiled ? { ...spec, compiled } : spec;
+}
+
+/**
+ * A project type class that overrides `compile(dialect)` (CMS's PostgreSQL domains: `return cls.domain_name`):
+ * the DDL is what it returns for the dialect extracted; undefined for a class without one.
+ */
+function ownCompile(ctx: Ctx, v: Value, file: string, line: number): { t: 'ddl'; compiled: TypeSpec['compiled'] } | Unknown | undefined {
+  const cls = v.t === 'call' && v.callee.t === 'class' ? v.callee.cls : v.t === 'class' ? v.cls : undefined;
+  const owner = cls && mroOf(ctx, cls).find((e) => e.k === 'class' && classScope(ctx.project, e.cls).bindings.get('compile')?.k === 'def');
+  if (owner?.k !== 'class') return undefined;
+  const method = attributeOf(ctx, v, 'compile', { module: owner.cls.module, depth: 0 }, line);
+  const dialect: Value = { t: 'call', callee: { t: 'ext', name: DIALECT_CALLEE }, args: [], kwargs: new Map(), file, line, expr: { k: 'other', type: 'dialect', text: '', line } };
+  const ddl = callValue(ctx, method, { args: [dialect], kwargs: new Map() }, { module: owner.cls.module, depth: 0 }, { k: 'name', id: 'compile', line });
+  if (ddl.t !== 'str') return unknown(`type ${cls!.name}.compile() does not give DDL known statically`, file, line);
+  return { t: 'ddl', compiled: { [ctx.project.dialect]: ddl.v } };
 }
 
 function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
