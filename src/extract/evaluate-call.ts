@@ -570,7 +570,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     // `get_origin(Keyed[str])` is Keyed; of anything not a generic alias, None
     case 'typing.get_origin':
     case 'typing_extensions.get_origin':
-      return first?.t === 'generic' ? first.base : first && first.t !== 'unknown' && isBuiltinValue(first) ? { t: 'none' } : first?.t === 'class' ? { t: 'none' } : unknown('get_origin() of a value not known statically', file, line);
+      if (first?.t === 'generic') return first.base;
+      return first && (isBuiltinValue(first) || first.t === 'class') ? { t: 'none' } : unknown('get_origin() of a value not known statically', file, line);
     case 'typing.get_args':
     case 'typing_extensions.get_args':
       // `Enum(*get_args(Kind))` over `Kind = Literal["a", "b"]`
@@ -764,7 +765,8 @@ function seqOf(ctx: Ctx, v: Value | undefined, kind: 'tuple' | 'list', file: str
 }
 
 /** `dict(mapping)`, `dict((("pk", "..."), ...))` (pairs), `dict(a=1)` */
-function dictOf(first: Value | undefined, a: Arguments, file: string, line: number): Value {
+/** `dict(first, **kwargs)`: a copy of a dict or of (key, value) pairs, the keywords added. */
+export function dictOf(first: Value | undefined, a: Arguments, file: string, line: number): Value {
   const pairs = first?.t === 'seq' && first.items.every((p) => p.t === 'seq' && p.items.length === 2);
   const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : pairs && first.t === 'seq' ? first.items.map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]) : [];
   if (first && first.t !== 'dict' && !pairs) return unknown('dict() of a value not known statically', file, line);

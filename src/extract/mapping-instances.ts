@@ -4,6 +4,7 @@
 import { classScope, type Ctx, type Env } from './context.js';
 import { mroOf } from './classes.js';
 import { callBound, specialMethod } from './evaluate-attr.js';
+import { dictOf } from './evaluate-call.js';
 import { iterate } from './evaluate-builtins.js';
 import { pyName } from './sa-names.js';
 import type { CallValue, Value } from './values.js';
@@ -32,12 +33,9 @@ function madeMapping(ctx: Ctx, v: CallValue): DictValue | undefined {
   const base = mro.find((e) => e.k === 'value');
   if (base?.k !== 'value' || pyName(base.value) !== 'builtins.dict') return undefined;
   if (mro.some((e) => e.k === 'class' && MAPPING_HOOKS.some((hook) => classScope(ctx.project, e.cls).bindings.has(hook)))) return undefined;
-  const [first] = v.args;
-  const pairs = first?.t === 'seq' && first.items.every((p) => p.t === 'seq' && p.items.length === 2) ? first.items : undefined;
-  if (first && first.t !== 'dict' && !pairs) return undefined;
-  const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : (pairs ?? []).map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]);
-  for (const [k, x] of v.kwargs) entries.push([{ t: 'str', v: k }, x]);
-  return { t: 'dict', entries };
+  // what dict(...) makes of the constructor's arguments
+  const made = dictOf(v.args[0], v, v.file, v.line);
+  return made.t === 'dict' ? made : undefined;
 }
 
 /** dict's own methods, which an instance of a subclass reads before the class's `__getattr__` is asked. */

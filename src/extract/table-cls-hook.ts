@@ -3,9 +3,8 @@
 // a single-table subclass (the documented "no primary key, no table" recipe); a Table under another name renames it.
 import { classScope } from './context.js';
 import { mroOf } from './classes.js';
-import { attributeOf } from './evaluate-attr.js';
+import { attributeOf, isTableCall } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
-import { isTableCall } from './evaluate-attr.js';
 import type { ColumnDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { unknownCause } from './value-text.js';
