@@ -21,6 +21,8 @@ export interface Attr {
   /** null: annotation only (`x: Mapped[int]`) */
   value: Value | null;
   ann: Value | null;
+  /** a mixin's plain Column, copied into the class (Column._copy); a declared_attr's is made for the class */
+  copied?: boolean;
 }
 
 /** Names a mapped superclass already carries (its mapped attributes); filled by the declarative layer. */
@@ -146,7 +148,7 @@ function collectMixin(x: Extraction, cls: ClassInfo, mixin: ClassInfo, out: Map<
     if (!resolvesTo(x, cls, name, mixin, names)) continue;
     const value = attrValue(x, mixin, attr, cls);
     if (value && (callOf(value, 'Column', 'mapped_column') || value.t === 'unknown')) {
-      out.set(name, { name, owner: mixin, line: attr.line, value, ann: annValue(x, mixin, attr) });
+      out.set(name, { name, owner: mixin, line: attr.line, value, ann: annValue(x, mixin, attr), copied: true });
     }
   }
   for (const [name, attr] of later) {

@@ -5,11 +5,11 @@ import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
-import { dunderValue, pendingProblems, scanAttributes } from './declarative-scan.js';
+import { dunderValue, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
 import { columnOfAttr } from './mapped-columns.js';
-import { mappedRegistry, unknownBases } from './model-kind.js';
+import { abstractConcreteRegistry, mappedRegistry, unknownBases } from './model-kind.js';
 import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
 import { applyMapperOptions, mapsColumn, propertyColumn } from './module-effects.js';
 import { findColumn, tableOfRef, usesColumnOf } from './references.js';
@@ -30,6 +30,30 @@ export function mapClass(x: Extraction, cls: ClassInfo): MappedClass | null {
   return result;
 }
 
+/** The table an unmapped AbstractConcreteBase class builds when it names one (see abstractConcreteRegistry). */
+export function mapAbstractConcrete(x: Extraction, cls: ClassInfo): void {
+  const registry = x.mapped.has(cls) ? null : abstractConcreteTableRegistry(x, cls);
+  if (registry) mapDeclarative(x, cls, registry);
+}
+
+/**
+ * A mixin column copied from an AbstractConcreteBase class whose own table already holds it: Column._copy leaves out
+ * a ForeignKey bound to a table's constraint, and the copy has the type the bound column was given.
+ */
+function fromBoundColumn(x: Extraction, attr: Attr, draft: ColumnDraft): void {
+  mapAbstractConcrete(x, attr.owner);
+  const owner = x.mapped.get(attr.owner);
+  const bound = owner?.table && owner.columns.get(attr.name);
+  if (!owner?.table || !bound) return;
+  draft.foreignKeys = [];
+  draft.typeFrom ??= { table: owner.table, column: bound };
+}
+
+function abstractConcreteTableRegistry(x: Extraction, cls: ClassInfo): Registry | null {
+  const registry = abstractConcreteRegistry(x, cls);
+  return registry && resolveTablename(x, cls).t === 'str' ? registry : null;
+}
+
 function parentOf(x: Extraction, cls: ClassInfo): MappedClass | null {
   for (const e of mroOf(x.ctx, cls).slice(1)) {
     if (e.k === 'class' && mappedRegistry(x, e.cls)) return mapClass(x, e.cls);
@@ -47,6 +71,7 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   for (const attr of scanned) {
     const { draft, more, problem } = columnOfAttr(x, attr, registry);
     if (problem) problems.push(problem);
+    if (draft && attr.copied) fromBoundColumn(x, attr, draft);
     if (draft) {
       columns.push(draft);
       byAttr.set(attr.name, draft);

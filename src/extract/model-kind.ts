@@ -51,11 +51,21 @@ function computeRegistry(x: Extraction, cls: ClassInfo): Registry | null {
 }
 
 /**
- * `class Vehicle(AbstractConcreteBase, Base)`: no table of its own; its columns are copied into each concrete
- * subclass, as a mixin's are.
+ * `class Vehicle(AbstractConcreteBase, Base)`: not mapped; its columns are copied into each concrete subclass, as a
+ * mixin's are.
  */
 function isAbstractConcrete(x: Extraction, cls: ClassInfo): boolean {
   return classHeader(x.ctx, cls).bases.some((b) => saSymbol(b) === 'AbstractConcreteBase');
+}
+
+/**
+ * The registry of an AbstractConcreteBase class that is not `__abstract__`: one that names a table (its own
+ * `__tablename__`, or a mixin's declared_attr) still builds that Table on its metadata, though the class stays
+ * unmapped (fleetyard's `Vehicle`). Null for any other class.
+ */
+export function abstractConcreteRegistry(x: Extraction, cls: ClassInfo): Registry | null {
+  if (!isAbstractConcrete(x, cls) || isRootClass(x.ctx, cls) || ownFlag(x, cls, '__abstract__')) return null;
+  return registryOf(x.ctx, x.reg, cls) ?? null;
 }
 
 /**

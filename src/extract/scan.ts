@@ -7,7 +7,7 @@ import { classHeader } from './classes.js';
 import { callsBuiltin, updateArgument } from './class-namespace.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
 import { attributeOf, isTableCall } from './evaluate-attr.js';
-import { mapClass } from './declarative.js';
+import { mapAbstractConcrete, mapClass } from './declarative.js';
 import { evalArgs, evalExpr } from './evaluate.js';
 import { takenStatements } from './module-try.js';
 import { tryOf, type Binding } from './scope.js';
@@ -347,6 +347,7 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
     mapBodyFactories(x, stmt, cls);
     return;
   }
+  mapAbstractConcrete(x, cls);
   reportUnknownBase(x, cls);
   const mapper = stmt.decorators.find((d) => {
     const decorator = evalExpr(x.ctx, d, env);
