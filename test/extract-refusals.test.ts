@@ -615,4 +615,28 @@ describe('roots and helpers followed only in part', () => {
     expect(settings.unresolved.map((u) => u.symbol)).toEqual(['key']);
     expect(settings.unresolved[0]!.reason).toContain('__members__');
   });
+
+  it("reports a column's name=, key= or comment= it cannot read (an outside setting, a docstring), which would read as not given", async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import inspect
+from outside_lib import conf
+
+class Status:
+    \"\"\"Current state.\"\"\"
+
+class Item(Base):
+    __tablename__ = "items"
+    id = sa.Column(sa.Integer, primary_key=True)
+    code = sa.Column(sa.String(10), name=conf.CODE_COLUMN)
+    label = sa.Column(sa.String(10), key=conf.LABEL_KEY, comment=None)
+    status = sa.Column(sa.String(10), comment=inspect.getdoc(Status))
+    note = sa.Column(sa.String(10), comment="plain " + "text")
+`,
+    });
+    const items = table(schema, 'items');
+    expect(items.columns.map((c) => [c.name, c.comment])).toEqual([['id', null], ['code', null], ['label', null], ['status', null], ['note', 'plain text']]);
+    expect(items.unresolved.map((u) => [u.symbol, u.line])).toEqual([['code', 13], ['label', 14], ['status', 15]]);
+    expect(items.unresolved.map((u) => u.reason.split(' not known')[0])).toEqual(['column name=', 'column key=', 'column comment=']);
+    expect(items.unresolved[2]!.reason).toContain('inspect.getdoc(Status)');
+  });
 });

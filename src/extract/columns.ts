@@ -50,6 +50,11 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     unresolved: [],
     call,
   };
+  // `name=conf.CODE_COLUMN`, `comment=Status.__doc__`: said, where they would read as not given
+  for (const keyword of ['name', 'key', 'comment']) {
+    const v = call.kwargs.get(keyword);
+    if (v && v.t !== 'none' && asString(v) === undefined) draft.unresolved.push(problem(call, messages.columnKeyword(keyword, unknownCause(v)), key ?? undefined));
+  }
   readPositional(ctx, call, draft);
   const typeKw = call.kwargs.get('type_');
   if (typeKw) setType(ctx, call, draft, typeKw);

@@ -47,6 +47,7 @@ export const messages = {
   tablename: (reason: string): string => `__tablename__ not known statically: ${reason}`,
   tableSchema: (reason: string): string => `schema of the table not known statically (${reason}); it may not be the one shown`,
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
+  columnKeyword: (keyword: string, reason: string): string => `column ${keyword}= not known statically (${reason}): read as not given`,
   spreadKeywords: (reason: string): string => `keywords passed with ** are not known statically (${reason})`,
   checkText: (reason: string): string => `CHECK constraint text not known statically (${reason}); its source is shown`,
   compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
