@@ -3,9 +3,9 @@ import type { TypeArg, TypeSpec } from '../schema/type-spec.js';
 import type { Ctx, Env } from './context.js';
 import { classScope, methodInfo } from './context.js';
 import { callFunction } from './evaluate-func.js';
-import { methodChain, runChain } from './method-chain.js';
+import { methodChain, runChain, type ChainLink } from './method-chain.js';
 import { callValue } from './evaluate-call.js';
-import { mroOf } from './classes.js';
+import { mroOf, type MroEntry } from './classes.js';
 import { evalExpr } from './evaluate.js';
 import { attributeOf } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
@@ -190,17 +190,40 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
   if (!member) return undefined;
   const cached = memberRecords.get(member);
   if (cached) return cached;
-  const bases = mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
-  const mixin = bases.includes('enum.StrEnum') ? 'strenum' : bases.includes('builtins.str') ? 'str' : bases.some((b) => /^(builtins\.int|enum\.IntEnum|enum\.IntFlag)$/.test(b)) ? 'int' : 'none';
-  const fields: Record<string, Value> = { ...memberFields(cls, member), __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixin } };
+  const mro = mroOf(ctx, cls);
+  const bases = mro.flatMap((e) => (e.k === 'value' ? [pyName(e.value) ?? ''] : []));
+  const fields: Record<string, Value> = { ...memberFields(cls, member), __enum__: { t: 'str', v: `${cls.name}.${member.name}` }, __mixin__: { t: 'str', v: mixinOf(bases) } };
   // a Flag's members combine with `|`, `&`, `^` into a member of the same class (evaluate-ops.ts), named from these
   if (hasBase(ctx, cls, FLAG)) {
     fields.__flag__ = { t: 'str', v: cls.name };
     fields.__flagnames__ = { t: 'dict', entries: enumMembers(ctx, cls).map((m): [Value, Value] => [m.value, { t: 'str', v: m.name }]) };
   }
-  const made = record(fields);
+  const kwargs = new Map(Object.entries(fields));
+  const made: CallValue = { ...record({}), kwargs };
   memberRecords.set(member, made);
+  // a project `__str__` / `__format__` (`def __str__(self): return self.value`): what str() and f"{member}" give
+  for (const [method, args] of [['__str__', []], ['__format__', [{ t: 'str', v: '' }]]] as const) {
+    const own = ownSpecialMethod(ctx, mro, method);
+    if (own) kwargs.set(method, callFunction(ctx, methodInfo(own.owner.module, own.def, own.owner, made), { args: [...args], kwargs: new Map() }, { module: cls.module, depth: 0 }, own.def.line));
+  }
   return made;
+}
+
+/**
+ * How a member reads as text (evaluate-ops.ts formatValue): 'strenum' and 'intenum' (ReprEnum: StrEnum, IntEnum,
+ * IntFlag) as their value; 'str' and 'int' mixins as `Class.NAME`, as a plain enum, though they act as their value
+ * in operators.
+ */
+function mixinOf(bases: string[]): string {
+  if (bases.includes('enum.StrEnum')) return 'strenum';
+  if (bases.includes('enum.IntEnum') || bases.includes('enum.IntFlag')) return 'intenum';
+  return bases.includes('builtins.str') ? 'str' : bases.includes('builtins.int') ? 'int' : 'none';
+}
+
+/** A special method a project class of the enum's MRO defines before any library class does. */
+function ownSpecialMethod(ctx: Ctx, mro: readonly MroEntry[], name: string): ChainLink | undefined {
+  const first = mro.findIndex((e) => e.k === 'value');
+  return methodChain(ctx, first === -1 ? mro : mro.slice(0, first), name)[0];
 }
 
 /**

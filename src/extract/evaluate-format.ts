@@ -1,7 +1,7 @@
 // Python's string formatting for the static evaluator: `!r` conversions, the format-spec mini-language of
 // f-strings and str.format (https://docs.python.org/3/library/string.html#formatspec), and `%` formatting.
 // Anything outside the common subset gives undefined (unknown), never an approximation.
-import { formatValue } from './evaluate-ops.js';
+import { enumMember, formatEmpty, formatValue, isReprEnum } from './evaluate-ops.js';
 import { isFloat, numberText, scalar, unknown, type Value } from './values.js';
 
 /** repr() of a plain value: strings quoted as Python quotes them. */
@@ -24,8 +24,14 @@ const SPEC = /^(?:([\s\S])?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?(
 
 /** format(value, spec) for strings, integers, floats and booleans. */
 export function formatSpec(value: Value, spec: string): string | undefined {
+  if (spec === '') return formatEmpty(value);
+  const member = enumMember(value);
+  // a member with a spec: its own `__format__` (run here only for ''), a ReprEnum's value, else its str()
+  if (member && !isReprEnum(member)) {
+    const text = member.kwargs.has('__format__') ? undefined : formatValue(member);
+    return text === undefined ? undefined : formatSpec({ t: 'str', v: text }, spec);
+  }
   const v = scalar(value);
-  if (spec === '') return formatValue(v);
   const m = SPEC.exec(spec);
   if (!m) return undefined;
   const [, fill0, align0, sign, alt, zero, width, group, precision, type] = m;

@@ -4,7 +4,7 @@ import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
 import { iteratorOf } from './evaluate-builtins.js';
-import { builtinException, num, raising, record, unknown, type Arguments, type Value } from './values.js';
+import { builtinException, num, raising, record, scalar, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
 
@@ -263,7 +263,8 @@ function expandTabs(text: string, size: number): string {
 
 function joinOf(sep: string, seq: Value | undefined, file: string, line: number): Value {
   if (seq?.t !== 'seq') return unknown('join() of a value not known statically', file, line);
-  const parts = seq.items.map((v) => (v.t === 'str' ? v.v : undefined));
+  // a str-mixin enum member is a str: its value
+  const parts = seq.items.map(scalar).map((v) => (v.t === 'str' ? v.v : undefined));
   if (parts.some((p) => p === undefined)) return unknown('join() of values not known statically', file, line);
   return s(parts.join(sep));
 }

@@ -11,11 +11,12 @@ const COMPILED_ELEMENT_ATTR = 'schemaguard.CompiledElement.';
 
 /** Python's str() of a scalar; undefined when the value is not a plain scalar. */
 export function formatValue(v: Value): string | undefined {
-  if (v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record') {
-    // str(member): StrEnum and IntEnum give the value, other enums `Class.NAME`
-    const mixin = v.kwargs.get('__mixin__');
-    const isValueLike = mixin?.t === 'str' && (mixin.v === 'strenum' || mixin.v === 'int');
-    const shown = isValueLike ? v.kwargs.get('value') : v.kwargs.get('__enum__');
+  const member = enumMember(v);
+  if (member) {
+    // str(member): a project `__str__`'s result; a ReprEnum's (StrEnum, IntEnum, IntFlag) value; else `Class.NAME`
+    const own = member.kwargs.get('__str__');
+    if (own) return own.t === 'str' ? own.v : undefined;
+    const shown = isReprEnum(member) ? member.kwargs.get('value') : member.kwargs.get('__enum__');
     return shown ? formatValue(shown) : undefined;
   }
   // `f"VARCHAR({element.length})"` in a @compiles function: the attribute, filled in per type when rendered
@@ -34,12 +35,33 @@ export function formatValue(v: Value): string | undefined {
   }
 }
 
+/** format(v, '') (an f-string's `{v}`): an enum member's project `__format__`, else str(v) as Python 3.12+ gives it. */
+export function formatEmpty(v: Value): string | undefined {
+  const own = enumMember(v)?.kwargs.get('__format__');
+  if (own) return own.t === 'str' ? own.v : undefined;
+  return formatValue(v);
+}
+
+/** An enum member as enums.ts makes it (a record with its `Class.NAME` text). */
+export function enumMember(v: Value): CallValue | undefined {
+  return v.t === 'call' && v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record' && v.kwargs.has('__enum__') ? v : undefined;
+}
+
+/** StrEnum, IntEnum and IntFlag members read and format as their value. */
+export function isReprEnum(member: CallValue): boolean {
+  const mixin = member.kwargs.get('__mixin__');
+  return mixin?.t === 'str' && (mixin.v === 'strenum' || mixin.v === 'intenum');
+}
+
 export function binaryOp(op: string, a: Value, b: Value, file: string, line: number): Value {
   if (a.t === 'unknown') return a;
   if (b.t === 'unknown') return b;
   if (FLAG_OPS.has(op) && a.t === 'call' && b.t === 'call' && flagClass(a) !== undefined && flagClass(a) === flagClass(b)) return flagOperation(op, a, b, file, line);
+  // `"%s" % member` formats the member as str() gives it, not its value
+  const left = scalar(a);
+  if (op === '%' && left.t === 'str') return percentFormat(left.v, b, file, line);
   // an IntEnum member in arithmetic, a StrEnum member in concatenation: its value
-  if (scalar(a) !== a || scalar(b) !== b) return binaryOp(op, scalar(a), scalar(b), file, line);
+  if (left !== a || scalar(b) !== b) return binaryOp(op, left, scalar(b), file, line);
   // `defaults | {"index": True}`: the merged dict, the right side's values winning
   if (op === '|' && a.t === 'dict' && b.t === 'dict') return mergedDict(a, b);
   if (a.t === 'seq' && b.t === 'seq' && a.kind === 'set' && b.kind === 'set' && SET_OPS.has(op)) return setOperation(op, a.items, b.items, file, line);

@@ -4,7 +4,7 @@ import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js
 import { attributeOf, callBound, specialMethod } from './evaluate-attr.js';
 import { mappingContent, spreadMapping } from './mapping-instances.js';
 import { callValue } from './evaluate-call.js';
-import { binaryOp, compareOp, formatValue, sameKey, unaryOp } from './evaluate-ops.js';
+import { binaryOp, compareOp, formatEmpty, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { callFunction, evalComprehension, paramDefaults } from './evaluate-func.js';
 import { lookupName } from './resolve.js';
@@ -302,7 +302,7 @@ function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Va
     }
     const value = evalExpr(ctx, part, env);
     if (value.t === 'unknown') return value;
-    const text = formatValue(value);
+    const text = formatEmpty(value);
     if (text === undefined) return unknown('f-string with a value not known statically', env.module.file, expr.line);
     out += text;
   }

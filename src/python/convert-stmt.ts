@@ -15,10 +15,11 @@ type Scope = 'module' | 'class' | 'record' | 'function';
 
 /**
  * Special methods an expression runs on a project object (operator-methods.ts): a column-spec algebra's `a | b`,
- * `sorted()` over specs, a spec called with its name, an attribute dict's `__getattr__`.
+ * `sorted()` over specs, a spec called with its name, an attribute dict's `__getattr__`, an enum's `__str__` giving
+ * its values as text (`Enum(*[str(s) for s in Status])`).
  */
 const OPERATOR_METHODS = [
-  '__call__', '__getattr__', '__getitem__', '__iter__', '__len__', '__neg__', '__pos__', '__invert__',
+  '__str__', '__format__', '__call__', '__getattr__', '__getitem__', '__iter__', '__len__', '__neg__', '__pos__', '__invert__',
   '__lt__', '__le__', '__gt__', '__ge__', '__eq__', '__ne__',
   ...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'matmul', 'or', 'and', 'xor', 'lshift', 'rshift'].flatMap((op) => [`__${op}__`, `__r${op}__`]),
 ];
