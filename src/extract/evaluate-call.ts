@@ -1,6 +1,7 @@
 // Calls in the static evaluator: builtins, string methods, re.sub, functools.partial, in-repo helpers.
 import type { Expr } from '../python/summary.js';
 import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
+import { instanceText } from './operator-methods.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, specialMethod, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
@@ -385,7 +386,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
   if (unknownArg && /^(builtins|re|typing)\./.test(name) && name !== 'builtins.getattr' && name !== 'builtins.setattr') return unknownArg;
   switch (name) {
     case 'builtins.str':
-      return first ? strOf(first, file, line) : { t: 'str', v: '' };
+      return first ? (instanceText(ctx, first, 'str', env, line) ?? strOf(first, file, line)) : { t: 'str', v: '' };
     // a name with its quoting decided (`quoted_name("Status", quote=True)`): the name, as the DDL spells it
     case 'sqlalchemy.quoted_name':
     case 'sqlalchemy.sql.quoted_name':

@@ -17,7 +17,7 @@ import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
 import { bytesObject, bytesOf } from './evaluate-bytes.js';
 import { callMatchMethod, matchFields } from './evaluate-methods.js';
-import { compare, isInstance, operate, unary } from './operator-methods.js';
+import { compare, instanceText, isInstance, operate, unary } from './operator-methods.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -300,7 +300,8 @@ function evalFString(ctx: Ctx, expr: Extract<Expr, { k: 'fstr' }>, env: Env): Va
       out += part;
       continue;
     }
-    const value = evalExpr(ctx, part, env);
+    let value = evalExpr(ctx, part, env);
+    value = instanceText(ctx, value, 'format', env, expr.line) ?? value;
     if (value.t === 'unknown') return value;
     const text = formatEmpty(value);
     if (text === undefined) return unknown('f-string with a value not known statically', env.module.file, expr.line);

@@ -21,6 +21,18 @@ export const isInstance = (v: Value): v is CallValue => v.t === 'call' && v.call
 const isNotImplemented = (v: Value): boolean => v.t === 'ext' && v.name === 'builtins.NotImplemented';
 
 
+/**
+ * `str(obj)` or `f"{obj}"` (format with an empty spec) of an instance whose project class defines `__str__` (or,
+ * for format, `__format__`): what the method returns; undefined when the class defines neither.
+ */
+export function instanceText(ctx: Ctx, v: Value, how: 'str' | 'format', env: Env, line: number): Value | undefined {
+  if (!isInstance(v)) return undefined;
+  const format = how === 'format' ? specialMethod(ctx, v, '__format__') : undefined;
+  if (format) return callBound(ctx, format, v, [{ t: 'str', v: '' }], line, env);
+  const str = specialMethod(ctx, v, '__str__');
+  return str && callBound(ctx, str, v, [], line, env);
+}
+
 /** `a op b` (binary or augmented): the project method's result when an operand's class defines one, else Python's builtin behaviour. */
 export function operate(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: number): Value {
   return ((isInstance(a) || isInstance(b)) && userBinary(ctx, op, a, b, env, line)) || binaryOp(op, a, b, env.module.file, line);
