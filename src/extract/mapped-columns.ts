@@ -1,5 +1,6 @@
 // One collected class attribute to its column: Column, mapped_column with its Mapped[] annotation,
 // column_property / deferred wrappers, annotation-only columns; relationships and the like are skipped.
+import type { TypeSpec } from '../schema/type-spec.js';
 import type { Unresolved } from '../schema/types.js';
 import { annotatedExtras, readAnnotation, typeFromPython, type AnnotationInfo } from './annotations.js';
 import { columnFromCall, callOf } from './columns.js';
@@ -45,9 +46,14 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   const mappedColumn = callOf(value, 'mapped_column');
   if (mappedColumn) return finishMapped(x, mappedColumn, attr, info, registry);
   // `deferred(mapped_column(Text))` under `Mapped[str]`: the wrapper is what is mapped, and the annotation is not
-  // applied to the column it wraps (nullable as the column says, paddles' `description`)
+  // applied to the column it wraps (nullable as the column says, paddles' `description`); with no type given, the
+  // column's type is NullType
   const wrappedColumn = callOf(wrapped, 'mapped_column');
-  if (wrappedColumn) return finishMapped(x, wrappedColumn, attr, null, registry);
+  if (wrappedColumn) {
+    const draft = named(columnFromCall(x.ctx, wrappedColumn, attr.name), attr);
+    if (!draft.type && !draft.typeUnknown && draft.foreignKeys.length === 0) draft.type = nullType();
+    return { draft };
+  }
   // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
   const secondary = callOf(value, 'relationship')?.kwargs.get('secondary');
   if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };
@@ -55,6 +61,10 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
 }
 
 /** Values of attributes we could not evaluate: a call may have built a column. */
+function nullType(): TypeSpec {
+  return { name: 'NullType', module: 'sqlalchemy', args: [], kwargs: {} };
+}
+
 function isCallLike(attr: Attr): boolean {
   return attr.value?.t === 'unknown';
 }
