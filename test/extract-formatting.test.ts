@@ -34,4 +34,11 @@ describe('string formatting', () => {
     expect(problems[0]).toContain('f-string field format not supported statically');
     expect(problems[1]).toContain('%-formatting with values not known statically');
   });
+
+  it('writes a server default of an ANSI function as SQLAlchemy compiles it, without parentheses', async () => {
+    const text = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\nclass T(Base):\n    __tablename__ = "t"\n    id = sa.Column(sa.Integer, primary_key=True)\n    a = sa.Column(sa.DateTime, server_default=sa.func.current_timestamp())\n    b = sa.Column(sa.Date, server_default=sa.func.current_date())\n    c = sa.Column(sa.DateTime, server_default=sa.func.now())\n';
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    // printed by SQLAlchemy 2.0: str(column.server_default.arg.compile())
+    expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'now()']);
+  });
 });

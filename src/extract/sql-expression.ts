@@ -10,6 +10,7 @@ import { columnName, columnOf, findColumn } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isFloat, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
+import { ANSI_FUNCTIONS } from './value-text.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped */
@@ -32,8 +33,6 @@ const NEGATED: Record<string, string> = {
 };
 /** Ordering modifiers, as methods (`col.desc()`) and as functions (`sa.nulls_last(col)`): the words they append. */
 const MODIFIERS: Record<string, string> = { desc: 'DESC', asc: 'ASC', nulls_first: 'NULLS FIRST', nullsfirst: 'NULLS FIRST', nulls_last: 'NULLS LAST', nullslast: 'NULLS LAST' };
-/** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
-const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
 
 interface Render {
   x: Extraction;

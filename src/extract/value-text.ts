@@ -39,6 +39,9 @@ export function valueText(v: Value): string {
 }
 
 /** A server default as the DDL would carry it: quoted strings, text() bodies, function calls. */
+/** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
+export const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
+
 export function serverDefaultText(v: Value): string {
   if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
   if (v.t === 'call') {
@@ -46,6 +49,7 @@ export function serverDefaultText(v: Value): string {
     const last = callee.slice(callee.lastIndexOf('.') + 1);
     if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
     if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0]);
+    if (isSqlFunction(callee) && ANSI_FUNCTIONS.has(last) && v.args.length === 0) return last.toUpperCase();
     if (isSqlFunction(callee)) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
     if (last === 'true' || last === 'false') return last;
   }
