@@ -5,6 +5,7 @@ import { isNamespaceCall, namespaceKey, namespaceUpdate, writesNamespace } from 
 import { evalExpr } from './evaluate.js';
 import { iterate } from './evaluate-builtins.js';
 import { assignTarget, MAX_LOOP } from './evaluate-func.js';
+import type { Ctx } from './context.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
 import { unknownCause } from './value-text.js';
@@ -90,8 +91,26 @@ function readBody(x: Extraction, cls: ClassInfo): BodyRead {
     read = { attrs, annotated, inVars };
     cache.set(cls, read);
     setAttrs(read, classCreationAttrs(x, cls, inVars), cls.def.line);
+    // what the function that made the class set on it before its body was read (see setOnFactoryClass)
+    if (cls.closure && cls.assigned) setAttrs(read, cls.assigned, cls.def.line);
   }
   return read;
+}
+
+/** A class made inside a function (it has a closure) that no registry maps: what is set on it is its namespace. */
+export function isPlainFactoryClass(ctx: Ctx, cls: ClassInfo): boolean {
+  return cls.closure !== undefined && !ctx.project.hooks.isMapped(cls);
+}
+
+/**
+ * `setattr(_Ref, f"{target}_id", declared_attr(_col))` in a mixin factory, on the plain class it has just made: the
+ * attribute joins the class's namespace (it is in `vars(cls)` when a model later lists the class as a base), read now
+ * or when the body is first read.
+ */
+export function setOnFactoryClass(cls: ClassInfo, name: string, value: Value): void {
+  (cls.assigned ??= new Map()).set(name, value);
+  const read = cache.get(cls);
+  if (read) setAttrs(read, new Map([[name, value]]), cls.def.line);
 }
 
 /** What a class decorator set on a plain class before mapping it joins the class's namespace, after its body. */

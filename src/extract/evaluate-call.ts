@@ -2,6 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { instanceText } from './operator-methods.js';
+import { isPlainFactoryClass, setOnFactoryClass } from './class-body.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, specialMethod, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
@@ -499,6 +500,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const value = a.args[2];
       if (first?.t === 'class' && first.cls.inCreation && second?.t === 'str' && value) {
         (first.cls.assigned ??= new Map()).set(second.v, value);
+        return { t: 'none' };
+      }
+      if (first?.t === 'class' && isPlainFactoryClass(ctx, first.cls) && second?.t === 'str' && value) {
+        setOnFactoryClass(first.cls, second.v, value);
         return { t: 'none' };
       }
       if (first?.t === 'call' && second?.t === 'str' && value && setObjectAttribute(ctx, first, second.v, value)) return { t: 'none' };

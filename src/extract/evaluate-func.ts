@@ -1,4 +1,5 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
+import { isPlainFactoryClass, setOnFactoryClass } from './class-body.js';
 import { operate } from './operator-methods.js';
 import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers, WithItem } from '../python/summary.js';
 import { methodInfo, type Ctx, type Env } from './context.js';
@@ -445,6 +446,10 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   // (and a record: an enum member its `__init__` runs on, a SimpleNamespace)
   if (obj.t === 'call' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
   if (setColumnAttribute(obj, target.name, value)) return undefined;
+  if (obj.t === 'class' && !obj.cls.inCreation && isPlainFactoryClass(ctx, obj.cls)) {
+    setOnFactoryClass(obj.cls, target.name, value);
+    return undefined;
+  }
   if (obj.t === 'class') (obj.cls.assigned ??= new Map()).set(target.name, value);
   // `History.__name__ = ...` on a class a factory built: its table exists already; only a new column would change it
   if (obj.t === 'class' && (obj.cls.inCreation || !addsColumn(value))) return undefined;
