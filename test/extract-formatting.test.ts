@@ -41,4 +41,11 @@ describe('string formatting', () => {
     // printed by SQLAlchemy 2.0: str(column.server_default.arg.compile())
     expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'now()']);
   });
+
+  it("writes a Computed column's SQL text as the oracle shows it, so that a changed expression is a changed default", async () => {
+    const text = 'import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("a", sa.Integer), sa.Column("b", sa.Integer, sa.Computed("a * 2")), sa.Column("c", sa.String(9), sa.Computed(sa.text("upper(\'x\')"), persisted=True)))\n';
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    // oracle.py: f"Computed({compile_sql(d.sqltext, dialect)!r})"
+    expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, null, "Computed('a * 2')", 'Computed("upper(\'x\')")']);
+  });
 });

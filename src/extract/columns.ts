@@ -7,6 +7,7 @@ import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
 import { messages } from './messages.js';
+import { reprOf } from './evaluate-format.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
@@ -97,6 +98,12 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
   for (; i < args.length; i++) readSchemaItem(call, draft, args[i]!);
 }
 
+/** A Computed column's SQL text as Python's repr shows it; undefined when it is not plain text. */
+function computedText(sql: Value | undefined): string | undefined {
+  const text = sql?.t === 'str' ? sql.v : sql?.t === 'call' && saSymbol(sql.callee) === 'text' && sql.args[0]?.t === 'str' ? sql.args[0].v : undefined;
+  return text === undefined ? undefined : reprOf({ t: 'str', v: text });
+}
+
 function isSchemaItem(v: Value): boolean {
   return v.t === 'call' && SCHEMA_ITEMS.has(saSymbol(v.callee) ?? '');
 }
@@ -133,6 +140,9 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       draft.serverDefault = 'Identity()';
       return;
     case 'Computed':
+      // `Computed("on_hand - reserved")`: its SQL text shown, so that a changed expression is a changed default
+      draft.serverDefault = `Computed(${computedText(item.args[0]) ?? ''})`;
+      return;
     case 'DefaultClause':
     case 'FetchedValue':
       draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0]) : `${sym}()`;
