@@ -75,7 +75,6 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
   if (op === '+' && a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items] };
   if (op === '*' && a.t === 'str' && b.t === 'num') return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
-  if (op === '%' && a.t === 'str') return percentFormat(a.v, b, file, line);
   const fromBytes = bytesOperation(op, a, b, file, line);
   if (fromBytes) return fromBytes;
   return unknown(`operator ${op} on values not known statically`, file, line);
