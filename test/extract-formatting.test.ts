@@ -48,4 +48,14 @@ describe('string formatting', () => {
     // oracle.py: f"Computed({compile_sql(d.sqltext, dialect)!r})"
     expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, null, "Computed('a * 2')", 'Computed("upper(\'x\')")']);
   });
+
+  it('cleans a comment with inspect.cleandoc as Python 3.13 does (tabs expanded, shared indentation and blank edges gone)', async () => {
+    const cases = ['\\n    Where we meet.\\n    Defaults to the first.\\n    ', '  First line.\\n\\tTabbed\\n      deeper\\n\\n', 'one'];
+    const columns = cases.map((c, i) => `    c${i} = sa.Column(sa.Text, comment=inspect.cleandoc("${c}"))\n`).join('');
+    const text = `import inspect\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\nclass T(Base):\n    __tablename__ = "t"\n    id = sa.Column(sa.Integer, primary_key=True)\n${columns}`;
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    // printed by CPython 3.13: [inspect.cleandoc(c) for c in cases]
+    expect(schema.tables[0]!.columns.slice(1).map((c) => c.comment)).toEqual(['Where we meet.\nDefaults to the first.', 'First line.\n  Tabbed\ndeeper', 'one']);
+    expect(schema.tables[0]!.unresolved).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
 import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
-import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, dedent, maketrans, shorten } from './evaluate-methods.js';
+import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, cleandoc, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
 import { spreadMapping } from './mapping-instances.js';
 import { moduleValue } from './resolve.js';
@@ -463,6 +463,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     }
     case 'textwrap.dedent':
       return first?.t === 'str' ? { t: 'str', v: dedent(first.v) } : unknown('textwrap.dedent() of a value not known statically', file, line);
+    case 'inspect.cleandoc':
+      return first?.t === 'str' ? { t: 'str', v: cleandoc(first.v) } : unknown('inspect.cleandoc() of a value not known statically', file, line);
     case 'json.loads':
       return first?.t === 'str' ? fromJson(first.v, file, line) : unknown('json.loads() of a value not known statically', file, line);
     case 'collections.defaultdict': {

@@ -1,4 +1,4 @@
-// str / list / dict methods, textwrap.dedent / shorten and re.sub for the static evaluator (table-name helpers are built from these).
+// str / list / dict methods, textwrap.dedent / shorten, inspect.cleandoc and re.sub for the static evaluator (table-name helpers are built from these).
 import { encodeText } from './evaluate-bytes.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex } from './evaluate-mutate.js';
@@ -124,6 +124,24 @@ export function dedent(text: string): string {
     }
   }
   return margin ? lines.map((l) => (l.startsWith(margin) ? l.slice(margin.length) : l)).join('\n') : lines.join('\n');
+}
+
+/**
+ * `inspect.cleandoc(doc)` (Python 3.13): tabs expanded, the first line's leading spaces and the indentation the
+ * other lines share removed, leading and trailing blank lines dropped.
+ */
+export function cleandoc(doc: string): string {
+  const lines = expandTabs(doc, 8).split('\n');
+  let margin = Infinity;
+  for (const line of lines.slice(1)) {
+    const content = line.replace(/^ +/, '').length;
+    if (content > 0) margin = Math.min(margin, line.length - content);
+  }
+  lines[0] = lines[0]!.replace(/^ +/, '');
+  const out = lines.map((line, i) => (i > 0 && margin < Infinity ? line.slice(margin) : line));
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  while (out.length > 0 && out[0] === '') out.shift();
+  return out.join('\n');
 }
 
 /**
