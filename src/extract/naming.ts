@@ -84,8 +84,11 @@ function token(key: string, input: NamingInput): string | undefined {
   if (key === 'table_name') return input.table.name;
   if (key === 'constraint_name') return input.name ?? undefined;
   if (key === 'referred_table_name') return input.referred?.table;
-  const referred = /^referred_column_(\d+)_name$/.exec(key);
-  if (referred) return input.referred?.columns[Number(referred[1])] ?? '';
+  const referred = /^referred_column_(\d+)(_?N)?_name$/.exec(key);
+  if (referred) {
+    const columns = input.referred?.columns ?? [];
+    return referred[2] ? columns.join(referred[2].startsWith('_') ? '_' : '') : (columns[Number(referred[1])] ?? '');
+  }
   const m = /^column_(\d+)(_?N)?_(name|key|label)$/.exec(key);
   if (!m) return undefined;
   if (!m[2]) return columnToken(input, Number(m[1]), m[3]!);

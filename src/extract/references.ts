@@ -28,8 +28,13 @@ export function columnObjectKey(c: ColumnDraft): string {
   return (c.call ? asString(c.call.kwargs.get('key')) : undefined) ?? columnName(c);
 }
 
+/** A column by its key in `table.c` (an explicit `key=` over a mapped attribute's name), else by attribute or name. */
 export function findColumn(table: TableDraft, keyOrName: string): ColumnDraft | undefined {
-  return table.columns.find((c) => (c.key ?? c.name) === keyOrName) ?? table.columns.find((c) => c.name === keyOrName);
+  return (
+    table.columns.find((c) => c.attr !== undefined && c.call?.kwargs.has('key') === true && columnObjectKey(c) === keyOrName) ??
+    table.columns.find((c) => (c.key ?? c.name) === keyOrName) ??
+    table.columns.find((c) => c.name === keyOrName)
+  );
 }
 
 /** `Model.attr` (through the mapper) or `table.c.key`. */
