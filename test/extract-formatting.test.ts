@@ -58,4 +58,15 @@ describe('string formatting', () => {
     expect(schema.tables[0]!.columns.slice(1).map((c) => c.comment)).toEqual(['Where we meet.\nDefaults to the first.', 'First line.\n  Tabbed\ndeeper', 'one']);
     expect(schema.tables[0]!.unresolved).toEqual([]);
   });
+
+  it('writes str(Decimal(...)) as Python does (its digits kept, scientific notation where Python uses it)', async () => {
+    const cases = ['"0.00"', '"1.50"', '" 007.5 "', '"1E+2"', '"0.0000001"', '"0.000001"', '"-0"', '5', '"1e3"', '"0.0000000"', '"12345.6789e-2"', '"1_000.5"'];
+    const columns = cases.map((c, i) => `    c${i} = sa.Column(sa.String(20), server_default=str(Decimal(${c})))\n`).join('');
+    const text = `import sqlalchemy as sa\nfrom decimal import Decimal\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\nclass T(Base):\n    __tablename__ = "t"\n    id = sa.Column(sa.Integer, primary_key=True)\n${columns}`;
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    // printed by CPython 3.13: [str(Decimal(c)) for c in cases]
+    const expected = ['0.00', '1.50', '7.5', '1E+2', '1E-7', '0.000001', '-0', '5', '1E+3', '0E-7', '123.456789', '1000.5'];
+    expect(schema.tables[0]!.columns.slice(1).map((c) => c.server_default)).toEqual(expected.map((e) => `'${e}'`));
+    expect(schema.tables[0]!.unresolved).toEqual([]);
+  });
 });

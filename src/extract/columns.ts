@@ -72,6 +72,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
   }
   const sd = call.kwargs.get('server_default');
   if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd);
+  if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
   if (spread) draft.unresolved.push(problem(call, messages.spreadKeywords(unknownCause(spread)), draft.key ?? draft.name ?? undefined));

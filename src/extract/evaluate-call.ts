@@ -2,6 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { instanceText } from './operator-methods.js';
+import { decimalParts } from './evaluate-decimal.js';
 import { isPlainFactoryClass, setOnFactoryClass } from './class-body.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, specialMethod, SUPER, superMember } from './evaluate-attr.js';
 import { subscriptOf } from './evaluate.js';
@@ -334,17 +335,12 @@ const RUNTIME = /^(os\.environ|os\.getenv|os\.environ\.get|os\.environ\.__getite
  * type's scale), for a Decimal made from a finite number's text or an int.
  */
 function decimalTuple(decimal: CallValue, file: string, line: number): Value {
-  const [value] = decimal.args;
-  const text = value?.t === 'str' ? value.v.trim().replace(/_/g, '') : value?.t === 'num' && !isFloat(value) ? String(value.v) : undefined;
-  const parts = text === undefined ? null : /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!parts || parts[2]! + (parts[3] ?? '') === '' || decimal.args.length !== 1) return unknown('Decimal.as_tuple() of a value not known statically', file, line);
-  const fraction = parts[3] ?? '';
-  const digits = (parts[2]! + fraction).replace(/^0+(?=\d)/, '');
-  const exponent = Number(parts[4] ?? 0) - fraction.length;
+  const parts = decimalParts(decimal);
+  if (!parts) return unknown('Decimal.as_tuple() of a value not known statically', file, line);
   return record({
-    sign: num(parts[1] === '-' ? 1 : 0),
-    digits: { t: 'seq', kind: 'tuple', items: [...digits].map((d) => num(Number(d))) },
-    exponent: num(exponent),
+    sign: num(parts.sign),
+    digits: { t: 'seq', kind: 'tuple', items: [...parts.digits].map((d) => num(Number(d))) },
+    exponent: num(parts.exponent),
   });
 }
 

@@ -4,6 +4,7 @@ import { bytesOf, bytesOperation } from './evaluate-bytes.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
+import { decimalText } from './evaluate-decimal.js';
 import { isBuiltinValue, isFloat, isTruthy, num, numberText, record, scalar, unknown, type CallValue, type Value } from './values.js';
 
 /** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
@@ -19,6 +20,8 @@ export function formatValue(v: Value): string | undefined {
     const shown = isReprEnum(member) ? member.kwargs.get('value') : member.kwargs.get('__enum__');
     return shown ? formatValue(shown) : undefined;
   }
+  const decimal = decimalText(v);
+  if (decimal !== undefined) return decimal;
   // `f"VARCHAR({element.length})"` in a @compiles function: the attribute, filled in per type when rendered
   if (v.t === 'ext' && v.name.startsWith(COMPILED_ELEMENT_ATTR)) return elementAttrMark(v.name.slice(COMPILED_ELEMENT_ATTR.length));
   switch (v.t) {

@@ -48,6 +48,7 @@ export const messages = {
   tableSchema: (reason: string): string => `schema of the table not known statically (${reason}); it may not be the one shown`,
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
   columnKeyword: (keyword: string, reason: string): string => `column ${keyword}= not known statically (${reason}): read as not given`,
+  serverDefault: (reason: string): string => `column server_default= not known statically (${reason}): its text is shown as ?`,
   spreadKeywords: (reason: string): string => `keywords passed with ** are not known statically (${reason})`,
   checkText: (reason: string): string => `CHECK constraint text not known statically (${reason}); its source is shown`,
   compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
