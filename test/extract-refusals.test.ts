@@ -639,4 +639,14 @@ class Item(Base):
     expect(items.unresolved.map((u) => u.reason.split(' not known')[0])).toEqual(['column name=', 'column key=', 'column comment=']);
     expect(items.unresolved[2]!.reason).toContain('inspect.getdoc(Status)');
   });
+
+  it('reports a server default it cannot compute, where its text would be shown as ? without a word', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}from decimal import Decimal\nBANDS = {"zero": Decimal("0"), "standard": Decimal("0.2")}\n\nclass Invoice(Base):\n    __tablename__ = "invoices"\n    id = sa.Column(sa.Integer, primary_key=True)\n    band = sa.Column(sa.String(9), server_default=next(k for k, v in BANDS.items() if v == max(BANDS.values())))\n    rate = sa.Column(sa.String(9), server_default=str(BANDS["standard"]))\n`,
+    });
+    const invoices = table(schema, 'invoices');
+    expect(invoices.columns.map((c) => c.server_default)).toEqual([null, '?', "'0.2'"]);
+    expect(invoices.unresolved.map((u) => [u.symbol, u.line])).toEqual([['band', 10]]);
+    expect(invoices.unresolved[0]!.reason).toContain('column server_default= not known statically');
+  });
 });
