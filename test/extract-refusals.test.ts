@@ -649,4 +649,13 @@ class Item(Base):
     expect(invoices.unresolved.map((u) => [u.symbol, u.line])).toEqual([['band', 10]]);
     expect(invoices.unresolved[0]!.reason).toContain('column server_default= not known statically');
   });
+
+  it("reports the tables an __init_subclass__ hook builds from the mapped class (an audit table per model), which are not followed", async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Audited:\n    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n        sa.Table(cls.__table__.name + "_audit", cls.metadata, sa.Column("audit_id", sa.Integer, primary_key=True))\n\nclass Thread(Audited, Base):\n    __tablename__ = "threads"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Page(Audited, Base):\n    __tablename__ = "pages"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['pages', 'threads']);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.severity])).toEqual([['m.py', 8, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toContain('tables built by Audited.__init_subclass__');
+  });
 });

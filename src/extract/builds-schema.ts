@@ -78,6 +78,13 @@ function isExpr(v: unknown): v is Expr {
   return typeof v === 'object' && v !== null && typeof (v as { k?: unknown }).k === 'string';
 }
 
+/** Whether the statements call `Table(...)` (a table of their own, not a column or class). */
+export function buildsTable(body: readonly Stmt[]): boolean {
+  return bodyCalls(TABLE_BUILDERS, body);
+}
+
+const TABLE_BUILDERS = new Set(['Table']);
+
 /** Whether the statements call something that builds a table, a column or a mapped class. */
 export function buildsSchema(body: readonly Stmt[]): boolean {
   return bodyCalls(BUILDERS, body);

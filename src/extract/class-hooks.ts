@@ -1,7 +1,7 @@
 // What runs when a class is created, before declarative maps it: the `__init_subclass__` hooks up the MRO, then
 // the metaclass's `__init__`. What they set on the class (`cls.__tablename__ = ...`) becomes its attributes.
 import type { Stmt } from '../python/summary.js';
-import { bodiesOf } from './builds-schema.js';
+import { bodiesOf, buildsTable } from './builds-schema.js';
 import { classHeader, mroOf } from './classes.js';
 import { callOf } from './columns.js';
 import { classScope, methodInfo } from './context.js';
@@ -100,6 +100,10 @@ function subclassHookAttrs(x: Extraction, cls: ClassInfo): Map<string, Value> {
   const hooks = methodChain(x.ctx, mro.slice(1), '__init_subclass__');
   if (hooks.length === 0) return new Map();
   const owner = hooks[0]!.owner.name;
+  // a hook that builds a Table of its own (an audit table per subclass, from `cls.__table__`): not followed
+  for (const hook of hooks) {
+    if (hook.def.body && buildsTable(hook.def.body)) x.orphans.push({ file: hook.owner.module.file, line: hook.def.line, reason: messages.subclassHookTables(hook.owner.name) });
+  }
   const kwargs = classHeader(x.ctx, cls).keywords;
   let atMapping: Map<string, Value> | undefined;
   const set = captureSet(x, cls, (why) => messages.subclassHook(owner, why), () =>

@@ -417,13 +417,17 @@ function store(ctx: Ctx, target: Expr, value: Value, env: Env): string | undefin
 
 /** Column attributes that stand for a constructor keyword of the same name. */
 const COLUMN_SETTABLE = new Set(['name', 'primary_key', 'nullable', 'unique', 'index', 'comment', 'autoincrement']);
+/** Defaults a Column attribute set to None removes, as the keyword not given would. */
+const CLEARABLE_DEFAULTS = new Set(['default', 'server_default', 'onupdate', 'server_onupdate']);
 
 /**
  * `c.primary_key = True` on a Column not yet in a table (in a helper or at module level): what its constructor
  * keyword would have set; false for any other object or attribute.
  */
 export function setColumnAttribute(obj: Value, name: string, value: Value): boolean {
-  if (obj.t !== 'call' || !COLUMN_SETTABLE.has(name) || saSymbol(obj.callee) !== 'Column') return false;
+  // `col.default = col.server_default = None` (the versioned-history recipe's copies): as if never given
+  const isClearedDefault = CLEARABLE_DEFAULTS.has(name) && value.t === 'none';
+  if (obj.t !== 'call' || !(COLUMN_SETTABLE.has(name) || isClearedDefault) || saSymbol(obj.callee) !== 'Column') return false;
   // Column.__init__ decided nullable from the primary_key it was given: a key set later leaves that as it was
   if (name === 'primary_key' && !obj.kwargs.has('nullable')) {
     const given = obj.kwargs.get('primary_key');

@@ -49,6 +49,7 @@ export const messages = {
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
   columnKeyword: (keyword: string, reason: string): string => `column ${keyword}= not known statically (${reason}): read as not given`,
   serverDefault: (reason: string): string => `column server_default= not known statically (${reason}): its text is shown as ?`,
+  subclassHookTables: (owner: string): string => `tables built by ${owner}.__init_subclass__ (Table(...) in the hook) are not followed statically: they are missing`,
   spreadKeywords: (reason: string): string => `keywords passed with ** are not known statically (${reason})`,
   checkText: (reason: string): string => `CHECK constraint text not known statically (${reason}); its source is shown`,
   compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
