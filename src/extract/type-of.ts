@@ -187,6 +187,8 @@ function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, fi
   // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base, built with what the
   // project's __init__ passes up (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
   const base = outsideBases(ctx, cls).find((b) => saTypeSymbol(b));
+  // a type of the project's own right over TypeEngine (a `__visit_name__`, `@compiles` functions for its DDL)
+  if (!base && outsideBases(ctx, cls).some((b) => saSymbol(b) === 'TypeEngine')) return { name: cls.name, module: 'sqlalchemy', args: [], kwargs: {} };
   if (!base) return unknown(`type ${cls.name} not known statically`, file, line);
   const self = call ?? bareInstance(cls, file, line);
   const passed = superArguments(ctx, cls, { args: self.args, kwargs: self.kwargs }, self);
