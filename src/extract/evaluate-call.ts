@@ -2,6 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { classScope, methodInfo, moduleScope, superCallOf, type Ctx, type Env } from './context.js';
 import { instanceText } from './operator-methods.js';
+import { describedType } from './type-decorator.js';
 import { decimalParts } from './evaluate-decimal.js';
 import { isPlainFactoryClass, setOnFactoryClass } from './class-body.js';
 import { attributeOf, certainlyLacks, isSuperCall, noteInstance, runPropertySetter, specialMethod, SUPER, superMember } from './evaluate-attr.js';
@@ -567,7 +568,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'sqlalchemy.ext.declarative.has_inherited_table':
       return first?.t === 'class' ? { t: 'bool', v: ctx.project.hooks.hasInheritedTable(first.cls) } : unknown('has_inherited_table() of a value not known statically', file, line);
     case 'schemaguard.type_descriptor':
-      return first ?? unknown('type_descriptor() without a type', file, line);
+      return first ? describedType(first, ctx.project.dialect) : unknown('type_descriptor() without a type', file, line);
     case 'typing.cast':
     case 'typing_extensions.cast':
       return second ?? unknown('cast() without a value', file, line);

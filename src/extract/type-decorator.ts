@@ -1,5 +1,6 @@
 // Project TypeDecorators: the type they store, from `impl` or from `load_dialect_impl` for the dialect.
 import type { TypeSpec } from '../schema/type-spec.js';
+import type { Dialect } from '../schema/types.js';
 import { classScope, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { callFunction } from './evaluate-func.js';
@@ -12,8 +13,32 @@ import { unknown, type Arguments, type CallValue, type ClassInfo, type FuncInfo,
 
 export const NOT_A_DECORATOR = 'not a TypeDecorator';
 
-/** The pseudo dialect handed to load_dialect_impl: `dialect.name` is known, type_descriptor() is the identity. */
+/** The pseudo dialect handed to load_dialect_impl: `dialect.name` is known, type_descriptor() adapts (describedType). */
 export const DIALECT_CALLEE = 'schemaguard.Dialect';
+
+const FLOATS = new Set(['Float', 'FLOAT', 'Double', 'DOUBLE', 'DOUBLE_PRECISION', 'REAL']);
+
+/**
+ * `dialect.type_descriptor(t)`: the type adapted to the dialect's own class for it (its `colspecs`), where that
+ * changes the DDL (printed by SQLAlchemy 2.0: `dialect.type_descriptor(t).compile(dialect)`). PostgreSQL (psycopg2)
+ * turns every float into Float (`DOUBLE_PRECISION()` -> FLOAT, its precision kept); MySQL a generic REAL into FLOAT and
+ * DOUBLE_PRECISION into DOUBLE; both turn DECIMAL into Numeric; SQLite turns TIMESTAMP into its DATETIME.
+ */
+export function describedType(t: Value, dialect: Dialect): Value {
+  if (t.t !== 'call') return t;
+  const sym = saSymbol(t.callee) ?? '';
+  const as = (name: string, a: Arguments): CallValue => ({ ...t, callee: { t: 'ext', name: `sqlalchemy.${name}` }, args: a.args, kwargs: a.kwargs });
+  if (dialect === 'postgresql' && FLOATS.has(sym)) {
+    const precision = t.kwargs.get('precision') ?? t.args[0];
+    return as('Float', { args: [], kwargs: new Map(precision ? [['precision', precision]] : []) });
+  }
+  // MySQL: a generic REAL is its FLOAT, DOUBLE_PRECISION its DOUBLE (its own REAL stays)
+  if (dialect === 'mysql' && sym === 'REAL' && t.callee.t === 'ext' && !t.callee.name.includes('.mysql.')) return as('Float', t);
+  if (dialect === 'mysql' && sym === 'DOUBLE_PRECISION') return as('DOUBLE', t);
+  if ((dialect === 'postgresql' || dialect === 'mysql') && sym === 'DECIMAL') return as('Numeric', t);
+  if (dialect === 'sqlite' && sym === 'TIMESTAMP') return as('DateTime', { args: [], kwargs: new Map() });
+  return t;
+}
 
 /** A class attribute along the MRO: one set on the class after its body (`EnumColumn.impl = ENUM(...)`) first. */
 function findMember(ctx: Ctx, cls: ClassInfo, name: string): { owner: ClassInfo; value: Value } | undefined {
