@@ -658,4 +658,14 @@ class Item(Base):
     expect(schema.diagnostics.map((d) => [d.file, d.line, d.severity])).toEqual([['m.py', 8, 'warning']]);
     expect(schema.diagnostics[0]!.message).toContain('tables built by Audited.__init_subclass__');
   });
+
+  it("builds a helper's copy of a table whose columns include a type-less foreign key, reporting only that column's type", async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Tenant(Base):\n    __tablename__ = "tenants"\n    id: Mapped[int] = mapped_column(primary_key=True)\n\nclass TenantScoped:\n    @declared_attr\n    def tenant_id(cls) -> Mapped[int]:\n        return mapped_column(sa.ForeignKey("tenants.id"), index=True)\n\nclass Invoice(TenantScoped, Base):\n    __tablename__ = "invoices"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    total = mapped_column(sa.Integer)\n\ndef history(model):\n    cols = [sa.Column(c.name, c.type) for c in model.__table__.c if c.key != "version"]\n    return sa.Table(model.__table__.name + "_history", model.__table__.metadata, *cols)\n\nH = history(Invoice)\n`,
+    });
+    const copy = table(schema, 'invoices_history');
+    expect(copy.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['total', 'INTEGER'], ['tenant_id', 'NULLTYPE']]);
+    expect(copy.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['tenant_id', 'column type not known statically']]);
+    expect(schema.diagnostics).toEqual([]);
+  });
 });

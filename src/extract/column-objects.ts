@@ -49,7 +49,8 @@ function asColumn(x: Extraction, call: CallValue | undefined, resolved: TypeSpec
   if (!call || (symbol !== 'Column' && symbol !== 'mapped_column')) return undefined;
   if (symbol === 'Column') return call;
   const asCall = { ...call, callee: { t: 'ext', name: 'sqlalchemy.Column' } } as CallValue;
-  if (call.kwargs.has('type_') || call.args.some((a) => isTypeValue(x.ctx, a))) return asCall;
+  // (a type-less foreign key column too: Column(ForeignKey(...)) takes its type from the column it refers to)
+  if (call.kwargs.has('type_') || call.args.some((a) => isTypeValue(x.ctx, a) || (a.t === 'call' && saSymbol(a.callee) === 'ForeignKey'))) return asCall;
   // `rank: Mapped[int] = mapped_column(default=0)`: the type its annotation gave, when it is a plain one
   const type = resolved && typeValue(resolved);
   return type ? { ...asCall, args: [type, ...call.args] } : undefined;
