@@ -199,7 +199,7 @@ export function enumMemberValue(ctx: Ctx, cls: ClassInfo, name: string): Value |
     fields.__flagnames__ = { t: 'dict', entries: enumMembers(ctx, cls).map((m): [Value, Value] => [m.value, { t: 'str', v: m.name }]) };
   }
   const kwargs = new Map(Object.entries(fields));
-  const made: CallValue = { ...record({}), kwargs };
+  const made = record(kwargs);
   memberRecords.set(member, made);
   // a project `__str__` / `__format__` (`def __str__(self): return self.value`): what str() and f"{member}" give
   for (const [method, args] of [['__str__', []], ['__format__', [{ t: 'str', v: '' }]]] as const) {

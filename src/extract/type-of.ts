@@ -6,7 +6,7 @@ import { mroOf, outsideBases } from './classes.js';
 import { bareInstance, superArguments } from './constructors.js';
 import { compiledDdl } from './compiles.js';
 import { enumSpec, isEnumClass } from './enums.js';
-import { decoratorSpec, DIALECT_CALLEE } from './type-decorator.js';
+import { decoratorSpec, DIALECT_CALLEE, NOT_A_DECORATOR } from './type-decorator.js';
 import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
@@ -183,12 +183,13 @@ function classSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: 
 function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, file: string, line: number): TypeSpec | Unknown {
   if (isEnumClass(ctx, cls)) return unknown(`enum class ${cls.name} used as a column type without Enum()`, file, line);
   const decorated = decoratorSpec(ctx, cls, call, file, line, false);
-  if (!('t' in decorated) || decorated.reason !== 'not a TypeDecorator') return decorated;
+  if (!('t' in decorated) || decorated.reason !== NOT_A_DECORATOR) return decorated;
   // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base, built with what the
   // project's __init__ passes up (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
-  const base = outsideBases(ctx, cls).find((b) => saTypeSymbol(b));
+  const outside = outsideBases(ctx, cls);
+  const base = outside.find((b) => saTypeSymbol(b));
   // a type of the project's own right over TypeEngine (a `__visit_name__`, `@compiles` functions for its DDL)
-  if (!base && outsideBases(ctx, cls).some((b) => saSymbol(b) === 'TypeEngine')) return { name: cls.name, module: 'sqlalchemy', args: [], kwargs: {} };
+  if (!base && outside.some((b) => saSymbol(b) === 'TypeEngine')) return { name: cls.name, module: 'sqlalchemy', args: [], kwargs: {} };
   if (!base) return unknown(`type ${cls.name} not known statically`, file, line);
   const self = call ?? bareInstance(cls, file, line);
   const passed = superArguments(ctx, cls, { args: self.args, kwargs: self.kwargs }, self);

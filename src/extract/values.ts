@@ -269,12 +269,13 @@ export function tableRecord(name: string, schema: string | null): CallValue {
   return record({ name: { t: 'str', v: name }, schema: strOrNone(schema), fullname: { t: 'str', v: schema ? `${schema}.${name}` : name } });
 }
 
-export function record(fields: Record<string, Value>): CallValue {
+/** A record of the fields given; a Map is kept as the record's own (a caller may add fields to it later). */
+export function record(fields: Record<string, Value> | Map<string, Value>): CallValue {
   return {
     t: 'call',
     callee: { t: 'ext', name: 'schemaguard.Record' },
     args: [],
-    kwargs: new Map(Object.entries(fields)),
+    kwargs: fields instanceof Map ? fields : new Map(Object.entries(fields)),
     file: '',
     line: 0,
     expr: { k: 'other', type: 'record', text: '', line: 0 },
