@@ -203,6 +203,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(seats.unresolved[3]!.reason).toContain('a column of this constraint or index is not known statically');
   });
 
+  it('names a column argument it reads as neither a type nor a constraint, instead of dropping it', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Entry(Base):\n    __tablename__ = "entries"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    note: Mapped[str] = mapped_column(sa.String(20), vendor_audit.Tracked())\n    amount: Mapped[int] = mapped_column(vendor_audit.settings.amount_type)\n`,
+    });
+    const entries = table(schema, 'entries');
+    expect(entries.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['note', 'VARCHAR(20)'], ['amount', 'INTEGER']]);
+    expect(entries.unresolved.map((u) => [u.symbol, u.line])).toEqual([['note', 11], ['amount', 12]]);
+    expect(entries.unresolved[0]!.reason).toBe('column argument vendor_audit.Tracked() is not understood statically (neither a type nor a constraint known here): the column may be wrong');
+    expect(entries.unresolved[1]!.reason).toContain('column argument settings.amount_type is not understood statically');
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

@@ -92,7 +92,8 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
   }
   const slot = args[i];
   if (slot && slot.t === 'none') i++;
-  else if (slot && !isSchemaItem(slot) && (slot.t === 'unknown' || isTypeValue(ctx, slot))) {
+  // `Column(c.name, c.type)` over a column whose type is not known here: a type slot all the same
+  else if (slot && !isSchemaItem(slot) && (slot.t === 'unknown' || isTypeValue(ctx, slot) || (slot.t === 'attr' && slot.name === 'type'))) {
     setType(ctx, call, draft, slot);
     i++;
   }
@@ -120,7 +121,9 @@ function setType(ctx: Ctx, call: CallValue, draft: ColumnDraft, v: Value): void 
 function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void {
   const sym = item.t === 'call' ? saSymbol(item.callee) : undefined;
   if (item.t !== 'call' || !sym) {
-    if (item.t === 'unknown') draft.unresolved.push(problem(call, item.reason, draft.key ?? draft.name ?? undefined));
+    // Column() takes None anywhere; anything else not read here may be its type or a constraint: said, not dropped
+    const why = item.t === 'unknown' ? item.reason : item.t === 'none' ? undefined : messages.columnArgument(valueText(item));
+    if (why) draft.unresolved.push(problem(call, why, draft.key ?? draft.name ?? undefined));
     return;
   }
   switch (sym) {
@@ -153,6 +156,8 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       const unknownText = checkTextProblem(item);
       if (unknownText) draft.unresolved.push(problem(item, unknownText, draft.key ?? draft.name ?? undefined));
       return;
+    default:
+      draft.unresolved.push(problem(call, messages.columnArgument(valueText(item)), draft.key ?? draft.name ?? undefined));
   }
 }
 

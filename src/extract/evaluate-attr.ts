@@ -82,9 +82,15 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const column = columns && columnCallIn(columns, obj.name);
       return (column && columnAttribute(ctx, column, name)) ?? { t: 'attr', obj, name };
     }
-    case 'generic':
+    case 'generic': {
+      const base = pyName(obj.base);
       // `Status.__args__` of `Literal["booked", "done"]`: its values (other generics flatten or reorder theirs)
-      return name === '__args__' && pyName(obj.base) === 'typing.Literal' ? { t: 'seq', kind: 'tuple', items: obj.args } : { t: 'attr', obj, name };
+      if (name === '__args__' && base === 'typing.Literal') return { t: 'seq', kind: 'tuple', items: obj.args };
+      // `money.__metadata__[0]` of `Annotated[Decimal, mapped_column(...)]`: what follows the type; `__origin__` the type
+      if (name === '__metadata__' && base === 'typing.Annotated') return { t: 'seq', kind: 'tuple', items: obj.args.slice(1) };
+      if (name === '__origin__' && base === 'typing.Annotated' && obj.args[0]) return obj.args[0];
+      return { t: 'attr', obj, name };
+    }
     case 'metatable': {
       if (name === 'c' || name === 'columns') return { t: 'tablecols', table: obj };
       // MetaData.tables keys a table "schema.name", or "name" when it has no schema

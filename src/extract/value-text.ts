@@ -38,10 +38,10 @@ export function valueText(v: Value): string {
   }
 }
 
-/** A server default as the DDL would carry it: quoted strings, text() bodies, function calls. */
 /** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
 export const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
 
+/** A server default as the DDL would carry it: quoted strings, text() bodies, function calls. */
 export function serverDefaultText(v: Value): string {
   if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
   if (v.t === 'call') {
