@@ -214,6 +214,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(entries.unresolved[1]!.reason).toContain('column argument settings.amount_type is not understood statically');
   });
 
+  it('names a table argument it reads as neither a column nor a constraint, but not an ExcludeConstraint', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom sqlalchemy.dialects.postgresql import ExcludeConstraint, TSTZRANGE\n\nmetadata = sa.MetaData()\nslots = sa.Table(\n    "slots", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column("during", TSTZRANGE),\n    vendor_audit.tracked_column("slots"),\n    ExcludeConstraint(("during", "&&")),\n    None,\n)\n`,
+    });
+    const slots = table(schema, 'slots');
+    expect(slots.columns.map((c) => c.name)).toEqual(['id', 'during']);
+    expect(slots.unresolved).toEqual([
+      { file: 'm.py', line: 6, reason: "table argument vendor_audit.tracked_column('slots') is not understood statically (neither a column nor a constraint known here): a column or constraint may be missing" },
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

@@ -6,7 +6,7 @@ import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { notAName, unknownCause } from './value-text.js';
+import { notAName, unknownCause, valueText } from './value-text.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy's constraint and index classes, by name. */
@@ -58,6 +58,9 @@ function unknownMeta(x: Extraction): MetaInfo {
   return x.reg.fallbackMeta;
 }
 
+/** Table items of SQLAlchemy's that the extracted schema has no place for (schema-json.md): nothing is missing. */
+const UNRECORDED_ITEMS = new Set(['ExcludeConstraint']);
+
 function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallValue): void {
   const column = callOf(arg, 'Column');
   if (column) {
@@ -71,6 +74,8 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
   const constraint = arg.t === 'call' ? constraintOf(arg) : undefined;
   if (arg.t === 'call' && constraint) addConstraint(table, arg, constraint);
   else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
+  // Table() takes None among its items; anything else not read here may be a column or a constraint: said, not dropped
+  else if (arg.t !== 'none' && !UNRECORDED_ITEMS.has(saSymbol(arg.t === 'call' ? arg.callee : arg) ?? '')) table.unresolved.push({ file: call.file, line: call.line, reason: messages.tableArgument(valueText(arg)) });
 }
 
 function applyTableKwargs(table: TableDraft, kwargs: ReadonlyMap<string, Value>, where: { file: string; line: number }): void {
