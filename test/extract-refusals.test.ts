@@ -225,6 +225,17 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('leaves out a unique constraint over something that is not a column of the table, and says so', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    __table_args__ = (sa.UniqueConstraint("label", vendor_audit.scope_column), sa.UniqueConstraint("label", "row"))\n    id: Mapped[int] = mapped_column(primary_key=True)\n    label: Mapped[str] = mapped_column(sa.String(8))\n    row: Mapped[int]\n`,
+    });
+    const seats = table(schema, 'seats');
+    expect(seats.unique_constraints).toEqual([{ name: null, columns: ['label', 'row'] }]);
+    expect(seats.unresolved.map((u) => u.reason)).toEqual([
+      'a column of this constraint or index is not known statically (vendor_audit.scope_column is not a column of the table); it is left out',
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

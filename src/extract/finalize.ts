@@ -11,6 +11,7 @@ import { knownTarget } from './known-tables.js';
 import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
+import { valueText } from './value-text.js';
 
 interface Builder {
   x: Extraction;
@@ -273,8 +274,15 @@ function uniqueConstraints(b: Builder): UniqueConstraint[] {
   for (const con of b.table.constraints) {
     // one over a column not known statically is left out (addConstraint reported it), not made with the rest
     if (con.k !== 'uq' || con.columns.some((r) => r.k === 'value' && r.value.t === 'unknown')) continue;
-    const cols = refColumns(b, con.columns);
     const where = b.table.source ?? { file: '', line: 0 };
+    // one naming what is not a column of the table (`UniqueConstraint(vendor.colname)`): left out the same way, and said
+    const stray = con.columns.find((r) => refColumns(b, [r]).length === 0);
+    if (stray) {
+      const text = stray.k === 'key' ? `"${stray.key}"` : stray.k === 'value' ? valueText(stray.value) : stray.text;
+      b.unresolved.push({ ...where, reason: messages.constraintColumn(`${text} is not a column of the table`) });
+      continue;
+    }
+    const cols = refColumns(b, con.columns);
     out.push({ name: naming(b, { kind: 'uq', ...given(con), columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
   }
   return sortedAs(out, (u) => [u.columns, u.name ?? '']);
