@@ -236,6 +236,17 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('says so when a primary key constraint names what is not a column of the table', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\n\nmetadata = sa.MetaData()\nseats = sa.Table(\n    "seats", metadata,\n    sa.Column("id", sa.Integer),\n    sa.Column("venue", sa.Integer),\n    sa.PrimaryKeyConstraint("id", vendor_audit.venue_column),\n)\n`,
+    });
+    const seats = table(schema, 'seats');
+    expect(seats.primary_key).toEqual(['id']);
+    expect(seats.unresolved.map((u) => [u.line, u.reason])).toEqual([
+      [5, 'a column of this constraint or index is not known statically (vendor_audit.venue_column is not a column of the table); it is left out'],
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

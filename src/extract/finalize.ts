@@ -74,10 +74,21 @@ function indexColumns(b: Builder, refs: ColumnRef[]): ColumnDraft[] {
   return out;
 }
 
+/** Reports the first of a constraint's references that is not a column of the table; whether there was one. */
+function reportStrayRef(b: Builder, refs: ColumnRef[], where: { file: string; line: number }): boolean {
+  // a value not known statically was reported with its own reason when the constraint was added
+  const stray = refs.find((r) => !(r.k === 'value' && r.value.t === 'unknown') && refColumns(b, [r]).length === 0);
+  if (!stray) return false;
+  const text = stray.k === 'key' ? `"${stray.key}"` : stray.k === 'value' ? valueText(stray.value) : stray.text;
+  b.unresolved.push({ ...where, reason: messages.constraintColumn(`${text} is not a column of the table`) });
+  return true;
+}
+
 /** A PrimaryKeyConstraint decides the key and its order; else the primary_key=True columns in table order. */
 function primaryKey(b: Builder): { columns: Set<ColumnDraft>; byConstraint: boolean } {
   const constraint = b.table.constraints.find((c) => c.k === 'pk');
   if (constraint?.k === 'pk') {
+    reportStrayRef(b, constraint.columns, b.table.source ?? { file: '', line: 0 });
     const cols = refColumns(b, constraint.columns);
     if (cols.length > 0) return { columns: new Set(cols), byConstraint: true };
   }
@@ -276,12 +287,7 @@ function uniqueConstraints(b: Builder): UniqueConstraint[] {
     if (con.k !== 'uq' || con.columns.some((r) => r.k === 'value' && r.value.t === 'unknown')) continue;
     const where = b.table.source ?? { file: '', line: 0 };
     // one naming what is not a column of the table (`UniqueConstraint(vendor.colname)`): left out the same way, and said
-    const stray = con.columns.find((r) => refColumns(b, [r]).length === 0);
-    if (stray) {
-      const text = stray.k === 'key' ? `"${stray.key}"` : stray.k === 'value' ? valueText(stray.value) : stray.text;
-      b.unresolved.push({ ...where, reason: messages.constraintColumn(`${text} is not a column of the table`) });
-      continue;
-    }
+    if (reportStrayRef(b, con.columns, where)) continue;
     const cols = refColumns(b, con.columns);
     out.push({ name: naming(b, { kind: 'uq', ...given(con), columns: namingColumns(cols) }, where), columns: cols.map(columnName) });
   }
