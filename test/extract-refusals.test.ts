@@ -247,6 +247,16 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('names a __table_args__ that is neither a tuple nor a dict, and takes None as none', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    __table_args__ = vendor_audit.table_args("seats")\n    id: Mapped[int] = mapped_column(primary_key=True)\n\nclass Row(Base):\n    __tablename__ = "rows"\n    __table_args__ = None\n    id: Mapped[int] = mapped_column(primary_key=True)\n`,
+    });
+    expect(table(schema, 'seats').unresolved.map((u) => [u.symbol, u.reason])).toEqual([
+      ['__table_args__', "__table_args__ vendor_audit.table_args('seats') is not understood statically (neither a tuple nor a dict known here): constraints, indexes or the schema it gives may be missing"],
+    ]);
+    expect(table(schema, 'rows').unresolved).toEqual([]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

@@ -95,7 +95,11 @@ export function addTableArgs(x: Extraction, table: TableDraft, args: Value, file
     table.unresolved.push({ file: args.file || file, line: args.line || line, symbol: '__table_args__', reason: args.reason });
     return;
   }
-  if (args.t !== 'seq') return;
+  if (args.t === 'none') return;
+  if (args.t !== 'seq') {
+    table.unresolved.push({ file, line, symbol: '__table_args__', reason: messages.tableArgs(valueText(args)) });
+    return;
+  }
   const items = [...args.items];
   const last = items[items.length - 1];
   if (last?.t === 'dict') {
