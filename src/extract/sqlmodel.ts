@@ -1,7 +1,7 @@
 // SQLModel 0.0.24 `table=True` classes: one column per pydantic field (sqlmodel/main.py get_column_from_field).
 import type { Unresolved } from '../schema/types.js';
 import { withSqlModelField } from './annotation-type.js';
-import { readAnnotation, typeFromPython } from './annotations.js';
+import { forwardRef, readAnnotation, typeFromPython, withoutNone } from './annotations.js';
 import { mroOf } from './classes.js';
 import { isDunder, mergeOrdering, ownAnnotations, ownAttrs, type OwnAttr } from './class-body.js';
 import { columnFromCall, callOf } from './columns.js';
@@ -95,7 +95,10 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   if (!info || info.container === 'classvar') return null;
   const value = attr.expr || attr.value ? attrValue(x, owner, attr, owner) : null;
   if (value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Relationship') return RELATIONSHIP;
-  const declared = pydanticType(info.type);
+  // pydantic takes a Field(...) and constraints from an Annotated at the top of the annotation only: inside
+  // Optional[...] or `| None` it validates with them, but the field SQLModel reads has none
+  const top = forwardRef(x.ctx, ann!, owner.module);
+  const declared = top.t === 'generic' && UNIONS.has(pyName(top.base) ?? '') ? { type: pydanticType(info.type).type } : pydanticType(info.type);
   const assigned = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
   // Annotated[str, Field(max_length=40)]: pydantic merges the annotation's Field with the assigned one
   const fieldCall = mergeFields(declared.field, assigned);
@@ -117,6 +120,8 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   else draft.type = spec;
   return draft;
 }
+
+const UNIONS = new Set(['typing.Optional', 'typing.Union']);
 
 /** pydantic's constrained-type helpers and the Python type they stand for. */
 const CONSTRAINED: Record<string, string> = {
@@ -140,7 +145,8 @@ function pydanticType(type: Value | null): DeclaredType {
   if (type?.t === 'generic' && pyName(type.base) === 'typing.Annotated') {
     // SQLModel's Field, or pydantic's: SQLModel reads max_length and the decimal digits from either
     const field = type.args.slice(1).find((a): a is CallValue => a.t === 'call' && (saSymbol(a.callee) === 'sqlmodel.Field' || isPydanticField(a.callee)));
-    return { ...pydanticType(type.args[0] ?? null), ...(field ? { field } : {}) };
+    // Annotated[Optional[str], Field(max_length=6)]: optional inside, the type without None
+    return { ...pydanticType(withoutNone(type.args[0] ?? { t: 'none' })), ...(field ? { field } : {}) };
   }
   if (type?.t === 'call' && type.callee.t === 'ext' && type.callee.name.startsWith('pydantic.')) {
     const base = CONSTRAINED[type.callee.name.slice(type.callee.name.lastIndexOf('.') + 1)];
