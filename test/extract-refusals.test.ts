@@ -257,6 +257,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(table(schema, 'rows').unresolved).toEqual([]);
   });
 
+  it('says so when a mapped class has no primary key, which SQLAlchemy would not map, unless its mapper is given one', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_keys\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    id = vendor_keys.surrogate_key()\n    label: Mapped[str] = mapped_column(sa.String(8))\n\nclass Row(Base):\n    __tablename__ = "rows"\n    __mapper_args__ = {"primary_key": ["label"]}\n    label: Mapped[str] = mapped_column(sa.String(8))\n`,
+    });
+    expect(table(schema, 'seats').unresolved).toEqual([
+      { file: 'm.py', line: 8, symbol: 'Seat', reason: 'mapped class Seat has no primary key known statically (SQLAlchemy maps none without one): a key column or constraint is missing' },
+    ]);
+    expect(table(schema, 'rows').unresolved).toEqual([]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

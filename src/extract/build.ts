@@ -4,7 +4,7 @@ import { findCompiledTypes } from './compiles.js';
 import { createProject, type Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { dunderValue } from './declarative-scan.js';
-import { mapClass, resolveTablename } from './declarative.js';
+import { mapClass, mapperGivesKey, resolveTablename } from './declarative.js';
 import { callProjectCallable } from './evaluate-call.js';
 import { buildTable } from './finalize.js';
 import { mergeDuplicates } from './table-merge.js';
@@ -79,6 +79,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       return [];
     }
   });
+  reportKeylessMappings(x, built);
   built.sort(compareTables);
   // a statement in a loop reports the same thing on each turn: said once
   const said = new Set<string>();
@@ -93,6 +94,20 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     if (unknownNaming) diagnostics.push({ file: unknownNaming.file || null, line: unknownNaming.line || null, severity: 'warning', message: messages.namingConvention(unknownNaming.reason) });
   }
   return { version: 1, dialect, tables: built, diagnostics };
+}
+
+/**
+ * SQLAlchemy maps no class to a table without a primary key (unless its mapper is given one): such a table here
+ * means a key column or constraint was not seen (`id = db.Model.pk()` through a library object), and is said.
+ */
+function reportKeylessMappings(x: Extraction, built: Table[]): void {
+  for (const [cls, mapped] of x.mapped) {
+    if (!mapped?.table || mapped.isSingleTable) continue;
+    const { name, schema } = mapped.table;
+    const table = built.find((t) => t.name === name && t.schema === schema);
+    if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false) continue;
+    table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noPrimaryKey(cls.name) });
+  }
 }
 
 /** The order of a schema's tables: by schema (none first), then name. */

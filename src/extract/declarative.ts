@@ -93,6 +93,13 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   return mapped;
 }
 
+/** Whether `__mapper_args__` gives the mapper its primary key; undefined when they are not known statically. */
+export function mapperGivesKey(x: Extraction, cls: ClassInfo): boolean | undefined {
+  const args = dunderValue(x, cls, '__mapper_args__')?.value;
+  if (args === undefined || args.t === 'none') return false;
+  return args.t === 'dict' ? dictKwargs(args).has('primary_key') : undefined;
+}
+
 /** `__mapper_args__`, the class's own or inherited as Python looks it up, as keywords of the class's mapper. */
 function mapperOptions(x: Extraction, cls: ClassInfo): Map<string, Value> {
   const args = dunderValue(x, cls, '__mapper_args__')?.value;

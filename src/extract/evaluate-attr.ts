@@ -72,6 +72,12 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       const inherited = isSuperCall(obj) && name !== '__init__' && name !== '__init_subclass__' ? superMember(ctx, obj, name, line) : undefined;
       return inherited && inherited !== 'outside' ? inherited : instanceAttribute(ctx, obj, name);
     }
+    case 'attr': {
+      // `db.Model.primary_key()`: db.Model subclasses the model_class, whose attributes it has
+      const modelClass = obj.name === 'Model' && obj.obj.t === 'call' && isFlaskDb(obj.obj) ? obj.obj.kwargs.get('model_class') : undefined;
+      const found = modelClass?.t === 'class' ? classAttribute(ctx, modelClass.cls, name, line) : undefined;
+      return found && !(found.t === 'clsattr' && found.missing) ? found : { t: 'attr', obj, name };
+    }
     case 'func':
       return name === 'fget' && isDescriptor(obj) ? unboundFunction(obj) : { t: 'attr', obj, name };
     case 'tablecols':
