@@ -6,6 +6,8 @@ import { checksum, newHash } from './evaluate-bytes.js';
 import { binaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { setItem } from './evaluate-mutate.js';
+import { isTableColumn } from './column-objects.js';
+import { saSymbol } from './sa-names.js';
 import { isFloat, num, scalar, unknown, type Arguments, type Value } from './values.js';
 
 const MATH: Record<string, (x: number) => number> = {
@@ -179,7 +181,8 @@ function globRegex(pattern: string): RegExp {
 
 /**
  * `copy.copy` / `copy.deepcopy` of plain data: new lists and dicts (all the way down for a deep copy); scalars,
- * classes and functions are themselves. Undefined for an object (what its `__deepcopy__` does is not followed).
+ * classes and functions are themselves; a template Column a new one. Undefined for another object (what its
+ * `__deepcopy__` does is not followed).
  */
 function copyOf(v: Value, isDeep: boolean): Value | undefined {
   const inner = (x: Value): Value | undefined => (isDeep ? copyOf(x, true) : x);
@@ -199,6 +202,12 @@ function copyOf(v: Value, isDeep: boolean): Value | undefined {
     case 'dict': {
       const entries = v.entries.map(([k, x]): [Value, Value | undefined] => [k, inner(x)]);
       return entries.every(([, x]) => x !== undefined) ? { ...v, entries: entries as Array<[Value, Value]> } : undefined;
+    }
+    case 'call': {
+      // a template Column (in no table yet): a new equal Column, as its `_copy()`. One in a table cannot join another;
+      // one with a ForeignKey shares it (copy: "already has a parent") or loses it in its table (deepcopy)
+      const isTemplate = saSymbol(v.callee) === 'Column' && !isTableColumn(v) && !v.args.some((x) => x.t === 'call' && saSymbol(x.callee) === 'ForeignKey');
+      return isTemplate ? { ...v, kwargs: new Map(v.kwargs) } : undefined;
     }
     default:
       return undefined;
