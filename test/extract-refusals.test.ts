@@ -267,6 +267,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(table(schema, 'rows').unresolved).toEqual([]);
   });
 
+  it('names a Mapped[] attribute set to something from a library it cannot read, instead of dropping it', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nimport vendor_columns\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    code: Mapped[str] = vendor_columns.code_column(8)\n    logger = vendor_columns.get_logger("seats")\n`,
+    });
+    const seats = table(schema, 'seats');
+    expect(seats.columns.map((c) => c.name)).toEqual(['id']);
+    expect(seats.unresolved).toEqual([
+      { file: 'm.py', line: 11, symbol: 'code', reason: 'a Mapped[] attribute is set to vendor_columns.code_column(8), from a library schemaguard cannot read: a column it may map is missing' },
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

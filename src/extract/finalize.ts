@@ -96,15 +96,18 @@ function primaryKey(b: Builder): { columns: Set<ColumnDraft>; byConstraint: bool
 }
 
 function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {
-  if (c.type || seen.has(c)) return c.type;
+  // a NullType column with a foreign key takes the referred column's type, as a type-less one does
+  // (ForeignKey._set_target_column): `mapped_column(NullType, ForeignKey("p.id"))` is INTEGER
+  const isNull = c.type?.name === 'NullType';
+  if ((c.type && !isNull) || seen.has(c)) return c.type;
   seen.add(c);
-  if (c.typeFrom) return typeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
+  if (c.typeFrom && !isNull) return typeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
   const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
   for (const value of targets) {
     const target = targetOf(b, value);
     if (target?.hit) return typeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
-  return null;
+  return c.type;
 }
 
 /** A foreign key target among the tables built, else among those a partial scan knows from a whole one. */

@@ -12,6 +12,8 @@ import type { Extraction } from './state.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
 import { messages } from './messages.js';
 import { mangled } from './evaluate-attr.js';
+import { saSymbol } from './sa-names.js';
+import { valueText } from './value-text.js';
 
 /** Wrappers whose first argument declares a new column. */
 const WRAPPERS = new Set(['column_property', 'deferred', 'ColumnProperty']);
@@ -57,6 +59,11 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
   const secondary = callOf(value, 'relationship')?.kwargs.get('secondary');
   if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };
+  // `code: Mapped[str] = vendor.code_column()`: mapped, by a library schemaguard cannot read; it may be a column
+  const outside = value.t === 'call' ? value.callee : value;
+  if (info?.container === 'mapped' && outside.t === 'ext' && saSymbol(outside) === undefined) {
+    return { problem: { file: attr.owner.module.file, line: attr.line, symbol: attr.name, reason: messages.mappedOutside(valueText(value)) } };
+  }
   return {};
 }
 
@@ -89,6 +96,9 @@ function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: Annotati
     return { draft };
   }
   draft.nullableDefault = info.optional;
+  // `mapped_column(NullType)` under `Mapped[Optional[str]]` (sqlacodegen's output for an unknown type): declarative
+  // types a NullType column that has no foreign key from its annotation, as if none were given
+  if (draft.type?.name === 'NullType' && draft.foreignKeys.length === 0) draft.type = null;
   // only the first mapped_column of an Annotated (nested ones flattened) lends its arguments, as SQLAlchemy reads it
   const lent = annotatedExtras(info.type).extras.map((extra) => callOf(extra, 'mapped_column')).find((c) => c !== undefined);
   if (lent) mergeColumn(columnFromCall(x.ctx, lent, attr.name), draft);
