@@ -278,6 +278,15 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it("reports a TypeDecorator whose constructor stops half-way instead of taking its class's impl", async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.types import TypeDecorator\n\nclass Code(TypeDecorator):\n    impl = sa.String(255)\n    cache_ok = True\n\n    def __init__(self):\n        super().__init__()\n        if os.environ.get("NARROW_CODES"):\n            self.impl = sa.String(8)\n\nmetadata = sa.MetaData()\ncodes = sa.Table("codes", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("code", Code()))\n`,
+    });
+    const codes = table(schema, 'codes');
+    expect(codes.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['code', 'NULLTYPE']]);
+    expect(codes.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['code', expect.stringMatching(/^TypeDecorator Code: .*os\.environ/)]]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

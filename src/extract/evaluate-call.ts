@@ -11,6 +11,7 @@ import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, 
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
 import { classHeader, mroOf } from './classes.js';
+import { subclassOf } from './subclass.js';
 import { methodChain, runChain } from './method-chain.js';
 import { formatValue, sameKey } from './evaluate-ops.js';
 import { isBuiltinDataType, isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
@@ -533,6 +534,10 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
     case 'builtins.isinstance': {
       const is = first && second ? (inRepoInstanceOf(ctx, first, second) ?? isInstanceOf(first, second)) : undefined;
       return is === undefined ? unknown('isinstance() not known statically', file, line) : { t: 'bool', v: is };
+    }
+    case 'builtins.issubclass': {
+      const is = first && second ? subclassOf(ctx, first, second) : undefined;
+      return is === undefined ? unknown('issubclass() not known statically', file, line) : { t: 'bool', v: is };
     }
     case 'builtins.range':
       return rangeOf(a, file, line);

@@ -84,11 +84,13 @@ export function decoratorSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefi
       return dialectImpl(ctx, cls, hook.value.fn, self, file, line);
     }
   }
+  // a constructor that stopped half-way may not have set `self.impl` yet (ChoiceType's, after super().__init__())
+  if (failed) return { ...failed, reason: `TypeDecorator ${cls.name}: ${failed.reason}` };
   // without a super().__init__() call, `self.impl` is what the constructor set, or the class's impl instance
   const instance = self.attrs?.get('impl') ?? (impl?.t === 'call' ? impl : undefined);
   if (!instance) {
-    if (!impl) return failed ?? unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
-    return failed ?? unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
+    if (!impl) return unknown(`TypeDecorator ${cls.name} has no impl`, file, line);
+    return unknown(`TypeDecorator ${cls.name}.__init__ does not call super().__init__ statically`, file, line);
   }
   const spec = typeSpecOf(ctx, instance, file, line);
   return 't' in spec ? { ...spec, reason: `TypeDecorator ${cls.name}: ${spec.reason}` } : spec;

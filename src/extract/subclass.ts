@@ -1,0 +1,40 @@
+// `issubclass(cls, classinfo)` for an in-repo class: along its MRO, the standard library's enum bases expanded.
+import type { Ctx } from './context.js';
+import { mroOf } from './classes.js';
+import { isBuiltinDataType } from './outside-attrs.js';
+import { pyName } from './sa-names.js';
+import type { Value } from './values.js';
+
+/** Bases of the enum module's classes, which an in-repo enum's MRO names only in part (`IntEnum` for `Triage`). */
+const ENUM_BASES: Readonly<Record<string, readonly string[]>> = {
+  'enum.Enum': [],
+  'enum.ReprEnum': ['enum.Enum'],
+  'enum.Flag': ['enum.Enum'],
+  'enum.IntEnum': ['builtins.int', 'enum.ReprEnum', 'enum.Enum'],
+  'enum.StrEnum': ['builtins.str', 'enum.ReprEnum', 'enum.Enum'],
+  'enum.IntFlag': ['builtins.int', 'enum.ReprEnum', 'enum.Flag', 'enum.Enum'],
+};
+
+/**
+ * Whether the in-repo class `v` derives from `types` (a class or a tuple of them); undefined when `v` is not an
+ * in-repo class, or when a base from another library, which may derive from anything, would decide it.
+ */
+export function subclassOf(ctx: Ctx, v: Value, types: Value): boolean | undefined {
+  if (v.t !== 'class') return undefined;
+  const targets = types.t === 'seq' ? types.items : [types];
+  const classes = new Set<unknown>();
+  const names = new Set(['builtins.object']);
+  let isClosed = true;
+  for (const e of mroOf(ctx, v.cls)) {
+    if (e.k === 'class') {
+      classes.add(e.cls);
+      continue;
+    }
+    const name = pyName(e.value) ?? '';
+    names.add(name);
+    for (const base of ENUM_BASES[name] ?? []) names.add(base);
+    if (!Object.hasOwn(ENUM_BASES, name) && !isBuiltinDataType(name) && name !== 'builtins.object') isClosed = false;
+  }
+  const matches = targets.some((t) => (t.t === 'class' ? classes.has(t.cls) : names.has(pyName(t) ?? '')));
+  return matches || (isClosed && targets.every((t) => t.t === 'class' || t.t === 'ext')) ? matches : undefined;
+}
