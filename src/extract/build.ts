@@ -18,6 +18,7 @@ import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
 import { reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
+import type { TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { valueText } from './value-text.js';
 import { record, strOrNone, tableRecord, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
@@ -33,13 +34,14 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     isMapped: (cls) => mappedRegistry(x, cls) !== null,
     hasInheritedTable: (cls) => mroOf(ctx, cls).slice(1).some((e) => e.k === 'class' && mappedRegistry(x, e.cls) !== null && mapClass(x, e.cls)?.table != null),
     tablenameOf: (cls) => tablenameOf(x, cls),
-    hasTable: (cls) => mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null,
+    hasTable: (cls) => (mappedRegistry(x, cls) !== null && mapClass(x, cls)?.table != null) || inheritedTable(x, cls) !== null,
     ownsTable: (cls) => {
       const mapped = mappedRegistry(x, cls) !== null ? mapClass(x, cls) : null;
       return mapped?.table != null && !mapped.isSingleTable;
     },
     tableName: (cls) => {
-      const table = mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null;
+      // while a class is scanned (a declared_attr reading `cls.__table__`), Python finds its nearest parent's table
+      const table = (mappedRegistry(x, cls) !== null ? mapClass(x, cls)?.table : null) ?? inheritedTable(x, cls);
       return table && !table.unresolved.some((u) => u.symbol === 'schema') ? { name: table.name, schema: table.schema } : undefined;
     },
     mappedColumn: (cls, key) => {
@@ -108,6 +110,15 @@ function reportKeylessMappings(x: Extraction, built: Table[]): void {
     if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false) continue;
     table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noPrimaryKey(cls.name) });
   }
+}
+
+/** The table of the nearest mapped class above `cls` that has one. */
+function inheritedTable(x: Extraction, cls: ClassInfo): TableDraft | null {
+  for (const e of mroOf(x.ctx, cls).slice(1)) {
+    const table = e.k === 'class' && mappedRegistry(x, e.cls) !== null ? mapClass(x, e.cls)?.table : null;
+    if (table) return table;
+  }
+  return null;
 }
 
 /** The order of a schema's tables: by schema (none first), then name. */

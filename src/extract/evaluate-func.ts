@@ -75,6 +75,9 @@ export function callFunction(ctx: Ctx, fn: FuncInfo, a: Arguments, env: Env, lin
   if (globals.size > 0) fnEnv.globals = globals;
   const bound = bindParams(ctx, fn.def.params, a, fnEnv, fn.bound, fn.defaults);
   if (bound) return { ...bound, reason: `helper function ${name}(): ${bound.reason}` };
+  // a method called unbound (`Mixin.__dict__["__table_args__"].fget(cls)`): a zero-argument super() binds its first argument
+  const first = fn.def.params[0];
+  if (!fnEnv.bound && fn.owner && first && !first.star) fnEnv.bound = fnEnv.locals!.get(first.name);
   const out = execBlock(ctx, fn.def.body, fnEnv);
   writeNonlocals(fn, fnEnv.locals!);
   // a generator, run to its end, as the list of what it yields (a `return` ends it; its value is not yielded)
