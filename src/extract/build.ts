@@ -103,10 +103,10 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
  * means a key column or constraint was not seen (`id = db.Model.pk()` through a library object), and is said.
  */
 function reportKeylessMappings(x: Extraction, built: Table[]): void {
+  const byName = new Map(built.map((t) => [`${t.schema ?? ''}.${t.name}`, t]));
   for (const [cls, mapped] of x.mapped) {
     if (!mapped?.table || mapped.isSingleTable) continue;
-    const { name, schema } = mapped.table;
-    const table = built.find((t) => t.name === name && t.schema === schema);
+    const table = byName.get(`${mapped.table.schema ?? ''}.${mapped.table.name}`);
     if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false) continue;
     table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noPrimaryKey(cls.name) });
   }
