@@ -62,6 +62,7 @@ export function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
 }
 
 export function includesNone(v: Value): boolean {
+  if (v.t === 'generic' && v.expanded) return includesNone(v.expanded);
   if (v.t === 'none' || pyName(v) === 'types.NoneType') return true;
   if (v.t === 'alias') return includesNone(v.value);
   if (genericOf(v, 'typing.Optional')) return true;
@@ -85,7 +86,7 @@ export function withoutNone(v: Value): Value {
 /** Annotated[T, mapped_column(...)]: the mapped_column calls among the extras. */
 export function annotatedExtras(v: Value | null): { inner: Value | null; extras: Value[] } {
   // `type Str50 = Annotated[str, mapped_column(...)]`: the alias lends its mapped_column too
-  const annotated = v ? genericOf(v.t === 'alias' ? v.value : v, 'typing.Annotated') : undefined;
+  const annotated = v ? genericOf(v.t === 'alias' ? v.value : v.t === 'generic' && v.expanded ? v.expanded : v, 'typing.Annotated') : undefined;
   if (annotated) return { inner: withoutNone(annotated.args[0] ?? { t: 'none' }), extras: annotated.args.slice(1) };
   return { inner: v, extras: [] };
 }
@@ -97,6 +98,7 @@ export function typeFromPython(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]
   const checks = extras.length > 0 ? [t, inner!] : [t];
   // an alias not in the type_annotation_map falls back to its value (SQLAlchemy 2.0 does, with a warning)
   if (t.t === 'alias') checks.push(withoutNone(t.value));
+  if (t.t === 'generic' && t.expanded) checks.push(withoutNone(t.expanded));
   for (const check of checks) {
     const found = lookupType(ctx, check, typeMap, flavor, file, line);
     if (found) return found;
@@ -183,7 +185,7 @@ function enumForClass(ctx: Ctx, cls: ClassInfo, mapped: Value | undefined, file:
 
 function sameGeneric(a: Value, b: Value): boolean {
   if (a.t !== 'generic' || b.t !== 'generic' || a.args.length !== b.args.length) return false;
-  if (!sameKey(a.base, b.base) && pyName(a.base) !== pyName(b.base)) return false;
+  if (!sameKey(a.base, b.base) && (pyName(a.base) === undefined || pyName(a.base) !== pyName(b.base))) return false;
   return a.args.every((x, i) => sameKey(x, b.args[i]!) || sameGeneric(x, b.args[i]!) || sameScalar(x, b.args[i]!));
 }
 

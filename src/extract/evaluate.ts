@@ -278,6 +278,13 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (getitem?.t === 'func' && getitem.fn.def.body) return callFunction(ctx, { ...getitem.fn, bound: obj }, { args: [index], kwargs: new Map() }, env, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
+  // `Opt[str]` of `type Opt[T] = T | None`: its value read with T as str
+  if (obj.t === 'alias' && obj.generic) {
+    const { params, expr, env: defined } = obj.generic;
+    const bound = params.map((p, i): [string, Value] => [p, args[i] ?? unknown(`type parameter ${p} of ${obj.name} not given`, env.module.file, line)]);
+    const expanded = evalExpr(ctx, expr, { ...defined, locals: new Map([...(defined.locals ?? []), ...bound]) });
+    return { t: 'generic', base: obj, args, expanded };
+  }
   // typing flattens Annotated[Annotated[T, a], b] into Annotated[T, a, b]
   const first = args[0];
   if (pyName(obj) === 'typing.Annotated' && first?.t === 'generic' && pyName(first.base) === 'typing.Annotated') {

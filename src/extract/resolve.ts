@@ -86,6 +86,10 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
     case 'ann':
       return unknown('declared without a value', env.module.file, b.line);
     case 'alias':
+      if (b.params) {
+        const bare = unknown(`generic type alias ${b.name} used without its parameters`, env.module.file, b.line);
+        return { t: 'alias', name: b.name, value: bare, generic: { params: b.params, expr: b.expr, env } };
+      }
       return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
     case 'aug':
       // `names -= {n for n in names if ...}`: the name read on the right is what it held before

@@ -20,7 +20,7 @@ export type Binding =
   /** annotation without a value (`x: int`), class bodies only */
   | { k: 'ann'; ann: Expr; line: number }
   /** `type Name = value` */
-  | { k: 'alias'; name: string; expr: Expr; line: number }
+  | { k: 'alias'; name: string; params?: string[]; expr: Expr; line: number }
   /** `__all__ += [...]`: the earlier binding, changed by the operator */
   | { k: 'aug'; name: string; prev: Binding; op: string; expr: Expr; line: number }
   /** a module-level `if` / `else`: the binding each branch leaves (undefined where the name is unbound) */
@@ -127,7 +127,7 @@ function bindAll(scope: Scope, body: readonly Stmt[], mod: ModuleRef | null, kee
         set(stmt.name, { k: 'def', def: stmt, line: stmt.line });
         break;
       case 'typealias':
-        set(stmt.name, { k: 'alias', name: stmt.name, expr: stmt.value, line: stmt.line });
+        set(stmt.name, { k: 'alias', name: stmt.name, ...(stmt.params ? { params: stmt.params } : {}), expr: stmt.value, line: stmt.line });
         break;
       case 'import':
         for (const n of stmt.names) {

@@ -92,9 +92,11 @@ export type Value =
   /** an attribute of an external object that has no better meaning: `func.now`, `text` results */
   | { t: 'attr'; obj: Value; name: string }
   /** a PEP 695 `type Name = value` alias (TypeAliasType): its own identity, and its value */
-  | { t: 'alias'; name: string; value: Value }
+  /** `generic`: a generic alias's parameters and value, made anew for each subscript (`type Opt[T] = T | None`) */
+  | { t: 'alias'; name: string; value: Value; generic?: { params: string[]; expr: Expr; env: Env } }
   /** a generic alias: `Mapped[int]`, `Optional[str]`, and `X | None` (base typing.Union) */
-  | { t: 'generic'; base: Value; args: Value[] }
+  /** `expanded`: a generic type alias's value for these arguments (`Opt[str]` is `str | None`) */
+  | { t: 'generic'; base: Value; args: Value[]; expanded?: Value }
   /** a lambda or a function with side effects: only its source text matters (defaults) */
   | { t: 'code'; expr: Expr; env?: Env; defaults?: ReadonlyMap<string, Value> }
   | Unknown;

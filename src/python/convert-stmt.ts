@@ -129,7 +129,10 @@ function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stm
     case 'type_alias_statement': {
       const [left, right] = kids(cx, node);
       const name = left ? convertExpr(cx, left) : undefined;
-      if (name?.k === 'name' && right) out.push({ k: 'typealias', name: name.id, value: convertExpr(cx, right), line });
+      // `type Opt[T] = T | None`: the name subscripted by its parameters (`V: int` bounded, `*Ts` unpacked)
+      const params = name?.k === 'sub' ? typeParams(name.index) : undefined;
+      const alias = name?.k === 'sub' && params ? name.obj : name;
+      if (alias?.k === 'name' && right) out.push({ k: 'typealias', name: alias.id, ...(params ? { params } : {}), value: convertExpr(cx, right), line });
       else out.push({ k: 'other', line });
       return;
     }
@@ -417,4 +420,10 @@ function convertFromImport(cx: ConvertContext, node: Node, line: number): Stmt {
   }
   if (children.some((c) => typeOf(cx, c) === 'wildcard_import')) return { k: 'from', module, level, names: '*', line };
   return { k: 'from', module, level, names: importNames(cx, children.slice(1)), line };
+}
+
+/** The names of a generic type alias's parameters, undefined for any it cannot name. */
+function typeParams(index: Expr): string[] | undefined {
+  const names = (index.k === 'tuple' ? index.items : [index]).map((p) => (p.k === 'name' ? p.id : p.k === 'other' ? /^\**\s*([A-Za-z_]\w*)/.exec(p.text)?.[1] : undefined));
+  return names.every((n): n is string => n !== undefined) ? names : undefined;
 }

@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 37;
+export const SUMMARY_VERSION = 38;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
@@ -100,7 +100,8 @@ export type Stmt =
   /** `raise X(...)` (`exc` null for a bare `raise`) */
   | { k: 'raise'; exc: Expr | null; line: number }
   /** `type Name = value` (PEP 695) */
-  | { k: 'typealias'; name: string; value: Expr; line: number }
+  /** `params`: a generic alias's type parameters (`type Opt[T] = T | None`) */
+  | { k: 'typealias'; name: string; params?: string[]; value: Expr; line: number }
   | { k: 'match'; subject: Expr; cases: MatchCase[]; line: number }
   | { k: 'del'; targets: Expr[]; line: number }
   /** `assert test, message` */
