@@ -3,6 +3,7 @@ import type { TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
 import { typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
 import { mroValues } from './classes.js';
+import { ENUM_BASES } from './enum-bases.js';
 import { sameKey } from './evaluate-ops.js';
 import { enumMembers, enumSpec, isEnumClass } from './enums.js';
 import { lookupName } from './resolve.js';
@@ -158,16 +159,9 @@ function newTypeOf(v: Value): Value | undefined {
   return v.t === 'call' && pyName(v.callee) === 'typing.NewType' ? v.args[1] : undefined;
 }
 
-/** The standard enum classes are not read: what stands above IntEnum, StrEnum, IntFlag in their MRO. */
-const ENUM_ANCESTORS: Readonly<Record<string, string[]>> = {
-  'enum.IntEnum': ['enum.Enum'],
-  'enum.StrEnum': ['enum.Enum'],
-  'enum.Flag': ['enum.Enum'],
-  'enum.IntFlag': ['enum.Flag', 'enum.Enum'],
-};
-
 function withEnumBases(v: Value): Value[] {
-  const above = v.t === 'ext' ? ENUM_ANCESTORS[v.name] : undefined;
+  // the enum classes above it that a type_annotation_map may name (ReprEnum is not one to name)
+  const above = v.t === 'ext' ? ENUM_BASES[v.name]?.filter((name) => name.startsWith('enum.') && name !== 'enum.ReprEnum') : undefined;
   return above ? [v, ...above.map((name): Value => ({ t: 'ext', name }))] : [v];
 }
 

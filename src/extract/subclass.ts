@@ -1,19 +1,10 @@
 // `issubclass(cls, classinfo)` for an in-repo class: along its MRO, the standard library's enum bases expanded.
 import type { Ctx } from './context.js';
 import { mroOf } from './classes.js';
+import { ENUM_BASES } from './enum-bases.js';
 import { isBuiltinDataType } from './outside-attrs.js';
 import { pyName } from './sa-names.js';
 import type { Value } from './values.js';
-
-/** Bases of the enum module's classes, which an in-repo enum's MRO names only in part (`IntEnum` for `Triage`). */
-const ENUM_BASES: Readonly<Record<string, readonly string[]>> = {
-  'enum.Enum': [],
-  'enum.ReprEnum': ['enum.Enum'],
-  'enum.Flag': ['enum.Enum'],
-  'enum.IntEnum': ['builtins.int', 'enum.ReprEnum', 'enum.Enum'],
-  'enum.StrEnum': ['builtins.str', 'enum.ReprEnum', 'enum.Enum'],
-  'enum.IntFlag': ['builtins.int', 'enum.ReprEnum', 'enum.Flag', 'enum.Enum'],
-};
 
 /**
  * Whether the in-repo class `v` derives from `types` (a class or a tuple of them); undefined when `v` is not an
