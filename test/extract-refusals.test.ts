@@ -287,6 +287,18 @@ describe('effects the evaluator cannot follow', () => {
     expect(codes.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['code', expect.stringMatching(/^TypeDecorator Code: .*os\.environ/)]]);
   });
 
+  it('reports a mapped_column() with no type or only NullType and no annotation, which SQLAlchemy refuses', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\nfrom sqlalchemy.sql.sqltypes import NullType\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    geom = mapped_column(NullType)\n    note = mapped_column()\n`,
+    });
+    const seats = table(schema, 'seats');
+    expect(seats.columns.map((c) => c.name)).toEqual(['id']);
+    expect(seats.unresolved.map((u) => [u.symbol, u.reason])).toEqual([
+      ['geom', 'mapped_column() without a type or a Mapped[] annotation'],
+      ['note', 'mapped_column() without a type or a Mapped[] annotation'],
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

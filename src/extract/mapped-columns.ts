@@ -89,8 +89,10 @@ function named(draft: ColumnDraft, attr: Attr): ColumnDraft {
 function finishMapped(x: Extraction, call: CallValue, attr: Attr, info: AnnotationInfo | null, registry: Registry): AttrColumn {
   const draft = named(columnFromCall(x.ctx, call, attr.name), attr);
   if (info?.container !== 'mapped') {
-    // a type that was given but is not known keeps the column, its type reported unresolved (as Column(...) does)
-    if (!draft.type && draft.foreignKeys.length === 0 && draft.unresolved.length === 0) {
+    // a type that was given but is not known keeps the column, its type reported unresolved (as Column(...) does);
+    // NullType counts as none given (SQLAlchemy asks for an annotation then)
+    const isUntyped = !draft.type || draft.type.name === 'NullType';
+    if (isUntyped && draft.foreignKeys.length === 0 && draft.unresolved.length === 0) {
       return { problem: { file: call.file, line: call.line, symbol: attr.name, reason: 'mapped_column() without a type or a Mapped[] annotation' } };
     }
     return { draft };
