@@ -14,6 +14,7 @@ import { messages } from './messages.js';
 import { mangled } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { valueText } from './value-text.js';
+import { callValue } from './evaluate-call.js';
 
 /** Wrappers whose first argument declares a new column. */
 const WRAPPERS = new Set(['column_property', 'deferred', 'ColumnProperty']);
@@ -57,7 +58,10 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
     return { draft };
   }
   // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
-  const secondary = callOf(value, 'relationship')?.kwargs.get('secondary');
+  const given = callOf(value, 'relationship')?.kwargs.get('secondary');
+  const secondary = given?.t === 'code' && given.expr.k === 'lambda' ? madeByLambda(x, given, attr) : given;
+  // `secondary=association("warehouse", "supplier")` in the class body: the table the helper made exists
+  if (secondary && secondary.t !== 'unknown') x.onMappingEffect?.(secondary);
   if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };
   // `code: Mapped[str] = vendor.code_column()`: mapped, by a library schemaguard cannot read; it may be a column
   const outside = value.t === 'call' ? value.callee : value;
@@ -70,6 +74,14 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
 /** Values of attributes we could not evaluate: a call may have built a column. */
 function nullType(): TypeSpec {
   return { name: 'NullType', module: 'sqlalchemy', args: [], kwargs: {} };
+}
+
+/**
+ * `secondary=lambda: make_tags_table(cls.__tablename__)`: SQLAlchemy calls it when the mappers are configured, so a
+ * table it makes exists then; it is called here, as mapping meets it.
+ */
+function madeByLambda(x: Extraction, lambda: Extract<Value, { t: 'code' }>, attr: Attr): Value {
+  return callValue(x.ctx, lambda, { args: [], kwargs: new Map() }, { module: attr.owner.module, depth: 0 }, lambda.expr);
 }
 
 function isCallLike(attr: Attr): boolean {

@@ -126,7 +126,10 @@ export function flaskRegistry(ctx: Ctx, state: RegistryState, db: CallValue): Re
     const kwargs = extensionKwargs(ctx, db);
     const modelClass = kwargs.get('model_class');
     const base = modelClass ? registryOfValue(ctx, state, modelClass) : undefined;
-    const md = kwargs.get('metadata');
+    // a 2.x declarative model_class brings its own MetaData: Flask-SQLAlchemy 3.1 then ignores `metadata=` (with a
+    // DeprecationWarning), its naming convention with it
+    const isDeclarative2x = modelClass?.t === 'class' && mroOf(ctx, modelClass.cls).some((e) => e.k === 'value' && ROOT_BASES.has(saSymbol(e.value) ?? ''));
+    const md = isDeclarative2x ? undefined : kwargs.get('metadata');
     const meta = (md && metaOfValue(ctx, state, md)) ?? base?.meta ?? newMeta(state, undefined);
     return { flavor: 'flask', meta, typeMap: base?.typeMap ?? [], autonaming: asBool(kwargs.get('disable_autonaming')) !== true };
   });
