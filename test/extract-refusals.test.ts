@@ -299,6 +299,16 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('warns of table copies a comprehension makes under a filter it cannot decide', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\n\nmd = sa.MetaData()\narchive_md = sa.MetaData()\nlive = {n: sa.Table(n, md, sa.Column("id", sa.Integer, primary_key=True)) for n in ["a", "b"]}\ncopies = {n: t.to_metadata(archive_md, schema="archive") for n, t in live.items() if os.environ.get(n.upper())}\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(schema.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [7, expect.stringMatching(/^tables built in a comprehension not known statically \(.*\) are missing$/)],
+    ]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

@@ -295,6 +295,10 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
     spec.args = values;
     spec.enumValues = values;
   }
+  // `Enum(..., metadata=md)` without a schema of its own takes the MetaData's (SchemaType.__init__)
+  const metaSchema = call.kwargs.has('schema') ? undefined : call.kwargs.get('metadata');
+  const inherited = metaSchema && ctx.project.hooks.metaAttribute(metaSchema, 'schema');
+  if (inherited?.t === 'str') spec.kwargs.schema = inherited.v;
   for (const [k, v] of call.kwargs) {
     if (k === 'values_callable' || k === 'metadata') continue;
     const arg = typeArg(ctx, v, file, line);

@@ -11,7 +11,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
+import { asString, builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -336,8 +336,15 @@ function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value
   return truth ? left : evalExpr(ctx, expr.right, env);
 }
 
-/** `name in Base.metadata`, `name in md.tables`: the keys of the tables the MetaData holds so far; else the value. */
+/**
+ * `name in Base.metadata`, `name in md.tables`: the keys of the tables the MetaData holds so far; `key in table.c`:
+ * its columns' keys; else the value.
+ */
 function tableKeysOr(ctx: Ctx, container: Value): Value {
+  if (container.t === 'tablecols') {
+    const keys = ctx.project.hooks.tableColumns(container.table)?.map((c) => (c.t === 'call' ? (asString(c.kwargs.get('key')) ?? asString(c.args[0])) : undefined));
+    if (keys?.every((k) => k !== undefined)) return { t: 'seq', kind: 'list', items: keys.map((k): Value => ({ t: 'str', v: k! })) };
+  }
   const meta = container.t === 'attr' && container.name === 'tables' ? container.obj : container;
   const tables = meta.t === 'call' || meta.t === 'clsattr' || meta.t === 'attr' ? ctx.project.hooks.metaTables(meta) : undefined;
   return tables ? { t: 'seq', kind: 'list', items: tables.map(([key]): Value => ({ t: 'str', v: key })) } : container;

@@ -80,6 +80,9 @@ function constructorBuilds(x: Extraction, value: Value): boolean {
   return methodChain(x.ctx, mroOf(x.ctx, cls), '__init__').some((link) => buildsSchema(link.def.body ?? [])) || (!cls.outer && !cls.closure && cls.module.factories.includes(cls.name));
 }
 
+/** What a comprehension calls to build tables (a Table, or a copy of one) for each item. */
+const COMPREHENSION_TABLE_MAKERS = new Set(['Table', 'to_metadata', 'tometadata']);
+
 /**
  * Tables a module-level call builds that cannot be extracted: `db.Table("tag", ...)` over a `db` that could not be
  * evaluated, or `party_fields = make_custom_table("party")` whose helper could not be run.
@@ -100,8 +103,9 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
   if (!lost) return;
   // the helper that would have built them: the call itself, or one a comprehension makes per item
   for (const call of callsIn(expr)) {
-    // `{book: Table(f"journal_{book.value}", ...) for book in Book if ...}` with a filter not known
-    if (expr.k === 'comp' && lastName(call.fn) === 'Table') {
+    // `{book: Table(f"journal_{book.value}", ...) for book in Book if ...}` with a filter not known (or copies of
+    // tables, `t.to_metadata(archive_md)`)
+    if (expr.k === 'comp' && COMPREHENSION_TABLE_MAKERS.has(lastName(call.fn))) {
       x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.comprehensionNotRun(unknownCause(lost)) });
       return;
     }
