@@ -729,14 +729,15 @@ function columnCallOf(table: CallValue, key: string): CallValue | undefined {
 
 /** The `Column(...)` among `values` that has this key (or name). */
 export function columnCallIn(values: Value[], key: string): CallValue | undefined {
-  for (const arg of values) {
-    if (arg.t !== 'call' || saSymbol(arg.callee) !== 'Column') continue;
-    const keyArg = arg.kwargs.get('key');
-    const nameArg = arg.args[0]?.t === 'str' ? arg.args[0] : arg.kwargs.get('name');
-    const own = keyArg?.t === 'str' ? keyArg.v : nameArg?.t === 'str' ? nameArg.v : undefined;
-    if (own === key) return arg;
-  }
-  return undefined;
+  return values.find((arg): arg is CallValue => columnKeyOf(arg) === key);
+}
+
+/** The key a `Column(...)` call stands under in its table's `.c`: its `key=`, else its name; undefined for another value. */
+export function columnKeyOf(arg: Value): string | undefined {
+  if (arg.t !== 'call' || saSymbol(arg.callee) !== 'Column') return undefined;
+  const keyArg = arg.kwargs.get('key');
+  const nameArg = arg.args[0]?.t === 'str' ? arg.args[0] : arg.kwargs.get('name');
+  return keyArg?.t === 'str' ? keyArg.v : nameArg?.t === 'str' ? nameArg.v : undefined;
 }
 
 /**

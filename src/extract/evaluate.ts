@@ -3,7 +3,7 @@ import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, callBound, specialMethod } from './evaluate-attr.js';
 import { mappingContent, spreadMapping } from './mapping-instances.js';
-import { callValue } from './evaluate-call.js';
+import { callValue, columnKeyOf } from './evaluate-call.js';
 import { binaryOp, compareOp, formatEmpty, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { callFunction, evalComprehension, paramDefaults } from './evaluate-func.js';
@@ -11,7 +11,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { asString, builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
+import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -342,7 +342,7 @@ function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value
  */
 function tableKeysOr(ctx: Ctx, container: Value): Value {
   if (container.t === 'tablecols') {
-    const keys = ctx.project.hooks.tableColumns(container.table)?.map((c) => (c.t === 'call' ? (asString(c.kwargs.get('key')) ?? asString(c.args[0])) : undefined));
+    const keys = ctx.project.hooks.tableColumns(container.table)?.map(columnKeyOf);
     if (keys?.every((k) => k !== undefined)) return { t: 'seq', kind: 'list', items: keys.map((k): Value => ({ t: 'str', v: k! })) };
   }
   const meta = container.t === 'attr' && container.name === 'tables' ? container.obj : container;
