@@ -88,8 +88,8 @@ export function mroOf(ctx: Ctx, cls: ClassInfo): readonly MroEntry[] {
   if (known) return known;
   mros.set(cls, [{ k: 'class', cls }]);
   const bases = classHeader(ctx, cls).bases.map(asEntry);
-  const seqs = bases.map((b) => (b.k === 'class' ? [...mroOf(ctx, b.cls)] : outsideMro(ctx, b)));
-  seqs.push([...bases]);
+  const seqs = bases.map((b) => (b.k === 'class' ? mroOf(ctx, b.cls) : outsideMro(ctx, b)));
+  seqs.push(bases);
   const merged = (merge(seqs) ?? depthFirst(ctx, bases)).filter((e) => entryKey(e) !== OBJECT_KEY);
   // every MRO ends with object, as `cls.__mro__[1:-1]` in model code expects
   const result: MroEntry[] = [{ k: 'class', cls }, ...merged, { k: 'value', value: OBJECT }];
@@ -113,24 +113,25 @@ function outsideMro(ctx: Ctx, entry: MroEntry): MroEntry[] {
   return mixin?.t === 'class' ? [entry, ...mroOf(ctx, mixin.cls)] : [entry];
 }
 
-function merge(seqs: MroEntry[][]): MroEntry[] | null {
+/** C3's merge; `tails` counts, per key, the lists holding it after their head, so each step is linear. */
+function merge(seqs: (readonly MroEntry[])[]): MroEntry[] | null {
   const out: MroEntry[] = [];
-  const lists = seqs.map((s) => [...s]).filter((s) => s.length > 0);
-  while (lists.length > 0) {
-    let head: MroEntry | undefined;
-    for (const list of lists) {
-      const candidate = list[0]!;
-      const key = entryKey(candidate);
-      if (!lists.some((l) => l.slice(1).some((e) => entryKey(e) === key))) {
-        head = candidate;
-        break;
-      }
+  const lists = seqs.filter((s) => s.length > 0).map((items) => ({ items, keys: items.map(entryKey), at: 0 }));
+  const tails = new Map<unknown, number>();
+  const count = (key: unknown, by: number) => tails.set(key, (tails.get(key) ?? 0) + by);
+  for (const l of lists) for (let i = 1; i < l.keys.length; i++) count(l.keys[i], 1);
+  let live = lists.length;
+  while (live > 0) {
+    const from = lists.find((l) => l.at < l.keys.length && !tails.get(l.keys[l.at]));
+    if (!from) return null;
+    const key = from.keys[from.at];
+    out.push(from.items[from.at]!);
+    for (const l of lists) {
+      if (l.at >= l.keys.length || l.keys[l.at] !== key) continue;
+      l.at += 1;
+      if (l.at < l.keys.length) count(l.keys[l.at], -1);
+      else live -= 1;
     }
-    if (!head) return null;
-    out.push(head);
-    const key = entryKey(head);
-    for (const list of lists) if (entryKey(list[0]!) === key) list.shift();
-    for (let i = lists.length - 1; i >= 0; i--) if (lists[i]!.length === 0) lists.splice(i, 1);
   }
   return out;
 }
