@@ -102,7 +102,7 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
 
 /** A Computed column's SQL text as Python's repr shows it; undefined when it is not plain text. */
 function computedText(sql: Value | undefined): string | undefined {
-  const text = sql?.t === 'str' ? sql.v : sql?.t === 'call' && saSymbol(sql.callee) === 'text' && sql.args[0]?.t === 'str' ? sql.args[0].v : undefined;
+  const text = sql?.t === 'str' ? sql.v : sql?.t === 'call' && ['text', 'literal_column'].includes(saSymbol(sql.callee) ?? '') && sql.args[0]?.t === 'str' ? sql.args[0].v : undefined;
   return text === undefined ? undefined : reprOf({ t: 'str', v: text });
 }
 

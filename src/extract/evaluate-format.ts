@@ -8,10 +8,15 @@ import { isFloat, numberText, scalar, unknown, type Value } from './values.js';
 export function reprOf(v: Value): string | undefined {
   const s = scalar(v);
   if (s.t !== 'str') return formatValue(s);
-  if (/[\\\n\r\t\x00-\x1f]/.test(s.v)) return undefined;
-  if (!s.v.includes("'")) return `'${s.v}'`;
-  return s.v.includes('"') ? `'${s.v.replace(/'/g, "\\'")}'` : `"${s.v}"`;
+  // a character Python shows as \u or \U (not printable, beyond ASCII): not written here
+  if (/[^\x00-\x7f]/.test(s.v) && /[\p{C}\p{Z}]/u.test(s.v.replace(/[\x00-\x7f]/g, ''))) return undefined;
+  const quote = s.v.includes("'") && !s.v.includes('"') ? '"' : "'";
+  return `${quote}${s.v.replace(ESCAPED, (c) => (c === quote || c === '\\' ? `\\${c}` : (ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)))}${quote}`;
 }
+
+/** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), control characters. */
+const ESCAPED = /[\\'"\x00-\x1f\x7f]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '"', "'": "'" };
 
 /** `{x!r}` / `{x!s}` / `{x!a}`: the text the conversion gives. */
 export function convertText(v: Value, conv: string): string | undefined {

@@ -1,6 +1,7 @@
 // Source-ish text for defaults and SQL fragments: `datetime.utcnow`, `'active'`, `now()`, `lower(email)`.
 import type { Expr } from '../python/summary.js';
 import { bytesRepr } from './evaluate-bytes.js';
+import { decimalText } from './evaluate-decimal.js';
 import { isSqlFunction } from './sa-names.js';
 import { numberText, type CallValue, type Value } from './values.js';
 
@@ -16,7 +17,8 @@ export function valueText(v: Value): string {
     case 'none':
       return 'None';
     case 'ext':
-      return v.name.split('.').slice(-2).join('.');
+      // builtins are written bare, as Python names them (`dict`, `list`)
+      return v.name.startsWith('builtins.') ? v.name.slice('builtins.'.length) : v.name.split('.').slice(-2).join('.');
     case 'class':
       return v.cls.name;
     case 'func':
@@ -24,7 +26,7 @@ export function valueText(v: Value): string {
     case 'code':
       return v.expr.k === 'lambda' ? '<lambda>' : exprText(v.expr);
     case 'call':
-      return bytesRepr(v) ?? `${valueText(v.callee)}(${v.args.map(valueText).join(', ')})`;
+      return callText(v);
     case 'attr':
       return `${valueText(v.obj)}.${v.name}`;
     case 'clsattr':
@@ -32,10 +34,24 @@ export function valueText(v: Value): string {
     case 'seq':
       return `[${v.items.map(valueText).join(', ')}]`;
     case 'dict':
-      return '{...}';
+      return `{${v.entries.map(([k, x]) => `${valueText(k)}: ${valueText(x)}`).join(', ')}}`;
     default:
       return '?';
   }
+}
+
+/**
+ * A call as its result's repr reads (`datetime.timedelta(seconds=900)`, `Decimal('0.00')`, an enum member as
+ * `Status.DRAFT`, SQL functions as they compile), so that two different defaults never read the same.
+ */
+function callText(v: CallValue): string {
+  const member = v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record' ? v.kwargs.get('__enum__') : undefined;
+  if (member?.t === 'str') return member.v;
+  const decimal = decimalText(v);
+  if (decimal !== undefined) return `Decimal('${decimal}')`;
+  if (v.callee.t === 'ext' && isSqlFunction(v.callee.name)) return serverDefaultText(v);
+  const args = [...v.args.map(valueText), ...[...v.kwargs].map(([name, x]) => `${name}=${valueText(x)}`)];
+  return bytesRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
 }
 
 /** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
@@ -52,8 +68,24 @@ export function serverDefaultText(v: Value): string {
     if (isSqlFunction(callee) && ANSI_FUNCTIONS.has(last) && v.args.length === 0) return last.toUpperCase();
     if (isSqlFunction(callee)) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
     if (last === 'true' || last === 'false') return last;
+    if (last === 'FetchedValue' && v.args.length === 0) return 'FetchedValue()';
+    const sequence = sequenceName(v);
+    if (sequence !== undefined) return `nextval('${sequence}')`;
   }
   return valueText(v);
+}
+
+/**
+ * `Sequence("n", schema="s").next_value()`: the sequence's full name, as PostgreSQL's nextval() takes it (other
+ * dialects spell the call differently; only a default's presence is compared). The schema is the Sequence's own, or
+ * that of the MetaData it was given.
+ */
+function sequenceName(call: CallValue): string | undefined {
+  const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
+  if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name) || seq.args[0]?.t !== 'str') return undefined;
+  const meta = seq.kwargs.get('metadata');
+  const schema = seq.kwargs.get('schema') ?? (meta?.t === 'call' ? meta.kwargs.get('schema') : undefined);
+  return schema?.t === 'str' ? `${schema.v}.${seq.args[0].v}` : seq.args[0].v;
 }
 
 /** Why a value cannot be used: its own reason when it is unknown, else the value named. */
