@@ -99,7 +99,8 @@ const MYSQL_CASES: Case[] = [
   ['FLOAT', 'REAL', 'widening'], // and its REAL is DOUBLE
   ['DATETIME', 'DATETIME(6)', 'widening'],
   ['DATETIME(6)', 'DATETIME', 'narrowing'],
-  ['DATETIME', 'TIMESTAMP', 'semantic'],
+  ['DATETIME', 'TIMESTAMP', 'narrowing'], // TIMESTAMP spans 1970-2038 only
+  ['TIMESTAMP', 'DATETIME', 'semantic'], // every value fits, read without the session time zone
   ['TIME(3)', 'TIME', 'narrowing'],
   ['NUMERIC', 'NUMERIC(10, 0)', 'same'], // MySQL's DECIMAL defaults to (10, 0)
   ['NUMERIC(10, 2)', 'NUMERIC(10, 2) UNSIGNED', 'narrowing'],
@@ -122,6 +123,7 @@ const SQLITE_CASES: Case[] = [
   ['DATETIME', 'DATE', 'narrowing'],
   ['JSON', 'TEXT', 'cross-family'],
   ['VARCHAR(32)', 'CHAR(32)', 'same'],
+  ['VARCHAR(50) COLLATE "NOCASE"', 'VARCHAR(50)', 'semantic'], // sizes mean nothing, a collation does
 ];
 
 describe('classifyTypeChange', () => {
@@ -158,6 +160,16 @@ describe('classifyTypeChange with enums', () => {
     expect(my.class).toBe('narrowing');
     const lite = classifyTypeChange('VARCHAR(1)', 'VARCHAR(5)', 'sqlite', { from: ['a'], to: ['a', 'bbbbb'] });
     expect(lite.class).toBe('widening');
+  });
+
+  it("a non-native enum's VARCHAR length counts (not on SQLite), and the order of its values does not", () => {
+    const varchar = (dialect: Dialect, fromType: string, toType: string, from: string[], to: string[]) => classifyTypeChange(fromType, toType, dialect, { from, to }).class;
+    expect(varchar('postgresql', 'VARCHAR(10)', 'VARCHAR(20)', ['a', 'b'], ['a', 'b'])).toBe('widening');
+    expect(varchar('mysql', 'VARCHAR(20)', 'VARCHAR(10)', ['a', 'b'], ['a', 'b'])).toBe('narrowing');
+    expect(varchar('postgresql', 'VARCHAR(20)', 'VARCHAR(10)', ['a', 'b'], ['a', 'b', 'c'])).toBe('narrowing');
+    expect(varchar('sqlite', 'VARCHAR(20)', 'VARCHAR(10)', ['a', 'b'], ['a', 'b'])).toBe('same');
+    expect(varchar('postgresql', 'VARCHAR(1)', 'VARCHAR(1)', ['x', 'y'], ['y', 'x'])).toBe('same');
+    expect(varchar('mysql', "ENUM('x','y')", "ENUM('y','x')", ['x', 'y'], ['y', 'x'])).toBe('semantic');
   });
 
   it('enum -> text widens when the text holds the longest value; text -> enum narrows', () => {

@@ -72,14 +72,24 @@ function classOf(direction: Direction, isSemantic: boolean): TypeChangeClass {
   return direction === 'wider' ? 'widening' : 'same';
 }
 
-function classifyEnums(from: readonly string[], to: readonly string[], isRenamed: boolean): TypeChangeClass {
+/**
+ * Enum -> enum: removed values narrow, added values widen. A non-native enum is a VARCHAR: its length counts too
+ * (except on SQLite), and the order of its values means nothing; a native one (PostgreSQL's type, MySQL's ENUM)
+ * sorts and compares values by their declared order, so a reorder changes meaning.
+ */
+function classifyEnums(from: readonly string[], to: readonly string[], types: { from: string; to: string }, dialect: Dialect): TypeChangeClass {
   const removed = from.some((v) => !to.includes(v));
   const added = to.some((v) => !from.includes(v));
-  const direction = combine(removed ? 'narrower' : 'equal', added ? 'wider' : 'equal');
-  // PostgreSQL and MySQL sort and compare enum values by their declared order
+  const a = parseType(types.from);
+  const b = parseType(types.to);
+  const x = typeInfo(a, dialect);
+  const y = typeInfo(b, dialect);
+  const isStoredAsText = x.family === 'text' && y.family === 'text';
+  const length = isStoredAsText && dialect !== 'sqlite' ? compareDims(x, y) : 'equal';
+  const direction = combine(length, combine(removed ? 'narrower' : 'equal', added ? 'wider' : 'equal'));
   const kept = from.filter((v) => to.includes(v));
-  const isReordered = kept.join('\u0000') !== to.filter((v) => from.includes(v)).join('\u0000');
-  return classOf(direction, isRenamed || isReordered);
+  const isReordered = !isStoredAsText && kept.join('\u0000') !== to.filter((v) => from.includes(v)).join('\u0000');
+  return classOf(direction, a.name !== b.name || isReordered);
 }
 
 /** Enum <-> plain type: an enum fits a text column long enough for its longest value; text never fits an enum. */
@@ -103,7 +113,8 @@ function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeCl
     return x.tag === y.tag ? 'same' : 'semantic';
   }
   if (x.family === y.family) {
-    if (dialect === 'sqlite' && SQLITE_SIZELESS.has(x.family)) return 'same';
+    // sizes mean nothing there; a collation still changes how values compare
+    if (dialect === 'sqlite' && SQLITE_SIZELESS.has(x.family)) return a.modifiers === b.modifiers ? 'same' : 'semantic';
     return classOf(compareDims(x, y), x.tag !== y.tag);
   }
   const cross = CROSS_FAMILY[`${x.family}>${y.family}`];
@@ -118,7 +129,7 @@ function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeCl
 export function classifyTypeChange(from: string, to: string, dialect: Dialect, enums?: EnumValues): TypeChange {
   const e = enums ?? { from: null, to: null };
   let cls: TypeChangeClass;
-  if (e.from !== null && e.to !== null) cls = classifyEnums(e.from, e.to, parseType(from).name !== parseType(to).name);
+  if (e.from !== null && e.to !== null) cls = classifyEnums(e.from, e.to, { from, to }, dialect);
   else if (e.from !== null) cls = classifyEnumPlain(e.from, typeInfo(parseType(to), dialect), true, dialect);
   else if (e.to !== null) cls = classifyEnumPlain(e.to, typeInfo(parseType(from), dialect), false, dialect);
   else cls = classifyPlain(from, to, dialect);

@@ -28,6 +28,8 @@ interface TypeDef {
   readonly capacity?: number;
   /** time/timestamp: fractional-second digits when none are given */
   readonly precision?: number;
+  /** timestamp: the years it spans, where a dialect bounds them (MySQL's TIMESTAMP ends in 2038) */
+  readonly years?: number;
   /** what the stored value means; two types of one family with different tags read values differently */
   readonly tag?: string;
 }
@@ -92,15 +94,16 @@ const DIALECT_OVERRIDES: Readonly<Record<Dialect, Readonly<Record<string, TypeDe
   postgresql: {},
   mysql: {
     // MySQL: BOOL is TINYINT(1); FLOAT is single precision and REAL double; TEXT/BLOB hold 64 KiB;
-    // TIMESTAMP converts from the session time zone to UTC, DATETIME stores what it is given; fsp defaults to 0
+    // TIMESTAMP converts from the session time zone to UTC, DATETIME stores what it is given; fsp defaults to 0;
+    // DATETIME spans the years 1000-9999, TIMESTAMP 1970-2038 ("The DATE, DATETIME, and TIMESTAMP Types")
     BOOLEAN: { family: 'integer', bits: 8 },
     FLOAT: { family: 'float', mantissa: 24 },
     REAL: { family: 'float', mantissa: 53 },
     TEXT: { family: 'text', capacity: 65_535, tag: 'varying' },
     BLOB: { family: 'binary', capacity: 65_535, tag: 'varying' },
     TIME: { family: 'time', precision: 0, tag: 'local' },
-    DATETIME: { family: 'timestamp', precision: 0, tag: 'local' },
-    TIMESTAMP: { family: 'timestamp', precision: 0, tag: 'session-zone' },
+    DATETIME: { family: 'timestamp', precision: 0, tag: 'local', years: 9000 },
+    TIMESTAMP: { family: 'timestamp', precision: 0, tag: 'session-zone', years: 68 },
   },
   sqlite: {},
 };
@@ -162,8 +165,9 @@ function dimsOf(def: TypeDef, t: ParsedType, dialect: Dialect): Record<string, n
     case 'binary':
     case 'bit':
       return { length: textCapacity(def, t, dialect) };
-    case 'time':
     case 'timestamp':
+      return def.years === undefined ? { precision: given ?? def.precision ?? 6 } : { precision: given ?? def.precision ?? 6, years: def.years };
+    case 'time':
     case 'interval':
       return { precision: given ?? def.precision ?? 6 };
     default:
