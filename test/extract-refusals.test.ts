@@ -309,6 +309,17 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it("reports Enum() of a class whose metaclass's __prepare__ makes its namespace (aenum's AutoEnum: bare names are members)", async () => {
+    const schema = await extract({
+      'auto.py': `import enum\n\nclass _AutoDict(enum._EnumDict):\n    def __missing__(self, key):\n        self[key] = enum.auto()\n\nclass _AutoMeta(enum.EnumMeta):\n    @classmethod\n    def __prepare__(metacls, cls, bases, **kwds):\n        ns = super().__prepare__(cls, bases, **kwds)\n        ns.__class__ = _AutoDict\n        return ns\n\nclass AutoEnum(enum.Enum, metaclass=_AutoMeta):\n    pass\n`,
+      'm.py': `${HEAD}from auto import AutoEnum\n\nclass Kind(AutoEnum):\n    SMALL  # noqa\n    LARGE  # noqa\n\nclass Item(Base):\n    __tablename__ = "items"\n    id = sa.Column(sa.Integer, primary_key=True)\n    kind = sa.Column(sa.Enum(Kind))\n`,
+    });
+    const items = table(schema, 'items');
+    // the column is there, its type not known (it had been an ENUM with no values)
+    expect(items.columns.map((c) => [c.name, c.type, c.enum])).toEqual([['id', 'INTEGER', null], ['kind', 'NULLTYPE', null]]);
+    expect(items.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['kind', expect.stringMatching(/^Enum\(\) of class Kind, whose body fills the namespace metaclass _AutoMeta\.__prepare__ makes/)]]);
+  });
+
   it('leaves out a Core column whose name is not known statically, and says so', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmetadata = sa.MetaData()\nzones = sa.Table(\n    "zones", metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column(os.environ.get("TENANT_COLUMN", "tenant_id"), sa.String(36), index=True),\n)\n`,

@@ -4,7 +4,7 @@ import type { Stmt } from '../python/summary.js';
 import { bodiesOf, buildsTable } from './builds-schema.js';
 import { classHeader, mroOf } from './classes.js';
 import { callOf } from './columns.js';
-import { classScope, methodInfo } from './context.js';
+import { classScope, methodInfo, type Ctx } from './context.js';
 import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -21,7 +21,7 @@ import { qualnameOf, type ClassInfo, type Value } from './values.js';
  * body's attribute names, in order.
  */
 export function classCreationAttrs(x: Extraction, cls: ClassInfo, names: Iterable<string>): Map<string, Value> {
-  const meta = metaclassOf(x, cls);
+  const meta = metaclassOf(x.ctx, cls);
   const created = new Map([...setNameAttrs(x, cls, names), ...subclassHookAttrs(x, cls)]);
   if (!meta) return created;
   return new Map([...metaclassNewAttrs(x, cls, meta), ...created, ...metaclassInitAttrs(x, cls, meta)]);
@@ -49,7 +49,7 @@ function projectDefines(x: Extraction, method: string): boolean {
  * Empty without one; one that cannot be run is reported on the class.
  */
 export function preparedNamespace(x: Extraction, cls: ClassInfo): Map<string, Value> {
-  const meta = metaclassOf(x, cls);
+  const meta = metaclassOf(x.ctx, cls);
   const hook = meta ? methodChain(x.ctx, mroOf(x.ctx, meta), '__prepare__')[0] : undefined;
   if (!meta || !hook) return new Map();
   const fn = methodInfo(hook.owner.module, hook.def, hook.owner, { t: 'class', cls: meta });
@@ -189,12 +189,21 @@ function namespaceOf(x: Extraction, cls: ClassInfo): Value {
  * The in-repo metaclass a class is made by: its own `metaclass=`, else the nearest base's, a base made by
  * `declarative_base(metaclass=...)` included.
  */
-function metaclassOf(x: Extraction, cls: ClassInfo): ClassInfo | undefined {
-  for (const e of mroOf(x.ctx, cls)) {
-    const meta = e.k === 'class' ? classHeader(x.ctx, e.cls).keywords.get('metaclass') : declarativeBaseMeta(e.value);
+function metaclassOf(ctx: Ctx, cls: ClassInfo): ClassInfo | undefined {
+  for (const e of mroOf(ctx, cls)) {
+    const meta = e.k === 'class' ? classHeader(ctx, e.cls).keywords.get('metaclass') : declarativeBaseMeta(e.value);
     if (meta) return meta.t === 'class' ? meta.cls : undefined;
   }
   return undefined;
+}
+
+/**
+ * The in-repo metaclass whose `__prepare__` makes the namespace a class body fills, if any: such a namespace may
+ * give names meaning the body does not spell (aenum's AutoEnum makes each bare name a member).
+ */
+export function namespaceMaker(ctx: Ctx, cls: ClassInfo): ClassInfo | undefined {
+  const meta = metaclassOf(ctx, cls);
+  return meta && methodChain(ctx, mroOf(ctx, meta), '__prepare__').length > 0 ? meta : undefined;
 }
 
 function declarativeBaseMeta(base: Value): Value | undefined {

@@ -5,6 +5,8 @@ import { classScope, methodInfo } from './context.js';
 import { callFunction } from './evaluate-func.js';
 import { methodChain, runChain, type ChainLink } from './method-chain.js';
 import { callValue } from './evaluate-call.js';
+import { namespaceMaker } from './class-hooks.js';
+import { messages } from './messages.js';
 import { mroOf, type MroEntry } from './classes.js';
 import { evalExpr } from './evaluate.js';
 import { attributeOf } from './evaluate-attr.js';
@@ -281,6 +283,8 @@ export function enumSpec(ctx: Ctx, callee: Extract<Value, { t: 'ext' }>, call: C
     spec.enumClass = first.cls.name;
     spec.enumValues = names;
   } else if (first?.t === 'class') {
+    const maker = namespaceMaker(ctx, first.cls);
+    if (maker) return unknown(messages.enumNamespace(first.cls.name, maker.name), file, line);
     const members = enumMembers(ctx, first.cls);
     const values = enumValuesOf(ctx, call, first.cls, members, { module: first.cls.module, depth: 0 }, line);
     if ('t' in values) return values;
