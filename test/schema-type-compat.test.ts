@@ -63,17 +63,37 @@ const GENERIC_CASES: Case[] = [
   ['INTEGER[]', 'BIGINT[]', 'widening'],
   ['VARCHAR(20)[] COLLATE "C"', 'VARCHAR(10)[] COLLATE "C"', 'narrowing'],
   ['INTEGER[]', 'INTEGER', 'cross-family'],
-  ['INTEGER[]', 'INTEGER[][]', 'cross-family'],
+  ['INTEGER[]', 'INTEGER[][]', 'same'], // PostgreSQL does not enforce an array's dimensions
   ['BYTEA', 'VARCHAR', 'cross-family'],
-  ['BIT(8)', 'BIT VARYING', 'semantic'],
+  ['BIT(8)', 'BIT VARYING', 'widening'],
+  ['BIT VARYING(8)', 'BIT(8)', 'narrowing'], // shorter values are padded
   ['BIT VARYING(8)', 'BIT VARYING(3)', 'narrowing'],
-  ['INTERVAL', 'INTERVAL DAY TO SECOND', 'semantic'],
-  ['INET', 'CIDR', 'cross-family'],
+  ['INTERVAL', 'INTERVAL DAY TO SECOND', 'same'], // only fields finer than the last one are dropped
+  ['INTERVAL', 'INTERVAL YEAR TO MONTH', 'narrowing'],
+  ['INTERVAL HOUR TO MINUTE', 'INTERVAL HOUR TO SECOND', 'widening'],
+  ['INT4RANGE', 'INT8RANGE', 'widening'], // ranges go by their bounds' type
+  ['TSRANGE', 'TSTZRANGE', 'semantic'],
+  ['INT4RANGE', 'INT4MULTIRANGE', 'cross-family'],
+  ['VARCHAR(10)', 'CHAR(10)', 'narrowing'], // trailing spaces lose their meaning
+  ['MACADDR8', 'MACADDR', 'narrowing'],
+  ['INET', 'CIDR', 'narrowing'], // an inet value with host bits set is no cidr
+  ['CIDR', 'INET', 'widening'],
   ['GEOMETRY(POINT, 4326)', 'GEOMETRY(POLYGON, 4326)', 'semantic'],
   ['MONEY', 'MONEY', 'same'],
 ];
 
 const MYSQL_CASES: Case[] = [
+  ['VARCHAR(255)', 'TINYTEXT', 'narrowing'], // 255 characters are up to 1,020 bytes in utf8mb4; TINYTEXT holds 255 bytes
+  ['VARCHAR(50)', 'TINYTEXT', 'widening'],
+  ['CHAR(10)', 'VARCHAR(20)', 'widening'], // MySQL strips CHAR's padding when reading it
+  ['BINARY(16)', 'VARBINARY(16)', 'widening'],
+  ['VARBINARY(16)', 'BINARY(16)', 'narrowing'], // shorter values are padded with zero bytes
+  ["SET('A','B')", "SET('A','B','C')", 'widening'],
+  ["SET('A','B','C')", "SET('A','B')", 'narrowing'],
+  ['INTEGER ZEROFILL', 'INTEGER', 'narrowing'], // ZEROFILL makes the column UNSIGNED
+  ['NUMERIC(10, 2) ZEROFILL', 'NUMERIC(10, 2)', 'widening'],
+  ['DOUBLE(10, 2)', 'DOUBLE', 'widening'], // (M, D) rounds as a DECIMAL would
+  ['FLOAT(7, 3)', 'FLOAT(7, 1)', 'narrowing'],
   ['TINYINT', 'SMALLINT', 'widening'],
   ['SMALLINT', 'MEDIUMINT', 'widening'],
   ['MEDIUMINT', 'INTEGER', 'widening'],

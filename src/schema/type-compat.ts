@@ -78,18 +78,13 @@ function classOf(direction: Direction, isSemantic: boolean): TypeChangeClass {
  * sorts and compares values by their declared order, so a reorder changes meaning.
  */
 function classifyEnums(from: readonly string[], to: readonly string[], types: { from: string; to: string }, dialect: Dialect): TypeChangeClass {
-  const removed = from.some((v) => !to.includes(v));
-  const added = to.some((v) => !from.includes(v));
   const a = parseType(types.from);
   const b = parseType(types.to);
   const x = typeInfo(a, dialect);
   const y = typeInfo(b, dialect);
   const isStoredAsText = x.family === 'text' && y.family === 'text';
   const length = isStoredAsText && dialect !== 'sqlite' ? compareDims(x, y) : 'equal';
-  const direction = combine(length, combine(removed ? 'narrower' : 'equal', added ? 'wider' : 'equal'));
-  const kept = from.filter((v) => to.includes(v));
-  const isReordered = !isStoredAsText && kept.join('\u0000') !== to.filter((v) => from.includes(v)).join('\u0000');
-  return classOf(direction, a.name !== b.name || isReordered);
+  return classifyMembers(from, to, !isStoredAsText, length, a.name !== b.name);
 }
 
 /** Enum <-> plain type: an enum fits a text column long enough for its longest value; text never fits an enum. */
@@ -101,11 +96,60 @@ function classifyEnumPlain(enumValues: readonly string[], plain: TypeInfo, isEnu
   return classOf(length >= longest ? 'wider' : 'narrower', plain.tag.includes('fixed'));
 }
 
+/** PostgreSQL's range and multirange types, by the type of their bounds. */
+const RANGE_BOUNDS: Readonly<Record<string, string>> = {
+  INT4: 'INTEGER', INT8: 'BIGINT', NUM: 'NUMERIC', TS: 'TIMESTAMP WITHOUT TIME ZONE', TSTZ: 'TIMESTAMP WITH TIME ZONE', DATE: 'DATE',
+};
+
+function rangeOf(name: string): { kind: string; bound: string } | undefined {
+  const m = /^(INT4|INT8|NUM|TSTZ|TS|DATE)(RANGE|MULTIRANGE)$/.exec(name);
+  return m ? { kind: m[2]!, bound: RANGE_BOUNDS[m[1]!]! } : undefined;
+}
+
+/**
+ * Enum and MySQL SET members: removed ones narrow, added ones widen (`alsoNarrows`: what the storage's size does);
+ * a new order changes what `isOrdered` members mean, as does a renamed type.
+ */
+function classifyMembers(from: readonly string[], to: readonly string[], isOrdered: boolean, alsoNarrows: Direction = 'equal', isRenamed = false): TypeChangeClass {
+  const removed = from.some((v) => !to.includes(v));
+  const added = to.some((v) => !from.includes(v));
+  const direction = combine(alsoNarrows, combine(removed ? 'narrower' : 'equal', added ? 'wider' : 'equal'));
+  const kept = from.filter((v) => to.includes(v));
+  const isReordered = isOrdered && kept.join('\u0000') !== to.filter((v) => from.includes(v)).join('\u0000');
+  return classOf(direction, isRenamed || isReordered);
+}
+
+const unquote = (arg: string): string => arg.replace(/^'(.*)'$/s, '$1').replace(/''/g, "'");
+
+/**
+ * Within one family, fixed-length and varying types store values differently: a varying value put in a fixed column
+ * is padded (trailing spaces or zero bytes lose their meaning), so that direction narrows; a fixed value keeps its
+ * padding in a varying column (MySQL strips CHAR's when reading it), so that one widens unless the size shrinks. PostgreSQL's cast from
+ * char(n) to varchar strips the padding readers saw: a change of meaning.
+ */
+function classifySameFamily(x: TypeInfo, y: TypeInfo, dialect: Dialect): TypeChangeClass {
+  const fixedness = (tag: string) => (/\bfixed\b/.test(tag) ? 'fixed' : /\bvarying\b/.test(tag) ? 'varying' : undefined);
+  const [from, to] = [fixedness(x.tag), fixedness(y.tag)];
+  if (from === 'varying' && to === 'fixed') return 'narrowing';
+  const rest = (tag: string) => tag.replace(/\b(fixed|varying)\b/, '');
+  // a varying type of a fixed one's size also holds every shorter value
+  if (from === 'fixed' && to === 'varying' && !(x.family === 'text' && dialect === 'postgresql')) return classOf(combine(compareDims(x, y), 'wider'), rest(x.tag) !== rest(y.tag));
+  return classOf(compareDims(x, y), x.tag !== y.tag);
+}
+
 function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeClass {
   if (from === to) return 'same';
   const a = parseType(from);
   const b = parseType(to);
-  if (a.arrayDims !== b.arrayDims) return 'cross-family';
+  // PostgreSQL does not enforce an array's declared dimensions: INTEGER[] and INTEGER[][] are one type
+  const isArrayPair = dialect === 'postgresql' && a.arrayDims > 0 && b.arrayDims > 0;
+  if (a.arrayDims !== b.arrayDims && !isArrayPair) return 'cross-family';
+  const ranges = [rangeOf(a.name), rangeOf(b.name)];
+  if (ranges[0] || ranges[1]) {
+    if (ranges[0]?.kind !== ranges[1]?.kind) return 'cross-family';
+    return classifyPlain(ranges[0]!.bound, ranges[1]!.bound, dialect);
+  }
+  if (dialect === 'mysql' && a.name === 'SET' && b.name === 'SET' && a.modifiers === b.modifiers) return classifyMembers(a.args.map(unquote), b.args.map(unquote), true);
   const x = typeInfo(a, dialect);
   const y = typeInfo(b, dialect);
   if (x.family === 'other' || y.family === 'other') {
@@ -115,7 +159,7 @@ function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeCl
   if (x.family === y.family) {
     // sizes mean nothing there; a collation still changes how values compare
     if (dialect === 'sqlite' && SQLITE_SIZELESS.has(x.family)) return a.modifiers === b.modifiers ? 'same' : 'semantic';
-    return classOf(compareDims(x, y), x.tag !== y.tag);
+    return classifySameFamily(x, y, dialect);
   }
   const cross = CROSS_FAMILY[`${x.family}>${y.family}`];
   return cross === undefined ? 'cross-family' : classOf(cross(x, y), false);

@@ -16,6 +16,8 @@ export type Family =
   | 'json'
   | 'uuid'
   | 'bit'
+  | 'network'
+  | 'macaddr'
   | 'other';
 
 interface TypeDef {
@@ -30,11 +32,21 @@ interface TypeDef {
   readonly precision?: number;
   /** timestamp: the years it spans, where a dialect bounds them (MySQL's TIMESTAMP ends in 2038) */
   readonly years?: number;
+  /** interval: the least significant field kept (YEAR 0 ... SECOND 5); finer fields are discarded */
+  readonly resolution?: number;
+  /** MySQL text: the capacity counts bytes (TINYTEXT ... LONGTEXT), not characters as VARCHAR(n) does */
+  readonly bytes?: true;
+  /** what the other families hold, as named capacities */
+  readonly holds?: Readonly<Record<string, number>>;
   /** what the stored value means; two types of one family with different tags read values differently */
   readonly tag?: string;
 }
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
+/** PostgreSQL's interval fields, most significant first ("8.5.4. Interval Input"). */
+const INTERVAL_FIELDS = ['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND'];
+/** utf8mb4, MySQL 8's default character set: a character takes up to 4 bytes. */
+const MYSQL_BYTES_PER_CHAR = 4;
 const MYSQL_TEXT_TIERS = [255, 65_535, 16_777_215, 4_294_967_295];
 
 /** Spellings of one type (PostgreSQL's docs, "8.1 Numeric Types" and friends; MySQL's "Data Type Storage Requirements"). */
@@ -60,9 +72,9 @@ const GENERIC: Readonly<Record<string, TypeDef>> = {
   TEXT: { family: 'text', capacity: UNBOUNDED, tag: 'varying' },
   CLOB: { family: 'text', capacity: UNBOUNDED, tag: 'varying' },
   CITEXT: { family: 'text', capacity: UNBOUNDED, tag: 'case-insensitive' },
-  TINYTEXT: { family: 'text', capacity: 255, tag: 'varying' },
-  MEDIUMTEXT: { family: 'text', capacity: 16_777_215, tag: 'varying' },
-  LONGTEXT: { family: 'text', capacity: 4_294_967_295, tag: 'varying' },
+  TINYTEXT: { family: 'text', capacity: 255, tag: 'varying', bytes: true },
+  MEDIUMTEXT: { family: 'text', capacity: 16_777_215, tag: 'varying', bytes: true },
+  LONGTEXT: { family: 'text', capacity: 4_294_967_295, tag: 'varying', bytes: true },
   CHAR: { family: 'text', capacity: 1, tag: 'fixed' },
   NCHAR: { family: 'text', capacity: 1, tag: 'national fixed' },
   BYTEA: { family: 'binary', capacity: UNBOUNDED, tag: 'varying' },
@@ -81,12 +93,18 @@ const GENERIC: Readonly<Record<string, TypeDef>> = {
   'TIMESTAMP WITHOUT TIME ZONE': { family: 'timestamp', precision: 6, tag: 'local' },
   'TIMESTAMP WITH TIME ZONE': { family: 'timestamp', precision: 6, tag: 'zoned' },
   DATETIME: { family: 'timestamp', precision: 6, tag: 'local' },
-  INTERVAL: { family: 'interval', precision: 6 },
+  INTERVAL: { family: 'interval', precision: 6, resolution: INTERVAL_FIELDS.indexOf('SECOND') },
   JSON: { family: 'json', tag: 'json' },
   JSONB: { family: 'json', tag: 'jsonb' },
   UUID: { family: 'uuid' },
   BIT: { family: 'bit', capacity: 1, tag: 'fixed' },
   'BIT VARYING': { family: 'bit', capacity: UNBOUNDED, tag: 'varying' },
+  // every cidr value is a valid inet one; an inet value with host bits set is no cidr
+  INET: { family: 'network', holds: { hosts: 1 } },
+  CIDR: { family: 'network', holds: { hosts: 0 } },
+  // macaddr converts to macaddr8 by inserting FF:FE: the same address, written differently
+  MACADDR: { family: 'macaddr', holds: { octets: 6 }, tag: 'eui48' },
+  MACADDR8: { family: 'macaddr', holds: { octets: 8 }, tag: 'eui64' },
 };
 
 /** Where a dialect means something else by the same name. */
@@ -99,7 +117,7 @@ const DIALECT_OVERRIDES: Readonly<Record<Dialect, Readonly<Record<string, TypeDe
     BOOLEAN: { family: 'integer', bits: 8 },
     FLOAT: { family: 'float', mantissa: 24 },
     REAL: { family: 'float', mantissa: 53 },
-    TEXT: { family: 'text', capacity: 65_535, tag: 'varying' },
+    TEXT: { family: 'text', capacity: 65_535, tag: 'varying', bytes: true },
     BLOB: { family: 'binary', capacity: 65_535, tag: 'varying' },
     TIME: { family: 'time', precision: 0, tag: 'local' },
     DATETIME: { family: 'timestamp', precision: 0, tag: 'local', years: 9000 },
@@ -144,6 +162,21 @@ function textCapacity(def: TypeDef, t: ParsedType, dialect: Dialect): number {
   return n;
 }
 
+/**
+ * MySQL measures VARCHAR(n) in characters and the TEXT types in bytes: a type holds another's values when it has
+ * room for as many characters and as many bytes (VARCHAR(255) does not fit TINYTEXT's 255 bytes in utf8mb4).
+ */
+function mysqlTextDims(def: TypeDef, length: number): Record<string, number> {
+  return def.bytes ? { chars: length, bytes: length } : { chars: length, bytes: length * MYSQL_BYTES_PER_CHAR };
+}
+
+/** MySQL's FLOAT(M, D) / DOUBLE(M, D) round to D decimals and M digits, as a DECIMAL would (unbounded without them). */
+function mysqlFloatDigits(t: ParsedType): Record<string, number> {
+  const [m, d] = numericArgs(t);
+  const isGiven = m !== undefined && d !== undefined && !Number.isNaN(m) && !Number.isNaN(d);
+  return isGiven ? { integer: m - d, scale: d } : { integer: UNBOUNDED, scale: UNBOUNDED };
+}
+
 function floatMantissa(def: TypeDef, t: ParsedType): number {
   const args = numericArgs(t);
   const [p] = args;
@@ -160,29 +193,33 @@ function dimsOf(def: TypeDef, t: ParsedType, dialect: Dialect): Record<string, n
     case 'decimal':
       return decimalDims(t, dialect);
     case 'float':
-      return { mantissa: floatMantissa(def, t) };
+      return dialect === 'mysql' ? { mantissa: floatMantissa(def, t), ...mysqlFloatDigits(t) } : { mantissa: floatMantissa(def, t) };
     case 'text':
+      return dialect === 'mysql' ? mysqlTextDims(def, textCapacity(def, t, dialect)) : { length: textCapacity(def, t, dialect) };
     case 'binary':
     case 'bit':
       return { length: textCapacity(def, t, dialect) };
     case 'timestamp':
       return def.years === undefined ? { precision: given ?? def.precision ?? 6 } : { precision: given ?? def.precision ?? 6, years: def.years };
-    case 'time':
     case 'interval':
+      return { precision: given ?? def.precision ?? 6, resolution: def.resolution ?? INTERVAL_FIELDS.length - 1 };
+    case 'time':
       return { precision: given ?? def.precision ?? 6 };
     default:
-      return {};
+      return { ...def.holds };
   }
 }
 
 function lookup(name: string, dialect: Dialect): TypeDef | undefined {
   const def = DIALECT_OVERRIDES[dialect][name] ?? GENERIC[name];
   if (def !== undefined || !name.startsWith('INTERVAL ')) return def;
-  // PostgreSQL's INTERVAL DAY TO SECOND: the fields restrict what the interval means
-  return { family: 'interval', precision: 6, tag: name.slice('INTERVAL '.length) };
+  // PostgreSQL's INTERVAL DAY TO SECOND: values finer than the last field are discarded
+  const last = name.split(' ').at(-1) ?? '';
+  return INTERVAL_FIELDS.includes(last) ? { family: 'interval', precision: 6, resolution: INTERVAL_FIELDS.indexOf(last) } : undefined;
 }
 
-export function typeInfo(t: ParsedType, dialect: Dialect): TypeInfo {
+export function typeInfo(parsed: ParsedType, dialect: Dialect): TypeInfo {
+  const t = dialect === 'mysql' ? withoutZerofill(parsed) : parsed;
   const name = ALIASES[t.name] ?? t.name;
   const def = lookup(name, dialect);
   if (def === undefined) {
@@ -190,6 +227,12 @@ export function typeInfo(t: ParsedType, dialect: Dialect): TypeInfo {
   }
   const tag = [def.tag ?? '', t.modifiers].join('|');
   return { family: def.family, name, tag, dims: dimsOf(def, t, dialect) };
+}
+
+/** MySQL's ZEROFILL pads how a number is shown and makes the column UNSIGNED: the range is what changes. */
+function withoutZerofill(t: ParsedType): ParsedType {
+  if (!/\bZEROFILL\b/.test(t.modifiers)) return t;
+  return { ...t, unsigned: true, modifiers: t.modifiers.replace(/\s*\bZEROFILL\b/, '').trim() };
 }
 
 /** Families where SQLite ignores declared sizes: "SQLite does not impose any length restrictions" (datatype3.html). */
