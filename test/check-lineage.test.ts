@@ -103,6 +103,23 @@ describe('lineage from a dbt manifest served over HTTP', () => {
     expect(result.stdout).toContain(`note: no lineage snapshot at ${SNAPSHOT}`);
   });
 
+  it('a corrupt snapshot stops the check with its file and line (exit 2, no stack trace), or under onError: warn is a note', async () => {
+    const repo = await syncedRepo();
+    writeFileSync(join(repo.dir, SNAPSHOT), '{\n  "version": 1,\n  "tables": [--]\n}\n');
+    stageCustomerDrop(repo, 'email');
+    const blocked = schemaguardIn(repo, ['check', '--staged']);
+    expect(blocked.status, blocked.output).toBe(2);
+    expect(blocked.stderr).toMatch(/lineage\.json:3:\d+: not valid JSON/);
+    expect(blocked.stderr).toContain('run `npx schemaguard sync` to rebuild the snapshot');
+    expect(blocked.stderr).not.toContain('internal error');
+    writeFileSync(join(repo.dir, '.schemaguardrc.yaml'), `${configText(14)}\nonError: warn\n`);
+    const warned = schemaguardIn(repo, ['check', '--staged']);
+    // the drop still blocks on its own; the snapshot's readers are not known, so nothing is escalated or demoted
+    expect(warned.status, warned.output).toBe(1);
+    expect(warned.stdout).toMatch(/note: .*lineage\.json:3:\d+: not valid JSON.*checked without downstream consumers \(onError: warn\)/);
+    expect(warned.stdout).not.toContain('downstream customer_contacts');
+  });
+
   it('impact customers.email lists the model and the dashboard with their owners', async () => {
     const repo = await syncedRepo();
     const text = schemaguardIn(repo, ['impact', 'customers.email']);

@@ -8,6 +8,8 @@ export const CHECK_MESSAGES = {
   baseHint: 'pass --base <rev> (for example --base origin/main)',
   bareRepository: 'this is a bare repository: there is no index to check',
   bareHint: 'run check --staged inside a working tree, or use check --base/--head',
+  unreadableSnapshot: (problem: string) => `${problem}: checked without downstream consumers (onError: warn); run \`npx schemaguard sync\` to rebuild the snapshot`,
+  unreadableSnapshotHint: 'run `npx schemaguard sync` to rebuild the snapshot (or restore it from git); `onError: warn` checks without it',
   noSnapshot: (path: string) => `no lineage snapshot at ${path}: downstream consumers are unknown (run \`npx schemaguard sync\`)`,
   stagedLabel: (hasHead: boolean) => (hasHead ? 'HEAD -> staged' : 'first commit -> staged'),
   prePushBadLine: (line: number, text: string) =>

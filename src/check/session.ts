@@ -16,6 +16,7 @@ import { loadConfigCached } from './config-cache.js';
 import { openResultCache, type ResultCache } from './result-cache.js';
 import { keptIn, rememberingResults, type Resident } from './resident.js';
 import { CHECK_MESSAGES as M } from './messages.js';
+import { UserError } from '../cli/errors.js';
 import { createSchemaReader, newDecoded, type SchemaCaches, type SummaryStore, type Trace } from './schema-at.js';
 
 /** Blob texts (and their decoded summaries) a resident server keeps: ~10 times a 2,000-model repository's models. */
@@ -149,8 +150,17 @@ async function readLineage(loaded: LoadedConfig, now: Date): Promise<{ lineage: 
   const none = { lineage: null, notes: settings.sources.length > 0 ? [M.noSnapshot(settings.snapshot)] : [] };
   // no snapshot (most repositories): the lineage code, and the zod schema it validates with, is never loaded
   if (await isMissing(path)) return none;
-  const { lineageViewOf, loadSnapshot, snapshotAgeDays, snapshotWarnings } = await import('../lineage/impact.js');
-  const snapshot = await loadSnapshot(path);
+  const [{ lineageViewOf, loadSnapshot, snapshotAgeDays, snapshotWarnings }, { LineageInputError }] = await Promise.all([
+    import('../lineage/impact.js'),
+    import('../lineage/json-text.js'),
+  ]);
+  // a snapshot that cannot be read is a failure of schemaguard's input: `onError` decides, as for a model file
+  const snapshot = await loadSnapshot(path).catch((error: unknown) => {
+    if (!(error instanceof LineageInputError)) throw error;
+    if (loaded.config.onError === 'warn') return error;
+    throw new UserError(error.message, M.unreadableSnapshotHint);
+  });
+  if (snapshot instanceof Error) return { lineage: null, notes: [M.unreadableSnapshot(snapshot.message)] };
   if (snapshot === null) return none;
   const view = lineageViewOf(snapshot);
   const notes = snapshotWarnings(snapshot, { file: settings.snapshot, maxAgeDays: settings.maxAgeDays, now });
