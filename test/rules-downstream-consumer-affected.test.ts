@@ -19,6 +19,19 @@ describe('downstream-consumer-affected', () => {
     expect(findings[0]?.column).toBe('plan');
   });
 
+  it('tells a foreign key added on an existing column once, on the column, not again for the table', () => {
+    const tableLevel = snapshot(
+      [{ schema: null, name: 'users', readers: [{ node: 'model.analytics.stg_users', level: 'table', reason: 'select *' }] }],
+      [dbtModel('stg_users', ['@acme/analytics'])],
+    );
+    const keyed = withColumn(users, 'bio', { foreign_keys: ['bios.id'] });
+    const after = table('users', keyed.columns, {
+      foreign_keys: [{ name: null, columns: ['bio'], referred_schema: null, referred_table: 'bios', referred_columns: ['id'], ondelete: null, onupdate: null }],
+    });
+    const findings = runRule(downstreamConsumerAffected, [users], [after], { lineage: tableLevel });
+    expect(findings.map((f) => [f.column, f.message])).toEqual([['bio', '1 downstream consumer reads users.bio. It changes: foreign keys.']]);
+  });
+
   it('fires on a foreign key added to a table read at table level', () => {
     const tableLevel = snapshot(
       [{ schema: null, name: 'users', readers: [{ node: 'model.analytics.stg_users', level: 'table', reason: 'select *' }] }],

@@ -28,9 +28,16 @@ function goesWithDroppedColumns(change: SchemaChange, dropped: Set<string>): boo
   return false;
 }
 
+/** Columns whose own foreign keys changed: a key added on them is told on each column, not again for the table. */
+function columnsWithNewKeys(changes: readonly SchemaChange[]): Set<string> {
+  const touched = ofKind(changes, 'modify-column').filter((change) => change.changes.includes('foreign_keys'));
+  return new Set(touched.map((change) => qualified(change.table, change.column)));
+}
+
 export function otherTouches(changes: readonly SchemaChange[]): Touch[] {
   const created = createdTables(changes);
   const dropped = droppedColumns(changes);
+  const keyed = columnsWithNewKeys(changes);
   const touches: Touch[] = [];
   for (const change of changes) {
     if (change.kind === 'invalid-rename-declaration' || created.has(qualified(change.table)) || goesWithDroppedColumns(change, dropped)) continue;
@@ -40,8 +47,10 @@ export function otherTouches(changes: readonly SchemaChange[]): Touch[] {
       if (aspects.length > 0) touches.push({ ...base, column: change.column, what: aspects.join(', ').replaceAll('_', ' ') });
     } else if (change.kind === 'drop-unique' || change.kind === 'drop-check') {
       touches.push({ ...base, what: change.kind === 'drop-unique' ? 'unique constraint dropped' : 'check constraint dropped' });
-    } else if (change.kind === 'add-check' || change.kind === 'add-foreign-key') {
-      touches.push({ ...base, what: change.kind === 'add-check' ? 'check constraint added' : 'foreign key added' });
+    } else if (change.kind === 'add-check') {
+      touches.push({ ...base, what: 'check constraint added' });
+    } else if (change.kind === 'add-foreign-key' && !change.after.columns.every((column) => keyed.has(qualified(change.table, column)))) {
+      touches.push({ ...base, what: 'foreign key added' });
     }
   }
   return touches;
