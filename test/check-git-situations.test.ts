@@ -293,6 +293,17 @@ describe('what is and is not loaded', () => {
     expect(finding, report.findings.map(describeFindingJson).join('\n')).toMatchObject({ severity: 'block', file: USERS_FILE, line: BROKEN_LINE });
     expect(status).toBe(1);
   });
+
+  it('under onError: warn a model that does not parse lets the commit through: its tables\' seeming losses are not judged', () => {
+    const repo = track(createRepo({ files: { ...PROJECT_FILES, '.schemaguardrc.yaml': 'onError: warn\n' } }));
+    repo.write(USERS_FILE, BROKEN_USERS);
+    repo.git('add', USERS_FILE);
+    const { status, report } = check(repo);
+    // the parser recovers around the error and loses the class body: those are no drops anybody made
+    expect(report.findings.map(describeFindingJson)).toEqual([expect.stringMatching(new RegExp(`^unresolved-model/warn ${USERS_FILE}:${BROKEN_LINE} `))]);
+    expect(report.changes.filter((c) => c.table?.name === 'users')).toEqual([]);
+    expect(status).toBe(0);
+  });
 });
 
 describe('overrides', () => {

@@ -158,9 +158,9 @@ async function readLineage(loaded: LoadedConfig, now: Date): Promise<{ lineage: 
   const snapshot = await loadSnapshot(path).catch((error: unknown) => {
     if (!(error instanceof LineageInputError)) throw error;
     if (loaded.config.onError === 'warn') return error;
-    throw new UserError(error.message, M.unreadableSnapshotHint);
+    throw new UserError(error.message.replace(path, settings.snapshot), M.unreadableSnapshotHint);
   });
-  if (snapshot instanceof Error) return { lineage: null, notes: [M.unreadableSnapshot(snapshot.message)] };
+  if (snapshot instanceof Error) return { lineage: null, notes: [M.unreadableSnapshot(snapshot.message.replace(path, settings.snapshot))] };
   if (snapshot === null) return none;
   const view = lineageViewOf(snapshot);
   const notes = snapshotWarnings(snapshot, { file: settings.snapshot, maxAgeDays: settings.maxAgeDays, now });
