@@ -33,7 +33,8 @@ export async function compareSnapshots(
   const { before: old, after: now } = await context.reader.schemasOf(before, after, changedPaths);
   // comments in files this change does not touch belong to earlier changes: not judged again
   const directives = now.directives.filter((d) => changedPaths.has(d.file));
-  const changes = withoutUnreadable(diffSchemas(old.schema, now.schema, { directives, renames: context.config.renames }), old.schema, now.schema, changedPaths);
+  const diffed = diffSchemas(old.schema, now.schema, { directives, renames: context.config.renames });
+  const changes = withoutUnreadable(diffed, old.schema, now.schema, changedPaths);
   const verdict = evaluate({
     changes,
     after: now.schema,
@@ -53,10 +54,12 @@ export async function compareSnapshots(
  * left out; the file's error stands for them (unresolved-model, at `onError`'s severity).
  */
 function withoutUnreadable(changes: SchemaChange[], before: Schema, after: Schema, changedPaths: ReadonlySet<string>): SchemaChange[] {
-  const broken = new Set(after.diagnostics.filter((d) => d.severity === 'error' && d.file !== null && changedPaths.has(d.file)).map((d) => d.file));
+  const errors = after.diagnostics.filter((d) => d.severity === 'error' && d.file !== null && changedPaths.has(d.file));
+  const broken = new Set(errors.map((d) => d.file));
   if (broken.size === 0) return changes;
   const key = (schema: string | null, name: string) => `${schema ?? ''}.${name}`;
-  const unreadable = new Set([...before.tables, ...after.tables].filter((t) => t.source && broken.has(t.source.file)).map((t) => key(t.schema, t.name)));
+  const declared = [...before.tables, ...after.tables].filter((t) => t.source && broken.has(t.source.file));
+  const unreadable = new Set(declared.map((t) => key(t.schema, t.name)));
   // `schema.table.column` or `table.column`: the table it refers to
   const refersToUnreadable = (target: string) => {
     const parts = target.split('.');

@@ -124,8 +124,8 @@ const unquote = (arg: string): string => arg.replace(/^'(.*)'$/s, '$1').replace(
 /**
  * Within one family, fixed-length and varying types store values differently: a varying value put in a fixed column
  * is padded (trailing spaces or zero bytes lose their meaning), so that direction narrows; a fixed value keeps its
- * padding in a varying column (MySQL strips CHAR's when reading it), so that one widens unless the size shrinks. PostgreSQL's cast from
- * char(n) to varchar strips the padding readers saw: a change of meaning.
+ * padding in a varying column (MySQL strips CHAR's when reading it), so that one widens unless the size shrinks.
+ * PostgreSQL's cast from char(n) to varchar strips the padding readers saw: a change of meaning.
  */
 function classifySameFamily(x: TypeInfo, y: TypeInfo, dialect: Dialect): TypeChangeClass {
   const fixedness = (tag: string) => (/\bfixed\b/.test(tag) ? 'fixed' : /\bvarying\b/.test(tag) ? 'varying' : undefined);
