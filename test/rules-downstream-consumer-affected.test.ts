@@ -32,6 +32,21 @@ describe('downstream-consumer-affected', () => {
     expect(findings.map((f) => [f.column, f.message])).toEqual([['bio', '1 downstream consumer reads users.bio. It changes: foreign keys.']]);
   });
 
+  it('does not tell constraints renamed, as a naming convention change does: the same check, key or unique columns', () => {
+    const tableLevel = snapshot(
+      [{ schema: null, name: 'users', readers: [{ node: 'model.analytics.stg_users', level: 'table', reason: 'select *' }] }],
+      [dbtModel('stg_users', ['@acme/analytics'])],
+    );
+    const fk = { columns: ['id'], referred_schema: null, referred_table: 'accounts', referred_columns: ['id'], ondelete: null, onupdate: null };
+    const named = (suffix: string) =>
+      table('users', users.columns, {
+        foreign_keys: [{ name: `fk_${suffix}`, ...fk }],
+        unique_constraints: [{ name: `uq_${suffix}`, columns: ['plan'] }],
+        check_constraints: [{ name: `ck_${suffix}`, sqltext: "plan <> ''" }],
+      });
+    expect(runRule(downstreamConsumerAffected, [named('old')], [named('new')], { lineage: tableLevel })).toEqual([]);
+  });
+
   it('fires on a foreign key added to a table read at table level', () => {
     const tableLevel = snapshot(
       [{ schema: null, name: 'users', readers: [{ node: 'model.analytics.stg_users', level: 'table', reason: 'select *' }] }],

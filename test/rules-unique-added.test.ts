@@ -22,6 +22,16 @@ describe('unique-added', () => {
     expect(runRule(uniqueAdded, [users], [after]).map((f) => f.message)).toEqual(['A unique constraint on users (org_id, email) is added.']);
   });
 
+  it('does not fire where the columns were unique before: a constraint renamed, or a unique index in its place', () => {
+    const named = (name: string) => ({ ...uniqueEmail, unique_constraints: [{ name, columns: ['email'] }] });
+    expect(runRule(uniqueAdded, [named('uq_users_email')], [named('users_email_key')])).toEqual([]);
+    const asIndex = { ...users, indexes: [{ name: 'ux_users_email', columns: ['email'], unique: true }] };
+    expect(runRule(uniqueAdded, [named('uq_users_email')], [asIndex])).toEqual([]);
+    // on other columns it is new all the same
+    const other = { ...users, unique_constraints: [{ name: 'uq_users_org', columns: ['org_id'] }] };
+    expect(runRule(uniqueAdded, [named('uq_users_email')], [other]).map((f) => f.message)).toEqual(['A unique constraint on users (org_id) is added.']);
+  });
+
   it('does not fire on a plain index, a new table, or a new column without a server default', () => {
     expect(runRule(uniqueAdded, [users], [{ ...users, indexes: [{ name: 'ix_users_email', columns: ['email'], unique: false }] }])).toEqual([]);
     expect(runRule(uniqueAdded, [], [uniqueEmail])).toEqual([]);

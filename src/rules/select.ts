@@ -23,3 +23,22 @@ export function createdTables(changes: readonly SchemaChange[]): Set<string> {
 export function contractLabel(config: Config, contract: Contract): string {
   return contract.name ?? `contracts[${config.contracts.indexOf(contract)}]`;
 }
+
+/** A table's column list, as one key. */
+export const uniqueKey = (table: TableRef, columns: readonly string[]): string => JSON.stringify([qualified(table), columns]);
+
+/**
+ * The column lists unique on each side of the change (`before` / `after`), from the unique constraints and unique
+ * indexes it drops and adds: one dropped and added again under another name (a naming convention change) is no news.
+ */
+export function uniqueChanges(changes: readonly SchemaChange[]): { dropped: Set<string>; added: Set<string> } {
+  const dropped = [
+    ...ofKind(changes, 'drop-unique').map((c) => uniqueKey(c.table, c.before.columns)),
+    ...ofKind(changes, 'drop-index').filter((c) => c.before.unique).map((c) => uniqueKey(c.table, c.before.columns)),
+  ];
+  const added = [
+    ...ofKind(changes, 'add-unique').map((c) => uniqueKey(c.table, c.after.columns)),
+    ...ofKind(changes, 'add-index').filter((c) => c.after.unique).map((c) => uniqueKey(c.table, c.after.columns)),
+  ];
+  return { dropped: new Set(dropped), added: new Set(added) };
+}

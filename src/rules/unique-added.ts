@@ -3,7 +3,7 @@ import type { AddIndex, AddUnique } from '../schema/changes.js';
 import type { RuleFinding } from './types.js';
 import { defineRule } from './define-rule.js';
 import { RULE_MESSAGES as M } from './messages.js';
-import { createdTables, ofKind, qualified } from './select.js';
+import { createdTables, ofKind, qualified, uniqueChanges, uniqueKey } from './select.js';
 
 export const uniqueAdded = defineRule({
   id: 'unique-added',
@@ -17,9 +17,12 @@ export const uniqueAdded = defineRule({
         .filter((c) => c.after.server_default === null)
         .map((c) => qualified(c.table, c.column)),
     );
+    // unique before under another name, or as an index instead of a constraint: nothing new to enforce
+    const { dropped: wasUnique } = uniqueChanges(changes);
     const findings: RuleFinding[] = [];
     const add = (change: AddUnique | AddIndex, columns: readonly string[]) => {
-      if (created.has(qualified(change.table)) || columns.every((c) => freshColumns.has(qualified(change.table, c)))) return;
+      if (created.has(qualified(change.table)) || wasUnique.has(uniqueKey(change.table, columns))) return;
+      if (columns.every((c) => freshColumns.has(qualified(change.table, c)))) return;
       findings.push({
         message: M.uniqueAdded(change.table, columns),
         help: M.uniqueAddedHelp,
