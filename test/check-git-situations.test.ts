@@ -309,6 +309,16 @@ describe('what is and is not loaded', () => {
 describe('overrides', () => {
   const REASON = 'email moved to the contacts table, readers migrated (DATA-7)';
 
+  it('a blank SCHEMAGUARD_OVERRIDE overrides nothing, and says so', () => {
+    const repo = project();
+    repo.write(USERS_FILE, usersModel({ drop: ['email'] }));
+    repo.git('add', USERS_FILE);
+    const { status, stderr, report } = check(repo, ['--staged'], { env: { SCHEMAGUARD_OVERRIDE: '   ' } });
+    expect(status).toBe(1);
+    expect(report.override).toBeNull();
+    expect(stderr).toContain('the override is empty and is ignored');
+  });
+
   it('SCHEMAGUARD_OVERRIDE through real hooks leaves the trailer; range checks honour it and only it', () => {
     const repo = project();
     installHooks(repo, ['pre-commit', 'commit-msg']);

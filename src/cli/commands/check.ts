@@ -27,6 +27,8 @@ function targetOf(flags: CheckFlags, stdin: () => Promise<string>) {
   return Promise.resolve({ kind: 'staged' as const });
 }
 
+const BLANK_OVERRIDE = 'schemaguard: the override is empty and is ignored: give the reason it is safe (SCHEMAGUARD_OVERRIDE="..." or --override "...")\n';
+
 export function registerCheck(program: Command, context: ContextFactory, setExit: SetExit): void {
   program
     .command('check')
@@ -44,6 +46,8 @@ export function registerCheck(program: Command, context: ContextFactory, setExit
       const target = await targetOf(flags, ctx.readStdin);
       const { runCheck } = await import('../../check/run-check.js');
       const reason = flags.override ?? ctx.env.SCHEMAGUARD_OVERRIDE ?? null;
+      // an override with no reason is none: said, so that a blank variable is not mistaken for one that worked
+      if (reason !== null && reason.trim() === '') ctx.stderr.write(BLANK_OVERRIDE);
       const report = await runCheck({
         cwd: ctx.globals.cwd,
         env: ctx.env,
