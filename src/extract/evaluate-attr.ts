@@ -168,7 +168,23 @@ function instanceAttribute(ctx: Ctx, obj: CallValue, name: string): Value {
   const member = obj.callee.t === 'class' ? instanceMember(ctx, obj, obj.callee.cls, name) : undefined;
   if (member) return member;
   if (isFlaskDb(obj) && !FLASK_DB_OWN.has(name)) return { t: 'ext', name: `sqlalchemy.${name}` };
+  const fromMixin = baseMixinAttribute(ctx, obj, name, obj.line);
+  if (fromMixin) return fromMixin;
   return (obj.callee.t === 'class' ? missingAttribute(ctx, obj, obj.callee.cls, name) : undefined) ?? { t: 'attr', obj, name };
+}
+
+/** What `declarative_base()` / `generate_base()` put in the Base class's own namespace, over its `cls=`'s. */
+const BASE_OWN = new Set(['registry', 'metadata', '__doc__', '__init__', '__abstract__', '__mapper_cls__']);
+
+/**
+ * `BASEV2.__table_args__` of `BASEV2 = declarative_base(cls=NeutronBaseV2)`: the Base class subclasses its `cls=`,
+ * so it reads that class's attributes (neutron's models end their `__table_args__` tuples with it).
+ */
+function baseMixinAttribute(ctx: Ctx, obj: CallValue, name: string, line: number): Value | undefined {
+  const mixin = isRootValue(obj) && !BASE_OWN.has(name) ? obj.kwargs.get('cls') : undefined;
+  if (mixin?.t !== 'class') return undefined;
+  const found = classAttribute(ctx, mixin.cls, name, line);
+  return found.t === 'clsattr' && found.missing ? undefined : found;
 }
 
 /**
