@@ -25,6 +25,11 @@ describe('hand-written consumers file', () => {
     expect(tables['.audit_log']).toEqual([{ node: 'consumer:audit-archive', level: 'column', columns: '*' }]);
   });
 
+  it('reads `columns: []` as a reader of no column (a row count), which only the table going away breaks', () => {
+    const fragment = parse('consumers:\n  - id: row-count\n    reads:\n      - table: users\n        columns: []\n');
+    expect(fragment.tables).toEqual([{ schema: null, name: 'users', readers: [{ node: 'consumer:row-count', level: 'column', columns: [] }] }]);
+  });
+
   it('gives file:line:column for YAML syntax errors', () => {
     expect(() => parse('consumers:\n  - id: a\n    reads: [x\n')).toThrow(/^consumers\.yaml:\d+:\d+: /);
   });

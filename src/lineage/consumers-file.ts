@@ -8,8 +8,8 @@ import type { LineageFragment, LineageNode, SnapshotTable, TableReader } from '.
 const readSchema = z.strictObject({
   /** the app-side table: `name` or `schema.name`, as SQLAlchemy names it */
   table: z.string().min(1),
-  /** omitted: the consumer may read any column (table level); '*': every column */
-  columns: z.union([z.array(z.string().min(1)).min(1), z.literal('*')]).optional(),
+  /** omitted: the consumer may read any column (table level); '*': every column; []: none (a row count) */
+  columns: z.union([z.array(z.string().min(1)), z.literal('*')]).optional(),
 });
 
 const consumerSchema = z.strictObject({
