@@ -46,6 +46,16 @@ describe('inline suppression', () => {
     expect(verdict.blocked).toBe(true);
     expect(messages(verdict, 'invalid-suppression')).toEqual(['The suppression `ignore[type-narrowing]` has no reason, so it suppresses nothing.']);
     expect(byRule(verdict, 'invalid-suppression')[0]?.source).toEqual({ file: FILE, line: 13 });
+    // it names what it sits on: the column declared on that line, and its table
+    expect(byRule(verdict, 'invalid-suppression')[0]).toMatchObject({ table: { schema: null, name: 'users' }, column: 'email' });
+  });
+
+  it('on a class line, reported, names that table', () => {
+    const verdict = evaluate(evaluateInput([users], [withoutLegacy], { directives: [ignore(FILE, 10, 'drop-column', null)] }));
+    const [finding] = byRule(verdict, 'invalid-suppression');
+    expect(finding?.table).toEqual({ schema: null, name: 'users' });
+    expect(finding?.column).toBeUndefined();
+    expect(finding?.consumers).toEqual([]);
   });
 
   it('that matches nothing any more is reported, once', () => {

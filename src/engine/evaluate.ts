@@ -7,7 +7,7 @@ import type { Directive } from '../schema/types.js';
 import { ENGINE_MESSAGES as M } from './messages.js';
 import { notificationsFor } from './notify.js';
 import { finalSeverity, gradeFinding } from './severity.js';
-import { indexSuppressions, type Suppressions } from './suppress.js';
+import { declarationAt, indexSuppressions, type Suppressions } from './suppress.js';
 import type { EvaluateInput, Finding, Verdict } from './types.js';
 
 const SEVERITY_ORDER = { block: 0, warn: 1, info: 2 } as const;
@@ -20,7 +20,7 @@ export function evaluate(input: EvaluateInput): Verdict {
   for (const rule of RULES) {
     for (const raw of rule.check(context)) {
       const finding = gradeAndSuppress(rule, raw, input, suppressions, refused);
-      if (finding !== null) findings.push(finding);
+      if (finding !== null) findings.push(rule.id === invalidSuppression.id ? placed(finding, input) : finding);
     }
   }
   findings.push(...refused, ...unusedSuppressionFindings(input, suppressions));
@@ -67,10 +67,20 @@ function gradeAndSuppress(rule: Rule, raw: RuleFinding, input: EvaluateInput, su
   };
 }
 
+/**
+ * A finding about a comment, placed on the table (and column) declared on the comment's line, where there is one;
+ * after grading, so that no contract or consumer of that table is told of a comment.
+ */
+function placed(finding: Finding, input: EvaluateInput): Finding {
+  const at = finding.source === null ? null : declarationAt(input.after, finding.source.file, finding.source.line);
+  return at === null ? finding : { ...finding, ...at };
+}
+
 /** A finding of the invalid-suppression rule about one `ignore[...]` comment; none when that rule is off. */
 function suppressionFinding(input: EvaluateInput, directive: Ignore, message: string, help: string): Finding[] {
   const severity = finalSeverity(severityOverride(input.config, invalidSuppression.id) ?? invalidSuppression.defaultSeverity);
   if (severity === null) return [];
+  const at = declarationAt(input.after, directive.file, directive.line);
   return [
     {
       message,
@@ -78,6 +88,7 @@ function suppressionFinding(input: EvaluateInput, directive: Ignore, message: st
       category: 'error',
       change: null,
       table: null,
+      ...at,
       source: { file: directive.file, line: directive.line },
       ruleId: invalidSuppression.id,
       severity,

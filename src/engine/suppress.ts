@@ -1,5 +1,6 @@
 // Inline `# schemaguard: ignore[rule] reason` comments: which finding each silences, and which silence nothing.
 import { qualified } from '../rules/select.js';
+import type { TableRef } from '../schema/changes.js';
 import type { Directive, Schema } from '../schema/types.js';
 import type { RuleFinding } from '../rules/types.js';
 
@@ -48,4 +49,18 @@ export function indexSuppressions(directives: readonly Directive[], after: Schem
     },
     unused: () => usable.filter((d) => !used.has(d)),
   };
+}
+
+/**
+ * The table (and column) declared on a comment's line: a class line names its table, a column line its column too.
+ * Lets a finding about the comment itself say what it sits on.
+ */
+export function declarationAt(after: Schema, file: string, line: number): { table: TableRef; column?: string } | null {
+  for (const table of after.tables) {
+    const ref = { schema: table.schema, name: table.name };
+    if (table.source?.file === file && table.source.line === line) return { table: ref };
+    const column = table.columns.find((c) => c.source?.file === file && c.source.line === line);
+    if (column !== undefined) return { table: ref, column: column.name };
+  }
+  return null;
 }
