@@ -197,6 +197,8 @@ describe('classifyTypeChange with enums', () => {
     expect(classifyTypeChange('STATUS', 'VARCHAR(3)', 'postgresql', { from: ['active'], to: null }).class).toBe('narrowing');
     expect(classifyTypeChange('VARCHAR(20)', 'STATUS', 'postgresql', { from: null, to: ['active'] }).class).toBe('narrowing');
     expect(classifyTypeChange('STATUS', 'INTEGER', 'postgresql', { from: ['active'], to: null }).class).toBe('cross-family');
+    expect(classifyTypeChange("ENUM('active')", 'VARCHAR(20)', 'mysql', { from: ['active'], to: null }).class).toBe('widening');
+    expect(classifyTypeChange("ENUM('active')", 'VARCHAR(3)', 'mysql', { from: ['active'], to: null }).class).toBe('narrowing');
   });
 });
 
