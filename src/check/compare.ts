@@ -7,7 +7,7 @@ import type { LineageView } from '../rules/types.js';
 import type { SchemaChange } from '../schema/changes.js';
 import { diffSchemas } from '../schema/diff.js';
 import type { Schema } from '../schema/types.js';
-import { changeProblems } from './problems.js';
+import { changeProblems, fileErrors } from './problems.js';
 import type { SchemaReader } from './schema-at.js';
 
 export interface Comparison {
@@ -54,8 +54,7 @@ export async function compareSnapshots(
  * left out; the file's error stands for them (unresolved-model, at `onError`'s severity).
  */
 function withoutUnreadable(changes: SchemaChange[], before: Schema, after: Schema, changedPaths: ReadonlySet<string>): SchemaChange[] {
-  const errors = after.diagnostics.filter((d) => d.severity === 'error' && d.file !== null && changedPaths.has(d.file));
-  const broken = new Set(errors.map((d) => d.file));
+  const broken = new Set(fileErrors(after, changedPaths).map((d) => d.file));
   if (broken.size === 0) return changes;
   const key = (schema: string | null, name: string) => `${schema ?? ''}.${name}`;
   const declared = [...before.tables, ...after.tables].filter((t) => t.source && broken.has(t.source.file));

@@ -92,8 +92,7 @@ function classifyEnumPlain(enumValues: readonly string[], plain: TypeInfo, isEnu
   if (plain.family !== 'text') return 'cross-family';
   if (!isEnumFirst) return 'narrowing';
   const longest = Math.max(0, ...enumValues.map((v) => v.length));
-  // MySQL counts a VARCHAR's length in characters, as enum values are measured
-  const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (plain.dims.length ?? plain.dims.chars ?? 0);
+  const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (plain.dims.length ?? 0);
   return classOf(length >= longest ? 'wider' : 'narrower', plain.tag.includes('fixed'));
 }
 

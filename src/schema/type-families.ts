@@ -164,10 +164,11 @@ function textCapacity(def: TypeDef, t: ParsedType, dialect: Dialect): number {
 
 /**
  * MySQL measures VARCHAR(n) in characters and the TEXT types in bytes: a type holds another's values when it has
- * room for as many characters and as many bytes (VARCHAR(255) does not fit TINYTEXT's 255 bytes in utf8mb4).
+ * room for as many characters (`length`, as elsewhere) and as many bytes (VARCHAR(255) does not fit TINYTEXT's 255
+ * bytes in utf8mb4).
  */
 function mysqlTextDims(def: TypeDef, length: number): Record<string, number> {
-  return def.bytes ? { chars: length, bytes: length } : { chars: length, bytes: length * MYSQL_BYTES_PER_CHAR };
+  return { length, bytes: def.bytes ? length : length * MYSQL_BYTES_PER_CHAR };
 }
 
 /** MySQL's FLOAT(M, D) / DOUBLE(M, D) round to D decimals and M digits, as a DECIMAL would (unbounded without them). */
