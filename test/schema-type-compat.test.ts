@@ -88,6 +88,8 @@ const MYSQL_CASES: Case[] = [
   ['CHAR(10)', 'VARCHAR(20)', 'widening'], // MySQL strips CHAR's padding when reading it
   ['BINARY(16)', 'VARBINARY(16)', 'widening'],
   ['VARBINARY(16)', 'BINARY(16)', 'narrowing'], // shorter values are padded with zero bytes
+  ['BINARY(16)', 'BINARY(32)', 'narrowing'], // and keep their padding: every stored value grows
+  ['BIT(8)', 'BIT(16)', 'widening'], // MySQL's BIT is a number
   ["SET('A','B')", "SET('A','B','C')", 'widening'],
   ["SET('A','B','C')", "SET('A','B')", 'narrowing'],
   ['INTEGER ZEROFILL', 'INTEGER', 'narrowing'], // ZEROFILL makes the column UNSIGNED
@@ -190,6 +192,18 @@ describe('classifyTypeChange with enums', () => {
     expect(varchar('sqlite', 'VARCHAR(20)', 'VARCHAR(10)', ['a', 'b'], ['a', 'b'])).toBe('same');
     expect(varchar('postgresql', 'VARCHAR(1)', 'VARCHAR(1)', ['x', 'y'], ['y', 'x'])).toBe('same');
     expect(varchar('mysql', "ENUM('x','y')", "ENUM('y','x')", ['x', 'y'], ['y', 'x'])).toBe('semantic');
+  });
+
+  it('native <-> non-native: a VARCHAR may hold strings a native type refuses; a non-native enum goes by its storage', () => {
+    const e = (from: string, to: string, dialect: Dialect, values: { from: string[] | null; to: string[] | null }) => classifyTypeChange(from, to, dialect, values).class;
+    const v = ['new', 'done'];
+    expect(e('ST', 'VARCHAR(4)', 'postgresql', { from: v, to: v })).toBe('widening');
+    expect(e('VARCHAR(4)', 'ST', 'postgresql', { from: v, to: v })).toBe('narrowing');
+    expect(e("ENUM('NEW','DONE')", 'VARCHAR(4)', 'mysql', { from: v, to: v })).toBe('widening');
+    // non-native enum <-> plain text: the VARCHAR's size decides; values set free widen
+    expect(e('VARCHAR(30)', 'VARCHAR(10)', 'postgresql', { from: ['a', 'b'], to: null })).toBe('narrowing');
+    expect(e('VARCHAR(20)', 'VARCHAR(20)', 'postgresql', { from: null, to: ['a', 'b'] })).toBe('same');
+    expect(e('VARCHAR(20)', 'VARCHAR(4)', 'mysql', { from: null, to: v })).toBe('narrowing');
   });
 
   it('enum -> text widens when the text holds the longest value; text -> enum narrows', () => {

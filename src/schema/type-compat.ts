@@ -82,18 +82,35 @@ function classifyEnums(from: readonly string[], to: readonly string[], types: { 
   const b = parseType(types.to);
   const x = typeInfo(a, dialect);
   const y = typeInfo(b, dialect);
-  const isStoredAsText = x.family === 'text' && y.family === 'text';
+  // a non-native enum's VARCHAR holds any string (SQLAlchemy adds no CHECK by default): a native type refuses the others
+  if (x.family === 'text' && y.family !== 'text') return 'narrowing';
+  // native to non-native: its values as strings, held when the VARCHAR is long enough
+  if (x.family !== 'text' && y.family === 'text') return classifyMembers(from, to, false, fitsValues(from, y, dialect));
+  const isStoredAsText = x.family === 'text';
   const length = isStoredAsText && dialect !== 'sqlite' ? compareDims(x, y) : 'equal';
   return classifyMembers(from, to, !isStoredAsText, length, a.name !== b.name);
 }
 
-/** Enum <-> plain type: an enum fits a text column long enough for its longest value; text never fits an enum. */
-function classifyEnumPlain(enumValues: readonly string[], plain: TypeInfo, isEnumFirst: boolean, dialect: Dialect): TypeChangeClass {
+/** Whether a text type holds every value (SQLite holds any length). */
+function fitsValues(values: readonly string[], text: TypeInfo, dialect: Dialect): Direction {
+  const longest = Math.max(0, ...values.map((v) => v.length));
+  const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (text.dims.length ?? 0);
+  return length >= longest ? 'wider' : 'narrower';
+}
+
+/**
+ * Enum <-> plain type. A native enum fits a text column long enough for its longest value; text never fits one. A
+ * non-native enum is a VARCHAR with any string in it: its storage decides, and values set free widen.
+ */
+function classifyEnumPlain(enumValues: readonly string[], storage: TypeInfo, plain: TypeInfo, isEnumFirst: boolean, dialect: Dialect): TypeChangeClass {
   if (plain.family !== 'text') return 'cross-family';
+  const isFixed = plain.tag.includes('fixed');
+  if (storage.family === 'text') {
+    const sized = dialect === 'sqlite' ? 'equal' : isEnumFirst ? compareDims(storage, plain) : compareDims(plain, storage);
+    return classOf(isEnumFirst ? combine(sized, 'wider') : sized, isFixed);
+  }
   if (!isEnumFirst) return 'narrowing';
-  const longest = Math.max(0, ...enumValues.map((v) => v.length));
-  const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (plain.dims.length ?? 0);
-  return classOf(length >= longest ? 'wider' : 'narrower', plain.tag.includes('fixed'));
+  return classOf(fitsValues(enumValues, plain, dialect), isFixed);
 }
 
 /** PostgreSQL's range and multirange types, by the type of their bounds. */
@@ -131,6 +148,10 @@ function classifySameFamily(x: TypeInfo, y: TypeInfo, dialect: Dialect): TypeCha
   const fixedness = (tag: string) => (/\bfixed\b/.test(tag) ? 'fixed' : /\bvarying\b/.test(tag) ? 'varying' : undefined);
   const [from, to] = [fixedness(x.tag), fixedness(y.tag)];
   if (from === 'varying' && to === 'fixed') return 'narrowing';
+  // a fixed binary value (or PostgreSQL bit string) keeps its padding: another size changes every stored value;
+  // MySQL's BIT is a number, zero-extended on the left
+  const isPadded = x.family === 'binary' || (x.family === 'bit' && dialect === 'postgresql');
+  if (from === 'fixed' && to === 'fixed' && isPadded && compareDims(x, y) !== 'equal') return 'narrowing';
   const rest = (tag: string) => tag.replace(/\b(fixed|varying)\b/, '');
   // a varying type of a fixed one's size also holds every shorter value
   if (from === 'fixed' && to === 'varying' && !(x.family === 'text' && dialect === 'postgresql')) return classOf(combine(compareDims(x, y), 'wider'), rest(x.tag) !== rest(y.tag));
@@ -174,8 +195,8 @@ export function classifyTypeChange(from: string, to: string, dialect: Dialect, e
   const e = enums ?? { from: null, to: null };
   let cls: TypeChangeClass;
   if (e.from !== null && e.to !== null) cls = classifyEnums(e.from, e.to, { from, to }, dialect);
-  else if (e.from !== null) cls = classifyEnumPlain(e.from, typeInfo(parseType(to), dialect), true, dialect);
-  else if (e.to !== null) cls = classifyEnumPlain(e.to, typeInfo(parseType(from), dialect), false, dialect);
+  else if (e.from !== null) cls = classifyEnumPlain(e.from, typeInfo(parseType(from), dialect), typeInfo(parseType(to), dialect), true, dialect);
+  else if (e.to !== null) cls = classifyEnumPlain(e.to, typeInfo(parseType(to), dialect), typeInfo(parseType(from), dialect), false, dialect);
   else cls = classifyPlain(from, to, dialect);
   return { from, to, class: cls };
 }
