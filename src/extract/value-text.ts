@@ -2,6 +2,7 @@
 import type { Expr } from '../python/summary.js';
 import { bytesRepr } from './evaluate-bytes.js';
 import { decimalText } from './evaluate-decimal.js';
+import { enumMember } from './evaluate-ops.js';
 import { isSqlFunction } from './sa-names.js';
 import { numberText, type CallValue, type Value } from './values.js';
 
@@ -45,7 +46,7 @@ export function valueText(v: Value): string {
  * `Status.DRAFT`, SQL functions as they compile), so that two different defaults never read the same.
  */
 function callText(v: CallValue): string {
-  const member = v.callee.t === 'ext' && v.callee.name === 'schemaguard.Record' ? v.kwargs.get('__enum__') : undefined;
+  const member = enumMember(v)?.kwargs.get('__enum__');
   if (member?.t === 'str') return member.v;
   const decimal = decimalText(v);
   if (decimal !== undefined) return `Decimal('${decimal}')`;

@@ -91,7 +91,7 @@ function classifyEnums(from: readonly string[], to: readonly string[], types: { 
   return classifyMembers(from, to, !isStoredAsText, length, a.name !== b.name);
 }
 
-/** Whether a text type holds every value (SQLite holds any length). */
+/** 'wider' when a text type holds every value (SQLite holds any length), else 'narrower'. */
 function fitsValues(values: readonly string[], text: TypeInfo, dialect: Dialect): Direction {
   const longest = Math.max(0, ...values.map((v) => v.length));
   const length = dialect === 'sqlite' ? Number.POSITIVE_INFINITY : (text.dims.length ?? 0);
@@ -113,14 +113,15 @@ function classifyEnumPlain(enumValues: readonly string[], storage: TypeInfo, pla
   return classOf(fitsValues(enumValues, plain, dialect), isFixed);
 }
 
-/** PostgreSQL's range and multirange types, by the type of their bounds. */
+/** PostgreSQL's range and multirange types (INT4RANGE, TSTZMULTIRANGE ...), by the type of their bounds. */
 const RANGE_BOUNDS: Readonly<Record<string, string>> = {
   INT4: 'INTEGER', INT8: 'BIGINT', NUM: 'NUMERIC', TS: 'TIMESTAMP WITHOUT TIME ZONE', TSTZ: 'TIMESTAMP WITH TIME ZONE', DATE: 'DATE',
 };
 
 function rangeOf(name: string): { kind: string; bound: string } | undefined {
-  const m = /^(INT4|INT8|NUM|TSTZ|TS|DATE)(RANGE|MULTIRANGE)$/.exec(name);
-  return m ? { kind: m[2]!, bound: RANGE_BOUNDS[m[1]!]! } : undefined;
+  const [, prefix = '', kind = ''] = /^(\w+?)(MULTIRANGE|RANGE)$/.exec(name) ?? [];
+  const bound = RANGE_BOUNDS[prefix];
+  return bound === undefined ? undefined : { kind, bound };
 }
 
 /**
