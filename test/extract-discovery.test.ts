@@ -127,6 +127,17 @@ describe('extractSchema over files', () => {
     expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'bad.py', line: 4, severity: 'error' })]);
   });
 
+  it('reads past statements a syntax error leaves without their parts (an `if` cut off before its condition)', async () => {
+    const table = 'import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True))\n';
+    const files = [
+      { path: 'cut.py', text: `${table}def column(tokens, args):\n    for tok in tokens:\n        if tok.startswith("->"):\n            args.append(F` },
+      { path: 'typo.py', text: 'import sqlalchemy as sa\nclass Id(sa.types.TypeDecorator):\n    impl = sa.CHAR\n    UUID load_dialect_impl(self, dialect):\n        if dialect.name == "postgresql":\n            return dialect.type_descriptor(sa.CHAR(32))\n' },
+    ];
+    const { schema } = await extractSchema(files, { dialect: 'postgresql' });
+    expect(schema.tables.map((t) => t.name)).toEqual(['t']);
+    expect(schema.diagnostics.map((d) => [d.file, d.severity])).toEqual(expect.arrayContaining([['cut.py', 'error'], ['typo.py', 'error']]));
+  });
+
   it('returns renamed-from and ignore directives with file and line', async () => {
     const text = [
       'from sqlalchemy import Column, Integer, String',

@@ -51,8 +51,25 @@ function decoratorName(e: Expr): string {
 
 export function convertBlock(cx: ConvertContext, block: Node, scope: Scope): Stmt[] {
   const out: Stmt[] = [];
-  for (const child of kids(cx, block)) convertStatement(cx, child, scope, out);
+  for (const child of kids(cx, block)) {
+    if (cx.hasError && child.hasError) convertBroken(cx, child, scope, out);
+    else convertStatement(cx, child, scope, out);
+  }
   return out;
+}
+
+/**
+ * A statement holding a syntax error may have any shape (an `if` with no condition, a class with no body): what
+ * cannot be converted is left out. The file's errors are reported with their lines (summarize.ts), so nothing is
+ * lost silently.
+ */
+function convertBroken(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
+  const kept = out.length;
+  try {
+    convertStatement(cx, node, scope, out);
+  } catch {
+    out.length = kept;
+  }
 }
 
 function convertStatement(cx: ConvertContext, node: Node, scope: Scope, out: Stmt[]): void {
