@@ -45,6 +45,10 @@ w: "Forward" = None
 v: sa.orm.Mapped[int]
 value = some \
     .chained()
+keys = [*d.keys(), *e[1:], *f.g]
+*a.b[0], c = values
+msg = (f"a{b}"
+       f" c{d!s}")
 class C(Base, metaclass=M):
     """Docstring."""
     __tablename__ = "c"

@@ -64,18 +64,19 @@ export function convertExpr(cx: ConvertContext, node: Node): Expr {
       return { k: 'name', id: textOf(cx, node), line };
     case 'attribute': {
       const [obj, name] = kids(cx, node);
-      return { k: 'attr', obj: convertExpr(cx, obj!), name: name ? textOf(cx, name) : '', line };
+      return starOutside(convertExpr(cx, obj!), line, (base, at) => ({ k: 'attr', obj: base, name: name ? textOf(cx, name) : '', line: at }));
     }
     case 'call': {
       const [fn, argList] = kids(cx, node);
       const args = argList && typeOf(cx, argList) === 'argument_list' ? convertArgs(cx, argList) : [];
       if (argList && typeOf(cx, argList) === 'generator_expression') args.push({ value: convertExpr(cx, argList) });
-      return { k: 'call', fn: convertExpr(cx, fn!), args, line };
+      return starOutside(convertExpr(cx, fn!), line, (base, at) => ({ k: 'call', fn: base, args, line: at }));
     }
     case 'string':
       return convertString(cx, node, line);
     case 'concatenated_string':
-      return joinStrings(kids(cx, node).map((s) => convertString(cx, s, line)), line);
+      // each part's fields carry the line of the part they are written in, as the fast path gives them
+      return joinStrings(kids(cx, node).map((s) => convertString(cx, s, s.startPosition.row + 1)), line);
     case 'integer':
     case 'float':
       return convertNumber(cx, node, line);
@@ -114,7 +115,7 @@ export function convertExpr(cx: ConvertContext, node: Node): Expr {
     case 'subscript': {
       const [obj, ...index] = kids(cx, node);
       const idx = index.length === 1 ? convertExpr(cx, index[0]!) : { k: 'tuple' as const, items: index.map((c) => convertExpr(cx, c)), line };
-      return { k: 'sub', obj: convertExpr(cx, obj!), index: idx, line };
+      return starOutside(convertExpr(cx, obj!), line, (base, at) => ({ k: 'sub', obj: base, index: idx, line: at }));
     }
     case 'list_splat':
     case 'list_splat_pattern':
@@ -124,6 +125,15 @@ export function convertExpr(cx: ConvertContext, node: Node): Expr {
     default:
       return convertOperator(cx, node, type, line);
   }
+}
+
+/**
+ * The grammar reads `[*d.keys()]` (and a starred target, `*a.b[0] = ...`) as `(*d).keys()`: a star found at the base
+ * of an attribute, call or subscript is moved back out around it, as Python reads it.
+ */
+function starOutside(base: Expr, line: number, wrap: (base: Expr, line: number) => Expr): Expr {
+  // the chain starts where its first operand does, not at the star
+  return base.k === 'star' ? { k: 'star', value: wrap(base.value, base.value.line), line: base.line } : wrap(base, line);
 }
 
 function convertOperator(cx: ConvertContext, node: Node, type: string, line: number): Expr {
