@@ -12,13 +12,16 @@ import { MODELS_DIR, UNRESOLVED_DIR, listCaseDirs } from './helpers/golden-cases
 
 const PROBE_TABLE = '\nimport sqlalchemy as _probe_sa\n_probe_meta = _probe_sa.MetaData()\n_probe = _probe_sa.Table("partial_probe", _probe_meta, _probe_sa.Column("id", _probe_sa.Integer, primary_key=True))\n';
 
-/** Edits of one file: lines shifted, a column made NOT NULL, a table added, a length changed, the file deleted. */
+/** Edits of one file: lines shifted, a column made NOT NULL, a table added, a length changed, the file deleted, a table or an `id` renamed. */
 const EDITS: Array<[string, (text: string) => string | null]> = [
   ['lines shifted', (text) => `# edited\n\n${text}`],
   ['nullable flipped', (text) => (text.includes('nullable=True') ? text.replace('nullable=True', 'nullable=False') : null)],
   ['table added', (text) => text + PROBE_TABLE],
   ['string widened', (text) => (/String\(\d+/.test(text) ? text.replace(/String\((\d+)/, (_m, n: string) => `String(${Number(n) + 1}`) : null)],
   ['file deleted', () => ''],
+  // a table or column other tables' foreign keys name: the whole extraction no longer finds it, nor may a part
+  ['table renamed', (text) => (/__tablename__\s*=\s*["']\w+/.test(text) ? text.replace(/(__tablename__\s*=\s*["']\w+)/, '$1_renamed') : null)],
+  ['id renamed', (text) => (/^\s+id\s*(:[^=\n]*)?=\s*[\w.]*(Column|mapped_column)\(/m.test(text) ? text.replace(/^(\s+)id(\s*(:[^=\n]*)?=\s*[\w.]*(Column|mapped_column)\()/m, '$1ident$2') : null)],
 ];
 
 function edited(files: SourceFile[], path: string, edit: (text: string) => string | null): SourceFile[] | null {

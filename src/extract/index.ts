@@ -75,7 +75,8 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   // every module of the closure runs when the models are imported: a table one builds through a helper counts
   const scope = options.partial && partialScope(summaries, options.partial.changed, roots);
   const scanned = scope ? modules.filter((m) => scope.has(m.name)) : modules;
-  const schema = buildSchema(modules, scanned, options.dialect, diagnostics, scope && options.partial ? knownTables(options.partial.known) : undefined);
+  const known = scope && options.partial ? knownTables(options.partial.known, new Set([...scanned.map((m) => m.file), ...options.partial.changed])) : undefined;
+  const schema = buildSchema(modules, scanned, options.dialect, diagnostics, known);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
   return { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: modules.map((m) => m.file) } : {}) };

@@ -7,8 +7,12 @@ import type { FkTarget } from './references.js';
 
 export type KnownTables = Map<string, Table>;
 
-export function knownTables(schema: Schema): KnownTables {
-  return new Map(schema.tables.map((t) => [tableKey(t), t]));
+/**
+ * The whole schema's tables but those declared in `rebuilt` files (scanned, or changed): the scan builds those
+ * afresh, and a table the change renamed or dropped there, or a column it renamed, must not be found here either.
+ */
+export function knownTables(schema: Schema, rebuilt: ReadonlySet<string>): KnownTables {
+  return new Map(schema.tables.filter((t) => t.source === null || !rebuilt.has(t.source.file)).map((t) => [tableKey(t), t]));
 }
 
 /** `ForeignKey("table.col")` against the known tables, in the referring table's MetaData schema by default. */
