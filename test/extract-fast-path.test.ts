@@ -77,6 +77,11 @@ describe('fast path', () => {
     expect(fast.body.length).toBeGreaterThan(15);
   });
 
+  it('gives plain JSON data, read back from the cache equal (a float beyond the double range is no number)', () => {
+    const summary = summarizeWith(py, `${AWKWARD}\nhuge = 1e999\n`, { fast: true });
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+
   it('handles the common model statements itself and hands the rare ones back', () => {
     const handled = [
       'id: Mapped[int] = mapped_column(primary_key=True)',
