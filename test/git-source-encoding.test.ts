@@ -37,6 +37,9 @@ describe('decodeSource', () => {
     const text = 'x = "café €"\n';
     expect(decodeSource(Buffer.from(text))).toEqual({ text });
     expect(decodeSource(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ text });
+    // utf-8-sig: UTF-8 whose BOM is optional
+    const declared = `# coding: utf_8_sig\n${text}`;
+    expect(decodeSource(Buffer.from(declared))).toEqual({ text: declared });
   });
 
   it('names the line of the first byte that is not UTF-8, also after a BOM or under a declared utf-8', () => {

@@ -11,8 +11,8 @@ const DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const COMMENT_ONLY = /^[ \t\f]*(#.*)?\r?$/;
 const LF = 0x0a;
 
-/** Python's spellings of UTF-8, normalised: read by the built-in decoder, without loading iconv-lite. */
-const UTF_8 = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001']);
+/** Python's spellings of UTF-8 (and utf-8-sig, whose BOM is optional), normalised: read by the built-in decoder. */
+const UTF_8 = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001', 'utf-8-sig', 'utf8-sig']);
 
 /**
  * iconv-lite, loaded on the first file declaring another codec: it knows Python's codec names (`latin-1`,
