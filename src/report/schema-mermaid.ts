@@ -6,8 +6,20 @@ function ident(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
+/**
+ * A column's name or type, where Mermaid wants a word that starts with a letter or `_` and is not one of its key
+ * marks (a column `pk`, a column `0` of a numpy-style table), which its parser refuses.
+ */
+function word(text: string): string {
+  const made = ident(text);
+  if (/^(pk|fk|uk)$/i.test(made)) return `${made}_`;
+  return /^[A-Za-z_]/.test(made) ? made : `_${made}`;
+}
+
 function entity(schema: string | null, name: string): string {
-  return ident(schema ? `${schema}.${name}` : name);
+  const made = ident(schema ? `${schema}.${name}` : name);
+  // the diagram's own keyword cannot name an entity
+  return /^erdiagram$/i.test(made) ? `${made}_` : made;
 }
 
 function keys(c: Column): string {
@@ -17,7 +29,7 @@ function keys(c: Column): string {
 
 function renderEntity(t: Table): string[] {
   const lines = [`  ${entity(t.schema, t.name)} {`];
-  for (const c of t.columns) lines.push(`    ${ident(c.type) || 'UNKNOWN'} ${ident(c.name)}${keys(c)}`);
+  for (const c of t.columns) lines.push(`    ${c.type ? word(c.type) : 'UNKNOWN'} ${word(c.name)}${keys(c)}`);
   lines.push('  }');
   return lines;
 }
