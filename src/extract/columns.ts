@@ -3,6 +3,7 @@ import type { Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { isSqlOperand } from './sql-expr.js';
+import { constructorArgument } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
@@ -164,9 +165,9 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
 export function foreignKeyOf(call: CallValue): FkDraft {
   return {
     target: call.args[0] ?? call.kwargs.get('column') ?? { t: 'none' },
-    ...constraintNameOf(call.kwargs.get('name')),
-    ondelete: asString(call.kwargs.get('ondelete')) ?? null,
-    onupdate: asString(call.kwargs.get('onupdate')) ?? null,
+    ...constraintNameOf(constructorArgument(call, 'name')),
+    ondelete: asString(constructorArgument(call, 'ondelete')) ?? null,
+    onupdate: asString(constructorArgument(call, 'onupdate')) ?? null,
     file: call.file,
     line: call.line,
   };
@@ -175,7 +176,7 @@ export function foreignKeyOf(call: CallValue): FkDraft {
 /** CHECK text: a string as written, or the expression unparsed without class qualifiers. */
 export function checkOf(call: CallValue): CheckDraft {
   const first = call.args[0];
-  const name = constraintNameOf(call.kwargs.get('name'));
+  const name = constraintNameOf(constructorArgument(call, 'name'));
   const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
   return isExpression ? { ...name, sqltext: checkText(call), expr: first } : { ...name, sqltext: checkText(call) };
 }

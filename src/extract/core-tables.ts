@@ -3,6 +3,7 @@ import { checkOf, checkTextProblem, columnFromCall, foreignKeyOf, callOf } from 
 import { isTableCall } from './evaluate-attr.js';
 import type { ColumnRef, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
 import { bindMetadata, flaskRegistry, metaOfValue, newMeta } from './registry.js';
+import { constructorArgument } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
@@ -122,7 +123,7 @@ export function columnRef(v: Value): ColumnRef {
 /** A constraint on its table. A name not known statically is a problem on the table, not the convention's name. */
 export function addConstraint(table: TableDraft, call: CallValue, constraint: ConstraintDraft): void {
   table.constraints.push(constraint);
-  const name = saSymbol(call.callee) === 'Index' ? call.args[0] : call.kwargs.get('name');
+  const name = saSymbol(call.callee) === 'Index' ? call.args[0] : constructorArgument(call, 'name');
   const notName = notAName(name);
   if (notName !== undefined) table.unresolved.push({ file: call.file, line: call.line, reason: messages.constraintName(notName) });
   // a CHECK whose text is not known keeps its source text: that is what is reported, not a column left out
@@ -154,7 +155,7 @@ export function columnArguments(call: CallValue): Value[] {
 export function constraintOf(call: CallValue): ConstraintDraft | undefined {
   const sym = saSymbol(call.callee);
   if (!sym || !CONSTRAINT_NAMES.has(sym)) return undefined;
-  const name = constraintNameOf(call.kwargs.get('name'));
+  const name = constraintNameOf(constructorArgument(call, 'name'));
   switch (sym) {
     case 'UniqueConstraint':
       return { k: 'uq', ...name, columns: call.args.map(columnRef) };
