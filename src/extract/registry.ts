@@ -5,6 +5,7 @@ import type { MetaInfo } from './drafts.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { superArguments } from './constructors.js';
 import { bindingValue } from './resolve.js';
+import { constructorArgument } from './sa-arguments.js';
 import { isSaName, saSymbol } from './sa-names.js';
 import { asBool, type CallValue, type ClassInfo, type Value } from './values.js';
 import { unknownCause } from './value-text.js';
@@ -39,7 +40,7 @@ export function createRegistryState(): RegistryState {
 export function newMeta(state: RegistryState, call: CallValue | undefined): MetaInfo {
   const meta: MetaInfo = { id: state.nextId++, schema: null, naming: new Map(), tokens: new Map() };
   for (const key of ['naming_convention', 'schema'] as const) {
-    const value = call?.kwargs.get(key);
+    const value = call && constructorArgument(call, key);
     if (value) configureMeta(meta, key, value);
   }
   return meta;

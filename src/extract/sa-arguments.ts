@@ -1,5 +1,6 @@
-// The arguments SQLAlchemy's constraint constructors also take by position: `CheckConstraint("n > 0", "n_positive")`
-// names its constraint as `name=` would (signatures of SQLAlchemy 2.0's sqlalchemy.sql.schema).
+// The arguments SQLAlchemy's schema constructors also take by position: `CheckConstraint("n > 0", "n_positive")`
+// names its constraint as `name=` would, `MetaData("app")` is the schema (signatures of SQLAlchemy 2.0's
+// sqlalchemy.sql.schema).
 import { saSymbol } from './sa-names.js';
 import type { CallValue, Value } from './values.js';
 
@@ -7,6 +8,7 @@ const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   CheckConstraint: ['sqltext', 'name'],
   ForeignKeyConstraint: ['columns', 'refcolumns', 'name', 'onupdate', 'ondelete'],
   ForeignKey: ['column', '_constraint', 'use_alter', 'name', 'onupdate', 'ondelete'],
+  MetaData: ['schema', 'quote_schema', 'naming_convention'],
 };
 
 /** The argument bound to `keyword`: given by that name, or at its place among the positional ones. */

@@ -3,6 +3,7 @@ import type { Expr } from '../python/summary.js';
 import { bytesRepr } from './evaluate-bytes.js';
 import { decimalText } from './evaluate-decimal.js';
 import { enumMember } from './evaluate-ops.js';
+import { constructorArgument } from './sa-arguments.js';
 import { isSqlFunction } from './sa-names.js';
 import { numberText, type CallValue, type Value } from './values.js';
 
@@ -85,7 +86,7 @@ function sequenceName(call: CallValue): string | undefined {
   const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
   if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name) || seq.args[0]?.t !== 'str') return undefined;
   const meta = seq.kwargs.get('metadata');
-  const schema = seq.kwargs.get('schema') ?? (meta?.t === 'call' ? meta.kwargs.get('schema') : undefined);
+  const schema = seq.kwargs.get('schema') ?? (meta?.t === 'call' ? constructorArgument(meta, 'schema') : undefined);
   return schema?.t === 'str' ? `${schema.v}.${seq.args[0].v}` : seq.args[0].v;
 }
 
