@@ -99,7 +99,7 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
   // Optional[...] or `| None` it validates with them, but the field SQLModel reads has none
   const top = forwardRef(x.ctx, ann!, owner.module);
   const declared = top.t === 'generic' && UNIONS.has(pyName(top.base) ?? '') ? { type: pydanticType(info.type).type } : pydanticType(info.type);
-  const assigned = value?.t === 'call' && saSymbol(value.callee) === 'sqlmodel.Field' ? value : undefined;
+  const assigned = value?.t === 'call' ? sqlModelField(value) : undefined;
   // Annotated[str, Field(max_length=40)]: pydantic merges the annotation's Field with the assigned one
   const fieldCall = mergeFields(declared.field, assigned);
   const saColumn = callOf(fieldCall?.kwargs.get('sa_column'), 'Column');
@@ -110,7 +110,8 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
     return draft;
   }
   const file = owner.module.file;
-  const call = columnCall(fieldCall, value, info.optional, file, attr.line);
+  // a plain value assigned beside an Annotated Field(...) is the default (`tag: Annotated[str, Field(max_length=12)] = "x"`)
+  const call = columnCall(fieldCall, assigned ? null : value, info.optional, file, attr.line);
   const draft = columnFromCall(x.ctx, call, name);
   draft.name ??= name;
   draft.attr = name;
@@ -144,7 +145,7 @@ interface DeclaredType {
 function pydanticType(type: Value | null): DeclaredType {
   if (type?.t === 'generic' && pyName(type.base) === 'typing.Annotated') {
     // SQLModel's Field, or pydantic's: SQLModel reads max_length and the decimal digits from either
-    const field = type.args.slice(1).find((a): a is CallValue => a.t === 'call' && (saSymbol(a.callee) === 'sqlmodel.Field' || isPydanticField(a.callee)));
+    const field = type.args.flatMap((a, i) => (i > 0 && a.t === 'call' ? (sqlModelField(a) ?? []) : []))[0];
     // Annotated[Optional[str], Field(max_length=6)]: optional inside, the type without None
     return { ...pydanticType(withoutNone(type.args[0] ?? { t: 'none' })), ...(field ? { field } : {}) };
   }
@@ -159,6 +160,19 @@ function pydanticType(type: Value | null): DeclaredType {
 
 function isPydanticField(v: Value): boolean {
   return v.t === 'ext' && (v.name === 'pydantic.Field' || v.name === 'pydantic.fields.Field');
+}
+
+/** What SQLModel reads of pydantic's own Field: its default and the sizes; the column keywords are SQLModel's alone. */
+const PYDANTIC_FIELD_KEYWORDS = new Set(['default', 'default_factory', 'max_length', 'max_digits', 'decimal_places']);
+
+/**
+ * A `Field(...)` call as SQLModel reads it: SQLModel's whole, pydantic's (`from pydantic import Field`) without
+ * keywords it does not have (a `primary_key=` there is no column option); undefined for any other call.
+ */
+function sqlModelField(call: CallValue): CallValue | undefined {
+  if (saSymbol(call.callee) === 'sqlmodel.Field') return call;
+  if (!isPydanticField(call.callee)) return undefined;
+  return { ...call, kwargs: new Map([...call.kwargs].filter(([k]) => PYDANTIC_FIELD_KEYWORDS.has(k))) };
 }
 
 function mergeFields(first: CallValue | undefined, second: CallValue | undefined): CallValue | undefined {
@@ -194,7 +208,7 @@ function columnCall(field: CallValue | undefined, value: Value | null, optional:
   // Field's first parameter is the default (`Field(True, nullable=False)`); `Field(...)` marks a required field
   const isRequired = field?.expr.k === 'call' && field.expr.args[0]?.name === undefined && field.expr.args[0]?.value.k === 'ellipsis';
   const positional = isRequired ? undefined : field?.args[0];
-  const fieldDefault = field ? (kw.get('default_factory') ?? kw.get('default') ?? positional) : value;
+  const fieldDefault = (field && (kw.get('default_factory') ?? kw.get('default') ?? positional)) ?? value;
   if (fieldDefault && fieldDefault.t !== 'none') kwargs.set('default', fieldDefault);
   const args: Value[] = [];
   const fk = kw.get('foreign_key');
