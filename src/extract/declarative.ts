@@ -1,5 +1,6 @@
 // Declarative mapping of one class: its table (own, fixed `__table__`, or the parent's under single-table
 // inheritance), its columns in SQLAlchemy's order, and `__table_args__`.
+import { convertText, reprOf } from './evaluate-format.js';
 import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
@@ -147,7 +148,7 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
     adoptTable(table, mapped, problems);
     return renameProperties(x, mapped, table);
   }
-  const tablename = resolveTablename(x, cls);
+  const tablename = tablenameText(resolveTablename(x, cls));
   if (tablename.t === 'str') {
     const decision = tableClsDecision(x, cls, tablename.v, columns, tableArgsOf(x, cls));
     if (decision?.k === 'unknown') problems.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tableClsHook(decision.reason) });
@@ -255,6 +256,18 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
 }
 
 /** `__tablename__` as SQLAlchemy picks it; Flask-SQLAlchemy may set it from the class name first. */
+/**
+ * Table() takes str() of a name that is not a string: ensembl's `__tablename__ = ("translation_attrib",)` names the
+ * table `('translation_attrib',)`, as SQLAlchemy builds it; a number is its digits.
+ */
+function tablenameText(name: Value): Value {
+  // str() of a tuple is its repr; a list fails the mapping (unhashable), as it does here: not a name
+  const isTuple = name.t === 'seq' && name.kind === 'tuple';
+  if (!isTuple && name.t !== 'num') return name;
+  const text = isTuple ? reprOf(name) : convertText(name, 's');
+  return text === undefined ? name : { t: 'str', v: text };
+}
+
 export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
   const registry = mappedRegistry(x, cls);
   if (hasFlaskNaming(registry) && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };

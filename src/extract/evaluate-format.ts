@@ -6,12 +6,25 @@ import { isFloat, numberText, scalar, unknown, type Value } from './values.js';
 
 /** repr() of a plain value: strings quoted as Python quotes them. */
 export function reprOf(v: Value): string | undefined {
+  if (v.t === 'seq' && (v.kind === 'tuple' || v.kind === 'list')) return sequenceRepr(v.items, v.kind);
   const s = scalar(v);
   if (s.t !== 'str') return formatValue(s);
   // a character Python shows as \u or \U (not printable, beyond ASCII): not written here
   if (/[^\x00-\x7f]/.test(s.v) && /[\p{C}\p{Z}]/u.test(s.v.replace(/[\x00-\x7f]/g, ''))) return undefined;
   const quote = s.v.includes("'") && !s.v.includes('"') ? '"' : "'";
   return `${quote}${s.v.replace(ESCAPED, (c) => (c === quote || c === '\\' ? `\\${c}` : (ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)))}${quote}`;
+}
+
+/** `('a',)`, `(1, 2)`, `['a']`: a tuple or list of values that have a repr. */
+function sequenceRepr(items: readonly Value[], kind: 'tuple' | 'list'): string | undefined {
+  const parts: string[] = [];
+  for (const item of items) {
+    const text = reprOf(item);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  if (kind === 'list') return `[${parts.join(', ')}]`;
+  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }
 
 /** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), control characters. */

@@ -33,8 +33,12 @@ export function valueText(v: Value): string {
       return `${valueText(v.obj)}.${v.name}`;
     case 'clsattr':
       return `${v.cls.name}.${v.name}`;
-    case 'seq':
-      return `[${v.items.map(valueText).join(', ')}]`;
+    case 'seq': {
+      const items = v.items.map(valueText);
+      if (v.kind === 'set') return items.length === 0 ? 'set()' : `{${items.join(', ')}}`;
+      if (v.kind === 'tuple') return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+      return `[${items.join(', ')}]`;
+    }
     case 'dict':
       return `{${v.entries.map(([k, x]) => `${valueText(k)}: ${valueText(x)}`).join(', ')}}`;
     default:
