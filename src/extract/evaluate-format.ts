@@ -2,7 +2,7 @@
 // f-strings and str.format (https://docs.python.org/3/library/string.html#formatspec), and `%` formatting.
 // Anything outside the common subset gives undefined (unknown), never an approximation.
 import { enumMember, formatEmpty, formatValue, isReprEnum } from './evaluate-ops.js';
-import { isFloat, numberText, scalar, unknown, type Value } from './values.js';
+import { isFloat, numberText, scalar, sequenceText, unknown, type Value } from './values.js';
 
 /** repr() of a plain value: strings quoted as Python quotes them. */
 export function reprOf(v: Value): string | undefined {
@@ -23,8 +23,7 @@ function sequenceRepr(items: readonly Value[], kind: 'tuple' | 'list'): string |
     if (text === undefined) return undefined;
     parts.push(text);
   }
-  if (kind === 'list') return `[${parts.join(', ')}]`;
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+  return sequenceText(kind, parts);
 }
 
 /** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), control characters. */

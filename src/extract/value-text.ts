@@ -5,7 +5,7 @@ import { decimalText } from './evaluate-decimal.js';
 import { enumMember } from './evaluate-ops.js';
 import { constructorArgument } from './sa-arguments.js';
 import { isSqlFunction } from './sa-names.js';
-import { numberText, type CallValue, type Value } from './values.js';
+import { numberText, sequenceText, type CallValue, type Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
 export function valueText(v: Value): string {
@@ -33,12 +33,8 @@ export function valueText(v: Value): string {
       return `${valueText(v.obj)}.${v.name}`;
     case 'clsattr':
       return `${v.cls.name}.${v.name}`;
-    case 'seq': {
-      const items = v.items.map(valueText);
-      if (v.kind === 'set') return items.length === 0 ? 'set()' : `{${items.join(', ')}}`;
-      if (v.kind === 'tuple') return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-      return `[${items.join(', ')}]`;
-    }
+    case 'seq':
+      return sequenceText(v.kind, v.items.map(valueText));
     case 'dict':
       return `{${v.entries.map(([k, x]) => `${valueText(k)}: ${valueText(x)}`).join(', ')}}`;
     default:

@@ -291,6 +291,13 @@ export function num(v: number, isFloat = false): Extract<Value, { t: 'num' }> {
 
 export const isFloat = (v: Extract<Value, { t: 'num' }>): boolean => v.float === true || !Number.isInteger(v.v);
 
+/** How Python writes a sequence of items already written: `[a, b]`, `(a,)`, `(a, b)`, `{a, b}` (`set()` when empty). */
+export function sequenceText(kind: 'tuple' | 'list' | 'set', parts: readonly string[]): string {
+  if (kind === 'list') return `[${parts.join(', ')}]`;
+  if (kind === 'set') return parts.length === 0 ? 'set()' : `{${parts.join(', ')}}`;
+  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+}
+
 /**
  * str() / repr() of a number: an int's digits; a float as Python's repr writes it (`2.0`, `1e+16`, `1.5e-07`):
  * the shortest round-trip digits, in exponent form below 1e-4 and from 1e16 on.
