@@ -52,6 +52,12 @@ describe('decodeSource', () => {
     expect(decodeSource(Buffer.concat([Buffer.from('# coding: utf-8\n'), lines([0xe9])])).problem?.line).toBe(4);
   });
 
+  it('names the line of bytes the declared codec does not define, as Python refuses them', () => {
+    const ascii = Buffer.concat([Buffer.from('# coding: ascii\nx = 1\nname = "caf'), Buffer.from([0xc3, 0xa9]), Buffer.from('"\n')]);
+    expect(decodeSource(ascii).problem).toEqual({ line: 3, severity: 'error', message: expect.stringMatching(/^bytes that are not valid ascii \(the encoding declared on line 1\)/) });
+    expect(decodeSource(Buffer.from('# coding: latin-1\nname = "caf\xe9"\n', 'latin1')).problem).toBeUndefined();
+  });
+
   it('reads a codec it cannot decode as UTF-8, with a warning at the declaration', () => {
     const text = '#!/usr/bin/env python\n# coding: cp037\nx = "ok"\n';
     expect(decodeSource(Buffer.from(text))).toEqual({

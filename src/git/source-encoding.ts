@@ -28,10 +28,23 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   const declared = declaredCodec(bytes);
   if (declared === undefined || UTF_8.has(declared.codec)) return asUtf8(bytes);
   const decoder = loadIconv();
-  if (decoder.encodingExists(declared.codec)) return { text: decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared.codec) };
+  if (decoder.encodingExists(declared.codec)) return asDeclared(decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared.codec), declared);
   // Python knows codecs iconv-lite does not (EBCDIC pages, ISO-2022 ...): read on as UTF-8, and say so
   const problem: DecodeProblem = { line: declared.line, severity: 'warning', message: `the encoding "${declared.codec}" declared here is not one schemaguard can decode: the file was read as UTF-8, so non-ASCII text may differ` };
   return { text: utf8.decode(bytes), problem };
+}
+
+/**
+ * A declared codec's text: bytes it does not define (`coding: ascii` over `é`, an undefined cp1252 byte) come back
+ * as U+FFFD, where Python refuses the file (SyntaxError), named at their line.
+ */
+function asDeclared(text: string, declared: { codec: string; line: number }): DecodedSource {
+  const at = text.indexOf('\ufffd');
+  if (at === -1) return { text };
+  const message =
+    `bytes that are not valid ${declared.codec} (the encoding declared on line ${declared.line}): Python refuses to import this file (SyntaxError). ` +
+    'Save it in the declared encoding, or declare the one it is written in';
+  return { text, problem: { line: text.slice(0, at).split('\n').length, severity: 'error', message } };
 }
 
 /** UTF-8, as Python reads it: bytes that are not valid UTF-8 make the file a SyntaxError, named at their line. */
