@@ -1,11 +1,11 @@
 // Declarative mapping of one class: its table (own, fixed `__table__`, or the parent's under single-table
 // inheritance), its columns in SQLAlchemy's order, and `__table_args__`.
-import { convertText, reprOf } from './evaluate-format.js';
 import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
+import { reprOf } from './evaluate-format.js';
 import { dunderValue, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
@@ -255,19 +255,18 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
   }
 }
 
-/** `__tablename__` as SQLAlchemy picks it; Flask-SQLAlchemy may set it from the class name first. */
 /**
  * Table() takes str() of a name that is not a string: ensembl's `__tablename__ = ("translation_attrib",)` names the
- * table `('translation_attrib',)`, as SQLAlchemy builds it; a number is its digits.
+ * table `('translation_attrib',)`, as SQLAlchemy builds it; a number is its digits. (str() of a tuple or a number is
+ * its repr; a list fails the mapping, unhashable, as it does here: not a name.)
  */
 function tablenameText(name: Value): Value {
-  // str() of a tuple is its repr; a list fails the mapping (unhashable), as it does here: not a name
-  const isTuple = name.t === 'seq' && name.kind === 'tuple';
-  if (!isTuple && name.t !== 'num') return name;
-  const text = isTuple ? reprOf(name) : convertText(name, 's');
+  if (!(name.t === 'seq' && name.kind === 'tuple') && name.t !== 'num') return name;
+  const text = reprOf(name);
   return text === undefined ? name : { t: 'str', v: text };
 }
 
+/** `__tablename__` as SQLAlchemy picks it; Flask-SQLAlchemy may set it from the class name first. */
 export function resolveTablename(x: Extraction, cls: ClassInfo): Value {
   const registry = mappedRegistry(x, cls);
   if (hasFlaskNaming(registry) && shouldSetTablename(x, cls)) return { t: 'str', v: snakeCase(cls.name) };

@@ -145,7 +145,7 @@ interface DeclaredType {
 function pydanticType(type: Value | null): DeclaredType {
   if (type?.t === 'generic' && pyName(type.base) === 'typing.Annotated') {
     // SQLModel's Field, or pydantic's: SQLModel reads max_length and the decimal digits from either
-    const field = type.args.flatMap((a, i) => (i > 0 && a.t === 'call' ? (sqlModelField(a) ?? []) : []))[0];
+    const field = type.args.slice(1).map((a) => (a.t === 'call' ? sqlModelField(a) : undefined)).find((f) => f !== undefined);
     // Annotated[Optional[str], Field(max_length=6)]: optional inside, the type without None
     return { ...pydanticType(withoutNone(type.args[0] ?? { t: 'none' })), ...(field ? { field } : {}) };
   }

@@ -91,6 +91,11 @@ function classifyEnums(from: readonly string[], to: readonly string[], types: { 
   return classifyMembers(from, to, !isStoredAsText, length, a.name !== b.name);
 }
 
+/** Whether a type's tag marks it fixed-length (CHAR, BINARY) or varying (VARCHAR), or neither. */
+function fixedness(tag: string): 'fixed' | 'varying' | undefined {
+  return /\bfixed\b/.test(tag) ? 'fixed' : /\bvarying\b/.test(tag) ? 'varying' : undefined;
+}
+
 /** 'wider' when a text type holds every value (SQLite holds any length), else 'narrower'. */
 function fitsValues(values: readonly string[], text: TypeInfo, dialect: Dialect): Direction {
   const longest = Math.max(0, ...values.map((v) => v.length));
@@ -104,7 +109,7 @@ function fitsValues(values: readonly string[], text: TypeInfo, dialect: Dialect)
  */
 function classifyEnumPlain(enumValues: readonly string[], storage: TypeInfo, plain: TypeInfo, isEnumFirst: boolean, dialect: Dialect): TypeChangeClass {
   if (plain.family !== 'text') return 'cross-family';
-  const isFixed = plain.tag.includes('fixed');
+  const isFixed = fixedness(plain.tag) === 'fixed';
   if (storage.family === 'text') {
     const sized = dialect === 'sqlite' ? 'equal' : isEnumFirst ? compareDims(storage, plain) : compareDims(plain, storage);
     return classOf(isEnumFirst ? combine(sized, 'wider') : sized, isFixed);
@@ -146,7 +151,6 @@ const unquote = (arg: string): string => arg.replace(/^'(.*)'$/s, '$1').replace(
  * PostgreSQL's cast from char(n) to varchar strips the padding readers saw: a change of meaning.
  */
 function classifySameFamily(x: TypeInfo, y: TypeInfo, dialect: Dialect): TypeChangeClass {
-  const fixedness = (tag: string) => (/\bfixed\b/.test(tag) ? 'fixed' : /\bvarying\b/.test(tag) ? 'varying' : undefined);
   const [from, to] = [fixedness(x.tag), fixedness(y.tag)];
   if (from === 'varying' && to === 'fixed') return 'narrowing';
   // a fixed binary value (or PostgreSQL bit string) keeps its padding: another size changes every stored value;
