@@ -58,6 +58,22 @@ describe('decodeSource', () => {
     expect(decodeSource(Buffer.from('# coding: latin-1\nname = "caf\xe9"\n', 'latin1')).problem).toBeUndefined();
   });
 
+  it('refuses, as Python does, a declared codec that does not read ASCII as ASCII or does not decode to text', () => {
+    for (const [codec, why] of [['utf-16', 'does not read'], ['UTF_32', 'does not read'], ['utf-16-le', 'does not read'], ['hex', 'is not a text encoding'], ['rot_13', 'is not a text encoding'], ['base64', 'is not a text encoding']]) {
+      const text = `#!/usr/bin/env python\n# -*- coding: ${codec} -*-\nimport sqlalchemy\n`;
+      expect([codec, decodeSource(Buffer.from(text))]).toEqual([
+        codec,
+        { text, problem: { line: 2, severity: 'error', message: expect.stringMatching(new RegExp(`cannot read Python source \\(.*${why}.*Python refuses to import this file`)) } },
+      ]);
+    }
+    expect(decodeSource(Buffer.from('# coding: utf-7\nx = 1\n')).problem).toBeUndefined();
+  });
+
+  it('reads a lone CR as a line end, as Python does, keeping every offset; CRLF stays', () => {
+    expect(decodeSource(Buffer.from('a = 1\rb = "x"\r\nc = 3\r\r'))).toEqual({ text: 'a = 1\nb = "x"\r\nc = 3\n\n' });
+    expect(decodeSource(latin1('# coding: latin-1\rx = "\xe9"\r'))).toEqual({ text: '# coding: latin-1\nx = "é"\n' });
+  });
+
   it('reads a codec it cannot decode as UTF-8, with a warning at the declaration', () => {
     const text = '#!/usr/bin/env python\n# coding: cp037\nx = "ok"\n';
     expect(decodeSource(Buffer.from(text))).toEqual({

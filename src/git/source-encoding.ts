@@ -22,16 +22,45 @@ const UTF_8 = new Set(['utf-8', 'utf8', 'u8', 'utf', 'cp65001', 'utf-8-sig', 'ut
 let iconv: typeof import('iconv-lite') | undefined;
 const loadIconv = (): typeof import('iconv-lite') => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
 
+/**
+ * Python's codecs that do not decode bytes to text (`codecs.decode` ones: hex, base64, rot13 ...), normalised: a
+ * declaration naming one is a SyntaxError ("'hex' is not a text encoding").
+ */
+const NOT_TEXT = new Set(['base64', 'base-64', 'base64-codec', 'bz2', 'bz2-codec', 'hex', 'hex-codec', 'quopri', 'quopri-codec', 'quotedprintable', 'quoted-printable', 'uu', 'uu-codec', 'zip', 'zlib', 'zlib-codec', 'rot13', 'rot-13']);
+
 export function decodeSource(bytes: Uint8Array): DecodedSource {
+  const decoded = decodeBytes(bytes);
+  return decoded.text.includes('\r') ? { ...decoded, text: universalNewlines(decoded.text) } : decoded;
+}
+
+/**
+ * Python reads a lone CR as a line end (universal newlines), where tree-sitter's grammar does not. A CR becomes
+ * an LF, so text offsets stay as they were; CRLF is left to the grammar, which reads it.
+ */
+const universalNewlines = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
+
+function decodeBytes(bytes: Uint8Array): DecodedSource {
   // a BOM means UTF-8 whatever a declaration says (Python rejects a conflicting one); the decoder drops it
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return asUtf8(bytes);
   const declared = declaredCodec(bytes);
   if (declared === undefined || UTF_8.has(declared.codec)) return asUtf8(bytes);
+  if (NOT_TEXT.has(declared.codec)) return refused(bytes, declared, `"${declared.codec}" is not a text encoding`);
   const decoder = loadIconv();
-  if (decoder.encodingExists(declared.codec)) return asDeclared(decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared.codec), declared);
+  if (decoder.encodingExists(declared.codec)) {
+    const text = decoder.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared.codec);
+    // Python decodes the declaration itself with the codec: one that does not read ASCII as ASCII (UTF-16, UTF-32) garbles it
+    if (!DECLARATION.test(text.split('\n', declared.line)[declared.line - 1] ?? '')) return refused(bytes, declared, `"${declared.codec}" does not read this file's ASCII as ASCII`);
+    return asDeclared(text, declared);
+  }
   // Python knows codecs iconv-lite does not (EBCDIC pages, ISO-2022 ...): read on as UTF-8, and say so
   const problem: DecodeProblem = { line: declared.line, severity: 'warning', message: `the encoding "${declared.codec}" declared here is not one schemaguard can decode: the file was read as UTF-8, so non-ASCII text may differ` };
   return { text: utf8.decode(bytes), problem };
+}
+
+/** A declared codec Python cannot read source with: an error at the declaration; the text is read as UTF-8 to go on. */
+function refused(bytes: Uint8Array, declared: { codec: string; line: number }, why: string): DecodedSource {
+  const message = `the encoding declared here cannot read Python source (${why}): Python refuses to import this file (SyntaxError). Declare the encoding the file is written in, or none for UTF-8`;
+  return { text: utf8.decode(bytes), problem: { line: declared.line, severity: 'error', message } };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The plain, JSON-serialisable summary of one Python module: what extraction needs, no tree-sitter objects.
 
 /** Bumped whenever the shape or the meaning of a summary changes, so cached summaries are not reused. */
-export const SUMMARY_VERSION = 39;
+export const SUMMARY_VERSION = 40;
 
 /** A call argument: positional (`name` absent), keyword, `*args` (star 1) or `**kwargs` (star 2). */
 export interface Arg {
