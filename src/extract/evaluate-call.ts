@@ -406,6 +406,7 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
       const text = v.t === 'str' ? v.v.trim().replace(/_/g, '') : undefined;
       if (v.t === 'num' || v.t === 'bool') return num(Number(v.v), true);
+      if (text !== undefined && /^[+-]?(inf|infinity|nan)$/i.test(text)) return num(/nan/i.test(text) ? NaN : text.startsWith('-') ? -Infinity : Infinity, true);
       return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? num(Number(text), true) : unknown('float() of a value not known statically', file, line);
     }
     // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself

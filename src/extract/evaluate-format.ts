@@ -4,9 +4,13 @@
 import { enumMember, formatEmpty, formatValue, isReprEnum } from './evaluate-ops.js';
 import { isFloat, numberText, scalar, sequenceText, unknown, type Value } from './values.js';
 
-/** repr() of a plain value: strings quoted as Python quotes them. */
+/** repr() of a plain value: strings quoted as Python quotes them; a list, tuple or dict of such values. */
 export function reprOf(v: Value): string | undefined {
   if (v.t === 'seq' && (v.kind === 'tuple' || v.kind === 'list')) return sequenceRepr(v.items, v.kind);
+  // a set's order is the hash's, which Python seeds per run: no repr is written for one
+  if (v.t === 'dict') return dictRepr(v.entries);
+  // an enum member's repr (`<Status.ACTIVE: 'active'>`) is its class's own: not written here
+  if (enumMember(v)) return undefined;
   const s = scalar(v);
   if (s.t !== 'str') return formatValue(s);
   // a character Python shows as \u or \U (not printable, beyond ASCII): not written here
@@ -24,6 +28,17 @@ function sequenceRepr(items: readonly Value[], kind: 'tuple' | 'list'): string |
     parts.push(text);
   }
   return sequenceText(kind, parts);
+}
+
+/** `{'a': 1}`: a dict's entries in their order, keys and values that have a repr. */
+function dictRepr(entries: ReadonlyArray<readonly [Value, Value]>): string | undefined {
+  const parts: string[] = [];
+  for (const [key, value] of entries) {
+    const [k, v] = [reprOf(key), reprOf(value)];
+    if (k === undefined || v === undefined) return undefined;
+    parts.push(`${k}: ${v}`);
+  }
+  return `{${parts.join(', ')}}`;
 }
 
 /** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), control characters. */

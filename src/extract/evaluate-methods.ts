@@ -26,20 +26,65 @@ function stripChars(text: string, chars: string | undefined, left: boolean, righ
   return text.slice(start, end);
 }
 
-const SIMPLE: Record<string, (t: string) => Value> = {
+/** Python's predicates over Unicode (its database's derived properties, which JavaScript's regexes name too). */
+const bool = (v: boolean): Value => ({ t: 'bool', v });
+const CASED = /\p{Cased}/u;
+const UPPER = /\p{Uppercase}/u;
+const LOWER = /\p{Lowercase}/u;
+const UPPER_OR_TITLE = /[\p{Uppercase}\p{Lt}]/u;
+const LOWER_OR_TITLE = /[\p{Lowercase}\p{Lt}]/u;
+/** str.isspace: bidirectional whitespace and separators (JavaScript's \s also takes U+FEFF, and not \x1c-\x1f or U+0085) */
+const SPACES = /^[\t\n\v\f\r\x1c-\x1f \x85\p{Zs}\u2028\u2029]+$/u;
+
+const SIMPLE: Record<string, (t: string) => Value | undefined> = {
   lower: (t) => s(t.toLowerCase()),
   upper: (t) => s(t.toUpperCase()),
-  capitalize: (t) => s(t.charAt(0).toUpperCase() + t.slice(1).toLowerCase()),
-  title: (t) => s(t.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())),
-  swapcase: (t) => s([...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('')),
-  isupper: (t) => ({ t: 'bool', v: /[A-Z]/.test(t) && !/[a-z]/.test(t) }),
-  islower: (t) => ({ t: 'bool', v: /[a-z]/.test(t) && !/[A-Z]/.test(t) }),
-  isdigit: (t) => ({ t: 'bool', v: /^\d+$/.test(t) }),
-  isalpha: (t) => ({ t: 'bool', v: /^[A-Za-z]+$/.test(t) }),
-  isalnum: (t) => ({ t: 'bool', v: /^[A-Za-z0-9]+$/.test(t) }),
+  capitalize: (t) => {
+    const [first = '', ...rest] = t;
+    const head = titleCase(first);
+    return head === undefined ? undefined : s(head + rest.join('').toLowerCase());
+  },
+  title: (t) => {
+    let out = '';
+    let previousIsCased = false;
+    for (const ch of t) {
+      const mapped = previousIsCased ? ch.toLowerCase() : titleCase(ch);
+      if (mapped === undefined) return undefined;
+      out += mapped;
+      previousIsCased = CASED.test(ch);
+    }
+    return s(out);
+  },
+  swapcase: (t) => s([...t].map((c) => (UPPER.test(c) ? c.toLowerCase() : LOWER.test(c) ? c.toUpperCase() : c)).join('')),
+  isupper: (t) => bool(UPPER.test(t) && !LOWER_OR_TITLE.test(t)),
+  islower: (t) => bool(LOWER.test(t) && !UPPER_OR_TITLE.test(t)),
+  isalpha: (t) => bool(/^\p{L}+$/u.test(t)),
+  isalnum: (t) => bool(/^[\p{L}\p{N}]+$/u.test(t)),
+  isdecimal: (t) => bool(/^\p{Nd}+$/u.test(t)),
+  // digits beyond Nd (superscripts, circled digits) and numerals among letters (CJK) are in no regex class: not followed
+  isdigit: (t) => (/\p{No}/u.test(t) ? undefined : bool(/^\p{Nd}+$/u.test(t))),
+  isnumeric: (t) => (/\p{Lo}/u.test(t) ? undefined : bool(/^\p{N}+$/u.test(t))),
+  isspace: (t) => bool(SPACES.test(t)),
+  isidentifier: (t) => bool(/^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(t)),
   // len() spelled as the method it calls (code points, as Python counts them)
   __len__: (t) => ({ t: 'num', v: [...t].length }),
 };
+
+/** The four Latin digraphs, whose title case is neither their upper nor their lower case. */
+const TITLE_DIGRAPH: Record<string, string> = { Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ' };
+
+/**
+ * A character's title case: its upper case, first letter only where that is several (ß -> Ss, ﬁ -> Fi). Greek
+ * letters with a iota subscript and ŉ title-case otherwise: unknown.
+ */
+function titleCase(ch: string): string | undefined {
+  if (Object.hasOwn(TITLE_DIGRAPH, ch)) return TITLE_DIGRAPH[ch];
+  const upper = ch.toUpperCase();
+  if ([...upper].length === 1) return upper;
+  if (/[\u0149\u1f80-\u1fff]/.test(ch)) return undefined;
+  const [head = '', ...rest] = upper;
+  return head + rest.join('').toLowerCase();
+}
 
 export function callStringMethod(text: string, name: string, a: Arguments, file: string, line: number): Value | undefined {
   if (Object.hasOwn(SIMPLE, name)) return SIMPLE[name]!(text);
@@ -250,13 +295,6 @@ function callStringSearch(text: string, name: string, a: Arguments): Value | und
       const lines = text.match(/[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== '');
       return { t: 'seq', kind: 'list', items: lines.map((l) => s(keep?.v ? l : l.replace(/(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])$/, ''))) };
     }
-    case 'isspace':
-      return { t: 'bool', v: /^\s+$/.test(text) };
-    case 'isnumeric':
-    case 'isdecimal':
-      return { t: 'bool', v: /^\d+$/.test(text) };
-    case 'isidentifier':
-      return { t: 'bool', v: /^[A-Za-z_]\w*$/.test(text) };
     default:
       return undefined;
   }

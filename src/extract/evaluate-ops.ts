@@ -1,5 +1,5 @@
 // Operators of the static evaluator: arithmetic, string formatting, comparisons, `X | None`.
-import { percentFormat } from './evaluate-format.js';
+import { percentFormat, reprOf } from './evaluate-format.js';
 import { bytesOf, bytesOperation } from './evaluate-bytes.js';
 import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
@@ -33,6 +33,10 @@ export function formatValue(v: Value): string | undefined {
       return v.v ? 'True' : 'False';
     case 'none':
       return 'None';
+    // a list, tuple or dict: its repr, as object.__str__ gives it
+    case 'seq':
+    case 'dict':
+      return reprOf(v);
     default:
       return undefined;
   }
@@ -193,9 +197,11 @@ function numeric(op: string, a: NumValue, b: NumValue, file: string, line: numbe
     case '/':
       return y === 0 ? unknown('division by zero', file, line) : out(x / y, true);
     case '//':
-      return y === 0 ? unknown('division by zero', file, line) : out(Math.floor(x / y));
-    case '%':
-      return y === 0 ? unknown('division by zero', file, line) : out(((x % y) + y) % y);
+    case '%': {
+      if (y === 0) return unknown('division by zero', file, line);
+      const [quotient, remainder] = anyFloat ? floatDivmod(x, y) : intDivmod(x, y);
+      return out(op === '//' ? quotient : remainder);
+    }
     case '**':
       return out(x ** y, anyFloat || y < 0);
     case '<<':
@@ -210,6 +216,29 @@ function numeric(op: string, a: NumValue, b: NumValue, file: string, line: numbe
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
   }
+}
+
+/** Python's divmod of two integers, exact (BigInt): the quotient floored, the remainder taking the divisor's sign. */
+function intDivmod(x: number, y: number): [number, number] {
+  const [a, b] = [BigInt(x), BigInt(y)];
+  let [q, r] = [a / b, a % b];
+  if (r !== 0n && r < 0n !== b < 0n) [q, r] = [q - 1n, r + b];
+  return [Number(q), Number(r)];
+}
+
+/** CPython's float divmod (floatobject.c): from fmod, so `1 // 0.1` is 9.0 and `1e-07 % 0.3` is 1e-07, as Python has them. */
+function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) [mod, div] = [mod + y, div - 1];
+  } else mod = y < 0 ? -0 : 0;
+  if (div === 0) {
+    const q = x / y;
+    return [q < 0 || Object.is(q, -0) ? -0 : 0, mod];
+  }
+  const floor = Math.floor(div);
+  return [div - floor > 0.5 ? floor + 1 : floor, mod];
 }
 
 /** Python's integer bit operations (BigInt: JavaScript's own work on 32 bits). */

@@ -96,13 +96,20 @@ export function callStdlib(ctx: Ctx, name: string, a: Arguments, file: string, l
       const x = numberOf(first);
       return x === undefined ? fail : num(Math.abs(x), floatIn(first));
     }
+    case 'builtins.hex':
+    case 'builtins.oct':
+    case 'builtins.bin': {
+      // integers (and bools) only: a float is a TypeError
+      const v = first ? scalar(first) : undefined;
+      if (a.args.length !== 1 || !((v?.t === 'num' && !isFloat(v)) || v?.t === 'bool')) return fail;
+      const n = Number(v.v);
+      const [letter, radix] = name === 'builtins.hex' ? ['x', 16] : name === 'builtins.oct' ? ['o', 8] : ['b', 2];
+      return { t: 'str', v: `${n < 0 ? '-' : ''}0${letter}${Math.abs(n).toString(radix)}` };
+    }
     case 'builtins.divmod': {
-      const [x, y] = [numberOf(first), numberOf(second)];
-      if (x === undefined || y === undefined || y === 0) return fail;
-      // Python's floor division: the remainder takes the divisor's sign
-      const q = Math.floor(x / y);
-      const isFloatResult = floatIn(first, second);
-      return { t: 'seq', kind: 'tuple', items: [num(q, isFloatResult), num(x - q * y, isFloatResult)] };
+      if (numberOf(first) === undefined || numberOf(second) === undefined) return fail;
+      const items = [binaryOp('//', first!, second!, file, line), binaryOp('%', first!, second!, file, line)];
+      return items.some((v) => v.t === 'unknown') ? fail : { t: 'seq', kind: 'tuple', items };
     }
     case 'bisect.bisect':
     case 'bisect.bisect_left':
@@ -223,7 +230,9 @@ function roundHalfEven(x: number, places: number): number | undefined {
   const [whole, fraction] = Math.abs(x).toFixed(100).split('.') as [string, string];
   const digits = whole + fraction;
   const keep = whole.length + places;
-  if (keep < 0) return 0;
+  // the sign stays on a zero (`round(-0.04, 1)` is -0.0; an int result drops it)
+  const signed = (v: number): number => (x < 0 || Object.is(x, -0) ? -v : v);
+  if (keep < 0) return signed(0);
   const kept = digits.slice(0, keep) || '0';
   const rest = digits.slice(keep);
   const isTie = /^50*$/.test(rest);
@@ -233,5 +242,5 @@ function roundHalfEven(x: number, places: number): number | undefined {
   const n = Number(kept) + (up ? 1 : 0);
   // the division by 10 ** places reads back as the shortest decimal with that many places
   const value = places > 0 ? Number((n / 10 ** places).toFixed(places)) : n * 10 ** -places;
-  return x < 0 ? -value : value;
+  return signed(value);
 }

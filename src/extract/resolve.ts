@@ -20,7 +20,7 @@ const BUILTINS = new Set([
   'LookupError', 'IndexError', 'ModuleNotFoundError', 'ArithmeticError', 'ZeroDivisionError', 'RuntimeError', 'UnicodeError',
   'UnicodeDecodeError', 'OSError', 'AssertionError',
   'setattr', 'delattr', 'vars', 'dir', 'id', 'hash', 'iter', 'next', 'open', 'format', 'round', 'abs', 'divmod', 'callable', 'globals',
-  '__import__', 'ascii', 'pow',
+  '__import__', 'ascii', 'pow', 'hex', 'oct', 'bin',
 ]);
 
 /** The value a module-level (or class-level) binding holds; evaluated once. */

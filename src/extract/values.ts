@@ -286,7 +286,8 @@ export function record(fields: Record<string, Value> | Map<string, Value>): Call
 
 /** A number as Python holds it: a float when either operand was one (or when it is not integral). */
 export function num(v: number, isFloat = false): Extract<Value, { t: 'num' }> {
-  return isFloat ? { t: 'num', v, float: true } : { t: 'num', v };
+  // a Python int has no negative zero (`0 * -1`, `-0`): JavaScript's would show in a float() of it
+  return isFloat ? { t: 'num', v, float: true } : { t: 'num', v: v === 0 ? 0 : v };
 }
 
 export const isFloat = (v: Extract<Value, { t: 'num' }>): boolean => v.float === true || !Number.isInteger(v.v);
@@ -306,6 +307,7 @@ export function numberText(v: Extract<Value, { t: 'num' }>): string {
   if (!isFloat(v)) return String(v.v);
   if (Number.isNaN(v.v)) return 'nan';
   if (!Number.isFinite(v.v)) return v.v > 0 ? 'inf' : '-inf';
+  if (Object.is(v.v, -0)) return '-0.0';
   const [mantissa, exp] = v.v.toExponential().split('e') as [string, string];
   const exponent = Number(exp);
   if (exponent < -4 || exponent >= 16) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
