@@ -782,8 +782,10 @@ export function dictOf(first: Value | undefined, a: Arguments, file: string, lin
   const pairs = first?.t === 'seq' && first.items.every((p) => p.t === 'seq' && p.items.length === 2);
   const entries: Array<[Value, Value]> = first?.t === 'dict' ? [...first.entries] : pairs && first.t === 'seq' ? first.items.map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]) : [];
   if (first && first.t !== 'dict' && !pairs) return unknown('dict() of a value not known statically', file, line);
-  for (const [k, v] of a.kwargs) entries.push([{ t: 'str', v: k }, v]);
-  return { t: 'dict', entries };
+  // a key given twice (a pair again, a keyword over the mapping's key) keeps its first place and its last value
+  const dict: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
+  for (const [k, v] of [...entries, ...[...a.kwargs].map(([k, v]): [Value, Value] => [{ t: 'str', v: k }, v])]) setItem(dict, k, v);
+  return dict;
 }
 
 /** In-repo classes over `dict` that define nothing of their own. */

@@ -84,16 +84,20 @@ interface Flags {
   type: string | undefined;
 }
 
-function stringBody(s: string, f: Flags): string | undefined {
-  if (f.sign || f.alt || f.zero || f.group || (f.type && f.type !== 's')) return undefined;
-  return f.precision === undefined ? s : s.slice(0, Number(f.precision));
+/** A formatted value before padding: its sign apart, as `=` pads between the two. */
+interface Body {
+  sign: string;
+  digits: string;
 }
 
-/**
- * The digits with their sign, split by a NUL the padding removes (`=` pads between them). A bool with a
- * non-empty spec formats as the int it is.
- */
-function numberBody(n: number, f: Flags, isFloatValue: boolean): string | undefined {
+function stringBody(s: string, f: Flags): Body | undefined {
+  if (f.sign || f.alt || f.zero || f.group || (f.type && f.type !== 's')) return undefined;
+  // a precision counts code points, as Python's str does
+  return { sign: '', digits: f.precision === undefined ? s : [...s].slice(0, Number(f.precision)).join('') };
+}
+
+/** The digits and their sign. A bool with a non-empty spec formats as the int it is. */
+function numberBody(n: number, f: Flags, isFloatValue: boolean): Body | undefined {
   const type = f.type ?? (isFloatValue ? undefined : 'd');
   let digits: string;
   if (type === undefined && f.precision === undefined) {
@@ -102,7 +106,8 @@ function numberBody(n: number, f: Flags, isFloatValue: boolean): string | undefi
   } else if (type === 'd' || 'bcoxX'.includes(type ?? '-')) {
     if (!Number.isInteger(n) || f.precision !== undefined) return undefined;
     const base = type === 'd' ? 10 : type === 'b' ? 2 : type === 'o' ? 8 : type === 'c' ? 0 : 16;
-    if (base === 0) return String.fromCodePoint(n);
+    // %c / {:c}: the character (out of Unicode's range, a ValueError)
+    if (base === 0) return n >= 0 && n <= 0x10ffff ? { sign: '', digits: String.fromCodePoint(n) } : undefined;
     digits = Math.abs(n).toString(base);
     if (type === 'X') digits = digits.toUpperCase();
     if (f.alt && base !== 10) digits = `0${type === 'X' ? 'X' : type}${digits}`;
@@ -116,7 +121,7 @@ function numberBody(n: number, f: Flags, isFloatValue: boolean): string | undefi
   }
   if (f.group) digits = groupDigits(digits, f.group);
   const signText = n < 0 || Object.is(n, -0) ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '';
-  return `${signText}\u0000${digits}`;
+  return { sign: signText, digits };
 }
 
 /**
@@ -148,10 +153,9 @@ function groupDigits(digits: string, sep: string): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-function pad(body: string, fill: string, align: string, width: number): string {
-  const [signPart, digits] = body.includes('\u0000') ? body.split('\u0000') as [string, string] : ['', body];
+function pad({ sign: signPart, digits }: Body, fill: string, align: string, width: number): string {
   const text = signPart + digits;
-  const room = Math.max(width - text.length, 0);
+  const room = Math.max(width - [...text].length, 0);
   if (align === '<') return text + fill.repeat(room);
   if (align === '>') return fill.repeat(room) + text;
   if (align === '=') return signPart + fill.repeat(room) + digits;

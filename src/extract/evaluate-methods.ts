@@ -18,11 +18,15 @@ function argStr(a: Arguments, i: number): string | undefined {
 }
 
 function stripChars(text: string, chars: string | undefined, left: boolean, right: boolean): string {
-  const set = chars ?? ' \t\n\r\f\v';
+  // no characters given: Python's whitespace (str.isspace), not only ASCII's
+  if (chars === undefined) {
+    const head = left ? text.replace(PY_SPACE_START, '') : text;
+    return right ? head.replace(PY_SPACE_END, '') : head;
+  }
   let start = 0;
   let end = text.length;
-  while (left && start < end && set.includes(text[start]!)) start++;
-  while (right && end > start && set.includes(text[end - 1]!)) end--;
+  while (left && start < end && chars.includes(text[start]!)) start++;
+  while (right && end > start && chars.includes(text[end - 1]!)) end--;
   return text.slice(start, end);
 }
 
@@ -34,7 +38,11 @@ const LOWER = /\p{Lowercase}/u;
 const UPPER_OR_TITLE = /[\p{Uppercase}\p{Lt}]/u;
 const LOWER_OR_TITLE = /[\p{Lowercase}\p{Lt}]/u;
 /** str.isspace: bidirectional whitespace and separators (JavaScript's \s also takes U+FEFF, and not \x1c-\x1f or U+0085) */
-const SPACES = /^[\t\n\v\f\r\x1c-\x1f \x85\p{Zs}\u2028\u2029]+$/u;
+const SPACE_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\p{Zs}\\u2028\\u2029]';
+const SPACES = new RegExp(`^${SPACE_CLASS}+$`, 'u');
+const PY_SPACE_START = new RegExp(`^${SPACE_CLASS}+`, 'u');
+const PY_SPACE_END = new RegExp(`${SPACE_CLASS}+$`, 'u');
+const PY_SPACE_RUN = new RegExp(`${SPACE_CLASS}+`, 'u');
 
 const SIMPLE: Record<string, (t: string) => Value | undefined> = {
   lower: (t) => s(t.toLowerCase()),
@@ -220,7 +228,9 @@ function translate(text: string, table: Value | undefined): Value | undefined {
   if (table?.t !== 'dict') return undefined;
   const map = new Map<number, Value>();
   for (const [k, v] of table.entries) {
-    if (k.t !== 'num' || (v.t !== 'str' && v.t !== 'none' && v.t !== 'num')) return undefined;
+    // a number maps to its character: one outside Unicode's range is Python's ValueError
+    const isCodePoint = v.t === 'num' && Number.isInteger(v.v) && v.v >= 0 && v.v <= 0x10ffff;
+    if (k.t !== 'num' || (v.t !== 'str' && v.t !== 'none' && !isCodePoint)) return undefined;
     map.set(k.v, v);
   }
   let out = '';
@@ -239,12 +249,30 @@ function splitOf(text: string, name: string, a: Arguments): Value | undefined {
   const sep = sepValue?.t === 'str' ? sepValue.v : undefined;
   if (sep === '') return undefined;
   const max = maxValue?.t === 'num' && maxValue.v >= 0 ? maxValue.v : Infinity;
-  let parts = sep === undefined ? text.trim().split(/\s+/).filter(Boolean) : text.split(sep);
+  if (sep === undefined) return { t: 'seq', kind: 'list', items: splitWhitespace(text, max, name === 'rsplit').map(s) };
+  let parts = text.split(sep);
   if (parts.length > max + 1) {
-    const glue = sep ?? ' ';
-    parts = name === 'split' ? [...parts.slice(0, max), parts.slice(max).join(glue)] : [parts.slice(0, parts.length - max).join(glue), ...parts.slice(parts.length - max)];
+    parts = name === 'split' ? [...parts.slice(0, max), parts.slice(max).join(sep)] : [parts.slice(0, parts.length - max).join(sep), ...parts.slice(parts.length - max)];
   }
   return { t: 'seq', kind: 'list', items: parts.map(s) };
+}
+
+/**
+ * `split(maxsplit=n)` on whitespace: n cuts from the left (rsplit: the right), the rest kept whole but for the
+ * whitespace at its cut end (`' a b '.split(maxsplit=1)` is ['a', 'b ']).
+ */
+function splitWhitespace(text: string, max: number, fromRight: boolean): string[] {
+  if (fromRight) return splitWhitespace([...text].reverse().join(''), max, false).map((p) => [...p].reverse().join('')).reverse();
+  const parts: string[] = [];
+  let rest = text.replace(PY_SPACE_START, '');
+  while (rest !== '' && parts.length < max) {
+    const m = PY_SPACE_RUN.exec(rest);
+    if (!m) break;
+    parts.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index).replace(PY_SPACE_START, '');
+  }
+  if (rest !== '') parts.push(rest);
+  return parts;
 }
 
 /** count, find, partition, padding and character-class tests. */

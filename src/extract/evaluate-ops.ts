@@ -5,6 +5,7 @@ import { libraryNamespaceHas } from './outside-attrs.js';
 import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
 import { decimalText } from './evaluate-decimal.js';
+import { setItem } from './evaluate-mutate.js';
 import { isBuiltinValue, isFloat, isTruthy, num, numberText, record, scalar, unknown, type CallValue, type Value } from './values.js';
 
 /** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
@@ -167,13 +168,9 @@ function fieldText(v: CallValue, name: string): string | undefined {
 }
 
 function mergedDict(a: Extract<Value, { t: 'dict' }>, b: Extract<Value, { t: 'dict' }>): Value {
-  const entries = [...a.entries];
-  for (const [k, v] of b.entries) {
-    const at = entries.findIndex(([key]) => sameKey(key, k));
-    if (at >= 0) entries[at] = [entries[at]![0], v];
-    else entries.push([k, v]);
-  }
-  return { t: 'dict', entries };
+  const merged: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [...a.entries] };
+  for (const [k, v] of b.entries) setItem(merged, k, v);
+  return merged;
 }
 
 type NumValue = Extract<Value, { t: 'num' }>;

@@ -311,6 +311,9 @@ export function numberText(v: Extract<Value, { t: 'num' }>): string {
   const [mantissa, exp] = v.v.toExponential().split('e') as [string, string];
   const exponent = Number(exp);
   if (exponent < -4 || exponent >= 16) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  const fixed = v.v.toFixed(Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - exponent));
-  return fixed.includes('.') ? fixed : `${fixed}.0`;
+  // the shortest digits placed by hand: toFixed would round the double's exact value again (…000.25 -> .3)
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace(/^-/, '').replace('.', '');
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return `${sign}${digits.slice(0, exponent + 1).padEnd(exponent + 1, '0')}.${digits.slice(exponent + 1) || '0'}`;
 }
