@@ -19,6 +19,43 @@ function table(schema: Schema, name: string): Table {
 const HEAD = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
 
 describe('effects the evaluator cannot follow', () => {
+  it('leaves unknown what a loop it cannot run may change: names it binds, lists and dicts it changes in place', async () => {
+    const schema = await extract({
+      'm.py': [
+        'import os',
+        'import sqlalchemy as sa',
+        'metadata = sa.MetaData()',
+        'NAMES = os.environ["NAMES"].split(",")',
+        'width, sizes, names, count = 10, {"code": 8}, [], 0',
+        'for n in NAMES:',
+        '    width = 20',
+        '    sizes[n] = 4',
+        '    if n:',
+        '        names.append(n)',
+        'while os.environ.get("MORE"):',
+        '    count += 1',
+        'labels = ["a"]',
+        'for label in ["b"]:',
+        '    labels.append(label)',
+        't = sa.Table("t", metadata, sa.Column("id", sa.Integer, primary_key=True),',
+        '    sa.Column("a", sa.String(width)), sa.Column("b", sa.String(sizes["code"])), sa.Column("c", sa.Integer, comment=str(names)),',
+        '    sa.Column("d", sa.Integer, comment=str(count)), sa.Column("e", sa.Integer, comment=str(labels)))',
+        '',
+      ].join('\n'),
+    });
+    const t = table(schema, 't');
+    // a loop it can run is run: `labels` is known
+    expect(t.columns.map((c) => [c.name, c.type, c.comment])).toEqual([
+      ['id', 'INTEGER', null],
+      ['a', 'NULLTYPE', null],
+      ['b', 'NULLTYPE', null],
+      ['c', 'INTEGER', null],
+      ['d', 'INTEGER', null],
+      ['e', 'INTEGER', "['a', 'b']"],
+    ]);
+    expect(t.unresolved.map((u) => u.reason).join('\n')).toMatch(/changed by a loop over a value not known statically \(runtime configuration/);
+  });
+
   it('stops a helper that sets an attribute on an object it does not model, naming the attribute', async () => {
     const schema = await extract({
       'm.py': `${HEAD}\ndef name_col():\n    col = sa.Column(sa.String(20))\n    col.type = sa.Text()\n    return col\n\nclass Tag(Base):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = name_col()\n`,

@@ -135,8 +135,9 @@ export function callIterableBuiltin(ctx: Ctx, name: string, a: Arguments, env: E
       if (items.length === 0 && fallback && !isSpread) return fallback;
       const kwargs = short === 'max' ? new Map([...a.kwargs, ['reverse', { t: 'bool', v: true } as Value]]) : a.kwargs;
       const sorted = sortedItems(ctx, items, kwargs, env, expr);
-      if (!sorted || sorted.length === 0) return fail;
-      return short === 'sorted' ? { t: 'seq', kind: 'list', items: sorted } : sorted[0]!;
+      if (sorted && short === 'sorted') return { t: 'seq', kind: 'list', items: sorted };
+      // min() and max() of nothing: a ValueError
+      return sorted?.[0] ?? fail;
     }
     case 'sum': {
       const start = a.args[1] ?? a.kwargs.get('start') ?? { t: 'num', v: 0 };

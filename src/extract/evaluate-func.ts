@@ -1,6 +1,6 @@
 // Runs small in-repo helper functions statically (table-name converters, column factories).
 import { isPlainFactoryClass, setOnFactoryClass } from './class-body.js';
-import { operate } from './operator-methods.js';
+import { operateInPlace } from './operator-methods.js';
 import type { CompClause, Expr, FunctionDef, Param, Stmt, TryHandlers, WithItem } from '../python/summary.js';
 import { methodInfo, type Ctx, type Env } from './context.js';
 import { evalArgs, evalExpr } from './evaluate.js';
@@ -294,7 +294,7 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       return failed ? abort(failed, env, stmt.line) : { done: false };
     }
     case 'aug': {
-      const value = operate(ctx, stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env, stmt.line);
+      const value = operateInPlace(ctx, stmt.op.slice(0, -1), evalExpr(ctx, stmt.target, env), evalExpr(ctx, stmt.value, env), env, stmt.line);
       const raised = raisedIn(value);
       if (raised) return { done: true, value: raised };
       // `layout["journal"]["code_len"] *= 2`: the item or attribute is stored as an assignment stores it
@@ -650,13 +650,14 @@ export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, 
   const inner: Env = { module: env.module, locals: new Map(), parent: env, depth: env.depth, ...(env.cls ? { cls: env.cls } : {}), ...(env.effects ? { effects: env.effects } : {}) };
   const clauses: CompClause[] = [expr, ...(expr.more ?? [])];
   const out: Value[] = [];
-  const entries: Array<[Value, Value]> = [];
+  const dict: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
   let turns = 0;
   // each clause loops inside the one before it; the first iterable is read where the comprehension stands
   const run = (at: number): Unknown | undefined => {
     const clause = clauses[at];
     if (!clause) {
-      if (expr.kind === 'dict') entries.push([evalExpr(ctx, expr.elt, inner), evalExpr(ctx, expr.value!, inner)]);
+      // a key made again keeps its first place and takes the later value
+      if (expr.kind === 'dict') setItem(dict, evalExpr(ctx, expr.elt, inner), evalExpr(ctx, expr.value!, inner));
       else out.push(evalExpr(ctx, expr.elt, inner));
       return undefined;
     }
@@ -678,7 +679,7 @@ export function evalComprehension(ctx: Ctx, expr: Extract<Expr, { k: 'comp' }>, 
   };
   const failed = run(0);
   if (failed) return failed;
-  if (expr.kind === 'dict') return { t: 'dict', entries };
+  if (expr.kind === 'dict') return dict;
   if (expr.kind === 'gen') return iteratorOf(out);
   return expr.kind === 'set' ? setOf(out) : { t: 'seq', kind: 'list', items: out };
 }

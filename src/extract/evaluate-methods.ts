@@ -1,7 +1,7 @@
 // str / list / dict methods, textwrap.dedent / shorten, inspect.cleandoc and re.sub for the static evaluator (table-name helpers are built from these).
 import { encodeText } from './evaluate-bytes.js';
 import { convertText, formatSpec } from './evaluate-format.js';
-import { popIndex } from './evaluate-mutate.js';
+import { popIndex, setItem } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
 import { iteratorOf } from './evaluate-builtins.js';
 import { builtinException, num, raising, record, scalar, unknown, type Arguments, type Value } from './values.js';
@@ -141,22 +141,24 @@ export function callStringMethod(text: string, name: string, a: Arguments, file:
 /** `str.maketrans("-", "_")`, `str.maketrans("ab", "xy", "z")`, `str.maketrans({"-": "_"})`: code point to replacement. */
 export function maketrans(a: Arguments): Value | undefined {
   const [from, to, drop] = a.args;
-  const entries: Array<[Value, Value]> = [];
+  // a character given twice maps as its last mention says
+  const table: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: [] };
   const code = (c: string): Value => ({ t: 'num', v: c.codePointAt(0)! });
   if (from?.t === 'dict' && !to) {
     for (const [k, v] of from.entries) {
-      if (k.t === 'str' && [...k.v].length === 1) entries.push([code(k.v), v]);
-      else if (k.t === 'num') entries.push([k, v]);
+      if (k.t === 'str' && [...k.v].length === 1) setItem(table, code(k.v), v);
+      else if (k.t === 'num') setItem(table, k, v);
       else return undefined;
     }
-    return { t: 'dict', entries };
+    return table;
   }
   if (from?.t !== 'str' || to?.t !== 'str' || (drop && drop.t !== 'str')) return undefined;
   const [xs, ys] = [[...from.v], [...to.v]];
   if (xs.length !== ys.length) return undefined;
-  xs.forEach((c, i) => entries.push([code(c), s(ys[i]!)]));
-  for (const c of drop?.t === 'str' ? drop.v : '') entries.push([code(c), { t: 'none' }]);
-  return { t: 'dict', entries };
+  // two strings map code points to code points (`{97: 121}`)
+  xs.forEach((c, i) => setItem(table, code(c), code(ys[i]!)));
+  for (const c of drop?.t === 'str' ? drop.v : '') setItem(table, code(c), { t: 'none' });
+  return table;
 }
 
 /**

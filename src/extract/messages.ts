@@ -29,6 +29,7 @@ export const messages = {
   undecidedChange: (cause: string): string => `added under a module-level if whose condition is not decidable statically (${cause}); it may not exist`,
   globalsKey: (cause: string): string => `a module name bound through globals() under a name not known statically (${cause}) cannot be read`,
   namespaceKey: (cause: string): string => `a class attribute set through locals() or vars() under a name not known statically (${cause}) is missing`,
+  loopNotRunValue: (cause: string): string => `changed by a loop over a value not known statically (${cause})`,
   loopMayBuild: (cause: string): string => `a loop over a value not known statically (${cause}) builds tables or columns that are missing`,
   tooManyItems: (max: number): string => `more than ${max} items`,
   decoratorMaps: (cls: string, decorator: string, cause: string): string => `class ${cls} is mapped by its decorator @${decorator}, which is not followed statically (${cause}): its table is missing`,

@@ -4,6 +4,8 @@
 import type { Ctx, Env } from './context.js';
 import { classHeader, mroOf } from './classes.js';
 import { callBound, specialMethod } from './evaluate-attr.js';
+import { iterate } from './evaluate-builtins.js';
+import { setItem } from './evaluate-mutate.js';
 import { binaryOp, compareOp, unaryOp } from './evaluate-ops.js';
 import { pyName } from './sa-names.js';
 import { isTruthy, type CallValue, type Value } from './values.js';
@@ -36,6 +38,25 @@ export function instanceText(ctx: Ctx, v: Value, how: 'str' | 'format', env: Env
 /** `a op b` (binary or augmented): the project method's result when an operand's class defines one, else Python's builtin behaviour. */
 export function operate(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: number): Value {
   return ((isInstance(a) || isInstance(b)) && userBinary(ctx, op, a, b, env, line)) || binaryOp(op, a, b, env.module.file, line);
+}
+
+/**
+ * `a op= b`: a list extends and a dict updates in place, so every name bound to it sees the change (`alias = base;
+ * alias += [c]` grows `base` too); anything else is `a = a op b`.
+ */
+export function operateInPlace(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: number): Value {
+  if (op === '+' && a.t === 'seq' && a.kind === 'list' && !a.slice) {
+    const items = iterate(ctx, b);
+    if (items) {
+      a.items.push(...items);
+      return a;
+    }
+  }
+  if (op === '|' && a.t === 'dict' && b.t === 'dict') {
+    for (const [k, v] of b.entries) setItem(a, k, v);
+    return a;
+  }
+  return operate(ctx, op, a, b, env, line);
 }
 
 function userBinary(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: number): Value | undefined {

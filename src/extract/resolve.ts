@@ -10,7 +10,7 @@ import { outsideValue } from './outside-attrs.js';
 import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryOutcome } from './module-try.js';
 import { chooseCase } from './evaluate-match.js';
-import { operate } from './operator-methods.js';
+import { operateInPlace } from './operator-methods.js';
 
 const BUILTINS = new Set([
   'str', 'int', 'float', 'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'frozenset', 'len', 'getattr', 'isinstance',
@@ -93,7 +93,7 @@ function computeBinding(ctx: Ctx, b: Binding, env: Env): Value {
       return { t: 'alias', name: b.name, value: evalExpr(ctx, b.expr, env) };
     case 'aug':
       // `names -= {n for n in names if ...}`: the name read on the right is what it held before
-      return operate(ctx, b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, withPrevious(ctx, { name: b.name, binding: b.prev }, env)), env, b.line);
+      return operateInPlace(ctx, b.op, bindingValue(ctx, b.prev, env), evalExpr(ctx, b.expr, withPrevious(ctx, { name: b.name, binding: b.prev }, env)), env, b.line);
     case 'cond':
       return conditionalValue(ctx, b, env);
     case 'match': {

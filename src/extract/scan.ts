@@ -23,13 +23,15 @@ import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from './registry.js';
 import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
-import { isTruthy, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
+import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
 import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
-import { operate } from './operator-methods.js';
+import { changesInPlace, loopEffects } from './statement-effects.js';
+import { settleBindingsBefore } from './settle-bindings.js';
+import { operateInPlace } from './operator-methods.js';
 
 const MAX_LOOP = 500;
 
@@ -102,7 +104,11 @@ function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): 
 }
 
 function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): Jump {
-  if (!env.cls && !env.locals) x.ctx.project.ranTo.set(env.module, stmt.line);
+  if (!env.cls && !env.locals) {
+    x.ctx.project.ranTo.set(env.module, stmt.line);
+    // `COLUMNS += [...]` changes the list where it stands: its own binding is settled with those above it
+    if (changesInPlace(stmt)) settleBindingsBefore(x.ctx, env.module, stmt.k === 'aug' && stmt.target.k === 'name' ? stmt.line + 1 : stmt.line);
+  }
   switch (stmt.k) {
     case 'class':
       scanClass(x, stmt, env, seen);
@@ -170,12 +176,12 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
     case 'aug':
       // `CFG.code_len += 4`, `LENGTHS["code"] *= 2`: the attribute or item is stored as an assignment stores it
       if (stmt.target.k === 'attr' || stmt.target.k === 'sub') {
-        const value = operate(x.ctx, stmt.op.slice(0, -1), evalExpr(x.ctx, stmt.target, env), evalExpr(x.ctx, stmt.value, env), env, stmt.line);
+        const value = operateInPlace(x.ctx, stmt.op.slice(0, -1), evalExpr(x.ctx, stmt.target, env), evalExpr(x.ctx, stmt.value, env), env, stmt.line);
         storeTarget(x, stmt.target, value, env);
       } else if (env.locals && stmt.target.k === 'name') {
         // a loop's counter (`_i += 1`): the next turn reads it
         const before = evalExpr(x.ctx, stmt.target, env);
-        env.locals.set(stmt.target.id, operate(x.ctx, stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env, stmt.line));
+        env.locals.set(stmt.target.id, operateInPlace(x.ctx, stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env, stmt.line));
       }
       break;
     case 'break':
@@ -475,7 +481,7 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
   const iter = evalExpr(x.ctx, stmt.iter, env);
   const items = iterate(x.ctx, iter);
   if (!items || items.length > MAX_LOOP) {
-    reportLoop(x, stmt, env, items ? messages.tooManyItems(MAX_LOOP) : unknownCause(iter));
+    notRun(x, stmt, env, items ? messages.tooManyItems(MAX_LOOP) : unknownCause(iter));
     return;
   }
   // one scope for every turn, as Python's: a turn reads what the one before bound (`width = width * 2`)
@@ -487,6 +493,17 @@ function scanLoop(x: Extraction, stmt: Extract<Stmt, { k: 'for' }>, env: Env, se
   if (items.length > 0) keepLoopNames(x, env, locals, stmt.line);
   // the `else:` block runs when the loop was not left by a `break`
   if (stmt.orelse) scanBody(x, stmt.orelse, env, seen);
+}
+
+/** A loop not run here: what it builds is reported, and what it may change around it is unknown after it. */
+function notRun(x: Extraction, stmt: Extract<Stmt, { k: 'for' | 'while' }>, env: Env, cause: string): void {
+  reportLoop(x, stmt, env, cause);
+  if (env.cls) return;
+  const value = unknown(messages.loopNotRunValue(cause), env.module.file, stmt.line);
+  for (const name of loopEffects(stmt)) {
+    if (env.locals) env.locals.set(name, value);
+    else setGlobal(x.ctx, env.module, name, value, stmt.line);
+  }
 }
 
 /**
@@ -511,7 +528,7 @@ function scanWhile(x: Extraction, stmt: Extract<Stmt, { k: 'while' }>, env: Env,
     const value = evalExpr(x.ctx, stmt.test, inner);
     const test = isTruthy(value);
     if (test === undefined || (test && turn >= MAX_LOOP)) {
-      reportLoop(x, stmt, env, test === undefined ? unknownCause(value) : messages.tooManyItems(MAX_LOOP));
+      notRun(x, stmt, env, test === undefined ? unknownCause(value) : messages.tooManyItems(MAX_LOOP));
       return;
     }
     if (!test) break;
