@@ -28,8 +28,8 @@ import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, reco
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dataclassAsDict, dataclassFields, isDataclass, isNamedTupleClass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
-import { enumByValue, isEnumClass } from './enums.js';
-import { classFromType, fieldNames, functionalDataclass, functionalEnum, functionalNamedTuple, pairNames } from './functional-classes.js';
+import { enumByValue, enumMembers, isEnumClass } from './enums.js';
+import { classFromType, fieldNames, functionalDataclass, functionalEnum, functionalNamedTuple, functionalSubEnum, pairNames } from './functional-classes.js';
 
 /** Instances made at import time whose in-repo `__init__` could not be run to its end, with the reason. */
 const failedConstructions = new WeakMap<CallValue, string>();
@@ -122,6 +122,9 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
     case 'class': {
       // `Cap(0)`, `Status("active")`: the member with that value (a Flag's combination of bits)
       if (a.args.length === 1 && a.kwargs.size === 0 && isEnumClass(ctx, fn.cls)) return enumByValue(ctx, fn.cls, a.args[0]!, file, line);
+      // `LocalEnum("Local", {...})` on an Enum subclass with no members: the functional API makes a subclass
+      const [enumName, names] = a.args;
+      if (enumName?.t === 'str' && names && isEnumClass(ctx, fn.cls) && enumMembers(ctx, fn.cls).length === 0) return functionalSubEnum(fn, enumName, names, env, expr);
       const instance = makeCall(fn, a, file, expr);
       // a project Column (or constraint) subclass builds what SQLAlchemy's class does with what its __init__ passes up
       const base = constructBase(ctx, fn.cls);

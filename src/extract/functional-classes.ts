@@ -25,6 +25,18 @@ export function functionalEnum(base: string, name: Extract<Value, { t: 'str' }>,
   return classFromType([name, { t: 'seq', kind: 'tuple', items: [{ t: 'ext', name: base }] }, { t: 'dict', entries }], env, expr);
 }
 
+/**
+ * `LocalEnum("Local", {"DEBIT": "Debit"})`, `LocalEnum("Local", [("DEBIT", "Debit")])`: the functional API on a
+ * project Enum subclass that has no members. Names alone take values from the class's own `_generate_next_value_`:
+ * not followed.
+ */
+export function functionalSubEnum(base: Extract<Value, { t: 'class' }>, name: Extract<Value, { t: 'str' }>, names: Value, env: Env, expr: Expr): Value {
+  const isPair = (v: Value): v is Extract<Value, { t: 'seq' }> => v.t === 'seq' && v.items.length === 2;
+  const entries = names.t === 'dict' ? names.entries : names.t === 'seq' && names.items.every(isPair) ? names.items.map((p) => (p as Extract<Value, { t: 'seq' }>).items as [Value, Value]) : undefined;
+  if (!entries) return unknown(`${base.cls.name}() members not known statically (names without values)`, env.module.file, expr.line);
+  return classFromType([name, { t: 'seq', kind: 'tuple', items: [base] }, { t: 'dict', entries: [...entries] }], env, expr);
+}
+
 /** Names in one string, as the functional APIs of Enum and namedtuple split them: `"RED GREEN, BLUE"`. */
 function splitNames(text: string): string[] {
   return text.replaceAll(',', ' ').split(/\s+/).filter(Boolean);
