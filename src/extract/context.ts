@@ -50,6 +50,8 @@ export interface Project {
   unpacked: Map<object, Map<object, Value>>;
   /** module-level `if` tests decided so far: Python runs each once (see resolve.ts moduleTest) */
   tests: Map<object, Value>;
+  /** a module-level function's parameter defaults, made once as its `def` runs: every call shares them (`bucket=[]`) */
+  defaults: Map<object, Value>;
 }
 
 /** A link of a method chain being run (method-chain.ts). */
@@ -152,7 +154,7 @@ const NO_HOOKS: EvalHooks = {
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {
   const map = new Map(modules.map((m) => [m.name, m]));
   const topLevel = new Set(modules.map((m) => m.name.split('.')[0]!));
-  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [], unpacked: new Map(), tests: new Map() };
+  return { modules: map, topLevel, dialect, scopes: new Map(), memo: new Map(), classes: new Map(), hooks: NO_HOOKS, compiled: [], dynamicGlobals: new Map(), ranTo: new Map(), created: [], unpacked: new Map(), tests: new Map(), defaults: new Map() };
 }
 
 export function moduleScope(project: Project, mod: ModuleInfo): Scope {

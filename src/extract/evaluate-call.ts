@@ -405,13 +405,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       const truth = first ? isTruthy(first) : false;
       return truth === undefined ? unknown('bool() of a value not known statically', file, line) : { t: 'bool', v: truth };
     }
-    case 'builtins.float': {
-      const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
-      const text = v.t === 'str' ? v.v.trim().replace(/_/g, '') : undefined;
-      if (v.t === 'num' || v.t === 'bool') return num(Number(v.v), true);
-      if (text !== undefined && /^[+-]?(inf|infinity|nan)$/i.test(text)) return num(/nan/i.test(text) ? NaN : text.startsWith('-') ? -Infinity : Infinity, true);
-      return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? num(Number(text), true) : unknown('float() of a value not known statically', file, line);
-    }
+    case 'builtins.float':
+      return floatOf(first, file, line);
     // a staticmethod object calls its function (Python 3.10+), and the class gives the function itself
     case 'builtins.staticmethod':
       return first ?? unknown('staticmethod() without a function', file, line);
@@ -758,14 +753,30 @@ function intOf(first: Value | undefined, base: Value | undefined, file: string, 
   const match = /^([+-]?)(.*)$/s.exec(v.v.trim().toLowerCase())!;
   // base 0 reads the base from the prefix, as a literal does (and, like one, refuses a leading zero in decimal)
   const read = radix === 0 ? ({ '0b': 2, '0o': 8, '0x': 16 }[match[2]!.slice(0, 2)] ?? 10) : radix;
-  if (radix === 0 && read === 10 && /^0[_0]*[1-9]/.test(match[2]!)) return fail;
+  // text that is no integer in the base: Python raises ValueError (a `try` around it takes its `except` path)
+  const invalid = raising(builtinException('ValueError'), `invalid literal for int() with base ${radix}: ${JSON.stringify(v.v)}`, file, line);
+  if (radix === 0 && read === 10 && /^0[_0]*[1-9]/.test(match[2]!)) return invalid;
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, read);
   const prefix = { 2: '0b', 8: '0o', 16: '0x' }[read];
   const body = prefix && match[2]!.startsWith(prefix) ? match[2]!.slice(2).replace(/^_/, '') : match[2]!;
   // digits, with single underscores between them
-  if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return fail;
+  if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return invalid;
   const n = parseInt(body.replace(/_/g, ''), read);
   return Number.isSafeInteger(n) ? { t: 'num', v: match[1] === '-' ? -n : n } : fail;
+}
+
+/** Digits with single underscores between them, as Python's float() reads them. */
+const DIGITS = String.raw`\d(?:_?\d)*`;
+const FLOAT_TEXT = new RegExp(String.raw`^[+-]?(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
+
+function floatOf(first: Value | undefined, file: string, line: number): Value {
+  const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
+  if (v.t === 'num' || v.t === 'bool') return num(Number(v.v), true);
+  if (v.t !== 'str') return unknown('float() of a value not known statically', file, line);
+  const text = v.v.trim();
+  if (/^[+-]?(inf|infinity|nan)$/i.test(text)) return num(/nan/i.test(text) ? NaN : text.startsWith('-') ? -Infinity : Infinity, true);
+  // text that is no number: Python raises ValueError (a `try` around it takes its `except` path)
+  return FLOAT_TEXT.test(text) ? num(Number(text.replace(/_/g, '')), true) : raising(builtinException('ValueError'), `could not convert string to float: ${JSON.stringify(v.v)}`, file, line);
 }
 
 function strOf(v: Value, file: string, line: number): Value {

@@ -7,7 +7,7 @@ import { evalArgs, evalExpr } from './evaluate.js';
 import { methodChain, type ChainLink } from './method-chain.js';
 import { iterate, iteratorOf, loopItems, setOf } from './evaluate-builtins.js';
 import { makeCall, setObjectAttribute } from './evaluate-call.js';
-import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
+import { applyMutation, deleteItem, setItem, setSeqItem } from './evaluate-mutate.js';
 import { chooseCase } from './evaluate-match.js';
 import { importName, moduleValue, setGlobal } from './resolve.js';
 import { bodiesOf, makesClass } from './builds-schema.js';
@@ -229,6 +229,15 @@ export function paramDefaults(ctx: Ctx, params: Param[], env: Env): ReadonlyMap<
   return new Map(params.flatMap((p) => (p.default ? [[p.name, evalExpr(ctx, p.default, env)] as const] : [])));
 }
 
+/** A module-level function's default, evaluated once in its module: a mutable one is shared by every call. */
+function moduleDefault(ctx: Ctx, p: Param, env: Env): Value {
+  const made = ctx.project.defaults.get(p);
+  if (made) return made;
+  const value = evalExpr(ctx, p.default!, { module: env.module, depth: env.depth });
+  ctx.project.defaults.set(p, value);
+  return value;
+}
+
 /** Parameters to locals; a default not evaluated where the function was made is evaluated in its module. */
 function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Value | undefined, defaults?: ReadonlyMap<string, Value>): Unknown | undefined {
   const locals = env.locals!;
@@ -246,7 +255,7 @@ function bindParams(ctx: Ctx, params: Param[], a: Arguments, env: Env, self: Val
       locals.set(p.name, a.kwargs.get(p.name)!);
       used.add(p.name);
     } else if (p.default) {
-      locals.set(p.name, defaults?.get(p.name) ?? evalExpr(ctx, p.default, { module: env.module, depth: env.depth }));
+      locals.set(p.name, defaults?.get(p.name) ?? moduleDefault(ctx, p, env));
     } else {
       return unknown(`argument ${p.name} missing`, env.module.file, 0);
     }
@@ -371,6 +380,16 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       for (const n of stmt.names) locals.set(n.alias ?? n.name, importName(ctx, mod, n.name, env.module.file, stmt.line));
       return { done: false };
     }
+    case 'del':
+      for (const target of stmt.targets) {
+        if (target.k === 'name') locals.delete(target.id);
+        else if (target.k !== 'sub') return abort('del of an attribute', env, stmt.line);
+        else {
+          const failed = deleteItem(evalExpr(ctx, target.obj, env), evalExpr(ctx, target.index, env));
+          if (failed) return abort(failed, env, stmt.line);
+        }
+      }
+      return { done: false };
     default:
       return abort('statement not supported statically', env, stmt.line);
   }

@@ -61,6 +61,32 @@ export function setSeqItem(ctx: Ctx, s: Seq, key: Value, value: Value): string |
   return undefined;
 }
 
+/**
+ * `del d[k]`, `del items[i]`, `del items[1:3]`: the item taken out; the reason when Python would raise (a key the dict
+ * lacks, an index out of range) or the deletion is not followed (a key or container not known).
+ */
+export function deleteItem(obj: Value, key: Value): string | undefined {
+  if (key.t === 'unknown') return `del of an item whose key is not known statically (${key.reason})`;
+  if (obj.t === 'dict') {
+    const at = obj.entries.findIndex(([k]) => sameKey(k, key));
+    if (at < 0) return 'del of a key the dict does not hold (KeyError)';
+    obj.entries.splice(at, 1);
+    return undefined;
+  }
+  if (obj.t !== 'seq' || obj.kind !== 'list' || obj.slice) return `del of an item of a value not known statically`;
+  if (key.t === 'num') {
+    const i = key.v < 0 ? obj.items.length + key.v : key.v;
+    if (!Number.isInteger(i) || i < 0 || i >= obj.items.length) return 'list assignment index out of range';
+    obj.items.splice(i, 1);
+    return undefined;
+  }
+  const picked = key.t === 'seq' && key.slice ? sliceIndices(obj.items.length, key.items) : undefined;
+  if (!picked) return 'del of a slice with bounds not known statically';
+  const gone = new Set(picked);
+  obj.items.splice(0, obj.items.length, ...obj.items.filter((_, i) => !gone.has(i)));
+  return undefined;
+}
+
 const isPlainReceiver = (e: Expr): boolean => e.k === 'name' || e.k === 'attr' || e.k === 'sub';
 
 /** `d.setdefault(k, [])` / `d.get(k)` on a plain receiver: the entry, read without other effects (evaluated once here). */

@@ -83,7 +83,11 @@ export function recordField(ctx: Ctx, instance: CallValue, cls: ClassInfo, name:
   const binding = classScope(ctx.project, owner).bindings.get(name);
   if (!binding || binding.k === 'ann') return unknown(`${cls.name}() without its field ${name}`, instance.file, instance.line);
   const value = bindingValue(ctx, binding, { module: owner.module, cls: owner, depth: 0 });
-  return value.t === 'call' && pyName(value.callee) === 'dataclasses.field' ? fieldDefault(ctx, value) : value;
+  if (value.t !== 'call' || pyName(value.callee) !== 'dataclasses.field') return value;
+  // a default_factory's object is the instance's own from then on: `d.tags.append(x)` changes what later reads see
+  const made = fieldDefault(ctx, value);
+  if (value.kwargs.has('default_factory')) (instance.attrs ??= new Map()).set(name, made);
+  return made;
 }
 
 /** A `@dataclass` class (or one over such a base): what `dataclasses.fields()` and `asdict()` accept. */

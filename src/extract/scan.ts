@@ -15,7 +15,7 @@ import { assignTarget, callFunction, decorated, isContextManagerFunction, NOT_A_
 import { setObjectAttribute } from './evaluate-call.js';
 import { containsCall } from './outline.js';
 import { iterate } from './evaluate-builtins.js';
-import { applyMutation, setItem, setSeqItem } from './evaluate-mutate.js';
+import { applyMutation, deleteItem, setItem, setSeqItem } from './evaluate-mutate.js';
 import { forgetMapping, mappedRegistry } from './model-kind.js';
 import { addLateAttrs, targetNames } from './class-body.js';
 import { keepOnClass, whileCreating } from './class-hooks.js';
@@ -184,6 +184,9 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         env.locals.set(stmt.target.id, operateInPlace(x.ctx, stmt.op.slice(0, -1), before, evalExpr(x.ctx, stmt.value, env), env, stmt.line));
       }
       break;
+    case 'del':
+      for (const target of stmt.targets) deleteTarget(x, target, env);
+      break;
     case 'break':
     case 'continue':
       return stmt.k;
@@ -295,6 +298,21 @@ function storeTarget(x: Extraction, target: Expr, value: Value, env: Env): void 
     const failed = setSeqItem(x.ctx, obj, key, value);
     if (failed) x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(failed) });
   }
+}
+
+/** `del d[k]` takes the item out of a list or dict later code reads; `del NAME` leaves the name unbound after it. */
+function deleteTarget(x: Extraction, target: Expr, env: Env): void {
+  if (target.k === 'name') {
+    const gone = unknown(`deleted by del at line ${target.line}`, env.module.file, target.line);
+    if (env.locals) env.locals.set(target.id, gone);
+    else if (!env.cls) setGlobal(x.ctx, env.module, target.id, gone, target.line + 1);
+    return;
+  }
+  if (target.k !== 'sub') return;
+  const obj = evalExpr(x.ctx, target.obj, env);
+  if (obj.t !== 'dict' && obj.t !== 'seq') return;
+  const failed = deleteItem(obj, evalExpr(x.ctx, target.index, env));
+  if (failed) x.orphans.push({ file: env.module.file, line: target.line, reason: messages.mutation(failed) });
 }
 
 const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');

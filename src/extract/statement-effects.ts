@@ -11,15 +11,15 @@ const IN_PLACE = new Set([
   'update', 'setdefault', 'popitem', 'add', 'discard', 'difference_update', 'intersection_update', 'symmetric_difference_update',
 ]);
 
-/** `x.append(...)`, `d[k] = v`, `x += [...]`, `del d[k]`: a statement that may change an object in place. */
+/** `x.append(...)`, `d[k] = v`, `x += [...]`, `del d[k]`: a statement that may change an object in place (or unbind a name). */
 export function changesInPlace(s: Stmt): boolean {
   switch (s.k) {
     case 'expr':
       return s.value.k === 'call' && s.value.fn.k === 'attr' && IN_PLACE.has(s.value.fn.name);
     case 'assign':
       return s.targets.some(hasItemTarget);
+    // `del NAME` too: what read the name above it keeps its value
     case 'del':
-      return s.targets.some(hasItemTarget);
     case 'aug':
       return true;
     default:
