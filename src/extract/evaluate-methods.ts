@@ -4,6 +4,7 @@ import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex, setItem } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
 import { iteratorOf } from './evaluate-builtins.js';
+import { expandReplacement, isInsidePair, parseReplacement, pythonRegex } from './python-regex.js';
 import { builtinException, num, raising, record, scalar, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
@@ -448,19 +449,10 @@ export function callDictMethod(d: Extract<Value, { t: 'dict' }>, name: string, a
   }
 }
 
-/** Python regex syntax that JavaScript spells differently. */
-function toJsRegex(pattern: string): string {
-  return pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\A/g, '^').replace(/\\Z/g, '$');
-}
-
-function toJsReplacement(repl: string): string {
-  return repl
-    .replace(/\$/g, '$$$$')
-    .replace(/\\g<(\d+)>/g, '$$$1')
-    .replace(/\\g<(\w+)>/g, '$$<$1>')
-    .replace(/\\(\d)/g, '$$$1')
-    .replace(/\\n/g, '\n')
-    .replace(/\\\\/g, '\\');
+/** Python's pattern as a RegExp in Unicode mode with Python's flags and `extra` ones (`g`, `y`); throws where not translated. */
+function compilePattern(pattern: string, flags: Value | undefined, extra: string): RegExp {
+  const js = pythonRegex(pattern, flagsOf(flags));
+  return new RegExp(js.source, js.flags + extra);
 }
 
 /**
@@ -476,25 +468,21 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
   const isCallable = repl === undefined && (a.args[1]?.t === 'func' || a.args[1]?.t === 'code') && callRepl !== undefined;
   if ((repl === undefined && !isCallable) || text === undefined) return undefined;
   try {
-    const flags = flagsOf(a.args[4] ?? a.kwargs.get('flags'));
     const count = a.args[3] ?? a.kwargs.get('count');
     const limit = count?.t === 'num' ? count.v : 0;
-    if (repl === undefined) {
-      const re = new RegExp(toJsRegex(pattern), `${flags}g`);
-      let failed: Value | undefined;
-      const out = substitute(re, text, limit, (m) => {
-        const piece = callRepl!(matchRecord(m, text));
-        if (piece.t === 'str') return piece.v;
-        failed ??= piece.t === 'unknown' ? piece : unknown('re.sub() replacement function does not return a string', file, line);
-        return '';
-      });
-      return failed ?? s(out);
+    const re = compilePattern(pattern, a.args[4] ?? a.kwargs.get('flags'), 'g');
+    if (repl !== undefined) {
+      const template = parseReplacement(repl);
+      return s(substitute(re, text, limit, (m) => expandReplacement(template, m)));
     }
-    const re = new RegExp(toJsRegex(pattern), flags + (limit === 0 ? 'g' : ''));
-    let out = text;
-    if (limit === 0) out = text.replace(re, toJsReplacement(repl));
-    else for (let i = 0; i < limit; i++) out = out.replace(re, toJsReplacement(repl));
-    return s(out);
+    let failed: Value | undefined;
+    const out = substitute(re, text, limit, (m) => {
+      const piece = callRepl!(matchRecord(m, text));
+      if (piece.t === 'str') return piece.v;
+      failed ??= piece.t === 'unknown' ? piece : unknown('re.sub() replacement function does not return a string', file, line);
+      return '';
+    });
+    return failed ?? s(out);
   } catch {
     return unknown('regular expression not supported statically', file, line);
   }
@@ -504,9 +492,14 @@ export function callRegex(name: string, a: Arguments, file: string, line: number
 function* matchesOf(re: RegExp, text: string, limit: number): Generator<RegExpExecArray> {
   let n = 0;
   for (let m = re.exec(text); m && (limit === 0 || n < limit); m = re.exec(text)) {
+    if (isInsidePair(text, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     yield m;
     n++;
-    if (m[0].length === 0) re.lastIndex++;
+    // past an empty match by one character: a code point, both halves of a surrogate pair
+    if (m[0].length === 0) re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
 }
 
@@ -529,7 +522,7 @@ export function callRegexSplit(a: Arguments, file: string, line: number): Value 
   const maxsplit = a.args[2] ?? a.kwargs.get('maxsplit');
   const limit = maxsplit?.t === 'num' ? maxsplit.v : 0;
   return overText(a, file, line, (pattern, text) => {
-    const re = new RegExp(toJsRegex(pattern), `${flagsOf(a.args[3] ?? a.kwargs.get('flags'))}g`);
+    const re = compilePattern(pattern, a.args[3] ?? a.kwargs.get('flags'), 'g');
     const out: Value[] = [];
     let last = 0;
     for (const m of matchesOf(re, text, limit)) {
@@ -562,10 +555,11 @@ function overText(a: Arguments, file: string, line: number, run: (pattern: strin
  */
 export function callRegexMatch(name: string, a: Arguments, file: string, line: number): Value | undefined {
   return overText(a, file, line, (pattern, text) => {
-    const source = toJsRegex(pattern);
+    const { source, flags } = pythonRegex(pattern, flagsOf(a.args[2] ?? a.kwargs.get('flags')));
     // anchored at the start by the sticky flag and at the end by a lookahead: `^` and `$` would follow MULTILINE
     const anchored = name === 're.fullmatch' ? `(?:${source})(?![\\s\\S])` : name === 're.match' ? `(?:${source})` : source;
-    const match = new RegExp(anchored, flagsOf(a.args[2] ?? a.kwargs.get('flags')) + (name === 're.search' ? '' : 'y')).exec(text);
+    const re = new RegExp(anchored, flags + (name === 're.search' ? 'g' : 'y'));
+    const match = name === 're.search' ? matchesOf(re, text, 1).next().value : re.exec(text);
     return match ? matchRecord(match, text) : { t: 'none' };
   });
 }
@@ -577,7 +571,7 @@ export function callRegexMatch(name: string, a: Arguments, file: string, line: n
  */
 export function callRegexAll(name: string, a: Arguments, file: string, line: number): Value | undefined {
   return overText(a, file, line, (pattern, text) => {
-    const matches = [...matchesOf(new RegExp(toJsRegex(pattern), `${flagsOf(a.args[2] ?? a.kwargs.get('flags'))}g`), text, 0)];
+    const matches = [...matchesOf(compilePattern(pattern, a.args[2] ?? a.kwargs.get('flags'), 'g'), text, 0)];
     if (name === 're.finditer') return iteratorOf(matches.map((m) => matchRecord(m, text)));
     const found = (m: RegExpExecArray): Value => {
       const groups = m.slice(1).map((g) => s(g ?? ''));
