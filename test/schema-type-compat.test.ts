@@ -40,6 +40,9 @@ const GENERIC_CASES: Case[] = [
   ['BIGINT', 'DOUBLE PRECISION', 'narrowing'],
   ['DOUBLE PRECISION', 'INTEGER', 'narrowing'],
   ['NUMERIC(10, 2)', 'DOUBLE PRECISION', 'narrowing'],
+  // PostgreSQL's float -> numeric cast keeps 6 / 15 significant digits: 16777216::real::numeric is 16777200
+  ['REAL', 'NUMERIC', 'narrowing'],
+  ['DOUBLE PRECISION', 'NUMERIC', 'narrowing'],
   ['INTEGER', 'VARCHAR(20)', 'cross-family'],
   ['VARCHAR(36)', 'UUID', 'cross-family'],
   ['UUID', 'VARCHAR(36)', 'cross-family'],

@@ -53,7 +53,7 @@ function decimalToInteger(dec: TypeInfo, int: TypeInfo): Direction {
 }
 
 /** Conversions between families that keep every value in one direction; any other pair is cross-family. */
-const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: TypeInfo) => Direction>> = {
+const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: TypeInfo, dialect: Dialect) => Direction>> = {
   'integer>decimal': integerToDecimal,
   'decimal>integer': decimalToInteger,
   // an integer is exact in a float whose mantissa covers its magnitude
@@ -61,7 +61,9 @@ const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: T
     Math.max(i.dims.positive ?? 0, i.dims.negative ?? 0) <= (f.dims.mantissa ?? 0) ? 'wider' : 'narrower',
   'float>integer': () => 'narrower',
   'decimal>float': () => 'narrower',
-  'float>decimal': (_f, d) => (d.dims.integer === Number.POSITIVE_INFINITY ? 'wider' : 'narrower'),
+  // PostgreSQL converts a float to NUMERIC through 6 (REAL) or 15 (DOUBLE PRECISION) significant digits:
+  // 16777216::real::numeric is 16777200, so even an unbounded NUMERIC loses values there (measured on PostgreSQL 15)
+  'float>decimal': (_f, d, dialect) => (d.dims.integer === Number.POSITIVE_INFINITY && dialect !== 'postgresql' ? 'wider' : 'narrower'),
   'date>timestamp': () => 'wider',
   'timestamp>date': () => 'narrower',
 };
@@ -188,7 +190,7 @@ function classifyPlain(from: string, to: string, dialect: Dialect): TypeChangeCl
     return classifySameFamily(x, y, dialect);
   }
   const cross = CROSS_FAMILY[`${x.family}>${y.family}`];
-  return cross === undefined ? 'cross-family' : classOf(cross(x, y), false);
+  return cross === undefined ? 'cross-family' : classOf(cross(x, y, dialect), false);
 }
 
 /**
