@@ -67,12 +67,16 @@ export function formatSpec(value: Value, spec: string): string | undefined {
   const m = SPEC.exec(spec);
   if (!m) return undefined;
   const [, fill0, align0, sign, alt, zero, width, group, precision, type] = m;
-  const fill = fill0 ?? (zero && !align0 ? '0' : ' ');
-  const align = align0 ?? (zero ? '=' : v.t === 'str' ? '<' : '>');
+  // `0` before the width fills with zeros unless a fill is given, and aligns a number after its sign unless told
+  const fill = fill0 ?? (zero ? '0' : ' ');
+  const align = align0 ?? (zero && v.t !== 'str' ? '=' : v.t === 'str' ? '<' : '>');
+  const size = width ? Number(width) : 0;
   const flags: Flags = { sign, alt, zero, group, precision, type };
-  const body = v.t === 'str' ? stringBody(v.v, flags) : v.t === 'num' || v.t === 'bool' ? numberBody(Number(v.v), flags, v.t === 'num' && isFloat(v)) : undefined;
+  // zeros padding a number after its sign are grouped as its digits are (`format(1, "05_d")` is "0_001")
+  const zeroWidth = fill === '0' && align === '=' ? size : 0;
+  const body = v.t === 'str' ? stringBody(v.v, flags) : v.t === 'num' || v.t === 'bool' ? numberBody(Number(v.v), flags, v.t === 'num' && isFloat(v), zeroWidth) : undefined;
   if (body === undefined) return undefined;
-  return pad(body, fill, align, width ? Number(width) : 0);
+  return pad(body, fill, align, size);
 }
 
 interface Flags {
@@ -84,7 +88,7 @@ interface Flags {
   type: string | undefined;
 }
 
-/** A formatted value before padding: its sign apart, as `=` pads between the two. */
+/** A formatted value before padding: its sign (and base prefix) apart, as `=` pads between the two. */
 interface Body {
   sign: string;
   digits: string;
@@ -96,32 +100,53 @@ function stringBody(s: string, f: Flags): Body | undefined {
   return { sign: '', digits: f.precision === undefined ? s : [...s].slice(0, Number(f.precision)).join('') };
 }
 
-/** The digits and their sign. A bool with a non-empty spec formats as the int it is. */
-function numberBody(n: number, f: Flags, isFloatValue: boolean): Body | undefined {
+const BASES: Record<string, number> = { d: 10, b: 2, o: 8, x: 16, X: 16 };
+
+/**
+ * The sign (with a base's `0x` prefix) and the digits. A bool with a non-empty spec formats as the int it is. The
+ * integer digits are grouped by threes (by fours in bases 2, 8 and 16, where only `_` may group), zero-filled to
+ * `zeroWidth` when zeros pad the number.
+ */
+function numberBody(n: number, f: Flags, isFloatValue: boolean, zeroWidth: number): Body | undefined {
   const type = f.type ?? (isFloatValue ? undefined : 'd');
-  let digits: string;
-  if (type === undefined && f.precision === undefined) {
-    // a float with no presentation type: str() of it
-    digits = numberText({ t: 'num', v: Math.abs(n), float: true });
-  } else if (type === 'd' || 'bcoxX'.includes(type ?? '-')) {
-    if (!Number.isInteger(n) || f.precision !== undefined) return undefined;
-    const base = type === 'd' ? 10 : type === 'b' ? 2 : type === 'o' ? 8 : type === 'c' ? 0 : 16;
+  const sign = n < 0 || Object.is(n, -0) ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '';
+  let prefix = '';
+  let whole: string;
+  let tail = '';
+  if (type === 'c') {
     // %c / {:c}: the character (out of Unicode's range, a ValueError)
-    if (base === 0) return n >= 0 && n <= 0x10ffff ? { sign: '', digits: String.fromCodePoint(n) } : undefined;
-    digits = Math.abs(n).toString(base);
-    if (type === 'X') digits = digits.toUpperCase();
-    if (f.alt && base !== 10) digits = `0${type === 'X' ? 'X' : type}${digits}`;
+    if (!Number.isInteger(n) || f.precision !== undefined || f.group || f.sign || f.alt) return undefined;
+    return n >= 0 && n <= 0x10ffff ? { sign: '', digits: String.fromCodePoint(n) } : undefined;
+  }
+  if (type === undefined && f.precision === undefined) {
+    // a float with no presentation type: str() of it (`#` would force a decimal point into it: not written here)
+    if (f.alt) return undefined;
+    const text = numberText({ t: 'num', v: Math.abs(n), float: true });
+    whole = /^\d*/.exec(text)![0];
+    tail = text.slice(whole.length);
+  } else if (type !== undefined && Object.hasOwn(BASES, type)) {
+    // an integer past 2**53 has digits a double does not hold (`'%d' % 1e22`)
+    if (!Number.isSafeInteger(n) || f.precision !== undefined) return undefined;
+    whole = Math.abs(n).toString(BASES[type]);
+    if (type === 'X') whole = whole.toUpperCase();
+    if (f.alt && type !== 'd') prefix = `0${type === 'X' ? 'X' : type}`;
   } else if (type === 'f' || type === 'F' || type === '%') {
     const p = f.precision === undefined ? 6 : Number(f.precision);
     const fixed = toFixedExact(Math.abs(type === '%' ? n * 100 : n), p);
     if (fixed === undefined) return undefined;
-    digits = `${fixed}${type === '%' ? '%' : ''}`;
+    [whole = '', tail = ''] = fixed.split(/(?=\.)/);
+    // `#` keeps the decimal point when no digits follow it
+    if (f.alt && p === 0) tail = '.';
+    if (type === '%') tail += '%';
   } else {
     return undefined;
   }
-  if (f.group) digits = groupDigits(digits, f.group);
-  const signText = n < 0 || Object.is(n, -0) ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '';
-  return { sign: signText, digits };
+  const groupSize = type === 'd' || type === undefined || !Object.hasOwn(BASES, type) ? 3 : 4;
+  // `,` groups decimal digits only (Python: "Cannot specify ',' with 'x'")
+  if (f.group === ',' && groupSize === 4) return undefined;
+  const minWidth = zeroWidth - sign.length - prefix.length - tail.length;
+  const digits = f.group && whole !== '' ? groupDigits(whole, groupSize, f.group, minWidth) : whole;
+  return { sign: sign + prefix, digits: digits + tail };
 }
 
 /**
@@ -147,10 +172,24 @@ function toFixedExact(x: number, p: number): string | undefined {
   return p === 0 ? text : `${text.slice(0, -p)}.${text.slice(-p)}`;
 }
 
-function groupDigits(digits: string, sep: string): string {
-  const [int, frac] = digits.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
+/**
+ * Digits grouped from the right (`1_000_000`), with zeros before them, grouped too, until the text is `minWidth`
+ * long (CPython's _PyUnicode_InsertThousandsGrouping: a group of zeros is cut short where the width is reached).
+ */
+function groupDigits(digits: string, size: number, sep: string, minWidth: number): string {
+  const groups: string[] = [];
+  let remaining = digits.length;
+  let min = minWidth;
+  for (;;) {
+    const length = Math.min(size, Math.max(remaining, min, 1));
+    const taken = Math.min(remaining, length);
+    groups.unshift('0'.repeat(length - taken) + digits.slice(remaining - taken, remaining));
+    remaining -= taken;
+    min -= length;
+    if (remaining <= 0 && min <= 0) break;
+    min -= sep.length;
+  }
+  return groups.join(sep);
 }
 
 function pad({ sign: signPart, digits }: Body, fill: string, align: string, width: number): string {
@@ -188,12 +227,20 @@ function percentOne(v: Value, flags: string, width: string | undefined, precisio
   // `%.3d` pads integers to three digits: not the format-spec meaning of a precision
   if ('diu'.includes(conv) && precision !== undefined) return undefined;
   if (conv === 's' || conv === 'r' || conv === 'a') {
+    // a string right-aligns in its width unless `-` says left (`0` pads no string)
     const text = conv === 's' ? formatValue(v) : convertText(v, conv);
-    return text === undefined ? undefined : formatSpec({ t: 'str', v: text }, `${align}${width ?? ''}${dot}`);
+    return text === undefined ? undefined : formatSpec({ t: 'str', v: text }, `${align || '>'}${width ?? ''}${dot}`);
   }
   const n = scalar(v);
+  if (conv === 'c') {
+    // a character (given as one, or by its code point), padded as a string is
+    const code = n.t === 'str' ? ([...n.v].length === 1 ? n.v.codePointAt(0)! : NaN) : n.t === 'num' || n.t === 'bool' ? Number(n.v) : NaN;
+    const char = Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+    return char === undefined ? undefined : formatSpec({ t: 'str', v: char }, `${align || '>'}${width ?? ''}`);
+  }
   if (n.t !== 'num' && n.t !== 'bool') return undefined;
-  const num: Value = { t: 'num', v: 'diu'.includes(conv) ? Math.trunc(Number(n.v)) : Number(n.v) };
+  // %d of a float is int() of it: no negative zero
+  const num: Value = { t: 'num', v: 'diu'.includes(conv) ? Math.trunc(Number(n.v)) + 0 : Number(n.v) };
   const type = 'diu'.includes(conv) ? 'd' : conv;
   return formatSpec(num, `${align}${sign}${flags.includes('#') ? '#' : ''}${zero}${width ?? ''}${dot}${type}`);
 }
