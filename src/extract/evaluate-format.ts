@@ -6,8 +6,8 @@ import { isFloat, numberText, scalar, sequenceText, unknown, type Value } from '
 
 /** repr() of a plain value: strings quoted as Python quotes them; a list, tuple or dict of such values. */
 export function reprOf(v: Value): string | undefined {
+  // (not a set: its order is the hash's, which Python seeds per run)
   if (v.t === 'seq' && (v.kind === 'tuple' || v.kind === 'list')) return sequenceRepr(v.items, v.kind);
-  // a set's order is the hash's, which Python seeds per run: no repr is written for one
   if (v.t === 'dict') return dictRepr(v.entries);
   // an enum member's repr (`<Status.ACTIVE: 'active'>`) is its class's own: not written here
   if (enumMember(v)) return undefined;

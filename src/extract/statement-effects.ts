@@ -29,6 +29,7 @@ export function changesInPlace(s: Stmt): boolean {
 
 const hasItemTarget = (t: Expr): boolean => t.k === 'sub' || ((t.k === 'tuple' || t.k === 'list') && t.items.some(hasItemTarget));
 
+/** The names a loop may leave changed: its target, and what its body (with nested blocks and loops) binds or changes in place. */
 export function loopEffects(stmt: Extract<Stmt, { k: 'for' | 'while' }>): Set<string> {
   const names = new Set<string>(stmt.k === 'for' ? targetNames(stmt.target) : []);
   collect([...stmt.body, ...(stmt.orelse ?? [])], names);
@@ -39,14 +40,12 @@ function collect(body: readonly Stmt[], names: Set<string>): void {
   for (const s of body) {
     switch (s.k) {
       case 'assign':
+      case 'del':
         for (const t of s.targets) bound(t, names);
         break;
       case 'ann':
       case 'aug':
         bound(s.target, names);
-        break;
-      case 'del':
-        for (const t of s.targets) bound(t, names);
         break;
       case 'expr':
         if (s.value.k === 'call' && s.value.fn.k === 'attr' && IN_PLACE.has(s.value.fn.name)) changed(s.value.fn.obj, names);
