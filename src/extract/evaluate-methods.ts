@@ -4,7 +4,7 @@ import { convertText, formatSpec } from './evaluate-format.js';
 import { popIndex, setItem } from './evaluate-mutate.js';
 import { sameKey } from './evaluate-ops.js';
 import { iteratorOf } from './evaluate-builtins.js';
-import { expandReplacement, isInsidePair, parseReplacement, pythonRegex } from './python-regex.js';
+import { SPACE, expandReplacement, isInsidePair, parseReplacement, pythonRegex } from './python-regex.js';
 import { builtinException, num, raising, record, scalar, unknown, type Arguments, type Value } from './values.js';
 
 type StrValue = Extract<Value, { t: 'str' }>;
@@ -38,8 +38,7 @@ const UPPER = /\p{Uppercase}/u;
 const LOWER = /\p{Lowercase}/u;
 const UPPER_OR_TITLE = /[\p{Uppercase}\p{Lt}]/u;
 const LOWER_OR_TITLE = /[\p{Lowercase}\p{Lt}]/u;
-/** str.isspace: bidirectional whitespace and separators (JavaScript's \s also takes U+FEFF, and not \x1c-\x1f or U+0085) */
-const SPACE_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\p{Zs}\\u2028\\u2029]';
+const SPACE_CLASS = `[${SPACE}]`;
 const SPACES = new RegExp(`^${SPACE_CLASS}+$`, 'u');
 const PY_SPACE_START = new RegExp(`^${SPACE_CLASS}+`, 'u');
 const PY_SPACE_END = new RegExp(`${SPACE_CLASS}+$`, 'u');

@@ -5,8 +5,11 @@
 
 /** Python's \w: what str.isalnum() accepts, and the underscore. */
 const WORD = String.raw`\p{L}\p{N}_`;
-/** Python's \s: str.isspace(). */
-const SPACE = String.raw`\t\n\v\f\r\x1c-\x1f \x85\p{Zs}\u2028\u2029`;
+/**
+ * Python's whitespace (\s, str.isspace(), str.split() and strip() with no argument): bidirectional whitespace and
+ * separators. JavaScript's \s also takes U+FEFF, and not \x1c-\x1f or U+0085. A class body, for the `u` flag.
+ */
+export const SPACE = String.raw`\t\n\v\f\r\x1c-\x1f \x85\p{Zs}\u2028\u2029`;
 const IS_WORD = `[${WORD}]`;
 const BOUNDARY = `(?:(?<=${IS_WORD})(?!${IS_WORD})|(?<!${IS_WORD})(?=${IS_WORD}))`;
 /** Python's \B never matches in an empty text (whatever MULTILINE says of `^` and `$`) */
