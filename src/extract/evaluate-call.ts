@@ -754,13 +754,13 @@ function intOf(first: Value | undefined, base: Value | undefined, file: string, 
   // base 0 reads the base from the prefix, as a literal does (and, like one, refuses a leading zero in decimal)
   const read = radix === 0 ? ({ '0b': 2, '0o': 8, '0x': 16 }[match[2]!.slice(0, 2)] ?? 10) : radix;
   // text that is no integer in the base: Python raises ValueError (a `try` around it takes its `except` path)
-  const invalid = raising(builtinException('ValueError'), `invalid literal for int() with base ${radix}: ${JSON.stringify(v.v)}`, file, line);
-  if (radix === 0 && read === 10 && /^0[_0]*[1-9]/.test(match[2]!)) return invalid;
+  const invalid = (): Value => raising(builtinException('ValueError'), `invalid literal for int() with base ${radix}: ${JSON.stringify(v.v)}`, file, line);
+  if (radix === 0 && read === 10 && /^0[_0]*[1-9]/.test(match[2]!)) return invalid();
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, read);
   const prefix = { 2: '0b', 8: '0o', 16: '0x' }[read];
   const body = prefix && match[2]!.startsWith(prefix) ? match[2]!.slice(2).replace(/^_/, '') : match[2]!;
   // digits, with single underscores between them
-  if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return invalid;
+  if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return invalid();
   const n = parseInt(body.replace(/_/g, ''), read);
   return Number.isSafeInteger(n) ? { t: 'num', v: match[1] === '-' ? -n : n } : fail;
 }

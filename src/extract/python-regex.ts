@@ -24,8 +24,10 @@ const CLASS_ESCAPES: Record<string, [outside: string, inside: string | null]> = 
   s: [`[${SPACE}]`, SPACE],
   S: [`[^${SPACE}]`, null],
 };
-/** Escapes JavaScript writes as Python does (a character, or a zero-width assertion JavaScript shares). */
-const SAME_ESCAPES = new Set(['n', 't', 'r', 'f', 'v', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '/']);
+/** Letter escapes JavaScript reads as Python does: control characters. */
+const SAME_ESCAPES = new Set(['n', 't', 'r', 'f', 'v']);
+/** Characters Unicode mode lets (and wants) escaped: its syntax characters. */
+const SYNTAX = /[\^$\\.*+?()[\]{}|/]/;
 
 /**
  * A RegExp's source and flags (`u`, and Python's IGNORECASE, MULTILINE and DOTALL as `i`, `m`, `s`, given or set
@@ -115,8 +117,9 @@ function escape(c: string, inClass: boolean, pattern: string, at: number, multil
   if (!inClass && /[1-9]/.test(c) && !/[0-9]/.test(pattern[at + 1] ?? '')) return `\\${c}`;
   if (inClass && c === 'b') return '\\x08';
   if (SAME_ESCAPES.has(c)) return `\\${c}`;
-  // punctuation escaped for no reason (`\-`, `\_`, `\#`): the character itself, which Unicode mode wants bare
-  if (!/[0-9A-Za-z]/.test(c)) return inClass && c === '-' ? '\\-' : /[\^$\\.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
+  // punctuation: a syntax character stays escaped (a `-` too inside a class); one escaped for no reason (`\_`,
+  // `\#`) is the character itself, which Unicode mode wants bare
+  if (!/[0-9A-Za-z]/.test(c)) return SYNTAX.test(c) || (inClass && c === '-') ? `\\${c}` : c;
   throw new Error(`the escape \\${c} not supported statically`);
 }
 
