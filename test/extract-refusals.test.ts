@@ -304,6 +304,15 @@ describe('effects the evaluator cannot follow', () => {
     expect(table(schema, 'rows').unresolved).toEqual([]);
   });
 
+  it('takes a joined-inheritance subclass whose own table has no key as SQLAlchemy does: mapped under the key it inherits', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, declared_attr\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Named:\n    @declared_attr.directive\n    def __tablename__(cls) -> str:\n        return cls.__name__.lower()\n\nclass Seat(Named, Base):\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kind: Mapped[str]\n    __mapper_args__ = {"polymorphic_on": "kind"}\n\nclass Box(Seat):\n    __mapper_args__ = {"polymorphic_identity": "box"}\n    seat_id: Mapped[int | None] = mapped_column(sa.ForeignKey("seat.id"))\n`,
+    });
+    const box = table(schema, 'box');
+    expect(box.columns.map((c) => [c.name, c.nullable, c.primary_key])).toEqual([['seat_id', true, false]]);
+    expect(box.unresolved).toEqual([]);
+  });
+
   it('names a Mapped[] attribute set to something from a library it cannot read, instead of dropping it', async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nimport vendor_columns\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    code: Mapped[str] = vendor_columns.code_column(8)\n    logger = vendor_columns.get_logger("seats")\n`,

@@ -101,13 +101,15 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
 /**
  * SQLAlchemy maps no class to a table without a primary key (unless its mapper is given one): such a table here
  * means a key column or constraint was not seen (`id = db.Model.pk()` through a library object), and is said.
+ * A joined-inheritance subclass is the exception: its mapper takes the key of the table it inherits (SQLAlchemy
+ * only warns that no rows will be persisted in the local table).
  */
 function reportKeylessMappings(x: Extraction, built: Table[]): void {
   const byName = new Map(built.map((t) => [`${t.schema ?? ''}.${t.name}`, t]));
   for (const [cls, mapped] of x.mapped) {
     if (!mapped?.table || mapped.isSingleTable) continue;
     const table = byName.get(`${mapped.table.schema ?? ''}.${mapped.table.name}`);
-    if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false) continue;
+    if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false || inheritedTable(x, cls)) continue;
     table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noPrimaryKey(cls.name) });
   }
 }

@@ -31,6 +31,12 @@ function flag(call: CallValue, name: string, draft: ColumnDraft): boolean | null
   return null;
 }
 
+/** mapped_column(sort_order=n); Column takes `sort_order=` as a dialect keyword it ignores (with a warning). */
+function sortOrderOf(call: CallValue): number {
+  const v = call.kwargs.get('sort_order');
+  return v?.t === 'num' && saSymbol(call.callee) === 'mapped_column' ? v.v : 0;
+}
+
 /** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
 export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): ColumnDraft {
   const draft: ColumnDraft = {
@@ -47,7 +53,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     comment: asString(call.kwargs.get('comment')) ?? null,
     foreignKeys: [],
     checks: [],
-    sortOrder: call.kwargs.get('sort_order')?.t === 'num' ? (call.kwargs.get('sort_order') as { v: number }).v : 0,
+    sortOrder: sortOrderOf(call),
     source: { file: call.file, line: call.line },
     unresolved: [],
     call,
