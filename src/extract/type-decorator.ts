@@ -22,7 +22,7 @@ const FLOATS = new Set(['Float', 'FLOAT', 'Double', 'DOUBLE', 'DOUBLE_PRECISION'
  * `dialect.type_descriptor(t)`: the type adapted to the dialect's own class for it (its `colspecs`), where that
  * changes the DDL (printed by SQLAlchemy 2.0: `dialect.type_descriptor(t).compile(dialect)`). PostgreSQL (psycopg2)
  * turns every float into Float (`DOUBLE_PRECISION()` -> FLOAT, its precision kept); MySQL a generic REAL into FLOAT and
- * DOUBLE_PRECISION into DOUBLE; both turn DECIMAL into Numeric; SQLite turns TIMESTAMP into its DATETIME.
+ * DOUBLE_PRECISION into DOUBLE (its own types stay); both turn a generic DECIMAL into Numeric; SQLite turns TIMESTAMP into its DATETIME.
  */
 export function describedType(t: Value, dialect: Dialect): Value {
   if (t.t !== 'call') return t;
@@ -32,8 +32,10 @@ export function describedType(t: Value, dialect: Dialect): Value {
     const precision = t.kwargs.get('precision') ?? t.args[0];
     return as('Float', { args: [], kwargs: new Map(precision ? [['precision', precision]] : []) });
   }
-  // MySQL: a generic REAL is its FLOAT, DOUBLE_PRECISION its DOUBLE (its own REAL stays)
-  if (dialect === 'mysql' && sym === 'REAL' && t.callee.t === 'ext' && !t.callee.name.includes('.mysql.')) return as('Float', t);
+  // MySQL keeps a type of its own classes as given (each already subclasses the class it adapts to); a generic
+  // REAL is its FLOAT, DOUBLE_PRECISION its DOUBLE
+  if (dialect === 'mysql' && t.callee.t === 'ext' && t.callee.name.includes('.mysql.')) return t;
+  if (dialect === 'mysql' && sym === 'REAL') return as('Float', t);
   if (dialect === 'mysql' && sym === 'DOUBLE_PRECISION') return as('DOUBLE', t);
   if ((dialect === 'postgresql' || dialect === 'mysql') && sym === 'DECIMAL') return as('Numeric', t);
   if (dialect === 'sqlite' && sym === 'TIMESTAMP') return as('DateTime', { args: [], kwargs: new Map() });
