@@ -78,7 +78,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     if (v && v.t !== 'none') draft.default = source ? sourceText(source) : valueText(v);
   }
   const sd = call.kwargs.get('server_default');
-  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd);
+  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd, ctx.project.dialect);
   if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
@@ -104,7 +104,7 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
     setType(ctx, call, draft, slot);
     i++;
   }
-  for (; i < args.length; i++) readSchemaItem(call, draft, args[i]!);
+  for (; i < args.length; i++) readSchemaItem(ctx, call, draft, args[i]!);
 }
 
 /** A Computed column's SQL text as Python's repr shows it; undefined when it is not plain text. */
@@ -125,7 +125,7 @@ function setType(ctx: Ctx, call: CallValue, draft: ColumnDraft, v: Value): void 
   } else draft.type = spec;
 }
 
-function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void {
+function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Value): void {
   const sym = item.t === 'call' ? saSymbol(item.callee) : undefined;
   if (item.t !== 'call' || !sym) {
     // Column() takes None anywhere; anything else not read here may be its type or a constraint: said, not dropped
@@ -156,7 +156,7 @@ function readSchemaItem(call: CallValue, draft: ColumnDraft, item: Value): void 
       return;
     case 'DefaultClause':
     case 'FetchedValue':
-      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0]) : `${sym}()`;
+      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0], ctx.project.dialect) : `${sym}()`;
       return;
     case 'CheckConstraint':
       draft.checks.push(checkOf(item));

@@ -10,7 +10,7 @@ import { columnName, columnOf, findColumn } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isFloat, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
-import { ANSI_FUNCTIONS } from './value-text.js';
+import { sqlFunctionText } from './sql-functions.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped */
@@ -189,15 +189,14 @@ function inList(r: Render, v: Value): string | undefined {
 }
 
 function functionNode(r: Render, name: string, args: Value[]): Node | undefined {
-  if (ANSI_FUNCTIONS.has(name) && args.length === 0) return { k: 'atom', text: name.toUpperCase() };
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) return undefined;
+  if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
   const texts: string[] = [];
   for (const arg of args) {
     const node = toNode(r, arg);
     if (!node) return undefined;
     texts.push(print(node, undefined));
   }
-  return { k: 'atom', text: `${name}(${texts.join(', ')})` };
+  return { k: 'atom', text: sqlFunctionText(name, texts, r.dialect) };
 }
 
 function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined {

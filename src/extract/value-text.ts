@@ -4,7 +4,9 @@ import { bytesRepr } from './evaluate-bytes.js';
 import { decimalText } from './evaluate-decimal.js';
 import { enumMember } from './evaluate-ops.js';
 import { constructorArgument } from './sa-arguments.js';
+import type { Dialect } from '../schema/types.js';
 import { isSqlFunction } from './sa-names.js';
+import { sqlFunctionText } from './sql-functions.js';
 import { numberText, sequenceText, type CallValue, type Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
@@ -56,19 +58,18 @@ function callText(v: CallValue): string {
   return bytesRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
 }
 
-/** ANSI functions SQLAlchemy renders without parentheses (functions.AnsiFunction) */
-export const ANSI_FUNCTIONS = new Set(['current_date', 'current_time', 'current_timestamp', 'current_user', 'localtime', 'localtimestamp', 'session_user', 'user']);
-
-/** A server default as the DDL would carry it: quoted strings, text() bodies, function calls. */
-export function serverDefaultText(v: Value): string {
+/**
+ * A server default as the DDL would carry it: quoted strings, text() bodies, function calls as `dialect` compiles
+ * them (undefined: SQLAlchemy's dialect-free string form).
+ */
+export function serverDefaultText(v: Value, dialect?: Dialect): string {
   if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
   if (v.t === 'call') {
     const callee = v.callee.t === 'ext' ? v.callee.name : '';
     const last = callee.slice(callee.lastIndexOf('.') + 1);
     if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
-    if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0]);
-    if (isSqlFunction(callee) && ANSI_FUNCTIONS.has(last) && v.args.length === 0) return last.toUpperCase();
-    if (isSqlFunction(callee)) return `${last}(${v.args.map(serverDefaultText).join(', ')})`;
+    if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0], dialect);
+    if (isSqlFunction(callee)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
     if (last === 'true' || last === 'false') return last;
     if (last === 'FetchedValue' && v.args.length === 0) return 'FetchedValue()';
     const sequence = sequenceName(v);
