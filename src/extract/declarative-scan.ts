@@ -5,6 +5,7 @@ import { inDict, isDunder, ownAttrs, type OwnAttr } from './class-body.js';
 import { callOf } from './columns.js';
 import { classScope, methodInfo, withEffects } from './context.js';
 import { evalExpr } from './evaluate.js';
+import { asSqlAlchemyReadsString } from './string-annotations.js';
 import { descriptorGet } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
@@ -79,7 +80,9 @@ function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassI
 export function annValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, withReturn = true): Value | null {
   const ann = attr.ann ?? (withReturn ? attr.def?.returns : null) ?? null;
   if (!ann) return null;
-  return evalExpr(x.ctx, ann, hasFutureAnnotations(owner.module) ? { ...classEnv(owner), globalsFirst: true } : classEnv(owner));
+  if (!hasFutureAnnotations(owner.module)) return evalExpr(x.ctx, ann, classEnv(owner));
+  const env = { ...classEnv(owner), globalsFirst: true };
+  return evalExpr(x.ctx, asSqlAlchemyReadsString(x.ctx, ann, env), env);
 }
 
 const futureAnnotations = new WeakMap<ModuleInfo, boolean>();
