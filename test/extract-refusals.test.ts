@@ -597,12 +597,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(table(schema, 'roles').check_constraints.map((c) => c.sqltext)).toEqual([expect.stringMatching(/^bits <= \{int\(.*MAX_BITS/), expect.stringMatching(/^id < \{int\(.*MAX_ID/)]);
   });
 
-  it('warns of a __mapper_cls__ mapper function (the versioned-history recipe), whose history tables are not followed', async () => {
+  it('warns of a __mapper_cls__ mapper function (the versioned-history recipe), and names it on each table mapped through it', async () => {
     const schema = await extract({
       'm.py': `${HEAD}from sqlalchemy.orm import Mapper, declared_attr\n\nclass Versioned:\n    @declared_attr\n    def __mapper_cls__(cls):\n        def map(cls, *arg, **kw):\n            mp = Mapper(cls, *arg, **kw)\n            make_history(mp)\n            return mp\n        return map\n\nclass Tag(Base, Versioned):\n    __tablename__ = "tags"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
     });
     expect(schema.tables.map((t) => t.name)).toEqual(['tags']);
     expect(schema.diagnostics).toEqual([expect.objectContaining({ file: 'm.py', line: 6, message: expect.stringContaining('Versioned.__mapper_cls__') })]);
+    expect(table(schema, 'tags').unresolved).toEqual([
+      { file: 'm.py', line: 15, symbol: 'Tag', reason: 'Tag is mapped through Versioned.__mapper_cls__, a mapper function of its own: columns it adds to this table (a version column) and tables it builds from it (a history table) are not followed' },
+    ]);
   });
 
   it('marks a SQLModel field whose keywords come through ** of a value it cannot know', async () => {

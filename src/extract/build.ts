@@ -16,7 +16,7 @@ import { indexTables, tableOfRef } from './references.js';
 import { attachLaterIndexes } from './module-effects.js';
 import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
-import { reportMapperEvents } from './scan-losses.js';
+import { definesMapperFunction, reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import type { TableDraft } from './drafts.js';
 import { messages } from './messages.js';
@@ -82,6 +82,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
     }
   });
   reportKeylessMappings(x, built);
+  reportMapperFunctions(x, built);
   built.sort(compareTables);
   // a statement in a loop reports the same thing on each turn: said once
   const said = new Set<string>();
@@ -111,6 +112,21 @@ function reportKeylessMappings(x: Extraction, built: Table[]): void {
     const table = byName.get(`${mapped.table.schema ?? ''}.${mapped.table.name}`);
     if (!table || table.primary_key.length > 0 || mapperGivesKey(x, cls) !== false || inheritedTable(x, cls)) continue;
     table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.noPrimaryKey(cls.name) });
+  }
+}
+
+/**
+ * A class mapped through a `__mapper_cls__` function (the versioned-history recipe) gets what that function adds
+ * (a version column, a history table) at mapping time, which is not followed: said on the class's own table.
+ */
+function reportMapperFunctions(x: Extraction, built: Table[]): void {
+  const byName = new Map(built.map((t) => [`${t.schema ?? ''}.${t.name}`, t]));
+  for (const [cls, mapped] of x.mapped) {
+    if (!mapped?.table || mapped.isSingleTable) continue;
+    const owner = mroOf(x.ctx, cls).find((e) => e.k === 'class' && e.cls.def.body.some(definesMapperFunction));
+    const table = byName.get(`${mapped.table.schema ?? ''}.${mapped.table.name}`);
+    if (owner?.k !== 'class' || !table) continue;
+    table.unresolved.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.mappedByFunction(cls.name, owner.cls.name) });
   }
 }
 

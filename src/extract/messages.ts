@@ -12,6 +12,7 @@ export const messages = {
       ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`
       : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
   flagNotKnown: (name: string, why: string): string => `${name} not known statically (${why}): the class is taken as mapped`,
+  mappedByFunction: (cls: string, owner: string): string => `${cls} is mapped through ${owner}.__mapper_cls__, a mapper function of its own: columns it adds to this table (a version column) and tables it builds from it (a history table) are not followed`,
   mapperFunction: (cls: string): string => `classes mapped through ${cls}.__mapper_cls__ are mapped by a function of its own: tables or columns it adds (a history table, a version column) are not followed`,
   mapperEvent: (event: string): string => `a "${event}" event listener runs while classes are mapped: tables, columns or indexes it adds are not followed`,
   searchableIndexes: 'sqlalchemy-searchable adds an index to each search-vector column while classes are mapped: those indexes are not followed',

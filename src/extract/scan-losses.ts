@@ -167,7 +167,7 @@ function loopTargetClasses(x: Extraction, body: readonly Stmt[], target: Expr, e
 
 
 /** `__mapper_cls__` in a class body: the versioned-history recipe's mapper function, run as each subclass is mapped. */
-function definesMapperFunction(s: Stmt): boolean {
+export function definesMapperFunction(s: Stmt): boolean {
   if (s.k === 'def') return s.name === '__mapper_cls__';
   return s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === '__mapper_cls__');
 }
