@@ -121,7 +121,10 @@ export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames
   const out = new Map<string, Attr>();
   for (const [name, attr] of ownAttrs(x, cls)) {
     if (isDunder(name) || attr.isClass) continue;
-    const value = attrValue(x, cls, attr, cls);
+    const lent = inDict(attr) ? undefined : mixinDefinition(x, cls, name, names);
+    // a mixin's column (or Mapped annotation) is copied to the class with its own annotation, in the mixin's place
+    if (lent?.k === 'copied') continue;
+    const value = lent ? lent.value : attrValue(x, cls, attr, cls);
     if (attr.def && value === null) continue;
     // `x: Mapped[int | None] = None` in the class body is mapped as the annotation alone is (a declared_attr's None is not)
     const isPlainNone = !attr.def && value?.t === 'none';
@@ -132,6 +135,29 @@ export function scanAttributes(x: Extraction, cls: ClassInfo, names: MappedNames
     collectMixin(x, cls, e.cls, out, names);
   }
   return [...out.values()];
+}
+
+/**
+ * What a class's own bare annotation (`label: Mapped[str | None]`, no value) takes from the first mixin (or
+ * declarative base) above it that defines the name: SQLAlchemy copies a mixin's column or Mapped annotation to the
+ * class before it reads the class's own annotations, so the mixin's wins whole; a mixin's declared_attr gives the
+ * value under the class's own annotation. Undefined when no mixin has the name before a mapped class does.
+ */
+function mixinDefinition(x: Extraction, cls: ClassInfo, name: string, names: MappedNames): { k: 'copied' } | { k: 'declared'; value: Value } | undefined {
+  for (const e of mroOf(x.ctx, cls).slice(1)) {
+    if (e.k !== 'class') continue;
+    if (isMappedBase(x, e, cls)) {
+      if (names(e.cls).has(name)) return undefined;
+      continue;
+    }
+    const attr = ownAttrs(x, e.cls).get(name);
+    if (!attr || attr.isClass) continue;
+    const value = inDict(attr) ? attrValue(x, e.cls, attr, cls) : null;
+    if (attr.def) return value === null ? undefined : { k: 'declared', value };
+    if (inDict(attr)) return value && (callOf(value, 'Column', 'mapped_column') || value.t === 'unknown') ? { k: 'copied' } : undefined;
+    return annValue(x, e.cls, attr) ? { k: 'copied' } : undefined;
+  }
+  return undefined;
 }
 
 /** A mixin's plain columns are copied first, then its declared_attr columns are evaluated for the class. */
