@@ -18,6 +18,7 @@ import { iterate, setOf } from './evaluate-builtins.js';
 import { bytesObject, bytesOf } from './evaluate-bytes.js';
 import { callMatchMethod, matchFields } from './evaluate-methods.js';
 import { compare, instanceText, isInstance, operate, unary } from './operator-methods.js';
+import { substituteTypeVars } from './type-vars.js';
 
 export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
   if (--ctx.budget.steps < 0) return unknown('too complex to evaluate statically', env.module.file, expr.line);
@@ -278,6 +279,9 @@ export function subscriptOf(ctx: Ctx, obj: Value, index: Value, env: Env, line: 
   if (getitem?.t === 'func' && getitem.fn.def.body) return callFunction(ctx, { ...getitem.fn, bound: obj }, { args: [index], kwargs: new Map() }, env, line);
   // a generic alias such as Mapped[int] or Optional[str]
   const args = index.t === 'seq' && index.kind === 'tuple' ? index.items : [index];
+  // `PrimaryKey[UUID]` of `PrimaryKey = Annotated[T, mapped_column(primary_key=True)]`
+  const substituted = substituteTypeVars(obj, args);
+  if (substituted) return substituted;
   // `Opt[str]` of `type Opt[T] = T | None`: its value read with T as str
   if (obj.t === 'alias' && obj.generic) {
     const { params, expr, env: defined } = obj.generic;
