@@ -22,6 +22,15 @@ function types(t: Table): Record<string, string> {
 const BASE = 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
 
 describe('static evaluation of model code', () => {
+  it("decides issubclass() over SQLAlchemy's declarative bases, whose ancestry is known (Advanced Alchemy's SentinelMixin)", async () => {
+    const schema = await extract({
+      'm.py': 'from sqlalchemy.inspection import Inspectable\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, MappedAsDataclass, declared_attr, mapped_column\n\nclass Named:\n    @declared_attr.directive\n    def __tablename__(cls) -> str:\n        kinds = [name for name, base in (("dc", MappedAsDataclass), ("decl", DeclarativeBase), ("insp", Inspectable)) if issubclass(cls, base)]\n        return "_".join([cls.__name__.lower(), *kinds])\n\nclass Base(DeclarativeBase):\n    pass\n\nclass DcBase(MappedAsDataclass, DeclarativeBase):\n    pass\n\nclass Thing(Named, Base):\n    id: Mapped[int] = mapped_column(primary_key=True)\n\nclass Other(Named, DcBase):\n    id: Mapped[int] = mapped_column(primary_key=True, init=False)\n',
+    });
+    // printed by SQLAlchemy 2.0
+    expect(schema.tables.map((t) => t.name)).toEqual(['other_dc_decl_insp', 'thing_decl_insp']);
+    expect(schema.tables.flatMap((t) => t.unresolved)).toEqual([]);
+  });
+
   it('follows constants, arithmetic, f-strings and %-formatting across modules', async () => {
     const schema = await extract({
       'app/__init__.py': '',

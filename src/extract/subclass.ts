@@ -3,8 +3,22 @@ import type { Ctx } from './context.js';
 import { mroOf } from './classes.js';
 import { ENUM_BASES } from './enum-bases.js';
 import { isBuiltinDataType } from './outside-attrs.js';
-import { pyName } from './sa-names.js';
+import { pyName, saSymbol } from './sa-names.js';
 import type { Value } from './values.js';
+
+/** SQLAlchemy's declarative bases and their whole ancestry (`__mro__` past themselves): nothing else lies above them. */
+const SQLALCHEMY_BASES: Readonly<Record<string, readonly string[]>> = {
+  DeclarativeBase: ['Inspectable', 'typing.Generic'],
+  DeclarativeBaseNoMeta: ['Inspectable', 'typing.Generic'],
+  MappedAsDataclass: [],
+  AsyncAttrs: [],
+};
+
+/** A class of the MRO or of classinfo by name: SQLAlchemy's by their symbol, whatever module they are imported from. */
+function classKey(v: Value): string {
+  const symbol = saSymbol(v);
+  return symbol ? `sqlalchemy:${symbol}` : pyName(v) ?? '';
+}
 
 /**
  * Whether the in-repo class `v` derives from `types` (a class or a tuple of them); undefined when `v` is not an
@@ -22,10 +36,13 @@ export function subclassOf(ctx: Ctx, v: Value, types: Value): boolean | undefine
       continue;
     }
     const name = pyName(e.value) ?? '';
-    names.add(name);
+    names.add(classKey(e.value));
     for (const base of ENUM_BASES[name] ?? []) names.add(base);
-    if (!Object.hasOwn(ENUM_BASES, name) && !isBuiltinDataType(name) && name !== 'builtins.object') isClosed = false;
+    const symbol = saSymbol(e.value);
+    const saAncestors = symbol !== undefined && Object.hasOwn(SQLALCHEMY_BASES, symbol) ? SQLALCHEMY_BASES[symbol] : undefined;
+    for (const base of saAncestors ?? []) names.add(base.includes('.') ? base : `sqlalchemy:${base}`);
+    if (!saAncestors && !Object.hasOwn(ENUM_BASES, name) && !isBuiltinDataType(name) && name !== 'builtins.object') isClosed = false;
   }
-  const matches = targets.some((t) => (t.t === 'class' ? classes.has(t.cls) : names.has(pyName(t) ?? '')));
+  const matches = targets.some((t) => (t.t === 'class' ? classes.has(t.cls) : names.has(classKey(t))));
   return matches || (isClosed && targets.every((t) => t.t === 'class' || t.t === 'ext')) ? matches : undefined;
 }
