@@ -57,6 +57,18 @@ describe('string formatting', () => {
     expect(await defaults('sqlite')).toEqual(['CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'DATETIME(CURRENT_TIMESTAMP, "localtime")', 'sysdate', 'random()', "length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
   });
 
+  it("writes a sequence's next_value() default as each dialect compiles it", async () => {
+    const text = 'import sqlalchemy as sa\nmd = sa.MetaData(schema="obs")\nseq = sa.Sequence("seq_item", metadata=md)\nt = sa.Table("t", md, sa.Column("id", sa.Integer, seq, server_default=seq.next_value(), primary_key=True))\n';
+    const serverDefault = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>
+      (await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns[0]!.server_default;
+    // printed by SQLAlchemy 2.0 (SQLite compiles no sequence: its dialect-free string form)
+    expect([await serverDefault('postgresql'), await serverDefault('mysql'), await serverDefault('sqlite')]).toEqual([
+      "nextval('obs.seq_item')",
+      'nextval(obs.seq_item)',
+      '<next sequence value: obs.seq_item>',
+    ]);
+  });
+
   it("writes a Computed column's SQL text as the oracle shows it, so that a changed expression is a changed default", async () => {
     const text = 'import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("a", sa.Integer), sa.Column("b", sa.Integer, sa.Computed("a * 2")), sa.Column("c", sa.String(9), sa.Computed(sa.text("upper(\'x\')"), persisted=True)))\n';
     const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });

@@ -20,7 +20,13 @@ export function attachConstraint(x: Extraction, call: CallValue): void {
   const constraint = constraintOf(call);
   if (!constraint) return;
   const columns = columnArguments(call);
-  const table = tableOfRefs(x, columns);
+  // `Index("ix", "a", "b", _table=t)`: bound to the table it is given (columns named by strings)
+  const given = constraint.k === 'ix' ? call.kwargs.get('_table') : undefined;
+  const table = given ? (ownerTable(x, given) ?? undefined) : tableOfRefs(x, columns);
+  if (given && !table) {
+    x.orphans.push({ file: call.file, line: call.line, reason: messages.indexTable });
+    return;
+  }
   if (table && !table.call?.args.includes(call)) {
     addConstraint(table, call, constraint);
     table.unresolved.push(...undecidedChange(x, call, null));

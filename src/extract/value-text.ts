@@ -73,15 +73,21 @@ export function serverDefaultText(v: Value, dialect?: Dialect): string {
     if (last === 'true' || last === 'false') return last;
     if (last === 'FetchedValue' && v.args.length === 0) return 'FetchedValue()';
     const sequence = sequenceName(v);
-    if (sequence !== undefined) return `nextval('${sequence}')`;
+    if (sequence !== undefined) return nextValueText(sequence, dialect);
   }
   return valueText(v);
 }
 
+/** `next_value()` of a sequence as each dialect compiles it; SQLite has no sequences (SQLAlchemy's string form). */
+function nextValueText(sequence: string, dialect: Dialect | undefined): string {
+  if (dialect === 'postgresql') return `nextval('${sequence}')`;
+  if (dialect === 'mysql') return `nextval(${sequence})`;
+  return `<next sequence value: ${sequence}>`;
+}
+
 /**
- * `Sequence("n", schema="s").next_value()`: the sequence's full name, as PostgreSQL's nextval() takes it (other
- * dialects spell the call differently; only a default's presence is compared). The schema is the Sequence's own, or
- * that of the MetaData it was given.
+ * `Sequence("n", schema="s").next_value()`: the sequence's full name. The schema is the Sequence's own, or that of
+ * the MetaData it was given.
  */
 function sequenceName(call: CallValue): string | undefined {
   const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
