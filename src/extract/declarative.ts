@@ -82,7 +82,6 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
       if (column.key) byAttr.set(column.key, column);
     }
   }
-  columns.sort((a, b) => a.sortOrder - b.sortOrder);
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(x, cls)]) };
   // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
   x.mapped.set(cls, mapped);
@@ -150,11 +149,13 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
   }
   const tablename = tablenameText(resolveTablename(x, cls));
   if (tablename.t === 'str') {
-    const decision = tableClsDecision(x, cls, tablename.v, columns, tableArgsOf(x, cls));
+    // a table of its own takes its columns by sort_order; single-table inheritance appends them as collected
+    const ordered = [...columns].sort((a, b) => a.sortOrder - b.sortOrder);
+    const decision = tableClsDecision(x, cls, tablename.v, ordered, tableArgsOf(x, cls));
     if (decision?.k === 'unknown') problems.push({ file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.tableClsHook(decision.reason) });
-    const hasPk = columns.some((c) => c.primaryKey);
+    const hasPk = ordered.some((c) => c.primaryKey);
     if (decision?.k !== 'single' && (!hasFlaskNaming(mapped.registry) || flaskKeepsTable(x, cls, hasPk))) {
-      mapped.table = newTable(x, mapped, decision?.k === 'table' ? decision.name : tablename.v, columns, problems);
+      mapped.table = newTable(x, mapped, decision?.k === 'table' ? decision.name : tablename.v, ordered, problems);
       return;
     }
   } else if (tablename.t !== 'none') {
