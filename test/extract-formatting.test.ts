@@ -45,16 +45,16 @@ describe('string formatting', () => {
     expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'now()']);
   });
 
-  it('writes a server default function as each dialect compiles it, a registered name found whatever its case', async () => {
-    const columns = ['func.now()', 'func.NOW()', 'func.CURRENT_TIMESTAMP()', 'func.localtimestamp()', 'func.sysdate()', 'func.random()', 'func.char_length("x")', 'func.MyFn()', 'func.coalesce(1, 2)', 'func.user()'];
+  it('writes a server default function (and true()/false()) as each dialect compiles it, a registered name found whatever its case', async () => {
+    const columns = ['sa.true()', 'sa.false()', 'func.now()', 'func.NOW()', 'func.CURRENT_TIMESTAMP()', 'func.localtimestamp()', 'func.sysdate()', 'func.random()', 'func.char_length("x")', 'func.MyFn()', 'func.coalesce(1, 2)', 'func.user()'];
     const text = `import sqlalchemy as sa\nfrom sqlalchemy import func\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), ${columns.map((c, i) => `sa.Column("c${i}", sa.String(9), server_default=${c})`).join(', ')})\n`;
     const defaults = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>
       (await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns.slice(1).map((c) => c.server_default);
     // printed by SQLAlchemy 2.0: str(expression.compile(dialect=<dialect>.dialect(), compile_kwargs={"literal_binds": True}))
-    expect(await defaults('postgresql')).toEqual(['now()', 'now()', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'sysdate', 'random()', "char_length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
-    expect(await defaults('mysql')).toEqual(['now()', 'now()', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'SYSDATE()', 'rand()', "char_length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
+    expect(await defaults('postgresql')).toEqual(['true', 'false', 'now()', 'now()', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'sysdate', 'random()', "char_length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
+    expect(await defaults('mysql')).toEqual(['true', 'false', 'now()', 'now()', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'SYSDATE()', 'rand()', "char_length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
     // SQLAlchemy prints SQLite's length(?) here, its argument left unbound by visit_char_length_func: the value is shown
-    expect(await defaults('sqlite')).toEqual(['CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'DATETIME(CURRENT_TIMESTAMP, "localtime")', 'sysdate', 'random()', "length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
+    expect(await defaults('sqlite')).toEqual(['1', '0', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'DATETIME(CURRENT_TIMESTAMP, "localtime")', 'sysdate', 'random()', "length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
   });
 
   it("writes a sequence's next_value() default as each dialect compiles it", async () => {

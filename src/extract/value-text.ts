@@ -70,7 +70,8 @@ export function serverDefaultText(v: Value, dialect?: Dialect): string {
     if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
     if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0], dialect);
     if (isSqlFunction(callee)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
-    if (last === 'true' || last === 'false') return last;
+    // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
+    if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
     if (last === 'FetchedValue' && v.args.length === 0) return 'FetchedValue()';
     const sequence = sequenceName(v);
     if (sequence !== undefined) return nextValueText(sequence, dialect);
