@@ -178,9 +178,23 @@ function enumForClass(ctx: Ctx, cls: ClassInfo, mapped: Value | undefined, file:
 }
 
 function sameGeneric(a: Value, b: Value): boolean {
+  // typing's Union is unordered and flat: Union[int, str] == Union[str, int] == Union[int, Union[str, int]]
+  if (genericOf(a, 'typing.Union') && genericOf(b, 'typing.Union')) {
+    const [x, y] = [unionMembers(a), unionMembers(b)];
+    return x.every((m) => y.some((n) => sameArg(m, n))) && y.every((n) => x.some((m) => sameArg(m, n)));
+  }
   if (a.t !== 'generic' || b.t !== 'generic' || a.args.length !== b.args.length) return false;
   if (!sameKey(a.base, b.base) && (pyName(a.base) === undefined || pyName(a.base) !== pyName(b.base))) return false;
-  return a.args.every((x, i) => sameKey(x, b.args[i]!) || sameGeneric(x, b.args[i]!) || sameScalar(x, b.args[i]!));
+  return a.args.every((x, i) => sameArg(x, b.args[i]!));
+}
+
+function sameArg(a: Value, b: Value): boolean {
+  return sameKey(a, b) || sameGeneric(a, b) || sameScalar(a, b);
+}
+
+function unionMembers(v: Value): Value[] {
+  const union = genericOf(v, 'typing.Union');
+  return union ? union.args.flatMap(unionMembers) : [v];
 }
 
 function sameScalar(a: Value, b: Value): boolean {
