@@ -57,6 +57,18 @@ describe('string formatting', () => {
     expect(await defaults('sqlite')).toEqual(['1', '0', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', 'DATETIME(CURRENT_TIMESTAMP, "localtime")', 'sysdate', 'random()', "length('x')", 'MyFn()', 'coalesce(1, 2)', 'USER']);
   });
 
+  it('writes a server default of a project SQL element as its @compiles function does on each dialect (the utcnow() recipe)', async () => {
+    const text = 'import sqlalchemy as sa\nfrom sqlalchemy.ext.compiler import compiles\nfrom sqlalchemy.sql.expression import FunctionElement\n\nclass utcnow(FunctionElement):\n    type = sa.DateTime()\n    inherit_cache = True\n\n@compiles(utcnow, "postgresql")\ndef _pg(element, compiler, **kw):\n    return "TIMEZONE(\'utc\', CURRENT_TIMESTAMP)"\n\n@compiles(utcnow)\ndef _default(element, compiler, **kw):\n    return "CURRENT_TIMESTAMP"\n\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("at", sa.DateTime, server_default=utcnow()))\n';
+    const serverDefault = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>
+      (await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns[1]!.server_default;
+    // printed by SQLAlchemy 2.0
+    expect([await serverDefault('postgresql'), await serverDefault('mysql'), await serverDefault('sqlite')]).toEqual([
+      "TIMEZONE('utc', CURRENT_TIMESTAMP)",
+      'CURRENT_TIMESTAMP',
+      'CURRENT_TIMESTAMP',
+    ]);
+  });
+
   it("writes a sequence's next_value() default as each dialect compiles it", async () => {
     const text = 'import sqlalchemy as sa\nmd = sa.MetaData(schema="obs")\nseq = sa.Sequence("seq_item", metadata=md)\nt = sa.Table("t", md, sa.Column("id", sa.Integer, seq, server_default=seq.next_value(), primary_key=True))\n';
     const serverDefault = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>

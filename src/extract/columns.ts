@@ -2,6 +2,7 @@
 import type { Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
+import { compiledElementText } from './compiles.js';
 import { isSqlOperand } from './sql-expr.js';
 import { constructorArgument } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
@@ -78,7 +79,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     if (v && v.t !== 'none') draft.default = source ? sourceText(source) : valueText(v);
   }
   const sd = call.kwargs.get('server_default');
-  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultText(sd, ctx.project.dialect);
+  if (sd && sd.t !== 'none') draft.serverDefault = compiledElementText(ctx, sd, ctx.project.dialect) ?? serverDefaultText(sd, ctx.project.dialect);
   if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');

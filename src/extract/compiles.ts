@@ -89,6 +89,20 @@ export function compiledDdl(ctx: Ctx, typeValue: Value, spec: TypeSpec, all: rea
   return found ? out : undefined;
 }
 
+/**
+ * A SQL element of a project class compiled by its `@compiles` function (the `utcnow()` recipe of the SQLAlchemy
+ * documentation) when that function returns constant text on `dialect`; undefined otherwise.
+ */
+export function compiledElementText(ctx: Ctx, v: Value, dialect: string): string | undefined {
+  const all = ctx.project.compiled;
+  if (v.t !== 'call' || v.callee.t !== 'class' || !all?.length) return undefined;
+  for (const cls of mroValues(ctx, v.callee.cls)) {
+    const hit = registrationFor(all, cls, dialect);
+    if (hit) return typeof hit.ddl === 'string' ? hit.ddl : undefined;
+  }
+  return undefined;
+}
+
 /** As sqlalchemy.ext.compiler dispatches: the function for the dialect, else the default one; the last defined wins. */
 function registrationFor(all: readonly CompiledType[], cls: Value, dialect: string): CompiledType | undefined {
   let forDialect: CompiledType | undefined;
