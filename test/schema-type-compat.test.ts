@@ -126,6 +126,8 @@ const MYSQL_CASES: Case[] = [
   ['DATETIME(6)', 'DATETIME', 'narrowing'],
   ['DATETIME', 'TIMESTAMP', 'narrowing'], // TIMESTAMP spans 1970-2038 only
   ['TIMESTAMP', 'DATETIME', 'semantic'], // every value fits, read without the session time zone
+  ['DATE', 'TIMESTAMP', 'narrowing'], // DATE spans 1000-9999: MariaDB refuses to MODIFY '1000-01-01' into TIMESTAMP
+  ['DATE', 'DATETIME', 'widening'],
   ['TIME(3)', 'TIME', 'narrowing'],
   ['NUMERIC', 'NUMERIC(10, 0)', 'same'], // MySQL's DECIMAL defaults to (10, 0)
   ['NUMERIC(10, 2)', 'NUMERIC(10, 2) UNSIGNED', 'narrowing'],

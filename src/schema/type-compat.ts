@@ -52,6 +52,9 @@ function decimalToInteger(dec: TypeInfo, int: TypeInfo): Direction {
   return dec.dims.scale === 0 && bitsNeeded <= (int.dims.positive ?? 0) && fitsNegative ? 'wider' : 'narrower';
 }
 
+/** The years MySQL's DATE spans (1000-9999). */
+const MYSQL_DATE_YEARS = 9000;
+
 /** Conversions between families that keep every value in one direction; any other pair is cross-family. */
 const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: TypeInfo, dialect: Dialect) => Direction>> = {
   'integer>decimal': integerToDecimal,
@@ -64,7 +67,9 @@ const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: T
   // PostgreSQL converts a float to NUMERIC through 6 (REAL) or 15 (DOUBLE PRECISION) significant digits:
   // 16777216::real::numeric is 16777200, so even an unbounded NUMERIC loses values there (measured on PostgreSQL 15)
   'float>decimal': (_f, d, dialect) => (d.dims.integer === Number.POSITIVE_INFINITY && dialect !== 'postgresql' ? 'wider' : 'narrower'),
-  'date>timestamp': () => 'wider',
+  // a timestamp holds every date, but MySQL's TIMESTAMP, which spans 1970-2038 where DATE spans 1000-9999
+  // (measured on MariaDB 10.11: ALTER ... MODIFY refuses DATE '1000-01-01')
+  'date>timestamp': (_d, t) => ((t.dims.years ?? Number.POSITIVE_INFINITY) < MYSQL_DATE_YEARS ? 'narrower' : 'wider'),
   'timestamp>date': () => 'narrower',
 };
 
