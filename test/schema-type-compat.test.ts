@@ -128,6 +128,9 @@ const MYSQL_CASES: Case[] = [
   ['TIMESTAMP', 'DATETIME', 'semantic'], // every value fits, read without the session time zone
   ['DATE', 'TIMESTAMP', 'narrowing'], // DATE spans 1000-9999: MariaDB refuses to MODIFY '1000-01-01' into TIMESTAMP
   ['DATE', 'DATETIME', 'widening'],
+  ['DOUBLE', 'DOUBLE UNSIGNED', 'narrowing'], // MariaDB refuses to MODIFY a negative value into an unsigned float
+  ['INTEGER', 'DOUBLE UNSIGNED', 'narrowing'],
+  ['INTEGER UNSIGNED', 'DOUBLE UNSIGNED', 'widening'],
   ['TIME(3)', 'TIME', 'narrowing'],
   ['NUMERIC', 'NUMERIC(10, 0)', 'same'], // MySQL's DECIMAL defaults to (10, 0)
   ['NUMERIC(10, 2)', 'NUMERIC(10, 2) UNSIGNED', 'narrowing'],

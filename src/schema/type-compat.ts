@@ -59,9 +59,9 @@ const MYSQL_DATE_YEARS = 9000;
 const CROSS_FAMILY: Partial<Record<`${Family}>${Family}`, (from: TypeInfo, to: TypeInfo, dialect: Dialect) => Direction>> = {
   'integer>decimal': integerToDecimal,
   'decimal>integer': decimalToInteger,
-  // an integer is exact in a float whose mantissa covers its magnitude
+  // an integer is exact in a float whose mantissa covers its magnitude (and that takes negatives, if it has them)
   'integer>float': (i, f) =>
-    Math.max(i.dims.positive ?? 0, i.dims.negative ?? 0) <= (f.dims.mantissa ?? 0) ? 'wider' : 'narrower',
+    Math.max(i.dims.positive ?? 0, i.dims.negative ?? 0) <= (f.dims.mantissa ?? 0) && !((i.dims.negative ?? 0) >= 0 && f.dims.negative === 0) ? 'wider' : 'narrower',
   'float>integer': () => 'narrower',
   'decimal>float': () => 'narrower',
   // PostgreSQL converts a float to NUMERIC through 6 (REAL) or 15 (DOUBLE PRECISION) significant digits:

@@ -194,7 +194,8 @@ function dimsOf(def: TypeDef, t: ParsedType, dialect: Dialect): Record<string, n
     case 'decimal':
       return decimalDims(t, dialect);
     case 'float':
-      return dialect === 'mysql' ? { mantissa: floatMantissa(def, t), ...mysqlFloatDigits(t) } : { mantissa: floatMantissa(def, t) };
+      // MySQL's FLOAT/DOUBLE UNSIGNED refuse negative values, as an unsigned DECIMAL does
+      return dialect === 'mysql' ? { mantissa: floatMantissa(def, t), ...mysqlFloatDigits(t), negative: t.unsigned ? 0 : 1 } : { mantissa: floatMantissa(def, t) };
     case 'text':
       return dialect === 'mysql' ? mysqlTextDims(def, textCapacity(def, t, dialect)) : { length: textCapacity(def, t, dialect) };
     case 'binary':
