@@ -12,6 +12,15 @@ async function tableNames(body: string): Promise<{ names: string[]; problems: st
   return { names: schema.tables.map((t) => t.name), problems: schema.diagnostics.map((d) => d.message) };
 }
 
+/** The server default of the first table's column `index`, extracted for PostgreSQL, MySQL and SQLite. */
+async function serverDefaultByDialect(text: string, index: number): Promise<Array<string | null>> {
+  const out: Array<string | null> = [];
+  for (const dialect of ['postgresql', 'mysql', 'sqlite'] as const) {
+    out.push((await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns[index]!.server_default);
+  }
+  return out;
+}
+
 function model(name: string, tablename: string): string {
   return `class ${name}(Base):\n    __tablename__ = ${tablename}\n    id = sa.Column(sa.Integer, primary_key=True)\n`;
 }
@@ -59,10 +68,8 @@ describe('string formatting', () => {
 
   it('writes a server default of a project SQL element as its @compiles function does on each dialect (the utcnow() recipe)', async () => {
     const text = 'import sqlalchemy as sa\nfrom sqlalchemy.ext.compiler import compiles\nfrom sqlalchemy.sql.expression import FunctionElement\n\nclass utcnow(FunctionElement):\n    type = sa.DateTime()\n    inherit_cache = True\n\n@compiles(utcnow, "postgresql")\ndef _pg(element, compiler, **kw):\n    return "TIMEZONE(\'utc\', CURRENT_TIMESTAMP)"\n\n@compiles(utcnow)\ndef _default(element, compiler, **kw):\n    return "CURRENT_TIMESTAMP"\n\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("at", sa.DateTime, server_default=utcnow()))\n';
-    const serverDefault = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>
-      (await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns[1]!.server_default;
     // printed by SQLAlchemy 2.0
-    expect([await serverDefault('postgresql'), await serverDefault('mysql'), await serverDefault('sqlite')]).toEqual([
+    expect(await serverDefaultByDialect(text, 1)).toEqual([
       "TIMEZONE('utc', CURRENT_TIMESTAMP)",
       'CURRENT_TIMESTAMP',
       'CURRENT_TIMESTAMP',
@@ -71,10 +78,8 @@ describe('string formatting', () => {
 
   it("writes a sequence's next_value() default as each dialect compiles it", async () => {
     const text = 'import sqlalchemy as sa\nmd = sa.MetaData(schema="obs")\nseq = sa.Sequence("seq_item", metadata=md)\nt = sa.Table("t", md, sa.Column("id", sa.Integer, seq, server_default=seq.next_value(), primary_key=True))\n';
-    const serverDefault = async (dialect: 'postgresql' | 'mysql' | 'sqlite') =>
-      (await extractSchema([{ path: 'm.py', text }], { dialect })).schema.tables[0]!.columns[0]!.server_default;
     // printed by SQLAlchemy 2.0 (SQLite compiles no sequence: its dialect-free string form)
-    expect([await serverDefault('postgresql'), await serverDefault('mysql'), await serverDefault('sqlite')]).toEqual([
+    expect(await serverDefaultByDialect(text, 0)).toEqual([
       "nextval('obs.seq_item')",
       'nextval(obs.seq_item)',
       '<next sequence value: obs.seq_item>',
