@@ -14,8 +14,8 @@ const MAPPED = new Set(['Mapped', 'WriteOnlyMapped', 'DynamicMapped']);
  * `Mapped[Annotated[str, mapped_column(index=True)]]` as SQLAlchemy reads the string: the chain of `Name[...]`
  * subscripts is followed inwards and its innermost part, when printed without brackets, is quoted element by
  * element (`Annotated["str", "mapped_column(index=True)"]`). Quoted metadata is a string SQLAlchemy does not read,
- * so that Annotated stands for its type alone; metadata printed with brackets (`Annotated[str, mapped_column(
- * ARRAY(...))]` is not) or an Annotated under `| None` is read as written.
+ * so that Annotated stands for its type alone. Metadata printed with brackets (`mapped_column(default=[])`) or an
+ * Annotated under `| None` is not quoted, and read as written.
  */
 export function asSqlAlchemyReadsString(ctx: Ctx, ann: Expr, env: Env): Expr {
   if (ann.k !== 'sub' || !isDotted(ann.obj) || !MAPPED.has(saSymbol(evalExpr(ctx, ann.obj, env)) ?? '')) return ann;
