@@ -38,6 +38,11 @@ function sortOrderOf(call: CallValue): number {
   return v?.t === 'num' && saSymbol(call.callee) === 'mapped_column' ? v.v : 0;
 }
 
+/** A server default as the dialect's DDL carries it: a project SQL element through its `@compiles` function. */
+function serverDefaultOf(ctx: Ctx, v: Value): string {
+  return compiledElementText(ctx, v, ctx.project.dialect) ?? serverDefaultText(v, ctx.project.dialect);
+}
+
 /** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
 export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): ColumnDraft {
   const draft: ColumnDraft = {
@@ -79,7 +84,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     if (v && v.t !== 'none') draft.default = source ? sourceText(source) : valueText(v);
   }
   const sd = call.kwargs.get('server_default');
-  if (sd && sd.t !== 'none') draft.serverDefault = compiledElementText(ctx, sd, ctx.project.dialect) ?? serverDefaultText(sd, ctx.project.dialect);
+  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultOf(ctx, sd);
   if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
@@ -157,7 +162,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       return;
     case 'DefaultClause':
     case 'FetchedValue':
-      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultText(item.args[0], ctx.project.dialect) : `${sym}()`;
+      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultOf(ctx, item.args[0]) : `${sym}()`;
       return;
     case 'CheckConstraint':
       draft.checks.push(checkOf(item));
