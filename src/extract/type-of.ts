@@ -105,8 +105,10 @@ function callSpec(ctx: Ctx, call: CallValue, file: string, line: number): TypeSp
   if (!sym || callee.t !== 'ext') return typeSpecOf(ctx, callee, file, line);
   if (sym === 'Enum' || sym === 'ENUM') return enumSpec(ctx, callee, call, file, line);
   const args: TypeArg[] = [];
-  for (const a of call.args) {
-    const arg = typeArg(ctx, a, file, line, true);
+  for (const [i, a] of call.args.entries()) {
+    // ARRAY's second argument, as_tuple, changes no DDL: an object there is read as a keyword's would be
+    // (packit's `ARRAY(Integer, ForeignKey(...))`, which SQLAlchemy takes as as_tuple, making no foreign key)
+    const arg = typeArg(ctx, a, file, line, !(sym === 'ARRAY' && i === 1));
     if (isUnknown(arg)) return { ...arg, reason: `${sym}(): ${arg.reason}` };
     args.push(arg);
   }
