@@ -50,5 +50,3 @@ export function stageReadmeOnly(repo, k) {
   writeFileSync(join(repo.dir, 'README.md'), `# bench\n\nedit ${k}\n`);
   git(repo, 'add', EDITED, 'README.md');
 }
-
-export const stagedNames = (repo) => git(repo, 'diff', '--cached', '--name-only').trim().split('\n');

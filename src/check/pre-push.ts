@@ -2,7 +2,7 @@
 import { UserError } from '../cli/errors.js';
 import { CHECK_MESSAGES as M } from './messages.js';
 
-export const ZERO_OID = /^0+$/;
+const ZERO_OID = /^0+$/;
 
 export interface PushedRef {
   localRef: string;
@@ -13,7 +13,7 @@ export interface PushedRef {
 }
 
 /** Bad input is the caller's mistake (a hook that does not forward git's stdin as is): exit 2 with a hint. */
-export class PrePushInputError extends UserError {
+class PrePushInputError extends UserError {
   constructor(message: string) {
     super(message, M.prePushInputHint);
   }

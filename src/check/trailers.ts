@@ -20,7 +20,7 @@ export function parseOverrideTrailer(message: string): OverrideTrailer | null {
   return { reason, rules };
 }
 
-export function formatOverrideTrailer(trailer: OverrideTrailer): string {
+function formatOverrideTrailer(trailer: OverrideTrailer): string {
   const reason = trailer.reason.replace(/\s+/g, ' ').trim();
   return `${OVERRIDE_TRAILER}: ${reason}${trailer.rules.length > 0 ? ` [rules: ${trailer.rules.join(', ')}]` : ''}`;
 }

@@ -4,7 +4,7 @@ export type PathKey = PropertyKey;
 /** How keys are spelt in the file: camelCase everywhere, kebab-case accepted as well in TOML (pyproject style). */
 export type KeyStyle = 'camel' | 'kebab';
 
-export function kebabCase(key: string): string {
+function kebabCase(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 

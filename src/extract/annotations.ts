@@ -62,7 +62,7 @@ export function forwardRef(ctx: Ctx, v: Value, module: ModuleInfo): Value {
   return value;
 }
 
-export function includesNone(v: Value): boolean {
+function includesNone(v: Value): boolean {
   if (v.t === 'generic' && v.expanded) return includesNone(v.expanded);
   if (v.t === 'none' || pyName(v) === 'types.NoneType') return true;
   if (v.t === 'alias') return includesNone(v.value);

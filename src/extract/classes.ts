@@ -155,10 +155,6 @@ export function outsideBases(ctx: Ctx, cls: ClassInfo): Value[] {
   return mroOf(ctx, cls).flatMap((e) => (e.k === 'value' ? [e.value] : []));
 }
 
-export function inheritsFrom(ctx: Ctx, cls: ClassInfo, test: (v: Value) => boolean): boolean {
-  return outsideBases(ctx, cls).some(test);
-}
-
 export function unknownBase(cls: ClassInfo, why: string): Value {
   return unknown(why, cls.module.file, cls.def.line);
 }

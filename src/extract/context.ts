@@ -192,10 +192,6 @@ export function classInfo(project: Project, def: ClassDef, module: ModuleInfo, o
 
 const nestedClasses = new WeakMap<ClassInfo, Map<ClassDef, ClassInfo>>();
 
-export function moduleEnv(module: ModuleInfo): Env {
-  return { module, depth: 0 };
-}
-
 /**
  * A function defined in `owner`'s body (a module-level one without an owner), `bound` to its first parameter.
  * A method of a class made inside a function closes over that function's locals, as the class body does.

@@ -29,7 +29,7 @@ export interface Attr {
 /** Names a mapped superclass already carries (its mapped attributes); filled by the declarative layer. */
 export type MappedNames = (cls: ClassInfo) => Set<string>;
 
-export function classEnv(cls: ClassInfo): { module: ClassInfo['module']; cls: ClassInfo; depth: number } {
+function classEnv(cls: ClassInfo): { module: ClassInfo['module']; cls: ClassInfo; depth: number } {
   return { module: cls.module, cls, depth: 0 };
 }
 

@@ -22,7 +22,7 @@ export function isTestModule(path: string, text: string): boolean {
   return TEST_NAME.test(path) && TEST_TEXT.test(text);
 }
 
-export function isModelText(text: string): boolean {
+function isModelText(text: string): boolean {
   return ORM_IMPORT.test(text) || ORM_USE.test(text);
 }
 

@@ -339,6 +339,6 @@ function enumValuesOf(ctx: Ctx, call: CallValue, cls: ClassInfo, members: EnumMe
 }
 
 /** An enum member as the evaluator sees it: `.name` and `.value` are known. */
-export function memberObject(cls: ClassInfo, m: EnumMember): CallValue {
+function memberObject(cls: ClassInfo, m: EnumMember): CallValue {
   return record(memberFields(cls, m));
 }

@@ -536,7 +536,7 @@ function isProperty(fn: Extract<Value, { t: 'func' }>): boolean {
  * A function reached through a class or an instance, as Python binds it: a classmethod gets the class, a plain
  * method reached through an instance gets the instance, a staticmethod (or a plain function on a class) nothing.
  */
-export function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
+function boundMethod(fn: Value, receiver: Value, cls: ClassInfo): Value {
   if (fn.t !== 'func') return fn;
   const decorators = decoratorNames(fn);
   if (decorators.includes('staticmethod')) return fn;

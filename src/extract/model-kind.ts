@@ -101,7 +101,3 @@ export function isDeclaredAttr(decorators: Value[]): boolean {
     return target.t === 'ext' && /(^|\.)declared_attr(\.directive|\.cascading)?$/.test(target.name);
   });
 }
-
-export function isSqlAlchemySymbol(v: Value, ...names: string[]): boolean {
-  return names.includes(saSymbol(v) ?? '');
-}

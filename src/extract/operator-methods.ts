@@ -71,7 +71,7 @@ function userBinary(ctx: Ctx, op: string, a: Value, b: Value, env: Env, line: nu
 }
 
 /** `-spec`, `~flag` on a project instance: its `__neg__` / `__pos__` / `__invert__`; undefined when it has none. */
-export function userUnary(ctx: Ctx, op: string, a: Value, env: Env, line: number): Value | undefined {
+function userUnary(ctx: Ctx, op: string, a: Value, env: Env, line: number): Value | undefined {
   const method = UNARY[op] && isInstance(a) ? specialMethod(ctx, a, UNARY[op]!) : undefined;
   return method && callBound(ctx, method, a as CallValue, [], line, env);
 }

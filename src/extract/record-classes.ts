@@ -52,7 +52,7 @@ function ownsFields(ctx: Ctx, cls: ClassInfo): boolean {
  * The fields in constructor order: each record class's annotated names, base classes first. A redefinition keeps
  * its place and gives the field its own default (the owner, nearest in the MRO).
  */
-export function recordFields(ctx: Ctx, cls: ClassInfo): Array<{ name: string; owner: ClassInfo }> {
+function recordFields(ctx: Ctx, cls: ClassInfo): Array<{ name: string; owner: ClassInfo }> {
   const out = new Map<string, ClassInfo>();
   for (const e of [...mroOf(ctx, cls)].reverse()) {
     if (e.k !== 'class') continue;

@@ -38,7 +38,7 @@ export function findColumn(table: TableDraft, keyOrName: string): ColumnDraft | 
 }
 
 /** `Model.attr` (through the mapper) or `table.c.key`. */
-export function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
+function columnOfValue(x: Extraction, v: Value): ColumnHit | undefined {
   if (v.t === 'clsattr') {
     // the class's own table first, then (joined inheritance) the tables of the mapped classes above it: `User.id`
     // inherited from `Principal` is `auth_principal.id`
@@ -117,7 +117,7 @@ export interface FkTarget {
 }
 
 /** ForeignKey("table.col") resolves in the parent table's MetaData, with the MetaData's default schema. */
-export function resolveFkString(index: TableIndex, from: TableDraft, spec: string): FkTarget {
+function resolveFkString(index: TableIndex, from: TableDraft, spec: string): FkTarget {
   const parts = spec.split('.');
   const column = parts.pop() ?? '';
   const tableName = parts.pop() ?? '';

@@ -251,7 +251,7 @@ function isLikelyExported(module: string, name: string): boolean {
 }
 
 /** A class body's own binding of `name` (not inherited). */
-export function classBinding(ctx: Ctx, cls: ClassInfo, name: string): Binding | undefined {
+function classBinding(ctx: Ctx, cls: ClassInfo, name: string): Binding | undefined {
   return classScope(ctx.project, cls).bindings.get(name);
 }
 

@@ -40,7 +40,7 @@ function isThirdPartyType(name: string): boolean {
   return !name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name);
 }
 
-export function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
+function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'value' && (saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)));
 }
 

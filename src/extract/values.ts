@@ -226,11 +226,6 @@ export function undecidable(v: Value): string {
   return v.t === 'unknown' ? `condition not decidable statically (${v.reason})` : 'condition not decidable statically';
 }
 
-/** The full name of an external value, or of an attribute chain on one. */
-export function extName(v: Value): string | undefined {
-  return v.t === 'ext' ? v.name : undefined;
-}
-
 /** A str / int mixin enum member stands for its value wherever a plain value is needed. */
 export function scalar(v: Value): Value {
   if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'schemaguard.Record') return v;

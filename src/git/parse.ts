@@ -57,7 +57,7 @@ export function parseRawDiff(fields: string[]): FileChange[] {
 }
 
 /** One change with gitlinks taken out: a submodule is not a file, so file <-> gitlink is an add or delete. */
-export function rawChange(
+function rawChange(
   status: ChangeStatus,
   oldPath: string,
   path: string,

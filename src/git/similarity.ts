@@ -38,7 +38,7 @@ export function hashSpans(buf: Uint8Array): SpanCounts {
 }
 
 /** Bytes of dst that were copied from src (diffcore_count_changes' src_copied). */
-export function copiedBytes(src: SpanCounts, dst: SpanCounts): number {
+function copiedBytes(src: SpanCounts, dst: SpanCounts): number {
   let copied = 0;
   let d = 0;
   for (const [hash, srcCount] of src) {

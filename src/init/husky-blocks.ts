@@ -1,8 +1,8 @@
 // The lines schemaguard adds to .husky/<hook> files, and merging them into what is there already.
 import type { HookName } from './types.js';
 
-export const BLOCK_START = '# >>> schemaguard';
-export const BLOCK_END = '# <<< schemaguard';
+const BLOCK_START = '# >>> schemaguard';
+const BLOCK_END = '# <<< schemaguard';
 const HEADER = `${BLOCK_START}: written by \`schemaguard init\` (docs/hooks.md in the schemaguard package)`;
 const SKIP = '"${SCHEMAGUARD:-}"';
 

@@ -4,7 +4,7 @@ import { INIT_MESSAGES as M } from './messages.js';
 import { HOOK_NAMES, type HookName, type PartialPlan, type RepoFacts } from './types.js';
 
 /** The line every shipped hook carries: how init tells its own hooks from someone else's. */
-export const SHIPPED_HOOK_MARK = '# schemaguard-hook ';
+const SHIPPED_HOOK_MARK = '# schemaguard-hook ';
 export const SAVED_SUFFIX = '.pre-schemaguard';
 
 function planHook(facts: RepoFacts, name: HookName, plan: PartialPlan): void {

@@ -4,7 +4,7 @@ import { UserError } from '../cli/errors.js';
 import { INIT_MESSAGES as M } from './messages.js';
 
 export const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
-export const INSTALL_HOOK_TYPES = ['pre-commit', 'pre-push', 'commit-msg'] as const;
+const INSTALL_HOOK_TYPES = ['pre-commit', 'pre-push', 'commit-msg'] as const;
 
 /** Stage names: pre-commit 3.2 renamed `commit`/`push` to the git hook names (older ones reject the new). */
 export function preCommitStageNames(version: string | undefined): { commit: string; push: string } {
@@ -61,7 +61,7 @@ export function frameworkHooks(command: string, stages: { commit: string; push: 
 const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** One hook's lines; `dash` is the sequence item prefix the file already uses (`- `, `  - `, `-   `). */
-export function renderHook(hook: FrameworkHook, language: string, dash: string): string[] {
+function renderHook(hook: FrameworkHook, language: string, dash: string): string[] {
   const pad = ' '.repeat(dash.length);
   return [
     `${dash}id: ${hook.id}`,

@@ -6,11 +6,11 @@ import { INIT_MESSAGES as M } from './messages.js';
 import { modelGlobs } from './models.js';
 import type { PartialPlan, RepoFacts } from './types.js';
 
-export const STARTER_FILE = '.schemaguardrc.yaml';
+const STARTER_FILE = '.schemaguardrc.yaml';
 const DOCS = 'docs/configuration.md in the schemaguard package';
 const FOUND_BY = 'found by scanning for imports of sqlalchemy, sqlmodel and flask_sqlalchemy.';
 
-export function starterYaml(globs: readonly string[]): string {
+function starterYaml(globs: readonly string[]): string {
   const models =
     globs.length === 0
       ? ['# models: ["app/models/**/*.py"]   # no model files were found: list yours']
@@ -34,7 +34,7 @@ export function starterYaml(globs: readonly string[]): string {
   ].join('\n');
 }
 
-export function starterToml(globs: readonly string[]): string {
+function starterToml(globs: readonly string[]): string {
   const models =
     globs.length === 0
       ? ['# models = ["app/models/**/*.py"]   # no model files were found: list yours']

@@ -12,7 +12,7 @@ export interface WarehouseRelation {
 }
 
 /** SQLAlchemy leaves the schema unset for PostgreSQL's default schema. */
-export const DEFAULT_SCHEMA = 'public';
+const DEFAULT_SCHEMA = 'public';
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -21,7 +21,7 @@ const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase(
  * `schemas[s ?? 'public'] ?? (s ?? 'public')` equals S and `tables[t] ?? t` equals T (both case-insensitive,
  * as warehouses fold unquoted names), and `warehouse.database`, when set, equals the relation's database.
  */
-export function matchesAppTable(app: TableName, rel: WarehouseRelation, warehouse?: WarehouseConfig): boolean {
+function matchesAppTable(app: TableName, rel: WarehouseRelation, warehouse?: WarehouseConfig): boolean {
   if (!isInWarehouseDatabase(rel, warehouse)) return false;
   const appSchema = app.schema ?? DEFAULT_SCHEMA;
   const schema = warehouse?.schemas[appSchema] ?? appSchema;
@@ -30,7 +30,7 @@ export function matchesAppTable(app: TableName, rel: WarehouseRelation, warehous
 }
 
 /** A relation outside the configured warehouse database cannot be an app table. */
-export function isInWarehouseDatabase(rel: WarehouseRelation, warehouse?: WarehouseConfig): boolean {
+function isInWarehouseDatabase(rel: WarehouseRelation, warehouse?: WarehouseConfig): boolean {
   const wanted = warehouse?.database;
   return wanted === undefined || rel.database === null || eq(wanted, rel.database);
 }

@@ -63,7 +63,7 @@ function combine(a: TableReader, b: TableReader): TableReader {
 }
 
 /** Fixed key order and sorted lists: the same lineage always serialises to the same text. */
-export function canonicalSnapshot(snapshot: LineageSnapshot): LineageSnapshot {
+function canonicalSnapshot(snapshot: LineageSnapshot): LineageSnapshot {
   return {
     version: snapshot.version,
     generated_at: snapshot.generated_at,

@@ -146,7 +146,7 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   return 0;
 }
 
-export function sortChanges(changes: readonly SchemaChange[]): SchemaChange[] {
+function sortChanges(changes: readonly SchemaChange[]): SchemaChange[] {
   return changes
     .map((c) => ({ c, k: sortKey(c) }))
     .sort((a, b) => compareKeys(a.k, b.k))

@@ -19,11 +19,11 @@ export interface ContextOptions {
 }
 
 /** The changes `diffSchemas` finds between two table lists (PostgreSQL), with renames declared as given. */
-export function changesBetween(before: Table[], after: Table[], options: DiffOptions = {}): SchemaChange[] {
+function changesBetween(before: Table[], after: Table[], options: DiffOptions = {}): SchemaChange[] {
   return diffSchemas(schema(before), schema(after), options);
 }
 
-export function ruleContext(changes: readonly SchemaChange[], options: ContextOptions = {}): RuleContext {
+function ruleContext(changes: readonly SchemaChange[], options: ContextOptions = {}): RuleContext {
   return {
     changes,
     config: configSchema.parse(options.config ?? {}),

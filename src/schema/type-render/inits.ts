@@ -13,7 +13,7 @@ export function enumValuesOf(t: BoundType): string[] {
  * sqlalchemy.Enum._enum_init: length defaults to the longest value (in code points, as Python's len),
  * and an Enum of a Python enum class with members is named after the lower-cased class.
  */
-export function enumInit(t: BoundType): Record<string, TypeArg> {
+function enumInit(t: BoundType): Record<string, TypeArg> {
   const given = (key: string): boolean => Object.hasOwn(t.attrs, key);
   const values = enumValuesOf(t);
   const longest = values.reduce((n, v) => Math.max(n, [...v].length), 0);

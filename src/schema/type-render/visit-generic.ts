@@ -5,7 +5,7 @@ import type { VisitorTable } from './compiler.js';
 import { pyInt, pyStr, truthy } from './python.js';
 
 /** GenericTypeCompiler._render_string_type */
-export function renderStringType(name: string, length: TypeArg | undefined, collation: TypeArg | undefined): string {
+function renderStringType(name: string, length: TypeArg | undefined, collation: TypeArg | undefined): string {
   let text = name;
   if (truthy(length)) text += `(${pyStr(length)})`;
   if (truthy(collation)) text += ` COLLATE "${pyStr(collation)}"`;
