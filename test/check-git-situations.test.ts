@@ -210,6 +210,47 @@ describe('commit ranges', () => {
     expect(changesOf(whole.report)).toEqual(['add-column users.nickname', 'drop-column users.phone']);
   });
 
+  describe('concluding a merge (MERGE_HEAD): only what differs from every parent is judged', () => {
+    /** main adds a column while feature drops one; the merge of feature into main stops before committing */
+    function stoppedMerge() {
+      const repo = project();
+      repo.git('checkout', '-q', '-b', 'feature');
+      repo.write(USERS_FILE, usersModel({ drop: ['phone'] }));
+      repo.commit('drop phone');
+      repo.git('checkout', '-q', 'main');
+      repo.write(USERS_FILE, usersModel({ add: ['nickname'] }));
+      repo.commit('add nickname');
+      repo.git('merge', '-q', '--no-ff', '--no-commit', 'feature');
+      expect(existsSync(join(repo.dir, '.git', 'MERGE_HEAD'))).toBe(true);
+      return repo;
+    }
+
+    it('the merged branch\'s drop, judged on its own commit, does not block the merge commit through the hook', () => {
+      const repo = stoppedMerge();
+      // the index has both sides: HEAD -> index alone would show feature's drop of phone
+      expect(repo.git('show', `:${USERS_FILE}`)).toMatch(/nickname/);
+      expect(repo.git('show', `:${USERS_FILE}`)).not.toMatch(/phone/);
+      const staged = check(repo);
+      expect(staged.report.compared).toMatch(/MERGE_HEAD/);
+      expect(changesOf(staged.report)).toEqual([]);
+      expect(staged.status).toBe(0);
+      installHooks(repo, ['pre-commit']);
+      const commit = gitRun(repo, ['commit', '--no-edit']);
+      expect(commit.status, commit.output).toBe(0);
+      expect(repo.git('rev-list', '--parents', '-n', '1', 'HEAD').trim().split(' ')).toHaveLength(3);
+    });
+
+    it('a drop the merge itself makes is blocked, and only it', () => {
+      const repo = stoppedMerge();
+      repo.write(USERS_FILE, usersModel({ drop: ['phone', 'email'], add: ['nickname'] }));
+      repo.git('add', USERS_FILE);
+      const { status, report } = check(repo);
+      expect(changesOf(report)).toEqual(['drop-column users.email']);
+      expect(blocking(report)).toEqual([expect.stringMatching(/^drop-column\/block app\/models.py:\d+ users\.email:/)]);
+      expect(status).toBe(1);
+    });
+  });
+
   describe('--pre-push', () => {
     const ZERO = '0'.repeat(40);
 

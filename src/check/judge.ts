@@ -3,7 +3,8 @@ import { applyRecordedOverrides, findingKey, mergeVerdicts } from '../engine/rec
 import type { Verdict } from '../engine/types.js';
 import type { GitPort, RepoInfo, Snapshot } from '../git/port.js';
 import type { SchemaChange } from '../schema/changes.js';
-import { compareSnapshots, type CompareContext } from './compare.js';
+import { compareSnapshots, type CompareContext, type Comparison } from './compare.js';
+import { newToEveryParent } from './merge-filter.js';
 import { clearOverrideRecord, writeOverrideRecord } from './override-record.js';
 import type { CheckOptions } from './run-check.js';
 import type { CommitRange } from './resolve-range.js';
@@ -14,6 +15,8 @@ interface Pair {
   before: Snapshot;
   after: Snapshot;
   commits?: CommitRange;
+  /** a merge being concluded: its other parents */
+  mergeHeads?: string[];
 }
 
 export interface Judged {
@@ -38,7 +41,8 @@ export async function judgeRanges(port: GitPort, info: RepoInfo, pairs: Pair[], 
   for (const [index, pair] of pairs.entries()) {
     const paths = touched[index] ?? new Set<string>();
     if (paths.size === 0) continue;
-    const result = await compareSnapshots(session.context, pair.before, pair.after, paths, options.overrideReason);
+    const compared = await compareSnapshots(session.context, pair.before, pair.after, paths, options.overrideReason);
+    const result = pair.mergeHeads === undefined ? compared : await mergeOwn(port, session.context, compared, pair, options.overrideReason);
     changes.push(...result.changes);
     const recorded = pair.commits === undefined ? new Map<string, string>() : await trailerOverrides(port, session.context, pair.commits);
     verdicts.push(applyRecordedOverrides(result.verdict, recorded));
@@ -63,12 +67,25 @@ async function trailerOverrides(port: GitPort, context: CompareContext, range: C
     const [parent] = await port.parents(oid);
     const before: Snapshot = parent === undefined ? { kind: 'empty' } : { kind: 'commit', oid: parent };
     const after: Snapshot = { kind: 'commit', oid };
-    const changed = await port.changedFiles(before, after);
-    const paths = new Set(changed.flatMap((c) => [c.path, ...(c.oldPath === undefined ? [] : [c.oldPath])]));
-    const { verdict } = await compareSnapshots(context, before, after, paths, trailer.reason);
+    const { verdict } = await compareSnapshots(context, before, after, await changedPaths(port, before, after), trailer.reason);
     for (const finding of verdict.findings) if (finding.overridden) recorded.set(findingKey(finding), trailer.reason);
   }
   return recorded;
+}
+
+/** What a merge commit itself changes: HEAD's comparison kept to what also differs from each other parent. */
+async function mergeOwn(port: GitPort, context: CompareContext, head: Comparison, pair: Pair, overrideReason: string | null) {
+  const others: Comparison[] = [];
+  for (const oid of pair.mergeHeads ?? []) {
+    const before: Snapshot = { kind: 'commit', oid };
+    others.push(await compareSnapshots(context, before, pair.after, await changedPaths(port, before, pair.after), overrideReason));
+  }
+  return newToEveryParent(head, others);
+}
+
+async function changedPaths(port: GitPort, before: Snapshot, after: Snapshot): Promise<Set<string>> {
+  const changed = await port.changedFiles(before, after);
+  return new Set(changed.flatMap((c) => [c.path, ...(c.oldPath === undefined ? [] : [c.oldPath])]));
 }
 
 async function recordForCommitMsg(gitDir: string, verdict: Verdict, now: Date): Promise<void> {

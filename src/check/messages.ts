@@ -12,6 +12,7 @@ export const CHECK_MESSAGES = {
   unreadableSnapshotHint: 'run `npx schemaguard sync` to rebuild the snapshot (or restore it from git); `onError: warn` checks without it',
   noSnapshot: (path: string) => `no lineage snapshot at ${path}: downstream consumers are unknown (run \`npx schemaguard sync\`)`,
   stagedLabel: (hasHead: boolean) => (hasHead ? 'HEAD -> staged' : 'first commit -> staged'),
+  stagedMergeLabel: (others: number) => `HEAD + ${others === 1 ? 'MERGE_HEAD' : `${others} MERGE_HEAD commits`} -> staged merge`,
   prePushBadLine: (line: number, text: string) =>
     `pre-push input line ${line}: expected "<local ref> <local oid> <remote ref> <remote oid>", got "${text}"`,
   prePushInputHint: "check --pre-push reads git's pre-push hook input: forward the hook's standard input unchanged",

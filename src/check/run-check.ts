@@ -12,6 +12,7 @@ import { parsePrePushInput } from './pre-push.js';
 import { rangesForPush, resolveRange, type CommitRange } from './resolve-range.js';
 import { noteServerWanted } from '../server/demand.js';
 import { keptGit, type Resident } from './resident.js';
+import { readMergeHeads } from '../git/merge-heads.js';
 
 export type CheckTarget =
   | { kind: 'staged' }
@@ -57,13 +58,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   }
 }
 
-type Pair = { before: Snapshot; after: Snapshot; label: string; commits?: CommitRange };
+type Pair = { before: Snapshot; after: Snapshot; label: string; commits?: CommitRange; mergeHeads?: string[] };
 
 async function rangesOf(port: GitPort, info: RepoInfo, options: CheckOptions): Promise<Pair[]> {
   const { target } = options;
   if (target.kind === 'staged') {
     if (info.isBare) throw new UserError(M.bareRepository, M.bareHint);
     const before: Snapshot = info.headOid === null ? { kind: 'empty' } : { kind: 'commit', oid: info.headOid };
+    const mergeHeads = info.headOid === null ? [] : await readMergeHeads(info.gitDir);
+    if (mergeHeads.length > 0) return [{ before, after: { kind: 'index' }, label: M.stagedMergeLabel(mergeHeads.length), mergeHeads }];
     return [{ before, after: { kind: 'index' }, label: M.stagedLabel(info.headOid !== null) }];
   }
   const ranges =

@@ -45,3 +45,14 @@ export function mergeVerdicts(verdicts: readonly Verdict[]): Verdict {
     notifications: notificationsFor(findings),
   };
 }
+
+/** The verdict over some of its findings (those a merge commit itself brings, say). */
+export function verdictOver(verdict: Verdict, findings: Finding[]): Verdict {
+  const rules = [...new Set(findings.filter((f) => f.overridden).map((f) => f.ruleId))].sort();
+  return {
+    findings,
+    blocked: findings.some(isBlocking),
+    override: verdict.override === null || rules.length === 0 ? null : { reason: verdict.override.reason, rules },
+    notifications: notificationsFor(findings),
+  };
+}
