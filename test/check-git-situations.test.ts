@@ -158,6 +158,16 @@ describe('repository states', () => {
     expect(gitRun(repo, ['commit', '-m', 'drop email'], { cwd: tree.dir }).status).not.toBe(0);
   });
 
+  it('a monorepo service below a directory whose name is no identifier: its drop is blocked', () => {
+    const files = Object.fromEntries(Object.entries(PROJECT_FILES).map(([path, text]) => [`users-api/${path}`, text]));
+    const repo = track(createRepo({ files }));
+    repo.write(`users-api/${USERS_FILE}`, usersModel({ drop: ['phone'] }));
+    repo.git('add', '-A');
+    const { status, report } = check(repo);
+    expect(changesOf(report)).toEqual(['drop-column users.phone']);
+    expect(status).toBe(1);
+  });
+
   it('index version 4', () => {
     const repo = project();
     repo.git('update-index', '--index-version', '4');

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
 import { dynamicImports } from '../src/extract/discovery.js';
-import { moduleNameFor, resolveRelative, sourceRoots } from '../src/extract/module-names.js';
+import { moduleNameFor, projectOf, resolveRelative, sourceRoots } from '../src/extract/module-names.js';
 import { readWorktreeFiles } from '../src/git/worktree.js';
 import type { ModuleSummary } from '../src/python/summary.js';
 
@@ -17,6 +17,19 @@ describe('module names', () => {
     expect(moduleNameFor('src/inventory/models.py', roots)?.name).toBe('inventory.models');
     expect(sourceRoots(['src/__init__.py', 'src/m.py'])).toEqual(['']);
     expect(moduleNameFor('my-app/x.py', [''])).toBeNull();
+    expect(moduleNameFor('app/modèles.py', [''])?.name).toBe('app.modèles');
+  });
+
+  it('starts a project of its own below a directory whose name is no identifier (a monorepo service)', () => {
+    expect(projectOf('app/models.py')).toBe('');
+    expect(projectOf('users-api/app/models.py')).toBe('users-api/');
+    expect(projectOf('services/billing-service/src/billing/models.py')).toBe('services/billing-service/');
+    expect(projectOf('a-b/c d/app/m.py')).toBe('a-b/c d/');
+    expect(projectOf('create-tables.py')).toBe('');
+    const roots = sourceRoots(['users-api/src/app/__init__.py', 'users-api/src/app/m.py'], 'users-api/');
+    expect(roots).toEqual(['users-api/src/', 'users-api/']);
+    expect(moduleNameFor('users-api/src/app/m.py', roots)?.name).toBe('app.m');
+    expect(moduleNameFor('users-api/tool.py', roots)?.name).toBe('tool');
   });
 
   it('resolves relative imports from modules and from packages', () => {

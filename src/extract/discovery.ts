@@ -26,7 +26,10 @@ function isModelText(text: string): boolean {
   return ORM_IMPORT.test(text) || ORM_USE.test(text);
 }
 
-export function modelMatcher(globs: readonly string[] | undefined): ((path: string, text: string) => boolean) {
+/** Whether a file is a model module (by the configuration's globs, else by what it imports). */
+export type ModelMatcher = (path: string, text: string) => boolean;
+
+export function modelMatcher(globs: readonly string[] | undefined): ModelMatcher {
   if (!globs || globs.length === 0) return (_path, text) => isModelText(text);
   const match = picomatch([...globs], { dot: true });
   return (path) => match(path);

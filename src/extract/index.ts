@@ -3,12 +3,13 @@ import type { SourceFile } from '../git/types.js';
 import { SUMMARY_VERSION, type ModuleSummary, type Stmt } from '../python/summary.js';
 import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js';
 import { buildSchema } from './build.js';
-import { dynamicImports, importsOf, isTestModule, modelMatcher } from './discovery.js';
+import { dynamicImports, importsOf, isTestModule, modelMatcher, type ModelMatcher } from './discovery.js';
 import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
 import { outlineOf, type ModuleOutline } from './outline.js';
 import { scanScope } from './scan-scope.js';
-import { moduleNameFor, sourceRoots, withParentPackages } from './module-names.js';
+import { moduleNameFor, projectOf, sourceRoots, withParentPackages } from './module-names.js';
+import { mergeProjects } from './projects.js';
 import type { ModuleInfo } from './values.js';
 import { messages } from './messages.js';
 
@@ -55,16 +56,34 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const python = [...files]
     .filter((f) => f.path.endsWith('.py') && (!isTestModule(f.path, f.text) || isClaimed(f.path, f.text)))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const roots = sourceRoots(python.map((f) => f.path));
+  const projects = new Map<string, SourceFile[]>();
+  for (const f of python) {
+    const project = projectOf(f.path);
+    projects.set(project, [...(projects.get(project) ?? []), f]);
+  }
+  if (projects.size <= 1) return extractProject(python, [...projects.keys()][0] ?? '', isModel, options);
+  // each project whole: a partial scan's soundness checks assume one module namespace
+  const { partial: _whole, ...wholeOptions } = options;
+  const results: ExtractResult[] = [];
+  for (const [project, sources] of projects) results.push(await extractProject(sources, project, isModel, wholeOptions));
+  const merged = mergeProjects(results);
+  merged.schema.diagnostics = sortDiagnostics(merged.schema.diagnostics);
+  return merged;
+}
+
+/** One Python project: its modules named from its own roots, so two services' `app` packages stay apart. */
+async function extractProject(python: SourceFile[], project: string, isModel: ModelMatcher, options: ExtractOptions): Promise<ExtractResult> {
+  const roots = sourceRoots(python.map((f) => f.path), project);
   const byName = new Map<string, Candidate>();
+  const diagnostics: Diagnostic[] = [];
   for (const file of python) {
     const mod = moduleNameFor(file.path, roots);
     if (mod && !byName.has(mod.name)) byName.set(mod.name, { file, ...mod });
+    else if (!mod && isModel(file.path, file.text)) diagnostics.push({ file: file.path, line: 1, severity: 'warning', message: messages.notAModule });
   }
   const models = [...byName.values()].filter((c) => isModel(c.file.path, c.file.text));
   const summaries = await summarizeClosure(withPackages(models, byName), byName, options.cache);
   await addFactoryCallers(summaries, byName, options.cache);
-  const diagnostics: Diagnostic[] = [];
   const directives: Directive[] = [];
   const modules: ModuleInfo[] = [];
   for (const [c, { outline, body }] of summaries) {

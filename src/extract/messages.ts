@@ -7,6 +7,9 @@ function origin(v: Value): string {
 }
 
 export const messages = {
+  notAModule: 'this file imports SQLAlchemy, but its name is no Python module name (a script, `create-tables.py`), so no import reaches it: tables it declares are not read',
+  tableInTwoProjects: (table: string, first: string): string =>
+    `table ${table} is declared in two Python projects of this repository (the other in ${first}): changes are judged table by table, by name, so the two are not told apart; list one project's files in the configuration's \`models\` globs`,
   outsideBase: (name: string, v: Value): string =>
     v.t === 'unknown'
       ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`

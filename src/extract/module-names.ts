@@ -1,23 +1,39 @@
 // Python module names from repository paths, with `src/` layouts, as the oracle and Python see them.
 import type { ImportStmt } from './outline.js';
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Python 3 identifiers (PEP 3131), non-ASCII letters included: `modèles.py` imports as `modèles`
+const IDENT = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
 export interface ModuleName {
   name: string;
   isPackage: boolean;
 }
 
-/** A top-level `src/` without `__init__.py` is a source root (the oracle does the same). */
-export function sourceRoots(paths: readonly string[]): string[] {
-  const hasSrc = paths.some((p) => p.startsWith('src/'));
-  return hasSrc && !paths.includes('src/__init__.py') ? ['src/', ''] : [''];
+/**
+ * The Python project a file belongs to: the deepest directory above it whose name is no Python identifier
+ * (`backend-api/`, ending in '/'), else the repository ('' ). Nothing below such a directory can be imported from
+ * above it: it is a project of its own, a monorepo's service run with that directory on `sys.path`.
+ */
+export function projectOf(path: string): string {
+  const dirs = path.split('/').slice(0, -1);
+  for (let i = dirs.length - 1; i >= 0; i -= 1) {
+    if (!IDENT.test(dirs[i] ?? '')) return `${dirs.slice(0, i + 1).join('/')}/`;
+  }
+  return '';
+}
+
+/** A project's top-level `src/` without `__init__.py` is a source root (the oracle does the same). */
+export function sourceRoots(paths: readonly string[], project = ''): string[] {
+  const src = `${project}src/`;
+  const hasSrc = paths.some((p) => p.startsWith(src));
+  return hasSrc && !paths.includes(`${src}__init__.py`) ? [src, project] : [project];
 }
 
 /** `app/models/user.py` -> app.models.user; `app/__init__.py` -> app (a package). */
 export function moduleNameFor(path: string, roots: readonly string[]): ModuleName | null {
   if (!path.endsWith('.py')) return null;
-  const root = roots.find((r) => path.startsWith(r)) ?? '';
+  const root = roots.find((r) => path.startsWith(r));
+  if (root === undefined) return null;
   const parts = path.slice(root.length, -3).split('/');
   const isPackage = parts[parts.length - 1] === '__init__';
   if (isPackage) parts.pop();
