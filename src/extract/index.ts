@@ -8,7 +8,8 @@ import { readDirectives } from './directives.js';
 import { knownTables } from './known-tables.js';
 import { outlineOf, type ModuleOutline } from './outline.js';
 import { scanScope } from './scan-scope.js';
-import { moduleNameFor, projectOf, sourceRoots, withParentPackages } from './module-names.js';
+import { moduleNameFor, sourceRoots, withParentPackages } from './module-names.js';
+import { projectRoots } from './project-roots.js';
 import { mergeProjects } from './projects.js';
 import type { ModuleInfo } from './values.js';
 import { messages } from './messages.js';
@@ -56,6 +57,7 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const python = [...files]
     .filter((f) => f.path.endsWith('.py') && (!isTestModule(f.path, f.text) || isClaimed(f.path, f.text)))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const projectOf = projectRoots(python);
   const projects = new Map<string, SourceFile[]>();
   for (const f of python) {
     const project = projectOf(f.path);
