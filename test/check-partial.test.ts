@@ -1,5 +1,6 @@
 // A change's after schema assembled from partial scans (check/partial.ts) must be the whole extraction's, or
 // refused: over every fixture project, every Python file is edited in a few ways and both are compared.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { composeAfter } from '../src/check/partial.js';
 import { extractSchema, type ExtractResult } from '../src/extract/index.js';
@@ -9,6 +10,8 @@ import { summarizeModule } from '../src/python/summarize.js';
 import { outlineOf } from '../src/extract/outline.js';
 import { scanScope } from '../src/extract/scan-scope.js';
 import { MODELS_DIR, UNRESOLVED_DIR, listCaseDirs } from './helpers/golden-cases.js';
+
+const PROJECTS_DIR = fileURLToPath(new URL('../fixtures/projects/', import.meta.url));
 
 const PROBE_TABLE = '\nimport sqlalchemy as _probe_sa\n_probe_meta = _probe_sa.MetaData()\n_probe = _probe_sa.Table("partial_probe", _probe_meta, _probe_sa.Column("id", _probe_sa.Integer, primary_key=True))\n';
 
@@ -45,7 +48,10 @@ interface Counts {
 
 /** Every edit of every Python file of one project: assembled and equal to the whole extraction, or refused. */
 async function checkProject(dir: string, counts: Counts): Promise<void> {
-  const files = await readWorktreeFiles(dir);
+  await checkFiles(await readWorktreeFiles(dir), counts);
+}
+
+async function checkFiles(files: SourceFile[], counts: Counts): Promise<void> {
   const before = await extractSchema(files, { dialect: 'postgresql' });
   for (const file of files.filter((f) => f.path.endsWith('.py'))) {
     for (const [label, edit] of EDITS) {
@@ -83,6 +89,15 @@ describe('partial extraction of a change', () => {
       checked.add(dir);
     });
   }
+
+  it('fixtures/projects, a monorepo (the billing users table renamed: tables are told apart by name)', async () => {
+    const files = (await readWorktreeFiles(PROJECTS_DIR)).map((f) =>
+      f.path === 'billing-service/src/billing/models.py' ? { ...f, text: f.text.replaceAll('"users', '"customers') } : f,
+    );
+    const own: Counts = { composed: 0, whole: 0, refused: 0 };
+    await checkFiles(files, own);
+    expect(own.composed).toBeGreaterThan(own.refused);
+  });
 
   it('assembles most changes rather than refusing them', async () => {
     // run on its own (-t), it checks the projects the tests above did not

@@ -61,20 +61,27 @@ export async function extractSchema(files: SourceFile[], options: ExtractOptions
   const projects = new Map<string, SourceFile[]>();
   for (const f of python) {
     const project = projectOf(f.path);
-    projects.set(project, [...(projects.get(project) ?? []), f]);
+    const sources = projects.get(project);
+    if (sources) sources.push(f);
+    else projects.set(project, [f]);
   }
-  if (projects.size <= 1) return extractProject(python, [...projects.keys()][0] ?? '', isModel, options);
-  // each project whole: a partial scan's soundness checks assume one module namespace
-  const { partial: _whole, ...wholeOptions } = options;
+  if (projects.size <= 1) return (await extractProject(python, [...projects.keys()][0] ?? '', isModel, options)).result;
+  const { partial } = options;
+  // for a change, only the projects it touches are extracted; check/partial.ts keeps the others' tables as they were
+  const touched = partial && new Set([...partial.changed].map(projectOf));
   const results: ExtractResult[] = [];
-  for (const [project, sources] of projects) results.push(await extractProject(sources, project, isModel, wholeOptions));
-  const merged = mergeProjects(results);
+  for (const [project, sources] of projects) {
+    if (touched && !touched.has(project)) continue;
+    const { result, files: read } = await extractProject(sources, project, isModel, options);
+    results.push(partial && !result.scanned ? { ...result, scanned: read, read } : result);
+  }
+  const merged = mergeProjects(results, partial !== undefined);
   merged.schema.diagnostics = sortDiagnostics(merged.schema.diagnostics);
   return merged;
 }
 
-/** One Python project: its modules named from its own roots, so two services' `app` packages stay apart. */
-async function extractProject(python: SourceFile[], project: string, isModel: ModelMatcher, options: ExtractOptions): Promise<ExtractResult> {
+/** One Python project: its modules named from its own roots, so two services' `app` packages stay apart; `files`: the modules read. */
+async function extractProject(python: SourceFile[], project: string, isModel: ModelMatcher, options: ExtractOptions): Promise<{ result: ExtractResult; files: string[] }> {
   const roots = sourceRoots(python.map((f) => f.path), project);
   const byName = new Map<string, Candidate>();
   const diagnostics: Diagnostic[] = [];
@@ -100,7 +107,8 @@ async function extractProject(python: SourceFile[], project: string, isModel: Mo
   const schema = buildSchema(modules, scanned, options.dialect, diagnostics, known);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
-  return { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: modules.map((m) => m.file) } : {}) };
+  const files = modules.map((m) => m.file);
+  return { result: { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: files } : {}) }, files };
 }
 
 /** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */

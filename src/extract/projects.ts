@@ -5,7 +5,8 @@ import { compareTables } from './build.js';
 import type { ExtractResult } from './index.js';
 import { messages } from './messages.js';
 
-export function mergeProjects(results: readonly ExtractResult[]): ExtractResult {
+/** `partial`: the results are partial extractions (with the files each scanned and read), and so is the merge. */
+export function mergeProjects(results: readonly ExtractResult[], partial: boolean): ExtractResult {
   const tables = results.flatMap((r) => r.schema.tables).sort(compareTables);
   const diagnostics: Diagnostic[] = results.flatMap((r) => r.schema.diagnostics);
   // schemas are compared table by table, by name: the same name in two projects would be read as one table
@@ -21,5 +22,6 @@ export function mergeProjects(results: readonly ExtractResult[]): ExtractResult 
   return {
     schema: { version: 1, dialect: first?.schema.dialect ?? 'postgresql', tables, diagnostics },
     directives: results.flatMap((r) => r.directives),
+    ...(partial ? { scanned: results.flatMap((r) => r.scanned ?? []), read: results.flatMap((r) => r.read ?? []) } : {}),
   };
 }
