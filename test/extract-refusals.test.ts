@@ -825,6 +825,15 @@ class Item(Base):
     expect(schema.diagnostics[0]!.message).toContain('tables built by Audited.__init_subclass__');
   });
 
+  it('a type-less foreign key to a table found in no schema names its target (SQLAlchemy leaves it NullType)', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nmd = sa.MetaData()\ntags = sa.Table("tags", md, sa.Column("id", sa.Integer, primary_key=True), schema="billing")\nposts = sa.Table("posts", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("tag_id", sa.ForeignKey("tags.id")))\n`,
+    });
+    const posts = table(schema, 'posts');
+    expect(posts.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['tag_id', 'NULLTYPE']]);
+    expect(posts.unresolved.map((u) => [u.symbol, u.line, u.reason.split(':')[0]])).toEqual([['tag_id', 4, 'no type given, and the column its foreign key names (tags.id) is in no table found']]);
+  });
+
   it("builds a helper's copy of a table whose columns include a type-less foreign key, reporting only that column's type", async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Tenant(Base):\n    __tablename__ = "tenants"\n    id: Mapped[int] = mapped_column(primary_key=True)\n\nclass TenantScoped:\n    @declared_attr\n    def tenant_id(cls) -> Mapped[int]:\n        return mapped_column(sa.ForeignKey("tenants.id"), index=True)\n\nclass Invoice(TenantScoped, Base):\n    __tablename__ = "invoices"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    total = mapped_column(sa.Integer)\n\ndef history(model):\n    cols = [sa.Column(c.name, c.type) for c in model.__table__.c if c.key != "version"]\n    return sa.Table(model.__table__.name + "_history", model.__table__.metadata, *cols)\n\nH = history(Invoice)\n`,

@@ -183,7 +183,9 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
   } else if (inherited) {
     rendered = { type: inherited.type, enum: inherited.enum };
   } else if (c.unresolved.length === 0) {
-    b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: 'column type not known statically' });
+    const targets = b.fkTargets.get(c) ?? [];
+    const reason = targets.length > 0 ? messages.typelessFkTarget(targets.join(', ')) : 'column type not known statically';
+    b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason });
   }
   return {
     name,

@@ -7,6 +7,8 @@ function origin(v: Value): string {
 }
 
 export const messages = {
+  typelessFkTarget: (targets: string): string =>
+    `no type given, and the column its foreign key names (${targets}) is in no table found: SQLAlchemy would leave its type NullType (and could not create the table), or the table is made where it is not followed`,
   notAModule: 'this file imports SQLAlchemy, but its name is no Python module name (a script, `create-tables.py`), so no import reaches it: tables it declares are not read',
   tableInTwoProjects: (table: string, first: string): string =>
     `table ${table} is declared in two Python projects of this repository (the other in ${first}): changes are judged table by table, by name, so the two are not told apart; list one project's files in the configuration's \`models\` globs`,
