@@ -220,7 +220,10 @@ export function lookupInModule(ctx: Ctx, mod: ModuleInfo, name: string, seen?: S
   const visited = seen ?? new Set<ModuleInfo>();
   if (visited.has(mod)) return undefined;
   visited.add(mod);
-  for (const star of scope.stars) {
+  // a package still running its `__init__` (it imported the module asking) has only the star imports above that line
+  const at = ctx.project.ranTo.get(mod) ?? Infinity;
+  for (const { module: star, line } of scope.stars) {
+    if (line >= at) continue;
     const target = ctx.project.modules.get(star);
     if (target) {
       if (!isExported(ctx, target, name)) continue;

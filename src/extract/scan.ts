@@ -43,19 +43,31 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
   });
   const wanted = new Set(modules);
   const done = new Set<ModuleInfo>();
+  const { ranTo } = x.ctx.project;
   const visit = (m: ModuleInfo): void => {
     if (done.has(m)) return;
+    // Python imports a module's packages first: a package `__init__` importing it runs it from there
+    for (const name of withParentPackages(m.name).slice(0, -1)) {
+      const pkg = x.ctx.project.modules.get(name);
+      if (pkg && wanted.has(pkg)) visit(pkg);
+    }
+    if (done.has(m)) return;
     done.add(m);
-    for (const dep of importedModules(x, m)) if (wanted.has(dep)) visit(dep);
+    for (const [dep, line] of importedModules(x, m)) {
+      if (!wanted.has(dep)) continue;
+      // the module stands at its import statement while the imported one runs
+      ranTo.set(m, line);
+      visit(dep);
+    }
     scanBody(x, m.body, { module: m, depth: 0 }, new Set());
-    x.ctx.project.ranTo.set(m, Infinity);
+    ranTo.set(m, Infinity);
   };
   for (const m of modules) visit(m);
 }
 
-/** In-repo modules a module imports at its top level, in statement order. */
-function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
-  const out = new Set<ModuleInfo>();
+/** In-repo modules a module imports at its top level, in statement order, each with the line first importing it. */
+function importedModules(x: Extraction, m: ModuleInfo): Map<ModuleInfo, number> {
+  const out = new Map<ModuleInfo, number>();
   const { modules, topLevel } = x.ctx.project;
   // `from sqlalchemy import ...`: no module outside the repository's own packages is looked for
   const inRepo = (name: string): boolean => {
@@ -65,12 +77,12 @@ function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
   const walk = (body: Stmt[]): void => {
     for (const s of body) {
       if (s.k === 'import') {
-        for (const n of s.names) if (inRepo(n.name)) pushModule(out, modules, n.name);
+        for (const n of s.names) if (inRepo(n.name)) pushModule(out, modules, n.name, s.line);
       } else if (s.k === 'from') {
         const base = resolveRelative(m.name, m.isPackage, s.module, s.level);
         if (!base || !inRepo(base)) continue;
-        pushModule(out, modules, base);
-        if (s.names !== '*') for (const n of s.names) pushModule(out, modules, `${base}.${n.name}`);
+        pushModule(out, modules, base, s.line);
+        if (s.names !== '*') for (const n of s.names) pushModule(out, modules, `${base}.${n.name}`, s.line);
       } else if (s.k === 'if' || s.k === 'block') walk(s.k === 'if' ? [...s.body, ...s.orelse] : s.body);
     }
   };
@@ -79,10 +91,10 @@ function importedModules(x: Extraction, m: ModuleInfo): Set<ModuleInfo> {
 }
 
 /** The module and each package on the way to it, those that are in the repository. */
-function pushModule(out: Set<ModuleInfo>, modules: Map<string, ModuleInfo>, name: string): void {
+function pushModule(out: Map<ModuleInfo, number>, modules: Map<string, ModuleInfo>, name: string, line: number): void {
   for (const prefix of withParentPackages(name)) {
     const mod = modules.get(prefix);
-    if (mod) out.add(mod);
+    if (mod && !out.has(mod)) out.set(mod, line);
   }
 }
 

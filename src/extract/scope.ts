@@ -80,8 +80,13 @@ export interface Scope {
    * own code reads while it runs is the binding in effect then (resolve.ts), not the last one.
    */
   earlier?: Map<string, Binding[]>;
-  /** modules of `from m import *`, last first: a later star import shadows an earlier one */
-  stars: string[];
+  /** `from m import *` statements, last first: a later star import shadows an earlier one */
+  stars: StarImport[];
+}
+
+export interface StarImport {
+  module: string;
+  line: number;
 }
 
 export interface ModuleRef {
@@ -245,7 +250,7 @@ function bindFrom(scope: Scope, stmt: Extract<Stmt, { k: 'from' }>, mod: ModuleR
   const module = mod ? resolveRelative(mod.name, mod.isPackage, stmt.module, stmt.level) : stmt.level === 0 ? stmt.module : null;
   if (module === null) return;
   if (stmt.names === '*') {
-    scope.stars.push(module);
+    scope.stars.push({ module, line: stmt.line });
     return;
   }
   for (const n of stmt.names) set(n.alias ?? n.name, { k: 'from', module, name: n.name, line: stmt.line });
