@@ -31,6 +31,14 @@ describe('static evaluation of model code', () => {
     expect(schema.tables.flatMap((t) => t.unresolved)).toEqual([]);
   });
 
+  it('reads an attribute of an Annotated alias on its origin, as typing forwards it (familyhistory)', async () => {
+    const schema = await extract({
+      'm.py': 'from datetime import datetime\nfrom typing import Annotated\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\ndatetime_tz = Annotated[datetime, True]\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Person(Base):\n    __tablename__ = "person"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    born: Mapped[datetime] = mapped_column(default=datetime_tz.now)\n',
+    });
+    // SQLAlchemy 2.0 holds datetime.now as the column's default
+    expect(table(schema, 'person').columns.map((c) => c.default)).toEqual([null, 'datetime.now']);
+  });
+
   it('follows constants, arithmetic, f-strings and %-formatting across modules', async () => {
     const schema = await extract({
       'app/__init__.py': '',

@@ -95,6 +95,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
       // `money.__metadata__[0]` of `Annotated[Decimal, mapped_column(...)]`: what follows the type; `__origin__` the type
       if (name === '__metadata__' && base === 'typing.Annotated') return { t: 'seq', kind: 'tuple', items: obj.args.slice(1) };
       if (name === '__origin__' && base === 'typing.Annotated' && obj.args[0]) return obj.args[0];
+      // typing forwards other attributes to the origin: `Annotated[datetime, ...].now` is `datetime.now`
+      if (base === 'typing.Annotated' && obj.args[0] && !name.startsWith('__')) return attributeOf(ctx, obj.args[0], name, env, line);
       return { t: 'attr', obj, name };
     }
     case 'metatable': {
