@@ -19,6 +19,17 @@ function table(schema: Schema, name: string): Table {
 const HEAD = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
 
 describe('effects the evaluator cannot follow', () => {
+  it('names a base class it cannot resolve as the class statement writes it', async () => {
+    const schema = await extract({
+      'app/__init__.py': '',
+      'app/settings.py': 'import os\nmodels = os.environ["MODELS"]\n',
+      'm.py': 'from sqlalchemy import Column, Integer\nfrom app.settings import models\n\nclass Thing(models.Base):\n    __tablename__ = "thing"\n    id = Column(Integer, primary_key=True)\n',
+    });
+    const [entry] = table(schema, 'thing').unresolved;
+    expect(entry).toMatchObject({ file: 'm.py', line: 4, symbol: 'models.Base' });
+    expect(entry!.reason).toMatch(/^base class models\.Base could not be resolved \(runtime configuration/);
+  });
+
   it('leaves unknown what a loop it cannot run may change: names it binds, lists and dicts it changes in place', async () => {
     const schema = await extract({
       'm.py': [

@@ -5,6 +5,7 @@ import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { unknown, type ClassInfo, type Value } from './values.js';
+import { sourceText } from './value-text.js';
 
 export interface ClassHeader {
   bases: Value[];
@@ -64,7 +65,7 @@ export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {
     if (arg.name !== undefined) header.keywords.set(arg.name, value);
     // `TypeDecorator[datetime]`, `Generic[T]`, `Repo[User]`: the alias's origin is the base (__mro_entries__)
     else if (!arg.star) {
-      header.bases.push(value.t === 'generic' ? value.base : value);
+      header.bases.push(value.t === 'generic' ? value.base : value.t === 'unknown' ? { ...value, written: sourceText(arg.value) } : value);
       header.written.push(value);
     }
   }

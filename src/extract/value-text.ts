@@ -39,6 +39,8 @@ export function valueText(v: Value): string {
       return sequenceText(v.kind, v.items.map(valueText));
     case 'dict':
       return `{${v.entries.map(([k, x]) => `${valueText(k)}: ${valueText(x)}`).join(', ')}}`;
+    case 'unknown':
+      return v.written ?? '?';
     default:
       return '?';
   }

@@ -133,6 +133,8 @@ export interface Unknown {
   line: number;
   /** the exception Python raises here, when that is certain (`getattr` of a missing name): a handler may catch it */
   raises?: Value;
+  /** the source text that gave it, where a message names the thing (a class's base `Base`) */
+  written?: string;
 }
 
 /** What Python raises: `exc` is the exception class (an in-repo class, or `builtins.KeyError` ...). */
