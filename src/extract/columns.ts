@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { compiledElementText } from './compiles.js';
 import { isSqlOperand } from './sql-expr.js';
-import { constructorArgument } from './sa-arguments.js';
+import { constructorArgument, constructorArgumentSource } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
 import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
@@ -187,7 +187,7 @@ export function foreignKeyOf(call: CallValue): FkDraft {
 
 /** CHECK text: a string as written, or the expression unparsed without class qualifiers. */
 export function checkOf(call: CallValue): CheckDraft {
-  const first = call.args[0];
+  const first = constructorArgument(call, 'sqltext');
   const name = constraintNameOf(constructorArgument(call, 'name'));
   const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
   return isExpression ? { ...name, sqltext: checkText(call), expr: first } : { ...name, sqltext: checkText(call) };
@@ -196,7 +196,7 @@ export function checkOf(call: CallValue): CheckDraft {
 /** Why a CHECK's text is not known (`CheckConstraint(f"n <= {int(LIMIT)}")` over a value not known statically). */
 export function checkTextProblem(call: CallValue): string | undefined {
   if (saSymbol(call.callee) !== 'CheckConstraint') return undefined;
-  const first = call.args[0];
+  const first = constructorArgument(call, 'sqltext');
   const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
   if (text?.t === 'unknown') return messages.checkText(text.reason);
   // an object that is neither text nor an expression compiled here (`case(...)`): its source text stands in
@@ -204,9 +204,9 @@ export function checkTextProblem(call: CallValue): string | undefined {
 }
 
 function checkText(call: CallValue): string {
-  const first = call.args[0];
+  const first = constructorArgument(call, 'sqltext');
   if (first?.t === 'str') return first.v;
   if (first?.t === 'call' && saSymbol(first.callee) === 'text' && first.args[0]?.t === 'str') return first.args[0].v;
-  const source = call.expr.k === 'call' ? call.expr.args[0]?.value : undefined;
+  const source = constructorArgumentSource(call, 'sqltext');
   return source ? exprText(source) : '';
 }

@@ -143,10 +143,14 @@ export function columnArguments(call: CallValue): Value[] {
   switch (saSymbol(call.callee)) {
     case 'Index':
       return call.args.slice(1);
-    case 'CheckConstraint':
-      return call.args.slice(0, 1);
-    case 'ForeignKeyConstraint':
-      return call.args[0]?.t === 'seq' ? call.args[0].items : [];
+    case 'CheckConstraint': {
+      const sqltext = constructorArgument(call, 'sqltext');
+      return sqltext ? [sqltext] : [];
+    }
+    case 'ForeignKeyConstraint': {
+      const columns = constructorArgument(call, 'columns');
+      return columns?.t === 'seq' ? columns.items : [];
+    }
     default:
       return call.args;
   }
@@ -169,7 +173,7 @@ export function constraintOf(call: CallValue): ConstraintDraft | undefined {
       return { k: 'ix', ...constraintNameOf(first), columns: rest.map(columnRef), unique: unique?.t === 'bool' && unique.v };
     }
     default: {
-      const [cols, refs] = call.args;
+      const [cols, refs] = [constructorArgument(call, 'columns'), constructorArgument(call, 'refcolumns')];
       const fk = foreignKeyOf(call);
       return {
         k: 'fkc',
