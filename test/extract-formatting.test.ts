@@ -54,6 +54,13 @@ describe('string formatting', () => {
     expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'now()']);
   });
 
+  it('writes a Computed column given its SQL by keyword as by position', async () => {
+    const text = 'import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), sa.Column("a", sa.Integer), sa.Column("b", sa.Integer, sa.Computed(sqltext="a * 2")), sa.Column("c", sa.Integer, sa.Computed(persisted=True, sqltext=sa.text("a + 1"))), sa.Column("d", sa.Integer, sa.Computed("a - 1", True)))\n';
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    // printed by the oracle (SQLAlchemy 2.0)
+    expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, null, "Computed('a * 2')", "Computed('a + 1')", "Computed('a - 1')"]);
+  });
+
   it('writes a server default function (and true()/false()) as each dialect compiles it, a registered name found whatever its case', async () => {
     const columns = ['sa.true()', 'sa.false()', 'func.now()', 'func.NOW()', 'func.CURRENT_TIMESTAMP()', 'func.localtimestamp()', 'func.sysdate()', 'func.random()', 'func.char_length("x")', 'func.MyFn()', 'func.coalesce(1, 2)', 'func.user()'];
     const text = `import sqlalchemy as sa\nfrom sqlalchemy import func\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), ${columns.map((c, i) => `sa.Column("c${i}", sa.String(9), server_default=${c})`).join(', ')})\n`;

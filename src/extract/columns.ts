@@ -158,7 +158,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       return;
     case 'Computed':
       // `Computed("on_hand - reserved")`: its SQL text shown, so that a changed expression is a changed default
-      draft.serverDefault = `Computed(${computedText(item.args[0]) ?? ''})`;
+      draft.serverDefault = `Computed(${computedText(constructorArgument(item, 'sqltext')) ?? ''})`;
       return;
     case 'DefaultClause':
     case 'FetchedValue':

@@ -7,6 +7,7 @@ import type { CallValue, Value } from './values.js';
 
 const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   CheckConstraint: ['sqltext', 'name'],
+  Computed: ['sqltext', 'persisted'],
   ForeignKeyConstraint: ['columns', 'refcolumns', 'name', 'onupdate', 'ondelete'],
   ForeignKey: ['column', '_constraint', 'use_alter', 'name', 'onupdate', 'ondelete'],
   MetaData: ['schema', 'quote_schema', 'naming_convention'],
