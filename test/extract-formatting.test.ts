@@ -61,6 +61,17 @@ describe('string formatting', () => {
     expect(schema.tables[0]!.columns.map((c) => c.server_default)).toEqual([null, null, "Computed('a * 2')", "Computed('a + 1')", "Computed('a - 1')"]);
   });
 
+  it('reads server defaults and sequences given their arguments by keyword', async () => {
+    const columns = ['server_default=sa.DefaultClause(arg="7")', 'server_default=sa.text(text="\'x\'")', 'server_default=sa.Sequence(name="s1", start=5).next_value()', 'sa.Sequence(name="t_seq")'];
+    const text = `import sqlalchemy as sa\nmd = sa.MetaData()\nt = sa.Table("t", md, ${columns.map((c, i) => `sa.Column("c${i}", sa.Integer, ${c})`).join(', ')})\n`;
+    // printed by the oracle (SQLAlchemy 2.0) for PostgreSQL, MySQL and SQLite
+    expect(await serverDefaultByDialect(text, 0)).toEqual(["'7'", "'7'", "'7'"]);
+    expect(await serverDefaultByDialect(text, 1)).toEqual(["'x'", "'x'", "'x'"]);
+    expect(await serverDefaultByDialect(text, 2)).toEqual(["nextval('s1')", 'nextval(s1)', '<next sequence value: s1>']);
+    const { schema } = await extractSchema([{ path: 'm.py', text }], { dialect: 'postgresql' });
+    expect(schema.tables[0]!.columns[3]!.default).toBe("Sequence('t_seq')");
+  });
+
   it('writes a server default function (and true()/false()) as each dialect compiles it, a registered name found whatever its case', async () => {
     const columns = ['sa.true()', 'sa.false()', 'func.now()', 'func.NOW()', 'func.CURRENT_TIMESTAMP()', 'func.localtimestamp()', 'func.sysdate()', 'func.random()', 'func.char_length("x")', 'func.MyFn()', 'func.coalesce(1, 2)', 'func.user()'];
     const text = `import sqlalchemy as sa\nfrom sqlalchemy import func\nmd = sa.MetaData()\nt = sa.Table("t", md, sa.Column("id", sa.Integer, primary_key=True), ${columns.map((c, i) => `sa.Column("c${i}", sa.String(9), server_default=${c})`).join(', ')})\n`;

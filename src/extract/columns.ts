@@ -115,7 +115,8 @@ function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {
 
 /** A Computed column's SQL text as Python's repr shows it; undefined when it is not plain text. */
 function computedText(sql: Value | undefined): string | undefined {
-  const text = sql?.t === 'str' ? sql.v : sql?.t === 'call' && ['text', 'literal_column'].includes(saSymbol(sql.callee) ?? '') && sql.args[0]?.t === 'str' ? sql.args[0].v : undefined;
+  const body = sql?.t === 'call' && ['text', 'literal_column'].includes(saSymbol(sql.callee) ?? '') ? constructorArgument(sql, 'text') : undefined;
+  const text = sql?.t === 'str' ? sql.v : body?.t === 'str' ? body.v : undefined;
   return text === undefined ? undefined : reprOf({ t: 'str', v: text });
 }
 
@@ -149,7 +150,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       }
       return;
     case 'Sequence':
-      draft.default = `Sequence(${valueText(item.args[0] ?? { t: 'none' })})`;
+      draft.default = `Sequence(${valueText(constructorArgument(item, 'name') ?? { t: 'none' })})`;
       return;
     case 'Identity':
       // Identity makes the column NOT NULL unless nullable= is given (or a Mapped[Optional[...]] says otherwise)
@@ -161,9 +162,11 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       draft.serverDefault = `Computed(${computedText(constructorArgument(item, 'sqltext')) ?? ''})`;
       return;
     case 'DefaultClause':
-    case 'FetchedValue':
-      draft.serverDefault = sym === 'DefaultClause' && item.args[0] ? serverDefaultOf(ctx, item.args[0]) : `${sym}()`;
+    case 'FetchedValue': {
+      const arg = sym === 'DefaultClause' ? constructorArgument(item, 'arg') : undefined;
+      draft.serverDefault = arg ? serverDefaultOf(ctx, arg) : `${sym}()`;
       return;
+    }
     case 'CheckConstraint':
       draft.checks.push(checkOf(item));
       const unknownText = checkTextProblem(item);

@@ -8,6 +8,10 @@ import type { CallValue, Value } from './values.js';
 const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   CheckConstraint: ['sqltext', 'name'],
   Computed: ['sqltext', 'persisted'],
+  DefaultClause: ['arg', 'for_update'],
+  Sequence: ['name', 'start', 'increment'],
+  text: ['text'],
+  literal_column: ['text', 'type_'],
   ForeignKeyConstraint: ['columns', 'refcolumns', 'name', 'onupdate', 'ondelete'],
   ForeignKey: ['column', '_constraint', 'use_alter', 'name', 'onupdate', 'ondelete'],
   MetaData: ['schema', 'quote_schema', 'naming_convention'],

@@ -69,8 +69,10 @@ export function serverDefaultText(v: Value, dialect?: Dialect): string {
   if (v.t === 'call') {
     const callee = v.callee.t === 'ext' ? v.callee.name : '';
     const last = callee.slice(callee.lastIndexOf('.') + 1);
-    if ((last === 'text' || last === 'literal_column') && v.args[0]?.t === 'str') return v.args[0].v;
-    if (last === 'DefaultClause' && v.args[0]) return serverDefaultText(v.args[0], dialect);
+    const body = last === 'text' || last === 'literal_column' ? constructorArgument(v, 'text') : undefined;
+    if (body?.t === 'str') return body.v;
+    const arg = last === 'DefaultClause' ? constructorArgument(v, 'arg') : undefined;
+    if (arg) return serverDefaultText(arg, dialect);
     if (isSqlFunction(callee)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
     // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
     if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
@@ -94,10 +96,12 @@ function nextValueText(sequence: string, dialect: Dialect | undefined): string {
  */
 function sequenceName(call: CallValue): string | undefined {
   const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
-  if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name) || seq.args[0]?.t !== 'str') return undefined;
+  if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name)) return undefined;
+  const name = constructorArgument(seq, 'name');
+  if (name?.t !== 'str') return undefined;
   const meta = seq.kwargs.get('metadata');
   const schema = seq.kwargs.get('schema') ?? (meta?.t === 'call' ? constructorArgument(meta, 'schema') : undefined);
-  return schema?.t === 'str' ? `${schema.v}.${seq.args[0].v}` : seq.args[0].v;
+  return schema?.t === 'str' ? `${schema.v}.${name.v}` : name.v;
 }
 
 /** Why a value cannot be used: its own reason when it is unknown, else the value named. */
