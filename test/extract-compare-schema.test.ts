@@ -1,5 +1,5 @@
 // The golden comparator itself: it must report every real difference readably and ignore what the brief
-// excludes (source, default text, diagnostics, our own fields, constraint order).
+// excludes (source, diagnostics, our own fields, constraint order, a default repr that shows a memory address).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Schema, Table } from '../src/schema/types.js';
@@ -30,11 +30,10 @@ describe('compareSchemas', () => {
     expect(compareSchemas(BASE, copy())).toEqual([]);
   });
 
-  it('ignores source, default text, diagnostics, fields we add and constraint order', () => {
+  it('ignores source, diagnostics, fields we add and constraint order', () => {
     const a = copy();
     const t = table(a, 'reservations');
     t.source = { file: 'elsewhere.py', line: 99, symbol: 'X' };
-    column(a, 'reservations', 'nights').default = '1 # as written';
     column(a, 'reservations', 'id').source = { file: 'hotel.py', line: 20 };
     a.diagnostics.push({ file: 'hotel.py', line: 1, severity: 'warning', message: 'noise' });
     t.check_constraints.reverse();
@@ -54,14 +53,23 @@ describe('compareSchemas', () => {
     ]);
   });
 
-  it('compares defaults by presence only', () => {
+  it('compares default texts, and a repr that shows a memory address by presence only', () => {
     const a = copy();
     column(a, 'reservations', 'nights').default = null;
     column(a, 'reservations', 'night').server_default = 'now()';
+    column(a, 'reservations', 'guests').default = '2.0';
     expect(compareSchemas(BASE, a)).toEqual([
       'reservations.night.server_default: expected null, got now()',
-      'reservations.nights.default: expected a value (1), got null',
+      'reservations.nights.default: expected 1, got null',
+      'reservations.guests.default: expected 1, got 2.0',
     ]);
+    const symbol = copy();
+    column(symbol, 'reservations', 'nights').default = '<app.enum.EnumSymbol object at 0x7f66b5ea8d70>';
+    const ours = copy();
+    column(ours, 'reservations', 'nights').default = "EnumSymbol(Status, 'new')";
+    expect(compareSchemas(symbol, ours)).toEqual([]);
+    column(ours, 'reservations', 'nights').default = null;
+    expect(compareSchemas(symbol, ours)).toEqual(["reservations.nights.default: expected a value (<app.enum.EnumSymbol object at 0x7f66b5ea8d70>), got null"]);
   });
 
   it('reports missing, extra and reordered columns and tables', () => {

@@ -7,7 +7,7 @@ import { isSqlOperand } from './sql-expr.js';
 import { constructorArgument, constructorArgumentSource } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
-import { serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
+import { defaultText, serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
 import { messages } from './messages.js';
 import { reprOf } from './evaluate-format.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
@@ -41,6 +41,11 @@ function sortOrderOf(call: CallValue): number {
 /** A server default as the dialect's DDL carries it: a project SQL element through its `@compiles` function. */
 function serverDefaultOf(ctx: Ctx, v: Value): string {
   return compiledElementText(ctx, v, ctx.project.dialect) ?? serverDefaultText(v, ctx.project.dialect);
+}
+
+/** A Python-side default: a SQL expression as the dialect compiles it (a project element through `@compiles`). */
+function defaultOf(ctx: Ctx, v: Value): string {
+  return compiledElementText(ctx, v, ctx.project.dialect) ?? defaultText(v, ctx.project.dialect);
 }
 
 /** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
@@ -81,7 +86,7 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     const v = call.kwargs.get(name);
     // a default not known statically (`settings.tz` read from the environment) keeps its source text
     const source = v?.t === 'unknown' ? kwargExpr(call, name) : undefined;
-    if (v && v.t !== 'none') draft.default = source ? sourceText(source) : valueText(v);
+    if (v && v.t !== 'none') draft.default = source ? sourceText(source) : defaultOf(ctx, v);
   }
   const sd = call.kwargs.get('server_default');
   if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultOf(ctx, sd);

@@ -1,5 +1,6 @@
 // Source-ish text for defaults and SQL fragments: `datetime.utcnow`, `'active'`, `now()`, `lower(email)`.
 import type { Expr } from '../python/summary.js';
+import { datetimeRepr } from './datetime-repr.js';
 import { bytesRepr } from './evaluate-bytes.js';
 import { decimalText } from './evaluate-decimal.js';
 import { enumMember } from './evaluate-ops.js';
@@ -57,7 +58,15 @@ function callText(v: CallValue): string {
   if (decimal !== undefined) return `Decimal('${decimal}')`;
   if (v.callee.t === 'ext' && isSqlFunction(v.callee.name)) return serverDefaultText(v);
   const args = [...v.args.map(valueText), ...[...v.kwargs].map(([name, x]) => `${name}=${valueText(x)}`)];
-  return bytesRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
+  return bytesRepr(v) ?? datetimeRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
+}
+
+/** A column's Python-side default: a SQL expression (`func.now()`) as `dialect` compiles it, any other its repr. */
+export function defaultText(v: Value, dialect: Dialect): string {
+  if (v.t !== 'call') return valueText(v);
+  // SQLAlchemy wraps a callable without a __name__ in a lambda of its own (ColumnDefault), which is what it keeps
+  if (v.callee.t === 'ext' && v.callee.name === 'functools.partial') return '<lambda>';
+  return sqlElementText(v, dialect) ?? valueText(v);
 }
 
 /**
@@ -67,20 +76,33 @@ function callText(v: CallValue): string {
 export function serverDefaultText(v: Value, dialect?: Dialect): string {
   if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
   if (v.t === 'call') {
-    const callee = v.callee.t === 'ext' ? v.callee.name : '';
-    const last = callee.slice(callee.lastIndexOf('.') + 1);
-    const body = last === 'text' || last === 'literal_column' ? constructorArgument(v, 'text') : undefined;
-    if (body?.t === 'str') return body.v;
+    const last = calleeLastName(v);
     const arg = last === 'DefaultClause' ? constructorArgument(v, 'arg') : undefined;
     if (arg) return serverDefaultText(arg, dialect);
-    if (isSqlFunction(callee)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
-    // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
-    if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
     if (last === 'FetchedValue' && v.args.length === 0) return 'FetchedValue()';
-    const sequence = sequenceName(v);
-    if (sequence !== undefined) return nextValueText(sequence, dialect);
   }
-  return valueText(v);
+  return (v.t === 'call' ? sqlElementText(v, dialect) : undefined) ?? valueText(v);
+}
+
+/**
+ * A SQL expression as `dialect` compiles it (undefined: SQLAlchemy's dialect-free string form): `text()` and
+ * `literal_column()` bodies, function calls, `true()`/`false()`, a sequence's `next_value()`. Undefined for a call
+ * that builds no SQL expression.
+ */
+function sqlElementText(v: CallValue, dialect?: Dialect): string | undefined {
+  const last = calleeLastName(v);
+  const body = last === 'text' || last === 'literal_column' ? constructorArgument(v, 'text') : undefined;
+  if (body?.t === 'str') return body.v;
+  if (v.callee.t === 'ext' && isSqlFunction(v.callee.name)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
+  // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
+  if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
+  const sequence = sequenceName(v);
+  return sequence === undefined ? undefined : nextValueText(sequence, dialect);
+}
+
+/** The last name of a call's library callee (`sqlalchemy.text` -> 'text'); '' for any other callee. */
+function calleeLastName(v: CallValue): string {
+  return v.callee.t === 'ext' ? v.callee.name.slice(v.callee.name.lastIndexOf('.') + 1) : '';
 }
 
 /** `next_value()` of a sequence as each dialect compiles it; SQLite has no sequences (SQLAlchemy's string form). */

@@ -1,13 +1,15 @@
 // Field-by-field comparison of an extracted schema with the SQLAlchemy oracle's expected JSON; one readable
 // line per mismatch ("users.email.type: expected VARCHAR(255), got VARCHAR"), [] when they agree.
 // Not compared: `source` (ours may differ), `diagnostics`, fields we add that the oracle does not emit;
-// `default` / `server_default` only for presence (null vs not null), as the oracle's text is Python's repr.
+// `default` / `server_default` text too, but for a repr no reader of the source can know (`<X object at 0x7f..>`):
+// that one only for presence.
 import type { Column, Schema, Table } from '../../src/schema/types.js';
 import { type ConstraintKind, compareConstraintLists } from './compare-constraints.js';
 import { formatValue, isSameValue, mismatch } from './format-value.js';
 
 const COLUMN_FIELDS = ['key', 'type', 'enum', 'nullable', 'primary_key', 'unique', 'index', 'comment'] as const;
-const PRESENCE_FIELDS = ['default', 'server_default'] as const;
+const DEFAULT_FIELDS = ['default', 'server_default'] as const;
+const ADDRESS_REPR = /^<.* at 0x[0-9a-f]+>$/;
 const CONSTRAINT_KINDS: readonly ConstraintKind[] = ['foreign_keys', 'unique_constraints', 'indexes', 'check_constraints'];
 
 export function tableLabel(t: Pick<Table, 'schema' | 'name'>): string {
@@ -23,12 +25,11 @@ function compareColumn(where: string, e: Column, a: Column): string[] {
   const efk = [...(e.foreign_keys ?? [])].sort();
   const afk = [...(a.foreign_keys ?? [])].sort();
   if (!isSameValue(efk, afk)) out.push(mismatch(`${where}.foreign_keys`, efk, afk));
-  for (const f of PRESENCE_FIELDS) {
+  for (const f of DEFAULT_FIELDS) {
     const has = (v: unknown) => v !== null && v !== undefined;
-    if (has(e[f]) !== has(a[f])) {
-      const want = has(e[f]) ? `a value (${formatValue(e[f])})` : 'null';
-      out.push(`${where}.${f}: expected ${want}, got ${formatValue(a[f])}`);
-    }
+    if (typeof e[f] === 'string' && ADDRESS_REPR.test(e[f])) {
+      if (!has(a[f])) out.push(`${where}.${f}: expected a value (${formatValue(e[f])}), got ${formatValue(a[f])}`);
+    } else if (!isSameValue(e[f], a[f])) out.push(mismatch(`${where}.${f}`, e[f], a[f]));
   }
   return out;
 }
