@@ -13,10 +13,27 @@ export function reprOf(v: Value): string | undefined {
   if (enumMember(v)) return undefined;
   const s = scalar(v);
   if (s.t !== 'str') return formatValue(s);
-  // a character Python shows as \u or \U (not printable, beyond ASCII): not written here
-  if (/[^\x00-\x7f]/.test(s.v) && /[\p{C}\p{Z}]/u.test(s.v.replace(/[\x00-\x7f]/g, ''))) return undefined;
-  const quote = s.v.includes("'") && !s.v.includes('"') ? '"' : "'";
-  return `${quote}${s.v.replace(ESCAPED, (c) => (c === quote || c === '\\' ? `\\${c}` : (ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)))}${quote}`;
+  // a character Python shows as \u or \U (not printable, beyond ASCII): which ones depends on the Unicode version
+  if (/[^\x00-\x7f]/.test(s.v) && NOT_PRINTABLE.test(s.v.replace(/[\x00-\x7f]/g, ''))) return undefined;
+  return strRepr(s.v);
+}
+
+/**
+ * repr() of a str: quoted as Python quotes it, the backslash, the quote and characters that are not printable
+ * escaped (`\n`, `\x00`, `\u200b`, `\U000e0001`).
+ */
+export function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const escape = (c: string): string => {
+    if (c === quote || c === '\\') return `\\${c}`;
+    if (c === '"' || c === "'" || c === ' ') return c;
+    const escaped = ESCAPES[c];
+    if (escaped) return escaped;
+    const code = c.codePointAt(0)!;
+    if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
+  };
+  return `${quote}${text.replace(ESCAPED, escape)}${quote}`;
 }
 
 /** `('a',)`, `(1, 2)`, `['a']`: a tuple or list of values that have a repr. */
@@ -41,9 +58,11 @@ function dictRepr(entries: ReadonlyArray<readonly [Value, Value]>): string | und
   return `{${parts.join(', ')}}`;
 }
 
-/** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), control characters. */
-const ESCAPED = /[\\'"\x00-\x1f\x7f]/g;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '"', "'": "'" };
+/** Characters str.isprintable() rejects: categories C* and Z* (but the space). */
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
+/** What repr() escapes in a str: the backslash, either quote (only the one it uses counts), what is not printable. */
+const ESCAPED = /[\\'"\p{C}\p{Z}]/gu;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `{x!r}` / `{x!s}` / `{x!a}`: the text the conversion gives. */
 export function convertText(v: Value, conv: string): string | undefined {

@@ -35,13 +35,20 @@ const NEGATED: Record<string, string> = {
 const MODIFIERS: Record<string, string> = { desc: 'DESC', asc: 'ASC', nulls_first: 'NULLS FIRST', nullsfirst: 'NULLS FIRST', nulls_last: 'NULLS LAST', nullslast: 'NULLS LAST' };
 
 interface Render {
-  x: Extraction;
-  table: TableDraft;
+  /** the extraction and table whose columns the expression may name; absent for an expression of no table */
+  x?: Extraction;
+  table?: TableDraft;
   dialect: Dialect;
 }
 
 export function expressionSql(x: Extraction, table: TableDraft, value: Value, dialect: Dialect): string | undefined {
   const node = toNode({ x, table, dialect }, value);
+  return node && print(node, undefined);
+}
+
+/** A SQL expression of no table (a column's default): undefined when it names a column or is outside this subset. */
+export function standaloneSql(value: Value, dialect: Dialect): string | undefined {
+  const node = toNode({ dialect }, value);
   return node && print(node, undefined);
 }
 
@@ -68,7 +75,7 @@ function toNode(r: Render, v: Value): Node | undefined {
     case 'tablecol':
     case 'clsattr':
     case 'call': {
-      const own = columnOf(r.x, r.table, v);
+      const own = r.x && r.table && columnOf(r.x, r.table, v);
       if (own) return column(r, columnName(own));
       return v.t === 'call' ? callNode(r, v) : undefined;
     }
@@ -102,6 +109,14 @@ function callNode(r: Render, v: CallValue): Node | undefined {
     case 'literal_column':
     case 'text':
       return first?.t === 'str' ? { k: 'atom', text: first.v } : undefined;
+    // `sa.literal("q")`, `sa.null()`, `sa.true()`: literals, inline
+    case 'literal':
+      return first && v.args.length === 1 ? atom(literal(r.dialect, first)) : undefined;
+    case 'null':
+      return v.args.length === 0 ? { k: 'atom', text: 'NULL' } : undefined;
+    case 'true':
+    case 'false':
+      return v.args.length === 0 ? atom(sqlLiteral(symbol === 'true', r.dialect)) : undefined;
     default:
       return undefined;
   }
@@ -224,6 +239,10 @@ function negate(node: Node): Node {
   if (node.k === 'not') return node.arg;
   if (node.k === 'bin' && NEGATED[node.op]) return { ...node, op: NEGATED[node.op]! };
   return { k: 'not', arg: node };
+}
+
+function atom(text: string | undefined): Node | undefined {
+  return text === undefined ? undefined : { k: 'atom', text };
 }
 
 function column(r: Render, name: string): Node {

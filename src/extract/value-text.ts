@@ -3,10 +3,12 @@ import type { Expr } from '../python/summary.js';
 import { datetimeRepr } from './datetime-repr.js';
 import { bytesRepr } from './evaluate-bytes.js';
 import { decimalText } from './evaluate-decimal.js';
+import { strRepr } from './evaluate-format.js';
 import { enumMember } from './evaluate-ops.js';
 import { constructorArgument } from './sa-arguments.js';
 import type { Dialect } from '../schema/types.js';
 import { isSqlFunction } from './sa-names.js';
+import { standaloneSql } from './sql-expression.js';
 import { sqlFunctionText } from './sql-functions.js';
 import { numberText, sequenceText, type CallValue, type Value } from './values.js';
 
@@ -14,7 +16,7 @@ import { numberText, sequenceText, type CallValue, type Value } from './values.j
 export function valueText(v: Value): string {
   switch (v.t) {
     case 'str':
-      return `'${v.v.replace(/'/g, "\\'")}'`;
+      return strRepr(v.v);
     case 'num':
       return numberText(v);
     case 'bool':
@@ -37,14 +39,29 @@ export function valueText(v: Value): string {
     case 'clsattr':
       return `${v.cls.name}.${v.name}`;
     case 'seq':
-      return sequenceText(v.kind, v.items.map(valueText));
+      return sequenceText(v.kind, v.items.map(itemText));
     case 'dict':
-      return `{${v.entries.map(([k, x]) => `${valueText(k)}: ${valueText(x)}`).join(', ')}}`;
+      return `{${v.entries.map(([k, x]) => `${itemText(k)}: ${itemText(x)}`).join(', ')}}`;
     case 'unknown':
       return v.written ?? '?';
     default:
       return '?';
   }
+}
+
+const BUILTIN_CLASSES = new Set(['str', 'int', 'float', 'bool', 'bytes', 'bytearray', 'complex', 'list', 'tuple', 'dict', 'set', 'frozenset', 'object', 'type'].map((n) => `builtins.${n}`));
+
+/**
+ * An item of a list, tuple or dict as the container's repr shows it: an enum member as `<Status.DRAFT: 'draft'>`, a
+ * builtin class as `<class 'str'>` (a default itself reads `Status.DRAFT`, and a class as the callable it is).
+ */
+function itemText(v: Value): string {
+  const member = enumMember(v);
+  const name = member?.kwargs.get('__enum__');
+  const value = member?.kwargs.get('value');
+  if (name?.t === 'str' && value) return `<${name.v}: ${itemText(value)}>`;
+  if (v.t === 'ext' && BUILTIN_CLASSES.has(v.name)) return `<class '${v.name.slice('builtins.'.length)}'>`;
+  return valueText(v);
 }
 
 /**
@@ -93,6 +110,9 @@ function sqlElementText(v: CallValue, dialect?: Dialect): string | undefined {
   const last = calleeLastName(v);
   const body = last === 'text' || last === 'literal_column' ? constructorArgument(v, 'text') : undefined;
   if (body?.t === 'str') return body.v;
+  // functions over literals, operators, literal(), null(): as a CHECK constraint's expression compiles
+  const compiled = dialect && standaloneSql(v, dialect);
+  if (compiled) return compiled;
   if (v.callee.t === 'ext' && isSqlFunction(v.callee.name)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
   // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
   if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
