@@ -56,17 +56,31 @@ export function datetimeRepr(v: Value): string | undefined {
 /** Python normalises a timedelta to days, seconds (0..86399) and microseconds, and shows the non-zero ones. */
 function timedeltaRepr(call: CallValue): string | undefined {
   const given = argumentsByName(call, TIMEDELTA_MICROSECONDS.map(([p]) => p));
+  // a float that leaves a fraction of a microsecond is rounded by Python's own rules: not modelled
+  if (!given || [...given.values()].some(isFloat)) return floatTimedeltaRepr(given);
+  let total = 0n;
+  for (const [p, scale] of TIMEDELTA_MICROSECONDS) total += BigInt(given.get(p)?.v ?? 0) * BigInt(scale);
+  return timedeltaText(total);
+}
+
+/** A timedelta given floats (`hours=1.5`): read when its total is a whole number of microseconds. */
+function floatTimedeltaRepr(given: Map<string, Extract<Value, { t: 'num' }>> | undefined): string | undefined {
   if (!given) return undefined;
   let total = 0;
   for (const [p, scale] of TIMEDELTA_MICROSECONDS) total += (given.get(p)?.v ?? 0) * scale;
-  // a float that leaves a fraction of a microsecond is rounded by Python's own rules: not modelled
-  if (!Number.isSafeInteger(total)) return undefined;
-  const days = Math.floor(total / 86_400_000_000);
-  const rest = total - days * 86_400_000_000;
-  const parts = [
+  return Number.isSafeInteger(total) ? timedeltaText(BigInt(total)) : undefined;
+}
+
+function timedeltaText(total: bigint): string {
+  const day = 86_400_000_000n;
+  // floor division, as Python's divmod: the days carry the sign, seconds and microseconds are never negative
+  const days = total / day - (total % day < 0n ? 1n : 0n);
+  const rest = total - days * day;
+  const parts: Array<[string, bigint]> = [
     ['days', days],
-    ['seconds', Math.floor(rest / 1_000_000)],
-    ['microseconds', rest % 1_000_000],
-  ].filter(([, n]) => n !== 0);
-  return `datetime.timedelta(${parts.length === 0 ? '0' : parts.map(([p, n]) => `${p}=${n}`).join(', ')})`;
+    ['seconds', rest / 1_000_000n],
+    ['microseconds', rest % 1_000_000n],
+  ];
+  const shown = parts.filter(([, n]) => n !== 0n);
+  return `datetime.timedelta(${shown.length === 0 ? '0' : shown.map(([p, n]) => `${p}=${n}`).join(', ')})`;
 }
