@@ -16,9 +16,29 @@ const SAME_CLASS: Readonly<Record<string, string>> = {
   'typing.Text': 'str',
   'pydantic.networks.EmailStr': 'pydantic.EmailStr',
   'pathlib.PosixPath': 'pathlib.Path',
-  // pydantic's UUID1 ... UUID5 are Annotated[UUID, UuidVersion(n)]: both libraries map the UUID underneath
-  ...Object.fromEntries(['1', '3', '4', '5'].flatMap((n) => [[`pydantic.UUID${n}`, 'uuid.UUID'], [`pydantic.types.UUID${n}`, 'uuid.UUID']])),
 };
+
+// Library aliases that are `Annotated[origin, ...]`: SQLAlchemy looks the alias up in the type_annotation_map, then
+// its origin, and SQLModel maps the origin. pydantic's UUID1 ... UUID5 (Annotated[UUID, UuidVersion(n)]) and its
+// constrained and strict aliases (PositiveInt is Annotated[int, Gt(0)]).
+const ANNOTATED_ORIGIN: Readonly<Record<string, string>> = pydanticAliases({
+  'uuid.UUID': ['UUID1', 'UUID3', 'UUID4', 'UUID5'],
+  'builtins.int': ['PositiveInt', 'NegativeInt', 'NonPositiveInt', 'NonNegativeInt', 'StrictInt'],
+  'builtins.float': ['PositiveFloat', 'NegativeFloat', 'NonPositiveFloat', 'NonNegativeFloat', 'StrictFloat', 'FiniteFloat'],
+  'builtins.bool': ['StrictBool'],
+  'builtins.str': ['StrictStr'],
+  'builtins.bytes': ['StrictBytes'],
+});
+
+/** `pydantic.X` and `pydantic.types.X` for each alias X of each class. */
+function pydanticAliases(byClass: Record<string, string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(byClass).flatMap(([cls, aliases]) => aliases.flatMap((a) => [[`pydantic.${a}`, cls], [`pydantic.types.${a}`, cls]])));
+}
+
+/** The class a library's `Annotated` alias stands for (`pydantic.PositiveInt` -> 'builtins.int'); undefined for any other name. */
+export function annotatedOrigin(name: string): string | undefined {
+  return Object.hasOwn(ANNOTATED_ORIGIN, name) ? ANNOTATED_ORIGIN[name] : undefined;
+}
 
 // sqlalchemy/sql/sqltypes.py `_type_map`: the default type_annotation_map. Anything else (dict, list, Any,
 // IPv4Address, Path ...) makes SQLAlchemy raise MappedAnnotationError. SQLModel maps the same classes the

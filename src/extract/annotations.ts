@@ -1,7 +1,7 @@
 // `Mapped[...]` annotations: optionality, Annotated extras, and the type SQLAlchemy infers from them.
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { Ctx } from './context.js';
-import { typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
+import { annotatedOrigin, typeFromAnnotation, typeFromEnumAnnotation, typeFromLiteralAnnotation, type AnnotationFlavor } from './annotation-type.js';
 import { mroValues } from './classes.js';
 import { ENUM_BASES } from './enum-bases.js';
 import { sameKey } from './evaluate-ops.js';
@@ -97,6 +97,8 @@ export function typeFromPython(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]
   if (t.t === 'unknown') return t;
   const { inner, extras } = annotatedExtras(t);
   const checks = extras.length > 0 ? [t, inner!] : [t];
+  const origin = t.t === 'ext' ? annotatedOrigin(t.name) : undefined;
+  if (origin) checks.push({ t: 'ext', name: origin });
   // an alias not in the type_annotation_map falls back to its value (SQLAlchemy 2.0 does, with a warning)
   if (t.t === 'alias') checks.push(withoutNone(t.value));
   if (t.t === 'generic' && t.expanded) checks.push(withoutNone(t.expanded));
