@@ -630,5 +630,8 @@ function walkValue(v: Value, depth: number, onClass: (v: Value) => void, visit: 
     for (const item of v.items) walkValue(item, depth + 1, onClass, visit);
   } else if (v.t === 'dict') {
     for (const [, item] of v.entries) walkValue(item, depth + 1, onClass, visit);
+  } else if ((v.t === 'tablecols' || v.t === 'tablecol') && v.table.t === 'call') {
+    // `users = Table("users", md, ...).c`: the table exists all the same
+    walkValue(v.table, depth + 1, onClass, visit);
   }
 }
