@@ -9,8 +9,8 @@ import type { ColumnRef, TableDraft } from './drafts.js';
 import { columnName, columnOf, findColumn } from './references.js';
 import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
-import { isFloat, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
-import { sqlFunctionText } from './sql-functions.js';
+import { isFloat, num, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
+import { isRegisteredFunction, sqlFunctionText } from './sql-functions.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped */
@@ -25,6 +25,16 @@ const COMPARISON = 5;
 /** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
 const SELF_NESTING = new Set(['+', '*', 'AND', 'OR']);
 const PYTHON_COMPARISONS: Record<string, string> = { '==': '=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+/** A comparison with its operands swapped (Python's reflected comparison methods). */
+const MIRRORED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** The class `func.<name>(...)` makes: a registered GenericFunction subclass, or a plain Function. */
+function functionClass(v: Value): 'Function' | 'GenericFunction' | undefined {
+  if (v.t !== 'call' || v.callee.t !== 'ext' || !isSqlFunction(v.callee.name)) return undefined;
+  return isRegisteredFunction(v.callee.name.slice(v.callee.name.lastIndexOf('.') + 1)) ? 'GenericFunction' : 'Function';
+}
+
+const isLiteral = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
 /** what `~` / `not_()` turns each comparison into (ColumnOperators' negations) */
 const NEGATED: Record<string, string> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
@@ -131,6 +141,11 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
     return op === '~' && arg ? negate(arg) : undefined;
   }
   const [leftValue, rightValue] = operands;
+  // `0 < score`: Python asks the column, as `score > 0` (the literal's own comparison gives NotImplemented)
+  // and `abs(x) != coalesce(y, 0)` asks coalesce first: a subclass of the left operand's class reflects first
+  const mirrored = MIRRORED[op];
+  const reflects = isLiteral(leftValue!) ? !isLiteral(rightValue!) : functionClass(leftValue!) === 'Function' && functionClass(rightValue!) === 'GenericFunction';
+  if (mirrored && reflects) return operatorNode(r, [{ t: 'str', v: mirrored }, rightValue!, leftValue!]);
   const left = toNode(r, leftValue!);
   const right = toNode(r, rightValue!);
   if (!left || !right) return undefined;
@@ -199,7 +214,10 @@ function regexpNode(r: Render, objValue: Value, call: CallValue): Node | undefin
 /** `IN ('a', 'b')` of literal values; an empty list compiles to an expression of its own, left alone. */
 function inList(r: Render, v: Value): string | undefined {
   if (v.t !== 'seq' || v.items.length === 0) return undefined;
-  const texts = v.items.map((item) => (item.t === 'none' ? undefined : literal(r.dialect, item)));
+  // the list is bound with the type of its first value: after an int, Integer's processor truncates a float
+  const first = v.items[0]!;
+  const asInt = first.t === 'num' && !isFloat(first);
+  const texts = v.items.map((item) => (item.t === 'none' ? undefined : literal(r.dialect, asInt && item.t === 'num' ? num(Math.trunc(item.v)) : item)));
   return texts.every((t) => t !== undefined) ? `(${texts.join(', ')})` : undefined;
 }
 

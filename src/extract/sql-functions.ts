@@ -10,6 +10,11 @@ const REGISTERED = new Set([
   'session_user', 'sum', 'sysdate', 'user',
 ]);
 
+/** `func.<name>` makes an instance of a registered GenericFunction subclass (`coalesce`), not a plain Function. */
+export function isRegisteredFunction(name: string): boolean {
+  return REGISTERED.has(name.toLowerCase());
+}
+
 /** compiler.FUNCTIONS: without arguments these take no parentheses, but for those SQLAlchemy always calls. */
 const SPELLED: ReadonlyMap<string, string> = new Map([
   ['coalesce', 'coalesce'], ['current_date', 'CURRENT_DATE'], ['current_time', 'CURRENT_TIME'], ['current_timestamp', 'CURRENT_TIMESTAMP'],
