@@ -13,9 +13,10 @@ import { isFloat, num, numberText, SQL_OPERATOR, type CallValue, type Value } fr
 import { isRegisteredFunction, sqlFunctionText } from './sql-functions.js';
 
 type Node =
-  /** a column, a literal, a function call, text(): never grouped */
-  | { k: 'atom'; text: string }
-  | { k: 'bin'; op: string; left: Node; right: Node }
+  /** a column, a literal, a function call, text(): never grouped. `truth`: true() / false(); `type`: a column's */
+  | { k: 'atom'; text: string; truth?: boolean; type?: string | undefined }
+  /** `fn`: an operator MySQL spells as a function (`concat(a, b)`) */
+  | { k: 'bin'; op: string; left: Node; right: Node; fn?: string }
   | { k: 'list'; op: 'AND' | 'OR'; items: Node[] }
   | { k: 'not'; arg: Node };
 
@@ -23,7 +24,9 @@ type Node =
 const PRECEDENCE: Record<string, number> = { '*': 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
 const COMPARISON = 5;
 /** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
-const SELF_NESTING = new Set(['+', '*', 'AND', 'OR']);
+const SELF_NESTING = new Set(['+', '*', 'AND', 'OR', '||']);
+/** SQLAlchemy's String types (and Enum, one of them): `+` on them concatenates. */
+const STRING_TYPES = new Set(['String', 'Text', 'Unicode', 'UnicodeText', 'VARCHAR', 'CHAR', 'NVARCHAR', 'NCHAR', 'TEXT', 'CLOB', 'Enum', 'AutoString', 'CITEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT']);
 const PYTHON_COMPARISONS: Record<string, string> = { '==': '=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
 /** A comparison with its operands swapped (Python's reflected comparison methods). */
 const MIRRORED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
@@ -86,7 +89,7 @@ function toNode(r: Render, v: Value): Node | undefined {
     case 'clsattr':
     case 'call': {
       const own = r.x && r.table && columnOf(r.x, r.table, v);
-      if (own) return column(r, columnName(own));
+      if (own) return { ...column(r, columnName(own)), type: own.type?.name };
       return v.t === 'call' ? callNode(r, v) : undefined;
     }
     default:
@@ -110,7 +113,7 @@ function callNode(r: Render, v: CallValue): Node | undefined {
       return listNode(r, saSymbol(callee) === 'and_' ? 'AND' : 'OR', v.args);
     case 'not_': {
       const arg = first && toNode(r, first);
-      return arg && negate(arg);
+      return arg && negate(r, arg);
     }
     // `func.lower(Column("email"))` in `__table_args__`: a Column of no table, spelled by its name (Polar)
     case 'column':
@@ -125,8 +128,10 @@ function callNode(r: Render, v: CallValue): Node | undefined {
     case 'null':
       return v.args.length === 0 ? { k: 'atom', text: 'NULL' } : undefined;
     case 'true':
-    case 'false':
-      return v.args.length === 0 ? atom(sqlLiteral(symbol === 'true', r.dialect)) : undefined;
+    case 'false': {
+      const text = v.args.length === 0 ? sqlLiteral(symbol === 'true', r.dialect) : undefined;
+      return text === undefined ? undefined : { k: 'atom', text, truth: symbol === 'true' };
+    }
     default:
       return undefined;
   }
@@ -138,7 +143,7 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const op = opValue.v;
   if (operands.length === 1) {
     const arg = toNode(r, operands[0]!);
-    return op === '~' && arg ? negate(arg) : undefined;
+    return op === '~' && arg ? negate(r, arg) : undefined;
   }
   const [leftValue, rightValue] = operands;
   // `0 < score`: Python asks the column, as `score > 0` (the literal's own comparison gives NotImplemented)
@@ -150,12 +155,26 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const right = toNode(r, rightValue!);
   if (!left || !right) return undefined;
   if (op === '&' || op === '|') return flatten(op === '&' ? 'AND' : 'OR', [left, right]);
-  if (op === '+' || op === '-' || op === '*') return { k: 'bin', op, left, right };
+  if (op === '+') return addition(r, leftValue!, left, right);
+  if (op === '-' || op === '*') return { k: 'bin', op, left, right };
   const sqlOp = PYTHON_COMPARISONS[op];
   if (!sqlOp) return undefined;
   // `col == None`: IS NULL, as ColumnOperators.__eq__ makes it
   if (rightValue!.t === 'none' && (op === '==' || op === '!=')) return { k: 'bin', op: op === '==' ? 'IS' : 'IS NOT', left, right };
   return { k: 'bin', op: sqlOp, left, right };
+}
+
+/**
+ * `a + b` as the left operand's type reads it (the right one's when the left is a Python literal): a String column
+ * concatenates (`name || 'x'`, MySQL's `concat(name, 'x')`), another column adds. A string literal beside an
+ * operand of a type not known here gives undefined.
+ */
+function addition(r: Render, leftValue: Value, left: Node, right: Node): Node | undefined {
+  const deciding = isLiteral(leftValue) ? right : left;
+  const type = deciding.k === 'atom' ? deciding.type : deciding.k === 'bin' && deciding.op === '||' ? 'String' : undefined;
+  if (type !== undefined && STRING_TYPES.has(type)) return { k: 'bin', op: '||', left, right, ...(r.dialect === 'mysql' ? { fn: 'concat' } : {}) };
+  if (type === undefined && (left.k === 'atom' && left.text.startsWith("'") || right.k === 'atom' && right.text.startsWith("'"))) return undefined;
+  return { k: 'bin', op: '+', left, right };
 }
 
 function methodNode(r: Render, objValue: Value, name: string, args: Value[]): Node | undefined {
@@ -243,9 +262,18 @@ function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined 
   return items.length === 1 ? items[0] : flatten(op, items);
 }
 
-/** and_(and_(a, b), c) is one list, as BooleanClauseList builds it. */
+/**
+ * and_(and_(a, b), c) is one list, as BooleanClauseList builds it; true() is dropped from an AND and decides an OR,
+ * false() the other way round.
+ */
 function flatten(op: 'AND' | 'OR', items: Node[]): Node {
-  return { k: 'list', op, items: items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [n])) };
+  const all = items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [n]));
+  const neutral = op === 'AND';
+  const deciding = all.find((n) => n.k === 'atom' && n.truth === !neutral);
+  if (deciding) return deciding;
+  const kept = all.filter((n) => !(n.k === 'atom' && n.truth === neutral));
+  if (kept.length === 0) return all[0]!;
+  return kept.length === 1 ? kept[0]! : { k: 'list', op, items: kept };
 }
 
 /** `score + 1 DESC`: the modifier follows its element, never grouped (UnaryExpression with a modifier). */
@@ -253,8 +281,10 @@ function modified(node: Node | undefined, words: string): Node | undefined {
   return node && { k: 'atom', text: `${print(node, undefined)} ${words}` };
 }
 
-function negate(node: Node): Node {
+function negate(r: Render, node: Node): Node {
   if (node.k === 'not') return node.arg;
+  // `~flag`: PostgreSQL's native boolean takes NOT; the other dialects compare with false (`flag = 0`)
+  if (node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type) && r.dialect !== 'postgresql') return { k: 'bin', op: '=', left: node, right: { k: 'atom', text: '0' } };
   if (node.k === 'bin' && NEGATED[node.op]) return { ...node, op: NEGATED[node.op]! };
   return { k: 'not', arg: node };
 }
@@ -263,7 +293,7 @@ function atom(text: string | undefined): Node | undefined {
   return text === undefined ? undefined : { k: 'atom', text };
 }
 
-function column(r: Render, name: string): Node {
+function column(r: Render, name: string): Extract<Node, { k: 'atom' }> {
   return { k: 'atom', text: quoteIdentifier(name, r.dialect) };
 }
 
@@ -289,6 +319,13 @@ function print(node: Node, against: string | undefined): string {
   return precedenceOf(node) <= (PRECEDENCE[against] ?? COMPARISON) ? `(${text})` : text;
 }
 
+/** `concat(a, b, c)`: a chain of one function-spelled operator is one call, as SQLAlchemy chains it. */
+function fnOperands(node: Node): Node[] {
+  if (node.k !== 'bin' || !node.fn) return [node];
+  const side = (n: Node): Node[] => (n.k === 'bin' && n.fn === node.fn ? fnOperands(n) : [n]);
+  return [...side(node.left), ...side(node.right)];
+}
+
 function printBare(node: Node): string {
   switch (node.k) {
     case 'atom':
@@ -298,6 +335,7 @@ function printBare(node: Node): string {
     case 'list':
       return node.items.map((item) => print(item, node.op)).join(` ${node.op} `);
     case 'bin': {
+      if (node.fn) return `${node.fn}(${fnOperands(node).map(printBare).join(', ')})`;
       const text = `${print(node.left, node.op)} ${node.op} ${print(node.right, node.op)}`;
       // NOT IN is always bracketed: its empty form is `(col NOT IN (NULL) OR 1 = 1)` (SQLCompiler)
       return node.op === 'NOT IN' ? `(${text})` : text;
