@@ -197,7 +197,8 @@ export function foreignKeyOf(call: CallValue): FkDraft {
 export function checkOf(call: CallValue): CheckDraft {
   const first = constructorArgument(call, 'sqltext');
   const name = constraintNameOf(constructorArgument(call, 'name'));
-  const isExpression = first !== undefined && isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text');
+  // `CheckConstraint(False)`: SQLAlchemy coerces a Python bool to false() / true()
+  const isExpression = first !== undefined && (first.t === 'bool' || (isSqlOperand(first) && !(first.t === 'call' && saSymbol(first.callee) === 'text')));
   return isExpression ? { ...name, sqltext: checkText(call), expr: first } : { ...name, sqltext: checkText(call) };
 }
 
@@ -207,8 +208,9 @@ export function checkTextProblem(call: CallValue): string | undefined {
   const first = constructorArgument(call, 'sqltext');
   const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
   if (text?.t === 'unknown') return messages.checkText(text.reason);
-  // an object that is neither text nor an expression compiled here (`case(...)`): its source text stands in
-  return text?.t === 'call' && text === first && !isSqlOperand(first) ? messages.checkExpression(checkText(call)) : undefined;
+  // an object that is neither text nor an expression compiled here (`case(...)`, a number): its source text stands in
+  const isCompiled = text === undefined || text.t === 'str' || text.t === 'bool' || (text === first && isSqlOperand(first)) || text !== first;
+  return isCompiled ? undefined : messages.checkExpression(checkText(call));
 }
 
 function checkText(call: CallValue): string {

@@ -14,7 +14,7 @@ import { isRegisteredFunction, sqlFunctionText } from './sql-functions.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped. `truth`: true() / false(); `type`: a column's */
-  | { k: 'atom'; text: string; truth?: boolean; type?: string | undefined }
+  | { k: 'atom'; text: string; truth?: boolean; type?: string | undefined; asBoolean?: { column: Node; value: 0 | 1 } }
   /** `fn`: an operator MySQL spells as a function (`concat(a, b)`) */
   | { k: 'bin'; op: string; left: Node; right: Node; fn?: string }
   | { k: 'list'; op: 'AND' | 'OR'; items: Node[] }
@@ -281,10 +281,17 @@ function modified(node: Node | undefined, words: string): Node | undefined {
   return node && { k: 'atom', text: `${print(node, undefined)} ${words}` };
 }
 
+function asBoolean(column: Node, value: 0 | 1): Node {
+  return { k: 'atom', text: `${printBare(column)} = ${value}`, asBoolean: { column, value } };
+}
+
 function negate(r: Render, node: Node): Node {
   if (node.k === 'not') return node.arg;
-  // `~flag`: PostgreSQL's native boolean takes NOT; the other dialects compare with false (`flag = 0`)
-  if (node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type) && r.dialect !== 'postgresql') return { k: 'bin', op: '=', left: node, right: { k: 'atom', text: '0' } };
+  // `~flag`: PostgreSQL's native boolean takes NOT; the other dialects compare with false (`flag = 0`), and its
+  // negation with true (AsBoolean's is_false / is_true)
+  const flag = node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type) ? node : undefined;
+  if (flag && r.dialect !== 'postgresql') return asBoolean(flag, 0);
+  if (node.k === 'atom' && node.asBoolean) return asBoolean(node.asBoolean.column, node.asBoolean.value === 0 ? 1 : 0);
   if (node.k === 'bin' && NEGATED[node.op]) return { ...node, op: NEGATED[node.op]! };
   return { k: 'not', arg: node };
 }
