@@ -154,7 +154,7 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const left = toNode(r, leftValue!);
   const right = toNode(r, rightValue!);
   if (!left || !right) return undefined;
-  if (op === '&' || op === '|') return flatten(op === '&' ? 'AND' : 'OR', [left, right]);
+  if (op === '&' || op === '|') return flatten(r, op === '&' ? 'AND' : 'OR', [left, right]);
   if (op === '+') return addition(r, leftValue!, left, right);
   if (op === '-' || op === '*') return { k: 'bin', op, left, right };
   const sqlOp = PYTHON_COMPARISONS[op];
@@ -259,15 +259,16 @@ function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined 
     if (!node) return undefined;
     items.push(node);
   }
-  return items.length === 1 ? items[0] : flatten(op, items);
+  return flatten(r, op, items);
 }
 
 /**
  * and_(and_(a, b), c) is one list, as BooleanClauseList builds it; true() is dropped from an AND and decides an OR,
  * false() the other way round.
  */
-function flatten(op: 'AND' | 'OR', items: Node[]): Node {
-  const all = items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [n]));
+function flatten(r: Render, op: 'AND' | 'OR', items: Node[]): Node {
+  // a Boolean column among them is compared with true where booleans are not native (`flag = 1`)
+  const all = items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [booleanColumn(n) && r.dialect !== 'postgresql' ? asBoolean(n, 1) : n]));
   const neutral = op === 'AND';
   const deciding = all.find((n) => n.k === 'atom' && n.truth === !neutral);
   if (deciding) return deciding;
@@ -281,6 +282,10 @@ function modified(node: Node | undefined, words: string): Node | undefined {
   return node && { k: 'atom', text: `${print(node, undefined)} ${words}` };
 }
 
+function booleanColumn(node: Node): boolean {
+  return node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type);
+}
+
 function asBoolean(column: Node, value: 0 | 1): Node {
   return { k: 'atom', text: `${printBare(column)} = ${value}`, asBoolean: { column, value } };
 }
@@ -289,8 +294,7 @@ function negate(r: Render, node: Node): Node {
   if (node.k === 'not') return node.arg;
   // `~flag`: PostgreSQL's native boolean takes NOT; the other dialects compare with false (`flag = 0`), and its
   // negation with true (AsBoolean's is_false / is_true)
-  const flag = node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type) ? node : undefined;
-  if (flag && r.dialect !== 'postgresql') return asBoolean(flag, 0);
+  if (booleanColumn(node) && r.dialect !== 'postgresql') return asBoolean(node, 0);
   if (node.k === 'atom' && node.asBoolean) return asBoolean(node.asBoolean.column, node.asBoolean.value === 0 ? 1 : 0);
   if (node.k === 'bin' && NEGATED[node.op]) return { ...node, op: NEGATED[node.op]! };
   return { k: 'not', arg: node };
