@@ -21,7 +21,7 @@ type Node =
   | { k: 'not'; arg: Node };
 
 /** sqlalchemy.sql.operators._PRECEDENCE of the operators rendered here. */
-const PRECEDENCE: Record<string, number> = { '*': 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
+const PRECEDENCE: Record<string, number> = { '*': 8, '%': 8, '%%': 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
 const COMPARISON = 5;
 /** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
 const SELF_NESTING = new Set(['+', '*', 'AND', 'OR', '||']);
@@ -157,6 +157,8 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   if (op === '&' || op === '|') return flatten(r, op === '&' ? 'AND' : 'OR', [left, right]);
   if (op === '+') return addition(r, leftValue!, left, right);
   if (op === '-' || op === '*') return { k: 'bin', op, left, right };
+  // modulo: the `%` doubled for PostgreSQL's and MySQL's pyformat drivers, as a literal's is
+  if (op === '%') return { k: 'bin', op: r.dialect === 'sqlite' ? '%' : '%%', left, right };
   const sqlOp = PYTHON_COMPARISONS[op];
   if (!sqlOp) return undefined;
   // `col == None`: IS NULL, as ColumnOperators.__eq__ makes it
