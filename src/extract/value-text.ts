@@ -114,8 +114,8 @@ function sqlElementText(v: CallValue, dialect?: Dialect): string | undefined {
   const compiled = dialect && standaloneSql(v, dialect);
   if (compiled) return compiled;
   if (v.callee.t === 'ext' && isSqlFunction(v.callee.name)) return sqlFunctionText(last, v.args.map((a) => serverDefaultText(a, dialect)), dialect);
-  // `sa.true()`: SQLite, without a native boolean, compiles it as 1 (and false() as 0)
-  if (last === 'true' || last === 'false') return dialect === 'sqlite' ? (last === 'true' ? '1' : '0') : last;
+  // `sa.true()` in SQLAlchemy's dialect-free string form (a dialect's is compiled above)
+  if (last === 'true' || last === 'false') return last;
   const sequence = sequenceName(v);
   return sequence === undefined ? undefined : nextValueText(sequence, dialect);
 }
