@@ -155,7 +155,7 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const right = toNode(r, rightValue!);
   if (!left || !right) return undefined;
   if (op === '&' || op === '|') return flatten(r, op === '&' ? 'AND' : 'OR', [left, right]);
-  if (op === '+') return addition(r, leftValue!, left, right);
+  if (op === '+') return addition(r, [leftValue!, rightValue!], left, right);
   if (op === '-' || op === '*') return { k: 'bin', op, left, right };
   // modulo: the `%` doubled for PostgreSQL's and MySQL's pyformat drivers, as a literal's is
   if (op === '%') return { k: 'bin', op: r.dialect === 'sqlite' ? '%' : '%%', left, right };
@@ -171,11 +171,11 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
  * concatenates (`name || 'x'`, MySQL's `concat(name, 'x')`), another column adds. A string literal beside an
  * operand of a type not known here gives undefined.
  */
-function addition(r: Render, leftValue: Value, left: Node, right: Node): Node | undefined {
-  const deciding = isLiteral(leftValue) ? right : left;
+function addition(r: Render, values: [Value, Value], left: Node, right: Node): Node | undefined {
+  const deciding = isLiteral(values[0]) ? right : left;
   const type = deciding.k === 'atom' ? deciding.type : deciding.k === 'bin' && deciding.op === '||' ? 'String' : undefined;
   if (type !== undefined && STRING_TYPES.has(type)) return { k: 'bin', op: '||', left, right, ...(r.dialect === 'mysql' ? { fn: 'concat' } : {}) };
-  if (type === undefined && (left.k === 'atom' && left.text.startsWith("'") || right.k === 'atom' && right.text.startsWith("'"))) return undefined;
+  if (type === undefined && values.some((v) => v.t === 'str')) return undefined;
   return { k: 'bin', op: '+', left, right };
 }
 
