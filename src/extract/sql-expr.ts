@@ -6,7 +6,7 @@ import { isSqlFunction, saSymbol } from './sa-names.js';
 import { SQL_OPERATOR, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy constructs that are column expressions themselves. */
-const EXPRESSION_MAKERS = new Set(['Column', 'mapped_column', 'column', 'literal_column', 'and_', 'or_', 'not_', 'text', 'literal', 'null']);
+const EXPRESSION_MAKERS = new Set(['Column', 'mapped_column', 'column', 'literal_column', 'and_', 'or_', 'not_', 'text', 'literal', 'null', 'true', 'false']);
 
 /** The operator applied symbolically when an operand is a column expression; undefined for plain values. */
 export function sqlOperation(op: string, operands: Value[], file: string, expr: Expr): CallValue | undefined {

@@ -16,12 +16,14 @@ type Node =
   /** a column, a literal, a function call, text(): never grouped. `truth`: true() / false(); `type`: a column's */
   | { k: 'atom'; text: string; truth?: boolean; type?: string | undefined; asBoolean?: { column: Node; value: 0 | 1 } }
   /** `fn`: an operator MySQL spells as a function (`concat(a, b)`) */
-  | { k: 'bin'; op: string; left: Node; right: Node; fn?: string }
+  | { k: 'bin'; op: string; left: Node; right: Node; fn?: string; grouped?: true }
   | { k: 'list'; op: 'AND' | 'OR'; items: Node[] }
-  | { k: 'not'; arg: Node };
+  | { k: 'not'; arg: Node }
+  /** unary minus */
+  | { k: 'neg'; arg: Node };
 
 /** sqlalchemy.sql.operators._PRECEDENCE of the operators rendered here. */
-const PRECEDENCE: Record<string, number> = { '*': 8, '%': 8, '%%': 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
+const PRECEDENCE: Record<string, number> = { '*': 8, '%': 8, '%%': 8, NEG: 8, '+': 7, '-': 7, AND: 3, OR: 2, NOT: 5 };
 const COMPARISON = 5;
 /** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
 const SELF_NESTING = new Set(['+', '*', 'AND', 'OR', '||']);
@@ -41,7 +43,7 @@ const isLiteral = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t =
 /** what `~` / `not_()` turns each comparison into (ColumnOperators' negations) */
 const NEGATED: Record<string, string> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
-  LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', IS: 'IS NOT', 'IS NOT': 'IS', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN',
+  LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', ILIKE: 'NOT ILIKE', 'NOT ILIKE': 'ILIKE', IS: 'IS NOT', 'IS NOT': 'IS', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN',
   '~': '!~', '!~': '~', '~*': '!~*', '!~*': '~*', REGEXP: 'NOT REGEXP', 'NOT REGEXP': 'REGEXP',
 };
 /** Ordering modifiers, as methods (`col.desc()`) and as functions (`sa.nulls_last(col)`): the words they append. */
@@ -143,6 +145,7 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const op = opValue.v;
   if (operands.length === 1) {
     const arg = toNode(r, operands[0]!);
+    if (arg && op === '-') return { k: 'neg', arg };
     return op === '~' && arg ? negate(r, arg) : undefined;
   }
   const [leftValue, rightValue] = operands;
@@ -174,9 +177,14 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
 function addition(r: Render, values: [Value, Value], left: Node, right: Node): Node | undefined {
   const deciding = isLiteral(values[0]) ? right : left;
   const type = deciding.k === 'atom' ? deciding.type : deciding.k === 'bin' && deciding.op === '||' ? 'String' : undefined;
-  if (type !== undefined && STRING_TYPES.has(type)) return { k: 'bin', op: '||', left, right, ...(r.dialect === 'mysql' ? { fn: 'concat' } : {}) };
+  if (type !== undefined && STRING_TYPES.has(type)) return concatenation(r, left, right);
   if (type === undefined && values.some((v) => v.t === 'str')) return undefined;
   return { k: 'bin', op: '+', left, right };
+}
+
+/** `a || b`; MySQL's `concat(a, b)`. */
+function concatenation(r: Render, left: Node, right: Node): Node {
+  return { k: 'bin', op: '||', left, right, ...(r.dialect === 'mysql' ? { fn: 'concat' } : {}) };
 }
 
 function methodNode(r: Render, objValue: Value, name: string, args: Value[]): Node | undefined {
@@ -197,10 +205,35 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
       const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
       return pattern === undefined ? undefined : { k: 'bin', op: name === 'like' ? 'LIKE' : 'NOT LIKE', left: obj, right: { k: 'atom', text: pattern } };
     }
+    case 'ilike':
+    case 'not_ilike':
+    case 'notilike': {
+      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      if (pattern === undefined) return undefined;
+      const op = name === 'ilike' ? 'ILIKE' : 'NOT ILIKE';
+      // PostgreSQL's own ILIKE; elsewhere both sides lowered (the default compiler's visit_ilike_op_binary)
+      if (r.dialect === 'postgresql') return { k: 'bin', op, left: obj, right: { k: 'atom', text: pattern } };
+      return { k: 'bin', op: op.replace('ILIKE', 'LIKE'), left: { k: 'atom', text: `lower(${print(obj, undefined)})` }, right: { k: 'atom', text: `lower(${pattern})` } };
+    }
+    case 'startswith':
+    case 'endswith':
+    case 'contains': {
+      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      // an operator with no precedence of its own: grouped inside any other (`(name LIKE 'a' || '%%') OR ...`)
+      return pattern === undefined ? undefined : { k: 'bin', op: 'LIKE', left: obj, right: { k: 'atom', text: wildcarded(r.dialect, name, pattern) }, grouped: true };
+    }
     case 'is_':
     case 'is_not':
     case 'isnot':
-      return first?.t === 'none' ? { k: 'bin', op: name === 'is_' ? 'IS' : 'IS NOT', left: obj, right: { k: 'atom', text: 'NULL' } } : undefined;
+    {
+      // `is_(None)`, and `is_(True)` as the dialect writes a boolean (`flag IS 1` on SQLite)
+      const right = first?.t === 'none' || first?.t === 'bool' ? literal(r.dialect, first) : undefined;
+      return right === undefined ? undefined : { k: 'bin', op: name === 'is_' ? 'IS' : 'IS NOT', left: obj, right: { k: 'atom', text: right } };
+    }
+    case 'concat': {
+      const other = first && args.length === 1 ? toNode(r, first) : undefined;
+      return other && concatenation(r, obj, other);
+    }
     case 'between': {
       const low = first && toNode(r, first);
       const high = second && toNode(r, second);
@@ -210,6 +243,16 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
     default:
       return undefined;
   }
+}
+
+/**
+ * The LIKE pattern of `startswith` / `endswith` / `contains`: the value concatenated with '%' where it goes, as
+ * SQLAlchemy builds it (`'a' || '%%'`, MySQL's `concat('a', '%%')`).
+ */
+function wildcarded(dialect: Dialect, method: string, pattern: string): string {
+  const percent = literal(dialect, { t: 'str', v: '%' })!;
+  const parts = method === 'startswith' ? [pattern, percent] : method === 'endswith' ? [percent, pattern] : [percent, pattern, percent];
+  return dialect === 'mysql' ? `concat(${parts.join(', ')})` : parts.join(' || ');
 }
 
 /**
@@ -320,6 +363,8 @@ function literal(dialect: Dialect, v: Value): string | undefined {
 function precedenceOf(node: Node): number {
   if (node.k === 'atom') return Infinity;
   if (node.k === 'not') return PRECEDENCE.NOT!;
+  if (node.k === 'neg') return PRECEDENCE.NEG!;
+  if (node.k === 'bin' && node.grouped) return -Infinity;
   return PRECEDENCE[node.op] ?? COMPARISON;
 }
 
@@ -327,7 +372,7 @@ function precedenceOf(node: Node): number {
 function print(node: Node, against: string | undefined): string {
   const text = printBare(node);
   if (against === undefined || node.k === 'atom') return text;
-  const own = node.k === 'not' ? 'NOT' : node.op;
+  const own = node.k === 'not' ? 'NOT' : node.k === 'neg' ? 'NEG' : node.op;
   if (own === against && SELF_NESTING.has(own)) return text;
   return precedenceOf(node) <= (PRECEDENCE[against] ?? COMPARISON) ? `(${text})` : text;
 }
@@ -345,6 +390,8 @@ function printBare(node: Node): string {
       return node.text;
     case 'not':
       return `NOT ${print(node.arg, 'NOT')}`;
+    case 'neg':
+      return `-${print(node.arg, 'NEG')}`;
     case 'list':
       return node.items.map((item) => print(item, node.op)).join(` ${node.op} `);
     case 'bin': {
