@@ -157,7 +157,10 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const left = toNode(r, leftValue!);
   const right = toNode(r, rightValue!);
   if (!left || !right) return undefined;
-  if (op === '&' || op === '|') return flatten(r, op === '&' ? 'AND' : 'OR', [left, right]);
+  if (op === '&' || op === '|') {
+    const [a, b] = [clauseNode(r, leftValue!), clauseNode(r, rightValue!)];
+    return a && b && flatten(r, op === '&' ? 'AND' : 'OR', [a, b]);
+  }
   if (op === '+') return addition(r, [leftValue!, rightValue!], left, right);
   if (op === '-' || op === '*') return { k: 'bin', op, left, right };
   // modulo: the `%` doubled for PostgreSQL's and MySQL's pyformat drivers, as a literal's is
@@ -300,7 +303,7 @@ function listNode(r: Render, op: 'AND' | 'OR', args: Value[]): Node | undefined 
   if (args.length === 0) return undefined;
   const items: Node[] = [];
   for (const arg of args) {
-    const node = toNode(r, arg);
+    const node = clauseNode(r, arg);
     if (!node) return undefined;
     items.push(node);
   }
@@ -316,10 +319,26 @@ function flatten(r: Render, op: 'AND' | 'OR', items: Node[]): Node {
   const all = items.flatMap((n) => (n.k === 'list' && n.op === op ? n.items : [booleanColumn(n) && r.dialect !== 'postgresql' ? asBoolean(n, 1) : n]));
   const neutral = op === 'AND';
   const deciding = all.find((n) => n.k === 'atom' && n.truth === !neutral);
-  if (deciding) return deciding;
+  if (deciding) return folded(r, deciding);
   const kept = all.filter((n) => !(n.k === 'atom' && n.truth === neutral));
-  if (kept.length === 0) return all[0]!;
+  if (kept.length === 0) return folded(r, all[0]!);
   return kept.length === 1 ? kept[0]! : { k: 'list', op, items: kept };
+}
+
+/** An item of and_() / or_(): a Python bool is coerced to true() / false(), a constant that folds. */
+function clauseNode(r: Render, v: Value): Node | undefined {
+  if (v.t !== 'bool') return toNode(r, v);
+  const text = sqlLiteral(v.v, r.dialect);
+  return text === undefined ? undefined : { k: 'atom', text, truth: v.v };
+}
+
+/**
+ * A list folded to one constant is SQLAlchemy's AsBoolean of it: no longer a constant to fold again, and compared
+ * with true where booleans are not native (`true = 1`, SQLite's `1 = 1`).
+ */
+function folded(r: Render, constant: Node): Node {
+  if (constant.k !== 'atom') return constant;
+  return r.dialect === 'postgresql' ? { k: 'atom', text: constant.text } : asBoolean(constant, 1);
 }
 
 /** `score + 1 DESC`: the modifier follows its element, never grouped (UnaryExpression with a modifier). */
