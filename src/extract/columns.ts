@@ -208,9 +208,9 @@ export function checkTextProblem(call: CallValue): string | undefined {
   const first = constructorArgument(call, 'sqltext');
   const text = first?.t === 'call' && saSymbol(first.callee) === 'text' ? first.args[0] : first;
   if (text?.t === 'unknown') return messages.checkText(text.reason);
+  if (first === undefined || text !== first) return undefined;
   // an object that is neither text nor an expression compiled here (`case(...)`, a number): its source text stands in
-  const isCompiled = text === undefined || text.t === 'str' || text.t === 'bool' || (text === first && isSqlOperand(first)) || text !== first;
-  return isCompiled ? undefined : messages.checkExpression(checkText(call));
+  return first.t === 'str' || first.t === 'bool' || isSqlOperand(first) ? undefined : messages.checkExpression(checkText(call));
 }
 
 function checkText(call: CallValue): string {
