@@ -1,5 +1,5 @@
 // Column(...) and mapped_column(...) calls to ColumnDraft: name, type, flags, foreign keys, defaults.
-import type { Unresolved } from '../schema/types.js';
+import type { Dialect, Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { compiledElementText } from './compiles.js';
@@ -38,14 +38,12 @@ function sortOrderOf(call: CallValue): number {
   return v?.t === 'num' && saSymbol(call.callee) === 'mapped_column' ? v.v : 0;
 }
 
-/** A server default as the dialect's DDL carries it: a project SQL element through its `@compiles` function. */
-function serverDefaultOf(ctx: Ctx, v: Value): string {
-  return compiledElementText(ctx, v, ctx.project.dialect) ?? serverDefaultText(v, ctx.project.dialect);
-}
-
-/** A Python-side default: a SQL expression as the dialect compiles it (a project element through `@compiles`). */
-function defaultOf(ctx: Ctx, v: Value): string {
-  return compiledElementText(ctx, v, ctx.project.dialect) ?? defaultText(v, ctx.project.dialect);
+/**
+ * A default's text for the dialect: a project SQL element through its `@compiles` function, else as `text` writes it
+ * (serverDefaultText for the DDL's, defaultText for a Python-side one).
+ */
+function defaultOf(ctx: Ctx, v: Value, text: (v: Value, dialect: Dialect) => string): string {
+  return compiledElementText(ctx, v, ctx.project.dialect) ?? text(v, ctx.project.dialect);
 }
 
 /** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
@@ -86,10 +84,10 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     const v = call.kwargs.get(name);
     // a default not known statically (`settings.tz` read from the environment) keeps its source text
     const source = v?.t === 'unknown' ? kwargExpr(call, name) : undefined;
-    if (v && v.t !== 'none') draft.default = source ? sourceText(source) : defaultOf(ctx, v);
+    if (v && v.t !== 'none') draft.default = source ? sourceText(source) : defaultOf(ctx, v, defaultText);
   }
   const sd = call.kwargs.get('server_default');
-  if (sd && sd.t !== 'none') draft.serverDefault = serverDefaultOf(ctx, sd);
+  if (sd && sd.t !== 'none') draft.serverDefault = defaultOf(ctx, sd, serverDefaultText);
   if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
@@ -169,7 +167,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
     case 'DefaultClause':
     case 'FetchedValue': {
       const arg = sym === 'DefaultClause' ? constructorArgument(item, 'arg') : undefined;
-      draft.serverDefault = arg ? serverDefaultOf(ctx, arg) : `${sym}()`;
+      draft.serverDefault = arg ? defaultOf(ctx, arg, serverDefaultText) : `${sym}()`;
       return;
     }
     case 'CheckConstraint':

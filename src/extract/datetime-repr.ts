@@ -56,16 +56,18 @@ export function datetimeRepr(v: Value): string | undefined {
 /** Python normalises a timedelta to days, seconds (0..86399) and microseconds, and shows the non-zero ones. */
 function timedeltaRepr(call: CallValue): string | undefined {
   const given = argumentsByName(call, TIMEDELTA_MICROSECONDS.map(([p]) => p));
-  // a float that leaves a fraction of a microsecond is rounded by Python's own rules: not modelled
-  if (!given || [...given.values()].some(isFloat)) return floatTimedeltaRepr(given);
+  if (!given) return undefined;
+  if ([...given.values()].some(isFloat)) return floatTimedeltaRepr(given);
   let total = 0n;
   for (const [p, scale] of TIMEDELTA_MICROSECONDS) total += BigInt(given.get(p)?.v ?? 0) * BigInt(scale);
   return timedeltaText(total);
 }
 
-/** A timedelta given floats (`hours=1.5`): read when its total is a whole number of microseconds. */
-function floatTimedeltaRepr(given: Map<string, Extract<Value, { t: 'num' }>> | undefined): string | undefined {
-  if (!given) return undefined;
+/**
+ * A timedelta given floats (`hours=1.5`): read when its total is a whole number of microseconds (a fraction of one is
+ * rounded by Python's own rules, not modelled).
+ */
+function floatTimedeltaRepr(given: Map<string, Extract<Value, { t: 'num' }>>): string | undefined {
   let total = 0;
   for (const [p, scale] of TIMEDELTA_MICROSECONDS) total += (given.get(p)?.v ?? 0) * scale;
   return Number.isSafeInteger(total) ? timedeltaText(BigInt(total)) : undefined;

@@ -11,6 +11,7 @@ import { isSqlFunction, saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { isFloat, num, numberText, SQL_OPERATOR, type CallValue, type Value } from './values.js';
 import { isRegisteredFunction, sqlFunctionText } from './sql-functions.js';
+import { isTypeSubclass } from './type-names.js';
 
 type Node =
   /** a column, a literal, a function call, text(): never grouped. `truth`: true() / false(); `type`: a column's */
@@ -27,8 +28,6 @@ const PRECEDENCE: Record<string, number> = { '*': 8, '%': 8, '%%': 8, NEG: 8, '+
 const COMPARISON = 5;
 /** operators that nest in themselves without parentheses (operators._natural_self_precedent) */
 const SELF_NESTING = new Set(['+', '*', 'AND', 'OR', '||']);
-/** SQLAlchemy's String types (and Enum, one of them): `+` on them concatenates. */
-const STRING_TYPES = new Set(['String', 'Text', 'Unicode', 'UnicodeText', 'VARCHAR', 'CHAR', 'NVARCHAR', 'NCHAR', 'TEXT', 'CLOB', 'Enum', 'AutoString', 'CITEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT']);
 const PYTHON_COMPARISONS: Record<string, string> = { '==': '=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
 /** A comparison with its operands swapped (Python's reflected comparison methods). */
 const MIRRORED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
@@ -179,8 +178,9 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
  */
 function addition(r: Render, values: [Value, Value], left: Node, right: Node): Node | undefined {
   const deciding = isLiteral(values[0]) ? right : left;
+  // a String type (Enum is one) concatenates
   const type = deciding.k === 'atom' ? deciding.type : deciding.k === 'bin' && deciding.op === '||' ? 'String' : undefined;
-  if (type !== undefined && STRING_TYPES.has(type)) return concatenation(r, left, right);
+  if (type !== undefined && isTypeSubclass(type, 'String')) return concatenation(r, left, right);
   if (type === undefined && values.some((v) => v.t === 'str')) return undefined;
   return { k: 'bin', op: '+', left, right };
 }
@@ -205,13 +205,13 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
     case 'like':
     case 'not_like':
     case 'notlike': {
-      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      const pattern = likePattern(r, args);
       return pattern === undefined ? undefined : { k: 'bin', op: name === 'like' ? 'LIKE' : 'NOT LIKE', left: obj, right: { k: 'atom', text: pattern } };
     }
     case 'ilike':
     case 'not_ilike':
     case 'notilike': {
-      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      const pattern = likePattern(r, args);
       if (pattern === undefined) return undefined;
       const op = name === 'ilike' ? 'ILIKE' : 'NOT ILIKE';
       // PostgreSQL's own ILIKE; elsewhere both sides lowered (the default compiler's visit_ilike_op_binary)
@@ -221,7 +221,7 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
     case 'startswith':
     case 'endswith':
     case 'contains': {
-      const pattern = first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
+      const pattern = likePattern(r, args);
       // an operator with no precedence of its own: grouped inside any other (`(name LIKE 'a' || '%%') OR ...`)
       return pattern === undefined ? undefined : { k: 'bin', op: 'LIKE', left: obj, right: { k: 'atom', text: wildcarded(r.dialect, name, pattern) }, grouped: true };
     }
@@ -246,6 +246,12 @@ function methodNode(r: Render, objValue: Value, name: string, args: Value[]): No
     default:
       return undefined;
   }
+}
+
+/** The one string argument of `like()` and its kin, inline. */
+function likePattern(r: Render, args: Value[]): string | undefined {
+  const [first] = args;
+  return first?.t === 'str' && args.length === 1 ? literal(r.dialect, first) : undefined;
 }
 
 /**
@@ -347,7 +353,7 @@ function modified(node: Node | undefined, words: string): Node | undefined {
 }
 
 function booleanColumn(node: Node): boolean {
-  return node.k === 'atom' && node.type !== undefined && /^(Boolean|BOOLEAN)$/.test(node.type);
+  return node.k === 'atom' && node.type !== undefined && isTypeSubclass(node.type, 'Boolean') === true;
 }
 
 function asBoolean(column: Node, value: 0 | 1): Node {

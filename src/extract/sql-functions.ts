@@ -44,7 +44,7 @@ export function sqlFunctionText(written: string, args: readonly string[], dialec
   const lowered = written.toLowerCase();
   const own = dialect ? DIALECT_SPELLINGS[dialect][lowered] : undefined;
   if (own) return own(args);
-  const name = REGISTERED.has(lowered) ? lowered : written;
+  const name = isRegisteredFunction(lowered) ? lowered : written;
   const spelled = SPELLED.get(name);
   if (spelled) return args.length > 0 || ALWAYS_CALLED.has(name) ? spelled + list(args) : spelled;
   return name + list(args);

@@ -29,7 +29,7 @@ const TYPE_PARENTS: ReadonlyMap<string, string> = new Map([
   ['BIGINT', 'BigInteger'], ['Float', 'Numeric'], ['Double', 'Float'], ['DECIMAL', 'Numeric'], ['NUMERIC', 'Numeric'],
   ['FLOAT', 'Float'], ['REAL', 'Float'], ['DOUBLE', 'Double'], ['DOUBLE_PRECISION', 'Double'], ['DATETIME', 'DateTime'],
   ['TIMESTAMP', 'DateTime'], ['DATE', 'Date'], ['TIME', 'Time'], ['BOOLEAN', 'Boolean'], ['BLOB', 'LargeBinary'],
-  ['JSONB', 'JSON'], ['UUID', 'Uuid'],
+  ['JSONB', 'JSON'], ['UUID', 'Uuid'], ['AutoString', 'String'], ['TINYTEXT', 'TEXT'], ['MEDIUMTEXT', 'TEXT'], ['LONGTEXT', 'TEXT'],
 ]);
 
 /** The roots of TYPE_PARENTS' chains: generic types with no generic parent but TypeEngine. */
