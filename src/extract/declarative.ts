@@ -6,7 +6,7 @@ import { inDict, ownAttrs } from './class-body.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { reprOf } from './evaluate-format.js';
-import { dunderValue, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
+import { attrValue, dunderValue, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
 import { columnOfAttr } from './mapped-columns.js';
@@ -223,11 +223,17 @@ function newTable(x: Extraction, mapped: MappedClass, name: string, columns: Col
  * (SQLAlchemy's ColumnCollectionMixin._check_attach). One that names any column by a string never attaches.
  */
 function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void {
+  const attrs = ownAttrs(x, cls);
   for (const stmt of cls.def.body) {
-    // an attribute is read only when it spells a constraint: evaluating every column again would double the work
     const expr = stmt.k === 'expr' ? stmt.value : stmt.k === 'assign' || stmt.k === 'ann' ? stmt.value : null;
-    if (expr?.k !== 'call' || (stmt.k !== 'expr' && !CONSTRAINT_NAMES.has(lastName(expr.fn)))) continue;
-    const value = evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0 });
+    if (expr?.k !== 'call') continue;
+    const target = stmt.k === 'assign' && stmt.targets.length === 1 ? stmt.targets[0] : stmt.k === 'ann' ? stmt.target : null;
+    const attr = target?.k === 'name' ? attrs.get(target.id) : undefined;
+    // an attribute the mapping has read comes from its memo (`ix = make_index(id)` too); another is read again
+    // only when it spells a constraint, as evaluating every column twice would double the work
+    const held = attr?.expr === expr ? attrValue(x, cls, attr, cls) : null;
+    if (!held && stmt.k !== 'expr' && !CONSTRAINT_NAMES.has(lastName(expr.fn))) continue;
+    const value = held ?? evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0 });
     const constraint = value.t === 'call' ? constraintOf(value) : undefined;
     if (value.t !== 'call' || !constraint) continue;
     const columns = columnArguments(value);

@@ -264,6 +264,9 @@ export function lookupName(ctx: Ctx, name: string, env: Env, line: number): Valu
     if (e.globals?.has(name)) return lookupInModule(ctx, env.module, name) ?? unknown(`name ${name} is not defined`, env.module.file, line);
     const local = e.locals?.get(name);
     if (local) return local;
+    // code made in a class body (a lambda, a comprehension) skips the class's names but sees what the class closes over
+    const closed = e !== env ? e.cls?.closure?.get(name) : undefined;
+    if (closed) return closed;
   }
   const first = env.globalsFirst ? lookupInModule(ctx, env.module, name) : undefined;
   if (first) return first;
