@@ -73,6 +73,13 @@ function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassI
   return evalExpr(x.ctx, attr.expr, classEnv(owner));
 }
 
+/** An own attribute's value if the mapping has evaluated it already (through the class binding memo), else undefined. */
+export function evaluatedAttr(x: Extraction, owner: ClassInfo, attr: OwnAttr): Value | undefined {
+  const binding = classScope(x.ctx.project, owner).bindings.get(attr.name);
+  const known = binding?.k === 'expr' && binding.expr === attr.expr ? x.ctx.project.memo.get(binding) : undefined;
+  return known === 'pending' ? undefined : known;
+}
+
 /**
  * An attribute's annotation; for a declared_attr, its return annotation, which SQLAlchemy reads on a mixin's
  * (`withReturn`) and not on the mapped class's own.

@@ -6,7 +6,7 @@ import { inDict, ownAttrs } from './class-body.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { reprOf } from './evaluate-format.js';
-import { attrValue, dunderValue, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
+import { dunderValue, evaluatedAttr, pendingProblems, scanAttributes, type Attr } from './declarative-scan.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import { flaskKeepsTable, shouldSetTablename, snakeCase } from './flask-naming.js';
 import { columnOfAttr } from './mapped-columns.js';
@@ -230,8 +230,8 @@ function addBodyIndexes(x: Extraction, table: TableDraft, cls: ClassInfo): void 
     const target = stmt.k === 'assign' && stmt.targets.length === 1 ? stmt.targets[0] : stmt.k === 'ann' ? stmt.target : null;
     const attr = target?.k === 'name' ? attrs.get(target.id) : undefined;
     // an attribute the mapping has read comes from its memo (`ix = make_index(id)` too); another is read again
-    // only when it spells a constraint, as evaluating every column twice would double the work
-    const held = attr?.expr === expr ? attrValue(x, cls, attr, cls) : null;
+    // only when it spells a constraint, as evaluating every attribute would cost a tenth of the extraction
+    const held = attr?.expr === expr ? evaluatedAttr(x, cls, attr) : undefined;
     if (!held && stmt.k !== 'expr' && !CONSTRAINT_NAMES.has(lastName(expr.fn))) continue;
     const value = held ?? evalExpr(x.ctx, expr, { module: cls.module, cls, depth: 0 });
     const constraint = value.t === 'call' ? constraintOf(value) : undefined;
