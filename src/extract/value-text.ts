@@ -10,7 +10,7 @@ import type { Dialect } from '../schema/types.js';
 import { isSqlFunction } from './sa-names.js';
 import { standaloneSql } from './sql-expression.js';
 import { sqlFunctionText } from './sql-functions.js';
-import { numberText, sequenceText, type CallValue, type Value } from './values.js';
+import { numberText, scalar, sequenceText, type CallValue, type Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
 export function valueText(v: Value): string {
@@ -91,7 +91,9 @@ export function defaultText(v: Value, dialect: Dialect): string {
  * them (undefined: SQLAlchemy's dialect-free string form).
  */
 export function serverDefaultText(v: Value, dialect?: Dialect): string {
-  if (v.t === 'str') return `'${v.v.replace(/'/g, "''")}'`;
+  // a str-mixin enum member is a str, rendered as its value is
+  const plain = scalar(v);
+  if (plain.t === 'str') return `'${plain.v.replace(/'/g, "''")}'`;
   if (v.t === 'call') {
     const last = calleeLastName(v);
     const arg = last === 'DefaultClause' ? constructorArgument(v, 'arg') : undefined;
