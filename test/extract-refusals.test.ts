@@ -465,6 +465,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[1]!.message).toContain('a Table(...) whose callee is not known statically');
   });
 
+  it('warns of a Table(...) passed to a helper it cannot run, not of the column helper inside it', async () => {
+    const schema = await extract({
+      'm.py': `import os\nimport sqlalchemy as sa\n\nmd = sa.MetaData()\n\ndef standard_columns():\n    return [sa.Column("doc", sa.JSON)]\n\ndef register(table):\n    if os.environ["STRICT"]:\n        raise ValueError(table.name)\n    return table\n\ntrades = register(sa.Table("trades", md, sa.Column("id", sa.Integer, primary_key=True), *standard_columns()))\n`,
+    });
+    expect(schema.tables).toEqual([]);
+    expect(schema.diagnostics.map((d) => [d.line, d.severity])).toEqual([[14, 'warning']]);
+    expect(schema.diagnostics[0]!.message).toMatch(/^a Table\(\.\.\.\) inside an expression not known statically is missing: /);
+  });
+
   it('warns of a plain class that a project decorator maps under a table name chosen at run time', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import registry\n\nreg = registry()\n\ndef legacy_model(name):\n    def decorate(cls):\n        cls.__tablename__ = os.environ["PREFIX"] + name\n        return reg.mapped(cls)\n    return decorate\n\n@legacy_model("media")\nclass Media:\n    id = sa.Column(sa.Integer, primary_key=True)\n`,

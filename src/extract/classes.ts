@@ -1,6 +1,7 @@
 // Class hierarchies: evaluated bases, keywords (`table=True`), and Python's C3 method resolution order.
-import type { Arg, Expr } from '../python/summary.js';
+import type { Arg, ClassDef, Expr } from '../python/summary.js';
 import { moduleScope, type Ctx, type Env } from './context.js';
+import type { Binding } from './scope.js';
 import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { isFlaskDb } from './evaluate-attr.js';
@@ -41,8 +42,14 @@ function withMetaclass(base: Expr): Arg[] | undefined {
 function baseEnv(ctx: Ctx, cls: ClassInfo): Env {
   const env: Env = { module: cls.module, depth: 0, ...(cls.outer ? { cls: cls.outer } : {}), ...(cls.closure ? { locals: cls.closure } : {}) };
   const own = cls.outer || cls.closure ? undefined : moduleScope(ctx.project, cls.module).bindings.get(cls.name);
-  const prev = own?.k === 'class' && own.def === cls.def ? own.prev : undefined;
+  const prev = own && classStatement(own, cls.def)?.prev;
   return prev ? { ...env, locals: new Map([[prev.name, bindingValue(ctx, prev.binding, env)]]) } : env;
+}
+
+/** The binding a class statement made, in an `if` branch too (`if HAS_MYSQL: class Table(Table): ...`). */
+function classStatement(b: Binding | undefined, def: ClassDef): Extract<Binding, { k: 'class' }> | undefined {
+  if (b?.k === 'class') return b.def === def ? b : undefined;
+  return b?.k === 'cond' ? (classStatement(b.then, def) ?? classStatement(b.orelse, def)) : undefined;
 }
 
 export function classHeader(ctx: Ctx, cls: ClassInfo): ClassHeader {

@@ -23,6 +23,8 @@ import { isNamedTupleClass, isPydanticModel, isRecordClass, recordField } from '
 /** Attributes of a Flask-SQLAlchemy `db` object that are not SQLAlchemy names. */
 const FLASK_DB_OWN = new Set(['Model', 'Table', 'metadata', 'metadatas', 'session', 'engine', 'engines', 'Query']);
 
+const COLLECTION_METHODS = new Set(['keys', 'values', 'items']);
+
 export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: number): Value {
   // `Base.metadata.schema`, `metadata.naming_convention`: as the MetaData is configured (a later `metadata.schema = ...` too)
   const isMetaAttribute = (name === 'schema' || name === 'naming_convention') && (obj.t === 'call' || obj.t === 'clsattr' || obj.t === 'attr' || obj.t === 'ext');
@@ -81,7 +83,8 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'func':
       return name === 'fget' && isDescriptor(obj) ? unboundFunction(obj) : { t: 'attr', obj, name };
     case 'tablecols':
-      return { t: 'tablecol', table: obj.table, name };
+      // ColumnCollection's own methods win over a column of that key
+      return COLLECTION_METHODS.has(name) ? { t: 'attr', obj, name } : { t: 'tablecol', table: obj.table, name };
     case 'tablecol': {
       // `src.c.id.type`, `md.tables["src"].c.id.type`: what the Table's Column was made with
       const columns = COLUMN_ATTRS.has(name) ? (obj.table.t === 'call' ? obj.table.args : ctx.project.hooks.tableColumns(obj.table)) : undefined;

@@ -13,7 +13,7 @@ import { constructBase, superArguments } from './constructors.js';
 import { classHeader, mroOf } from './classes.js';
 import { subclassOf } from './subclass.js';
 import { methodChain, runChain } from './method-chain.js';
-import { formatValue, sameKey } from './evaluate-ops.js';
+import { callSetMethod, formatValue, sameKey } from './evaluate-ops.js';
 import { isBuiltinDataType, isInstanceOf, lacksAttribute, libraryHasAttribute, libraryNamespace, libraryNamespaceGet, libraryVersion } from './outside-attrs.js';
 import { setItem } from './evaluate-mutate.js';
 import { callStdlib } from './evaluate-stdlib.js';
@@ -674,6 +674,11 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);
   const fromList = obj.t === 'seq' ? callListMethod(obj, name, a, file, expr.line) : undefined;
   if (fromList) return fromList;
+  const fromSet = obj.t === 'seq' && obj.kind === 'set' && a.kwargs.size === 0 ? callSetMethod(obj.items, name, a.args, (x) => iterate(ctx, x), file, expr.line) : undefined;
+  if (fromSet) return fromSet;
+  // `table.c.keys()`, `.values()`, `.items()`: the columns' keys and the Column objects, as lists
+  const columnView = obj.t === 'tablecols' && a.args.length === 0 && TABLE_VIEWS.has(name) ? dictOfColumns(ctx, obj) : undefined;
+  if (columnView) return callDictMethod(columnView, name, a, file, expr.line);
   // `metadata.tables.values()`: the tables built so far, as a dict of them answers
   const tables = obj.t === 'attr' && obj.name === 'tables' && TABLE_VIEWS.has(name) ? ctx.project.hooks.metaTables(obj.obj) : undefined;
   if (tables) return callDictMethod({ t: 'dict', entries: tables.map(([key, table]): [Value, Value] => [{ t: 'str', v: key }, table]) }, name, a, file, expr.line);
@@ -715,6 +720,16 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
+}
+
+/** A table's column collection as a dict of its columns by key; undefined when a key is not known statically. */
+function dictOfColumns(ctx: Ctx, cols: Extract<Value, { t: 'tablecols' }>): Extract<Value, { t: 'dict' }> | undefined {
+  const columns = ctx.project.hooks.tableColumns(cols.table);
+  const entries = columns?.map((c): [Value, Value] | undefined => {
+    const key = columnKeyOf(c);
+    return key === undefined ? undefined : [{ t: 'str', v: key }, c];
+  });
+  return entries?.every((e) => e !== undefined) ? { t: 'dict', entries: entries as Array<[Value, Value]> } : undefined;
 }
 
 function withoutForeignKeys(column: CallValue): CallValue {

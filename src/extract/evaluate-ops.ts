@@ -89,6 +89,28 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
 }
 
 const SET_OPS = new Set(['|', '&', '-', '^']);
+const SET_METHODS: ReadonlyMap<string, string> = new Map([['union', '|'], ['intersection', '&'], ['difference', '-'], ['symmetric_difference', '^']]);
+const SET_TESTS = new Set(['issubset', 'issuperset', 'isdisjoint']);
+
+/**
+ * `RESERVED.intersection(names)`, `s.issubset(keys)`: a set's methods take any iterables (`itemsOf` an argument's
+ * items, undefined when not known statically), and answer as the operators over sets do. Undefined for another method.
+ */
+export function callSetMethod(set: Value[], name: string, values: Value[], itemsOf: (v: Value) => Value[] | undefined, file: string, line: number): Value | undefined {
+  const op = SET_METHODS.get(name);
+  const isTest = SET_TESTS.has(name) && values.length === 1;
+  if ((!op && !isTest) || (op === '^' && values.length !== 1)) return undefined;
+  const args = values.map(itemsOf);
+  if (args.some((items) => items === undefined)) return unknown(`set.${name}() of values not known statically`, file, line);
+  if (isTest) {
+    const other = args[0]!;
+    const rest = name === 'issubset' ? setOperation('-', set, other, file, line) : name === 'issuperset' ? setOperation('-', other, set, file, line) : setOperation('&', set, other, file, line);
+    return rest.t === 'seq' ? { t: 'bool', v: rest.items.length === 0 } : rest;
+  }
+  let result: Value = { t: 'seq', kind: 'set', items: [...set] };
+  for (const other of args) if (result.t === 'seq') result = setOperation(op!, result.items, other!, file, line);
+  return result;
+}
 
 /** `a | b`, `a & b`, `a - b`, `a ^ b` of two sets, in a's order then b's (a set's own order is Python's hash order). */
 function setOperation(op: string, a: Value[], b: Value[], file: string, line: number): Value {

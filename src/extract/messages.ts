@@ -50,6 +50,7 @@ export const messages = {
   checkExpression: (source: string): string => `CHECK constraint expression not compiled to SQL statically (${source}); its source is shown`,
   secondaryNotKnown: (cause: string): string => `the secondary table of this relationship is not known statically (${cause}): a table it makes may be missing`,
   unknownTableCall: (cause: string): string => `a Table(...) whose callee is not known statically (${cause}) is missing`,
+  tableInLostValue: (cause: string): string => `a Table(...) inside an expression not known statically is missing: ${cause}`,
   lateColumn: (cls: string, reason: string): string => `a column set on ${cls} after the class has a name not known statically (${reason})`,
   unknownKey: (reason: string): string => `an item set under a key not known statically (${reason})`,
   mutation: (reason: string): string => `a change to a module-level value could not be followed statically: ${reason}; what later reads it may differ`,

@@ -101,8 +101,14 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
   // the value, or an item a comprehension made of it (`{t.name: history_of(t) for t in ...}`), not known
   const lost = value.t === 'unknown' ? value : unknownItem(value);
   if (!lost) return;
+  const calls = callsIn(expr);
+  // `trades = register(Table("trades", ...), ...)`: the Table is made, what it is passed to is not known
+  if (expr.k !== 'comp' && calls.some((call) => lastName(call.fn) === 'Table')) {
+    x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.tableInLostValue(unknownCause(lost)) });
+    return;
+  }
   // the helper that would have built them: the call itself, or one a comprehension makes per item
-  for (const call of callsIn(expr)) {
+  for (const call of calls) {
     // `{book: Table(f"journal_{book.value}", ...) for book in Book if ...}` with a filter not known (or copies of
     // tables, `t.to_metadata(archive_md)`)
     if (expr.k === 'comp' && COMPREHENSION_TABLE_MAKERS.has(lastName(call.fn))) {
@@ -120,8 +126,6 @@ export function reportLoss(x: Extraction, expr: Expr, value: Value, env: Env): v
       return;
     }
   }
-  // a Table(...) made inside a statement whose value is not known (`registry.add(key).append(Table(...))`)
-  if (callsIn(expr).some((call) => lastName(call.fn) === 'Table')) x.orphans.push({ file: env.module.file, line: expr.line, reason: messages.unknownTableCall(unknownCause(lost)) });
 }
 
 function unknownItem(value: Value): Value | undefined {
