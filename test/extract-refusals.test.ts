@@ -465,6 +465,14 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(schema.diagnostics[1]!.message).toContain('a Table(...) whose callee is not known statically');
   });
 
+  it('reports a class whose metaclass __new__ passes other bases on (a base with a MetaData of its own), not one that keeps them', async () => {
+    const schema = await extract({
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeMeta, declarative_base\n\nclass Meta(DeclarativeMeta):\n    def __new__(cls, name, parents, dct):\n        try:\n            schema, table = dct["__tablename__"].split(".")\n            dct["__tablename__"] = table\n            parents = (declarative_base(metadata=sa.MetaData(schema=schema)),) + parents\n        except (KeyError, ValueError):\n            pass\n        return super(Meta, cls).__new__(cls, name, parents, dct)\n\nBase = declarative_base(metaclass=Meta)\n\nclass Site(Base):\n    __tablename__ = "site"\n    sta = sa.Column(sa.String(6), primary_key=True)\n\nclass Lastid(Base):\n    __tablename__ = "kb.lastid"\n    keyname = sa.Column(sa.String(15), primary_key=True)\n`,
+    });
+    expect(table(schema, 'site').unresolved).toEqual([]);
+    expect(table(schema, 'lastid').unresolved).toEqual([expect.objectContaining({ line: 20, symbol: 'Lastid', reason: expect.stringContaining('makes the class with other bases than its class statement names') })]);
+  });
+
   it('warns of a Table(...) passed to a helper it cannot run, not of the column helper inside it', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmd = sa.MetaData()\n\ndef standard_columns():\n    return [sa.Column("doc", sa.JSON)]\n\ndef register(table):\n    if os.environ["STRICT"]:\n        raise ValueError(table.name)\n    return table\n\ntrades = register(sa.Table("trades", md, sa.Column("id", sa.Integer, primary_key=True), *standard_columns()))\n`,

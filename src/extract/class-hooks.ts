@@ -161,13 +161,26 @@ function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<
   const namespace = namespaceOf(x, cls);
   if (namespace.t !== 'dict') return new Map();
   const before = new Map(namespace.entries.flatMap(([k, v]) => (k.t === 'str' ? [[k.v, v] as const] : [])));
-  const args: Value[] = [{ t: 'class', cls: meta }, { t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespace];
+  const { bases } = classHeader(x.ctx, cls);
+  const args: Value[] = [{ t: 'class', cls: meta }, { t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: bases }, namespace];
   const fn = { module: meta.module, def: create.def, owner: meta };
   let failed = false;
-  captureSet(x, cls, (why) => {
-    failed = true;
-    return messages.metaclassHook(meta.name, '__new__', why);
-  }, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line));
+  // pisces' `parents = (SchemaBase,) + parents`: a base the class statement does not name, whose MetaData may
+  // differ, is not followed
+  let otherBases = false;
+  const project = x.ctx.project;
+  project.passedBases = (passed) => {
+    otherBases ||= !(passed?.t === 'seq' && passed.items.length === bases.length && passed.items.every((b, i) => b === bases[i]));
+  };
+  try {
+    captureSet(x, cls, (why) => {
+      failed = true;
+      return messages.metaclassHook(meta.name, '__new__', why);
+    }, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line));
+  } finally {
+    project.passedBases = undefined;
+  }
+  if (otherBases) x.pending.set(cls, [...(x.pending.get(cls) ?? []), { file: cls.module.file, line: cls.def.line, symbol: cls.name, reason: messages.metaclassBases(meta.name) }]);
   if (failed) return new Map();
   // what it added to the namespace, or replaced there
   return new Map(namespace.entries.flatMap(([k, v]) => (k.t === 'str' && before.get(k.v) !== v ? [[k.v, v] as const] : [])));

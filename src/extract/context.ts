@@ -52,6 +52,8 @@ export interface Project {
   tests: Map<object, Value>;
   /** a module-level function's parameter defaults, made once as its `def` runs: every call shares them (`bucket=[]`) */
   defaults: Map<object, Value>;
+  /** while a metaclass's `__new__` runs for a class: told the bases its `super().__new__(...)` passes on */
+  passedBases?: (bases: Value | undefined) => void;
 }
 
 /** A link of a method chain being run (method-chain.ts). */

@@ -645,6 +645,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
       chain.next(a);
       return { t: 'none' };
     }
+    if (name === '__new__') ctx.project.passedBases?.(a.args[2]);
     // `ns = super().__prepare__(name, bases, **kw)` in a metaclass: type's own gives an empty namespace
     if (name === '__prepare__') {
       const next = superMember(ctx, obj, name, expr.line);

@@ -290,6 +290,8 @@ function execStmt(ctx: Ctx, stmt: Stmt, env: Env): Outcome {
       if (value.t === 'unknown' && stmt.value.k === 'call' && makesClass(stmt.value)) return abort(value.reason, env, stmt.line);
       env.effects?.(value, env.module.file, stmt.line);
       for (const target of stmt.targets) {
+        const mismatch = unpackMismatch(target, value);
+        if (mismatch) return { done: true, value: raising(builtinException('ValueError'), mismatch, env.module.file, stmt.line) };
         const failed = store(ctx, target, value, env);
         if (failed) return abort(failed, env, stmt.line);
       }
@@ -420,6 +422,26 @@ function unpack(ctx: Ctx, items: Expr[], value: Value, line: number): Array<[Exp
   const after = items.length - star - 1;
   const rest: Value = { t: 'seq', kind: 'list', items: values.slice(star, values.length - after) };
   return items.map((item, i) => [targetOf(item), i < star ? at(i) : i === star ? rest : at(values.length - (items.length - i))]);
+}
+
+/**
+ * ValueError's message when a tuple or string cannot be unpacked into the target (`schema, table = name.split(".")`
+ * of a name without a dot), as Python words it; undefined when it can, or when the value is not a sequence known.
+ */
+function unpackMismatch(target: Expr, value: Value): string | undefined {
+  if (target.k !== 'tuple' && target.k !== 'list') return undefined;
+  const values = value.t === 'seq' ? value.items : value.t === 'str' ? [...value.v].map((v): Value => ({ t: 'str', v })) : undefined;
+  if (!values) return undefined;
+  const star = target.items.findIndex((item) => item.k === 'star');
+  const needed = star === -1 ? target.items.length : target.items.length - 1;
+  if (values.length < needed) return `not enough values to unpack (expected ${star === -1 ? '' : 'at least '}${needed}, got ${values.length})`;
+  if (star === -1 && values.length > needed) return `too many values to unpack (expected ${needed})`;
+  for (const [i, item] of target.items.entries()) {
+    if (i === star) continue;
+    const nested = unpackMismatch(item, values[star === -1 || i < star ? i : values.length - (target.items.length - i)]!);
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 /** One assignment target; the reason when its effect cannot be followed statically. */

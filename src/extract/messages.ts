@@ -24,6 +24,7 @@ export const messages = {
   enumNamespace: (cls: string, meta: string): string =>
     `Enum() of class ${cls}, whose body fills the namespace metaclass ${meta}.__prepare__ makes (bare names may be members): its members are not known statically`,
   metaclassHook: (meta: string, method: string, reason: string): string => `metaclass ${meta}.${method} could not be run statically (${reason}); what it sets on the class is unknown`,
+  metaclassBases: (meta: string): string => `metaclass ${meta}.__new__ makes the class with other bases than its class statement names; its table's MetaData and schema may differ`,
   subclassHook: (owner: string, reason: string): string => `${owner}.__init_subclass__ could not be run statically (${reason}); what it sets on the class is unknown`,
   setNameHook: (owner: string, attr: string, reason: string): string => `${owner}.__set_name__ for ${attr} could not be run statically (${reason}); what it sets on the class is unknown`,
   noTable: (cls: string): string => `mapped class ${cls} has no __tablename__ or __table__ known statically and no mapped parent table; its columns are not extracted`,
