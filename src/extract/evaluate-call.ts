@@ -42,6 +42,15 @@ export function constructionFailure(v: Value): string | undefined {
 /** Instances of in-repo classes whose `__init__` chain has run. */
 const constructed = new WeakSet<CallValue>();
 
+/** What an instance's `__init__` chain passed on to the builtin base past its last link (`dict.__init__(self, pairs)`). */
+const baseInits = new WeakMap<CallValue, Arguments>();
+
+/** The arguments an in-repo `__init__` chain handed to the class's builtin base; undefined if it handed none. */
+export function baseInitArguments(ctx: Ctx, instance: CallValue, cls: ClassInfo): Arguments | undefined {
+  construct(ctx, instance, cls);
+  return constructionFailure(instance) === undefined ? baseInits.get(instance) : undefined;
+}
+
 /**
  * Runs the in-repo `__init__` chain of an instance once: at import time with its effects, else when code first
  * reads an attribute of it (a descriptor's `self.suffix` in a class body, where nothing runs with effects).
@@ -49,7 +58,10 @@ const constructed = new WeakSet<CallValue>();
 export function construct(ctx: Ctx, instance: CallValue, cls: ClassInfo, effects?: Env['effects']): void {
   if (constructed.has(instance)) return;
   constructed.add(instance);
-  const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, cls), '__init__'), instance, { args: instance.args, kwargs: instance.kwargs }, instance.line, () => ({ t: 'none' }), effects);
+  const ran = runChain(ctx, methodChain(ctx, mroOf(ctx, cls), '__init__'), instance, { args: instance.args, kwargs: instance.kwargs }, instance.line, (a) => {
+    baseInits.set(instance, a);
+    return { t: 'none' };
+  }, effects);
   if (ran.t === 'unknown') failedConstructions.set(instance, ran.reason);
   // a dataclass's generated __init__ ends by calling __post_init__ (fields it computes: `self.sa_type = String(...)`)
   const post = ran.t !== 'unknown' && isDataclass(ctx, cls) ? methodChain(ctx, mroOf(ctx, cls), '__post_init__')[0] : undefined;

@@ -4,7 +4,7 @@
 import { classScope, type Ctx, type Env } from './context.js';
 import { mroOf } from './classes.js';
 import { callBound, specialMethod } from './evaluate-attr.js';
-import { dictOf } from './evaluate-call.js';
+import { baseInitArguments, dictOf } from './evaluate-call.js';
 import { iterate } from './evaluate-builtins.js';
 import { pyName } from './sa-names.js';
 import type { CallValue, Value } from './values.js';
@@ -12,7 +12,7 @@ import type { CallValue, Value } from './values.js';
 type DictValue = Extract<Value, { t: 'dict' }>;
 
 /** Methods that would change what the mapping holds as it is made, or how an item is read. */
-const MAPPING_HOOKS = ['__init__', '__new__', '__getitem__', '__iter__', '__missing__', 'keys'];
+const MAPPING_HOOKS = ['__new__', '__getitem__', '__iter__', '__missing__', 'keys'];
 
 const contents = new WeakMap<CallValue, DictValue | null>();
 
@@ -28,13 +28,20 @@ export function mappingContent(ctx: Ctx, v: CallValue): DictValue | undefined {
 }
 
 function madeMapping(ctx: Ctx, v: CallValue): DictValue | undefined {
-  if (v.callee.t !== 'class' || v.args.length > 1) return undefined;
-  const mro = mroOf(ctx, v.callee.cls);
+  if (v.callee.t !== 'class') return undefined;
+  const { cls } = v.callee;
+  const mro = mroOf(ctx, cls);
   const base = mro.find((e) => e.k === 'value');
   if (base?.k !== 'value' || pyName(base.value) !== 'builtins.dict') return undefined;
-  if (mro.some((e) => e.k === 'class' && MAPPING_HOOKS.some((hook) => classScope(ctx.project, e.cls).bindings.has(hook)))) return undefined;
-  // what dict(...) makes of the constructor's arguments
-  const made = dictOf(v.args[0], v, v.file, v.line);
+  const defines = (name: string): boolean => mro.some((e) => e.k === 'class' && classScope(ctx.project, e.cls).bindings.has(name));
+  if (MAPPING_HOOKS.some(defines)) return undefined;
+  // what dict(...) makes of the constructor's arguments, or of those its own `__init__` hands to dict's
+  // (`Storage.__init__(self, ((e, i) for i, e in enumerate(a)))`)
+  const a = defines('__init__') ? baseInitArguments(ctx, v, cls) : v;
+  if (!a || a.args.length > 1) return undefined;
+  const first = a.args[0];
+  const items = first && first.t !== 'dict' && first.t !== 'seq' ? iterate(ctx, first) : undefined;
+  const made = dictOf(items ? { t: 'seq', kind: 'list', items } : first, a, v.file, v.line);
   return made.t === 'dict' ? made : undefined;
 }
 

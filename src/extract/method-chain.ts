@@ -37,8 +37,9 @@ export function runChain(ctx: Ctx, chain: ChainLink[], bound: Value, a: Argument
         if (ran.t === 'unknown') failed ??= ran;
       },
       // `Parent.__init__(self, ...)`, the spelling before super(): the next in-repo link, or past the last one any
-      // class outside the repository (`TypeDecorator.__init__(self)`)
-      reaches: (target) => (next ? target.t === 'class' && target.cls === next.owner : target.t !== 'class' && target.t !== 'unknown'),
+      // class outside the repository (`TypeDecorator.__init__(self)`) or an in-repo one that inherits the method
+      // (`Storage.__init__(self, pairs)` of a dict subclass defining none)
+      reaches: (target) => (next ? target.t === 'class' && target.cls === next.owner : target.t !== 'unknown' && !(target.t === 'class' && chain.some((l) => l.owner === target.cls))),
     });
   };
   const ran = run(0, a);
