@@ -47,7 +47,7 @@ function baseEnv(ctx: Ctx, cls: ClassInfo): Env {
 }
 
 /** The binding a class statement made, in an `if` branch too (`if HAS_MYSQL: class Table(Table): ...`). */
-function classStatement(b: Binding | undefined, def: ClassDef): Extract<Binding, { k: 'class' }> | undefined {
+export function classStatement(b: Binding | undefined, def: ClassDef): Extract<Binding, { k: 'class' }> | undefined {
   if (b?.k === 'class') return b.def === def ? b : undefined;
   return b?.k === 'cond' ? (classStatement(b.then, def) ?? classStatement(b.orelse, def)) : undefined;
 }

@@ -2,6 +2,7 @@
 // it, whether its top-level code acts on other modules, its directives and syntax errors. Small enough to cache
 // beside each summary, so a partial scan decodes only the bodies it evaluates.
 import type { DirectiveComment, Expr, ModuleSummary, Stmt, SyntaxProblem } from '../python/summary.js';
+import { bodiesOf } from './builds-schema.js';
 
 export type ImportStmt = Extract<Stmt, { k: 'import' | 'from' }>;
 
@@ -44,10 +45,15 @@ const TABLE_MAKERS = new Set(['Table', 'map_imperatively', 'mapper', 'declarativ
  */
 function factoryNames(body: readonly Stmt[]): string[] {
   const code = new Map<string, unknown>();
-  for (const s of body) {
-    if (s.k === 'def' && s.body) code.set(s.name, s.body);
-    else if (s.k === 'class') code.set(s.name, s.body.filter((m) => m.k === 'def' && m.body));
-  }
+  // module-level definitions, inside an `if`, `try` or loop too (`if HAS_MYSQL: class Releases(AUSTable): ...`)
+  const collect = (stmts: readonly Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.k === 'def' && s.body) code.set(s.name, s.body);
+      else if (s.k === 'class') code.set(s.name, s.body.filter((m) => m.k === 'def' && m.body));
+      else bodiesOf(s).forEach(collect);
+    }
+  };
+  collect(body);
   const factories = new Set([...code].filter(([, c]) => makesModels(c, TABLE_MAKERS)).map(([name]) => name));
   for (let grew = factories.size > 0; grew; ) {
     grew = false;

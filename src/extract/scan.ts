@@ -3,7 +3,7 @@
 import type { Expr, FunctionDef, Stmt, WithItem } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
-import { classHeader } from './classes.js';
+import { classHeader, classStatement } from './classes.js';
 import { callsBuiltin, updateArgument } from './class-namespace.js';
 import { isConstraintCall, tableForCall } from './core-tables.js';
 import { attributeOf, isTableCall } from './evaluate-attr.js';
@@ -408,8 +408,8 @@ function scanClass(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, env: Env,
 
 /** The class statement's name holds what its decorators made (a later statement binding the name again wins). */
 function bindDecorated(x: Extraction, mod: ModuleInfo, stmt: Extract<Stmt, { k: 'class' }>, made: Value): void {
-  const binding = moduleScope(x.ctx.project, mod).bindings.get(stmt.name);
-  if (binding?.k === 'class' && binding.def === stmt) x.ctx.project.memo.set(binding, made);
+  const binding = classStatement(moduleScope(x.ctx.project, mod).bindings.get(stmt.name), stmt);
+  if (binding) x.ctx.project.memo.set(binding, made);
 }
 
 /**
