@@ -166,8 +166,9 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   if (op === '%') return { k: 'bin', op: r.dialect === 'sqlite' ? '%' : '%%', left, right };
   const sqlOp = PYTHON_COMPARISONS[op];
   if (!sqlOp) return undefined;
-  // `col == None`: IS NULL, as ColumnOperators.__eq__ makes it
-  if (rightValue!.t === 'none' && (op === '==' || op === '!=')) return { k: 'bin', op: op === '==' ? 'IS' : 'IS NOT', left, right };
+  // `col == None`, `col != null()`: IS NULL / IS NOT NULL, as ColumnOperators.__eq__ makes them
+  const isNull = rightValue!.t === 'none' || (rightValue!.t === 'call' && saSymbol(rightValue!.callee) === 'null' && rightValue!.args.length === 0);
+  if (isNull && (op === '==' || op === '!=')) return { k: 'bin', op: op === '==' ? 'IS' : 'IS NOT', left, right };
   return { k: 'bin', op: sqlOp, left, right };
 }
 
