@@ -154,8 +154,18 @@ function lookupType(ctx: Ctx, t: Value, typeMap: Array<[Value, Value]>, flavor: 
   }
   // no map entry anywhere up the MRO (`enum.Enum` may be one, past IntEnum): SQLAlchemy's own Enum
   if (t.t === 'class' && candidates.some(isEnumBase)) return enumForClass(ctx, t.cls, undefined, file, line);
+  // SQLModel asks issubclass() of each type in turn (`class PasswordStr(SecretStr, str)` is a str); SQLAlchemy
+  // takes a subclass of a type only through its type_annotation_map
+  if (t.t === 'class' && flavor === 'sqlmodel') {
+    const bases = new Set(candidates.map(pyName));
+    const base = SQLMODEL_SUBCLASS_CHECKS.find((name) => bases.has(name));
+    return base ? (typeFromAnnotation(base, flavor) ?? undefined) : undefined;
+  }
   return undefined;
 }
+
+/** The types SQLModel's get_sqlalchemy_type tests a class against, in its order. */
+const SQLMODEL_SUBCLASS_CHECKS = ['builtins.str', 'builtins.float', 'builtins.bool', 'builtins.int', 'datetime.datetime', 'datetime.date', 'datetime.timedelta', 'datetime.time', 'builtins.bytes', 'decimal.Decimal', 'uuid.UUID'];
 
 function newTypeOf(v: Value): Value | undefined {
   return v.t === 'call' && pyName(v.callee) === 'typing.NewType' ? v.args[1] : undefined;
