@@ -22,6 +22,8 @@ export function decimalParts(decimal: CallValue): DecimalParts | undefined {
 /** str(Decimal(...)): Python's to-scientific-string (`0.00`, `1E+2`, `1E-7`); undefined when it is no Decimal we read. */
 export function decimalText(v: Value): string | undefined {
   if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'decimal.Decimal') return undefined;
+  const special = specialDecimal(v);
+  if (special !== undefined) return special;
   const parts = decimalParts(v);
   if (!parts) return undefined;
   const { digits, exponent } = parts;
@@ -40,4 +42,15 @@ export function decimalText(v: Value): string | undefined {
   }
   const shift = leftDigits - dotPlace;
   return `${parts.sign ? '-' : ''}${whole}${fraction}${shift === 0 ? '' : `E${shift > 0 ? '+' : '-'}${Math.abs(shift)}`}`;
+}
+
+/** `Decimal("nan")`, `Decimal("-Inf")`: Python's spelling of an infinity or a NaN (with its payload); else undefined. */
+function specialDecimal(decimal: CallValue): string | undefined {
+  const [value] = decimal.args;
+  const special = value?.t === 'str' && decimal.args.length === 1 ? /^([+-]?)(inf|infinity|nan|snan)(\d*)$/i.exec(value.v.trim()) : null;
+  if (!special) return undefined;
+  const kind = special[2]!.toLowerCase();
+  const payload = special[3]!.replace(/^0+/, '');
+  if (kind.startsWith('inf')) return special[3] ? undefined : `${special[1] === '-' ? '-' : ''}Infinity`;
+  return `${special[1] === '-' ? '-' : ''}${kind === 'nan' ? 'NaN' : 'sNaN'}${payload}`;
 }

@@ -6,7 +6,7 @@ import { bytesOf } from './evaluate-bytes.js';
 import { isFlaskDb } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeName, isTypeSubclass } from './type-names.js';
-import { isBuiltinValue, isFloat, type Value } from './values.js';
+import { isBuiltinValue, isFloat, num, type Value } from './values.js';
 
 const DECLARATIVE_BASES = new Set(['DeclarativeBase', 'DeclarativeBaseNoMeta', 'MappedAsDataclass', 'declarative_base']);
 
@@ -148,6 +148,8 @@ export function outsideValue(name: string): Value {
   if (name === 'sys.version_info') return { t: 'seq', kind: 'tuple', items: [num(3), num(13), num(0), { t: 'str', v: 'final' }, num(0)] };
   const constant = name.startsWith('string.') ? STRING_CONSTANTS.get(name.slice('string.'.length)) : undefined;
   if (constant !== undefined) return { t: 'str', v: constant };
+  const number = MATH_CONSTANTS.get(name);
+  if (number !== undefined) return num(number, true);
   const names = name.startsWith('calendar.') ? CALENDAR_NAMES.get(name.slice('calendar.'.length)) : undefined;
   if (names) return { t: 'seq', kind: 'tuple', items: names.map((v): Value => ({ t: 'str', v })) };
   const version = name.endsWith('.__version__') ? LIBRARY_VERSIONS.get(name.slice(0, -'.__version__'.length)) : undefined;
@@ -184,6 +186,15 @@ const STRING_CONSTANTS: ReadonlyMap<string, string> = new Map([
   ['printable', DIGITS + LOWER + UPPER + PUNCTUATION + WHITESPACE],
 ]);
 
+/** The `math` module's float constants (`default=math.nan`). */
+const MATH_CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['math.pi', Math.PI],
+  ['math.e', Math.E],
+  ['math.tau', 2 * Math.PI],
+  ['math.inf', Infinity],
+  ['math.nan', NaN],
+]);
+
 const SHARED_TYPES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', NULL: 'NullType' };
 
 /** `String()` as if written in the code that reads the shared instance. */
@@ -204,10 +215,6 @@ const LIBRARY_VERSIONS: ReadonlyMap<string, string> = new Map([
 /** `importlib.metadata.version(distribution)` for those libraries (distribution names normalised as PEP 503). */
 export function libraryVersion(distribution: string): string | undefined {
   return LIBRARY_VERSIONS.get(distribution.toLowerCase().replace(/[-_.]+/g, '_'));
-}
-
-function num(v: number): Value {
-  return { t: 'num', v };
 }
 
 /** `__name__` of an outside class: `object`, `DeclarativeBase`, a `declarative_base(name=...)` result. */

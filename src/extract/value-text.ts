@@ -10,7 +10,7 @@ import type { Dialect } from '../schema/types.js';
 import { isSqlFunction } from './sa-names.js';
 import { standaloneSql } from './sql-expression.js';
 import { sqlFunctionText } from './sql-functions.js';
-import { numberText, scalar, sequenceText, type CallValue, type Value } from './values.js';
+import { numberText, qualnameOf, scalar, sequenceText, type CallValue, type Value } from './values.js';
 
 /** Python-side default as text: only its presence is compared, the text helps a reader. */
 export function valueText(v: Value): string {
@@ -29,7 +29,8 @@ export function valueText(v: Value): string {
     case 'class':
       return v.cls.name;
     case 'func':
-      return v.fn.def.name;
+      // its `__qualname__`: a method is named through its class (`Fernet.generate_key`)
+      return v.fn.owner ? `${qualnameOf(v.fn.owner)}.${v.fn.def.name}` : v.fn.def.name;
     case 'code':
       return v.expr.k === 'lambda' ? '<lambda>' : exprText(v.expr);
     case 'call':
