@@ -92,8 +92,9 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'bytes':
       return bytesObject(expr.v, env.module.file, expr.line);
     case 'ellipsis':
+      return { t: 'ext', name: 'builtins.Ellipsis' };
     case 'other':
-      return unknown(`unsupported expression (${expr.k === 'other' ? expr.type : expr.k})`, env.module.file, expr.line);
+      return unknown(`unsupported expression (${expr.type})`, env.module.file, expr.line);
   }
 }
 

@@ -206,8 +206,9 @@ function columnCall(field: CallValue | undefined, value: Value | null, optional:
     ['unique', { t: 'bool', v: bool('unique') }],
   ]);
   // Field's first parameter is the default (`Field(True, nullable=False)`); `Field(...)` marks a required field
-  const isRequired = field?.expr.k === 'call' && field.expr.args[0]?.name === undefined && field.expr.args[0]?.value.k === 'ellipsis';
-  const positional = isRequired ? undefined : field?.args[0];
+  const first = field?.args[0];
+  const isRequired = first?.t === 'ext' && first.name === 'builtins.Ellipsis';
+  const positional = isRequired ? undefined : first;
   const fieldDefault = (field && (kw.get('default_factory') ?? kw.get('default') ?? positional)) ?? value;
   if (fieldDefault && fieldDefault.t !== 'none') kwargs.set('default', fieldDefault);
   const args: Value[] = [];
