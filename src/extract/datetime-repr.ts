@@ -1,5 +1,6 @@
 // repr() of a `datetime` module value the evaluator keeps as its constructor call: `time(20)` reads
 // `datetime.time(20, 0)`, `timedelta(minutes=15)` reads `datetime.timedelta(seconds=900)`, as the oracle prints them.
+import { strRepr } from './evaluate-format.js';
 import { isFloat, type CallValue, type Value } from './values.js';
 
 /** Each constructor's parameters in order, with their defaults (undefined: required). */
@@ -19,16 +20,33 @@ const TIMEDELTA_MICROSECONDS: ReadonlyArray<[string, number]> = [
   ['weeks', 604_800_000_000],
 ];
 
-/** The call's arguments by parameter name; undefined when one is no number or not a parameter (`tzinfo=`). */
-function argumentsByName(call: CallValue, names: readonly string[]): Map<string, Extract<Value, { t: 'num' }>> | undefined {
-  if (call.args.length > names.length) return undefined;
-  const given = new Map<string, Value>([...call.args.map((a, i): [string, Value] => [names[i]!, a]), ...call.kwargs]);
+/**
+ * The call's arguments by parameter name; undefined when one is no number or not a parameter. `tzinfo` (after the
+ * numbers, or by keyword) is set apart where the constructor takes one.
+ */
+function argumentsByName(call: CallValue, names: readonly string[], tz?: { value?: Value }): Map<string, Extract<Value, { t: 'num' }>> | undefined {
+  const all = tz ? [...names, 'tzinfo'] : names;
+  if (call.args.length > all.length) return undefined;
+  const given = new Map<string, Value>([...call.args.map((a, i): [string, Value] => [all[i]!, a]), ...call.kwargs]);
   const out = new Map<string, Extract<Value, { t: 'num' }>>();
   for (const [name, v] of given) {
-    if (!names.includes(name) || v.t !== 'num') return undefined;
-    out.set(name, v);
+    if (tz && name === 'tzinfo') tz.value = v;
+    else if (!names.includes(name) || v.t !== 'num') return undefined;
+    else out.set(name, v);
   }
   return out;
+}
+
+/** repr() of a `timezone`: `datetime.timezone.utc`, or its offset (and name); undefined for another tzinfo. */
+function timezoneRepr(v: Value): string | undefined {
+  if (v.t === 'ext' && v.name === 'datetime.timezone.utc') return 'datetime.timezone.utc';
+  if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'datetime.timezone' || v.kwargs.size > 0) return undefined;
+  const [offset, name] = v.args;
+  const delta = offset?.t === 'call' && offset.callee.t === 'ext' && offset.callee.name === 'datetime.timedelta' ? timedeltaRepr(offset) : undefined;
+  if (delta === undefined || (name !== undefined && name.t !== 'str') || v.args.length > 2) return undefined;
+  // timezone(timedelta(0)) is the utc singleton
+  if (delta === 'datetime.timedelta(0)' && name === undefined) return 'datetime.timezone.utc';
+  return `datetime.timezone(${delta}${name?.t === 'str' ? `, ${strRepr(name.v)}` : ''})`;
 }
 
 /** repr() of a date, time, datetime or timedelta built from numbers; undefined for any other value. */
@@ -37,8 +55,11 @@ export function datetimeRepr(v: Value): string | undefined {
   const name = v.callee.name;
   if (name === 'datetime.timedelta') return timedeltaRepr(v);
   const parameters = PARAMETERS[name];
-  const given = parameters && argumentsByName(v, parameters.map(([p]) => p));
+  const tz: { value?: Value } = {};
+  const given = parameters && argumentsByName(v, parameters.map(([p]) => p), name === 'datetime.date' ? undefined : tz);
   if (!parameters || !given || [...given.values()].some(isFloat)) return undefined;
+  const zone = tz.value === undefined || tz.value.t === 'none' ? '' : timezoneRepr(tz.value);
+  if (zone === undefined) return undefined;
   const fields: number[] = [];
   for (const [p, fallback] of parameters) {
     const value = given.get(p)?.v ?? fallback;
@@ -50,7 +71,16 @@ export function datetimeRepr(v: Value): string | undefined {
     if (fields.at(-1) === 0) fields.pop();
     if (fields.length === parameters.length - 1 && fields.at(-1) === 0) fields.pop();
   }
-  return `${name}(${fields.join(', ')})`;
+  return `${name}(${fields.join(', ')}${zone ? `, tzinfo=${zone}` : ''})`;
+}
+
+/** `ts.date()` of a datetime built from numbers: the date of it; undefined for another value. */
+export function dateOf(v: Value): CallValue | undefined {
+  if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name !== 'datetime.datetime') return undefined;
+  const given = argumentsByName(v, PARAMETERS['datetime.datetime']!.map(([p]) => p), {});
+  const [year, month, day] = ['year', 'month', 'day'].map((p) => given?.get(p));
+  if (!year || !month || !day) return undefined;
+  return { ...v, callee: { t: 'ext', name: 'datetime.date' }, args: [year, month, day], kwargs: new Map() };
 }
 
 /** Python normalises a timedelta to days, seconds (0..86399) and microseconds, and shows the non-zero ones. */

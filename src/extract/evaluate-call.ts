@@ -27,6 +27,7 @@ import { pyName, saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn } from './column-objects.js';
 import { valueText } from './value-text.js';
+import { dateOf } from './datetime-repr.js';
 import { dataclassAsDict, dataclassFields, isDataclass, isNamedTupleClass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
 import { enumByValue, enumMembers, isEnumClass } from './enums.js';
 import { classFromType, fieldNames, functionalDataclass, functionalEnum, functionalNamedTuple, functionalSubEnum, pairNames } from './functional-classes.js';
@@ -710,6 +711,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     return callExternal(ctx, `re.${name}`, { args: [obj, ...a.args], kwargs: a.kwargs }, env, expr);
   }
 
+  const date = name === 'date' && a.args.length === 0 ? dateOf(obj) : undefined;
+  if (date) return date;
   if (name === 'as_tuple' && obj.t === 'call' && obj.callee.t === 'ext' && obj.callee.name === 'decimal.Decimal' && a.args.length === 0) return decimalTuple(obj, file, expr.line);
   const fromBytes = obj.t === 'call' ? (callBytesMethod(obj, name, a, file, expr.line) ?? callHashMethod(obj, name, a, file, expr.line)) : undefined;
   if (fromBytes) return fromBytes;
