@@ -33,8 +33,6 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'str':
       return { t: 'str', v: expr.v };
     case 'num':
-      // an integer beyond 2**53 would be rounded here, where Python keeps it exact
-      if (!expr.float && !Number.isSafeInteger(expr.v)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
       return num(expr.v, expr.float);
     case 'const':
       return expr.v === null ? { t: 'none' } : { t: 'bool', v: expr.v };
@@ -94,6 +92,8 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'ellipsis':
       return { t: 'ext', name: 'builtins.Ellipsis' };
     case 'other':
+      // an integer literal a double would round (number-literal.ts keeps it as its text)
+      if (expr.type === 'number' && /^(0[xob])?[\da-f_]+$/i.test(expr.text)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
       return unknown(`unsupported expression (${expr.type})`, env.module.file, expr.line);
   }
 }
