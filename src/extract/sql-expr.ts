@@ -22,6 +22,6 @@ export function isSqlOperand(v: Value): boolean {
   if (v.t !== 'call') return false;
   const callee = v.callee;
   if (callee.t === 'ext') return callee.name === SQL_OPERATOR || isSqlFunction(callee.name) || EXPRESSION_MAKERS.has(saSymbol(callee) ?? '');
-  // `status.in_(...)`, `label.like(...)`
-  return callee.t === 'attr' && isSqlOperand(callee.obj);
+  // `status.in_(...)`, `label.like(...)`, and what a custom operator makes (`status.op("&")(FLAG)`)
+  return (callee.t === 'attr' && isSqlOperand(callee.obj)) || (callee.t === 'call' && isSqlOperand(callee));
 }

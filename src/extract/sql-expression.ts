@@ -100,6 +100,7 @@ function toNode(r: Render, v: Value): Node | undefined {
 
 function callNode(r: Render, v: CallValue): Node | undefined {
   const callee = v.callee;
+  if (callee.t === 'call') return customOperator(r, callee, v.args);
   if (callee.t === 'attr') return callee.name === 'regexp_match' ? regexpNode(r, callee.obj, v) : methodNode(r, callee.obj, callee.name, v.args);
   if (callee.t !== 'ext') return undefined;
   if (callee.name === SQL_OPERATOR) return operatorNode(r, v.args);
@@ -170,6 +171,20 @@ function operatorNode(r: Render, args: Value[]): Node | undefined {
   const isNull = rightValue!.t === 'none' || (rightValue!.t === 'call' && saSymbol(rightValue!.callee) === 'null' && rightValue!.args.length === 0);
   if (isNull && (op === '==' || op === '!=')) return { k: 'bin', op: op === '==' ? 'IS' : 'IS NOT', left, right };
   return { k: 'bin', op: sqlOp, left, right };
+}
+
+/**
+ * `status.op("&")(FLAG)`: a custom operator, which has no precedence of its own (grouped inside any other operator,
+ * `(status & 1) != 0`).
+ */
+function customOperator(r: Render, made: CallValue, args: Value[]): Node | undefined {
+  const [symbol] = made.args;
+  if (made.callee.t !== 'attr' || made.callee.name !== 'op' || made.args.length !== 1 || made.kwargs.size > 0 || symbol?.t !== 'str' || args.length !== 1) return undefined;
+  const left = toNode(r, made.callee.obj);
+  const right = toNode(r, args[0]!);
+  // its text is written as given, `%` doubled for the pyformat drivers of PostgreSQL and MySQL
+  const op = r.dialect === 'sqlite' ? symbol.v : symbol.v.replace(/%/g, '%%');
+  return left && right && { k: 'bin', op, left, right, grouped: true };
 }
 
 /**
