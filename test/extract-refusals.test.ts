@@ -473,6 +473,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     expect(table(schema, 'lastid').unresolved).toEqual([expect.objectContaining({ line: 20, symbol: 'Lastid', reason: expect.stringContaining('makes the class with other bases than its class statement names') })]);
   });
 
+  it('reports a column whose type a foreign key copies from a column whose own type is a guess', async () => {
+    const schema = await extract({
+      'm.py': `import uuid\nfrom fastapi_users_db_sqlalchemy.generics import GUID\nfrom sqlalchemy import ForeignKey, String\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Parent(Base):\n    __tablename__ = "parent"\n    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True)\n    code: Mapped[str] = mapped_column(String(8), unique=True)\n\nclass Child(Base):\n    __tablename__ = "child"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    parent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parent.id"))\n    parent_code = mapped_column(ForeignKey("parent.code"))\n`,
+    });
+    expect(table(schema, 'child').unresolved).toEqual([
+      { file: 'm.py', line: 17, symbol: 'parent_id', reason: 'type taken from parent.id, whose own type is not known statically: the column may be wrong' },
+    ]);
+  });
+
   it('warns of a Table(...) passed to a helper it cannot run, not of the column helper inside it', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\n\nmd = sa.MetaData()\n\ndef standard_columns():\n    return [sa.Column("doc", sa.JSON)]\n\ndef register(table):\n    if os.environ["STRICT"]:\n        raise ValueError(table.name)\n    return table\n\ntrades = register(sa.Table("trades", md, sa.Column("id", sa.Integer, primary_key=True), *standard_columns()))\n`,

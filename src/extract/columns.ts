@@ -140,7 +140,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
   if (item.t !== 'call' || !sym) {
     // Column() takes None anywhere; anything else not read here may be its type or a constraint: said, not dropped
     const why = item.t === 'unknown' ? item.reason : item.t === 'none' ? undefined : messages.columnArgument(valueText(item));
-    if (why) draft.unresolved.push(problem(call, why, draft.key ?? draft.name ?? undefined));
+    if (why) doubtfulArgument(call, draft, why);
     return;
   }
   switch (sym) {
@@ -176,8 +176,14 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       if (unknownText) draft.unresolved.push(problem(item, unknownText, draft.key ?? draft.name ?? undefined));
       return;
     default:
-      draft.unresolved.push(problem(call, messages.columnArgument(valueText(item)), draft.key ?? draft.name ?? undefined));
+      doubtfulArgument(call, draft, messages.columnArgument(valueText(item)));
   }
+}
+
+/** An argument not understood, which may have been the column's type: reported, and the type it has is a guess. */
+function doubtfulArgument(call: CallValue, draft: ColumnDraft, why: string): void {
+  draft.unresolved.push(problem(call, why, draft.key ?? draft.name ?? undefined));
+  draft.typeDoubtful = true;
 }
 
 export function foreignKeyOf(call: CallValue): FkDraft {

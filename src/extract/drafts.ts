@@ -57,6 +57,8 @@ export interface ColumnDraft {
   type: TypeSpec | null;
   /** a type argument was given but is not known statically: a `Mapped[...]` annotation does not stand in for it */
   typeUnknown?: true;
+  /** an argument that may be its type was not understood (`mapped_column(GUID, ...)`): the type it has is a guess */
+  typeDoubtful?: true;
   /** nullable= as written (SQLAlchemy's user-defined nullability); null when not given */
   nullable: boolean | null;
   /** what the `Mapped[...]` annotation (or an Identity) implies when nullable= is not given, primary key or not */

@@ -95,19 +95,20 @@ function primaryKey(b: Builder): { columns: Set<ColumnDraft>; byConstraint: bool
   return { columns: new Set(b.table.columns.filter((c) => c.primaryKey)), byConstraint: false };
 }
 
-function typeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): TypeSpec | null {
+/** The column whose type `c` has: itself, or the one it copies its type from (`typeFrom`, a foreign key's). */
+function typeSource(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): { table: TableDraft; column: ColumnDraft } {
   // a NullType column with a foreign key takes the referred column's type, as a type-less one does
   // (ForeignKey._set_target_column): `mapped_column(NullType, ForeignKey("p.id"))` is INTEGER
   const isNull = c.type?.name === 'NullType';
-  if ((c.type && !isNull) || seen.has(c)) return c.type;
+  if ((c.type && !isNull) || seen.has(c)) return { table: b.table, column: c };
   seen.add(c);
-  if (c.typeFrom && !isNull) return typeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
+  if (c.typeFrom && !isNull) return typeSource({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
   const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
   for (const value of targets) {
     const target = targetOf(b, value);
-    if (target?.hit) return typeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
+    if (target?.hit) return typeSource({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
-  return c.type;
+  return { table: b.table, column: c };
 }
 
 /** A foreign key target among the tables built, else among those a partial scan knows from a whole one. */
@@ -171,7 +172,12 @@ export function nullableOf(c: ColumnDraft, isPk: boolean, byConstraint: boolean)
 /** `byConstraint`: the key is a PrimaryKeyConstraint's, which makes its columns NOT NULL unless nullable= was given. */
 function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: boolean): Column {
   const name = columnName(c);
-  const spec = withInheritedSchema(typeOf(b, c, new Set()), b.table.schema);
+  const source = typeSource(b, c, new Set());
+  const spec = withInheritedSchema(source.column.type, b.table.schema);
+  // a type copied from a column whose own type is a guess is one too
+  if (source.column !== c && source.column.typeDoubtful && spec) {
+    b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: messages.doubtfulCopiedType(`${source.table.name}.${columnName(source.column)}`) });
+  }
   let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
   const inherited = spec ? undefined : knownTypeOf(b, c, new Set());
   if (spec) {
