@@ -3,11 +3,11 @@
 // module) end as `unresolved` entries or diagnostics with the file, line and reason, never as a silent value.
 import { describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
-import type { Schema, Table } from '../src/schema/types.js';
+import type { Dialect, Schema, Table } from '../src/schema/types.js';
 
-async function extract(files: Record<string, string>): Promise<Schema> {
+async function extract(files: Record<string, string>, dialect: Dialect = 'postgresql'): Promise<Schema> {
   const sources = Object.entries(files).map(([path, text]) => ({ path, text }));
-  return (await extractSchema(sources, { dialect: 'postgresql' })).schema;
+  return (await extractSchema(sources, { dialect })).schema;
 }
 
 function table(schema: Schema, name: string): Table {
@@ -479,6 +479,16 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
     });
     expect(table(schema, 'child').unresolved).toEqual([
       { file: 'm.py', line: 17, symbol: 'parent_id', reason: 'type taken from parent.id, whose own type is not known statically: the column may be wrong' },
+    ]);
+  });
+
+  it('reports a server default whose @compiles functions cover other dialects only, not one with a default or a GenericFunction', async () => {
+    const files = {
+      'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.ext.compiler import compiles\nfrom sqlalchemy.sql.expression import FunctionElement\nfrom sqlalchemy.sql.functions import GenericFunction\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\nclass UTCnow(FunctionElement):\n    type = sa.DateTime()\n    inherit_cache = True\n\n@compiles(UTCnow, "postgresql")\ndef pg_utcnow(element, compiler, **kw):\n    return "TIMEZONE('utc', CURRENT_TIMESTAMP)"\n\nclass Everywhere(FunctionElement):\n    type = sa.DateTime()\n    inherit_cache = True\n\n@compiles(Everywhere)\ndef anywhere(element, compiler, **kw):\n    return "CURRENT_TIMESTAMP"\n\nclass stamp(GenericFunction):\n    type = sa.DateTime()\n    inherit_cache = True\n\n@compiles(stamp, "postgresql")\ndef pg_stamp(element, compiler, **kw):\n    return "now()"\n\nclass Ticket(Base):\n    __tablename__ = "tickets"\n    id = sa.Column(sa.Integer, primary_key=True)\n    created = sa.Column(sa.DateTime, server_default=UTCnow())\n    seen = sa.Column(sa.DateTime, server_default=Everywhere())\n    stamped = sa.Column(sa.DateTime, server_default=stamp())\n`,
+    };
+    expect(table(await extract(files, 'postgresql'), 'tickets').unresolved).toEqual([]);
+    expect(table(await extract(files, 'sqlite'), 'tickets').unresolved).toEqual([
+      { file: 'm.py', line: 36, symbol: 'created', reason: 'server default has no @compiles function for sqlite (only postgresql): SQLAlchemy cannot write its DDL here' },
     ]);
   });
 

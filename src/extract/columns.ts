@@ -2,7 +2,7 @@
 import type { Dialect, Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
-import { compiledElementText } from './compiles.js';
+import { compiledElementText, uncompiledElement } from './compiles.js';
 import { isSqlOperand } from './sql-expr.js';
 import { constructorArgument, constructorArgumentSource } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
@@ -88,6 +88,8 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
   }
   const sd = call.kwargs.get('server_default');
   if (sd && sd.t !== 'none') draft.serverDefault = defaultOf(ctx, sd, serverDefaultText);
+  const elsewhere = sd && uncompiledElement(ctx, sd, ctx.project.dialect);
+  if (elsewhere) draft.unresolved.push(problem(call, messages.uncompiledDefault(ctx.project.dialect, elsewhere), key ?? undefined));
   if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');

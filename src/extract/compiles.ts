@@ -103,6 +103,22 @@ export function compiledElementText(ctx: Ctx, v: Value, dialect: string): string
   return undefined;
 }
 
+/**
+ * The dialects a project SQL element's `@compiles` functions cover when none covers `dialect` and none is a default:
+ * SQLAlchemy cannot write it there (a FunctionElement has no compilation of its own; Tickets-Plus' PostgreSQL-only
+ * `UTCnow()`). Undefined when it compiles, or is not such an element.
+ */
+export function uncompiledElement(ctx: Ctx, v: Value, dialect: string): string[] | undefined {
+  const all = ctx.project.compiled;
+  if (v.t !== 'call' || v.callee.t !== 'class' || !all?.length) return undefined;
+  const mro = mroValues(ctx, v.callee.cls);
+  // a Function / GenericFunction compiles by its name without one
+  if (mro.some((c) => ['Function', 'GenericFunction', 'ReturnTypeFromArgs', 'AnsiFunction'].includes(saSymbol(c) ?? ''))) return undefined;
+  const registered = all.filter((r) => mro.some((c) => sameClass(r.target, c)));
+  if (registered.length === 0 || mro.some((c) => registrationFor(all, c, dialect))) return undefined;
+  return [...new Set(registered.flatMap((r) => r.dialects))];
+}
+
 /** As sqlalchemy.ext.compiler dispatches: the function for the dialect, else the default one; the last defined wins. */
 function registrationFor(all: readonly CompiledType[], cls: Value, dialect: string): CompiledType | undefined {
   let forDialect: CompiledType | undefined;

@@ -59,6 +59,7 @@ export const messages = {
   tableSchema: (reason: string): string => `schema of the table not known statically (${reason}); it may not be the one shown`,
   tableName: (reason: string): string => `Table() name not known statically: ${reason}`,
   columnKeyword: (keyword: string, reason: string): string => `column ${keyword}= not known statically (${reason}): read as not given`,
+  uncompiledDefault: (dialect: string, covered: string[]): string => `server default has no @compiles function for ${dialect} (only ${covered.join(', ')}): SQLAlchemy cannot write its DDL here`,
   doubtfulCopiedType: (source: string): string => `type taken from ${source}, whose own type is not known statically: the column may be wrong`,
   columnArgument: (text: string): string => `column argument ${text} is not understood statically (neither a type nor a constraint known here): the column may be wrong`,
   tableArgument: (text: string): string => `table argument ${text} is not understood statically (neither a column nor a constraint known here): a column or constraint may be missing`,
