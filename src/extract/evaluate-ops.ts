@@ -272,6 +272,13 @@ export function unaryOp(op: string, a: Value, file: string, line: number): Value
     return truth === undefined ? unknown('condition not decidable statically', file, line) : { t: 'bool', v: !truth };
   }
   if (op === '~' && a.t === 'call' && flagClass(a) !== undefined) return flagInverse(a, file, line);
+  // `-timedelta(hours=5)`: the timedelta of every argument negated (`timezone(-timedelta(hours=5))`)
+  if ((op === '-' || op === '+') && a.t === 'call' && a.callee.t === 'ext' && a.callee.name === 'datetime.timedelta') {
+    const sign = (v: Value): Value | undefined => (v.t === 'num' ? num(op === '-' ? -v.v : v.v, isFloat(v)) : undefined);
+    const args = a.args.map(sign);
+    const kwargs = [...a.kwargs].map(([k, v]) => [k, sign(v)] as const);
+    if (args.every((v) => v !== undefined) && kwargs.every(([, v]) => v !== undefined)) return { ...a, args: args as Value[], kwargs: new Map(kwargs as Array<[string, Value]>) };
+  }
   if (a.t === 'num') {
     // `~x` is -x - 1 on Python's unbounded integers (JavaScript's `~` works on 32 bits), and no float has it
     if (op === '~') return isFloat(a) ? unknown('operator ~ on a float', file, line) : num(-a.v - 1);
