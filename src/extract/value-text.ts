@@ -79,8 +79,18 @@ function callText(v: CallValue): string {
   return bytesRepr(v) ?? datetimeRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
 }
 
+/** The class of what these outside calls make, for the `__qualname__` of a method bound to it. */
+const INSTANCE_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['datetime.datetime', 'datetime'], ['datetime.datetime.now', 'datetime'], ['datetime.datetime.utcnow', 'datetime'], ['datetime.datetime.today', 'datetime'],
+  ['datetime.date', 'date'], ['datetime.date.today', 'date'], ['datetime.time', 'time'],
+  ['uuid.UUID', 'UUID'], ['uuid.uuid1', 'UUID'], ['uuid.uuid4', 'UUID'],
+]);
+
 /** A column's Python-side default: a SQL expression (`func.now()`) as `dialect` compiles it, any other its repr. */
 export function defaultText(v: Value, dialect: Dialect): string {
+  // `default=datetime.utcnow().date`: a method bound to an instance made at import, named by its __qualname__
+  const owner = v.t === 'attr' && v.obj.t === 'call' && v.obj.callee.t === 'ext' ? INSTANCE_CLASSES.get(v.obj.callee.name) : undefined;
+  if (owner && v.t === 'attr') return `${owner}.${v.name}`;
   if (v.t !== 'call') return valueText(v);
   // SQLAlchemy wraps a callable without a __name__ in a lambda of its own (ColumnDefault), which is what it keeps
   if (v.callee.t === 'ext' && v.callee.name === 'functools.partial') return '<lambda>';
