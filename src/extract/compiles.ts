@@ -103,6 +103,9 @@ export function compiledElementText(ctx: Ctx, v: Value, dialect: string): string
   return undefined;
 }
 
+/** SQL function classes that compile by their name, without a `@compiles` function. */
+const NAMED_FUNCTIONS = new Set(['Function', 'GenericFunction', 'ReturnTypeFromArgs', 'AnsiFunction']);
+
 /**
  * The dialects a project SQL element's `@compiles` functions cover when none covers `dialect` and none is a default:
  * SQLAlchemy cannot write it there (a FunctionElement has no compilation of its own; Tickets-Plus' PostgreSQL-only
@@ -112,8 +115,7 @@ export function uncompiledElement(ctx: Ctx, v: Value, dialect: string): string[]
   const all = ctx.project.compiled;
   if (v.t !== 'call' || v.callee.t !== 'class' || !all?.length) return undefined;
   const mro = mroValues(ctx, v.callee.cls);
-  // a Function / GenericFunction compiles by its name without one
-  if (mro.some((c) => ['Function', 'GenericFunction', 'ReturnTypeFromArgs', 'AnsiFunction'].includes(saSymbol(c) ?? ''))) return undefined;
+  if (mro.some((c) => NAMED_FUNCTIONS.has(saSymbol(c) ?? ''))) return undefined;
   const registered = all.filter((r) => mro.some((c) => sameClass(r.target, c)));
   if (registered.length === 0 || mro.some((c) => registrationFor(all, c, dialect))) return undefined;
   return [...new Set(registered.flatMap((r) => r.dialects))];

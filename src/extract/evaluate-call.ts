@@ -691,7 +691,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   const fromSet = obj.t === 'seq' && obj.kind === 'set' && a.kwargs.size === 0 ? callSetMethod(obj.items, name, a.args, (x) => iterate(ctx, x), file, expr.line) : undefined;
   if (fromSet) return fromSet;
   // `table.c.keys()`, `.values()`, `.items()`: the columns' keys and the Column objects, as lists
-  const columnView = obj.t === 'tablecols' && a.args.length === 0 && TABLE_VIEWS.has(name) ? dictOfColumns(ctx, obj) : undefined;
+  const columnView = obj.t === 'tablecols' && a.args.length === 0 && TABLE_VIEWS.has(name) ? columnsByKey(ctx, obj) : undefined;
   if (columnView) return callDictMethod(columnView, name, a, file, expr.line);
   // `metadata.tables.values()`: the tables built so far, as a dict of them answers
   const tables = obj.t === 'attr' && obj.name === 'tables' && TABLE_VIEWS.has(name) ? ctx.project.hooks.metaTables(obj.obj) : undefined;
@@ -739,7 +739,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
 }
 
 /** A table's column collection as a dict of its columns by key; undefined when a key is not known statically. */
-function dictOfColumns(ctx: Ctx, cols: Extract<Value, { t: 'tablecols' }>): Extract<Value, { t: 'dict' }> | undefined {
+export function columnsByKey(ctx: Ctx, cols: Extract<Value, { t: 'tablecols' }>): Extract<Value, { t: 'dict' }> | undefined {
   const columns = ctx.project.hooks.tableColumns(cols.table);
   const entries = columns?.map((c): [Value, Value] | undefined => {
     const key = columnKeyOf(c);

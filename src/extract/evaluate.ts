@@ -3,7 +3,7 @@ import type { Arg, Expr } from '../python/summary.js';
 import { bindDynamicGlobal, superCallOf, type Ctx, type Env } from './context.js';
 import { attributeOf, callBound, specialMethod } from './evaluate-attr.js';
 import { mappingContent, spreadMapping } from './mapping-instances.js';
-import { callValue, columnKeyOf } from './evaluate-call.js';
+import { callValue, columnsByKey } from './evaluate-call.js';
 import { binaryOp, compareOp, formatEmpty, sameKey, unaryOp } from './evaluate-ops.js';
 import { convertText, formatSpec } from './evaluate-format.js';
 import { callFunction, evalComprehension, paramDefaults } from './evaluate-func.js';
@@ -93,7 +93,7 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
       return { t: 'ext', name: 'builtins.Ellipsis' };
     case 'other':
       // an integer literal a double would round (number-literal.ts keeps it as its text)
-      if (expr.type === 'number' && /^(0[xob])?[\da-f_]+$/i.test(expr.text)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
+      if (expr.type === 'number' && /^(0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*)$/i.test(expr.text)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
       return unknown(`unsupported expression (${expr.type})`, env.module.file, expr.line);
   }
 }
@@ -346,10 +346,8 @@ function evalBool(ctx: Ctx, expr: Extract<Expr, { k: 'bool' }>, env: Env): Value
  * its columns' keys; else the value.
  */
 function tableKeysOr(ctx: Ctx, container: Value): Value {
-  if (container.t === 'tablecols') {
-    const keys = ctx.project.hooks.tableColumns(container.table)?.map(columnKeyOf);
-    if (keys?.every((k) => k !== undefined)) return { t: 'seq', kind: 'list', items: keys.map((k): Value => ({ t: 'str', v: k! })) };
-  }
+  const columns = container.t === 'tablecols' ? columnsByKey(ctx, container) : undefined;
+  if (columns) return { t: 'seq', kind: 'list', items: columns.entries.map(([key]) => key) };
   const meta = container.t === 'attr' && container.name === 'tables' ? container.obj : container;
   const tables = meta.t === 'call' || meta.t === 'clsattr' || meta.t === 'attr' ? ctx.project.hooks.metaTables(meta) : undefined;
   return tables ? { t: 'seq', kind: 'list', items: tables.map(([key]): Value => ({ t: 'str', v: key })) } : container;
