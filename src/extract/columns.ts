@@ -10,7 +10,7 @@ import { isTypeValue, typeSpecOf } from './type-of.js';
 import { defaultText, serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
 import { messages } from './messages.js';
 import { reprOf } from './evaluate-format.js';
-import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
+import { asString, constraintNameOf, unknown, type CallValue, type Value } from './values.js';
 
 /** Schema items allowed among Column's positional arguments, and what each one sets. */
 const SCHEMA_ITEMS = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'DefaultClause', 'FetchedValue', 'CheckConstraint']);
@@ -90,11 +90,30 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
   if (sd && sd.t !== 'none') draft.serverDefault = defaultOf(ctx, sd, serverDefaultText);
   const elsewhere = sd && uncompiledElement(ctx, sd, ctx.project.dialect);
   if (elsewhere) draft.unresolved.push(problem(call, messages.uncompiledDefault(ctx.project.dialect, elsewhere), key ?? undefined));
-  if (sd?.t === 'unknown') draft.unresolved.push(problem(call, messages.serverDefault(sd.reason), key ?? undefined));
+  const lost = sd && unknownPart(sd, 0);
+  if (lost) draft.unresolved.push(problem(call, messages.serverDefault(lost.reason), key ?? undefined));
   // `Column(String(3), **options)` over options not known statically: any flag above may be wrong
   const spread = call.kwargs.get('**');
   if (spread) draft.unresolved.push(problem(call, messages.spreadKeywords(unknownCause(spread)), draft.key ?? draft.name ?? undefined));
   return draft;
+}
+
+/**
+ * An unknown a server default holds (`text(f"'{settings.default}'")`: its text would show `?` in its place), or
+ * the text of a `text()` that is a library's value (`text(orjson.dumps({}).decode())`).
+ */
+function unknownPart(v: Value, depth: number): Extract<Value, { t: 'unknown' }> | undefined {
+  if (v.t === 'unknown') return v;
+  if (depth > 4) return undefined;
+  const sym = v.t === 'call' ? saSymbol(v.callee) : undefined;
+  const body = v.t === 'call' && (sym === 'text' || sym === 'literal_column') ? constructorArgument(v, 'text') : undefined;
+  if (v.t === 'call' && body && body.t !== 'str' && body.t !== 'unknown') return unknown(`${sym}() of ${valueText(body)}`, v.file, v.line);
+  const parts = v.t === 'call' ? [...v.args, ...v.kwargs.values()] : v.t === 'seq' ? v.items : [];
+  for (const part of parts) {
+    const found = unknownPart(part, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function readPositional(ctx: Ctx, call: CallValue, draft: ColumnDraft): void {

@@ -21,6 +21,7 @@ import { callIterTools } from './evaluate-itertools.js';
 import { callBytesMethod, callHashMethod } from './evaluate-bytes.js';
 import { callStringMethod, callRegex, callRegexAll, callRegexMatch, callRegexSplit, callDictMethod, callListMethod, callMatchMethod, matchFields, cleandoc, dedent, maketrans, shorten } from './evaluate-methods.js';
 import { literalEval } from './evaluate-literal.js';
+import { fromJson, toJson } from './evaluate-json.js';
 import { spreadMapping } from './mapping-instances.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
@@ -145,8 +146,8 @@ export function callValue(ctx: Ctx, fn: Value, a: Arguments, env: Env, expr: Exp
         const passed = superArguments(ctx, fn.cls, a, instance);
         return passed && 't' in passed ? passed : makeCall(base, passed ?? a, file, expr);
       }
-      // `class Config(dict): pass`: an instance is the mapping dict() makes of the same arguments
-      if (isPlainDictSubclass(ctx, fn.cls)) return dictOf(a.args[0], a, file, expr.line);
+      // `class Config(dict): pass`, a TypedDict: an instance is the mapping dict() makes of the same arguments
+      if (isPlainDictSubclass(ctx, fn.cls) || isTypedDict(ctx, fn.cls)) return dictOf(a.args[0], a, file, expr.line);
       noteInstance(ctx, instance, fn.cls);
       // at import time the constructor runs: what it builds is built (Nominatim's `SearchTables(meta)` makes its
       // tables in `__init__`, `self.placex = sa.Table(...)`)
@@ -294,33 +295,6 @@ function chainMap(maps: Value[], file: string, line: number): Value {
     for (const [k, v] of map.entries) setItem(merged, k, v);
   }
   return merged;
-}
-
-/** `json.loads("...")` of a literal: the data it spells. */
-/**
- * JSON numbers written as floats (`2.0`, `1e3`), kept apart from ints: the text gets a string in their place,
- * escaped in the JSON (`\u0000`), which JSON.parse turns into this marker.
- */
-const FLOAT_MARK = '\u0000float:';
-const FLOAT_MARK_ESCAPED = '\\u0000float:';
-
-function fromJson(text: string, file: string, line: number): Value {
-  let data: unknown;
-  try {
-    const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') || !/[.eE]/.test(token) ? token : `"${FLOAT_MARK_ESCAPED}${token}"`));
-    data = JSON.parse(marked);
-  } catch {
-    return raising(builtinException('ValueError'), 'json.loads() of text that is not JSON', file, line);
-  }
-  const value = (v: unknown): Value => {
-    if (v === null) return { t: 'none' };
-    if (typeof v === 'string') return v.startsWith(FLOAT_MARK) ? num(Number(v.slice(FLOAT_MARK.length)), true) : { t: 'str', v };
-    if (typeof v === 'number') return Number.isSafeInteger(v) ? num(v) : unknown('json.loads() of an integer beyond 2**53 (not followed)', file, line);
-    if (typeof v === 'boolean') return { t: 'bool', v };
-    if (Array.isArray(v)) return { t: 'seq', kind: 'list', items: v.map(value) };
-    return { t: 'dict', entries: Object.entries(v as Record<string, unknown>).map(([k, x]): [Value, Value] => [{ t: 'str', v: k }, value(x)]) };
-  };
-  return value(data);
 }
 
 /** `Counter(iterable)` or `Counter(a=1, ...)`: each item with its count, in first-seen order. */
@@ -477,6 +451,8 @@ function callExternal(ctx: Ctx, name: string, a: Arguments, env: Env, expr: Expr
       return first?.t === 'str' ? { t: 'str', v: cleandoc(first.v) } : unknown('inspect.cleandoc() of a value not known statically', file, line);
     case 'json.loads':
       return first?.t === 'str' ? fromJson(first.v, file, line) : unknown('json.loads() of a value not known statically', file, line);
+    case 'json.dumps':
+      return toJson(a, file, line);
     case 'collections.defaultdict': {
       // `defaultdict(list)`, `defaultdict(dict, {...})`: a dict whose missing keys the factory fills
       const made = dictOf(a.args[1], { args: a.args.slice(1), kwargs: a.kwargs }, file, line);
@@ -841,6 +817,11 @@ function isPlainDictSubclass(ctx: Ctx, cls: ClassInfo): boolean {
     outside[0]?.k === 'value' && outside[0].value.t === 'ext' && outside[0].value.name === 'builtins.dict' &&
     mro.every((e) => e.k === 'value' || classScope(ctx.project, e.cls).bindings.size === 0)
   );
+}
+
+/** A TypedDict class: calling it makes a plain dict. */
+function isTypedDict(ctx: Ctx, cls: ClassInfo): boolean {
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && e.value.t === 'ext' && /^typing(_extensions)?\.TypedDict$/.test(e.value.name));
 }
 
 /** What every module's namespace holds besides its own names (CPython 3, a module imported from a file). */
