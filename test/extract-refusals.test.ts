@@ -235,6 +235,36 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it('names an outside library call handed the metadata, which may add tables (Flask-Security makes roles_users)', async () => {
+    const schema = await extract({
+      'app.py': [
+        'from flask_sqlalchemy import SQLAlchemy',
+        'from flask_migrate import Migrate',
+        'from flask_security import SQLAlchemyUserDatastore',
+        'from flask_security.models import fsqla_v3 as fsqla',
+        'import plugins',
+        '',
+        'db = SQLAlchemy()',
+        'fsqla.FsModels.set_db_info(db)',
+        'migrate = Migrate(None, db)',
+        'plugins.register(metadata=db.metadata)',
+        'print(db)',
+        '',
+        'class Post(db.Model):',
+        '    id = db.Column(db.Integer, primary_key=True)',
+        '',
+        'user_datastore = SQLAlchemyUserDatastore(db, Post, Post)',
+        'plugins.register_model(Post)',
+        '',
+      ].join('\n'),
+    });
+    expect(table(schema, 'post').columns.map((c) => c.name)).toEqual(['id']);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.severity, d.message])).toEqual([
+      ['app.py', 8, 'warning', 'fsqla.FsModels.set_db_info(db) hands the metadata to flask_security.models.fsqla_v3.FsModels.set_db_info, outside the repository: tables it may add are not known statically'],
+      ['app.py', 10, 'warning', expect.stringContaining('plugins.register(metadata=db.metadata) hands the metadata to plugins.register,')],
+    ]);
+  });
+
   it('keeps a given type it cannot know unknown, and reads a name it cannot know as the name', async () => {
     const schema = await extract({
       'm.py': `import os\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Settings:\n    def __init__(self):\n        self.region_column = os.environ.get("REGION_COLUMN", "region_code")\n\nSETTINGS = Settings()\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Seat(Base):\n    __tablename__ = "seats"\n    __table_args__ = (sa.UniqueConstraint(os.environ.get("SCOPE", "code"), "label"),)\n    id: Mapped[int] = mapped_column(primary_key=True)\n    label: Mapped[str] = mapped_column(sa.String(int(os.environ.get("LABEL_LEN", "8"))))\n    code: Mapped[str] = mapped_column("barcode" if os.environ.get("LEGACY") else "code", sa.String(32))\n    region: Mapped[str] = mapped_column(SETTINGS.region_column, sa.String(8))\n`,
@@ -865,6 +895,19 @@ class Item(Base):
     expect(invoices.unresolved[0]!.reason).toContain('column server_default= not known statically');
   });
 
+  it('reports a server default holding a part it cannot compute (a library call inside text()), shown as ?', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}import orjson\nDEFAULT = orjson.dumps({}).decode()\n\nclass Product(Base):\n    __tablename__ = "products"\n    id = sa.Column(sa.Integer, primary_key=True)\n    login = sa.Column(sa.JSON, server_default=sa.text(f"'{DEFAULT}'::jsonb"))\n    extra = sa.Column(sa.JSON, server_default=sa.func.coalesce(sa.text(DEFAULT), "{}"))\n`,
+    });
+    const products = table(schema, 'products');
+    expect(products.columns.map((c) => c.server_default)).toEqual([null, 'sqlalchemy.text(?)', "coalesce(sqlalchemy.text(orjson.dumps({}).decode()), '{}')"]);
+    expect(products.unresolved.map((u) => [u.symbol, u.line])).toEqual([['login', 10], ['extra', 11]]);
+    expect(products.unresolved.map((u) => u.reason)).toEqual([
+      expect.stringMatching(/^column server_default= not known statically \(f-string with a value not known statically\)/),
+      expect.stringMatching(/^column server_default= not known statically \(text\(\) of orjson\.dumps\(\{\}\)\.decode\(\)\)/),
+    ]);
+  });
+
   it("reports the tables an __init_subclass__ hook builds from the mapped class (an audit table per model), which are not followed", async () => {
     const schema = await extract({
       'm.py': `import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Audited:\n    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n        sa.Table(cls.__table__.name + "_audit", cls.metadata, sa.Column("audit_id", sa.Integer, primary_key=True))\n\nclass Thread(Audited, Base):\n    __tablename__ = "threads"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Page(Audited, Base):\n    __tablename__ = "pages"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
@@ -881,6 +924,15 @@ class Item(Base):
     const posts = table(schema, 'posts');
     expect(posts.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['tag_id', 'NULLTYPE']]);
     expect(posts.unresolved.map((u) => [u.symbol, u.line, u.reason.split(':')[0]])).toEqual([['tag_id', 4, 'no type given, and the column its foreign key names (tags.id) is in no table found']]);
+  });
+
+  it('says a column given no type has NullType (no DDL can be written for it), not that its type is unknown', async () => {
+    const schema = await extract({
+      'm.py': `from typing import Optional\nfrom sqlalchemy import Column, Integer\nfrom sqlmodel import Field, SQLModel\n\nclass Album(SQLModel, table=True):\n    id: Optional[int] = Field(default=None, sa_column=Column("AlbumId", Integer, primary_key=True))\n    title: str = Field(default="", sa_column=Column("Title", nullable=False))\n`,
+    });
+    const album = table(schema, 'album');
+    expect(album.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([['AlbumId', 'INTEGER', false], ['Title', 'NULLTYPE', false]]);
+    expect(album.unresolved.map((u) => [u.symbol, u.line, u.reason])).toEqual([['title', 7, "column has no type: SQLAlchemy's NullType, for which no DDL can be written"]]);
   });
 
   it("builds a helper's copy of a table whose columns include a type-less foreign key, reporting only that column's type", async () => {

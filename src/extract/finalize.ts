@@ -190,7 +190,7 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
     rendered = { type: inherited.type, enum: inherited.enum };
   } else if (c.unresolved.length === 0) {
     const targets = b.fkTargets.get(c) ?? [];
-    const reason = targets.length > 0 ? messages.typelessFkTarget(targets.join(', ')) : 'column type not known statically';
+    const reason = targets.length > 0 ? messages.typelessFkTarget(targets.join(', ')) : messages.noType;
     b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason });
   }
   return {

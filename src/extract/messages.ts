@@ -7,6 +7,7 @@ function origin(v: Value): string {
 }
 
 export const messages = {
+  noType: "column has no type: SQLAlchemy's NullType, for which no DDL can be written",
   typelessFkTarget: (targets: string): string =>
     `no type given, and the column its foreign key names (${targets}) is in no table found: SQLAlchemy would leave its type NullType (and could not create the table), or the table is made where it is not followed`,
   notAModule: 'this file imports SQLAlchemy, but its name is no Python module name (a script, `create-tables.py`), so no import reaches it: tables it declares are not read',
@@ -75,6 +76,7 @@ export const messages = {
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,
   syntaxError: (message: string): string => `${message}; the rest of the file was still read`,
   indexTable: 'Index() whose table is not known statically',
+  outsideTableMaker: (call: string, fn: string): string => `${call} hands the metadata to ${fn}, outside the repository: tables it may add are not known statically`,
   namingConvention: (reason: string): string => `a naming_convention not known statically (${reason}): the names of its constraints and indexes may differ`,
   constraintName: (reason: string): string => `constraint or index name not known statically: ${reason}`,
   constraintColumn: (reason: string): string => `a column of this constraint or index is not known statically (${reason}); it is left out`,

@@ -4,10 +4,11 @@ import { callOf, columnFromCall } from './columns.js';
 import { addConstraint, columnArguments, constraintOf } from './core-tables.js';
 import { mapClass } from './declarative.js';
 import { mappedRegistry } from './model-kind.js';
+import { metaOfValue, registryOfValue } from './registry.js';
 import { findColumn, tableOfRef, tableOfRefs } from './references.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { unknownCause } from './value-text.js';
+import { sourceText, unknownCause } from './value-text.js';
 import type { CallValue, Value } from './values.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
 import type { Unresolved } from '../schema/types.js';
@@ -172,4 +173,21 @@ export function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | un
   if (v.t === 'tablecol') return v;
   const wrapped = callOf(v, 'deferred', 'column_property');
   return wrapped?.args.length === 1 && wrapped.args[0]!.t === 'tablecol' ? wrapped.args[0] : undefined;
+}
+
+/**
+ * Libraries handed the metadata that are known to make no table with it (Flask-Migrate, Flask-Security's
+ * datastores, Flask-Admin, Flask-Restless, SQLAlchemy-Searchable's triggers), and the standard library's calls.
+ */
+const MAKES_NO_TABLE = /^(builtins|typing|logging|atexit|functools|contextlib|warnings|os|sys|flask_migrate|alembic|flask_admin|flask_restless|sqlalchemy_searchable|flask_marshmallow|marshmallow_sqlalchemy)(\.|$)|\.SQLAlchemy(Session)?UserDatastore$/;
+
+/**
+ * A module-level call into a library outside the repository that is handed a MetaData, a declarative base or the
+ * Flask-SQLAlchemy object may add tables to it (Flask-Security's `FsModels.set_db_info(db)` makes `roles_users`):
+ * not followed, so said so.
+ */
+export function reportOutsideTableMaker(x: Extraction, call: CallValue): void {
+  if (call.callee.t !== 'ext' || MAKES_NO_TABLE.test(call.callee.name) || /^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\.|$)/.test(call.callee.name)) return;
+  const handed = [...call.args, ...call.kwargs.values()].some((v) => metaOfValue(x.ctx, x.reg, v) ?? registryOfValue(x.ctx, x.reg, v));
+  if (handed) x.orphans.push({ file: call.file, line: call.line, reason: messages.outsideTableMaker(sourceText(call.expr), call.callee.name) });
 }

@@ -25,7 +25,7 @@ import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js
 import type { Extraction } from './state.js';
 import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
-import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively } from './module-effects.js';
+import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively, reportOutsideTableMaker } from './module-effects.js';
 import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
 import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
@@ -615,6 +615,8 @@ function collect(x: Extraction, value: Value, where: Where, env: Env, seen: Set<
       appendConstraint(x, call.callee.obj, call);
     } else if (call.callee.t === 'attr' && (call.callee.name === 'to_metadata' || call.callee.name === 'tometadata')) {
       copyTable(x, call.callee.obj, call, symbol);
+    } else if (call.callee.t === 'ext') {
+      reportOutsideTableMaker(x, call);
     }
   });
 }
