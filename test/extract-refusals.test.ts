@@ -926,6 +926,16 @@ class Item(Base):
     expect(posts.unresolved.map((u) => [u.symbol, u.line, u.reason.split(':')[0]])).toEqual([['tag_id', 4, 'no type given, and the column its foreign key names (tags.id) is in no table found']]);
   });
 
+  it('says a foreign key SQLAlchemy cannot resolve (a class name for the table), unless the target may hold the column unseen', async () => {
+    const schema = await extract({
+      'm.py': `import uuid\nfrom sqlmodel import Field, SQLModel\nfrom sqlalchemy import Column, ForeignKey, Integer\nfrom sqlalchemy.orm import declarative_base\nfrom library.base import AuditBase\n\nclass User(SQLModel, table=True):\n    user_id: uuid.UUID = Field(primary_key=True)\n\nclass Wallet(SQLModel, table=True):\n    wallet_id: uuid.UUID = Field(primary_key=True)\n    owner_id: uuid.UUID = Field(foreign_key="User.user_id")\n    user_id: uuid.UUID = Field(foreign_key="user.user_id")\n\nBase = declarative_base()\n\nclass Account(AuditBase):\n    __tablename__ = "account"\n    name = Column(Integer)\n\nclass Login(Base):\n    __tablename__ = "login"\n    id = Column(Integer, primary_key=True)\n    account_id = Column(ForeignKey("account.id"))\n`,
+    });
+    expect(table(schema, 'wallet').foreign_keys.map((f) => f.referred_table)).toEqual(['User', 'user']);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([
+      ['m.py', 10, 'foreign key of wallet to User.user_id (owner_id): no such column in any table found in its MetaData (SQLAlchemy raises when it resolves the key)'],
+    ]);
+  });
+
   it('says a column given no type has NullType (no DDL can be written for it), not that its type is unknown', async () => {
     const schema = await extract({
       'm.py': `from typing import Optional\nfrom sqlalchemy import Column, Integer\nfrom sqlmodel import Field, SQLModel\n\nclass Album(SQLModel, table=True):\n    id: Optional[int] = Field(default=None, sa_column=Column("AlbumId", Integer, primary_key=True))\n    title: str = Field(default="", sa_column=Column("Title", nullable=False))\n`,

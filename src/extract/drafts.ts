@@ -17,6 +17,8 @@ export interface MetaInfo {
   tokens: Map<string, Value>;
   /** the naming_convention mapping as given, what `metadata.naming_convention` reads back */
   convention?: Value;
+  /** the MetaData of a declarative base from outside the repository: which tables share it is not known */
+  outside?: true;
 }
 
 export interface FkDraft extends GivenName {

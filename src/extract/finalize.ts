@@ -8,7 +8,7 @@ import type { CheckDraft, ColumnDraft, ColumnRef, FkDraft, GivenName, Retarget, 
 import { messages } from './messages.js';
 import { constraintName, type NamingInput, type NotKnown, type TokenRunner } from './naming.js';
 import { knownTarget } from './known-tables.js';
-import { columnName, columnObjectKey, columnsUsed, resolveFkTarget, type FkTarget, type TableIndex } from './references.js';
+import { columnName, columnObjectKey, columnsUsed, fkStringTable, resolveFkTarget, type FkTarget, type TableIndex } from './references.js';
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 import { valueText } from './value-text.js';
@@ -265,6 +265,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
         continue;
       }
       note(c, target);
+      reportDangling(b, target, [columnName(c)], fk);
       const name = naming(b, { kind: 'fk', ...given(fk), columns: namingColumns([c]), referred: referredOf([target], [fk.target]) }, fk);
       out.push({ name, columns: [columnName(c)], referred_schema: target.schema, referred_table: target.table, referred_columns: [target.column], ondelete: fk.ondelete, onupdate: fk.onupdate });
     }
@@ -280,10 +281,32 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
     const resolved = targets as FkTarget[];
     cols.forEach((c, i) => note(c, resolved[i]!));
     const where = b.table.source ?? { file: '', line: 0 };
+    resolved.forEach((target, i) => reportDangling(b, target, [columnName(cols[i]!)], where));
     const name = naming(b, { kind: 'fk', ...given(con), columns: namingColumns(cols), referred: referredOf(resolved, con.targets) }, where);
     out.push({ name, columns: cols.map(columnName), referred_schema: resolved[0]!.schema, referred_table: resolved[0]!.table, referred_columns: resolved.map((t) => t.column), ondelete: con.ondelete, onupdate: con.onupdate });
   }
   return sortedAs(out, (f) => [f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
+}
+
+/**
+ * A foreign key to a column in no table of its MetaData (`foreign_key="User.id"` for the table `user`): SQLAlchemy
+ * raises when it resolves it (NoReferencedTableError at create_all), so it is said, though it is kept as written.
+ * Said at the table, whose file a partial extraction rebuilds (a mixin's key is written in another file).
+ */
+function reportDangling(b: Builder, target: FkTarget & { known?: Column }, columns: string[], where: { file: string; line: number }): void {
+  if (target.hit || target.known || b.table.meta.outside) return;
+  // a copy's key (to_metadata) was moved to the copy's schema: looked up there; a table with unknowns may hold the column
+  const spec = dotted(target);
+  if (resolveFkTarget(b.x, b.index, b.table, { t: 'str', v: spec })?.hit) return;
+  if ((fkStringTable(b.index, b.table, spec)?.unresolved.length ?? 0) > 0 || inOutsideMeta(b.index, target.table)) return;
+  const table = b.table.schema ? `${b.table.schema}.${b.table.name}` : b.table.name;
+  const at = b.table.source ?? where;
+  b.x.orphans.push({ file: at.file, line: at.line, reason: messages.danglingFk(table, columns.join(', '), spec) });
+}
+
+/** A table of this name over a base from outside the repository, whose MetaData may be the one a key looks in. */
+function inOutsideMeta(index: TableIndex, name: string): boolean {
+  return [...index.values()].some((tables) => [...tables.values()].some((t) => t.meta.outside && t.name === name));
 }
 
 function uniqueConstraints(b: Builder): UniqueConstraint[] {

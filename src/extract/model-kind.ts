@@ -80,7 +80,9 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   const key = outside[0]!;
   let registry = x.reg.registries.get(key);
   if (!registry) {
-    registry = { flavor: 'sqlalchemy', meta: newMeta(x.reg, undefined), typeMap: [] };
+    const meta = newMeta(x.reg, undefined);
+    meta.outside = true;
+    registry = { flavor: 'sqlalchemy', meta, typeMap: [] };
     x.reg.registries.set(key, registry);
   }
   return registry;

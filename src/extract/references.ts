@@ -117,12 +117,19 @@ export interface FkTarget {
 }
 
 /** ForeignKey("table.col") resolves in the parent table's MetaData, with the MetaData's default schema. */
+/** The table a foreign key's `[schema.]table.column` names in the MetaData of the table it is on. */
+export function fkStringTable(index: TableIndex, from: TableDraft, spec: string): TableDraft | undefined {
+  const parts = spec.split('.').slice(0, -1);
+  const tableName = parts.pop() ?? '';
+  const schema = parts.length > 0 ? parts.join('.') : from.meta.schema;
+  return index.get(from.meta.id)?.get(schema ? `${schema}.${tableName}` : tableName);
+}
+
 function resolveFkString(index: TableIndex, from: TableDraft, spec: string): FkTarget {
   const parts = spec.split('.');
   const column = parts.pop() ?? '';
   const tableName = parts.pop() ?? '';
-  const schema = parts.length > 0 ? parts.join('.') : from.meta.schema;
-  const table = index.get(from.meta.id)?.get(schema ? `${schema}.${tableName}` : tableName);
+  const table = fkStringTable(index, from, spec);
   const hit = table ? findColumn(table, column) : undefined;
   if (table && hit) return { schema: table.schema, table: table.name, column: columnName(hit), hit: { table, column: hit } };
   return { schema: parts.length > 0 ? parts.join('.') : null, table: tableName, column };
