@@ -285,12 +285,12 @@ describe('effects the evaluator cannot follow', () => {
 
   it('names a column argument it reads as neither a type nor a constraint, instead of dropping it', async () => {
     const schema = await extract({
-      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Entry(Base):\n    __tablename__ = "entries"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    note: Mapped[str] = mapped_column(sa.String(20), vendor_audit.Tracked())\n    amount: Mapped[int] = mapped_column(vendor_audit.settings.amount_type)\n`,
+      'm.py': `import sqlalchemy as sa\nimport vendor_audit\nfrom vendor_audit.sqlalchemy import Tracked\n\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Entry(Base):\n    __tablename__ = "entries"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    note: Mapped[str] = mapped_column(sa.String(20), Tracked())\n    amount: Mapped[int] = mapped_column(vendor_audit.settings.amount_type)\n`,
     });
     const entries = table(schema, 'entries');
     expect(entries.columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['note', 'VARCHAR(20)'], ['amount', 'INTEGER']]);
-    expect(entries.unresolved.map((u) => [u.symbol, u.line])).toEqual([['note', 11], ['amount', 12]]);
-    expect(entries.unresolved[0]!.reason).toBe('column argument vendor_audit.Tracked() is not understood statically (neither a type nor a constraint known here): the column may be wrong');
+    expect(entries.unresolved.map((u) => [u.symbol, u.line])).toEqual([['note', 13], ['amount', 14]]);
+    expect(entries.unresolved[0]!.reason).toBe('column argument vendor_audit.sqlalchemy.Tracked() is not understood statically (neither a type nor a constraint known here): the column may be wrong');
     expect(entries.unresolved[1]!.reason).toContain('column argument settings.amount_type is not understood statically');
   });
 

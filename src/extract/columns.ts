@@ -7,7 +7,7 @@ import { isSqlOperand } from './sql-expr.js';
 import { constructorArgument, constructorArgumentSource } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import { isTypeValue, typeSpecOf } from './type-of.js';
-import { defaultText, serverDefaultText, valueText, exprText, kwargExpr, sourceText, unknownCause, notAName } from './value-text.js';
+import { defaultText, serverDefaultText, valueText, exprText, kwargExpr, namedValueText, sourceText, unknownCause, notAName } from './value-text.js';
 import { messages } from './messages.js';
 import { reprOf } from './evaluate-format.js';
 import { asString, constraintNameOf, unknown, type CallValue, type Value } from './values.js';
@@ -160,7 +160,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
   const sym = item.t === 'call' ? saSymbol(item.callee) : undefined;
   if (item.t !== 'call' || !sym) {
     // Column() takes None anywhere; anything else not read here may be its type or a constraint: said, not dropped
-    const why = item.t === 'unknown' ? item.reason : item.t === 'none' ? undefined : messages.columnArgument(valueText(item));
+    const why = item.t === 'unknown' ? item.reason : item.t === 'none' ? undefined : messages.columnArgument(namedValueText(item));
     if (why) doubtfulArgument(call, draft, why);
     return;
   }
@@ -197,7 +197,7 @@ function readSchemaItem(ctx: Ctx, call: CallValue, draft: ColumnDraft, item: Val
       if (unknownText) draft.unresolved.push(problem(item, unknownText, draft.key ?? draft.name ?? undefined));
       return;
     default:
-      doubtfulArgument(call, draft, messages.columnArgument(valueText(item)));
+      doubtfulArgument(call, draft, messages.columnArgument(namedValueText(item)));
   }
 }
 

@@ -7,7 +7,7 @@ import { constructorArgument } from './sa-arguments.js';
 import { saSymbol } from './sa-names.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
-import { notAName, unknownCause, valueText } from './value-text.js';
+import { namedValueText, notAName, unknownCause, valueText } from './value-text.js';
 import { asString, constraintNameOf, type CallValue, type Value } from './values.js';
 
 /** SQLAlchemy's constraint and index classes, by name. */
@@ -76,7 +76,7 @@ function addTableItem(x: Extraction, table: TableDraft, arg: Value, call: CallVa
   if (arg.t === 'call' && constraint) addConstraint(table, arg, constraint);
   else if (arg.t === 'unknown') table.unresolved.push({ file: arg.file || call.file, line: arg.line || call.line, reason: arg.reason });
   // Table() takes None among its items; anything else not read here may be a column or a constraint: said, not dropped
-  else if (arg.t !== 'none' && !UNRECORDED_ITEMS.has(saSymbol(arg.t === 'call' ? arg.callee : arg) ?? '')) table.unresolved.push({ file: call.file, line: call.line, reason: messages.tableArgument(valueText(arg)) });
+  else if (arg.t !== 'none' && !UNRECORDED_ITEMS.has(saSymbol(arg.t === 'call' ? arg.callee : arg) ?? '')) table.unresolved.push({ file: call.file, line: call.line, reason: messages.tableArgument(namedValueText(arg)) });
 }
 
 function applyTableKwargs(table: TableDraft, kwargs: ReadonlyMap<string, Value>, where: { file: string; line: number }): void {

@@ -79,6 +79,16 @@ function callText(v: CallValue): string {
   return bytesRepr(v) ?? datetimeRepr(v) ?? `${valueText(v.callee)}(${args.join(', ')})`;
 }
 
+/**
+ * A value named in a message: an outside library's object by its full dotted name (`pgvector.sqlalchemy.Vector()`,
+ * where valueText keeps the last two names, as Python's reprs of functions do).
+ */
+export function namedValueText(v: Value): string {
+  if (v.t !== 'call' || v.callee.t !== 'ext' || v.callee.name.startsWith('builtins.')) return valueText(v);
+  const args = [...v.args.map(valueText), ...[...v.kwargs].map(([name, x]) => `${name}=${valueText(x)}`)];
+  return `${v.callee.name}(${args.join(', ')})`;
+}
+
 /** The class of what these outside calls make, for the `__qualname__` of a method bound to it. */
 const INSTANCE_CLASSES: ReadonlyMap<string, string> = new Map([
   ['datetime.datetime', 'datetime'], ['datetime.datetime.now', 'datetime'], ['datetime.datetime.utcnow', 'datetime'], ['datetime.datetime.today', 'datetime'],
