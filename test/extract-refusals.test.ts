@@ -235,6 +235,14 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
+  it("names SQLAlchemy-Continuum's make_versioned(), whose version tables appear only when mappers are configured", async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}from sqlalchemy_continuum import make_versioned\n\nmake_versioned(user_cls=None)\n\nclass Article(Base):\n    __versioned__ = {}\n    __tablename__ = "article"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['article']);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([['m.py', 6, expect.stringContaining("SQLAlchemy-Continuum's make_versioned() adds a version table")]]);
+  });
+
   it('names an outside library call handed the metadata, which may add tables (Flask-Security makes roles_users)', async () => {
     const schema = await extract({
       'app.py': [

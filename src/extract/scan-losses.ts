@@ -185,14 +185,15 @@ const SCHEMA_EVENTS = new Set([
 /**
  * `event.listen(Mapper, "instrument_class", add_index)` or `@event.listens_for(...)` on such an event, and
  * sqlalchemy-searchable's `make_searchable(metadata)` (a GIN index per search-vector column, added at mapping
- * time, as Redash and Dispatch use it): what those listeners add is not followed, so each is named in the
+ * time, as Redash and Dispatch use it), and SQLAlchemy-Continuum's `make_versioned()` (a `_version` table per
+ * class with `__versioned__`, and a `transaction` table, made when mappers are configured): what those listeners add is not followed, so each is named in the
  * diagnostics. Read from the statements of every module scanned, function bodies included.
  */
 export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
   for (const module of modules) {
     const check = (call: Extract<Expr, { k: 'call' }>): void => {
       const name = lastName(call.fn);
-      if (name !== 'listen' && name !== 'listens_for' && name !== 'make_searchable') return;
+      if (name !== 'listen' && name !== 'listens_for' && name !== 'make_searchable' && name !== 'make_versioned') return;
       const fn = evalExpr(x.ctx, call.fn, { module, depth: 0 });
       const event = call.args.filter((a) => a.name === undefined)[1]?.value;
       const symbol = saSymbol(fn);
@@ -200,6 +201,8 @@ export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
         x.orphans.push({ file: module.file, line: call.line, reason: messages.mapperEvent(event.v) });
       } else if (fn.t === 'ext' && fn.name.startsWith('sqlalchemy_searchable.')) {
         x.orphans.push({ file: module.file, line: call.line, reason: messages.searchableIndexes });
+      } else if (fn.t === 'ext' && /^sqlalchemy_(continuum|history)\.make_versioned$/.test(fn.name)) {
+        x.orphans.push({ file: module.file, line: call.line, reason: messages.versionedTables });
       }
     };
     const visit = (body: Stmt[]): void => {
