@@ -53,9 +53,12 @@ export function tableForCall(x: Extraction, value: Value | undefined): TableDraf
   return table;
 }
 
-/** Tables whose MetaData we cannot identify share one namespace of their own. */
+/** Tables whose MetaData we cannot identify share one namespace of their own, which other tables may share. */
 function unknownMeta(x: Extraction): MetaInfo {
-  x.reg.fallbackMeta ??= newMeta(x.reg, undefined);
+  if (!x.reg.fallbackMeta) {
+    x.reg.fallbackMeta = newMeta(x.reg, undefined);
+    x.reg.fallbackMeta.outside = true;
+  }
   return x.reg.fallbackMeta;
 }
 

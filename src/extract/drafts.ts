@@ -17,7 +17,7 @@ export interface MetaInfo {
   tokens: Map<string, Value>;
   /** the naming_convention mapping as given, what `metadata.naming_convention` reads back */
   convention?: Value;
-  /** the MetaData of a declarative base from outside the repository: which tables share it is not known */
+  /** a MetaData not known here (an outside declarative base's, `Model.metadata` of one): which tables share it is not known */
   outside?: true;
 }
 

@@ -103,7 +103,7 @@ function typeSource(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): { table
   if ((c.type && !isNull) || seen.has(c)) return { table: b.table, column: c };
   seen.add(c);
   if (c.typeFrom && !isNull) return typeSource({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
-  const targets = [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)];
+  const targets = [...c.foreignKeys.map((fk) => tableOnlyTarget(fk.target, c)), ...constraintTargets(b, c)];
   for (const value of targets) {
     const target = targetOf(b, value);
     if (target?.hit) return typeSource({ ...b, table: target.hit.table }, target.hit.column, seen);
@@ -134,7 +134,7 @@ function knownTypeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): Column
   if (c.type || seen.has(c) || !b.x.known) return undefined;
   seen.add(c);
   if (c.typeFrom) return knownTypeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
-  for (const value of [...c.foreignKeys.map((fk) => fk.target), ...constraintTargets(b, c)]) {
+  for (const value of [...c.foreignKeys.map((fk) => tableOnlyTarget(fk.target, c)), ...constraintTargets(b, c)]) {
     const target = targetOf(b, value);
     if (target?.known) return target.known;
     if (target?.hit) return knownTypeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
@@ -259,7 +259,7 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
   };
   for (const c of b.table.columns) {
     for (const fk of c.foreignKeys) {
-      const target = targetOf(b, fk.target, fk);
+      const target = targetOf(b, tableOnlyTarget(fk.target, c), fk);
       if (!target) {
         b.unresolved.push({ file: fk.file, line: fk.line, symbol: c.attr ?? columnName(c), reason: messages.unresolvedFk('(expression)') });
         continue;
@@ -286,6 +286,14 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
     out.push({ name, columns: cols.map(columnName), referred_schema: resolved[0]!.schema, referred_table: resolved[0]!.table, referred_columns: resolved.map((t) => t.column), ondelete: con.ondelete, onupdate: con.onupdate });
   }
   return sortedAs(out, (f) => [f.columns, f.referred_schema ?? '', f.referred_table, f.referred_columns]);
+}
+
+/**
+ * `ForeignKey("neighbour")` names a table only: SQLAlchemy looks in it for the column of its own column's key
+ * (MAAS's `neighbour_id`).
+ */
+function tableOnlyTarget(target: Value, c: ColumnDraft): Value {
+  return target.t === 'str' && !target.v.includes('.') ? { t: 'str', v: `${target.v}.${columnObjectKey(c)}` } : target;
 }
 
 /**
