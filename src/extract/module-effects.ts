@@ -177,9 +177,10 @@ export function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | un
 
 /**
  * Libraries handed the metadata that are known to make no table with it (Flask-Migrate, Flask-Security's
- * datastores, Flask-Admin, Flask-Restless, SQLAlchemy-Searchable's triggers), and the standard library's calls.
+ * datastores, Flask-Admin, Flask-Restless, Flask-User, search indexers, SQLAlchemy-Searchable's triggers), and the
+ * standard library's calls.
  */
-const MAKES_NO_TABLE = /^(builtins|typing|logging|atexit|functools|contextlib|warnings|os|sys|flask_migrate|alembic|flask_admin|flask_restless|sqlalchemy_searchable|flask_marshmallow|marshmallow_sqlalchemy)(\.|$)|\.SQLAlchemy(Session)?UserDatastore$/;
+const MAKES_NO_TABLE = /^(builtins|typing|logging|atexit|functools|contextlib|warnings|os|sys|flask_migrate|alembic|flask_admin|flask_restless|sqlalchemy_searchable|flask_marshmallow|marshmallow_sqlalchemy|flask_msearch|flask_whooshee|flask_user)(\.|$)|\.SQLAlchemy(Session)?UserDatastore$/;
 
 /**
  * A module-level call into a library outside the repository that is handed a MetaData, a declarative base or the
