@@ -18,6 +18,21 @@ export function isTableColumn(v: CallValue): boolean {
 }
 
 /**
+ * The columns `Parent.__table__.c.get(name, Column(...))` gave (the 1.x recipe for a column single-table siblings
+ * share): SQLAlchemy returns the parent's own column once it has one, so a sibling's is the same object.
+ */
+const parentTableDefaults = new WeakSet<CallValue>();
+
+export function parentTableDefault(v: Value): Value {
+  if (v.t === 'call') parentTableDefaults.add(v);
+  return v;
+}
+
+export function isParentTableDefault(v: CallValue | undefined): boolean {
+  return v !== undefined && parentTableDefaults.has(v);
+}
+
+/**
  * Each column as the table holds it: the `Column(...)` it was made from, with what the table settled on it (a
  * primary key a PrimaryKeyConstraint gave it, and the nullability that follows; a declarative attribute's name and
  * key; a `mapped_column(...)` given its type is the Column it makes). Undefined when the table is not known; a

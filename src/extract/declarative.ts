@@ -3,6 +3,7 @@
 import type { Unresolved } from '../schema/types.js';
 import { mroOf } from './classes.js';
 import { inDict, ownAttrs } from './class-body.js';
+import { isParentTableDefault } from './column-objects.js';
 import { addConstraint, addTableArgs, columnArguments, CONSTRAINT_NAMES, constraintOf, dictKwargs, tableForCall } from './core-tables.js';
 import { evalExpr } from './evaluate.js';
 import { reprOf } from './evaluate-format.js';
@@ -258,8 +259,23 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
   }
   parentTable.unresolved.push(...problems, ...columns.flatMap((c) => c.unresolved));
   for (const col of columns) {
-    if (!parentTable.columns.some((c) => c.name === col.name)) parentTable.columns.push(col);
+    const existing = parentTable.columns.find((c) => c.name === col.name);
+    if (!existing) parentTable.columns.push(col);
+    else if (!sharesColumn(existing, col)) {
+      const { cls } = mapped;
+      x.orphans.push({ file: col.source.file, line: col.source.line, reason: messages.inheritedColumnConflict(col.name ?? '', cls.name, `${parentTable.name}.${existing.name}`) });
+    }
   }
+}
+
+/**
+ * A single-table subclass's column named as one its parent's table has already: SQLAlchemy raises at import unless
+ * it is that same Column object (`Parent.__table__.c.get(...)`) or `mapped_column(use_existing_column=True)`.
+ */
+function sharesColumn(existing: ColumnDraft, col: ColumnDraft): boolean {
+  if (existing === col || (col.call !== undefined && col.call === existing.call) || isParentTableDefault(col.call)) return true;
+  const flag = col.call?.kwargs.get('use_existing_column');
+  return flag?.t === 'bool' && flag.v;
 }
 
 /**

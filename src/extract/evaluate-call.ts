@@ -26,7 +26,7 @@ import { spreadMapping } from './mapping-instances.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
 import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
-import { isTableColumn } from './column-objects.js';
+import { isTableColumn, parentTableDefault } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dateOf } from './datetime-repr.js';
 import { dataclassAsDict, dataclassFields, isDataclass, isNamedTupleClass, namedTupleItems, namedTupleMethod, replaceRecord, validatedModel } from './record-classes.js';
@@ -709,7 +709,7 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
   }
   // `Parent.__table__.c.get("os_version", Column(...))`, the 1.x recipe for a column siblings share: a new column,
   // which single-table inheritance adds to the parent's table once by name
-  if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return a.args[1];
+  if (obj.t === 'clsattr' && obj.name === '__table__.c' && name === 'get' && a.args[1]) return parentTableDefault(a.args[1]);
   if (obj.t === 'ext' && RUNTIME.test(`${obj.name}.${name}`)) return unknown(`runtime configuration (${obj.name}.${name})`, file, expr.line);
   return makeCall(fn, a, file, expr);
 }

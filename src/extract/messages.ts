@@ -74,6 +74,7 @@ export const messages = {
   checkText: (reason: string): string => `CHECK constraint text not known statically (${reason}); its source is shown`,
   compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
   unknownType: (name: string): string => `type ${name} is not known statically (its DDL comes from a library schemaguard cannot read)`,
+  inheritedColumnConflict: (column: string, cls: string, existing: string): string => `column ${column} on single-table subclass ${cls} conflicts with the existing column ${existing}: SQLAlchemy raises at import (mapped_column(use_existing_column=True) shares it)`,
   danglingFk: (table: string, columns: string, target: string): string => `foreign key of ${table} to ${target} (${columns}): no such column in any table found in its MetaData (SQLAlchemy raises when it resolves the key)`,
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,
   syntaxError: (message: string): string => `${message}; the rest of the file was still read`,
