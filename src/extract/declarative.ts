@@ -68,12 +68,16 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   const names = (c: ClassInfo): Set<string> => mapClass(x, c)?.names ?? new Set();
   const problems: Unresolved[] = [...pendingProblems(x, cls), ...outsideBaseProblems(x, cls)];
   const columns: ColumnDraft[] = [];
+  const copied = new Set<ColumnDraft>();
   const byAttr = new Map<string, ColumnDraft>();
   const scanned = scanAttributes(x, cls, names);
   for (const attr of scanned) {
     const { draft, more, problem } = columnOfAttr(x, attr, registry);
     if (problem) problems.push(problem);
-    if (draft && attr.copied) fromBoundColumn(x, attr, draft);
+    if (draft && attr.copied) {
+      fromBoundColumn(x, attr, draft);
+      copied.add(draft);
+    }
     if (draft) {
       columns.push(draft);
       byAttr.set(attr.name, draft);
@@ -86,7 +90,7 @@ function mapDeclarative(x: Extraction, cls: ClassInfo, registry: Registry): Mapp
   const mapped: MappedClass = { cls, registry, table: null, isSingleTable: false, parent, columns: byAttr, names: new Set([...scanned.map((a) => a.name), ...dictNames(x, cls)]) };
   // the class must be known before its table args are evaluated (they may name `cls.__tablename__`)
   x.mapped.set(cls, mapped);
-  const renamed = placeColumns(x, mapped, columns, problems);
+  const renamed = placeColumns(x, mapped, columns, problems, copied);
   // read once the table is placed: `__mapper_args__` may name its columns
   const options = mapperOptions(x, cls);
   if (renamed && mapped.table) applyMapperOptions(x, mapped.table, options, renamed);
@@ -139,7 +143,7 @@ function baseName(v: Value): string {
  * Where the columns go: a new table, the fixed `__table__`, or the parent's table (single-table inheritance).
  * Over a fixed `__table__`, the columns its class-body properties renamed.
  */
-function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): Set<ColumnDraft> | undefined {
+function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[], copied: ReadonlySet<ColumnDraft>): Set<ColumnDraft> | undefined {
   const { cls } = mapped;
   const fixed = ownAttrs(x, cls).get('__table__');
   if (fixed?.expr || fixed?.value) {
@@ -167,7 +171,7 @@ function placeColumns(x: Extraction, mapped: MappedClass, columns: ColumnDraft[]
     else x.orphans.push(problem);
     return;
   }
-  singleTable(x, mapped, columns, problems);
+  singleTable(x, mapped, columns, problems, copied);
 }
 
 function adoptTable(table: TableDraft, mapped: MappedClass, problems: Unresolved[]): void {
@@ -247,7 +251,8 @@ function firstLine(cls: ClassInfo): number {
   return Math.min(cls.def.line, ...cls.def.decorators.map((d) => d.line));
 }
 
-function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[]): void {
+/** `copied`: the columns copied from mixins (Column._copy), each a new object for this class. */
+function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[], problems: Unresolved[], copied: ReadonlySet<ColumnDraft>): void {
   const parentTable = mapped.parent?.table ?? null;
   mapped.isSingleTable = true;
   mapped.table = parentTable;
@@ -261,9 +266,11 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
   for (const col of columns) {
     const existing = parentTable.columns.find((c) => c.name === col.name);
     if (!existing) parentTable.columns.push(col);
-    else if (!sharesColumn(existing, col)) {
+    else if (!sharesColumn(existing, col, copied.has(col))) {
+      // a mixin's copy is said at the class, whose file a partial extraction rebuilds
       const { cls } = mapped;
-      x.orphans.push({ file: col.source.file, line: col.source.line, reason: messages.inheritedColumnConflict(col.name ?? '', cls.name, `${parentTable.name}.${existing.name}`) });
+      const at = copied.has(col) ? { file: cls.module.file, line: cls.def.line } : col.source;
+      x.orphans.push({ file: at.file, line: at.line, reason: messages.inheritedColumnConflict(col.name ?? '', cls.name, `${parentTable.name}.${existing.name}`) });
     }
   }
 }
@@ -272,8 +279,8 @@ function singleTable(x: Extraction, mapped: MappedClass, columns: ColumnDraft[],
  * A single-table subclass's column named as one its parent's table has already: SQLAlchemy raises at import unless
  * it is that same Column object (`Parent.__table__.c.get(...)`) or `mapped_column(use_existing_column=True)`.
  */
-function sharesColumn(existing: ColumnDraft, col: ColumnDraft): boolean {
-  if (existing === col || (col.call !== undefined && col.call === existing.call) || isParentTableDefault(col.call)) return true;
+function sharesColumn(existing: ColumnDraft, col: ColumnDraft, isCopy: boolean): boolean {
+  if (existing === col || (!isCopy && col.call !== undefined && col.call === existing.call) || isParentTableDefault(col.call)) return true;
   const flag = col.call?.kwargs.get('use_existing_column');
   return flag?.t === 'bool' && flag.v;
 }
