@@ -956,6 +956,26 @@ class Item(Base):
     expect(schema.diagnostics[0]!.message).toMatch(/: SQLAlchemy raises at import \(mapped_column\(use_existing_column=True\) shares it\)$/);
   });
 
+  it("says a SQLModel base's Field(sa_column=Column(...)) taken by two tables, one Column object SQLAlchemy refuses to share", async () => {
+    const schema = await extract({
+      'm.py': `from datetime import datetime\nfrom typing import Optional\nfrom sqlalchemy import Column, DateTime, func\nfrom sqlmodel import Field, SQLModel\n\nclass Stamped(SQLModel):\n    created_at: datetime = Field(sa_column=Column(DateTime, server_default=func.now()))\n\nclass Typed(SQLModel):\n    updated_at: Optional[datetime] = Field(default=None, sa_type=DateTime)\n\nclass User(Stamped, Typed, table=True):\n    id: Optional[int] = Field(default=None, primary_key=True)\n\nclass Site(Stamped, Typed, table=True):\n    id: Optional[int] = Field(default=None, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)])).toEqual([['site', ['updated_at', 'created_at', 'id']], ['user', ['updated_at', 'created_at', 'id']]]);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message.split(':')[0]])).toEqual([
+      ['m.py', 15, 'Field(sa_column=Column(...)) created_at of Stamped is one Column object, already in table user'],
+    ]);
+  });
+
+  it('says a top-level import of a name SQLAlchemy 2.0 no longer has, and not one under try or of a submodule', async () => {
+    const schema = await extract({
+      'm.py': `from sqlalchemy import Column, Integer, orm, types\nfrom sqlalchemy.orm import relation, declarative_base, exc\ntry:\n    from sqlalchemy.orm import eagerload\nexcept ImportError:\n    eagerload = None\n\nBase = declarative_base()\n\nclass Node(Base):\n    __tablename__ = "nodes"\n    id = Column(Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['nodes']);
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([
+      ['m.py', 2, 'SQLAlchemy 2.0 has no sqlalchemy.orm.relation: this import fails there, and the module with it (read as SQLAlchemy 1.x reads it)'],
+    ]);
+  });
+
   it('says a column given no type has NullType (no DDL can be written for it), not that its type is unknown', async () => {
     const schema = await extract({
       'm.py': `from typing import Optional\nfrom sqlalchemy import Column, Integer\nfrom sqlmodel import Field, SQLModel\n\nclass Album(SQLModel, table=True):\n    id: Optional[int] = Field(default=None, sa_column=Column("AlbumId", Integer, primary_key=True))\n    title: str = Field(default="", sa_column=Column("Title", nullable=False))\n`,

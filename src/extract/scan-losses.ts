@@ -18,6 +18,7 @@ import { mappedRegistry } from './model-kind.js';
 import { registryOf } from './registry.js';
 import type { Extraction } from './state.js';
 import { messages } from './messages.js';
+import { SQLALCHEMY_NAMES, SQLALCHEMY_ORM_NAMES, SQLALCHEMY_SUBMODULES } from './sqlalchemy-namespace.js';
 import { lastName, unknownCause, valueText } from './value-text.js';
 import type { ClassInfo, ModuleInfo, Value } from './values.js';
 import { saSymbol } from './sa-names.js';
@@ -221,3 +222,20 @@ export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
     visit(module.body);
   }
 }
+
+/**
+ * `from sqlalchemy.orm import relation` at a module's top level: a name SQLAlchemy 2.0 no longer has (`relation`,
+ * `eagerload`, `Binary`) fails the import there, and the module with it. The module is still read as SQLAlchemy 1.x
+ * reads it; a top-level import only, as one under `try` or `if` is a compatibility shim.
+ */
+export function reportRemovedImports(x: Extraction, module: ModuleInfo): void {
+  for (const s of module.body) {
+    if (s.k !== 'from' || s.level !== 0 || s.names === '*') continue;
+    const known = s.module === 'sqlalchemy' ? SQLALCHEMY_TOP : s.module === 'sqlalchemy.orm' ? SQLALCHEMY_ORM_NAMES : undefined;
+    for (const n of known ? s.names : []) {
+      if (!known!.has(n.name)) x.orphans.push({ file: module.file, line: s.line, reason: messages.removedImport(s.module, n.name) });
+    }
+  }
+}
+
+const SQLALCHEMY_TOP: ReadonlySet<string> = new Set([...SQLALCHEMY_NAMES, ...SQLALCHEMY_SUBMODULES]);

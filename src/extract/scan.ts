@@ -26,7 +26,7 @@ import type { Extraction } from './state.js';
 import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively, reportOutsideTableMaker } from './module-effects.js';
-import { reportEffectLoss, reportLoop, reportLoss, reportUnknownBase } from './scan-losses.js';
+import { reportEffectLoss, reportLoop, reportLoss, reportRemovedImports, reportUnknownBase } from './scan-losses.js';
 import { copyTable } from './table-copy.js';
 import { exprText, unknownCause } from './value-text.js';
 import { changesInPlace, loopEffects } from './statement-effects.js';
@@ -59,6 +59,7 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
       ranTo.set(m, line);
       visit(dep);
     }
+    reportRemovedImports(x, m);
     scanBody(x, m.body, { module: m, depth: 0 }, new Set());
     ranTo.set(m, Infinity);
   };

@@ -36,3 +36,42 @@ export const SQLALCHEMY_NAMES: ReadonlySet<string> = new Set([
   'quoted_name', 'result_tuple', 'schema', 'select', 'sql', 'table', 'tablesample', 'text', 'true', 'try_cast',
   'tuple_', 'type_coerce', 'types', 'union', 'union_all', 'update', 'util', 'values', 'within_group',
 ]);
+
+/** The submodules of `sqlalchemy`, which `from sqlalchemy import orm` imports (pkgutil.iter_modules). */
+export const SQLALCHEMY_SUBMODULES: ReadonlySet<string> = new Set([
+  'connectors', 'cyextension', 'dialects', 'engine', 'event', 'events', 'exc', 'ext', 'future', 'inspection', 'log', 'orm',
+  'pool', 'schema', 'sql', 'testing', 'types', 'util',
+]);
+
+// The public names and submodules of `sqlalchemy.orm` in SQLAlchemy 2.0.40:
+//   python3 -c "import sqlalchemy.orm as o, pkgutil; print(sorted({n for n in dir(o) if n[0] != '_'} |
+//     {m.name for m in pkgutil.iter_modules(o.__path__) if m.name[0] != '_'}))"
+export const SQLALCHEMY_ORM_NAMES: ReadonlySet<string> = new Set([
+  'AliasOption', 'Any', 'AppenderQuery', 'AttributeEventToken', 'AttributeEvents', 'AttributeState', 'Bundle',
+  'CascadeOptions', 'ClassManager', 'ColumnProperty', 'Composite', 'CompositeProperty', 'DeclarativeBase',
+  'DeclarativeBaseNoMeta', 'DeclarativeMeta', 'DynamicMapped', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
+  'FromStatement', 'IdentityMap', 'InspectionAttr', 'InspectionAttrExtensionType', 'InspectionAttrInfo',
+  'InstanceEvents', 'InstanceState', 'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'Load',
+  'LoaderCallableStatus', 'LoaderCriteriaOption', 'MANYTOMANY', 'MANYTOONE', 'Mapped', 'MappedAsDataclass',
+  'MappedClassProtocol', 'MappedCollection', 'MappedColumn', 'MappedSQLExpression', 'Mapper', 'MapperEvents',
+  'MapperProperty', 'NO_KEY', 'NO_VALUE', 'NotExtension', 'ONETOMANY', 'ORMDescriptor', 'ORMExecuteState',
+  'PassiveFlag', 'PropComparator', 'Query', 'QueryContext', 'QueryEvents', 'QueryPropertyDescriptor',
+  'QueryableAttribute', 'Relationship', 'RelationshipDirection', 'RelationshipProperty', 'SQLORMExpression',
+  'Session', 'SessionEvents', 'SessionTransaction', 'SessionTransactionOrigin', 'Synonym', 'SynonymProperty',
+  'UOWTransaction', 'UserDefinedOption', 'WriteOnlyCollection', 'WriteOnlyMapped', 'add_mapped_attribute', 'aliased',
+  'annotations', 'as_declarative', 'attribute_keyed_dict', 'attribute_mapped_collection', 'attributes', 'backref',
+  'base', 'bulk_persistence', 'class_mapper', 'clear_mappers', 'close_all_sessions', 'clsregistry', 'collections',
+  'column_keyed_dict', 'column_mapped_collection', 'column_property', 'composite', 'configure_mappers',
+  'contains_alias', 'contains_eager', 'context', 'create_session', 'decl_api', 'decl_base', 'declarative_base',
+  'declarative_mixin', 'declared_attr', 'defaultload', 'defer', 'deferred', 'dependency', 'descriptor_props',
+  'dynamic', 'dynamic_loader', 'evaluator', 'events', 'exc', 'foreign', 'has_inherited_table', 'identity',
+  'immediateload', 'instrumentation', 'interfaces', 'join', 'joinedload', 'keyfunc_mapping', 'lazyload', 'load_only',
+  'loading', 'make_transient', 'make_transient_to_detached', 'mapped_collection', 'mapped_column', 'mapper',
+  'mapperlib', 'merge_frozen_result', 'merge_result', 'noload', 'object_mapper', 'object_session',
+  'orm_insert_sentinel', 'outerjoin', 'path_registry', 'persistence', 'polymorphic_union', 'properties', 'query',
+  'query_expression', 'raiseload', 'reconstructor', 'registry', 'relationship', 'relationships', 'remote',
+  'scoped_session', 'scoping', 'selectin_polymorphic', 'selectinload', 'session', 'sessionmaker', 'state',
+  'state_changes', 'strategies', 'strategy_options', 'subqueryload', 'sync', 'synonym', 'synonym_for', 'undefer',
+  'undefer_group', 'unitofwork', 'util', 'validates', 'was_deleted', 'with_expression', 'with_loader_criteria',
+  'with_parent', 'with_polymorphic', 'writeonly',
+]);

@@ -41,8 +41,9 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
   const problems: Unresolved[] = pendingProblems(x, cls);
   const byAttr = new Map<string, ColumnDraft>();
   const relationships: string[] = [];
+  const given = new Map<ColumnDraft, Field>();
   for (const field of fieldsOf(x, cls)) {
-    const draft = fieldColumn(x, field, problems);
+    const draft = fieldColumn(x, field, problems, given);
     if (draft === RELATIONSHIP) {
       if (field.owner === cls) relationships.push(field.name);
       continue;
@@ -71,9 +72,26 @@ export function mapSqlModel(x: Extraction, cls: ClassInfo, registry: Registry): 
   };
   mapped.table = table;
   x.tables.push(table);
+  reportSharedColumns(x, table, given);
   const args = dunderValue(x, cls, '__table_args__');
   if (args) addTableArgs(x, table, args.value, cls.module.file, cls.def.line);
   return mapped;
+}
+
+/**
+ * SQLModel hands declarative a field's `sa_column` object itself: a base model's, inherited by a second table, is
+ * already that of the first, and SQLAlchemy raises at import (seacom's `created_at`).
+ */
+function reportSharedColumns(x: Extraction, table: TableDraft, given: Map<ColumnDraft, Field>): void {
+  x.saColumnTables ??= new Map();
+  for (const [draft, field] of given) {
+    if (!draft.call) continue;
+    const first = x.saColumnTables.get(draft.call);
+    if (first === undefined) x.saColumnTables.set(draft.call, table.name);
+    else if (first !== table.name) {
+      x.orphans.push({ file: table.source!.file, line: table.source!.line, reason: messages.sharedSaColumn(field.name, field.owner.name, first, table.name) });
+    }
+  }
 }
 
 /**
@@ -88,7 +106,8 @@ function declarativeOrder(fields: string[], relationships: string[], annotated: 
 
 const RELATIONSHIP = Symbol('relationship');
 
-function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): ColumnDraft | typeof RELATIONSHIP | null {
+/** `given`: the columns made of a field's `sa_column=Column(...)` object, with their field. */
+function fieldColumn(x: Extraction, field: Field, problems: Unresolved[], given: Map<ColumnDraft, Field>): ColumnDraft | typeof RELATIONSHIP | null {
   const { owner, attr, name } = field;
   const ann = annValue(x, owner, attr);
   const info = ann ? readAnnotation(x.ctx, ann, owner.module) : null;
@@ -107,6 +126,7 @@ function fieldColumn(x: Extraction, field: Field, problems: Unresolved[]): Colum
     const draft = columnFromCall(x.ctx, saColumn, name);
     draft.name ??= name;
     draft.attr = name;
+    given.set(draft, field);
     return draft;
   }
   const file = owner.module.file;

@@ -35,6 +35,8 @@ export interface Extraction {
   undecided?: { line: number; cause: string };
   /** a partial scan's view of the tables it does not build */
   known?: KnownTables;
+  /** the table each SQLModel `Field(sa_column=Column(...))` object went to: one Column object belongs to one table */
+  saColumnTables?: Map<CallValue, string>;
   /** what a declared_attr's code builds while a class is mapped (timesketch's `cls.Label = type(...)`): scan.ts maps it */
   onMappingEffect?: (v: Value) => void;
 }
