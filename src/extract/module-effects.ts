@@ -176,11 +176,12 @@ export function propertyColumn(v: Value): Extract<Value, { t: 'tablecol' }> | un
 }
 
 /**
- * Libraries handed the metadata that are known to make no table with it (Flask-Migrate, Flask-Security's
- * datastores, Flask-Admin, Flask-Restless, Flask-User, search indexers, SQLAlchemy-Searchable's triggers), and the
- * standard library's calls.
+ * Calls handed the metadata that are known to make no table with it, or whose tables are read here: SQLAlchemy's,
+ * SQLModel's and Flask-SQLAlchemy's own, the standard library's, Flask-Migrate, Flask-Security's datastores,
+ * Flask-Admin, Flask-Restless, Flask-User, search indexers and SQLAlchemy-Searchable (reported on its own).
  */
-const MAKES_NO_TABLE = /^(builtins|typing|logging|atexit|functools|contextlib|warnings|os|sys|flask_migrate|alembic|flask_admin|flask_restless|sqlalchemy_searchable|flask_marshmallow|marshmallow_sqlalchemy|flask_msearch|flask_whooshee|flask_user)(\.|$)|\.SQLAlchemy(Session)?UserDatastore$/;
+const MAKES_NO_TABLE =
+  /^(sqlalchemy|sqlmodel|flask_sqlalchemy|builtins|typing|logging|atexit|functools|contextlib|warnings|os|sys|flask_migrate|alembic|flask_admin|flask_restless|sqlalchemy_searchable|flask_marshmallow|marshmallow_sqlalchemy|flask_msearch|flask_whooshee|flask_user)(\.|$)|\.SQLAlchemy(Session)?UserDatastore$/;
 
 /**
  * A module-level call into a library outside the repository that is handed a MetaData, a declarative base or the
@@ -188,7 +189,7 @@ const MAKES_NO_TABLE = /^(builtins|typing|logging|atexit|functools|contextlib|wa
  * not followed, so said so.
  */
 export function reportOutsideTableMaker(x: Extraction, call: CallValue): void {
-  if (call.callee.t !== 'ext' || MAKES_NO_TABLE.test(call.callee.name) || /^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\.|$)/.test(call.callee.name)) return;
+  if (call.callee.t !== 'ext' || MAKES_NO_TABLE.test(call.callee.name)) return;
   const handed = [...call.args, ...call.kwargs.values()].some((v) => metaOfValue(x.ctx, x.reg, v) ?? registryOfValue(x.ctx, x.reg, v));
   if (handed) x.orphans.push({ file: call.file, line: call.line, reason: messages.outsideTableMaker(sourceText(call.expr), call.callee.name) });
 }

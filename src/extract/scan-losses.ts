@@ -187,8 +187,9 @@ const SCHEMA_EVENTS = new Set([
  * `event.listen(Mapper, "instrument_class", add_index)` or `@event.listens_for(...)` on such an event, and
  * sqlalchemy-searchable's `make_searchable(metadata)` (a GIN index per search-vector column, added at mapping
  * time, as Redash and Dispatch use it), and SQLAlchemy-Continuum's `make_versioned()` (a `_version` table per
- * class with `__versioned__`, and a `transaction` table, made when mappers are configured): what those listeners add is not followed, so each is named in the
- * diagnostics. Read from the statements of every module scanned, function bodies included.
+ * class with `__versioned__`, and a `transaction` table, made when mappers are configured): what those listeners
+ * add is not followed, so each is named in the diagnostics. Read from the statements of every module scanned,
+ * function bodies included.
  */
 export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
   for (const module of modules) {
@@ -232,8 +233,9 @@ export function reportRemovedImports(x: Extraction, module: ModuleInfo): void {
   for (const s of module.body) {
     if (s.k !== 'from' || s.level !== 0 || s.names === '*') continue;
     const known = s.module === 'sqlalchemy' ? SQLALCHEMY_TOP : s.module === 'sqlalchemy.orm' ? SQLALCHEMY_ORM_NAMES : undefined;
-    for (const n of known ? s.names : []) {
-      if (!known!.has(n.name)) x.orphans.push({ file: module.file, line: s.line, reason: messages.removedImport(s.module, n.name) });
+    if (!known) continue;
+    for (const n of s.names) {
+      if (!known.has(n.name)) x.orphans.push({ file: module.file, line: s.line, reason: messages.removedImport(s.module, n.name) });
     }
   }
 }
