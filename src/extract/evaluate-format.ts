@@ -83,6 +83,8 @@ export function formatSpec(value: Value, spec: string): string | undefined {
     return text === undefined ? undefined : formatSpec({ t: 'str', v: text }, spec);
   }
   const v = scalar(value);
+  // an int past 2**53: its digits, with no spec or `d` (padding and grouping not followed)
+  if (v.t === 'bigint') return spec === '' || spec === 'd' ? v.v.toString() : undefined;
   const m = SPEC.exec(spec);
   if (!m) return undefined;
   const [, fill0, align0, sign, alt, zero, width, group, precision, type] = m;
@@ -257,6 +259,7 @@ function percentOne(v: Value, flags: string, width: string | undefined, precisio
     const char = Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
     return char === undefined ? undefined : formatSpec({ t: 'str', v: char }, `${align || '>'}${width ?? ''}`);
   }
+  if (n.t === 'bigint') return 'diu'.includes(conv) && flags === '' && width === undefined ? n.v.toString() : undefined;
   if (n.t !== 'num' && n.t !== 'bool') return undefined;
   // %d of a float is int() of it: no negative zero
   const num: Value = { t: 'num', v: 'diu'.includes(conv) ? Math.trunc(Number(n.v)) + 0 : Number(n.v) };

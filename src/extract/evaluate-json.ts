@@ -72,6 +72,8 @@ function encode(v: Value, o: Options, depth: number): string | undefined {
       return quote(s.v, o.asciiOnly);
     case 'num':
       return numberJson(s);
+    case 'bigint':
+      return s.v.toString();
     case 'bool':
       return s.v ? 'true' : 'false';
     case 'none':

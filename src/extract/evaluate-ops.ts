@@ -6,7 +6,7 @@ import { saSymbol } from './sa-names.js';
 import { elementAttrMark } from '../schema/type-spec.js';
 import { decimalText } from './evaluate-decimal.js';
 import { setItem } from './evaluate-mutate.js';
-import { isBuiltinValue, isFloat, isTruthy, num, numberText, record, scalar, unknown, type CallValue, type Value } from './values.js';
+import { integerOf, intValue, isBuiltinValue, isFloat, isTruthy, num, numberText, record, scalar, unknown, type CallValue, type Value } from './values.js';
 
 /** The attributes of the element a `@compiles` function is given (compiles.ts) are these external names. */
 const COMPILED_ELEMENT_ATTR = 'schemaguard.CompiledElement.';
@@ -30,6 +30,8 @@ export function formatValue(v: Value): string | undefined {
       return v.v;
     case 'num':
       return numberText(v);
+    case 'bigint':
+      return v.v.toString();
     case 'bool':
       return v.v ? 'True' : 'False';
     case 'none':
@@ -78,6 +80,7 @@ export function binaryOp(op: string, a: Value, b: Value, file: string, line: num
     if (a.t === 'bool' && b.t === 'bool' && (op === '&' || op === '|' || op === '^')) return { t: 'bool', v: op === '&' ? a.v && b.v : op === '|' ? a.v || b.v : a.v !== b.v };
     return numeric(op, a.t === 'bool' ? num(Number(a.v)) : a, b.t === 'bool' ? num(Number(b.v)) : b, file, line);
   }
+  if (a.t === 'bigint' || b.t === 'bigint') return bigOperation(op, a, b, file, line);
   if (op === '|' && !(a.t === 'num' && b.t === 'num')) return { t: 'generic', base: { t: 'ext', name: 'typing.Union' }, args: [a, b] };
   if (a.t === 'num' && b.t === 'num') return numeric(op, a, b, file, line);
   if (op === '+' && a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v };
@@ -199,13 +202,13 @@ type NumValue = Extract<Value, { t: 'num' }>;
 
 /**
  * Arithmetic as Python does it: a float when either operand is one (and from `/`, or `**` to a negative power);
- * an integer beyond 2**53, which a JS number would round, is not followed.
+ * an integer beyond 2**53, which a JS number would round, computed again exactly (integerArithmetic).
  */
 function numeric(op: string, a: NumValue, b: NumValue, file: string, line: number): Value {
   const [x, y] = [a.v, b.v];
   const anyFloat = isFloat(a) || isFloat(b);
   const out = (v: number, isFloatResult = anyFloat): Value =>
-    isFloatResult || Number.isSafeInteger(v) ? num(v, isFloatResult) : unknown('an integer beyond 2**53 (not followed)', file, line);
+    isFloatResult || Number.isSafeInteger(v) ? num(v, isFloatResult) : integerArithmetic(op, BigInt(x), BigInt(y), file, line);
   switch (op) {
     case '+':
       return out(x + y);
@@ -234,6 +237,52 @@ function numeric(op: string, a: NumValue, b: NumValue, file: string, line: numbe
       return out(bitwise(op, BigInt(x), BigInt(y)));
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
+  }
+}
+
+/** An operator with an int past 2**53 on either side: exact on two ints; with a float, on the int made a float. */
+function bigOperation(op: string, a: Value, b: Value, file: string, line: number): Value {
+  const [x, y] = [integerOf(a), integerOf(b)];
+  if (x !== undefined && y !== undefined) return integerArithmetic(op, x, y, file, line);
+  const asFloat = (v: Value): Value => (v.t === 'bigint' ? num(Number(v.v), true) : v);
+  const [fa, fb] = [asFloat(a), asFloat(b)];
+  return fa.t === 'num' && fb.t === 'num' ? numeric(op, fa, fb, file, line) : unknown(`operator ${op} on values not known statically`, file, line);
+}
+
+/** Bits an integer may grow to here; Python's have no bound, a schema's never come near it. */
+const MAX_BITS = 4096n;
+
+/** Python's arithmetic on unbounded integers (BigInt), past 2**53; true division of such ints is not followed. */
+function integerArithmetic(op: string, x: bigint, y: bigint, file: string, line: number): Value {
+  switch (op) {
+    case '+':
+      return intValue(x + y);
+    case '-':
+      return intValue(x - y);
+    case '*':
+      return intValue(x * y);
+    case '//':
+    case '%': {
+      if (y === 0n) return unknown('division by zero', file, line);
+      let [q, r] = [x / y, x % y];
+      if (r !== 0n && r < 0n !== y < 0n) [q, r] = [q - 1n, r + y];
+      return intValue(op === '//' ? q : r);
+    }
+    case '**':
+      if (y < 0n || y > MAX_BITS) return unknown('a power of an integer past 2**53 (not followed)', file, line);
+      return intValue(x ** y);
+    case '<<':
+    case '>>':
+      if (y < 0n || y > MAX_BITS) return unknown(`operator ${op} by ${y} (not followed)`, file, line);
+      return intValue(op === '<<' ? x << y : x >> y);
+    case '|':
+      return intValue(x | y);
+    case '&':
+      return intValue(x & y);
+    case '^':
+      return intValue(x ^ y);
+    default:
+      return unknown(`operator ${op} on an integer past 2**53 (not followed)`, file, line);
   }
 }
 
@@ -279,6 +328,7 @@ export function unaryOp(op: string, a: Value, file: string, line: number): Value
     const kwargs = [...a.kwargs].map(([k, v]) => [k, sign(v)] as const);
     if (args.every((v) => v !== undefined) && kwargs.every(([, v]) => v !== undefined)) return { ...a, args: args as Value[], kwargs: new Map(kwargs as Array<[string, Value]>) };
   }
+  if (a.t === 'bigint') return intValue(op === '~' ? -a.v - 1n : op === '-' ? -a.v : a.v);
   if (a.t === 'num') {
     // `~x` is -x - 1 on Python's unbounded integers (JavaScript's `~` works on 32 bits), and no float has it
     if (op === '~') return isFloat(a) ? unknown('operator ~ on a float', file, line) : num(-a.v - 1);
@@ -295,6 +345,7 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
   const b = scalar(y);
   if (a.t === 'unknown' || b.t === 'unknown') return undefined;
   if (a === b) return true;
+  if (a.t === 'bigint' || b.t === 'bigint') return bigEquals(a, b);
   if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && a.t === b.t) return a.v === b.v;
   if (a.t === 'none' || b.t === 'none') return a.t === b.t;
   if (a.t === 'num' && b.t === 'bool') return a.v === Number(b.v);
@@ -342,6 +393,8 @@ export function compareOp(op: string, a: Value, b: Value, file: string, line: nu
     }
     default: {
       if (a.t === 'num' && b.t === 'num') return { t: 'bool', v: order(op, a.v, b.v) };
+      const [x, y] = [integerOf(a), integerOf(b)];
+      if ((a.t === 'bigint' || b.t === 'bigint') && x !== undefined && y !== undefined) return { t: 'bool', v: order(op, x, y) };
       if (a.t === 'str' && b.t === 'str') return { t: 'bool', v: order(op, a.v, b.v) };
       if (a.t === 'seq' && b.t === 'seq') {
         const sign = compareItems(a.items, b.items);
@@ -350,6 +403,14 @@ export function compareOp(op: string, a: Value, b: Value, file: string, line: nu
       return fail;
     }
   }
+}
+
+/** `==` with an int past 2**53 on a side: exact against an int, or a float of the same integral value. */
+function bigEquals(a: Value, b: Value): boolean {
+  const [x, y] = [integerOf(a), integerOf(b)];
+  if (x !== undefined && y !== undefined) return x === y;
+  const [big, other] = a.t === 'bigint' ? [a.v, b] : [(b as Extract<Value, { t: 'bigint' }>).v, a];
+  return other.t === 'num' && Number.isInteger(other.v) && BigInt(other.v) === big;
 }
 
 /** Python's sequence ordering (`sys.version_info >= (3, 11)`): -1, 0 or 1; undefined for items not comparable. */
@@ -362,7 +423,7 @@ function compareItems(a: Value[], b: Value[]): number | undefined {
   return Math.sign(a.length - b.length);
 }
 
-function order<T extends number | string>(op: string, x: T, y: T): boolean {
+function order<T extends number | string | bigint>(op: string, x: T, y: T): boolean {
   if (op === '<') return x < y;
   if (op === '<=') return x <= y;
   if (op === '>') return x > y;

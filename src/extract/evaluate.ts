@@ -11,7 +11,7 @@ import { lookupName } from './resolve.js';
 import { pyName } from './sa-names.js';
 import { sqlOperation } from './sql-expr.js';
 import { valueText } from './value-text.js';
-import { builtinException, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
+import { builtinException, intValue, isTruthy, NO_KEYWORDS, num, raising, undecidable, unknown, type Arguments, type CallValue, type Value } from './values.js';
 import { namedTupleItems } from './record-classes.js';
 import { setItem } from './evaluate-mutate.js';
 import { iterate, setOf } from './evaluate-builtins.js';
@@ -92,8 +92,8 @@ export function evalExpr(ctx: Ctx, expr: Expr, env: Env): Value {
     case 'ellipsis':
       return { t: 'ext', name: 'builtins.Ellipsis' };
     case 'other':
-      // an integer literal a double would round (number-literal.ts keeps it as its text)
-      if (expr.type === 'number' && /^(0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*)$/i.test(expr.text)) return unknown('an integer beyond 2**53 (not followed)', env.module.file, expr.line);
+      // an integer literal a double would round (number-literal.ts keeps it as its text), held exactly
+      if (expr.type === 'number' && /^(0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*)$/i.test(expr.text)) return intValue(BigInt(expr.text.replace(/_/g, '')));
       return unknown(`unsupported expression (${expr.type})`, env.module.file, expr.line);
   }
 }

@@ -38,7 +38,7 @@ function functionClass(v: Value): 'Function' | 'GenericFunction' | undefined {
   return isRegisteredFunction(v.callee.name.slice(v.callee.name.lastIndexOf('.') + 1)) ? 'GenericFunction' : 'Function';
 }
 
-const isLiteral = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
+const isLiteral = (v: Value): boolean => v.t === 'str' || v.t === 'num' || v.t === 'bigint' || v.t === 'bool' || v.t === 'none';
 /** what `~` / `not_()` turns each comparison into (ColumnOperators' negations) */
 const NEGATED: Record<string, string> = {
   '=': '!=', '!=': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>', IN: 'NOT IN', 'NOT IN': 'IN',
@@ -81,6 +81,7 @@ function toNode(r: Render, v: Value): Node | undefined {
   switch (v.t) {
     case 'str':
     case 'num':
+    case 'bigint':
     case 'bool':
     case 'none': {
       const text = literal(r.dialect, v);
@@ -398,6 +399,7 @@ function column(r: Render, name: string): Extract<Node, { k: 'atom' }> {
 function literal(dialect: Dialect, v: Value): string | undefined {
   // a float renders as Python's str() of it (`2.0`); one in exponent form is left alone
   if (v.t === 'num' && isFloat(v)) return /[en]/.test(numberText(v)) ? undefined : numberText(v);
+  if (v.t === 'bigint') return v.v.toString();
   return v.t === 'str' || v.t === 'num' || v.t === 'bool' ? sqlLiteral(v.v, dialect) : v.t === 'none' ? sqlLiteral(null, dialect) : undefined;
 }
 

@@ -19,6 +19,8 @@ export function valueText(v: Value): string {
       return strRepr(v.v);
     case 'num':
       return numberText(v);
+    case 'bigint':
+      return v.v.toString();
     case 'bool':
       return v.v ? 'True' : 'False';
     case 'none':

@@ -69,6 +69,8 @@ export type Value =
   | { t: 'str'; v: string; conv?: true }
   /** `float`: a Python float whose value is integral (`2.0`), printed as one; a non-integral number is a float anyway */
   | { t: 'num'; v: number; float?: true }
+  /** an integer past 2**53, which a JS number would round (`(1 << 63) - 1`); within that range an int is a num */
+  | { t: 'bigint'; v: bigint }
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
   | { t: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Value[]; slice?: true }
@@ -168,6 +170,8 @@ export function isTruthy(v: Value): boolean | undefined {
       return false;
     case 'num':
       return v.v !== 0;
+    case 'bigint':
+      return true;
     case 'str':
       return v.v.length > 0;
     case 'seq':
@@ -313,4 +317,18 @@ export function numberText(v: Extract<Value, { t: 'num' }>): string {
   const digits = mantissa.replace(/^-/, '').replace('.', '');
   if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
   return `${sign}${digits.slice(0, exponent + 1).padEnd(exponent + 1, '0')}.${digits.slice(exponent + 1) || '0'}`;
+}
+
+/** A Python int held exactly: a num within 2**53, else a bigint. */
+export function intValue(n: bigint): Value {
+  return n >= -MAX_SAFE && n <= MAX_SAFE ? { t: 'num', v: n === 0n ? 0 : Number(n) } : { t: 'bigint', v: n };
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A Python int as a BigInt: a bigint, an integral num that is no float, a bool; undefined for anything else. */
+export function integerOf(v: Value): bigint | undefined {
+  if (v.t === 'bigint') return v.v;
+  if (v.t === 'bool') return v.v ? 1n : 0n;
+  return v.t === 'num' && !isFloat(v) && Number.isSafeInteger(v.v) ? BigInt(v.v) : undefined;
 }
