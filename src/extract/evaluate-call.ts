@@ -25,7 +25,7 @@ import { fromJson, toJson } from './evaluate-json.js';
 import { spreadMapping } from './mapping-instances.js';
 import { moduleValue } from './resolve.js';
 import { pyName, saSymbol } from './sa-names.js';
-import { builtinException, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
+import { builtinException, intValue, isBuiltinValue, isFloat, isTruthy, num, raising, record, scalar, unknown, type Arguments, type CallValue, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { isTableColumn, parentTableDefault } from './column-objects.js';
 import { valueText } from './value-text.js';
 import { dateOf } from './datetime-repr.js';
@@ -747,14 +747,15 @@ export function columnKeyOf(arg: Value): string | undefined {
 }
 
 /**
- * `int(x)`, `int(text, base)`: numbers beyond 2**53 are not followed (a JS number would round them; Python's
- * integers do not), nor is base 0's prefix guessing.
+ * `int(x)`, `int(text, base)`: text past 2**53 is read exactly (a bigint), a float past it is not followed (its
+ * digits are a double's).
  */
 function intOf(first: Value | undefined, base: Value | undefined, file: string, line: number): Value {
   // an IntEnum / IntFlag member is its value
   const v = first ? scalar(first) : { t: 'num' as const, v: 0 };
   const radix = base === undefined ? 10 : base.t === 'num' ? base.v : undefined;
   const fail = unknown('int() of a value not known statically', file, line);
+  if (v?.t === 'bigint' && base === undefined) return v;
   if ((v?.t === 'num' || v?.t === 'bool') && base === undefined) return Number.isSafeInteger(Math.trunc(Number(v.v))) ? num(Math.trunc(Number(v.v))) : fail;
   if (v?.t !== 'str' || radix === undefined || !Number.isInteger(radix) || radix === 1 || radix < 0 || radix > 36) return fail;
   const match = /^([+-]?)(.*)$/s.exec(v.v.trim().toLowerCase())!;
@@ -768,8 +769,8 @@ function intOf(first: Value | undefined, base: Value | undefined, file: string, 
   const body = prefix && match[2]!.startsWith(prefix) ? match[2]!.slice(2).replace(/^_/, '') : match[2]!;
   // digits, with single underscores between them
   if (!new RegExp(`^[${digits}]+(_[${digits}]+)*$`).test(body)) return invalid();
-  const n = parseInt(body.replace(/_/g, ''), read);
-  return Number.isSafeInteger(n) ? { t: 'num', v: match[1] === '-' ? -n : n } : fail;
+  const n = [...body.replace(/_/g, '')].reduce((acc, c) => acc * BigInt(read) + BigInt(digits.indexOf(c)), 0n);
+  return intValue(match[1] === '-' ? -n : n);
 }
 
 /** Digits with single underscores between them, as Python's float() reads them. */
