@@ -1,33 +1,35 @@
 // The json module for the static evaluator: `json.loads()` of a literal and `json.dumps()` of plain data, as
 // Python's encoder writes it (a JSON server default: `server_default=json.dumps({})`). Anything else is unknown.
-import { raising, builtinException, isFloat, num, numberText, scalar, unknown, type Arguments, type Value } from './values.js';
+import { raising, builtinException, intValue, isFloat, num, numberText, scalar, unknown, type Arguments, type Value } from './values.js';
 
 /**
- * JSON numbers written as floats (`2.0`, `1e3`), kept apart from ints: the text gets a string in their place,
- * escaped in the JSON (`\u0000`), which JSON.parse turns into this marker.
+ * JSON numbers, kept as written: a float (`2.0`, `1e3`) apart from an int, and an int past 2**53 exact. The text
+ * gets a string in each one's place, escaped in the JSON (`\u0000`), which JSON.parse turns into this marker. (An
+ * int JSON does not allow, `01`, is left as it is, for JSON.parse to refuse.)
  */
-const FLOAT_MARK = '\u0000float:';
-const FLOAT_MARK_ESCAPED = '\\u0000float:';
+const NUMBER_MARK = '\u0000number:';
+const NUMBER_MARK_ESCAPED = '\\u0000number:';
 
 /** `json.loads("...")` of a literal: the data it spells. */
 export function fromJson(text: string, file: string, line: number): Value {
   let data: unknown;
   try {
-    const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') || !/[.eE]/.test(token) ? token : `"${FLOAT_MARK_ESCAPED}${token}"`));
-    data = JSON.parse(marked);
+    const mark = (token: string): string => (token.startsWith('"') || !(/[.eE]/.test(token) || /^-?(0|[1-9]\d*)$/.test(token)) ? token : `"${NUMBER_MARK_ESCAPED}${token}"`);
+    data = JSON.parse(text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, mark));
   } catch {
     return raising(builtinException('ValueError'), 'json.loads() of text that is not JSON', file, line);
   }
   const value = (v: unknown): Value => {
     if (v === null) return { t: 'none' };
-    if (typeof v === 'string') return v.startsWith(FLOAT_MARK) ? num(Number(v.slice(FLOAT_MARK.length)), true) : { t: 'str', v };
-    if (typeof v === 'number') return Number.isSafeInteger(v) ? num(v) : unknown('json.loads() of an integer beyond 2**53 (not followed)', file, line);
+    if (typeof v === 'string') return v.startsWith(NUMBER_MARK) ? numberOf(v.slice(NUMBER_MARK.length)) : { t: 'str', v };
     if (typeof v === 'boolean') return { t: 'bool', v };
     if (Array.isArray(v)) return { t: 'seq', kind: 'list', items: v.map(value) };
     return { t: 'dict', entries: Object.entries(v as Record<string, unknown>).map(([k, x]): [Value, Value] => [{ t: 'str', v: k }, value(x)]) };
   };
   return value(data);
 }
+
+const numberOf = (token: string): Value => (/[.eE]/.test(token) ? num(Number(token), true) : intValue(BigInt(token)));
 
 interface Options {
   asciiOnly: boolean;
