@@ -221,7 +221,8 @@ function numeric(op: string, a: NumValue, b: NumValue, file: string, line: numbe
     case '//':
     case '%': {
       if (y === 0) return unknown('division by zero', file, line);
-      const [quotient, remainder] = anyFloat ? floatDivmod(x, y) : intDivmod(x, y);
+      if (!anyFloat) return integerArithmetic(op, BigInt(x), BigInt(y), file, line);
+      const [quotient, remainder] = floatDivmod(x, y);
       return out(op === '//' ? quotient : remainder);
     }
     case '**':
@@ -231,10 +232,8 @@ function numeric(op: string, a: NumValue, b: NumValue, file: string, line: numbe
     case '|':
     case '&':
     case '^':
-      if (anyFloat || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return unknown(`operator ${op} on these numbers not supported statically`, file, line);
-      if (op === '<<') return out(x * 2 ** y);
-      if (op === '>>') return out(Math.floor(x / 2 ** y));
-      return out(bitwise(op, BigInt(x), BigInt(y)));
+      if (anyFloat) return unknown(`operator ${op} on a float`, file, line);
+      return integerArithmetic(op, BigInt(x), BigInt(y), file, line);
     default:
       return unknown(`operator ${op} not supported statically`, file, line);
   }
@@ -252,7 +251,7 @@ function bigOperation(op: string, a: Value, b: Value, file: string, line: number
 /** Bits an integer may grow to here; Python's have no bound, a schema's never come near it. */
 const MAX_BITS = 4096n;
 
-/** Python's arithmetic on unbounded integers (BigInt), past 2**53; true division of such ints is not followed. */
+/** Python's arithmetic on unbounded integers (BigInt), at any size: true division of them is not followed. */
 function integerArithmetic(op: string, x: bigint, y: bigint, file: string, line: number): Value {
   switch (op) {
     case '+':
@@ -264,6 +263,7 @@ function integerArithmetic(op: string, x: bigint, y: bigint, file: string, line:
     case '//':
     case '%': {
       if (y === 0n) return unknown('division by zero', file, line);
+      // Python's divmod: the quotient floored, the remainder taking the divisor's sign
       let [q, r] = [x / y, x % y];
       if (r !== 0n && r < 0n !== y < 0n) [q, r] = [q - 1n, r + y];
       return intValue(op === '//' ? q : r);
@@ -286,14 +286,6 @@ function integerArithmetic(op: string, x: bigint, y: bigint, file: string, line:
   }
 }
 
-/** Python's divmod of two integers, exact (BigInt): the quotient floored, the remainder taking the divisor's sign. */
-function intDivmod(x: number, y: number): [number, number] {
-  const [a, b] = [BigInt(x), BigInt(y)];
-  let [q, r] = [a / b, a % b];
-  if (r !== 0n && r < 0n !== b < 0n) [q, r] = [q - 1n, r + b];
-  return [Number(q), Number(r)];
-}
-
 /** CPython's float divmod (floatobject.c): from fmod, so `1 // 0.1` is 9.0 and `1e-07 % 0.3` is 1e-07, as Python has them. */
 function floatDivmod(x: number, y: number): [number, number] {
   let mod = x % y;
@@ -307,11 +299,6 @@ function floatDivmod(x: number, y: number): [number, number] {
   }
   const floor = Math.floor(div);
   return [div - floor > 0.5 ? floor + 1 : floor, mod];
-}
-
-/** Python's integer bit operations (BigInt: JavaScript's own work on 32 bits). */
-function bitwise(op: '|' | '&' | '^', x: bigint, y: bigint): number {
-  return Number(op === '|' ? x | y : op === '&' ? x & y : x ^ y);
 }
 
 export function unaryOp(op: string, a: Value, file: string, line: number): Value {

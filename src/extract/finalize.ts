@@ -103,8 +103,7 @@ function typeSource(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): { table
   if ((c.type && !isNull) || seen.has(c)) return { table: b.table, column: c };
   seen.add(c);
   if (c.typeFrom && !isNull) return typeSource({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
-  const targets = [...c.foreignKeys.map((fk) => tableOnlyTarget(fk.target, c)), ...constraintTargets(b, c)];
-  for (const value of targets) {
+  for (const value of fkTargetsOf(b, c)) {
     const target = targetOf(b, value);
     if (target?.hit) return typeSource({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
@@ -134,12 +133,17 @@ function knownTypeOf(b: Builder, c: ColumnDraft, seen: Set<ColumnDraft>): Column
   if (c.type || seen.has(c) || !b.x.known) return undefined;
   seen.add(c);
   if (c.typeFrom) return knownTypeOf({ ...b, table: c.typeFrom.table }, c.typeFrom.column, seen);
-  for (const value of [...c.foreignKeys.map((fk) => tableOnlyTarget(fk.target, c)), ...constraintTargets(b, c)]) {
+  for (const value of fkTargetsOf(b, c)) {
     const target = targetOf(b, value);
     if (target?.known) return target.known;
     if (target?.hit) return knownTypeOf({ ...b, table: target.hit.table }, target.hit.column, seen);
   }
   return undefined;
+}
+
+/** What the column's own foreign keys and the table's ForeignKeyConstraints make it refer to. */
+function fkTargetsOf(b: Builder, c: ColumnDraft): Value[] {
+  return [...c.foreignKeys.map((fk) => tableOnlyTarget(fk.target, c)), ...constraintTargets(b, c)];
 }
 
 /** What a table-level ForeignKeyConstraint makes this column refer to. */
