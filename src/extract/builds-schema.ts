@@ -63,15 +63,39 @@ export function makesClass(call: CallExpr): boolean {
   return name === 'new_class' || (name === 'type' && call.args.filter((a) => a.name === undefined && !a.star).length === 3);
 }
 
-function calls(names: ReadonlySet<string>, e: Expr): boolean {
+function calls(names: ReadonlySet<string>, e: Expr, modules: ReadonlySet<string>): boolean {
   return callsIn(e).some((call) => {
     const name = lastName(call.fn);
-    return names.has(name) && (name !== 'type' || makesClass(call));
+    return names.has(name) && (name !== 'type' || makesClass(call)) && (name !== 'setattr' || !setsOnModule(call, modules));
   });
 }
 
-function bodyCalls(names: ReadonlySet<string>, body: readonly Stmt[]): boolean {
-  return body.some((stmt) => exprsOf(stmt).some((e) => calls(names, e)) || bodiesOf(stmt).some((inner) => bodyCalls(names, inner)));
+function bodyCalls(names: ReadonlySet<string>, body: readonly Stmt[], modules = moduleNames(body)): boolean {
+  return body.some((stmt) => exprsOf(stmt).some((e) => calls(names, e, modules)) || bodiesOf(stmt).some((inner) => bodyCalls(names, inner, modules)));
+}
+
+/**
+ * `setattr(sys.modules[__name__], name, getattr(sibling, name))`: names copied onto a module (AutoWISP's package
+ * re-exporting what it imports), not a table changed; a class or table made for it is a builder call of its own.
+ */
+function setsOnModule(call: CallExpr, modules: ReadonlySet<string>): boolean {
+  const target = call.args[0]?.value;
+  return target !== undefined && (isModuleLookup(target) || (target.k === 'name' && modules.has(target.id)));
+}
+
+/** `sys.modules[...]`, or a module imported by name (`import_module(...)`). */
+function isModuleLookup(e: Expr): boolean {
+  if (e.k === 'sub') return e.obj.k === 'attr' && e.obj.name === 'modules' && e.obj.obj.k === 'name' && e.obj.obj.id === 'sys';
+  return e.k === 'call' && lastName(e.fn) === 'import_module';
+}
+
+/** The names the statements bind to a module (`this_module = sys.modules[__name__]`), nested blocks included. */
+function moduleNames(body: readonly Stmt[], out = new Set<string>()): Set<string> {
+  for (const stmt of body) {
+    if (stmt.k === 'assign' && isModuleLookup(stmt.value)) for (const t of stmt.targets) if (t.k === 'name') out.add(t.id);
+    for (const inner of bodiesOf(stmt)) moduleNames(inner, out);
+  }
+  return out;
 }
 
 function isExpr(v: unknown): v is Expr {
