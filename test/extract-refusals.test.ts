@@ -30,6 +30,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(entry!.reason).toMatch(/^base class models\.Base could not be resolved \(runtime configuration/);
   });
 
+  it('says which submodule of a namespace package is not read', async () => {
+    const schema = await extract({
+      'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',
+      'app/models.py': 'from sqlalchemy import Column, Integer\nimport app.db.orm\n\nclass Thing(app.db.base.Base):\n    __tablename__ = "thing"\n    id = Column(Integer, primary_key=True)\n',
+    });
+    const [entry] = table(schema, 'thing').unresolved;
+    expect(entry).toMatchObject({ file: 'app/models.py', line: 4, symbol: 'app.db.base.Base' });
+    expect(entry!.reason).toMatch(/^base class app\.db\.base\.Base could not be resolved \(module app\.db\.base is not among the files read\)/);
+  });
+
   it('leaves unknown what a loop it cannot run may change: names it binds, lists and dicts it changes in place', async () => {
     const schema = await extract({
       'm.py': [

@@ -5,7 +5,7 @@ import type { Binding } from './scope.js';
 import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberNames, enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
-import { bindingValue, lookupInModule, moduleGetattr } from './resolve.js';
+import { bindingValue, moduleAttribute } from './resolve.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, pyName, saSymbol } from './sa-names.js';
 import { callOf } from './columns.js';
@@ -39,11 +39,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'module': {
       // `module.__dict__["name"]` reads the name (evaluate.ts); the whole namespace is never built
       if (name === '__dict__') return { t: 'attr', obj, name };
-      const found = lookupInModule(ctx, obj.module, name);
-      if (found) return found;
-      const sub = ctx.project.modules.get(`${obj.module.name}.${name}`);
-      if (sub) return { t: 'module', module: sub };
-      return moduleGetattr(ctx, obj.module, name, line) ?? unknown(`${obj.module.name} defines no ${name}`, env.module.file, line);
+      return moduleAttribute(ctx, obj.module, name, env.module.file, line);
     }
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;

@@ -1,4 +1,5 @@
 // extractSchema: Python model files to the canonical Schema, statically (no Python is run).
+import { posix } from 'node:path';
 import type { SourceFile } from '../git/types.js';
 import { SUMMARY_VERSION, type ModuleSummary, type Stmt } from '../python/summary.js';
 import type { Diagnostic, Dialect, Directive, Schema } from '../schema/types.js';
@@ -104,11 +105,29 @@ async function extractProject(python: SourceFile[], project: string, isModel: Mo
   const scope = options.partial && partialScope(summaries, options.partial.changed, roots);
   const scanned = scope ? modules.filter((m) => scope.has(m.name)) : modules;
   const known = scope && options.partial ? knownTables(options.partial.known, new Set([...scanned.map((m) => m.file), ...options.partial.changed])) : undefined;
-  const schema = buildSchema(modules, scanned, options.dialect, diagnostics, known);
+  const schema = buildSchema([...modules, ...namespacePackages(modules, byName)], scanned, options.dialect, diagnostics, known);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
   const files = modules.map((m) => m.file);
   return { result: { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: files } : {}) }, files };
+}
+
+/**
+ * PEP 420 namespace packages: a directory of modules with no `__init__.py` (polimedica's `src/university`), so that
+ * `import university.database.orm` binds a package whose attributes are its submodules. Its file is the directory.
+ */
+function namespacePackages(modules: readonly ModuleInfo[], byName: ReadonlyMap<string, Candidate>): ModuleInfo[] {
+  const out = new Map<string, ModuleInfo>();
+  for (const m of modules) {
+    const parts = m.name.split('.');
+    let dir = m.isPackage ? posix.dirname(m.file) : m.file.slice(0, -'.py'.length);
+    for (let n = parts.length - 1; n > 0; n--) {
+      dir = posix.dirname(dir);
+      const name = parts.slice(0, n).join('.');
+      if (!byName.has(name) && !out.has(name)) out.set(name, { name, file: dir, isPackage: true, namespace: true, factories: [], body: [] });
+    }
+  }
+  return [...out.values()];
 }
 
 /** The modules to scan for a change; undefined when that is most of them (a whole scan is then cheaper). */

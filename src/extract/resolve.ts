@@ -163,20 +163,24 @@ export function moduleValue(ctx: Ctx, name: string, file: string, line: number):
 
 export function importName(ctx: Ctx, module: string, name: string, file: string, line: number): Value {
   const mod = ctx.project.modules.get(module);
-  if (mod) {
-    const found = lookupInModule(ctx, mod, name);
-    const sub = ctx.project.modules.get(`${module}.${name}`);
-    // `from . import user` in a package __init__ binds the submodule (the lookup meets that very import)
-    if (found && !(found.t === 'unknown' && sub)) return found;
-    if (sub) return { t: 'module', module: sub };
-    return moduleGetattr(ctx, mod, name, line) ?? unknown(`${module} defines no ${name}`, file, line);
-  }
+  if (mod) return moduleAttribute(ctx, mod, name, file, line);
   if (ctx.project.topLevel.has(module.split('.')[0]!)) {
     const sub = ctx.project.modules.get(`${module}.${name}`);
     if (sub) return { t: 'module', module: sub };
     return unknown(`module ${module} is not among the files read`, file, line);
   }
   return outsideValue(`${module}.${name}`);
+}
+
+/** `module.name`, or `from module import name`: a name it binds, else its submodule, else its `__getattr__`'s. */
+export function moduleAttribute(ctx: Ctx, mod: ModuleInfo, name: string, file: string, line: number): Value {
+  const found = lookupInModule(ctx, mod, name);
+  const sub = ctx.project.modules.get(`${mod.name}.${name}`);
+  // `from . import user` in a package __init__ binds the submodule (the lookup meets that very import)
+  if (found && !(found.t === 'unknown' && sub)) return found;
+  if (sub) return { t: 'module', module: sub };
+  const missing = mod.namespace ? `module ${mod.name}.${name} is not among the files read` : `${mod.name} defines no ${name}`;
+  return moduleGetattr(ctx, mod, name, line) ?? unknown(missing, file, line);
 }
 
 /**

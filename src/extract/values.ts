@@ -7,6 +7,8 @@ export interface ModuleInfo {
   name: string;
   file: string;
   isPackage: boolean;
+  /** a PEP 420 namespace package: a directory without `__init__.py` (`file` is the directory), its body empty */
+  namespace?: true;
   body: ClassDef['body'];
   /** its top-level functions and classes that make models when called (outline.ts) */
   factories: readonly string[];
