@@ -6,7 +6,7 @@ import { callOf } from './columns.js';
 import { classScope, methodInfo, withEffects } from './context.js';
 import { evalExpr } from './evaluate.js';
 import { asSqlAlchemyReadsString } from './string-annotations.js';
-import { descriptorGet } from './evaluate-attr.js';
+import { columnBehind, descriptorGet } from './evaluate-attr.js';
 import { bindingValue } from './resolve.js';
 import { callFunction } from './evaluate-func.js';
 import { callValue } from './evaluate-call.js';
@@ -51,10 +51,15 @@ function declaredAttrCall(x: Extraction, value: Value, owner: ClassInfo, target:
   return mapped(x, callValue(x.ctx, fn, { args: [{ t: 'class', cls: target }], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, expr));
 }
 
-/** What a declared_attr returned, as mapping meets it: a table made for a `relationship(secondary=...)` exists. */
+/**
+ * What a declared_attr returned, as mapping meets it: a table made for a `relationship(secondary=...)` exists. A
+ * class attribute read on a class not mapped (bupap's `return Base.id`, Base the declarative base) is the Column or
+ * mapped_column object itself.
+ */
 function mapped(x: Extraction, value: Value): Value {
   x.onMappingEffect?.(value);
-  return value;
+  const column = value.t === 'clsattr' && !x.ctx.project.hooks.isMapped(value.cls) ? columnBehind(x.ctx, value.cls, value.name) : undefined;
+  return column ?? value;
 }
 
 function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {

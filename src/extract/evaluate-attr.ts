@@ -235,7 +235,7 @@ function enumMemberAttribute(ctx: Ctx, member: CallValue, name: string): Value |
 }
 
 /** The Column (or mapped_column) call that the class body binding `name` (up the MRO) holds. */
-function columnBehind(ctx: Ctx, cls: ClassInfo, name: string): CallValue | undefined {
+export function columnBehind(ctx: Ctx, cls: ClassInfo, name: string): CallValue | undefined {
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
     const binding = classScope(ctx.project, e.cls).bindings.get(name);
@@ -343,6 +343,8 @@ function classAttribute(ctx: Ctx, cls: ClassInfo, name: string, line: number): V
     const binding = bindings.get(name) ?? bindings.get(unmangled(e.cls, name));
     if (binding) return classMember(ctx, cls, e.cls, name, binding, line);
   }
+  // type.mro(), run by callMethod: a class body's own `mro` comes first, as Python finds it
+  if (name === 'mro') return { t: 'attr', obj: { t: 'class', cls }, name };
   // pydantic's constructor classmethods, run by callMethod with the class they are read from
   if ((name === 'model_validate' || name === 'parse_obj') && isPydanticModel(ctx, cls)) return { t: 'attr', obj: { t: 'class', cls }, name };
   if (name === '_make' && isNamedTupleClass(ctx, cls)) return { t: 'attr', obj: { t: 'class', cls }, name };

@@ -10,7 +10,7 @@ import { subscriptOf } from './evaluate.js';
 import { callHigherOrder, callIterableBuiltin, callIteratorBuiltin, isIterator, iterate } from './evaluate-builtins.js';
 import { callFunction, callLambda } from './evaluate-func.js';
 import { constructBase, superArguments } from './constructors.js';
-import { classHeader, mroOf } from './classes.js';
+import { classHeader, mroOf, mroValues } from './classes.js';
 import { subclassOf } from './subclass.js';
 import { methodChain, runChain } from './method-chain.js';
 import { callSetMethod, formatValue, sameKey } from './evaluate-ops.js';
@@ -659,6 +659,8 @@ function callMethod(ctx: Ctx, fn: Extract<Value, { t: 'attr' }>, a: Arguments, e
     const direct = ctx.project.created.filter((c) => classHeader(ctx, c).bases.some((b) => b.t === 'class' && b.cls === obj.cls));
     return { t: 'seq', kind: 'list', items: direct.map((cls): Value => ({ t: 'class', cls })) };
   }
+  // `JoinedMixin in cls.mro()`: the MRO as a list
+  if (name === 'mro' && obj.t === 'class' && a.args.length === 0) return { t: 'seq', kind: 'list', items: mroValues(ctx, obj.cls) };
   const match = matchFields(obj);
   if (match) return callMatchMethod(match, name, a, file, expr.line);
   if (obj.t === 'dict') return callDictMethod(obj, name, a, file, expr.line);

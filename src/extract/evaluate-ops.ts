@@ -338,6 +338,8 @@ export function equalValues(x: Value, y: Value): boolean | undefined {
   if (a.t === 'num' && b.t === 'bool') return a.v === Number(b.v);
   if (a.t === 'ext' && b.t === 'ext') return a.name === b.name;
   if (a.t === 'class' && b.t === 'class') return a.cls === b.cls;
+  // a project class is never an outside class (`parent == Poly` over `cls.__mro__`, which ends in library classes)
+  if ((a.t === 'class' && b.t === 'ext') || (a.t === 'ext' && b.t === 'class')) return false;
   const [bytesA, bytesB] = [bytesOf(a), bytesOf(b)];
   if (bytesA !== undefined && bytesB !== undefined) return bytesA === bytesB;
   if (a.t === 'seq' && b.t === 'seq') {
