@@ -101,6 +101,31 @@ describe('static evaluation of model code', () => {
     expect(reasons[0]).toContain('oslo_db');
   });
 
+  it("maps Flask-AppBuilder models: SQLA's db.Column is SQLAlchemy's, its Model adds no column", async () => {
+    const schema = await extract({
+      'app/__init__.py': 'from flask_appbuilder import SQLA\n\ndb = SQLA()\n',
+      'app/models.py': 'from flask_appbuilder import Model\nfrom flask_appbuilder.models.mixins import AuditMixin\nfrom app import db\n\nclass Task(Model):\n    __tablename__ = "task"\n    id = db.Column(db.Integer, primary_key=True)\n    name = db.Column(db.String(150), nullable=False)\n\nclass Step(db.Model, AuditMixin):\n    __tablename__ = "step"\n    id = db.Column(db.Integer, primary_key=True)\n    task_id = db.Column(db.Integer, db.ForeignKey("task.id"))\n',
+    });
+    expect(table(schema, 'task').columns.map((c) => [c.name, c.type, c.nullable])).toEqual([['id', 'INTEGER', false], ['name', 'VARCHAR(150)', false]]);
+    expect(table(schema, 'task').unresolved).toEqual([]);
+    const step = table(schema, 'step');
+    expect(step.columns.map((c) => [c.name, c.foreign_keys])).toEqual([['id', []], ['task_id', ['task.id']]]);
+    // db.Model is the same Model, one MetaData: the foreign key resolves; the audit mixin's columns are not known
+    expect(step.unresolved.map((u) => u.symbol)).toEqual(['AuditMixin']);
+    expect(schema.diagnostics).toEqual([]);
+  });
+
+  it('reports a Column made by an object of a library it cannot read', async () => {
+    const schema = await extract({
+      'm.py': `${BASE}from sqlalchemy import Column, Integer\nfrom vendor.orm import Database\n\ndb = Database()\n\nclass Job(Base):\n    __tablename__ = "jobs"\n    id = Column(Integer, primary_key=True)\n    owner_id = db.Column(db.Integer)\n`,
+    });
+    const jobs = table(schema, 'jobs');
+    expect(jobs.columns.map((c) => c.name)).toEqual(['id']);
+    expect(jobs.unresolved).toHaveLength(1);
+    expect(jobs.unresolved[0]).toMatchObject({ file: 'm.py', line: 11, symbol: 'owner_id' });
+    expect(jobs.unresolved[0]!.reason).toContain('vendor.orm.Database().Column(...) is not a Column schemaguard knows');
+  });
+
   it("reads a module's own names through sys.modules[__name__].__dict__ (CodeChecker's permission names)", async () => {
     const schema = await extract({
       'app/__init__.py': '',

@@ -301,9 +301,18 @@ export function isTableCall(v: Value | undefined): boolean {
   return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
 }
 
-/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project subclass of it, however it was imported). */
+/**
+ * Libraries' subclasses of Flask-SQLAlchemy's extension, with the declarative base their `db.Model` is: Flask-AppBuilder's
+ * `SQLA` hands Flask-SQLAlchemy its own `Model` (a declarative class adding no column).
+ */
+const OUTSIDE_FLASK_DBS: ReadonlyMap<string, string> = new Map([
+  ['flask_appbuilder.SQLA', 'flask_appbuilder.Model'],
+  ['flask_appbuilder.models.sqla.SQLA', 'flask_appbuilder.models.sqla.Model'],
+]);
+
+/** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project's or a library's subclass of it, however it was imported). */
 export function isFlaskDb(v: Value): boolean {
-  return v.t === 'call' && (flaskDbInstances.has(v) || saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy');
+  return v.t === 'call' && (flaskDbInstances.has(v) || saSymbol(v.callee) === 'flask_sqlalchemy.SQLAlchemy' || (v.callee.t === 'ext' && OUTSIDE_FLASK_DBS.has(v.callee.name)));
 }
 
 /**
@@ -312,6 +321,8 @@ export function isFlaskDb(v: Value): boolean {
  * (SQLAlchemy._make_declarative_base in flask_sqlalchemy/extension.py).
  */
 function flaskModel(ctx: Ctx, db: CallValue): Value {
+  const library = db.callee.t === 'ext' ? OUTSIDE_FLASK_DBS.get(db.callee.name) : undefined;
+  if (library) return outsideValue(library);
   const base = db.kwargs.get('model_class');
   const isDeclarative =
     (base?.t === 'call' && (saSymbol(base.callee) === 'declarative_base' || (base.callee.t === 'attr' && base.callee.name === 'generate_base'))) ||

@@ -13,7 +13,7 @@ import type { CallValue, ClassInfo, Value } from './values.js';
 import { messages } from './messages.js';
 import { mangled } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
-import { valueText } from './value-text.js';
+import { namedValueText, valueText } from './value-text.js';
 import { callValue } from './evaluate-call.js';
 
 /** Wrappers whose first argument declares a new column. */
@@ -68,8 +68,20 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   if (info?.container === 'mapped' && outside.t === 'ext' && saSymbol(outside) === undefined) {
     return { problem: { file: attr.owner.module.file, line: attr.line, symbol: attr.name, reason: messages.mappedOutside(valueText(value)) } };
   }
+  // `task_id = db.Column(...)` over a `db` of a library not known (an extension subclassing Flask-SQLAlchemy's)
+  const maker = value.t === 'call' ? outsideColumnMaker(value.callee) : undefined;
+  if (maker) return { problem: { file: attr.owner.module.file, line: attr.line, symbol: attr.name, reason: messages.columnOutside(maker) } };
   return {};
 }
+
+/** A `Column` or `mapped_column` that is not SQLAlchemy's (an attribute of an outside object, or an outside name): its text. */
+function outsideColumnMaker(callee: Value): string | undefined {
+  if (callee.t === 'attr') return COLUMN_MAKERS.has(callee.name) ? `${namedValueText(callee.obj)}.${callee.name}` : undefined;
+  const isMaker = callee.t === 'ext' && saSymbol(callee) === undefined && COLUMN_MAKERS.has(callee.name.slice(callee.name.lastIndexOf('.') + 1));
+  return isMaker ? callee.name : undefined;
+}
+
+const COLUMN_MAKERS = new Set(['Column', 'mapped_column']);
 
 /** Values of attributes we could not evaluate: a call may have built a column. */
 function nullType(): TypeSpec {

@@ -67,6 +67,7 @@ export const messages = {
   tableArgument: (text: string): string => `table argument ${text} is not understood statically (neither a column nor a constraint known here): a column or constraint may be missing`,
   tableArgs: (text: string): string => `__table_args__ ${text} is not understood statically (neither a tuple nor a dict known here): constraints, indexes or the schema it gives may be missing`,
   noPrimaryKey: (cls: string): string => `mapped class ${cls} has no primary key known statically (SQLAlchemy maps none without one): a key column or constraint is missing`,
+  columnOutside: (text: string): string => `${text}(...) is not a Column schemaguard knows (made by an object of a library it cannot read): the column it may make is missing`,
   mappedOutside: (text: string): string => `a Mapped[] attribute is set to ${text}, from a library schemaguard cannot read: a column it may map is missing`,
   serverDefault: (reason: string): string => `column server_default= not known statically (${reason}): its text is shown as ?`,
   subclassHookTables: (owner: string): string => `tables built by ${owner}.__init_subclass__ (Table(...) in the hook) are not followed statically: they are missing`,

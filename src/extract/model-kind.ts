@@ -12,6 +12,9 @@ import { unknownCause } from './value-text.js';
 /** Outside bases that are known not to add columns. */
 const HARMLESS = /^(builtins|typing|typing_extensions|abc|enum|dataclasses|collections|pydantic|sqlmodel|flask_sqlalchemy|sqlalchemy)(\.|$)/;
 
+/** Declarative bases from outside known to add no column: Flask-AppBuilder's `Model` (`extend_existing` and methods). */
+const KNOWN_ROOTS = /^flask_appbuilder\.(models\.sqla\.)?Model$/;
+
 const kinds = new WeakMap<ClassInfo, Registry | null>();
 
 function ownFlag(x: Extraction, cls: ClassInfo, name: string): boolean {
@@ -69,15 +72,16 @@ export function abstractConcreteRegistry(x: Extraction, cls: ClassInfo): Registr
 }
 
 /**
- * A class over a declarative base from outside the repository (Flask-AppBuilder's `Model`) is mapped when it
- * names its table: the columns we can read are extracted, the base is reported as unresolved.
+ * A class over a declarative base from outside the repository is mapped when it names its table: the columns we
+ * can read are extracted, the base is reported as unresolved unless it is one known to add none (Flask-AppBuilder's
+ * `Model`). One registry per outside name.
  */
 function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   const attrs = ownAttrs(x, cls);
   if (!attrs.has('__tablename__') && !attrs.has('__table__')) return null;
-  const outside = unknownBases(x, cls);
-  if (outside.length === 0) return null;
-  const key = outside[0]!;
+  const root = outsideBases(x.ctx, cls).find((v) => v.t === 'ext' && KNOWN_ROOTS.test(v.name)) ?? unknownBases(x, cls)[0];
+  if (!root) return null;
+  const key = root.t === 'ext' ? root.name : root;
   let registry = x.reg.registries.get(key);
   if (!registry) {
     const meta = newMeta(x.reg, undefined);
@@ -91,7 +95,7 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
 /** Bases from outside the repository that may add columns we cannot see (oslo.db TimestampMixin ...). */
 export function unknownBases(x: Extraction, cls: ClassInfo): Value[] {
   return outsideBases(x.ctx, cls).filter((v) => {
-    if (v.t === 'ext') return !HARMLESS.test(v.name);
+    if (v.t === 'ext') return !HARMLESS.test(v.name) && !KNOWN_ROOTS.test(v.name);
     if (v.t === 'unknown') return true;
     return false;
   });

@@ -27,7 +27,8 @@ export interface Registry {
 /** Per extraction: MetaData identities and the registries of roots. */
 export interface RegistryState {
   metas: Map<object, MetaInfo>;
-  registries: Map<object, Registry>;
+  /** by the root's value, or by the dotted name of a root from outside (each import of it is a value of its own) */
+  registries: Map<object | string, Registry>;
   /** the MetaData of tables whose metadata argument is not known */
   fallbackMeta?: MetaInfo;
   nextId: number;
