@@ -4,7 +4,7 @@ import type { Stmt } from '../python/summary.js';
 import { bodiesOf, buildsTable } from './builds-schema.js';
 import { classHeader, mroOf } from './classes.js';
 import { callOf } from './columns.js';
-import { classScope, methodInfo, type Ctx } from './context.js';
+import { classScope, methodInfo, withEffects, type Ctx, type Env } from './context.js';
 import { bindingValue } from './resolve.js';
 import { evalExpr } from './evaluate.js';
 import { callFunction } from './evaluate-func.js';
@@ -140,7 +140,7 @@ function metaclassInitAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map
   const args: Value[] = [{ t: 'str', v: cls.name }, { t: 'seq', kind: 'tuple', items: classHeader(x.ctx, cls).bases }, namespaceOf(x, cls)];
   const fn = { module: meta.module, def: init.def, bound: { t: 'class', cls } as Value };
   const set = captureSet(x, cls, (why) => messages.metaclassHook(meta.name, '__init__', why), () =>
-    callFunction(x.ctx, fn, { args, kwargs: new Map() }, { module: cls.module, depth: 0 }, cls.def.line),
+    callFunction(x.ctx, fn, { args, kwargs: new Map() }, creationEnv(x, cls), cls.def.line),
   );
   keepOnClass(cls, set);
   return set;
@@ -176,7 +176,7 @@ function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<
     captureSet(x, cls, (why) => {
       failed = true;
       return messages.metaclassHook(meta.name, '__new__', why);
-    }, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, { module: cls.module, depth: 0 }, cls.def.line));
+    }, () => callFunction(x.ctx, fn, { args, kwargs: classHeader(x.ctx, cls).keywords }, creationEnv(x, cls), cls.def.line));
   } finally {
     project.passedBases = undefined;
   }
@@ -184,6 +184,15 @@ function metaclassNewAttrs(x: Extraction, cls: ClassInfo, meta: ClassInfo): Map<
   if (failed) return new Map();
   // what it added to the namespace, or replaced there
   return new Map(namespace.entries.flatMap(([k, v]) => (k.t === 'str' && before.get(k.v) !== v ? [[k.v, v] as const] : [])));
+}
+
+/**
+ * Where a creation hook runs: the classes and tables it makes are mapped and exist (sr.ht's `WebhookMeta.__new__`
+ * makes a `<Name>Subscription` model with `type(...)` for each webhook class).
+ */
+function creationEnv(x: Extraction, cls: ClassInfo): Env {
+  const env = { module: cls.module, depth: 0 };
+  return x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env;
 }
 
 /** The namespace the class body filled: `__module__` and `__qualname__` first, then its assignments. */
