@@ -74,6 +74,7 @@ export const messages = {
   spreadKeywords: (reason: string): string => `keywords passed with ** are not known statically (${reason})`,
   checkText: (reason: string): string => `CHECK constraint text not known statically (${reason}); its source is shown`,
   compiledType: (name: string): string => `type ${name} is compiled by a project @compiles function whose result is not known statically`,
+  libraryTypeForm: (name: string, dialect: string): string => `type ${name} as used here is not followed statically on ${dialect} (its DDL is the library's to work out)`,
   unknownType: (name: string): string => `type ${name} is not known statically (its DDL comes from a library schemaguard cannot read)`,
   inheritedColumnConflict: (column: string, cls: string, existing: string): string => `column ${column} on single-table subclass ${cls} conflicts with the existing column ${existing}: SQLAlchemy raises at import (mapped_column(use_existing_column=True) shares it)`,
   sharedSaColumn: (field: string, owner: string, first: string, table: string): string => `Field(sa_column=Column(...)) ${field} of ${owner} is one Column object, already in table ${first}: SQLAlchemy raises at import when ${table} takes it too (declare it per table, or use sa_type=)`,

@@ -11,6 +11,8 @@ import { attributeOf } from './evaluate-attr.js';
 import { callValue } from './evaluate-call.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
+import { libraryTypeImpl } from './library-types.js';
+import { messages } from './messages.js';
 import { valueText } from './value-text.js';
 import { num, scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
 
@@ -70,6 +72,9 @@ function ownCompile(ctx: Ctx, v: Value, file: string, line: number): { t: 'ddl';
 
 function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   if (v.t === 'unknown') return v;
+  const library = libraryTypeImpl(v, ctx.project.dialect);
+  if (library === null) return unknown(messages.libraryTypeForm(valueText(v.t === 'call' ? v.callee : v), ctx.project.dialect), file, line);
+  if (library) return typeSpecOf(ctx, library, file, line);
   const sym = saTypeSymbol(v);
   if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
   if (v.t === 'class') return classSpec(ctx, v.cls, undefined, file, line);

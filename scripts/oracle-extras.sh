@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Adds the libraries some golden fixtures import (sqlalchemy-utils 0.41 and what its types need) to the oracle's
+# Debian trixie root, from Debian's own packages: pure Python, unpacked as they are. Run once after
+# ../shared/oracle/setup-oracle.sh, before scripts/regen-golden.sh sqlalchemy-utils-types.
+set -euo pipefail
+ROOTFS="${SG_ORACLE_HOME:-/tmp/schemaguard-oracle}/rootfs"
+[ -d "$ROOTFS/usr/lib/python3/dist-packages" ] || { echo "oracle-extras: no oracle root at $ROOTFS (run setup-oracle.sh first)" >&2; exit 2; }
+MIRROR="${SG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+PACKAGES="python3-sqlalchemy-utils python3-passlib python3-phonenumbers python3-arrow python3-dateutil python3-colour python3-babel"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+echo "oracle-extras: reading the trixie package index" >&2
+curl -fsS --max-time 300 "$MIRROR/dists/trixie/main/binary-all/Packages.xz" | xz -dc > "$work/Packages"
+for p in $PACKAGES; do
+  file="$(awk -v p="$p" '$0 == "Package: " p { found = 1 } found && /^Filename:/ { print $2; exit }' "$work/Packages")"
+  [ -n "$file" ] || { echo "oracle-extras: $p is not in trixie" >&2; exit 1; }
+  echo "oracle-extras: $p ($(basename "$file"))" >&2
+  curl -fsS --max-time 300 -o "$work/pkg.deb" "$MIRROR/$file"
+  dpkg-deb -x "$work/pkg.deb" "$work/x"
+done
+cp -r "$work/x/usr/lib/python3/dist-packages/." "$ROOTFS/usr/lib/python3/dist-packages/"
+echo "oracle-extras: done" >&2
