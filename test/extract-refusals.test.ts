@@ -30,6 +30,16 @@ describe('effects the evaluator cannot follow', () => {
     expect(entry!.reason).toMatch(/^base class models\.Base could not be resolved \(runtime configuration/);
   });
 
+  it("reads sqlalchemy-utils' TimezoneType everywhere and TSVectorType on PostgreSQL only (as the oracle built them)", async () => {
+    const model = 'import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\nfrom sqlalchemy_utils import TSVectorType, TimezoneType\nBase = declarative_base()\n\nclass Doc(Base):\n    __tablename__ = "doc"\n    id = sa.Column(sa.Integer, primary_key=True)\n    tz = sa.Column(TimezoneType(backend="dateutil"))\n    search = sa.Column(TSVectorType("title", regconfig="simple"))\n';
+    const pg = table(await extract({ 'm.py': model }), 'doc');
+    expect(pg.columns.map((c) => c.type)).toEqual(['INTEGER', 'VARCHAR(50)', 'TSVECTOR']);
+    expect(pg.unresolved).toEqual([]);
+    const mysql = table(await extract({ 'm.py': model }, 'mysql'), 'doc');
+    expect(mysql.columns.map((c) => c.type)).toEqual(['INTEGER', 'VARCHAR(50)', 'NULLTYPE']);
+    expect(mysql.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['search', "type sqlalchemy_utils.TSVectorType as used here is not followed statically on mysql (its DDL is the library's to work out)"]]);
+  });
+
   it('says which submodule of a namespace package is not read', async () => {
     const schema = await extract({
       'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',
