@@ -19,7 +19,7 @@ function param(given: Given, index: number, name: string, fallback?: Value): Val
   return given.args[index] ?? given.kwargs.get(name) ?? fallback;
 }
 
-/** `sqlalchemy.<name>(args...)`, or the class itself when no argument is given, as the impl would be instantiated. */
+/** The impl instance `sqlalchemy.<name>(args...)`, the arguments left out where the library gives none. */
 function sa(name: string, at: CallValue, ...args: Array<Value | undefined>): Value {
   const callee: Value = { t: 'ext', name: `sqlalchemy.${name}` };
   const given = args.filter((a): a is Value => a !== undefined);
@@ -57,7 +57,7 @@ const UTILS_TYPES: ReadonlyMap<string, Impl> = new Map<string, Impl>([
   ['CurrencyType', (_g, _d, at) => sa('String', at, num(3))],
   ['PhoneNumberType', (g, _d, at) => sa('Unicode', at, param(g, 1, 'max_length', num(20)))],
   // `ArrowType(timezone=True)`: DateTime with those keywords (a positional argument is a TypeError there)
-  ['ArrowType', (g, _d, at) => (g.args.length > 0 ? undefined : { ...at, callee: { t: 'ext', name: 'sqlalchemy.DateTime' }, args: [], kwargs: g.kwargs })],
+  ['ArrowType', (g, d, at) => (g.args.length > 0 ? undefined : passedOn('DateTime')(g, d, at))],
   ['IPAddressType', (g, _d, at) => sa('Unicode', at, param(g, 0, 'max_length', num(50)))],
   ['TimezoneType', (_g, _d, at) => sa('Unicode', at, num(50))],
   ['ColorType', (g, _d, at) => sa('Unicode', at, param(g, 0, 'max_length', num(20)))],
