@@ -6,6 +6,7 @@ import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberNames, enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
 import { bindingValue, moduleAttribute } from './resolve.js';
+import { OUTSIDE_FLASK_DBS } from './outside-libraries.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, pyName, saSymbol } from './sa-names.js';
 import { callOf } from './columns.js';
@@ -300,15 +301,6 @@ export function isTableCall(v: Value | undefined): boolean {
   if (v?.t !== 'call') return false;
   return saSymbol(v.callee) === 'Table' || (v.callee.t === 'attr' && v.callee.name === 'Table' && isFlaskDb(v.callee.obj));
 }
-
-/**
- * Libraries' subclasses of Flask-SQLAlchemy's extension, with the declarative base their `db.Model` is: Flask-AppBuilder's
- * `SQLA` hands Flask-SQLAlchemy its own `Model` (a declarative class adding no column).
- */
-const OUTSIDE_FLASK_DBS: ReadonlyMap<string, string> = new Map([
-  ['flask_appbuilder.SQLA', 'flask_appbuilder.Model'],
-  ['flask_appbuilder.models.sqla.SQLA', 'flask_appbuilder.models.sqla.Model'],
-]);
 
 /** `db = SQLAlchemy(...)` from Flask-SQLAlchemy (or a project's or a library's subclass of it, however it was imported). */
 export function isFlaskDb(v: Value): boolean {

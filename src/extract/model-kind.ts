@@ -1,5 +1,6 @@
 // Which classes SQLAlchemy maps: under a declarative root, not abstract, SQLModel only with table=True.
 import { classHeader, outsideBases } from './classes.js';
+import { OUTSIDE_ROOTS } from './outside-libraries.js';
 import { ownAttrs } from './class-body.js';
 import { evalExpr } from './evaluate.js';
 import { isRootClass, newMeta, registryOf, type Registry } from './registry.js';
@@ -11,9 +12,6 @@ import { unknownCause } from './value-text.js';
 
 /** Outside bases that are known not to add columns. */
 const HARMLESS = /^(builtins|typing|typing_extensions|abc|enum|dataclasses|collections|pydantic|sqlmodel|flask_sqlalchemy|sqlalchemy)(\.|$)/;
-
-/** Declarative bases from outside known to add no column: Flask-AppBuilder's `Model` (`extend_existing` and methods). */
-const KNOWN_ROOTS = /^flask_appbuilder\.(models\.sqla\.)?Model$/;
 
 const kinds = new WeakMap<ClassInfo, Registry | null>();
 
@@ -79,7 +77,7 @@ export function abstractConcreteRegistry(x: Extraction, cls: ClassInfo): Registr
 function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   const attrs = ownAttrs(x, cls);
   if (!attrs.has('__tablename__') && !attrs.has('__table__')) return null;
-  const root = outsideBases(x.ctx, cls).find((v) => v.t === 'ext' && KNOWN_ROOTS.test(v.name)) ?? unknownBases(x, cls)[0];
+  const root = outsideBases(x.ctx, cls).find((v) => v.t === 'ext' && OUTSIDE_ROOTS.has(v.name)) ?? unknownBases(x, cls)[0];
   if (!root) return null;
   const key = root.t === 'ext' ? root.name : root;
   let registry = x.reg.registries.get(key);
@@ -95,7 +93,7 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
 /** Bases from outside the repository that may add columns we cannot see (oslo.db TimestampMixin ...). */
 export function unknownBases(x: Extraction, cls: ClassInfo): Value[] {
   return outsideBases(x.ctx, cls).filter((v) => {
-    if (v.t === 'ext') return !HARMLESS.test(v.name) && !KNOWN_ROOTS.test(v.name);
+    if (v.t === 'ext') return !HARMLESS.test(v.name) && !OUTSIDE_ROOTS.has(v.name);
     if (v.t === 'unknown') return true;
     return false;
   });
