@@ -40,6 +40,17 @@ describe('effects the evaluator cannot follow', () => {
     expect(mysql.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['search', "type sqlalchemy_utils.TSVectorType as used here is not followed statically on mysql (its DDL is the library's to work out)"]]);
   });
 
+  it('reports a GeoAlchemy2 type whose SRID or spatial index comes from the environment, and keeps the others', async () => {
+    const model = `${HEAD}import os\nfrom geoalchemy2 import Geometry\n\nclass Site(Base):\n    __tablename__ = "site"\n    id = sa.Column(sa.Integer, primary_key=True)\n    at = sa.Column(Geometry("POINT", srid=int(os.environ["SRID"])))\n    area = sa.Column(Geometry("POLYGON", spatial_index=os.environ.get("GIS") == "1"))\n    known = sa.Column(Geometry("POINT", 4326))\n`;
+    const site = table(await extract({ 'm.py': model }), 'site');
+    expect(site.columns.map((c) => c.type)).toEqual(['INTEGER', 'NULLTYPE', 'NULLTYPE', 'GEOMETRY(POINT,4326)']);
+    expect(site.unresolved.map((u) => [u.line, u.symbol, u.reason])).toEqual([
+      [10, 'at', "type geoalchemy2.Geometry as used here is not followed statically on postgresql (its DDL is the library's to work out)"],
+      [11, 'area', "type geoalchemy2.Geometry as used here is not followed statically on postgresql (its DDL is the library's to work out)"],
+    ]);
+    expect(site.indexes.map((i) => i.name)).toEqual(['idx_site_known']);
+  });
+
   it('says which submodule of a namespace package is not read', async () => {
     const schema = await extract({
       'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',

@@ -12,6 +12,8 @@ import { columnName, columnObjectKey, columnsUsed, fkStringTable, resolveFkTarge
 import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 import { valueText } from './value-text.js';
+import { attachedSpatialSpec } from './spatial-types.js';
+import { quoteIdentifier } from '../schema/identifiers.js';
 
 interface Builder {
   x: Extraction;
@@ -182,10 +184,12 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
   if (source.column !== c && source.column.typeDoubtful && spec) {
     b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason: messages.doubtfulCopiedType(`${source.table.name}.${columnName(source.column)}`) });
   }
+  // a GeoAlchemy2 type of the column's own, attached to the table: nullable=False there makes the column NOT NULL
+  const nullable = c.type?.spatial?.nullable === false ? false : nullableOf(c, isPk, byConstraint);
   let rendered = { type: 'NULLTYPE', enum: null as string[] | null };
   const inherited = spec ? undefined : knownTypeOf(b, c, new Set());
   if (spec) {
-    rendered = renderType(spec, b.dialect);
+    rendered = renderType(attachedSpatialSpec(spec, nullable, b.dialect), b.dialect);
     if (!isKnownType(spec, b.dialect)) {
       const reason = spec.compiled?.[b.dialect] === null ? messages.compiledType(spec.name) : messages.unknownType(spec.name);
       b.unresolved.push({ ...c.source, symbol: c.attr ?? name, reason });
@@ -202,7 +206,7 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
     key: c.attr ?? c.key ?? name,
     type: rendered.type,
     enum: rendered.enum,
-    nullable: nullableOf(c, isPk, byConstraint),
+    nullable,
     primary_key: isPk,
     unique: c.unique === true,
     index: c.index === true,
@@ -345,6 +349,13 @@ function indexes(b: Builder): Index[] {
   for (const c of b.table.columns) {
     if (c.index === true) {
       out.push({ name: naming(b, { kind: 'ix', name: null, columns: namingColumns([c]) }, c.source), columns: [columnName(c)], unique: c.unique === true });
+    }
+    // GeoAlchemy2's after_parent_attach: an index named for the table and column (a raster's over its convex hull)
+    const spatial = c.type?.spatial;
+    if (spatial?.index) {
+      const column = spatial.raster ? `ST_ConvexHull(${quoteIdentifier(columnName(c), b.dialect)})` : columnName(c);
+      const name = naming(b, { kind: 'ix', name: `idx_${b.table.name}_${columnName(c)}`, columns: namingColumns([c]) }, c.source);
+      out.push({ name, columns: [column], unique: false });
     }
   }
   for (const con of b.table.constraints) {

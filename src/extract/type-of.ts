@@ -12,6 +12,7 @@ import { callValue } from './evaluate-call.js';
 import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
 import { libraryTypeImpl } from './library-types.js';
+import { spatialClass, spatialTypeSpec } from './spatial-types.js';
 import { messages } from './messages.js';
 import { valueText } from './value-text.js';
 import { num, scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
@@ -37,9 +38,9 @@ export function isTypeValue(ctx: Ctx, v: Value): boolean {
   return v.t === 'ext' && isThirdPartyType(v.name);
 }
 
-/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type. */
+/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type; GeoAlchemy2's spatial types. */
 function isThirdPartyType(name: string): boolean {
-  return !name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name);
+  return (!name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name)) || spatialClass(name) !== undefined;
 }
 
 function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
@@ -75,6 +76,9 @@ function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unkn
   const library = libraryTypeImpl(v, ctx.project.dialect);
   if (library === null) return unknown(messages.libraryTypeForm(valueText(v.t === 'call' ? v.callee : v), ctx.project.dialect), file, line);
   if (library) return typeSpecOf(ctx, library, file, line);
+  const spatial = spatialTypeSpec(v);
+  if (spatial === null) return unknown(messages.libraryTypeForm(valueText(v.t === 'call' ? v.callee : v), ctx.project.dialect), file, line);
+  if (spatial) return spatial;
   const sym = saTypeSymbol(v);
   if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
   if (v.t === 'class') return classSpec(ctx, v.cls, undefined, file, line);

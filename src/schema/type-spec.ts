@@ -30,6 +30,20 @@ export interface TypeSpec {
   className?: string;
   /** a project `@compiles` function's DDL on each dialect it covers; null where its result is not known statically */
   compiled?: Partial<Record<string, CompiledDdl>>;
+  /** a GeoAlchemy2 type: what its DDL and its attaching to a table read (`colSpec` is its get_col_spec()) */
+  spatial?: SpatialType;
+}
+
+/** A GeoAlchemy2 Geometry, Geography or Raster as constructed: `geometryType` null when given as None. */
+export interface SpatialType {
+  geometryType: string | null;
+  srid: number;
+  /** spatial_index: the column gets an `idx_<table>_<column>` index */
+  index: boolean;
+  /** the type's nullable=: False makes its column NOT NULL */
+  nullable: boolean;
+  /** a Raster, whose index is over `ST_ConvexHull(column)` */
+  raster?: true;
 }
 
 /**
