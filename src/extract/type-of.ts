@@ -13,6 +13,7 @@ import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
 import { libraryTypeImpl } from './library-types.js';
 import { spatialClass, spatialTypeSpec } from './spatial-types.js';
+import { vectorClass, vectorTypeSpec } from './vector-types.js';
 import { messages } from './messages.js';
 import { valueText } from './value-text.js';
 import { num, scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
@@ -38,10 +39,13 @@ export function isTypeValue(ctx: Ctx, v: Value): boolean {
   return v.t === 'ext' && isThirdPartyType(v.name);
 }
 
-/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type; GeoAlchemy2's spatial types. */
+/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type; GeoAlchemy2's and pgvector's types. */
 function isThirdPartyType(name: string): boolean {
-  return (!name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name)) || spatialClass(name) !== undefined;
+  return (!name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name)) || spatialClass(name) !== undefined || vectorClass(name) !== undefined;
 }
+
+/** Outside libraries' types read into a TypeSpec of their own (null: a form of one not followed). */
+const OUTSIDE_TYPES = [spatialTypeSpec, vectorTypeSpec];
 
 function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'value' && (saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)));
@@ -73,12 +77,17 @@ function ownCompile(ctx: Ctx, v: Value, file: string, line: number): { t: 'ddl';
 
 function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   if (v.t === 'unknown') return v;
+  const callee = v.t === 'call' ? v.callee : v;
+  // named in full: `sqlalchemy.Vector` would read as SQLAlchemy's
+  const notFollowed = (): Unknown => unknown(messages.libraryTypeForm(callee.t === 'ext' ? callee.name : valueText(callee), ctx.project.dialect), file, line);
   const library = libraryTypeImpl(v, ctx.project.dialect);
-  if (library === null) return unknown(messages.libraryTypeForm(valueText(v.t === 'call' ? v.callee : v), ctx.project.dialect), file, line);
+  if (library === null) return notFollowed();
   if (library) return typeSpecOf(ctx, library, file, line);
-  const spatial = spatialTypeSpec(v);
-  if (spatial === null) return unknown(messages.libraryTypeForm(valueText(v.t === 'call' ? v.callee : v), ctx.project.dialect), file, line);
-  if (spatial) return spatial;
+  for (const read of OUTSIDE_TYPES) {
+    const spec = read(v);
+    if (spec === null) return notFollowed();
+    if (spec) return spec;
+  }
   const sym = saTypeSymbol(v);
   if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
   if (v.t === 'class') return classSpec(ctx, v.cls, undefined, file, line);
