@@ -130,6 +130,13 @@ describe('static evaluation of model code', () => {
     ]);
   });
 
+  it("takes SQLAlchemy-serializer's SerializerMixin as adding no column, as its source shows", async () => {
+    const schema = await extract({
+      'm.py': `${BASE}from sqlalchemy import Column, Integer\nfrom sqlalchemy_serializer import SerializerMixin\nfrom sqlalchemy_serializer.serializer import SerializerMixin as Plain\n\nclass Post(Base, SerializerMixin):\n    __tablename__ = "posts"\n    serialize_rules = ("-author.posts",)\n    id = Column(Integer, primary_key=True)\n\nclass Tag(Plain, Base):\n    __tablename__ = "tags"\n    id = Column(Integer, primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name), t.unresolved])).toEqual([['posts', ['id'], []], ['tags', ['id'], []]]);
+  });
+
   it('reports a Column made by an object of a library it cannot read', async () => {
     const schema = await extract({
       'm.py': `${BASE}from sqlalchemy import Column, Integer\nfrom vendor.orm import Database\n\ndb = Database()\n\nclass Job(Base):\n    __tablename__ = "jobs"\n    id = Column(Integer, primary_key=True)\n    owner_id = db.Column(db.Integer)\n`,

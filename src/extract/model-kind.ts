@@ -1,6 +1,6 @@
 // Which classes SQLAlchemy maps: under a declarative root, not abstract, SQLModel only with table=True.
 import { classHeader, outsideBases } from './classes.js';
-import { OUTSIDE_ROOTS } from './outside-libraries.js';
+import { addsNoColumn, OUTSIDE_ROOTS } from './outside-libraries.js';
 import { ownAttrs } from './class-body.js';
 import { evalExpr } from './evaluate.js';
 import { isRootClass, newMeta, registryOf, type Registry } from './registry.js';
@@ -93,7 +93,7 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
 /** Bases from outside the repository that may add columns we cannot see (oslo.db TimestampMixin ...). */
 export function unknownBases(x: Extraction, cls: ClassInfo): Value[] {
   return outsideBases(x.ctx, cls).filter((v) => {
-    if (v.t === 'ext') return !HARMLESS.test(v.name) && !OUTSIDE_ROOTS.has(v.name);
+    if (v.t === 'ext') return !HARMLESS.test(v.name) && !addsNoColumn(v.name);
     if (v.t === 'unknown') return true;
     return false;
   });

@@ -11,3 +11,21 @@ export const OUTSIDE_FLASK_DBS: ReadonlyMap<string, string> = new Map([
 
 /** Declarative bases from outside known to add no column (Flask-AppBuilder's `Model` sets `extend_existing` and methods). */
 export const OUTSIDE_ROOTS: ReadonlySet<string> = new Set(OUTSIDE_FLASK_DBS.values());
+
+/**
+ * Mixins from outside known to add no column nor any mapping directive, read from their source: Flask-Login's user
+ * mixins (properties and methods) and SQLAlchemy-serializer's SerializerMixin (serialization settings, to_dict()).
+ */
+const OUTSIDE_PLAIN_MIXINS: ReadonlySet<string> = new Set([
+  'flask_login.UserMixin',
+  'flask_login.AnonymousUserMixin',
+  'flask_login.mixins.UserMixin',
+  'flask_login.mixins.AnonymousUserMixin',
+  'sqlalchemy_serializer.SerializerMixin',
+  'sqlalchemy_serializer.serializer.SerializerMixin',
+]);
+
+/** Whether an outside base is known to add no column: a known outside declarative base or plain mixin. */
+export function addsNoColumn(name: string): boolean {
+  return OUTSIDE_ROOTS.has(name) || OUTSIDE_PLAIN_MIXINS.has(name);
+}
