@@ -544,7 +544,7 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):\n    JSONType = JS
 
   it('reports a column whose type a foreign key copies from a column whose own type is a guess', async () => {
     const schema = await extract({
-      'm.py': `import uuid\nfrom fastapi_users_db_sqlalchemy.generics import GUID\nfrom sqlalchemy import ForeignKey, String\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Parent(Base):\n    __tablename__ = "parent"\n    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True)\n    code: Mapped[str] = mapped_column(String(8), unique=True)\n\nclass Child(Base):\n    __tablename__ = "child"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    parent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parent.id"))\n    parent_code = mapped_column(ForeignKey("parent.code"))\n`,
+      'm.py': `import uuid\nfrom vendor.types import GUID\nfrom sqlalchemy import ForeignKey, String\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Parent(Base):\n    __tablename__ = "parent"\n    id: Mapped[uuid.UUID] = mapped_column(GUID, primary_key=True)\n    code: Mapped[str] = mapped_column(String(8), unique=True)\n\nclass Child(Base):\n    __tablename__ = "child"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    parent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parent.id"))\n    parent_code = mapped_column(ForeignKey("parent.code"))\n`,
     });
     expect(table(schema, 'child').unresolved).toEqual([
       { file: 'm.py', line: 17, symbol: 'parent_id', reason: 'type taken from parent.id, whose own type is not known statically: the column may be wrong' },

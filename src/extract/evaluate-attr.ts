@@ -5,7 +5,7 @@ import type { Binding } from './scope.js';
 import type { Expr, FunctionDef } from '../python/summary.js';
 import { classHeader, mroOf, mroValues } from './classes.js';
 import { enumMemberNames, enumMemberValue, enumMembers, isEnumClass, memberInitFailure } from './enums.js';
-import { bindingValue, moduleAttribute } from './resolve.js';
+import { bindingValue, moduleAttribute, outsideName } from './resolve.js';
 import { OUTSIDE_FLASK_DBS } from './outside-libraries.js';
 import { isProjectDunder, lacksAttribute, libraryNamespace, outsideClassName, outsideValue } from './outside-attrs.js';
 import { isSaName, pyName, saSymbol } from './sa-names.js';
@@ -45,7 +45,7 @@ export function attributeOf(ctx: Ctx, obj: Value, name: string, env: Env, line: 
     case 'ext': {
       const className = name === '__name__' ? outsideClassName(obj) : undefined;
       if (className !== undefined) return { t: 'str', v: className };
-      return outsideValue(`${obj.name}.${name}`);
+      return outsideName(ctx, `${obj.name}.${name}`, env.module.file, line);
     }
     case 'class': {
       const found = classAttribute(ctx, obj.cls, name, line);

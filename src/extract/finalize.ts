@@ -13,6 +13,7 @@ import type { Extraction } from './state.js';
 import type { Value } from './values.js';
 import { valueText } from './value-text.js';
 import { attachedSpatialSpec } from './spatial-types.js';
+import { isShimFile } from './library-shims.js';
 import { quoteIdentifier } from '../schema/identifiers.js';
 
 interface Builder {
@@ -214,7 +215,8 @@ function buildColumn(b: Builder, c: ColumnDraft, isPk: boolean, byConstraint: bo
     server_default: c.serverDefault,
     comment: c.comment,
     foreign_keys: [...(b.fkTargets.get(c) ?? [])].sort(),
-    source: c.source,
+    // a column a library shim declares stands where the model class takes it in
+    source: isShimFile(c.source.file) && b.table.source ? { file: b.table.source.file, line: b.table.source.line } : c.source,
   };
 }
 

@@ -13,6 +13,7 @@ import { moduleNameFor, sourceRoots, withParentPackages } from './module-names.j
 import { projectRoots } from './project-roots.js';
 import { mergeProjects } from './projects.js';
 import type { ModuleInfo } from './values.js';
+import { shimModules } from './library-shims.js';
 import { messages } from './messages.js';
 
 export interface SummaryCache {
@@ -105,11 +106,24 @@ async function extractProject(python: SourceFile[], project: string, isModel: Mo
   const scope = options.partial && partialScope(summaries, options.partial.changed, roots);
   const scanned = scope ? modules.filter((m) => scope.has(m.name)) : modules;
   const known = scope && options.partial ? knownTables(options.partial.known, new Set([...scanned.map((m) => m.file), ...options.partial.changed])) : undefined;
-  const schema = buildSchema([...modules, ...namespacePackages(modules, byName)], scanned, options.dialect, diagnostics, known);
+  const shims = await shimModules(importedTopLevels(summaries.values()), async (text) => (await summarizer())(text));
+  const schema = buildSchema([...modules, ...namespacePackages(modules, byName), ...shims], scanned, options.dialect, diagnostics, known);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
   const files = modules.map((m) => m.file);
   return { result: { schema, directives, ...(scope ? { scanned: scanned.map((m) => m.file), read: files } : {}) }, files };
+}
+
+/** The top-level names of what the modules import absolutely (`sqlalchemy_utils` for `from sqlalchemy_utils import X`). */
+function importedTopLevels(loaded: Iterable<Loaded>): Set<string> {
+  const out = new Set<string>();
+  for (const { outline } of loaded) {
+    for (const s of outline.imports) {
+      if (s.k === 'import') for (const n of s.names) out.add(n.name.split('.')[0]!);
+      else if (s.level === 0) out.add(s.module.split('.')[0]!);
+    }
+  }
+  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import { callFunction, decorated } from './evaluate-func.js';
 import { valueText } from './value-text.js';
 import { iterate } from './evaluate-builtins.js';
 import { outsideValue } from './outside-attrs.js';
+import { shimTarget } from './library-shims.js';
 import { isTruthy, qualnameOf, undecidable, unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 import { tryOutcome } from './module-try.js';
 import { chooseCase } from './evaluate-match.js';
@@ -169,7 +170,14 @@ export function importName(ctx: Ctx, module: string, name: string, file: string,
     if (sub) return { t: 'module', module: sub };
     return unknown(`module ${module} is not among the files read`, file, line);
   }
-  return outsideValue(`${module}.${name}`);
+  return outsideName(ctx, `${module}.${name}`, file, line);
+}
+
+/** A name from outside the repository: what a library shim restates it as (library-shims.ts), else the outside value. */
+export function outsideName(ctx: Ctx, name: string, file: string, line: number): Value {
+  const target = shimTarget(name);
+  const mod = target && ctx.project.modules.get(target.module);
+  return mod ? moduleAttribute(ctx, mod, target.attr, file, line) : outsideValue(name);
 }
 
 /** `module.name`, or `from module import name`: a name it binds, else its submodule, else its `__getattr__`'s. */

@@ -1,0 +1,47 @@
+// Libraries outside the repository whose mixins and column types models build on (sqlalchemy-utils' Timestamp,
+// fastapi-users' user tables), restated as the Python they declare (src/extract/shims/) and read as if they were in
+// the repository: a model over one gets its columns, as SQLAlchemy gives them, instead of a report that they are
+// unknown. A shim is parsed once per process, and only for a project that imports its library.
+import type { ModuleSummary } from '../python/summary.js';
+import type { ModuleInfo } from './values.js';
+import { outlineOf } from './outline.js';
+import type { Shim } from './shims/shim.js';
+import { SQLALCHEMY_UTILS_MODELS } from './shims/sqlalchemy-utils.js';
+import { FASTAPI_USERS_ACCESS_TOKEN, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES } from './shims/fastapi-users.js';
+
+const SHIMS: readonly Shim[] = [SQLALCHEMY_UTILS_MODELS, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES, FASTAPI_USERS_ACCESS_TOKEN];
+
+/** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
+const internalName = (shim: Shim): string => `<library> ${shim.module}`;
+
+const topLevel = (name: string): string => name.split('.')[0]!;
+
+const fileOf = (shim: Shim): string => `<library ${shim.module}>`;
+
+/** Whether a declaration's file is a shim's: no file of the repository. */
+export const isShimFile = (file: string): boolean => file.startsWith('<library ');
+
+/** Each exported dotted name: the shim module holding it and the name it binds there. */
+const TARGETS: ReadonlyMap<string, { module: string; attr: string }> = new Map(
+  SHIMS.flatMap((shim) => shim.exports.map((name) => [name, { module: internalName(shim), attr: name.slice(name.lastIndexOf('.') + 1) }] as const)),
+);
+
+/** Where an outside dotted name is restated: the internal module and the name; undefined when it is not. */
+export function shimTarget(name: string): { module: string; attr: string } | undefined {
+  return TARGETS.get(name);
+}
+
+const parsed = new Map<Shim, Promise<ModuleSummary>>();
+
+/** The shim modules of the libraries these top-level names are (those imported by a project's modules). */
+export async function shimModules(imported: ReadonlySet<string>, summarize: (text: string) => Promise<ModuleSummary>): Promise<ModuleInfo[]> {
+  const needed = SHIMS.filter((shim) => imported.has(topLevel(shim.module)));
+  return Promise.all(
+    needed.map(async (shim) => {
+      let summary = parsed.get(shim);
+      if (!summary) parsed.set(shim, (summary = summarize(shim.source)));
+      const done = await summary;
+      return { name: internalName(shim), file: fileOf(shim), isPackage: false, factories: outlineOf(done).factories, body: done.body };
+    }),
+  );
+}
