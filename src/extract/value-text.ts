@@ -7,6 +7,7 @@ import { strRepr } from './evaluate-format.js';
 import { enumMember } from './evaluate-ops.js';
 import { constructorArgument } from './sa-arguments.js';
 import type { Dialect } from '../schema/types.js';
+import { quoteIdentifier } from '../schema/identifiers.js';
 import { isSqlFunction } from './sa-names.js';
 import { standaloneSql } from './sql-expression.js';
 import { sqlFunctionText } from './sql-functions.js';
@@ -145,13 +146,20 @@ function sqlElementText(v: CallValue, dialect?: Dialect): string | undefined {
   return sequence === undefined ? undefined : nextValueText(sequence, dialect);
 }
 
+/** A sequence's name as the dialect's preparer formats it (`pl_diagram."DispBase_id_seq"`); as written without one. */
+function sqlSequenceName(seq: { schema: string | null; name: string }, dialect: Dialect | undefined): string {
+  const quote = (id: string): string => (dialect ? quoteIdentifier(id, dialect) : id);
+  return seq.schema === null ? quote(seq.name) : `${quote(seq.schema)}.${quote(seq.name)}`;
+}
+
 /** The last name of a call's library callee (`sqlalchemy.text` -> 'text'); '' for any other callee. */
 function calleeLastName(v: CallValue): string {
   return v.callee.t === 'ext' ? v.callee.name.slice(v.callee.name.lastIndexOf('.') + 1) : '';
 }
 
 /** `next_value()` of a sequence as each dialect compiles it; SQLite has no sequences (SQLAlchemy's string form). */
-function nextValueText(sequence: string, dialect: Dialect | undefined): string {
+function nextValueText(seq: { schema: string | null; name: string }, dialect: Dialect | undefined): string {
+  const sequence = sqlSequenceName(seq, dialect);
   if (dialect === 'postgresql') return `nextval('${sequence}')`;
   if (dialect === 'mysql') return `nextval(${sequence})`;
   return `<next sequence value: ${sequence}>`;
@@ -161,14 +169,14 @@ function nextValueText(sequence: string, dialect: Dialect | undefined): string {
  * `Sequence("n", schema="s").next_value()`: the sequence's full name. The schema is the Sequence's own, or that of
  * the MetaData it was given.
  */
-function sequenceName(call: CallValue): string | undefined {
+function sequenceName(call: CallValue): { schema: string | null; name: string } | undefined {
   const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
   if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name)) return undefined;
   const name = constructorArgument(seq, 'name');
   if (name?.t !== 'str') return undefined;
   const meta = seq.kwargs.get('metadata');
   const schema = seq.kwargs.get('schema') ?? (meta?.t === 'call' ? constructorArgument(meta, 'schema') : undefined);
-  return schema?.t === 'str' ? `${schema.v}.${name.v}` : name.v;
+  return { schema: schema?.t === 'str' ? schema.v : null, name: name.v };
 }
 
 /** Why a value cannot be used: its own reason when it is unknown, else the value named. */
