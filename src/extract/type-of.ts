@@ -48,8 +48,11 @@ function isThirdPartyType(name: string): boolean {
 const OUTSIDE_TYPES = [spatialTypeSpec, vectorTypeSpec];
 
 function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
-  return mroOf(ctx, cls).some((e) => e.k === 'value' && (saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)));
+  return mroOf(ctx, cls).some((e) => e.k === 'value' && ((saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)) || isOutsideTypeClass(e.value)));
 }
+
+/** A type class of a library outside SQLAlchemy (`sqlalchemy_utils.UUIDType`), which a project class may subclass. */
+const isOutsideTypeClass = (v: Value): boolean => v.t === 'ext' && isThirdPartyType(v.name);
 
 export function typeSpecOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unknown {
   const spec = specOf(ctx, v, file, line);
@@ -204,10 +207,11 @@ function classTypeSpec(ctx: Ctx, cls: ClassInfo, call: CallValue | undefined, fi
   if (isEnumClass(ctx, cls)) return unknown(`enum class ${cls.name} used as a column type without Enum()`, file, line);
   const decorated = decoratorSpec(ctx, cls, call, file, line, false);
   if (!('t' in decorated) || decorated.reason !== NOT_A_DECORATOR) return decorated;
-  // a plain subclass of a SQLAlchemy type (class Email(String): ...) compiles as its base, built with what the
-  // project's __init__ passes up (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
+  // a plain subclass of a SQLAlchemy type (class Email(String): ...) or of a library's (evalg's UuidType over
+  // sqlalchemy-utils' UUIDType) compiles as its base, built with what the project's __init__ passes up
+  // (`super().__init__(64, **kw)`); used bare, the class is instantiated without arguments
   const outside = outsideBases(ctx, cls);
-  const base = outside.find((b) => saTypeSymbol(b));
+  const base = outside.find((b) => saTypeSymbol(b) || isOutsideTypeClass(b));
   // a type of the project's own right over TypeEngine (a `__visit_name__`, `@compiles` functions for its DDL)
   if (!base && outside.some((b) => saSymbol(b) === 'TypeEngine')) return { name: cls.name, module: 'sqlalchemy', args: [], kwargs: {} };
   if (!base) return unknown(`type ${cls.name} not known statically`, file, line);
