@@ -137,6 +137,13 @@ describe('static evaluation of model code', () => {
     expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name), t.unresolved])).toEqual([['posts', ['id'], []], ['tags', ['id'], []]]);
   });
 
+  it("runs a helper that names its property's getter (fget.__name__ =) before returning it: no column, nothing to report", async () => {
+    const schema = await extract({
+      'm.py': `${BASE}from sqlalchemy import Column, Integer\n\ndef static_role(name, bit):\n    @property\n    def has_role(self):\n        return (self.roles & bit) != 0\n\n    @has_role.setter\n    def has_role(self, value):\n        self.roles |= bit\n\n    has_role.fget.__name__ = name\n    return has_role\n\nclass User(Base):\n    __tablename__ = "users"\n    id = Column(Integer, primary_key=True)\n    roles = Column(Integer, default=0, nullable=False)\n    is_admin = static_role("is_admin", 0x4000)\n`,
+    });
+    expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name), t.unresolved])).toEqual([['users', ['id', 'roles'], []]]);
+  });
+
   it('reports a Column made by an object of a library it cannot read', async () => {
     const schema = await extract({
       'm.py': `${BASE}from sqlalchemy import Column, Integer\nfrom vendor.orm import Database\n\ndb = Database()\n\nclass Job(Base):\n    __tablename__ = "jobs"\n    id = Column(Integer, primary_key=True)\n    owner_id = db.Column(db.Integer)\n`,

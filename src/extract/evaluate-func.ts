@@ -510,11 +510,20 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
     env.effects(makeCall({ t: 'ext', name: 'builtins.setattr' }, { args, kwargs: new Map() }, env.module.file, target), env.module.file, target.line);
     return undefined;
   }
+  // `is_admin.fget.__name__ = "is_admin"` (a helper making a property): the accessor's name, which no column reads
+  if (isPropertyAccessor(obj) && FUNCTION_NAMES.has(target.name)) return undefined;
   // `result.metadata.dependencies = []`, `metadata.bind = engine`: an attribute of a MetaData no table is built from
   if (isMetaData(obj) && !META_SCHEMA_ATTRS.has(target.name)) return undefined;
   // celery's `cls.__table__.name = name`: the table SQLAlchemy made is renamed, which is not followed
   if (isTable) return `a change to table ${valueText(obj)} (${target.name} =) is not followed statically`;
   return `assignment to attribute ${target.name} of ${obj.t === 'unknown' ? 'a value not known statically' : valueText(obj)}`;
+}
+
+const FUNCTION_NAMES = new Set(['__name__', '__qualname__', '__doc__']);
+
+/** A property's getter, setter or deleter read off it (`prop.fget`). */
+function isPropertyAccessor(v: Value): boolean {
+  return v.t === 'attr' && (v.name === 'fget' || v.name === 'fset' || v.name === 'fdel');
 }
 
 /** The attributes of a MetaData that the tables made on it read. */
