@@ -32,6 +32,14 @@ describe('project roots', () => {
     // relative imports say nothing about where the project starts
     expect(projectRoots([file('backend/app/__init__.py'), file('backend/app/m.py', 'from .db import Base')])('backend/app/m.py')).toBe('');
   });
+
+  it("takes `import time` beside a project's time.py for the standard library, not for a root (SQLBot's common/utils)", () => {
+    const utils = [file('common/utils/time.py', 'def get_timestamp():\n    return 0\n'), file('common/utils/snowflake.py', 'import time\n'), file('app/models.py', 'from common.utils.time import get_timestamp\n')];
+    expect(projectRoots(utils)('common/utils/snowflake.py')).toBe('');
+    // a sibling that is no standard module still votes
+    const own = [file('tools/helpers.py'), file('tools/nightly.py', 'import helpers\n')];
+    expect(projectRoots(own)('tools/nightly.py')).toBe('tools/');
+  });
 });
 
 describe('a monorepo of Python projects (fixtures/projects)', () => {

@@ -4,6 +4,7 @@
 // from `backend/`, and its modules are `app.*`, not `backend.app.*`.
 import type { SourceFile } from '../git/types.js';
 import { projectOf, sourceRoots } from './module-names.js';
+import { STDLIB_MODULES } from './stdlib-modules.js';
 
 /** A line's absolute imports: `from a.b import c` -> a; `import a.b as x, c` -> a, c (relative ones never match). */
 const ABSOLUTE_IMPORT = /^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([^\n#;]+))/gm;
@@ -46,7 +47,8 @@ export function projectRoots(files: readonly SourceFile[]): ProjectOf {
     const vote = votes.get(dir) ?? { own: false, topLevel: false };
     for (const name of importedTops(f.text)) {
       if (starts.some((s) => holds(s, name))) vote.topLevel = true;
-      else if (holds(dir, name)) vote.own = true;
+      // `import time` beside a `time.py` is Python 3's standard library, not a sign the directory is run as a root
+      else if (holds(dir, name) && !STDLIB_MODULES.has(name)) vote.own = true;
     }
     votes.set(dir, vote);
   }
