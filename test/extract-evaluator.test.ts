@@ -115,21 +115,6 @@ describe('static evaluation of model code', () => {
     expect(schema.diagnostics).toEqual([]);
   });
 
-  it("reads pgvector's types as their get_col_spec() gives them, and reports a size it cannot know", async () => {
-    // expectations written from pgvector-python's source (`'VECTOR(%d)' % self.dim`, the name alone without one)
-    const schema = await extract({
-      'm.py': `${BASE}import os\nimport pgvector.sqlalchemy as pgs\nfrom pgvector.sqlalchemy import BIT, HALFVEC, SPARSEVEC, Vector\nfrom sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nclass Chunk(Base):\n    __tablename__ = "chunk"\n    id = Column(Integer, primary_key=True)\n    embedding: Mapped[list[float]] = mapped_column(Vector(1536))\n    half = Column(HALFVEC(dim=8))\n    sparse = Column(SPARSEVEC(100.0))\n    bits = Column(BIT(length=64))\n    free = Column(pgs.VECTOR)\n    bare = Column(pgs.Vector())\n    sized = Column(Vector(int(os.environ["DIM"])))\n`,
-    });
-    const chunk = table(schema, 'chunk');
-    expect(chunk.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([
-      ['id', 'INTEGER', false], ['embedding', 'VECTOR(1536)', false], ['half', 'HALFVEC(8)', true], ['sparse', 'SPARSEVEC(100)', true],
-      ['bits', 'BIT(64)', true], ['free', 'VECTOR', true], ['bare', 'VECTOR', true], ['sized', 'NULLTYPE', true],
-    ]);
-    expect(chunk.unresolved.map((u) => [u.line, u.symbol, u.reason])).toEqual([
-      [18, 'sized', "type pgvector.sqlalchemy.Vector as used here is not followed statically on postgresql (its DDL is the library's to work out)"],
-    ]);
-  });
-
   it("takes SQLAlchemy-serializer's SerializerMixin as adding no column, as its source shows", async () => {
     const schema = await extract({
       'm.py': `${BASE}from sqlalchemy import Column, Integer\nfrom sqlalchemy_serializer import SerializerMixin\nfrom sqlalchemy_serializer.serializer import SerializerMixin as Plain\n\nclass Post(Base, SerializerMixin):\n    __tablename__ = "posts"\n    serialize_rules = ("-author.posts",)\n    id = Column(Integer, primary_key=True)\n\nclass Tag(Plain, Base):\n    __tablename__ = "tags"\n    id = Column(Integer, primary_key=True)\n`,

@@ -1,10 +1,11 @@
 // Libraries outside the repository restated as the Python they declare (src/extract/library-shims.ts): a model over
-// one of their mixins gets the mixin's columns. sqlalchemy-utils' Timestamp has an oracle golden
-// (fixtures/models/library-shim-mixins); fastapi-users-db-sqlalchemy is in no Debian package, so these expectations
-// were printed by the oracle over its 6.0.1 modules as published (TYPE_CHECKING branches and all) and checked by hand.
+// one of their mixins gets the mixin's columns, a column of one of their types its DDL. sqlalchemy-utils' Timestamp
+// has an oracle golden (fixtures/models/library-shim-mixins); fastapi-users-db-sqlalchemy is in no Debian package, so
+// its expectations were printed by the oracle over its 6.0.1 modules as published (TYPE_CHECKING branches and all)
+// and checked by hand; pgvector's are written from its source.
 import { describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
-import type { Dialect, Schema } from '../src/schema/types.js';
+import type { Dialect, Schema, Table } from '../src/schema/types.js';
 
 const MODELS = [
   'from typing import Optional',
@@ -46,6 +47,18 @@ async function extract(text: string, dialect: Dialect): Promise<Schema> {
 const columns = (schema: Schema): Record<string, Array<[string, string, boolean]>> =>
   Object.fromEntries(schema.tables.map((t) => [t.name, t.columns.map((c): [string, string, boolean] => [c.name, c.type, c.nullable])]));
 
+const BASE = 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n';
+
+async function extractFiles(files: Record<string, string>): Promise<Schema> {
+  return (await extractSchema(Object.entries(files).map(([path, text]) => ({ path, text })), { dialect: 'postgresql' })).schema;
+}
+
+function table(schema: Schema, name: string): Table {
+  const t = schema.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} in ${schema.tables.map((x) => x.name).join(', ')}`);
+  return t;
+}
+
 describe('library shims', () => {
   it("maps fastapi-users' user, OAuth account and access token mixins, and its GUID type per dialect", async () => {
     const pg = await extract(MODELS, 'postgresql');
@@ -69,6 +82,21 @@ describe('library shims', () => {
       oauth_account: [['id', 'CHAR(36)', false], ['user_id', 'CHAR(36)', false], ['oauth_name', 'VARCHAR(100)', false], ['access_token', 'VARCHAR(1024)', false], ['expires_at', 'INTEGER', true], ['refresh_token', 'VARCHAR(1024)', true], ['account_id', 'VARCHAR(320)', false], ['account_email', 'VARCHAR(320)', false]],
       user: [['nickname', 'VARCHAR(40)', true], ['id', 'CHAR(36)', false], ['email', 'VARCHAR(320)', false], ['hashed_password', 'VARCHAR(1024)', false], ['is_active', 'BOOL', false], ['is_superuser', 'BOOL', false], ['is_verified', 'BOOL', false]],
     });
+  });
+
+  it("reads pgvector's types as their get_col_spec() gives them, and reports a size it cannot know", async () => {
+    // pgvector is in no Debian package: expectations written from its source (`'VECTOR(%d)' % self.dim`, the name alone without one)
+    const schema = await extractFiles({
+      'm.py': `${BASE}import os\nimport pgvector.sqlalchemy as pgs\nfrom pgvector.sqlalchemy import BIT, HALFVEC, SPARSEVEC, Vector\nfrom sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nclass Chunk(Base):\n    __tablename__ = "chunk"\n    id = Column(Integer, primary_key=True)\n    embedding: Mapped[list[float]] = mapped_column(Vector(1536))\n    half = Column(HALFVEC(dim=8))\n    sparse = Column(SPARSEVEC(100.0))\n    bits = Column(BIT(length=64))\n    free = Column(pgs.VECTOR)\n    bare = Column(pgs.Vector())\n    sized = Column(Vector(int(os.environ["DIM"])))\n`,
+    });
+    const chunk = table(schema, 'chunk');
+    expect(chunk.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([
+      ['id', 'INTEGER', false], ['embedding', 'VECTOR(1536)', false], ['half', 'HALFVEC(8)', true], ['sparse', 'SPARSEVEC(100)', true],
+      ['bits', 'BIT(64)', true], ['free', 'VECTOR', true], ['bare', 'VECTOR', true], ['sized', 'NULLTYPE', true],
+    ]);
+    expect(chunk.unresolved.map((u) => [u.line, u.symbol, u.reason])).toEqual([
+      [18, 'sized', 'VECTOR.get_col_spec() is not known statically: helper function get_col_spec() could not be evaluated: condition not decidable statically (comparison is not decidable statically)'],
+    ]);
   });
 
   it("leaves a project's own module of a shimmed library's name to the project", async () => {

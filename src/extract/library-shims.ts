@@ -1,5 +1,5 @@
 // Libraries outside the repository whose mixins and column types models build on (sqlalchemy-utils' Timestamp,
-// fastapi-users' user tables), restated as the Python they declare (src/extract/shims/) and read as if they were in
+// fastapi-users' user tables, pgvector's types), restated as the Python they declare (src/extract/shims/) and read as if they were in
 // the repository: a model over one gets its columns, as SQLAlchemy gives them, instead of a report that they are
 // unknown. A shim is parsed once per process, and only for a project that imports its library.
 import type { ModuleSummary } from '../python/summary.js';
@@ -8,18 +8,21 @@ import { outlineOf } from './outline.js';
 import type { Shim } from './shims/shim.js';
 import { SQLALCHEMY_UTILS_MODELS } from './shims/sqlalchemy-utils.js';
 import { FASTAPI_USERS_ACCESS_TOKEN, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES } from './shims/fastapi-users.js';
+import { PGVECTOR_SQLALCHEMY } from './shims/pgvector.js';
 
-const SHIMS: readonly Shim[] = [SQLALCHEMY_UTILS_MODELS, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES, FASTAPI_USERS_ACCESS_TOKEN];
+const SHIMS: readonly Shim[] = [SQLALCHEMY_UTILS_MODELS, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES, FASTAPI_USERS_ACCESS_TOKEN, PGVECTOR_SQLALCHEMY];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
 const internalName = (shim: Shim): string => `<library> ${shim.module}`;
 
 const topLevel = (name: string): string => name.split('.')[0]!;
 
-const fileOf = (shim: Shim): string => `<library ${shim.module}>`;
+const SHIM_FILE = '<library ';
+
+const fileOf = (shim: Shim): string => `${SHIM_FILE}${shim.module}>`;
 
 /** Whether a declaration's file is a shim's: no file of the repository. */
-export const isShimFile = (file: string): boolean => file.startsWith('<library ');
+export const isShimFile = (file: string): boolean => file.startsWith(SHIM_FILE);
 
 /** Each exported dotted name: the shim module holding it and the name it binds there. */
 const TARGETS: ReadonlyMap<string, { module: string; attr: string }> = new Map(

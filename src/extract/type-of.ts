@@ -13,7 +13,6 @@ import { saSymbol, typeModuleOf } from './sa-names.js';
 import { isTypeName, TYPE_BASES } from './type-names.js';
 import { libraryTypeImpl } from './library-types.js';
 import { spatialClass, spatialTypeSpec } from './spatial-types.js';
-import { vectorClass, vectorTypeSpec } from './vector-types.js';
 import { messages } from './messages.js';
 import { valueText } from './value-text.js';
 import { num, scalar, unknown, type CallValue, type ClassInfo, type Unknown, type Value } from './values.js';
@@ -39,13 +38,10 @@ export function isTypeValue(ctx: Ctx, v: Value): boolean {
   return v.t === 'ext' && isThirdPartyType(v.name);
 }
 
-/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type; GeoAlchemy2's and pgvector's types. */
+/** sqlalchemy_utils and similar libraries: a CamelCase name ending in Type; GeoAlchemy2's types. */
 function isThirdPartyType(name: string): boolean {
-  return (!name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name)) || spatialClass(name) !== undefined || vectorClass(name) !== undefined;
+  return (!name.startsWith('sqlalchemy.') && /\.[A-Z]\w*Type$/.test(name)) || spatialClass(name) !== undefined;
 }
-
-/** Outside libraries' types read into a TypeSpec of their own (null: a form of one not followed). */
-const OUTSIDE_TYPES = [spatialTypeSpec, vectorTypeSpec];
 
 function isTypeClass(ctx: Ctx, cls: ClassInfo): boolean {
   return mroOf(ctx, cls).some((e) => e.k === 'value' && ((saSymbol(e.value) !== undefined && isTypeName(saSymbol(e.value)!)) || isOutsideTypeClass(e.value)));
@@ -86,11 +82,9 @@ function specOf(ctx: Ctx, v: Value, file: string, line: number): TypeSpec | Unkn
   const library = libraryTypeImpl(v, ctx.project.dialect);
   if (library === null) return notFollowed();
   if (library) return typeSpecOf(ctx, library, file, line);
-  for (const read of OUTSIDE_TYPES) {
-    const spec = read(v);
-    if (spec === null) return notFollowed();
-    if (spec) return spec;
-  }
+  const spatial = spatialTypeSpec(v);
+  if (spatial === null) return notFollowed();
+  if (spatial) return spatial;
   const sym = saTypeSymbol(v);
   if (sym && v.t === 'ext') return sym === 'Enum' ? enumSpec(ctx, v, undefined, file, line) : plainSpec(sym, v.name);
   if (v.t === 'class') return classSpec(ctx, v.cls, undefined, file, line);
