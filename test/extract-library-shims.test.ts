@@ -99,6 +99,17 @@ describe('library shims', () => {
     ]);
   });
 
+  it("takes fastapi-users' mixins re-exported by `fastapi_users.db`, and GUID from the adapter's package root", async () => {
+    const schema = await extractFiles({
+      'm.py': 'from fastapi_users.db import SQLAlchemyBaseUserTableUUID\nfrom fastapi_users_db_sqlalchemy import GUID\nfrom sqlalchemy import Column, ForeignKey\nfrom sqlalchemy.orm import DeclarativeBase\n\nclass Base(DeclarativeBase):\n    pass\n\nclass User(SQLAlchemyBaseUserTableUUID, Base):\n    pass\n\nclass Group(Base):\n    __tablename__ = "groups"\n    id = Column(GUID, primary_key=True)\n    creator_id = Column(ForeignKey("user.id"))\n',
+    });
+    expect(table(schema, 'user').columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', 'UUID'], ['email', 'VARCHAR(320)'], ['hashed_password', 'VARCHAR(1024)'], ['is_active', 'BOOLEAN'], ['is_superuser', 'BOOLEAN'], ['is_verified', 'BOOLEAN'],
+    ]);
+    expect(table(schema, 'groups').columns.map((c) => [c.name, c.type])).toEqual([['id', 'UUID'], ['creator_id', 'UUID']]);
+    expect(schema.tables.flatMap((t) => t.unresolved)).toEqual([]);
+  });
+
   it("leaves a project's own module of a shimmed library's name to the project", async () => {
     const schema = (
       await extractSchema(

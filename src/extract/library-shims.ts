@@ -36,9 +36,13 @@ export function shimTarget(name: string): { module: string; attr: string } | und
 
 const parsed = new Map<Shim, Promise<ModuleSummary>>();
 
-/** The shim modules of the libraries these top-level names are (those imported by a project's modules). */
+/**
+ * The shim modules a project needs, given the top-level names its modules import: those exporting a name under one
+ * (`fastapi_users` re-exports the adapter's mixins), with the rest of their library, which they import.
+ */
 export async function shimModules(imported: ReadonlySet<string>, summarize: (text: string) => Promise<ModuleSummary>): Promise<ModuleInfo[]> {
-  const needed = SHIMS.filter((shim) => imported.has(topLevel(shim.module)));
+  const libraries = new Set(SHIMS.filter((shim) => shim.exports.some((name) => imported.has(topLevel(name)))).map((shim) => topLevel(shim.module)));
+  const needed = SHIMS.filter((shim) => libraries.has(topLevel(shim.module)));
   return Promise.all(
     needed.map(async (shim) => {
       let summary = parsed.get(shim);

@@ -4,7 +4,13 @@ import type { Shim } from './shim.js';
 
 export const FASTAPI_USERS_GENERICS: Shim = {
   module: 'fastapi_users_db_sqlalchemy.generics',
-  exports: ['fastapi_users_db_sqlalchemy.generics.GUID', 'fastapi_users_db_sqlalchemy.generics.TIMESTAMPAware', 'fastapi_users_db_sqlalchemy.generics.now_utc'],
+  exports: [
+    'fastapi_users_db_sqlalchemy.generics.GUID',
+    'fastapi_users_db_sqlalchemy.generics.TIMESTAMPAware',
+    'fastapi_users_db_sqlalchemy.generics.now_utc',
+    // the package imports GUID into its own namespace
+    'fastapi_users_db_sqlalchemy.GUID',
+  ],
   source: `
 from datetime import datetime, timezone
 
@@ -40,6 +46,8 @@ export const FASTAPI_USERS_TABLES: Shim = {
     'fastapi_users_db_sqlalchemy.SQLAlchemyBaseOAuthAccountTable',
     'fastapi_users_db_sqlalchemy.SQLAlchemyBaseOAuthAccountTableUUID',
     'fastapi_users_db_sqlalchemy.UUID_ID',
+    // fastapi-users re-exports the table mixins from its `db` package
+    ...['SQLAlchemyBaseUserTable', 'SQLAlchemyBaseUserTableUUID', 'SQLAlchemyBaseOAuthAccountTable', 'SQLAlchemyBaseOAuthAccountTableUUID'].map((name) => `fastapi_users.db.${name}`),
   ],
   source: `
 import uuid
