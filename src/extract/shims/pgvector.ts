@@ -16,8 +16,11 @@ export const PGVECTOR_SQLALCHEMY: Shim = {
 from sqlalchemy.types import UserDefinedType
 
 
-class VECTOR(UserDefinedType):
+class _Sized(UserDefinedType):
+    """What each of the types is: its DDL name, sized by its one parameter when given."""
+
     cache_ok = True
+    ddl = ""
 
     def __init__(self, dim=None):
         super(UserDefinedType, self).__init__()
@@ -25,47 +28,27 @@ class VECTOR(UserDefinedType):
 
     def get_col_spec(self, **kw):
         if self.dim is None:
-            return "VECTOR"
-        return "VECTOR(%d)" % self.dim
+            return self.ddl
+        return "%s(%d)" % (self.ddl, self.dim)
 
 
-class HALFVEC(UserDefinedType):
-    cache_ok = True
-
-    def __init__(self, dim=None):
-        super(UserDefinedType, self).__init__()
-        self.dim = dim
-
-    def get_col_spec(self, **kw):
-        if self.dim is None:
-            return "HALFVEC"
-        return "HALFVEC(%d)" % self.dim
+class VECTOR(_Sized):
+    ddl = "VECTOR"
 
 
-class SPARSEVEC(UserDefinedType):
-    cache_ok = True
-
-    def __init__(self, dim=None):
-        super(UserDefinedType, self).__init__()
-        self.dim = dim
-
-    def get_col_spec(self, **kw):
-        if self.dim is None:
-            return "SPARSEVEC"
-        return "SPARSEVEC(%d)" % self.dim
+class HALFVEC(_Sized):
+    ddl = "HALFVEC"
 
 
-class BIT(UserDefinedType):
-    cache_ok = True
+class SPARSEVEC(_Sized):
+    ddl = "SPARSEVEC"
+
+
+class BIT(_Sized):
+    ddl = "BIT"
 
     def __init__(self, length=None):
-        super(UserDefinedType, self).__init__()
-        self.length = length
-
-    def get_col_spec(self, **kw):
-        if self.length is None:
-            return "BIT"
-        return "BIT(%d)" % self.length
+        super().__init__(length)
 
 
 Vector = VECTOR
