@@ -2,7 +2,8 @@
 // one of their mixins gets the mixin's columns, a column of one of their types its DDL. sqlalchemy-utils' Timestamp
 // has an oracle golden (fixtures/models/library-shim-mixins); fastapi-users-db-sqlalchemy is in no Debian package, so
 // its expectations were printed by the oracle over its 6.0.1 modules as published (TYPE_CHECKING branches and all)
-// and checked by hand; pgvector's are written from its source.
+// and checked by hand; pgvector's are written from its source, and the other libraries' printed by the oracle over
+// their published modules.
 import { describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
 import type { Dialect, Schema, Table } from '../src/schema/types.js';
@@ -108,6 +109,61 @@ describe('library shims', () => {
     ]);
     expect(table(schema, 'groups').columns.map((c) => [c.name, c.type])).toEqual([['id', 'UUID'], ['creator_id', 'UUID']]);
     expect(schema.tables.flatMap((t) => t.unresolved)).toEqual([]);
+  });
+
+  it("maps sqlalchemy-mixins' TimestampsMixin, Flask-Dance's OAuthConsumerMixin, fastapi-utils' GUID and sqlalchemy-json's types, and passes over the mixins known to add no column", async () => {
+    // expectations printed by the oracle over these libraries' published modules (sqlalchemy-mixins 2.0's timestamp and
+    // inspection modules, Flask-Dance's storage/sqla.py, fastapi-utils' guid_type.py, sqlalchemy-json's __init__.py)
+    const models = [
+  'from fastapi_utils.guid_type import GUID, GUID_SERVER_DEFAULT_POSTGRESQL',
+  'from flask_dance.consumer.storage.sqla import OAuthConsumerMixin',
+  'from flask_security import RoleMixin, UserMixin',
+  'from sqlalchemy import Column, ForeignKey, String',
+  'from sqlalchemy.dialects.postgresql import JSONB',
+  'from sqlalchemy.orm import declarative_base, relationship',
+  'from sqlalchemy_json import NestedMutableJson, mutable_json_type',
+  'from sqlalchemy_mixins import AllFeaturesMixin, TimestampsMixin',
+  '',
+  'Base = declarative_base()',
+  '',
+  '',
+  'class BaseModel(Base, AllFeaturesMixin):',
+  '    __abstract__ = True',
+  '',
+  '',
+  'class User(BaseModel, TimestampsMixin, UserMixin):',
+  '    __tablename__ = "users"',
+  '',
+  '    id = Column(GUID, primary_key=True, server_default=GUID_SERVER_DEFAULT_POSTGRESQL)',
+  '    name = Column(String(50))',
+  '    settings = Column(mutable_json_type(dbtype=JSONB, nested=True))',
+  '    extra = Column(NestedMutableJson)',
+  '',
+  '',
+  'class Role(BaseModel, RoleMixin):',
+  '    __tablename__ = "roles"',
+  '',
+  '    id = Column(GUID, primary_key=True)',
+  '',
+  '',
+  'class OAuth(OAuthConsumerMixin, Base):',
+  '    user_id = Column(GUID, ForeignKey("users.id"))',
+  '    user = relationship(User)',
+    ].join('\n');
+    const pg = await extract(models, 'postgresql');
+    expect(Object.fromEntries(pg.tables.map((t) => [t.name, t.columns.map((c) => [c.name, c.type, c.nullable, c.default, c.server_default])]))).toEqual({
+      flask_dance_oauth: [['user_id', 'UUID', true, null, null], ['id', 'INTEGER', false, null, null], ['provider', 'VARCHAR(50)', false, null, null], ['created_at', 'TIMESTAMP WITHOUT TIME ZONE', false, 'datetime.utcnow', null], ['token', 'JSON', false, null, null]],
+      roles: [['id', 'UUID', false, null, null]],
+      users: [['id', 'UUID', false, null, 'gen_random_uuid()'], ['name', 'VARCHAR(50)', true, null, null], ['settings', 'JSONB', true, null, null], ['extra', 'JSON', true, null, null], ['created_at', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()', null], ['updated_at', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()', null]],
+    });
+    expect(pg.tables.flatMap((t) => t.unresolved)).toEqual([]);
+    expect(pg.diagnostics).toEqual([]);
+    const mysql = await extract(models, 'mysql');
+    expect(Object.fromEntries(mysql.tables.map((t) => [t.name, t.columns.map((c) => [c.name, c.type])]))).toEqual({
+      flask_dance_oauth: [['user_id', 'CHAR(32)'], ['id', 'INTEGER'], ['provider', 'VARCHAR(50)'], ['created_at', 'DATETIME'], ['token', 'TEXT']],
+      roles: [['id', 'CHAR(32)']],
+      users: [['id', 'CHAR(32)'], ['name', 'VARCHAR(50)'], ['settings', 'JSONB'], ['extra', 'JSON'], ['created_at', 'TIMESTAMP'], ['updated_at', 'TIMESTAMP']],
+    });
   });
 
   it("leaves a project's own module of a shimmed library's name to the project", async () => {

@@ -9,8 +9,23 @@ import type { Shim } from './shims/shim.js';
 import { SQLALCHEMY_UTILS_MODELS } from './shims/sqlalchemy-utils.js';
 import { FASTAPI_USERS_ACCESS_TOKEN, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES } from './shims/fastapi-users.js';
 import { PGVECTOR_SQLALCHEMY } from './shims/pgvector.js';
+import { SQLALCHEMY_MIXINS_TIMESTAMP } from './shims/sqlalchemy-mixins.js';
+import { FLASK_DANCE_SQLA } from './shims/flask-dance.js';
+import { FASTAPI_RESTFUL_GUID, FASTAPI_UTILS_GUID } from './shims/fastapi-utils.js';
+import { SQLALCHEMY_JSON } from './shims/sqlalchemy-json.js';
 
-const SHIMS: readonly Shim[] = [SQLALCHEMY_UTILS_MODELS, FASTAPI_USERS_GENERICS, FASTAPI_USERS_TABLES, FASTAPI_USERS_ACCESS_TOKEN, PGVECTOR_SQLALCHEMY];
+const SHIMS: readonly Shim[] = [
+  SQLALCHEMY_UTILS_MODELS,
+  FASTAPI_USERS_GENERICS,
+  FASTAPI_USERS_TABLES,
+  FASTAPI_USERS_ACCESS_TOKEN,
+  PGVECTOR_SQLALCHEMY,
+  SQLALCHEMY_MIXINS_TIMESTAMP,
+  FLASK_DANCE_SQLA,
+  FASTAPI_UTILS_GUID,
+  FASTAPI_RESTFUL_GUID,
+  SQLALCHEMY_JSON,
+];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
 const internalName = (shim: Shim): string => `<library> ${shim.module}`;

@@ -12,9 +12,24 @@ export const OUTSIDE_FLASK_DBS: ReadonlyMap<string, string> = new Map([
 /** Declarative bases from outside known to add no column (Flask-AppBuilder's `Model` sets `extend_existing` and methods). */
 export const OUTSIDE_ROOTS: ReadonlySet<string> = new Set(OUTSIDE_FLASK_DBS.values());
 
+/** sqlalchemy-mixins' mixins with no column, by the submodule each is defined in (TimestampsMixin is a shim's). */
+const SQLALCHEMY_MIXINS: ReadonlyMap<string, string> = new Map([
+  ['ActiveRecordMixin', 'activerecord'],
+  ['ActiveRecordMixinAsync', 'activerecordasync'],
+  ['SmartQueryMixin', 'smartquery'],
+  ['ReprMixin', 'repr'],
+  ['SerializeMixin', 'serialize'],
+  ['EagerLoadMixin', 'eagerload'],
+  ['InspectionMixin', 'inspection'],
+  ['SessionMixin', 'session'],
+  ['AllFeaturesMixin', ''],
+]);
+
 /**
  * Mixins from outside known to add no column nor any mapping directive, read from their source: Flask-Login's user
- * mixins (properties and methods) and SQLAlchemy-serializer's SerializerMixin (serialization settings, to_dict()).
+ * mixins (properties and methods), SQLAlchemy-serializer's SerializerMixin (serialization settings, to_dict()),
+ * Flask-Security's UserMixin and RoleMixin (methods; its `fsqla` mixins do declare columns) and sqlalchemy-mixins'
+ * query and repr helpers.
  */
 const OUTSIDE_PLAIN_MIXINS: ReadonlySet<string> = new Set([
   'flask_login.UserMixin',
@@ -23,6 +38,11 @@ const OUTSIDE_PLAIN_MIXINS: ReadonlySet<string> = new Set([
   'flask_login.mixins.AnonymousUserMixin',
   'sqlalchemy_serializer.SerializerMixin',
   'sqlalchemy_serializer.serializer.SerializerMixin',
+  'flask_security.UserMixin',
+  'flask_security.RoleMixin',
+  'flask_security.core.UserMixin',
+  'flask_security.core.RoleMixin',
+  ...[...SQLALCHEMY_MIXINS].flatMap(([name, module]) => [`sqlalchemy_mixins.${name}`, ...(module ? [`sqlalchemy_mixins.${module}.${name}`] : [])]),
 ]);
 
 /** Whether an outside base is known to add no column: a known outside declarative base or plain mixin. */
