@@ -146,8 +146,14 @@ function sqlElementText(v: CallValue, dialect?: Dialect): string | undefined {
   return sequence === undefined ? undefined : nextValueText(sequence, dialect);
 }
 
+/** A sequence as `Sequence(name, schema=...)` names it. */
+interface SequenceRef {
+  schema: string | null;
+  name: string;
+}
+
 /** A sequence's name as the dialect's preparer formats it (`pl_diagram."DispBase_id_seq"`); as written without one. */
-function sqlSequenceName(seq: { schema: string | null; name: string }, dialect: Dialect | undefined): string {
+function sqlSequenceName(seq: SequenceRef, dialect: Dialect | undefined): string {
   const quote = (id: string): string => (dialect ? quoteIdentifier(id, dialect) : id);
   return seq.schema === null ? quote(seq.name) : `${quote(seq.schema)}.${quote(seq.name)}`;
 }
@@ -158,7 +164,7 @@ function calleeLastName(v: CallValue): string {
 }
 
 /** `next_value()` of a sequence as each dialect compiles it; SQLite has no sequences (SQLAlchemy's string form). */
-function nextValueText(seq: { schema: string | null; name: string }, dialect: Dialect | undefined): string {
+function nextValueText(seq: SequenceRef, dialect: Dialect | undefined): string {
   const sequence = sqlSequenceName(seq, dialect);
   if (dialect === 'postgresql') return `nextval('${sequence}')`;
   if (dialect === 'mysql') return `nextval(${sequence})`;
@@ -166,10 +172,10 @@ function nextValueText(seq: { schema: string | null; name: string }, dialect: Di
 }
 
 /**
- * `Sequence("n", schema="s").next_value()`: the sequence's full name. The schema is the Sequence's own, or that of
- * the MetaData it was given.
+ * `Sequence("n", schema="s").next_value()`: the sequence's name and schema, the Sequence's own or that of the MetaData
+ * it was given.
  */
-function sequenceName(call: CallValue): { schema: string | null; name: string } | undefined {
+function sequenceName(call: CallValue): SequenceRef | undefined {
   const seq = call.callee.t === 'attr' && call.callee.name === 'next_value' && call.args.length === 0 ? call.callee.obj : undefined;
   if (seq?.t !== 'call' || seq.callee.t !== 'ext' || !/^sqlalchemy(\.\w+)*\.Sequence$/.test(seq.callee.name)) return undefined;
   const name = constructorArgument(seq, 'name');
