@@ -107,7 +107,8 @@ async function extractProject(python: SourceFile[], project: string, isModel: Mo
   const scanned = scope ? modules.filter((m) => scope.has(m.name)) : modules;
   const known = scope && options.partial ? knownTables(options.partial.known, new Set([...scanned.map((m) => m.file), ...options.partial.changed])) : undefined;
   const shims = await shimModules(importedTopLevels(summaries.values()), async (text) => (await summarizer())(text));
-  const schema = buildSchema([...modules, ...namespacePackages(modules, byName), ...shims], scanned, options.dialect, diagnostics, known);
+  // shims are scanned too, for the @compiles functions they register (sqlalchemy-utc's utcnow())
+  const schema = buildSchema([...modules, ...namespacePackages(modules, byName), ...shims], [...scanned, ...shims], options.dialect, diagnostics, known);
   // one order whatever the scan order was, so a schema assembled from parts reads as a whole one does
   schema.diagnostics = sortDiagnostics(schema.diagnostics);
   const files = modules.map((m) => m.file);

@@ -13,6 +13,7 @@ import { SQLALCHEMY_MIXINS_TIMESTAMP } from './shims/sqlalchemy-mixins.js';
 import { FLASK_DANCE_SQLA } from './shims/flask-dance.js';
 import { FASTAPI_RESTFUL_GUID, FASTAPI_UTILS_GUID } from './shims/fastapi-utils.js';
 import { SQLALCHEMY_JSON } from './shims/sqlalchemy-json.js';
+import { SQLALCHEMY_UTC } from './shims/sqlalchemy-utc.js';
 
 const SHIMS: readonly Shim[] = [
   SQLALCHEMY_UTILS_MODELS,
@@ -25,6 +26,7 @@ const SHIMS: readonly Shim[] = [
   FASTAPI_UTILS_GUID,
   FASTAPI_RESTFUL_GUID,
   SQLALCHEMY_JSON,
+  SQLALCHEMY_UTC,
 ];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
