@@ -2,8 +2,8 @@
 // one of their mixins gets the mixin's columns, a column of one of their types its DDL. sqlalchemy-utils' Timestamp
 // has an oracle golden (fixtures/models/library-shim-mixins); fastapi-users-db-sqlalchemy is in no Debian package, so
 // its expectations were printed by the oracle over its 6.0.1 modules as published (TYPE_CHECKING branches and all)
-// and checked by hand; pgvector's are written from its source, and the other libraries' printed by the oracle over
-// their published modules.
+// and checked by hand; pgvector's are written from its source, and the other libraries' (Flask-Security's from
+// Debian's package) printed by the oracle over their published modules.
 import { describe, expect, it } from 'vitest';
 import { extractSchema } from '../src/extract/index.js';
 import type { Dialect, Schema, Table } from '../src/schema/types.js';
@@ -163,6 +163,87 @@ describe('library shims', () => {
       flask_dance_oauth: [['user_id', 'CHAR(32)'], ['id', 'INTEGER'], ['provider', 'VARCHAR(50)'], ['created_at', 'DATETIME'], ['token', 'TEXT']],
       roles: [['id', 'CHAR(32)']],
       users: [['id', 'CHAR(32)'], ['name', 'VARCHAR(50)'], ['settings', 'JSONB'], ['extra', 'JSON'], ['created_at', 'TIMESTAMP'], ['updated_at', 'TIMESTAMP']],
+    });
+  });
+
+  it("maps Flask-Security's fsqla models: roles_users from set_db_info(), each version's mixins, its table names", async () => {
+    // expectations printed by the oracle over Flask-Security 5.6.1's fsqla, fsqla_v2 and fsqla_v3 modules (Debian's)
+    const files = {
+      'app/__init__.py': '',
+      'app/models.py': [
+        'from flask_sqlalchemy import SQLAlchemy',
+        'from flask_security.models import fsqla_v3 as fsqla',
+        '',
+        'db = SQLAlchemy()',
+        'fsqla.FsModels.set_db_info(db)',
+        '',
+        '',
+        'class Role(db.Model, fsqla.FsRoleMixin):',
+        '    pass',
+        '',
+        '',
+        'class User(db.Model, fsqla.FsUserMixin):',
+        '    nickname = db.Column(db.String(40))',
+        '',
+        '',
+        'class WebAuthn(db.Model, fsqla.FsWebAuthnMixin):',
+        '    pass',
+      ].join('\n'),
+      'app2/__init__.py': '',
+      'app2/models.py': [
+        'from flask_sqlalchemy import SQLAlchemy',
+        'import flask_security.models.fsqla_v2 as fsqla',
+        '',
+        'db = SQLAlchemy()',
+        'fsqla.FsModels.set_db_info(db, user_table_name="account", role_table_name="group")',
+        '',
+        '',
+        'class Group(db.Model, fsqla.FsRoleMixin):',
+        '    __tablename__ = "group"',
+        '',
+        '',
+        'class Account(db.Model, fsqla.FsUserMixin):',
+        '    __tablename__ = "account"',
+      ].join('\n'),
+    };
+    const pg = await extractFiles(files);
+    expect(Object.fromEntries(pg.tables.map((t) => [t.name, t.columns.map((c) => [c.name, c.type, c.nullable, c.server_default])]))).toEqual({
+      account: [['username', 'VARCHAR(255)', true, null], ['us_totp_secrets', 'TEXT', true, null], ['us_phone_number', 'VARCHAR(128)', true, null], ['id', 'INTEGER', false, null], ['email', 'VARCHAR(255)', false, null], ['password', 'VARCHAR(255)', false, null], ['active', 'BOOLEAN', false, null], ['fs_uniquifier', 'VARCHAR(64)', false, null], ['confirmed_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['last_login_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['current_login_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['last_login_ip', 'VARCHAR(64)', true, null], ['current_login_ip', 'VARCHAR(64)', true, null], ['login_count', 'INTEGER', true, null], ['tf_primary_method', 'VARCHAR(64)', true, null], ['tf_totp_secret', 'VARCHAR(255)', true, null], ['tf_phone_number', 'VARCHAR(128)', true, null], ['create_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()'], ['update_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()']],
+      group: [['id', 'INTEGER', false, null], ['name', 'VARCHAR(80)', false, null], ['description', 'VARCHAR(255)', true, null], ['permissions', 'TEXT', true, null], ['update_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()']],
+      role: [['id', 'INTEGER', false, null], ['name', 'VARCHAR(80)', false, null], ['description', 'VARCHAR(255)', true, null], ['permissions', 'TEXT', true, null], ['update_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()']],
+      roles_users: [['user_id', 'INTEGER', true, null], ['role_id', 'INTEGER', true, null]],
+      roles_users: [['user_id', 'INTEGER', true, null], ['role_id', 'INTEGER', true, null]],
+      user: [['nickname', 'VARCHAR(40)', true, null], ['fs_webauthn_user_handle', 'VARCHAR(64)', true, null], ['mf_recovery_codes', 'TEXT', true, null], ['password', 'VARCHAR(255)', true, null], ['us_phone_number', 'VARCHAR(128)', true, null], ['username', 'VARCHAR(255)', true, null], ['us_totp_secrets', 'TEXT', true, null], ['id', 'INTEGER', false, null], ['email', 'VARCHAR(255)', false, null], ['active', 'BOOLEAN', false, null], ['fs_uniquifier', 'VARCHAR(64)', false, null], ['confirmed_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['last_login_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['current_login_at', 'TIMESTAMP WITHOUT TIME ZONE', true, null], ['last_login_ip', 'VARCHAR(64)', true, null], ['current_login_ip', 'VARCHAR(64)', true, null], ['login_count', 'INTEGER', true, null], ['tf_primary_method', 'VARCHAR(64)', true, null], ['tf_totp_secret', 'VARCHAR(255)', true, null], ['tf_phone_number', 'VARCHAR(128)', true, null], ['create_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()'], ['update_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()']],
+      web_authn: [['id', 'INTEGER', false, null], ['credential_id', 'BYTEA', false, null], ['public_key', 'BYTEA', false, null], ['sign_count', 'INTEGER', true, null], ['transports', 'TEXT', true, null], ['backup_state', 'BOOLEAN', false, null], ['device_type', 'VARCHAR(64)', false, null], ['extensions', 'VARCHAR(255)', true, null], ['create_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, 'now()'], ['lastuse_datetime', 'TIMESTAMP WITHOUT TIME ZONE', false, null], ['name', 'VARCHAR(64)', false, null], ['usage', 'VARCHAR(64)', false, null], ['user_id', 'INTEGER', false, null]],
+    });
+    expect(Object.fromEntries(pg.tables.map((t) => [t.name, [...t.unique_constraints.map((u) => u.columns), ...t.indexes.map((i) => i.columns)]]))).toEqual({
+      account: [['email'], ['fs_uniquifier'], ['username']],
+      group: [['name']],
+      role: [['name']],
+      roles_users: [],
+      roles_users: [],
+      user: [['email'], ['fs_uniquifier'], ['fs_webauthn_user_handle'], ['us_phone_number'], ['username']],
+      web_authn: [['credential_id']],
+    });
+    expect(Object.fromEntries(pg.tables.map((t) => [t.name, t.foreign_keys.map((f) => [f.columns[0], f.referred_table, f.ondelete])]))).toEqual({
+      account: [],
+      group: [],
+      role: [],
+      roles_users: [['role_id', 'role', null], ['user_id', 'user', null]],
+      roles_users: [['role_id', 'group', null], ['user_id', 'account', null]],
+      user: [],
+      web_authn: [['user_id', 'user', 'CASCADE']],
+    });
+    expect(pg.tables.flatMap((t) => t.unresolved)).toEqual([]);
+    const mysql = (await extractSchema(Object.entries(files).map(([path, text]) => ({ path, text })), { dialect: 'mysql' })).schema;
+    expect(Object.fromEntries(mysql.tables.map((t) => [t.name, t.columns.map((c) => c.type)]))).toEqual({
+      account: ['VARCHAR(255)', 'TEXT', 'VARCHAR(128)', 'INTEGER', 'VARCHAR(255)', 'VARCHAR(255)', 'BOOL', 'VARCHAR(64)', 'DATETIME', 'DATETIME', 'DATETIME', 'VARCHAR(64)', 'VARCHAR(64)', 'INTEGER', 'VARCHAR(64)', 'VARCHAR(255)', 'VARCHAR(128)', 'DATETIME', 'DATETIME'],
+      group: ['INTEGER', 'VARCHAR(80)', 'VARCHAR(255)', 'TEXT', 'DATETIME'],
+      role: ['INTEGER', 'VARCHAR(80)', 'VARCHAR(255)', 'TEXT', 'DATETIME'],
+      roles_users: ['INTEGER', 'INTEGER'],
+      roles_users: ['INTEGER', 'INTEGER'],
+      user: ['VARCHAR(40)', 'VARCHAR(64)', 'TEXT', 'VARCHAR(255)', 'VARCHAR(128)', 'VARCHAR(255)', 'TEXT', 'INTEGER', 'VARCHAR(255)', 'BOOL', 'VARCHAR(64)', 'DATETIME', 'DATETIME', 'DATETIME', 'VARCHAR(64)', 'VARCHAR(64)', 'INTEGER', 'VARCHAR(64)', 'VARCHAR(255)', 'VARCHAR(128)', 'DATETIME', 'DATETIME'],
+      web_authn: ['INTEGER', 'BLOB(1024)', 'BLOB', 'INTEGER', 'TEXT', 'BOOL', 'VARCHAR(64)', 'VARCHAR(255)', 'DATETIME', 'DATETIME', 'VARCHAR(64)', 'VARCHAR(64)', 'INTEGER'],
     });
   });
 

@@ -14,6 +14,7 @@ import { FLASK_DANCE_SQLA } from './shims/flask-dance.js';
 import { FASTAPI_RESTFUL_GUID, FASTAPI_UTILS_GUID } from './shims/fastapi-utils.js';
 import { SQLALCHEMY_JSON } from './shims/sqlalchemy-json.js';
 import { SQLALCHEMY_UTC } from './shims/sqlalchemy-utc.js';
+import { FLASK_SECURITY_ASALIST, FLASK_SECURITY_FSQLA, FLASK_SECURITY_FSQLA_V2, FLASK_SECURITY_FSQLA_V3 } from './shims/flask-security.js';
 
 const SHIMS: readonly Shim[] = [
   SQLALCHEMY_UTILS_MODELS,
@@ -27,6 +28,10 @@ const SHIMS: readonly Shim[] = [
   FASTAPI_RESTFUL_GUID,
   SQLALCHEMY_JSON,
   SQLALCHEMY_UTC,
+  FLASK_SECURITY_ASALIST,
+  FLASK_SECURITY_FSQLA,
+  FLASK_SECURITY_FSQLA_V2,
+  FLASK_SECURITY_FSQLA_V3,
 ];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */

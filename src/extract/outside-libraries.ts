@@ -28,7 +28,7 @@ const SQLALCHEMY_MIXINS: ReadonlyMap<string, string> = new Map([
 /**
  * Mixins from outside known to add no column nor any mapping directive, read from their source: Flask-Login's user
  * mixins (properties and methods), SQLAlchemy-serializer's SerializerMixin (serialization settings, to_dict()),
- * Flask-Security's UserMixin and RoleMixin (methods; its `fsqla` mixins do declare columns) and sqlalchemy-mixins'
+ * Flask-Security's UserMixin, RoleMixin and WebAuthnMixin (methods; its `fsqla` mixins are shims) and sqlalchemy-mixins'
  * query and repr helpers.
  */
 const OUTSIDE_PLAIN_MIXINS: ReadonlySet<string> = new Set([
@@ -42,6 +42,8 @@ const OUTSIDE_PLAIN_MIXINS: ReadonlySet<string> = new Set([
   'flask_security.RoleMixin',
   'flask_security.core.UserMixin',
   'flask_security.core.RoleMixin',
+  'flask_security.WebAuthnMixin',
+  'flask_security.core.WebAuthnMixin',
   ...[...SQLALCHEMY_MIXINS].flatMap(([name, module]) => [`sqlalchemy_mixins.${name}`, ...(module ? [`sqlalchemy_mixins.${module}.${name}`] : [])]),
 ]);
 
