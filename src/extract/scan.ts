@@ -2,6 +2,7 @@
 // imperative mappings, and tables built in module-level loops (what it cannot follow: scan-losses.ts).
 import type { Expr, FunctionDef, Stmt, WithItem } from '../python/summary.js';
 import { bindDynamicGlobal, classInfo, classScope, moduleScope, withEffects, type Env } from './context.js';
+import { isShimFile } from './library-shims.js';
 import { buildsSchema, mapsClass } from './builds-schema.js';
 import { classHeader, classStatement } from './classes.js';
 import { callsBuiltin, updateArgument } from './class-namespace.js';
@@ -137,7 +138,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
       if (stmt.k === 'expr' && mutateAtModuleLevel(x, stmt.value, env, seen)) break;
       if (stmt.value && (containsCall(stmt.value) || (stmt.k === 'assign' && stmt.targets.some((t) => t.k === 'attr' || t.k === 'sub')))) {
         // functions this statement calls run now, at import time: what they build counts too
-        const run = collecting(x, env, seen);
+        const run = collecting(x, env, seen, stmt.line);
         const value = statementValue(x, stmt, run);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
@@ -209,9 +210,12 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
   return undefined;
 }
 
-/** `env` running with its effects collected: what code run at import time builds (a Table, a mapped class) counts. */
-function collecting(x: Extraction, env: Env, seen: Set<CallValue>): Env {
-  return withEffects(env, (v, file, line) => collect(x, v, { file, line }, env, seen));
+/**
+ * `env` running with its effects collected: what code run at import time builds (a Table, a mapped class) counts.
+ * What a library shim's code builds (Flask-Security's roles_users) stands at `line`, the statement calling into it.
+ */
+function collecting(x: Extraction, env: Env, seen: Set<CallValue>, at: number): Env {
+  return withEffects(env, (v, file, line) => collect(x, v, isShimFile(file) ? { file: env.module.file, line: at } : { file, line }, env, seen));
 }
 
 /**
@@ -224,7 +228,7 @@ function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, s
   if (!item) return scanBody(x, body, env, seen);
   const { manager, target } = item;
   const fn = manager.k === 'call' ? evalExpr(x.ctx, manager.fn, env) : undefined;
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, manager.line);
   let jump: Jump;
   let ran = false;
   const inside = (entered: Value): void => {
@@ -256,14 +260,14 @@ function scanWith(x: Extraction, body: Stmt[], managers: WithItem[], env: Env, s
 function scanDecorated(x: Extraction, stmt: FunctionDef, env: Env, seen: Set<CallValue>): void {
   const binding = moduleScope(x.ctx.project, env.module).bindings.get(stmt.name);
   if (binding?.k !== 'def' || binding.def !== stmt) return;
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, stmt.line);
   collect(x, bindingValue(x.ctx, binding, run), { file: env.module.file, line: stmt.line, symbol: stmt.name }, env, seen);
 }
 
 /** `NAMING.update(...)` at module level changes the dict later statements read; false when not such a call. */
 function mutateAtModuleLevel(x: Extraction, expr: Expr, env: Env, seen: Set<CallValue>): boolean {
   const where = { file: env.module.file, line: expr.line };
-  const outcome = applyMutation(x.ctx, expr, collecting(x, env, seen), (a) => {
+  const outcome = applyMutation(x.ctx, expr, collecting(x, env, seen, expr.line), (a) => {
     for (const v of [...a.args, ...a.kwargs.values()]) collect(x, v, where, env, seen);
   });
   if (outcome === 'no') return false;
@@ -332,7 +336,7 @@ const isGlobalsCall = (e: Expr): boolean => callsBuiltin(e, 'globals');
 
 /** `globals().update({...})`: each string key of the dict becomes a module name; what its values build is collected. */
 function updateGlobals(x: Extraction, arg: Expr, env: Env, seen: Set<CallValue>): void {
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, arg.line);
   const update = evalExpr(x.ctx, arg, run);
   if (update.t !== 'dict') {
     x.orphans.push({ file: env.module.file, line: arg.line, reason: messages.globalsKey(unknownCause(update)) });
@@ -420,7 +424,7 @@ function bindDecorated(x: Extraction, mod: ModuleInfo, stmt: Extract<Stmt, { k: 
  */
 function classMadeByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls: ClassInfo, env: Env, seen: Set<CallValue>): Value | undefined {
   if (stmt.decorators.length === 0) return undefined;
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, stmt.line);
   // a decorator that builds a model of the class (noworkflow's `@proxy_class` making `type(name, (base,), columns)`)
   // and could not be run: what it makes is missing
   const failed = (fn: FuncInfo, reason: Value): void => {
@@ -461,7 +465,7 @@ function mapFactoryClass(x: Extraction, value: Value, depth = 0): void {
  */
 function runClassDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): void {
   if (decorators.length === 0) return;
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, cls.def.line);
   for (const d of [...decorators].reverse()) {
     const decorator = evalExpr(x.ctx, d, run);
     if (decorator.t !== 'func' || !decorator.fn.def.body) continue;
@@ -493,7 +497,7 @@ function mapByDecorators(x: Extraction, stmt: Extract<Stmt, { k: 'class' }>, cls
  * one mapped it (`beforeMapping`), and the reason the first that could not be run stopped.
  */
 function runDecorators(x: Extraction, decorators: Expr[], cls: ClassInfo, env: Env, seen: Set<CallValue>): { assigned: Map<string, Value>; beforeMapping?: Map<string, Value>; failure?: string } {
-  const run = collecting(x, env, seen);
+  const run = collecting(x, env, seen, cls.def.line);
   let failure: string | undefined;
   let beforeMapping: Map<string, Value> | undefined;
   const { assigned } = whileCreating(cls, () => {
