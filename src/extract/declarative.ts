@@ -131,7 +131,9 @@ function dictNames(x: Extraction, cls: ClassInfo): string[] {
 }
 
 function outsideBaseProblems(x: Extraction, cls: ClassInfo): Unresolved[] {
-  return unknownBases(x, cls).map((v) => ({ file: cls.module.file, line: cls.def.line, symbol: baseName(v), reason: messages.outsideBase(baseName(v), v) }));
+  // mapped by an outside base (model-kind.ts outsideRootRegistry keys its registry by the first of them)
+  const byOutsideRoot = mappedRegistry(x, cls)?.meta.outside === true;
+  return unknownBases(x, cls).map((v, i) => ({ file: cls.module.file, line: cls.def.line, symbol: baseName(v), reason: messages.outsideBase(baseName(v), v, byOutsideRoot && i === 0) }));
 }
 
 function baseName(v: Value): string {

@@ -13,10 +13,11 @@ export const messages = {
   notAModule: 'this file imports SQLAlchemy, but its name is no Python module name (a script, `create-tables.py`), so no import reaches it: tables it declares are not read',
   tableInTwoProjects: (table: string, first: string): string =>
     `table ${table} is declared in two Python projects of this repository (the other in ${first}): changes are judged table by table, by name, so the two are not told apart; list one project's files in the configuration's \`models\` globs`,
-  outsideBase: (name: string, v: Value): string =>
-    v.t === 'unknown'
-      ? `base class ${name} could not be resolved (${v.reason}); columns it adds are unknown`
-      : `base class ${name}${origin(v)} is not in the repository; columns it adds are unknown`,
+  /** `isRoot`: the declarative base the class is mapped by, whose MetaData's naming convention is unknown too */
+  outsideBase: (name: string, v: Value, isRoot = false): string => {
+    const what = isRoot ? 'columns it adds are unknown, and so is the naming convention its MetaData gives constraints' : 'columns it adds are unknown';
+    return v.t === 'unknown' ? `base class ${name} could not be resolved (${v.reason}); ${what}` : `base class ${name}${origin(v)} is not in the repository; ${what}`;
+  },
   flagNotKnown: (name: string, why: string): string => `${name} not known statically (${why}): the class is taken as mapped`,
   mappedByFunction: (cls: string, owner: string): string => `${cls} is mapped through ${owner}.__mapper_cls__, a mapper function of its own: columns it adds to this table (a version column) and tables it builds from it (a history table) are not followed`,
   mapperFunction: (cls: string): string => `classes mapped through ${cls}.__mapper_cls__ are mapped by a function of its own: tables or columns it adds (a history table, a version column) are not followed`,
