@@ -1,7 +1,9 @@
 // Libraries outside the repository whose mixins and column types models build on (sqlalchemy-utils' Timestamp,
-// fastapi-users' user tables, pgvector's types), restated as the Python they declare (src/extract/shims/) and read as if they were in
-// the repository: a model over one gets its columns, as SQLAlchemy gives them, instead of a report that they are
-// unknown. A shim is parsed once per process, and only for a project that imports its library.
+// fastapi-users' user tables, pgvector's types), restated as the Python they declare (src/extract/shims/) and read as
+// if they were in the repository: a model over one gets its columns, as SQLAlchemy gives them, instead of a report
+// that they are unknown. A shim is parsed once per process, and only for a project that imports its library. sqlalchemy-utils'
+// column types stay a table of their own (library-types.ts): several take their DDL from what the library works out
+// at run time (passlib's schemes, an impl class), which that table names as not followed where a shim would only fail.
 import type { ModuleSummary } from '../python/summary.js';
 import type { ModuleInfo } from './values.js';
 import { outlineOf } from './outline.js';
@@ -56,6 +58,15 @@ export function shimTarget(name: string): { module: string; attr: string } | und
   return TARGETS.get(name);
 }
 
+/** Per top-level name a shim exports under, the libraries whose shims it brings in. */
+const LIBRARIES_UNDER: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, Set<string>>();
+  for (const shim of SHIMS) {
+    for (const name of shim.exports) out.set(topLevel(name), (out.get(topLevel(name)) ?? new Set()).add(topLevel(shim.module)));
+  }
+  return new Map([...out].map(([name, libs]) => [name, [...libs]]));
+})();
+
 const parsed = new Map<Shim, Promise<ModuleSummary>>();
 
 /**
@@ -63,7 +74,7 @@ const parsed = new Map<Shim, Promise<ModuleSummary>>();
  * (`fastapi_users` re-exports the adapter's mixins), with the rest of their library, which they import.
  */
 export async function shimModules(imported: ReadonlySet<string>, summarize: (text: string) => Promise<ModuleSummary>): Promise<ModuleInfo[]> {
-  const libraries = new Set(SHIMS.filter((shim) => shim.exports.some((name) => imported.has(topLevel(name)))).map((shim) => topLevel(shim.module)));
+  const libraries = new Set([...imported].flatMap((name) => LIBRARIES_UNDER.get(name) ?? []));
   const needed = SHIMS.filter((shim) => libraries.has(topLevel(shim.module)));
   return Promise.all(
     needed.map(async (shim) => {

@@ -1,11 +1,12 @@
 // Flask-Security 5.6's ready-made model mixins (flask_security/models/fsqla*.py, and datastore.py's AsaList type), as
-// their columns are declared: `FsModels.set_db_info(db)` makes the `roles_users` table, each version's mixins add to
-// the one before. Earlier releases changed some of these in place (fsqla_v3's recovery codes and WebAuthn columns):
-// this is the current one. The relationships they declare are left out.
+// their columns are declared: `FsModels.set_db_info(db)` makes the `roles_users` table, each version's user mixin adds
+// to the one before. Later versions' FsModels and FsRoleMixin only subclass fsqla's with a new version number: the
+// same classes here, under each version's name. Earlier releases changed some of these in place (fsqla_v3's recovery
+// codes and WebAuthn columns): this is the current one. The relationships they declare are left out.
 import type { Shim } from './shim.js';
 
 const names = (module: string, list: string[]): string[] => list.map((n) => `flask_security.${module}.${n}`);
-const MODELS = ['FsModels', 'FsRoleMixin', 'FsUserMixin'];
+const VERSIONS = ['models.fsqla', 'models.fsqla_v2', 'models.fsqla_v3'];
 
 export const FLASK_SECURITY_ASALIST: Shim = {
   module: 'flask_security.datastore',
@@ -21,7 +22,7 @@ class AsaList(types.TypeDecorator):
 
 export const FLASK_SECURITY_FSQLA: Shim = {
   module: 'flask_security.models.fsqla',
-  exports: names('models.fsqla', MODELS),
+  exports: [...VERSIONS.flatMap((v) => names(v, ['FsModels', 'FsRoleMixin'])), ...names('models.fsqla', ['FsUserMixin'])],
   source: `
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String
 from sqlalchemy.ext.mutable import MutableList
@@ -82,21 +83,11 @@ class FsUserMixin(UserMixin):
 
 export const FLASK_SECURITY_FSQLA_V2: Shim = {
   module: 'flask_security.models.fsqla_v2',
-  exports: names('models.fsqla_v2', MODELS),
+  exports: names('models.fsqla_v2', ['FsUserMixin']),
   source: `
 from sqlalchemy import Column, String, Text
 
-from flask_security.models.fsqla import FsModels as FsModelsV1
-from flask_security.models.fsqla import FsRoleMixin as FsRoleMixinV1
 from flask_security.models.fsqla import FsUserMixin as FsUserMixinV1
-
-
-class FsModels(FsModelsV1):
-    fs_model_version = 2
-
-
-class FsRoleMixin(FsRoleMixinV1):
-    pass
 
 
 class FsUserMixin(FsUserMixinV1):
@@ -108,7 +99,7 @@ class FsUserMixin(FsUserMixinV1):
 
 export const FLASK_SECURITY_FSQLA_V3: Shim = {
   module: 'flask_security.models.fsqla_v3',
-  exports: names('models.fsqla_v3', [...MODELS, 'FsWebAuthnMixin']),
+  exports: names('models.fsqla_v3', ['FsUserMixin', 'FsWebAuthnMixin']),
   source: `
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.ext.declarative import declared_attr
@@ -116,17 +107,8 @@ from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.sql import func
 
 from flask_security import AsaList, WebAuthnMixin
-from flask_security.models.fsqla_v2 import FsModels as FsModelsV2
-from flask_security.models.fsqla_v2 import FsRoleMixin as FsRoleMixinV2
+from flask_security.models.fsqla import FsModels
 from flask_security.models.fsqla_v2 import FsUserMixin as FsUserMixinV2
-
-
-class FsModels(FsModelsV2):
-    fs_model_version = 3
-
-
-class FsRoleMixin(FsRoleMixinV2):
-    pass
 
 
 class FsUserMixin(FsUserMixinV2):
