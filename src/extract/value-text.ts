@@ -107,6 +107,8 @@ export function defaultText(v: Value, dialect: Dialect): string {
   if (v.t !== 'call') return valueText(v);
   // SQLAlchemy wraps a callable without a __name__ in a lambda of its own (ColumnDefault), which is what it keeps
   if (v.callee.t === 'ext' && v.callee.name === 'functools.partial') return '<lambda>';
+  // a default object SQLAlchemy keeps as given, named by its class (an insert sentinel's)
+  if (v.callee.t === 'ext' && v.callee.name === 'sqlalchemy.sql.schema._InsertSentinelColumnDefault') return '_InsertSentinelColumnDefault()';
   return sqlElementText(v, dialect) ?? valueText(v);
 }
 
