@@ -16,6 +16,7 @@ import { FLASK_DANCE_SQLA } from './shims/flask-dance.js';
 import { FASTAPI_RESTFUL_GUID, FASTAPI_UTILS_GUID } from './shims/fastapi-utils.js';
 import { SQLALCHEMY_JSON } from './shims/sqlalchemy-json.js';
 import { SQLALCHEMY_UTC } from './shims/sqlalchemy-utc.js';
+import { AUTHLIB_SQLA_OAUTH2 } from './shims/authlib.js';
 import { ADVANCED_ALCHEMY_BASE, ADVANCED_ALCHEMY_MIXINS, ADVANCED_ALCHEMY_TYPES } from './shims/advanced-alchemy.js';
 import { FLASK_SECURITY_ASALIST, FLASK_SECURITY_FSQLA, FLASK_SECURITY_FSQLA_V2, FLASK_SECURITY_FSQLA_V3 } from './shims/flask-security.js';
 
@@ -38,6 +39,7 @@ const SHIMS: readonly Shim[] = [
   ADVANCED_ALCHEMY_TYPES,
   ADVANCED_ALCHEMY_MIXINS,
   ADVANCED_ALCHEMY_BASE,
+  AUTHLIB_SQLA_OAUTH2,
 ];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
