@@ -17,6 +17,7 @@ import { FASTAPI_RESTFUL_GUID, FASTAPI_UTILS_GUID } from './shims/fastapi-utils.
 import { SQLALCHEMY_JSON } from './shims/sqlalchemy-json.js';
 import { SQLALCHEMY_UTC } from './shims/sqlalchemy-utc.js';
 import { AUTHLIB_SQLA_OAUTH2 } from './shims/authlib.js';
+import { OSLO_DB_MODELS, OSLO_DB_TYPES } from './shims/oslo-db.js';
 import { ADVANCED_ALCHEMY_BASE, ADVANCED_ALCHEMY_MIXINS, ADVANCED_ALCHEMY_TYPES } from './shims/advanced-alchemy.js';
 import { FLASK_SECURITY_ASALIST, FLASK_SECURITY_FSQLA, FLASK_SECURITY_FSQLA_V2, FLASK_SECURITY_FSQLA_V3 } from './shims/flask-security.js';
 
@@ -40,6 +41,8 @@ const SHIMS: readonly Shim[] = [
   ADVANCED_ALCHEMY_MIXINS,
   ADVANCED_ALCHEMY_BASE,
   AUTHLIB_SQLA_OAUTH2,
+  OSLO_DB_TYPES,
+  OSLO_DB_MODELS,
 ];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */

@@ -90,7 +90,7 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   return registry;
 }
 
-/** Bases from outside the repository that may add columns we cannot see (oslo.db TimestampMixin ...). */
+/** Bases from outside the repository that may add columns we cannot see (Flask-AppBuilder's AuditMixin ...). */
 export function unknownBases(x: Extraction, cls: ClassInfo): Value[] {
   return outsideBases(x.ctx, cls).filter((v) => {
     if (v.t === 'ext') return !HARMLESS.test(v.name) && !addsNoColumn(v.name);
