@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Adds the libraries some golden fixtures import (sqlalchemy-utils 0.41 and what its types need, GeoAlchemy2 0.15
-# and packaging, Flask-Login, SQLAlchemy-Utc, Authlib) to the oracle's Debian trixie root, from Debian's own packages: pure
+# and packaging, Flask-Login, SQLAlchemy-Utc, Authlib, Advanced Alchemy) to the oracle's Debian trixie root, from Debian's own packages: pure
 # Python, unpacked as they are. Run once after ../shared/oracle/setup-oracle.sh, before scripts/regen-golden.sh of
 # the fixtures that import them (sqlalchemy-utils-types, geoalchemy2-spatial-types, outside-plain-mixins,
-# library-shim-mixins, library-type-subclasses, authlib-oauth2-mixins).
+# library-shim-mixins, library-type-subclasses, authlib-oauth2-mixins, advanced-alchemy-bases).
 set -euo pipefail
 ROOTFS="${SG_ORACLE_HOME:-/tmp/schemaguard-oracle}/rootfs"
 [ -d "$ROOTFS/usr/lib/python3/dist-packages" ] || { echo "oracle-extras: no oracle root at $ROOTFS (run setup-oracle.sh first)" >&2; exit 2; }
 MIRROR="${SG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-PACKAGES="python3-sqlalchemy-utils python3-passlib python3-phonenumbers python3-arrow python3-dateutil python3-colour python3-babel python3-geoalchemy2 python3-packaging python3-flask-login python3-sqlalchemy-utc python3-authlib"
+PACKAGES="python3-sqlalchemy-utils python3-passlib python3-phonenumbers python3-arrow python3-dateutil python3-colour python3-babel python3-geoalchemy2 python3-packaging python3-flask-login python3-sqlalchemy-utc python3-authlib python3-advanced-alchemy"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "oracle-extras: reading the trixie package index" >&2

@@ -1,14 +1,14 @@
-// Advanced Alchemy 1.x's declarative bases, mixins and column types (advanced_alchemy/base.py, mixins/, types/), as
+// Advanced Alchemy 1.4's declarative bases, mixins and column types (advanced_alchemy/base.py, mixins/, types/), as
 // their columns are declared, and Litestar's re-exports of them: one registry whose MetaData carries the naming
 // convention and whose type map turns `Mapped[UUID]` into GUID and `Mapped[datetime]` into DateTimeUTC, table names
 // from the class name, a per-`__bind_key__` MetaData, and every UUID and Nano ID key's `sa_orm_sentinel` column.
-// What decides no column is left out: the sentinel's `init=False` for dataclass models, the file-object and
-// encrypted-string types (their DDL changed between releases: a column of one is reported), to_dict() and the like.
+// What decides no column is left out: the sentinel's `init=False` for dataclass models, the type map's pydantic and
+// msgspec entries, the encryption and hashing backends, to_dict() and the like.
 import type { Shim } from './shim.js';
 
 const under = (modules: readonly string[], names: readonly string[]): string[] => modules.flatMap((m) => names.map((n) => `${m}.${n}`));
 
-const TYPES = ['GUID', 'DateTimeUTC', 'ORA_JSONB', 'JsonB', 'BigIntIdentity'];
+const TYPES = ['GUID', 'DateTimeUTC', 'ORA_JSONB', 'JsonB', 'BigIntIdentity', 'EncryptedString', 'EncryptedText', 'PasswordHash', 'StoredObject'];
 const MIXINS = ['SentinelMixin', 'UUIDPrimaryKey', 'UUIDv6PrimaryKey', 'UUIDv7PrimaryKey', 'NanoIDPrimaryKey', 'BigIntPrimaryKey', 'IdentityPrimaryKey', 'AuditColumns', 'SlugKey'];
 const BASES = [
   'UUIDBase', 'UUIDAuditBase', 'UUIDv6Base', 'UUIDv6AuditBase', 'UUIDv7Base', 'UUIDv7AuditBase', 'NanoIDBase', 'NanoIDAuditBase',
@@ -31,6 +31,10 @@ export const ADVANCED_ALCHEMY_TYPES: Shim = {
     'advanced_alchemy.types.json.JsonB',
     'advanced_alchemy.types.json.ORA_JSONB',
     'advanced_alchemy.types.identity.BigIntIdentity',
+    'advanced_alchemy.types.encrypted_string.EncryptedString',
+    'advanced_alchemy.types.encrypted_string.EncryptedText',
+    'advanced_alchemy.types.password_hash.base.PasswordHash',
+    'advanced_alchemy.types.file_object.StoredObject',
     ...under(LITESTAR.map((p) => `${p}.types`), TYPES),
   ],
   source: `
@@ -39,7 +43,7 @@ from sqlalchemy.dialects.oracle import BLOB as ORA_BLOB
 from sqlalchemy.dialects.oracle import RAW as ORA_RAW
 from sqlalchemy.dialects.postgresql import JSONB as PG_JSONB
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
-from sqlalchemy.types import BINARY, CHAR, JSON, BigInteger, DateTime, Integer, TypeDecorator
+from sqlalchemy.types import BINARY, CHAR, JSON, BigInteger, DateTime, Integer, String, Text, TypeDecorator
 
 
 class GUID(TypeDecorator):
@@ -81,6 +85,48 @@ class ORA_JSONB(TypeDecorator):
 JsonB = JSON().with_variant(PG_JSONB, "postgresql").with_variant(ORA_JSONB, "oracle").with_variant(PG_JSONB, "cockroachdb")
 
 BigIntIdentity = BigInteger().with_variant(Integer, "sqlite")
+
+
+class EncryptedString(TypeDecorator):
+    impl = String
+    cache_ok = True
+
+    def __init__(self, key=None, backend=None, length=None, **kwargs):
+        super().__init__()
+        self.length = length
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name in {"mysql", "mariadb"}:
+            return dialect.type_descriptor(Text())
+        if dialect.name == "oracle":
+            return dialect.type_descriptor(String(length=4000))
+        return dialect.type_descriptor(String())
+
+
+class EncryptedText(EncryptedString):
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        return dialect.type_descriptor(Text())
+
+
+class PasswordHash(TypeDecorator):
+    impl = String
+    cache_ok = True
+
+    def __init__(self, backend, length=128):
+        self.length = length
+        super().__init__(length=length)
+
+
+class StoredObject(TypeDecorator):
+    impl = JsonB
+    cache_ok = True
+
+    def __init__(self, backend, multiple=False, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.multiple = multiple
 `,
 };
 
@@ -215,8 +261,9 @@ export const ADVANCED_ALCHEMY_BASE: Shim = {
   exports: [...under(PACKAGES.map((p) => `${p}.base`), BASES), ...under(LITESTAR.flatMap((p) => [p, `${p}.base`]), LITESTAR_BASE)],
   source: `
 import re
+import datetime
 import uuid as core_uuid
-from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Date, MetaData
@@ -247,7 +294,15 @@ class CommonTableAttributes(BasicAttributes):
 
 
 def create_registry(custom_annotation_map=None):
-    type_annotation_map = {UUID: GUID, core_uuid.UUID: GUID, datetime: DateTimeUTC, date: Date, dict: JsonB}
+    type_annotation_map = {
+        UUID: GUID,
+        core_uuid.UUID: GUID,
+        datetime.datetime: DateTimeUTC,
+        datetime.date: Date,
+        dict: JsonB,
+        dict[str, Any]: JsonB,
+        dict[str, str]: JsonB,
+    }
     if custom_annotation_map is not None:
         type_annotation_map.update(custom_annotation_map)
     return registry(metadata=MetaData(naming_convention=convention), type_annotation_map=type_annotation_map)
