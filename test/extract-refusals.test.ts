@@ -53,10 +53,10 @@ describe('effects the evaluator cannot follow', () => {
 
   it("says of an outside declarative base that its MetaData's naming convention is unknown, not of an outside mixin", async () => {
     const schema = await extract({
-      'm.py': `${HEAD}from sqlalchemy.orm import Mapped, mapped_column\nfrom advanced_alchemy.base import UUIDAuditBase\nfrom vendor.mixins import Stamped\n\nclass Author(UUIDAuditBase):\n    __tablename__ = "author"\n    name: Mapped[str] = mapped_column(sa.String(50), unique=True)\n\nclass Post(Base, Stamped):\n    __tablename__ = "post"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+      'm.py': `${HEAD}from sqlalchemy.orm import Mapped, mapped_column\nfrom vendor.orm import AuditBase\nfrom vendor.mixins import Stamped\n\nclass Author(AuditBase):\n    __tablename__ = "author"\n    name: Mapped[str] = mapped_column(sa.String(50), unique=True)\n\nclass Post(Base, Stamped):\n    __tablename__ = "post"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
     });
     expect(table(schema, 'author').unresolved.map((u) => u.reason)).toContain(
-      'base class UUIDAuditBase from advanced_alchemy.base is not in the repository; columns it adds are unknown, and so is the naming convention its MetaData gives constraints',
+      'base class AuditBase from vendor.orm is not in the repository; columns it adds are unknown, and so is the naming convention its MetaData gives constraints',
     );
     expect(table(schema, 'post').unresolved.map((u) => u.reason)).toEqual(['base class Stamped from vendor.mixins is not in the repository; columns it adds are unknown']);
   });

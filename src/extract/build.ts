@@ -56,6 +56,10 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
       return mapped?.table && !mapped.isSingleTable ? columnObjects(x, mapped.table) : undefined;
     },
     metaTables: (meta) => tablesOfMeta(x, meta),
+    declaredAttribute: (cls, name) => {
+      const found = dunderValue(x, cls, name);
+      return found?.isDeclared ? found.value : undefined;
+    },
     metaAttribute: (meta, name) => {
       const info = metaOfValue(ctx, x.reg, meta);
       if (!info) return undefined;

@@ -26,6 +26,8 @@ export interface EvalHooks {
   metaTables(meta: Value): Array<[string, Value]> | undefined;
   /** `metadata.schema` / `metadata.naming_convention` as configured so far; undefined when the value is no MetaData */
   metaAttribute(meta: Value, name: 'schema' | 'naming_convention'): Value | undefined;
+  /** `cls.name` for a declared_attr up the MRO: what it returns for `cls`, as mapping meets it; undefined for any other */
+  declaredAttribute(cls: ClassInfo, name: string): Value | undefined;
 }
 
 export interface Project {
@@ -151,6 +153,7 @@ const NO_HOOKS: EvalHooks = {
   mappedColumn: () => undefined,
   metaTables: () => undefined,
   metaAttribute: () => undefined,
+  declaredAttribute: () => undefined,
 };
 
 export function createProject(modules: ModuleInfo[], dialect: Dialect): Project {

@@ -235,13 +235,18 @@ function enumMemberAttribute(ctx: Ctx, member: CallValue, name: string): Value |
   return failed && found?.t !== 'func' ? failed : found;
 }
 
-/** The Column (or mapped_column) call that the class body binding `name` (up the MRO) holds. */
+/**
+ * The Column (or mapped_column) call that the class body binding `name` (up the MRO) holds, or a declared_attr there
+ * returns for `cls` (sqlalchemy_mptt's `cls.left.name` in its `__table_args__`).
+ */
 export function columnBehind(ctx: Ctx, cls: ClassInfo, name: string): CallValue | undefined {
   for (const e of mroOf(ctx, cls)) {
     if (e.k !== 'class') continue;
     const binding = classScope(ctx.project, e.cls).bindings.get(name);
     if (!binding) continue;
-    return binding.k === 'expr' ? callOf(bindingValue(ctx, binding, { module: e.cls.module, cls: e.cls, depth: 0 }), 'Column', 'mapped_column') : undefined;
+    if (binding.k === 'expr') return callOf(bindingValue(ctx, binding, { module: e.cls.module, cls: e.cls, depth: 0 }), 'Column', 'mapped_column');
+    const declared = binding.k === 'def' ? ctx.project.hooks.declaredAttribute(cls, name) : undefined;
+    return declared && callOf(declared, 'Column', 'mapped_column');
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import { messages } from './messages.js';
 import { builtinException, isTruthy, raising, undecidable, unknown, type Arguments, type FuncInfo, type Unknown, type Value } from './values.js';
 import { mroOf } from './classes.js';
 import { tryOf } from './scope.js';
-import { isTableCall } from './evaluate-attr.js';
+import { columnBehind, isTableCall } from './evaluate-attr.js';
 
 /** Nested helper calls followed: a recursive helper over a name's characters (`snake(name[1:])`) goes one deep per letter. */
 const MAX_DEPTH = 40;
@@ -494,6 +494,7 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
   // (and a record: an enum member its `__init__` runs on, a SimpleNamespace)
   if (obj.t === 'call' && setObjectAttribute(ctx, obj, target.name, value)) return undefined;
   if (setColumnAttribute(obj, target.name, value)) return undefined;
+  if (namesColumnAsItIs(ctx, obj, target.name, value)) return undefined;
   if (obj.t === 'class' && !obj.cls.inCreation && isPlainFactoryClass(ctx, obj.cls)) {
     setOnFactoryClass(obj.cls, target.name, value);
     return undefined;
@@ -520,6 +521,20 @@ function assignAttr(ctx: Ctx, target: Extract<Expr, { k: 'attr' }>, value: Value
 }
 
 const FUNCTION_NAMES = new Set(['__name__', '__qualname__', '__doc__']);
+
+/**
+ * `pk.name = "id"` on a class's Column read back as `cls.id` (sqlalchemy_mptt names the key column it refers to
+ * before mapping would): the name declarative gives it anyway, its attribute name or the one it has, now read back.
+ */
+function namesColumnAsItIs(ctx: Ctx, obj: Value, name: string, value: Value): boolean {
+  if (obj.t !== 'clsattr' || name !== 'name' || value.t !== 'str') return false;
+  const column = columnBehind(ctx, obj.cls, obj.name);
+  if (!column || saSymbol(column.callee) !== 'Column') return false;
+  const first = column.args[0];
+  const given = first?.t === 'str' ? first : column.kwargs.get('name');
+  if (given) return given.t === 'str' && given.v === value.v;
+  return value.v === obj.name && setColumnAttribute(column, name, value);
+}
 
 /** A property's getter, setter or deleter read off it (`prop.fget`). */
 function isPropertyAccessor(v: Value): boolean {
