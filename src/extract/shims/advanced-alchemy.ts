@@ -1,15 +1,15 @@
-// Advanced Alchemy 1.4's declarative bases, mixins and column types (advanced_alchemy/base.py, mixins/, types/), as
-// their columns are declared, and Litestar's re-exports of them: one registry whose MetaData carries the naming
-// convention and whose type map turns `Mapped[UUID]` into GUID and `Mapped[datetime]` into DateTimeUTC, table names
-// from the class name, a per-`__bind_key__` MetaData, and every UUID and Nano ID key's `sa_orm_sentinel` column.
-// What decides no column is left out: the sentinel's `init=False` for dataclass models, the type map's pydantic and
-// msgspec entries, the encryption and hashing backends, to_dict() and the like.
+// Advanced Alchemy 1.4's declarative bases, mixins and column types (advanced_alchemy/base.py, mixins/, types/; and
+// the `IdentityPrimaryKey` of the releases since), as their columns are declared, and Litestar's re-exports of them:
+// one registry whose MetaData carries the naming convention and whose type map turns `Mapped[UUID]` into GUID and
+// `Mapped[datetime]` into DateTimeUTC, table names from the class name, a per-`__bind_key__` MetaData, and every UUID
+// and Nano ID key's `sa_orm_sentinel` column. What decides no column is left out: the sentinel's `init=False` for
+// dataclass models, the type map's pydantic and msgspec entries, the encryption and hashing backends, to_dict().
 import type { Shim } from './shim.js';
 
 const under = (modules: readonly string[], names: readonly string[]): string[] => modules.flatMap((m) => names.map((n) => `${m}.${n}`));
 
 const TYPES = ['GUID', 'DateTimeUTC', 'ORA_JSONB', 'JsonB', 'BigIntIdentity', 'EncryptedString', 'EncryptedText', 'PasswordHash', 'StoredObject'];
-const MIXINS = ['SentinelMixin', 'UUIDPrimaryKey', 'UUIDv6PrimaryKey', 'UUIDv7PrimaryKey', 'NanoIDPrimaryKey', 'BigIntPrimaryKey', 'IdentityPrimaryKey', 'AuditColumns', 'SlugKey'];
+const MIXINS = ['SentinelMixin', 'UniqueMixin', 'UUIDPrimaryKey', 'UUIDv6PrimaryKey', 'UUIDv7PrimaryKey', 'NanoIDPrimaryKey', 'BigIntPrimaryKey', 'IdentityPrimaryKey', 'AuditColumns', 'SlugKey'];
 const BASES = [
   'UUIDBase', 'UUIDAuditBase', 'UUIDv6Base', 'UUIDv6AuditBase', 'UUIDv7Base', 'UUIDv7AuditBase', 'NanoIDBase', 'NanoIDAuditBase',
   'BigIntBase', 'BigIntAuditBase', 'DefaultBase', 'SQLQuery', 'AdvancedDeclarativeBase', 'CommonTableAttributes', 'BasicAttributes',
@@ -140,6 +140,7 @@ export const ADVANCED_ALCHEMY_MIXINS: Shim = {
     ...under(['advanced_alchemy.mixins.bigint'], ['BigIntPrimaryKey', 'IdentityPrimaryKey']),
     'advanced_alchemy.mixins.audit.AuditColumns',
     'advanced_alchemy.mixins.slug.SlugKey',
+    'advanced_alchemy.mixins.unique.UniqueMixin',
     // importing them from the base module is deprecated, and still works
     ...under(['advanced_alchemy.base'], ['AuditColumns', 'BigIntPrimaryKey', 'NanoIDPrimaryKey', 'SlugKey', 'UUIDPrimaryKey', 'UUIDv6PrimaryKey', 'UUIDv7PrimaryKey']),
     ...under(LITESTAR.flatMap((p) => [p, `${p}.base`, `${p}.mixins`]), LITESTAR_MIXINS),
@@ -174,6 +175,11 @@ class SentinelMixin:
             use_existing_column=True,
             nullable=True,
         )
+
+
+# get-or-create classmethods over a cache: no column
+class UniqueMixin:
+    pass
 
 
 @declarative_mixin
