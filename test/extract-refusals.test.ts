@@ -61,6 +61,15 @@ describe('effects the evaluator cannot follow', () => {
     expect(table(schema, 'post').unresolved.map((u) => u.reason)).toEqual(['base class Stamped from vendor.mixins is not in the repository; columns it adds are unknown']);
   });
 
+  it("takes a declarative_base(cls=...) class over an outside base for the models' mixin, not for a model of that base", async () => {
+    // nca47's shape (oracle: no table base0s; things gets deleted_at): the class names the models' table
+    const schema = await extract({
+      'm.py': 'import six\nimport sqlalchemy as sa\nfrom sqlalchemy.ext import declarative\n\nclass Base0(six.Iterator):\n    @declarative.declared_attr\n    def __tablename__(cls):\n        return cls.__name__.lower() + "s"\n\n    deleted_at = sa.Column(sa.DateTime)\n\nBASE = declarative.declarative_base(cls=Base0)\n\nclass Thing(BASE):\n    id = sa.Column(sa.Integer, primary_key=True)\n',
+    });
+    expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)])).toEqual([['things', ['id', 'deleted_at']]]);
+    expect(table(schema, 'things').unresolved.map((u) => u.reason)).toEqual(['base class Iterator from six is not in the repository; columns it adds are unknown']);
+  });
+
   it('says which submodule of a namespace package is not read', async () => {
     const schema = await extract({
       'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',

@@ -77,6 +77,7 @@ export function abstractConcreteRegistry(x: Extraction, cls: ClassInfo): Registr
 function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
   const attrs = ownAttrs(x, cls);
   if (!attrs.has('__tablename__') && !attrs.has('__table__')) return null;
+  if (isDeclarativeBaseMixin(cls)) return null;
   const root = outsideBases(x.ctx, cls).find((v) => v.t === 'ext' && OUTSIDE_ROOTS.has(v.name)) ?? unknownBases(x, cls)[0];
   if (!root) return null;
   const key = root.t === 'ext' ? root.name : root;
@@ -88,6 +89,21 @@ function outsideRootRegistry(x: Extraction, cls: ClassInfo): Registry | null {
     x.reg.registries.set(key, registry);
   }
   return registry;
+}
+
+const BASE_FACTORIES = new Set(['declarative_base', 'generate_base']);
+
+/**
+ * `BASE = declarative_base(cls=Nca47Base)` in the class's module: the class is the models' mixin, not a model of an
+ * outside base, though it names a table for them (nca47's `__tablename__` declared_attr over oslo.db's bases).
+ */
+function isDeclarativeBaseMixin(cls: ClassInfo): boolean {
+  return cls.module.body.some((s) => {
+    if (s.k !== 'assign' || s.value.k !== 'call') return false;
+    const fn = s.value.fn;
+    const name = fn.k === 'name' ? fn.id : fn.k === 'attr' ? fn.name : '';
+    return BASE_FACTORIES.has(name) && s.value.args.some((a) => a.name === 'cls' && a.value.k === 'name' && a.value.id === cls.name);
+  });
 }
 
 /** Bases from outside the repository that may add columns we cannot see (Flask-AppBuilder's AuditMixin ...). */

@@ -1,5 +1,6 @@
 // oslo.db 17's model mixins and column types (oslo_db/sqlalchemy/models.py and types.py), as their columns are
-// declared: OpenStack services' TimestampMixin and SoftDeleteMixin; ModelBase's dict-like methods add no column.
+// declared: OpenStack services' TimestampMixin and SoftDeleteMixin; ModelBase's dict-like methods and ModelIterator
+// add no column.
 import type { Shim } from './shim.js';
 
 export const OSLO_DB_TYPES: Shim = {
@@ -43,7 +44,7 @@ class SoftDeleteInteger(TypeDecorator):
 
 export const OSLO_DB_MODELS: Shim = {
   module: 'oslo_db.sqlalchemy.models',
-  exports: ['ModelBase', 'TimestampMixin', 'SoftDeleteMixin'].map((n) => `oslo_db.sqlalchemy.models.${n}`),
+  exports: ['ModelBase', 'ModelIterator', 'TimestampMixin', 'SoftDeleteMixin'].map((n) => `oslo_db.sqlalchemy.models.${n}`),
   source: `
 import datetime
 
@@ -54,6 +55,12 @@ from oslo_db.sqlalchemy import types
 
 class ModelBase:
     pass
+
+
+class ModelIterator:
+    def __init__(self, model, columns):
+        self.model = model
+        self.i = columns
 
 
 # the library's lambdas call oslo_utils' timeutils.utcnow(), the naive UTC time
