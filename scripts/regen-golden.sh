@@ -3,7 +3,8 @@
 # Usage: scripts/regen-golden.sh [case...]   (default: every case). Review the diff before committing.
 # expected.json is always rebuilt (postgresql); expected.<dialect>.json only where it already exists.
 # A case with an `oracle-shims` file imports a library outside the repository: the oracle reads it from the shims that
-# file names (scripts/shim-packages.mjs, over the build), written beside a copy of the case.
+# file names (scripts/shim-packages.mjs, over the build), written beside a copy of the case; one with an
+# `oracle-libraries` file, from the directories of fixtures/oracle-libraries it names, copied there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ORACLE="${SG_ORACLE_DIR:-../shared/oracle}/oracle.py"
@@ -15,10 +16,11 @@ for c in "$@"; do
   dir="fixtures/models/$c"
   [ -d "$dir" ] || { echo "regen-golden: no case $dir" >&2; exit 2; }
   src="$dir"
-  if [ -f "$dir/oracle-shims" ]; then
+  if [ -f "$dir/oracle-shims" ] || [ -f "$dir/oracle-libraries" ]; then
     src="$(mktemp -d)"
     cp -r "$dir"/. "$src"/
-    node scripts/shim-packages.mjs "$src" $(cat "$dir/oracle-shims")
+    [ -f "$dir/oracle-shims" ] && node scripts/shim-packages.mjs "$src" $(cat "$dir/oracle-shims")
+    [ -f "$dir/oracle-libraries" ] && for lib in $(cat "$dir/oracle-libraries"); do cp -r "fixtures/oracle-libraries/$lib" "$src"/; done
   fi
   python3 "$ORACLE" "$src" -o "$dir/expected.json" --strict
   for d in mysql sqlite; do

@@ -269,10 +269,10 @@ describe('effects the evaluator cannot follow', () => {
     for (const u of tags.unresolved) expect(u.reason).toMatch(/metaclass Meta\.__init__ could not be run statically .*os\.environ/);
   });
 
-  it('names a mapper event listener and sqlalchemy-searchable, whose indexes are added while classes are mapped', async () => {
+  it('names a mapper event listener, and a make_searchable() not run at import, whose indexes are added while classes are mapped', async () => {
     const schema = await extract({
       'search.py': `from sqlalchemy import Index, event, orm\n\ndef add_index(mapper, cls):\n    for column in mapper.persist_selectable.c:\n        Index(column.table.name + "_idx", column)\n\ndef make_indexed(metadata):\n    event.listen(orm.Mapper, "instrument_class", add_index)\n\n@event.listens_for(orm.Mapper, "after_configured")\ndef configured():\n    pass\n\n@event.listens_for(orm.Session, "before_commit")\ndef before_commit(session):\n    pass\n`,
-      'm.py': `${HEAD}from sqlalchemy_searchable import make_searchable\nfrom search import make_indexed\n\nmake_searchable(Base.metadata)\nmake_indexed(Base.metadata)\n\nclass Doc(Base):\n    __tablename__ = "docs"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+      'm.py': `${HEAD}from sqlalchemy_searchable import make_searchable\nfrom search import make_indexed\n\ndef init_search(): make_searchable(Base.metadata)\nmake_indexed(Base.metadata)\n\nclass Doc(Base):\n    __tablename__ = "docs"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
     });
     expect(table(schema, 'docs').columns.map((c) => c.name)).toEqual(['id']);
     const warnings = schema.diagnostics.map((d) => [d.file, d.line, d.message]);

@@ -24,6 +24,7 @@ import { resolveRelative, withParentPackages } from './module-names.js';
 import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from './registry.js';
 import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
+import { noteMakeSearchable } from './searchable.js';
 import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively, reportOutsideTableMaker } from './module-effects.js';
@@ -140,6 +141,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         // functions this statement calls run now, at import time: what they build counts too
         const run = collecting(x, env, seen, stmt.line);
         const value = statementValue(x, stmt, run);
+        if (stmt.k === 'expr' && !env.cls && !env.locals) noteMakeSearchable(x, value);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
         reportEffectLoss(x, stmt.line, value, env);

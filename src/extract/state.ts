@@ -39,4 +39,6 @@ export interface Extraction {
   saColumnTables?: Map<CallValue, string>;
   /** what a declared_attr's code builds while a class is mapped (timesketch's `cls.Label = type(...)`): scan.ts maps it */
   onMappingEffect?: (v: Value) => void;
+  /** sqlalchemy-searchable's make_searchable() run at import: the calls, and how many classes existed before the first */
+  searchable?: { calls: Set<string>; from: number };
 }
