@@ -22,7 +22,7 @@ export const messages = {
   mappedByFunction: (cls: string, owner: string): string => `${cls} is mapped through ${owner}.__mapper_cls__, a mapper function of its own: columns it adds to this table (a version column) and tables it builds from it (a history table) are not followed`,
   mapperFunction: (cls: string): string => `classes mapped through ${cls}.__mapper_cls__ are mapped by a function of its own: tables or columns it adds (a history table, a version column) are not followed`,
   mapperEvent: (event: string): string => `a "${event}" event listener runs while classes are mapped: tables, columns or indexes it adds are not followed`,
-  versionedTables: "SQLAlchemy-Continuum's make_versioned() adds a version table for each class with __versioned__, and a transaction table, when mappers are configured: those tables are not followed",
+  versionedTables: "SQLAlchemy-Continuum's make_versioned() adds a version table for each class with __versioned__ and for each association table of its relationships, a transaction table, and its plugins' tables and columns, when mappers are configured: those are not followed",
   searchableIndexes: 'sqlalchemy-searchable adds an index to each search-vector column of the classes mapped after this call, run here in a function, under an `if` not decidable statically or with a mapper of its own: when it runs is not followed, nor are those indexes',
   enumNamespace: (cls: string, meta: string): string =>
     `Enum() of class ${cls}, whose body fills the namespace metaclass ${meta}.__prepare__ makes (bare names may be members): its members are not known statically`,
