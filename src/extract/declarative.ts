@@ -16,6 +16,7 @@ import { hasFlaskNaming, metadataFor, type Registry } from './registry.js';
 import { applyMapperOptions, mapsColumn, propertyColumn } from './module-effects.js';
 import { findColumn, tableOfRef, usesColumnOf } from './references.js';
 import { mapSqlModel } from './sqlmodel.js';
+import { reportRefusedAnnotations } from './refused-annotations.js';
 import { tableClsDecision } from './table-cls-hook.js';
 import type { Extraction, MappedClass } from './state.js';
 import { messages } from './messages.js';
@@ -27,6 +28,7 @@ export function mapClass(x: Extraction, cls: ClassInfo): MappedClass | null {
   x.mapped.set(cls, null);
   const registry = mappedRegistry(x, cls);
   if (!registry) return null;
+  if (registry.flavor !== 'sqlmodel') reportRefusedAnnotations(x, cls);
   const result = registry.flavor === 'sqlmodel' ? mapSqlModel(x, cls, registry) : mapDeclarative(x, cls, registry);
   x.mapped.set(cls, result);
   return result;
