@@ -22,6 +22,7 @@ import { SQLALCHEMY_FILE } from './shims/sqlalchemy-file.js';
 import { FASTAPI_STORAGES, FASTAPI_STORAGES_SQLALCHEMY } from './shims/fastapi-storages.js';
 import { SQLALCHEMY_MPTT } from './shims/sqlalchemy-mptt.js';
 import { SQLALCHEMY_CITEXT } from './shims/citext.js';
+import { SQLALCHEMY_CONTINUUM_TRANSACTION } from './shims/sqlalchemy-continuum.js';
 import { ADVANCED_ALCHEMY_BASE, ADVANCED_ALCHEMY_MIXINS, ADVANCED_ALCHEMY_TYPES } from './shims/advanced-alchemy.js';
 import { FLASK_SECURITY_ASALIST, FLASK_SECURITY_FSQLA, FLASK_SECURITY_FSQLA_V2, FLASK_SECURITY_FSQLA_V3 } from './shims/flask-security.js';
 
@@ -52,6 +53,7 @@ const SHIMS: readonly Shim[] = [
   FASTAPI_STORAGES_SQLALCHEMY,
   SQLALCHEMY_MPTT,
   SQLALCHEMY_CITEXT,
+  SQLALCHEMY_CONTINUUM_TRANSACTION,
 ];
 
 /** A shim's module name inside the extraction: no import statement can spell it, so only exported names reach it. */
