@@ -94,6 +94,19 @@ describe('effects the evaluator cannot follow', () => {
     expect(table(schema, 'users').columns.map((c) => [c.name, c.type])).toEqual([['id', 'INTEGER'], ['boss_id', 'INTEGER'], ['code', 'VARCHAR(5)']]);
   });
 
+  it('names a name imported only under `if TYPE_CHECKING:` that code run at import reads, and no use Python defers', async () => {
+    // SQLAlchemy 2.0.40 fails both modules with NameError (clandestine-platform's scope_hosts.py and team_invitation.py)
+    const schema = await extract({
+      'models.py': 'from __future__ import annotations\nfrom typing import TYPE_CHECKING\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship\n\nif TYPE_CHECKING:\n    from roles import TeamRoles\n    from hosts import ScopeHosts\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Host(Base):\n    __tablename__ = "host"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    scopes: Mapped[list[ScopeHosts]] = relationship(back_populates="host")\n    picked: Mapped[str] = mapped_column(sa.String(9), default=lambda: TeamRoles.MEMBER)\n\nclass Invitation(Base):\n    __tablename__ = "invitation"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    role: Mapped[str] = mapped_column(sa.String(50), default=TeamRoles.MEMBER)\n',
+      'hosts.py': 'from __future__ import annotations\nfrom typing import TYPE_CHECKING\nfrom sqlalchemy import ForeignKey\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nif TYPE_CHECKING:\n    from models import Host\nelse:\n    Base = object\n\nclass ScopeHosts(Host):\n    __tablename__ = "scope_hosts"\n',
+      'roles.py': 'import enum\n\nclass TeamRoles(str, enum.Enum):\n    MEMBER = "member"\n',
+    });
+    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message.split(':')[0]])).toEqual([
+      ['hosts.py', 11, 'Host is imported only under `if TYPE_CHECKING'],
+      ['models.py', 22, 'TeamRoles is imported only under `if TYPE_CHECKING'],
+    ]);
+  });
+
   it('says which submodule of a namespace package is not read', async () => {
     const schema = await extract({
       'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',

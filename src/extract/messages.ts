@@ -81,6 +81,8 @@ export const messages = {
   sharedSaColumn: (field: string, owner: string, first: string, table: string): string => `Field(sa_column=Column(...)) ${field} of ${owner} is one Column object, already in table ${first}: SQLAlchemy raises at import when ${table} takes it too (declare it per table, or use sa_type=)`,
   refusedAnnotation: (construct: string): string =>
     `SQLAlchemy 2.0 maps an annotated ${construct}() only as Mapped[...]: this annotation raises MappedAnnotationError as the class is made, and the module with it, unless the class sets __allow_unmapped__ = True (read as SQLAlchemy 1.x reads it)`,
+  typeCheckingName: (name: string): string =>
+    `${name} is imported only under \`if TYPE_CHECKING:\`, which is false when the code runs: this line raises NameError at import, and the module with it (read as if ${name} were bound)`,
   removedImport: (module: string, name: string): string => `SQLAlchemy 2.0 has no ${module}.${name}: this import fails there, and the module with it (read as SQLAlchemy 1.x reads it)`,
   danglingFk: (table: string, columns: string, target: string): string => `foreign key of ${table} to ${target} (${columns}): no such column in any table found in its MetaData (SQLAlchemy raises when it resolves the key)`,
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,

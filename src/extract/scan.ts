@@ -25,6 +25,7 @@ import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from '
 import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { noteMakeSearchable } from './searchable.js';
+import { reportTypeCheckingNames } from './type-checking-names.js';
 import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
 import { addColumnLater, appendColumn, appendConstraint, attachConstraint, mapImperatively, reportOutsideTableMaker } from './module-effects.js';
@@ -62,6 +63,7 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
       visit(dep);
     }
     reportRemovedImports(x, m);
+    reportTypeCheckingNames(x, m);
     scanBody(x, m.body, { module: m, depth: 0 }, new Set());
     ranTo.set(m, Infinity);
   };

@@ -229,7 +229,7 @@ function mentions(e: unknown, name: string): boolean {
   return (node.k === 'name' && node.id === name) || Object.values(e).some((x) => mentions(x, name));
 }
 
-function isTypeChecking(test: Expr): boolean {
+export function isTypeChecking(test: Expr): boolean {
   return (test.k === 'name' && test.id === 'TYPE_CHECKING') || (test.k === 'attr' && test.name === 'TYPE_CHECKING');
 }
 
