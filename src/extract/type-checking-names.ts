@@ -66,18 +66,29 @@ function readName(e: unknown, names: ReadonlySet<string>): string | undefined {
   return undefined;
 }
 
+/** Per module body (a summary kept across checks by the resident server), the uses found in it. */
+const found = new WeakMap<readonly Stmt[], Array<{ line: number; name: string }>>();
+
+function usesOf(module: ModuleInfo): Array<{ line: number; name: string }> {
+  let uses = found.get(module.body);
+  if (uses) return uses;
+  uses = [];
+  const names = typeCheckingOnly(module);
+  const note = (line: number, name: string | undefined): void => {
+    if (name) uses!.push({ line, name });
+  };
+  const valueOf = (s: Stmt): Expr | null => (s.k === 'assign' || s.k === 'expr' || s.k === 'aug' || s.k === 'ann' ? s.value : null);
+  for (const s of names.size === 0 ? [] : module.body) {
+    if (s.k === 'class') {
+      note(s.line, readName(s.bases.map((b) => b.value), names));
+      for (const b of s.body) note(b.line, readName(valueOf(b), names));
+    } else note(s.line, readName(valueOf(s), names));
+  }
+  found.set(module.body, uses);
+  return uses;
+}
+
 /** Each use of a TYPE_CHECKING-only name in code the module runs at import, once per statement. */
 export function reportTypeCheckingNames(x: Extraction, module: ModuleInfo): void {
-  const names = typeCheckingOnly(module);
-  if (names.size === 0) return;
-  const report = (line: number, name: string | undefined): void => {
-    if (name) x.orphans.push({ file: module.file, line, reason: messages.typeCheckingName(name) });
-  };
-  const valueOf = (s: Stmt): Expr | null => (s.k === 'assign' || s.k === 'expr' || s.k === 'aug' ? s.value : s.k === 'ann' ? s.value : null);
-  for (const s of module.body) {
-    if (s.k === 'class') {
-      report(s.line, readName(s.bases.map((b) => b.value), names));
-      for (const b of s.body) report(b.line, readName(valueOf(b), names));
-    } else report(s.line, readName(valueOf(s), names));
-  }
+  for (const { line, name } of usesOf(module)) x.orphans.push({ file: module.file, line, reason: messages.typeCheckingName(name) });
 }
