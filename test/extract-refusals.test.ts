@@ -105,6 +105,12 @@ describe('effects the evaluator cannot follow', () => {
       ['hosts.py', 11, 'Host is imported only under `if TYPE_CHECKING'],
       ['models.py', 22, 'TeamRoles is imported only under `if TYPE_CHECKING'],
     ]);
+    // a star import may bind the name when the code runs: not said
+    const starred = await extract({
+      'consts.py': 'LIMIT = 5\n',
+      'm.py': `from typing import TYPE_CHECKING\nfrom consts import *\nif TYPE_CHECKING:\n    from consts import LIMIT\n${HEAD}class T(Base):\n    __tablename__ = "t"\n    id = sa.Column(sa.Integer, primary_key=True, default=LIMIT)\n`,
+    });
+    expect(starred.diagnostics).toEqual([]);
   });
 
   it('says which submodule of a namespace package is not read', async () => {

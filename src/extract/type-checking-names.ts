@@ -38,8 +38,8 @@ function boundNames(body: readonly Stmt[], out: Set<string>, skipTypeChecking: b
 /** The names only a top-level `if TYPE_CHECKING:` body binds. */
 function typeCheckingOnly(module: ModuleInfo): Set<string> {
   const inside = new Set<string>();
-  // the names a top-level `match` captures are not walked: such a module is left alone
-  if (module.body.some((s) => s.k === 'match')) return inside;
+  // the names a top-level `match` captures or a star import binds are not known here: such a module is left alone
+  if (module.body.some((s) => s.k === 'match' || (s.k === 'from' && s.names === '*'))) return inside;
   for (const s of module.body) if (s.k === 'if' && isTypeChecking(s.test)) boundNames(s.body, inside, false);
   if (inside.size === 0) return inside;
   const elsewhere = boundNames(module.body, new Set(), true);
