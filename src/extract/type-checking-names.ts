@@ -4,46 +4,20 @@
 // (the extractor fills them in for annotations), and each such use is named.
 import type { Expr, Stmt } from '../python/summary.js';
 import { messages } from './messages.js';
-import { isTypeChecking } from './scope.js';
+import { buildScope, isTypeChecking } from './scope.js';
 import type { Extraction } from './state.js';
 import type { ModuleInfo } from './values.js';
 
-/** The names the statements bind at this level (and in the blocks and branches under it, but no function or class body). */
-function boundNames(body: readonly Stmt[], out: Set<string>, skipTypeChecking: boolean): Set<string> {
-  const target = (e: Expr): void => {
-    if (e.k === 'name') out.add(e.id);
-    else if (e.k === 'tuple' || e.k === 'list') e.items.forEach(target);
-    else if (e.k === 'star') target(e.value);
-  };
-  for (const s of body) {
-    if (s.k === 'import') for (const n of s.names) out.add(n.alias ?? n.name.split('.')[0]!);
-    else if (s.k === 'from' && s.names !== '*') for (const n of s.names) out.add(n.alias ?? n.name);
-    else if (s.k === 'assign') s.targets.forEach(target);
-    else if (s.k === 'ann' || s.k === 'aug') target(s.target);
-    else if (s.k === 'class' || s.k === 'def') out.add(s.name);
-    else if (s.k === 'if') {
-      if (!(skipTypeChecking && isTypeChecking(s.test))) boundNames(s.body, out, skipTypeChecking);
-      boundNames(s.orelse, out, skipTypeChecking);
-    } else if (s.k === 'block' || s.k === 'for' || s.k === 'while') {
-      if (s.k === 'for') target(s.target);
-      if (s.k === 'block') for (const m of s.managers ?? []) if (m.target) target(m.target);
-      boundNames(s.body, out, skipTypeChecking);
-      if (s.k !== 'block' && s.orelse) boundNames(s.orelse, out, skipTypeChecking);
-      if (s.k === 'block' && s.handlers) for (const h of s.handlers.clauses) boundNames(h.body, out, skipTypeChecking);
-    } else if (s.k === 'typealias') out.add(s.name);
-  }
-  return out;
-}
-
-/** The names only a top-level `if TYPE_CHECKING:` body binds. */
+/** The names only a top-level `if TYPE_CHECKING:` body binds, as the module's scope reads bindings (scope.ts). */
 function typeCheckingOnly(module: ModuleInfo): Set<string> {
-  const inside = new Set<string>();
-  // the names a top-level `match` captures or a star import binds are not known here: such a module is left alone
-  if (module.body.some((s) => s.k === 'match' || (s.k === 'from' && s.names === '*'))) return inside;
-  for (const s of module.body) if (s.k === 'if' && isTypeChecking(s.test)) boundNames(s.body, inside, false);
-  if (inside.size === 0) return inside;
-  const elsewhere = boundNames(module.body, new Set(), true);
-  return new Set([...inside].filter((n) => !elsewhere.has(n)));
+  const isGuard = (s: Stmt): s is Extract<Stmt, { k: 'if' }> => s.k === 'if' && isTypeChecking(s.test);
+  const guarded = module.body.filter(isGuard);
+  if (guarded.length === 0) return new Set();
+  const inside = buildScope(guarded.flatMap((s) => s.body), module);
+  const elsewhere = buildScope(module.body.flatMap((s) => (isGuard(s) ? s.orelse : [s])), module);
+  // a name a star import binds is not known here: such a module is left alone
+  if (elsewhere.stars.length > 0) return new Set();
+  return new Set([...inside.bindings.keys()].filter((n) => !elsewhere.bindings.has(n)));
 }
 
 /** The first of `names` the expression reads when it is evaluated (a lambda's body is read later, when it is called). */
