@@ -326,12 +326,44 @@ describe('effects the evaluator cannot follow', () => {
     ]);
   });
 
-  it("names SQLAlchemy-Continuum's make_versioned(), whose version tables appear only when mappers are configured", async () => {
-    const schema = await extract({
-      'm.py': `${HEAD}from sqlalchemy_continuum import make_versioned\n\nmake_versioned(user_cls=None)\n\nclass Article(Base):\n    __versioned__ = {}\n    __tablename__ = "article"\n    id = sa.Column(sa.Integer, primary_key=True)\n`,
+  describe("SQLAlchemy-Continuum's make_versioned(), whose tables appear only when mappers are configured", () => {
+    const article = (versioned: string): string => `\nclass Article(Base):\n    __versioned__ = ${versioned}\n    __tablename__ = "article"\n    id = sa.Column(sa.Integer, primary_key=True)\n`;
+    const IMPORT = 'from sqlalchemy_continuum import make_versioned\n';
+    const said = (schema: Schema): Array<[string | null, number | null, string]> => schema.diagnostics.map((d) => [d.file, d.line, d.message]);
+    const MAKES = expect.stringContaining("make_versioned() adds a version table");
+
+    it('builds the version and transaction tables of a make_versioned() run at import with arguments known statically', async () => {
+      const schema = await extract({ 'm.py': `${HEAD}${IMPORT}\nmake_versioned(user_cls=None)\n${article('{}')}` });
+      expect(schema.tables.map((t) => t.name)).toEqual(['article', 'article_version', 'transaction']);
+      expect(schema.diagnostics).toEqual([]);
     });
-    expect(schema.tables.map((t) => t.name)).toEqual(['article']);
-    expect(schema.diagnostics.map((d) => [d.file, d.line, d.message])).toEqual([['m.py', 6, expect.stringContaining("SQLAlchemy-Continuum's make_versioned() adds a version table")]]);
+
+    it('names a make_versioned() it does not follow: in a function, given a plugin of another library or options not known, from SQLAlchemy-History', async () => {
+      const cases: Array<[string, number]> = [
+        [`${IMPORT}\ndef init():\n    make_versioned(user_cls=None)\n\ninit()\n`, 7],
+        [`${IMPORT}from my_plugins import AuditPlugin\nmake_versioned(user_cls=None, plugins=[AuditPlugin()])\n`, 6],
+        [`${IMPORT}import settings\nmake_versioned(user_cls=None, options=settings.VERSIONING)\n`, 6],
+        ['from sqlalchemy_history import make_versioned\nmake_versioned(user_cls=None)\n', 5],
+      ];
+      for (const [code, line] of cases) {
+        const schema = await extract({ 'm.py': `${HEAD}${code}${article('{}')}` });
+        expect(schema.tables.map((t) => t.name)).toEqual(['article']);
+        expect(said(schema)).toEqual([['m.py', line, MAKES]]);
+      }
+    });
+
+    it("names a class whose __versioned__ is not known, a versioned relationship's unknown secondary and a user class it cannot find", async () => {
+      const unknownOptions = await extract({ 'm.py': `${HEAD}${IMPORT}import settings\nmake_versioned(user_cls=None)\n${article('settings.VERSIONED')}` });
+      expect(unknownOptions.tables.map((t) => t.name)).toEqual(['article']);
+      expect(said(unknownOptions)).toEqual([['m.py', 8, expect.stringContaining('Article.__versioned__ is not known statically')]]);
+      const secondary = `${HEAD}${IMPORT}from sqlalchemy.orm import relationship\nimport tables\nmake_versioned(user_cls=None)\n${article('{}')}    tags = relationship("Tag", secondary=tables.make("article_tag"))\n`;
+      const lost = await extract({ 'm.py': secondary });
+      expect(lost.tables.map((t) => t.name)).toEqual(['article', 'article_version', 'transaction']);
+      expect(said(lost).map(([, , m]) => m)).toContainEqual(expect.stringContaining('secondary table of this relationship of a versioned class is not known statically'));
+      const noUser = await extract({ 'm.py': `${HEAD}${IMPORT}\nmake_versioned()\n${article('{}')}` });
+      expect(noUser.tables.map((t) => t.name)).toEqual(['article', 'article_version']);
+      expect(said(noUser)).toEqual([['m.py', 6, expect.stringContaining('refers to the user class User, which is not a mapped class')]]);
+    });
   });
 
   it('names an outside library call handed the metadata, which may add tables; a shimmed one (Flask-Security) builds its table where it is called', async () => {

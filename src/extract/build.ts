@@ -17,6 +17,7 @@ import { attachLaterIndexes } from './module-effects.js';
 import { createRegistryState, metaOfValue } from './registry.js';
 import { scanModules } from './scan.js';
 import { addSearchIndexes } from './searchable.js';
+import { addVersionTables } from './continuum.js';
 import { definesMapperFunction, reportMapperEvents } from './scan-losses.js';
 import type { Extraction } from './state.js';
 import type { TableDraft } from './drafts.js';
@@ -75,6 +76,7 @@ export function buildSchema(modules: ModuleInfo[], models: ModuleInfo[], dialect
   scanModules(x, [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   attachLaterIndexes(x);
   addSearchIndexes(x);
+  addVersionTables(x);
   reportMapperEvents(x, models);
   const tables = mergeDuplicates(x.tables);
   const index = indexTables(tables);

@@ -18,6 +18,7 @@ import { mappedRegistry } from './model-kind.js';
 import { registryOf } from './registry.js';
 import type { Extraction } from './state.js';
 import { isTakenSearchable } from './searchable.js';
+import { isTakenVersioning } from './continuum.js';
 import { messages } from './messages.js';
 import { SQLALCHEMY_NAMES, SQLALCHEMY_ORM_NAMES, SQLALCHEMY_SUBMODULES } from './sqlalchemy-namespace.js';
 import { lastName, unknownCause, valueText } from './value-text.js';
@@ -204,7 +205,7 @@ export function reportMapperEvents(x: Extraction, modules: ModuleInfo[]): void {
         x.orphans.push({ file: module.file, line: call.line, reason: messages.mapperEvent(event.v) });
       } else if (fn.t === 'ext' && fn.name.startsWith('sqlalchemy_searchable.') && !isTakenSearchable(x, module.file, call.line)) {
         x.orphans.push({ file: module.file, line: call.line, reason: messages.searchableIndexes });
-      } else if (fn.t === 'ext' && /^sqlalchemy_(continuum|history)\.make_versioned$/.test(fn.name)) {
+      } else if (fn.t === 'ext' && /^sqlalchemy_(continuum|history)\.make_versioned$/.test(fn.name) && !isTakenVersioning(x, module.file, call.line)) {
         x.orphans.push({ file: module.file, line: call.line, reason: messages.versionedTables });
       }
     };

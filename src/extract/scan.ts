@@ -25,6 +25,7 @@ import { configureMeta, isRegistryMapping, metaOfValue, registryOfValue } from '
 import { bindingValue, moduleTest, setGlobal, unpackedValue } from './resolve.js';
 import type { Extraction } from './state.js';
 import { noteMakeSearchable } from './searchable.js';
+import { noteMakeVersioned } from './continuum.js';
 import { reportTypeCheckingNames } from './type-checking-names.js';
 import { isTruthy, unknown, type CallValue, type ClassInfo, type FuncInfo, type ModuleInfo, type Value } from './values.js';
 import { messages } from './messages.js';
@@ -143,7 +144,7 @@ function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>
         // functions this statement calls run now, at import time: what they build counts too
         const run = collecting(x, env, seen, stmt.line);
         const value = statementValue(x, stmt, run);
-        if (stmt.k === 'expr' && !env.cls && !env.locals) noteMakeSearchable(x, value);
+        if (stmt.k === 'expr' && !env.cls && !env.locals) noteMakeSearchable(x, value) || noteMakeVersioned(x, value);
         reportLoss(x, stmt.value!, value, env);
         collect(x, value, { file: env.module.file, line: stmt.line, symbol: targetName(stmt) }, env, seen);
         reportEffectLoss(x, stmt.line, value, env);

@@ -1,4 +1,5 @@
 // What one extraction accumulates: tables in creation order, mapped classes, registries.
+import type { Versioning } from './continuum.js';
 import type { Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { ColumnDraft, TableDraft } from './drafts.js';
@@ -41,4 +42,6 @@ export interface Extraction {
   onMappingEffect?: (v: Value) => void;
   /** sqlalchemy-searchable's make_searchable() run at import: the calls, and how many classes existed before the first */
   searchable?: { calls: Set<string>; from: number };
+  /** SQLAlchemy-Continuum's make_versioned() run at import, as continuum.ts takes it in */
+  versioning?: Versioning;
 }
