@@ -17,6 +17,8 @@ import type { Registry } from './registry.js';
 import type { Extraction, MappedClass } from './state.js';
 import { libraryColumn, libraryType, pluginTables, transactionTable, type ContinuumPlugin } from './continuum-tables.js';
 import { unknownCause } from './value-text.js';
+import { evalExpr } from './evaluate.js';
+import { callValue } from './evaluate-call.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
 
 const MAKE_VERSIONED = 'sqlalchemy_continuum.make_versioned';
@@ -285,13 +287,13 @@ function primaryKeyNames(table: TableDraft): string[] {
  * parent's), not viewonly and not excluded, gets its table versioned with the manager's options.
  */
 function addAssociationVersions(x: Extraction, v: Versioning, p: Pending): void {
-  for (const { key, call } of relationshipsOf(x, p.mapped.cls)) {
+  for (const { key, call, owner } of relationshipsOf(x, p.mapped.cls)) {
     const secondary = call.kwargs.get('secondary');
     if (secondary === undefined || secondary.t === 'none') continue;
     const viewonly = call.kwargs.get('viewonly');
     if (viewonly?.t === 'bool' && viewonly.v) continue;
     if (!p.options.include.includes(key) && p.options.exclude.includes(key)) continue;
-    const table = secondaryTable(x, secondary, p.mapped);
+    const table = secondaryTable(x, configuredSecondary(x, secondary, call, owner), p.mapped);
     if (!table) {
       x.orphans.push({ file: call.file, line: call.line, reason: messages.versionSecondary(unknownCause(secondary)) });
       continue;
@@ -302,9 +304,16 @@ function addAssociationVersions(x: Extraction, v: Versioning, p: Pending): void 
   }
 }
 
+interface Relationship {
+  key: string;
+  call: CallValue;
+  /** the class whose body declares it */
+  owner: ClassInfo;
+}
+
 /** The relationships mapped on a class: its own, its mixins' and mapped parents' (first in MRO order wins). */
-function relationshipsOf(x: Extraction, cls: ClassInfo): Array<{ key: string; call: CallValue }> {
-  const out: Array<{ key: string; call: CallValue }> = [];
+function relationshipsOf(x: Extraction, cls: ClassInfo): Relationship[] {
+  const out: Relationship[] = [];
   const seen = new Set<string>();
   for (const e of mroOf(x.ctx, cls)) {
     if (e.k !== 'class') continue;
@@ -312,15 +321,15 @@ function relationshipsOf(x: Extraction, cls: ClassInfo): Array<{ key: string; ca
       if (seen.has(key) || attr.isClass) continue;
       seen.add(key);
       const call = callOf(attrValue(x, e.cls, attr, cls) ?? undefined, 'relationship', 'relation');
-      if (call) out.push({ key, call });
+      if (call) out.push({ key, call, owner: e.cls });
     }
   }
   return [...out, ...backrefsTo(x, cls)];
 }
 
 /** `relationship(Target, secondary=..., backref="name")` on another class: the backref is a relationship of Target. */
-function backrefsTo(x: Extraction, target: ClassInfo): Array<{ key: string; call: CallValue }> {
-  const out: Array<{ key: string; call: CallValue }> = [];
+function backrefsTo(x: Extraction, target: ClassInfo): Relationship[] {
+  const out: Relationship[] = [];
   for (const cls of x.ctx.project.created) {
     if (cls === target || !mappedRegistry(x, cls)) continue;
     for (const attr of ownAttrs(x, cls).values()) {
@@ -329,7 +338,7 @@ function backrefsTo(x: Extraction, target: ClassInfo): Array<{ key: string; call
       const backref = call?.kwargs.get('backref');
       if (!call || !backref || !namesClass(call.args[0], target)) continue;
       const key = backref.t === 'str' ? backref.v : backref.t === 'call' && backref.args[0]?.t === 'str' ? backref.args[0].v : undefined;
-      if (key !== undefined) out.push({ key, call });
+      if (key !== undefined) out.push({ key, call, owner: cls });
     }
   }
   return out;
@@ -340,7 +349,19 @@ function namesClass(v: Value | undefined, cls: ClassInfo): boolean {
   return v?.t === 'str' && (v.v === cls.name || v.v.endsWith(`.${cls.name}`));
 }
 
+/**
+ * The secondary as the mappers are configured: one read while the class body ran (`Link.__table__` of a class not
+ * mapped then) is read again now, and a lambda is called.
+ */
+function configuredSecondary(x: Extraction, secondary: Value, call: CallValue, owner: ClassInfo): Value {
+  const env = { module: owner.module, cls: owner, depth: 0 };
+  const given = call.expr.k === 'call' ? call.expr.args.find((a) => a.name === 'secondary')?.value : undefined;
+  const now = secondary.t === 'unknown' && given ? evalExpr(x.ctx, given, env) : secondary;
+  return now.t === 'code' ? callValue(x.ctx, now, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, now.expr) : now;
+}
+
 function secondaryTable(x: Extraction, secondary: Value, mapped: MappedClass): TableDraft | undefined {
+  if (secondary.t === 'clsattr' && secondary.name === '__table__') return mapClass(x, secondary.cls)?.table ?? undefined;
   if (secondary.t === 'call') return tableForCall(x, secondary);
   if (secondary.t === 'metatable' || secondary.t === 'str') {
     const name = secondary.t === 'str' ? secondary.v : secondary.name;
