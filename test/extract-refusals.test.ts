@@ -113,6 +113,32 @@ describe('effects the evaluator cannot follow', () => {
     expect(starred.diagnostics).toEqual([]);
   });
 
+  it("names a TYPE_CHECKING-only name in a mapped column's Mapped[...] annotation, and in any annotation without the __future__ import", async () => {
+    // SQLAlchemy 2.0.40 under Python 3.13: MappedAnnotationError for each column form (given a type or not, the name
+    // quoted or not), none for a relationship, column_property, synonym, deferred or Column; NameError without the
+    // __future__ import (clandestine-platform's wallet.py)
+    const HEADER = 'from typing import TYPE_CHECKING, Optional\nimport sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, column_property, synonym\nif TYPE_CHECKING:\n    from enums import Currency\n    from other import Owner\n\nclass Base(DeclarativeBase):\n    pass\n\nclass Wallet(Base):\n    __tablename__ = "wallet"\n    id: Mapped[int] = mapped_column(primary_key=True)\n';
+    const lines = (body: string[], future = true): Promise<Schema> =>
+      extract({ 'm.py': `${future ? 'from __future__ import annotations\n' : ''}${HEADER}${body.map((l) => `    ${l}\n`).join('')}` });
+    const said = (schema: Schema): Array<[number | null, string]> => schema.diagnostics.map((d) => [d.line, d.message.split(':')[0]!]);
+    const refused = await lines([
+      'a: Mapped[Currency] = mapped_column(sa.String(3))',
+      'b: Mapped[Optional[Currency]]',
+      'c: Mapped["Currency"] = mapped_column(sa.String(3), nullable=True)',
+      'd: "Mapped[list[Currency]]" = mapped_column(sa.JSON)',
+      'owners: Mapped[list[Owner]] = relationship()',
+      'e: Mapped[Currency] = column_property(sa.func.upper(id))',
+      'f: Mapped[Currency] = synonym("id")',
+      'g: Mapped[Currency] = sa.Column(sa.String(3))',
+    ]);
+    const mapped = 'Currency is imported only under `if TYPE_CHECKING';
+    expect(said(refused)).toEqual([15, 16, 17, 18].map((line) => [line, mapped]));
+    expect(refused.diagnostics[0]!.message).toContain('MappedAnnotationError');
+    const eager = await lines(['owners: Mapped[list[Owner]] = relationship()', 'note: "Mapped[Currency]" = column_property(sa.func.upper(id))'], false);
+    expect(said(eager)).toEqual([[14, 'Owner is imported only under `if TYPE_CHECKING']]);
+    expect(eager.diagnostics[0]!.message).toContain('NameError');
+  });
+
   it('says which submodule of a namespace package is not read', async () => {
     const schema = await extract({
       'app/db/orm.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',

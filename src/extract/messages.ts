@@ -86,6 +86,8 @@ export const messages = {
     `SQLAlchemy 2.0 maps an annotated ${construct}() only as Mapped[...]: this annotation raises MappedAnnotationError as the class is made, and the module with it, unless the class sets __allow_unmapped__ = True (read as SQLAlchemy 1.x reads it)`,
   typeCheckingName: (name: string): string =>
     `${name} is imported only under \`if TYPE_CHECKING:\`, which is false when the code runs: this line raises NameError at import, and the module with it (read as if ${name} were bound)`,
+  typeCheckingAnnotation: (name: string): string =>
+    `${name} is imported only under \`if TYPE_CHECKING:\`: SQLAlchemy resolves this mapped column's Mapped[...] annotation in the module as the class is mapped, and raises MappedAnnotationError there, and the module with it (read as if ${name} were bound)`,
   removedImport: (module: string, name: string): string => `SQLAlchemy 2.0 has no ${module}.${name}: this import fails there, and the module with it (read as SQLAlchemy 1.x reads it)`,
   danglingFk: (table: string, columns: string, target: string): string => `foreign key of ${table} to ${target} (${columns}): no such column in any table found in its MetaData (SQLAlchemy raises when it resolves the key)`,
   unresolvedFk: (target: string): string => `foreign key target ${target} not found among the extracted tables`,

@@ -1,7 +1,9 @@
 // Names a module imports only under `if TYPE_CHECKING:`, which is false when the code runs: read where the module's
 // code runs at import (a class's bases, a class attribute's or a module-level statement's value), they raise
-// NameError there, and SQLAlchemy never builds that module's tables. The module is read as if the names were bound
-// (the extractor fills them in for annotations), and each such use is named.
+// NameError there, and SQLAlchemy never builds that module's tables. So do annotations, evaluated at import without
+// `from __future__ import annotations`, and a mapped column's `Mapped[...]` annotation in any case, which SQLAlchemy
+// resolves in the module's namespace as the class is mapped (a relationship's target it looks up later, by name). The
+// module is read as if the names were bound (the extractor fills them in for annotations), and each such use is named.
 import type { Expr, Stmt } from '../python/summary.js';
 import { messages } from './messages.js';
 import { buildScope, isTypeChecking } from './scope.js';
@@ -40,23 +42,55 @@ function readName(e: unknown, names: ReadonlySet<string>): string | undefined {
   return undefined;
 }
 
-/** Per module body (a summary kept across checks by the resident server), the uses found in it. */
-const found = new WeakMap<readonly Stmt[], Array<{ line: number; name: string }>>();
+/** The first of `names` a `Mapped[...]` annotation names, in its code or its strings (SQLAlchemy evaluates both). */
+function mappedAnnotationName(ann: Expr, names: ReadonlySet<string>): string | undefined {
+  const isMapped = ann.k === 'str' ? /^\s*(?:\w+\.)*Mapped\s*\[/.test(ann.v) : ann.k === 'sub' && lastName(ann.obj) === 'Mapped';
+  if (!isMapped) return undefined;
+  const inStrings = (e: unknown): string | undefined => {
+    if (Array.isArray(e)) return e.map(inStrings).find((n) => n !== undefined);
+    if (e === null || typeof e !== 'object') return undefined;
+    const node = e as { k?: unknown; v?: unknown };
+    if (node.k === 'str' && typeof node.v === 'string') return node.v.match(/[A-Za-z_]\w*/g)?.find((n) => names.has(n));
+    return Object.values(e).map(inStrings).find((n) => n !== undefined);
+  };
+  return readName(ann, names) ?? inStrings(ann);
+}
 
-function usesOf(module: ModuleInfo): Array<{ line: number; name: string }> {
+function lastName(e: Expr): string | undefined {
+  return e.k === 'name' ? e.id : e.k === 'attr' ? e.name : undefined;
+}
+
+/** A mapped column's statement in a class body: `x: Mapped[...]` alone or given a mapped_column(). */
+function isMappedColumn(s: Extract<Stmt, { k: 'ann' }>): boolean {
+  return s.value === null || (s.value.k === 'call' && lastName(s.value.fn) === 'mapped_column');
+}
+
+type Use = { line: number; name: string; mapped?: true };
+
+/** Per module body (a summary kept across checks by the resident server), the uses found in it. */
+const found = new WeakMap<readonly Stmt[], Use[]>();
+
+function usesOf(module: ModuleInfo): Use[] {
   let uses = found.get(module.body);
   if (uses) return uses;
   uses = [];
   const names = typeCheckingOnly(module);
-  const note = (line: number, name: string | undefined): void => {
-    if (name) uses!.push({ line, name });
+  const note = (line: number, name: string | undefined, mapped?: true): void => {
+    if (name) uses!.push({ line, name, ...(mapped ? { mapped } : {}) });
   };
+  const lazy = module.body.some((s) => s.k === 'from' && s.module === '__future__' && s.names !== '*' && s.names.some((n) => n.name === 'annotations'));
   const valueOf = (s: Stmt): Expr | null => (s.k === 'assign' || s.k === 'expr' || s.k === 'aug' || s.k === 'ann' ? s.value : null);
+  // without the __future__ import, a class body's or the module's annotation is evaluated where it stands
+  const annotationOf = (s: Stmt): Expr | null => (s.k === 'ann' && !lazy && s.target.k === 'name' ? s.ann : null);
   for (const s of names.size === 0 ? [] : module.body) {
     if (s.k === 'class') {
       note(s.line, readName(s.bases.map((b) => b.value), names));
-      for (const b of s.body) note(b.line, readName(valueOf(b), names));
-    } else note(s.line, readName(valueOf(s), names));
+      for (const b of s.body) {
+        const eager = readName([annotationOf(b), valueOf(b)], names);
+        note(b.line, eager);
+        if (!eager && b.k === 'ann' && isMappedColumn(b)) note(b.line, mappedAnnotationName(b.ann, names), true);
+      }
+    } else note(s.line, readName([annotationOf(s), valueOf(s)], names));
   }
   found.set(module.body, uses);
   return uses;
@@ -64,5 +98,7 @@ function usesOf(module: ModuleInfo): Array<{ line: number; name: string }> {
 
 /** Each use of a TYPE_CHECKING-only name in code the module runs at import, once per statement. */
 export function reportTypeCheckingNames(x: Extraction, module: ModuleInfo): void {
-  for (const { line, name } of usesOf(module)) x.orphans.push({ file: module.file, line, reason: messages.typeCheckingName(name) });
+  for (const { line, name, mapped } of usesOf(module)) {
+    x.orphans.push({ file: module.file, line, reason: mapped ? messages.typeCheckingAnnotation(name) : messages.typeCheckingName(name) });
+  }
 }
