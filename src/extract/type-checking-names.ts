@@ -1,7 +1,7 @@
 // Names a module imports only under `if TYPE_CHECKING:`, which is false when the code runs: read where the module's
 // code runs at import (a class's bases, a class attribute's or a module-level statement's value), they raise
-// NameError there, and SQLAlchemy never builds that module's tables. So do annotations, evaluated at import without
-// `from __future__ import annotations`, and a mapped column's `Mapped[...]` annotation in any case, which SQLAlchemy
+// NameError there, and SQLAlchemy never builds that module's tables. So do a class body's annotations, evaluated
+// there without `from __future__ import annotations`, and a mapped column's `Mapped[...]` annotation in any case, which SQLAlchemy
 // resolves in the module's namespace as the class is mapped (a relationship's target it looks up later, by name). The
 // module is read as if the names were bound (the extractor fills them in for annotations), and each such use is named.
 import type { Expr, Stmt } from '../python/summary.js';
@@ -80,7 +80,8 @@ function usesOf(module: ModuleInfo): Use[] {
   };
   const lazy = module.body.some((s) => s.k === 'from' && s.module === '__future__' && s.names !== '*' && s.names.some((n) => n.name === 'annotations'));
   const valueOf = (s: Stmt): Expr | null => (s.k === 'assign' || s.k === 'expr' || s.k === 'aug' || s.k === 'ann' ? s.value : null);
-  // without the __future__ import, a class body's or the module's annotation is evaluated where it stands
+  // without the __future__ import, a class body's annotation is evaluated as the body runs (before Python 3.14, which
+  // defers it to whoever reads it: SQLAlchemy does, for a mapped class)
   const annotationOf = (s: Stmt): Expr | null => (s.k === 'ann' && !lazy && s.target.k === 'name' ? s.ann : null);
   for (const s of names.size === 0 ? [] : module.body) {
     if (s.k === 'class') {
@@ -90,7 +91,7 @@ function usesOf(module: ModuleInfo): Use[] {
         note(b.line, eager);
         if (!eager && b.k === 'ann' && isMappedColumn(b)) note(b.line, mappedAnnotationName(b.ann, names), true);
       }
-    } else note(s.line, readName([annotationOf(s), valueOf(s)], names));
+    } else note(s.line, readName(valueOf(s), names));
   }
   found.set(module.body, uses);
   return uses;
