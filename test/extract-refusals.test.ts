@@ -1146,4 +1146,24 @@ class Item(Base):
     expect(copy.unresolved.map((u) => [u.symbol, u.reason])).toEqual([['tenant_id', 'column type not known statically']]);
     expect(schema.diagnostics).toEqual([]);
   });
+
+  it('says a declared_attr that reads its own attribute raises RecursionError, not that schemaguard failed', async () => {
+    // kinit's `__tablename__` directive reads `cls.__tablename__`: only a class with a name of its own maps
+    const schema = await extract({
+      'm.py': `${'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, declared_attr\n\nclass Base(DeclarativeBase):\n    @declared_attr.directive\n    def __tablename__(cls) -> str:\n        table_name = cls.__tablename__\n        if not table_name:\n            return cls.__name__.lower()\n        return table_name\n\n'}class Named(Base):\n    __tablename__ = "named"\n    id: Mapped[int] = mapped_column(primary_key=True)\n\nclass Role(Base):\n    id: Mapped[int] = mapped_column(primary_key=True)\n`,
+    });
+    expect(schema.tables.map((t) => t.name)).toEqual(['named']);
+    expect(schema.diagnostics.map((d) => [d.line, d.message])).toEqual([[15, expect.stringContaining('Role.__tablename__ reads itself as its declared_attr runs: Python raises RecursionError')]]);
+  });
+
+  it('reports a ForeignKeyConstraint a syntax error left without columns, with the syntax error', async () => {
+    const schema = await extract({
+      'm.py': `${HEAD}class Parent(Base):\n    __tablename__ = "parent"\n    id = sa.Column(sa.Integer, primary_key=True)\n\nclass Child(Base):\n    __tablename__ = "child"\n    id = sa.Column(sa.Integer, primary_key=True)\n    parent_id = sa.Column(sa.Integer)\n    __table_args__ = (sa.ForeignKeyConstraint([parent_id](, [Parent.id]),)\n`,
+    });
+    const child = schema.tables.find((t) => t.name === 'child')!;
+    expect(child.columns.map((c) => c.name)).toEqual(['id', 'parent_id']);
+    expect(child.unresolved.map((u) => u.reason)).toEqual(['ForeignKeyConstraint columns not known statically']);
+    expect(schema.diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringContaining('this is a bug'));
+    expect(schema.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('invalid Python syntax'));
+  });
 });

@@ -13,7 +13,7 @@ import { callValue } from './evaluate-call.js';
 import { isDeclaredAttr, mappedRegistry } from './model-kind.js';
 import type { Unresolved } from '../schema/types.js';
 import type { Extraction } from './state.js';
-import type { ClassInfo, ModuleInfo, Value } from './values.js';
+import { unknown, type ClassInfo, type ModuleInfo, type Value } from './values.js';
 
 export interface Attr {
   name: string;
@@ -62,14 +62,31 @@ function mapped(x: Extraction, value: Value): Value {
   return column ?? value;
 }
 
+/** The classes each declared_attr is being run for, now. */
+const running = new WeakMap<OwnAttr, Set<ClassInfo>>();
+
+function runningFor(attr: OwnAttr): Set<ClassInfo> {
+  let classes = running.get(attr);
+  if (!classes) running.set(attr, (classes = new Set()));
+  return classes;
+}
+
 function ownValue(x: Extraction, owner: ClassInfo, attr: OwnAttr, target: ClassInfo): Value | null {
   if (attr.value) return attr.value;
   if (attr.def) {
     const decorators = attr.def.decorators.map((d) => evalExpr(x.ctx, d, classEnv(owner)));
     if (!isDeclaredAttr(decorators)) return null;
+    // a declared_attr reading its own attribute (`cls.__tablename__` in the function) calls itself again in Python
+    const running = runningFor(attr);
+    if (running.has(target)) return unknown(`${target.name}.${attr.name} reads itself as its declared_attr runs: Python raises RecursionError`, owner.module.file, attr.line);
     const fn = methodInfo(owner.module, attr.def, owner, { t: 'class', cls: target });
     const env = { module: owner.module, depth: 0 };
-    return mapped(x, callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, attr.line));
+    running.add(target);
+    try {
+      return mapped(x, callFunction(x.ctx, fn, { args: [], kwargs: new Map() }, x.onMappingEffect ? withEffects(env, x.onMappingEffect) : env, attr.line));
+    } finally {
+      running.delete(target);
+    }
   }
   if (!attr.expr) return null;
   // through the class binding memo, so the column a class-body Index(...) names is this very column

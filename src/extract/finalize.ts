@@ -284,7 +284,8 @@ function buildForeignKeys(b: Builder): ColumnFk[] {
     if (con.k !== 'fkc') continue;
     const cols = refColumns(b, con.columns);
     const targets = con.targets.map((v) => targetOf(b, v, con));
-    if (targets.some((t) => !t) || cols.length !== targets.length) {
+    // none at all: a call the parser recovered from a syntax error (reported there)
+    if (targets.length === 0 || targets.some((t) => !t) || cols.length !== targets.length) {
       b.unresolved.push({ ...(b.table.source ?? { file: '', line: 0 }), reason: 'ForeignKeyConstraint columns not known statically' });
       continue;
     }
