@@ -57,16 +57,25 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
     }
     if (done.has(m)) return;
     done.add(m);
-    for (const [dep, line] of importedModules(x, m)) {
-      if (!wanted.has(dep)) continue;
-      // the module stands at its import statement while the imported one runs
-      ranTo.set(m, line);
-      visit(dep);
-    }
     reportRemovedImports(x, m);
     reportTypeCheckingNames(x, m);
-    scanBody(x, m.body, { module: m, depth: 0 }, new Set());
-    ranTo.set(m, Infinity);
+    // Python runs the module's statements in order, an import running the module it names there (so a
+    // make_versioned() above the imports of a package __init__ runs before the models are defined); the imports
+    // inside a compound statement run before it
+    const deps = [...importedModules(x, m)].filter(([dep]) => wanted.has(dep));
+    const env = { module: m, depth: 0 };
+    const seen = new Set<CallValue>();
+    let next = 0;
+    m.body.forEach((stmt, k) => {
+      const until = m.body[k + 1]?.line ?? Infinity;
+      for (; next < deps.length && deps[next]![1] < until; next += 1) {
+        // the module stands at its import statement while the imported one runs
+        ranTo.set(m, deps[next]![1]);
+        visit(deps[next]![0]);
+      }
+      ranTo.set(m, Infinity);
+      scanBody(x, [stmt], env, seen);
+    });
   };
   for (const m of modules) visit(m);
 }
