@@ -1,5 +1,5 @@
 // Column(...) and mapped_column(...) calls to ColumnDraft: name, type, flags, foreign keys, defaults.
-import type { Dialect, Unresolved } from '../schema/types.js';
+import type { Dialect, SourceRef, Unresolved } from '../schema/types.js';
 import type { Ctx } from './context.js';
 import type { CheckDraft, ColumnDraft, FkDraft } from './drafts.js';
 import { compiledElementText, uncompiledElement } from './compiles.js';
@@ -46,11 +46,11 @@ function defaultOf(ctx: Ctx, v: Value, text: (v: Value, dialect: Dialect) => str
   return compiledElementText(ctx, v, ctx.project.dialect) ?? text(v, ctx.project.dialect);
 }
 
-/** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
-export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): ColumnDraft {
-  const draft: ColumnDraft = {
-    name: asString(call.kwargs.get('name')) ?? null,
-    key: asString(call.kwargs.get('key')) ?? key,
+/** A column as `Column(name, key=key)` makes it, before its type and flags are read; `set` gives some of them. */
+export function blankColumn(name: string | null, key: string | null, source: SourceRef, set: Partial<ColumnDraft> = {}): ColumnDraft {
+  return {
+    name,
+    key,
     type: null,
     nullable: null,
     nullableDefault: null,
@@ -59,14 +59,23 @@ export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): C
     index: null,
     default: null,
     serverDefault: null,
-    comment: asString(call.kwargs.get('comment')) ?? null,
+    comment: null,
     foreignKeys: [],
     checks: [],
-    sortOrder: sortOrderOf(call),
-    source: { file: call.file, line: call.line },
+    sortOrder: 0,
+    source,
     unresolved: [],
-    call,
+    ...set,
   };
+}
+
+/** Reads a Column / mapped_column call; `key` is the attribute it is assigned to (null in a Table). */
+export function columnFromCall(ctx: Ctx, call: CallValue, key: string | null): ColumnDraft {
+  const draft = blankColumn(asString(call.kwargs.get('name')) ?? null, asString(call.kwargs.get('key')) ?? key, { file: call.file, line: call.line }, {
+    comment: asString(call.kwargs.get('comment')) ?? null,
+    sortOrder: sortOrderOf(call),
+    call,
+  });
   // `name=conf.CODE_COLUMN`, `comment=Status.__doc__`: said, where they would read as not given
   for (const keyword of ['name', 'key', 'comment']) {
     const v = call.kwargs.get(keyword);

@@ -3,6 +3,7 @@
 import type { TypeSpec } from '../schema/type-spec.js';
 import type { SourceRef } from '../schema/types.js';
 import type { ColumnDraft, MetaInfo, TableDraft } from './drafts.js';
+import { blankColumn } from './columns.js';
 import type { Extraction } from './state.js';
 import { typeSpecOf } from './type-of.js';
 import { num, type Value } from './values.js';
@@ -19,25 +20,7 @@ export function libraryType(x: Extraction, name: string, ...args: number[]): Typ
 
 /** A `sa.Column(name, type, ...)` of the library's. */
 export function libraryColumn(name: string, type: TypeSpec, source: SourceRef, set: Partial<ColumnDraft> = {}): ColumnDraft {
-  return {
-    name,
-    key: name,
-    type,
-    nullable: null,
-    nullableDefault: null,
-    primaryKey: false,
-    unique: null,
-    index: null,
-    default: null,
-    serverDefault: null,
-    comment: null,
-    foreignKeys: [],
-    checks: [],
-    sortOrder: 0,
-    source,
-    unresolved: [],
-    ...set,
-  };
+  return blankColumn(name, name, source, { type, ...set });
 }
 
 function libraryTable(name: string, meta: MetaInfo, source: SourceRef, columns: ColumnDraft[]): TableDraft {
