@@ -26,7 +26,7 @@ const PLUGIN = /^sqlalchemy_continuum\.plugins(?:\.\w+)?\.(\w+Plugin)$/;
 const PLUGINS: ReadonlySet<string> = new Set(['PropertyModTrackerPlugin', 'TransactionChangesPlugin', 'TransactionMetaPlugin', 'ActivityPlugin', 'FlaskPlugin', 'NullDeletePlugin']);
 
 /** The manager's options (VersioningManager.options) that shape the schema, with their defaults. */
-export interface VersionOptions {
+interface VersionOptions {
   versioning: boolean;
   createTables: boolean;
   createModels: boolean;
@@ -146,16 +146,17 @@ export function addVersionTables(x: Extraction): void {
   if (!v || !v.options.versioning) return;
   const pending = x.ctx.project.created.slice(v.from).flatMap((cls) => versionedClass(x, v, cls) ?? []);
   if (pending.length === 0) return;
-  const built = new Map<MappedClass, TableDraft>();
+  // a single-table subclass of a class versioned before it extends that version table, with no column of its own
+  const built: MappedClass[] = [];
   for (const p of pending) {
     if (!p.options.versioning || !p.options.createTables || !p.mapped.table) continue;
-    const inherited = [...built.keys()].some((m) => isSubclass(x, p.mapped, m) && m.table === p.mapped.table);
-    if (inherited) continue;
-    built.set(p.mapped, versionTable(x, p.mapped.table, p, v.plugins));
+    if (built.some((m) => isSubclass(p.mapped, m) && m.table === p.mapped.table)) continue;
+    versionTable(x, v, p.mapped.table, p);
+    built.push(p.mapped);
   }
   const base = pending[0]!.mapped;
   const source: SourceRef = { file: v.file, line: v.line, symbol: 'make_versioned' };
-  const taken = (name: string): boolean => hasClassNamed(x, base.registry, name);
+  const taken = (name: string): boolean => findClassNamed(x, base.registry, name) !== undefined;
   const meta = base.registry.meta;
   const user = userColumnSource(x, v, base.registry);
   if (user === 'missing') x.orphans.push({ file: v.file, line: v.line, reason: messages.versionUserClass(v.userCls.k === 'name' ? v.userCls.name : '') });
@@ -190,13 +191,9 @@ function versionedClass(x: Extraction, v: Versioning, cls: ClassInfo): Pending |
   return { mapped, options };
 }
 
-function isSubclass(x: Extraction, child: MappedClass, parent: MappedClass): boolean {
+function isSubclass(child: MappedClass, parent: MappedClass): boolean {
   for (let m: MappedClass | null = child; m; m = m.parent) if (m === parent) return true;
   return false;
-}
-
-function hasClassNamed(x: Extraction, registry: Registry, name: string): boolean {
-  return findClassNamed(x, registry, name) !== undefined;
 }
 
 function findClassNamed(x: Extraction, registry: Registry, name: string): ClassInfo | undefined {
@@ -216,11 +213,11 @@ function userColumnSource(x: Extraction, v: Versioning, registry: Registry): { t
 }
 
 /** TableBuilder: the parent's columns as ColumnReflector copies them, the internal columns, the composite indexes. */
-function versionTable(x: Extraction, parent: TableDraft, p: Pending | null, plugins: readonly ContinuumPlugin[]): TableDraft {
-  const o = p?.options ?? x.versioning!.options;
+function versionTable(x: Extraction, v: Versioning, parent: TableDraft, p: Pending | null): void {
+  const o = p?.options ?? v.options;
   const excluded = (c: ColumnDraft): boolean => p !== null && c.attr !== undefined && !o.include.includes(c.attr) && o.exclude.includes(c.attr);
   const kept = parent.columns.filter((c) => !excluded(c));
-  const source: SourceRef = { file: parent.source?.file ?? x.versioning!.file, line: parent.source?.line ?? x.versioning!.line, symbol: `${parent.name} version` };
+  const source: SourceRef = { file: parent.source?.file ?? v.file, line: parent.source?.line ?? v.line, symbol: `${parent.name} version` };
   const columns = kept.map((c) => reflectColumn(c, parent, p !== null));
   if (!p?.mapped.isSingleTable) {
     const big = libraryType(x, 'BigInteger');
@@ -228,13 +225,12 @@ function versionTable(x: Extraction, parent: TableDraft, p: Pending | null, plug
     if (o.strategy === 'validity') columns.push(libraryColumn(o.endTransactionColumn, big, source, { index: true }));
     columns.push(libraryColumn(o.operationTypeColumn, libraryType(x, 'SmallInteger'), source, { nullable: false, index: true }));
   }
-  if (p && plugins.includes('PropertyModTrackerPlugin')) {
+  if (p && v.plugins.includes('PropertyModTrackerPlugin')) {
     for (const c of kept.filter((c) => !c.primaryKey)) columns.push(modColumn(x, c, source));
   }
   const name = o.tableName.replace('%s', parent.name);
   const table: TableDraft = { name, schema: parent.schema, meta: parent.meta, columns, constraints: compositeIndexes(name, parent, columns, o), source, unresolved: [] };
   x.tables.push(table);
-  return table;
 }
 
 /** Column._copy with unique, foreign keys (bound to their constraints by then) and onupdate dropped, NULL allowed but on the primary key. */
@@ -300,7 +296,7 @@ function addAssociationVersions(x: Extraction, v: Versioning, p: Pending): void 
     }
     const name = v.options.tableName.replace('%s', table.name);
     if (x.tables.some((t) => t.meta === table.meta && t.name === name && t.schema === table.schema)) continue;
-    versionTable(x, table, null, v.plugins);
+    versionTable(x, v, table, null);
   }
 }
 
