@@ -74,7 +74,7 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
         visit(deps[next]![0]);
       }
       ranTo.set(m, Infinity);
-      scanBody(x, [stmt], env, seen);
+      scanGuarded(x, stmt, env, seen);
     });
   };
   for (const m of modules) visit(m);
@@ -118,16 +118,20 @@ type Jump = 'break' | 'continue' | undefined;
 
 function scanBody(x: Extraction, body: Stmt[], env: Env, seen: Set<CallValue>): Jump {
   for (const stmt of body) {
-    let jump: Jump;
-    try {
-      jump = scanStatement(x, stmt, env, seen);
-    } catch (error) {
-      // a construct the extractor mishandles costs that statement, never the whole schema
-      x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.internal(error) });
-    }
+    const jump = scanGuarded(x, stmt, env, seen);
     if (jump) return jump;
   }
   return undefined;
+}
+
+function scanGuarded(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): Jump {
+  try {
+    return scanStatement(x, stmt, env, seen);
+  } catch (error) {
+    // a construct the extractor mishandles costs that statement, never the whole schema
+    x.orphans.push({ file: env.module.file, line: stmt.line, reason: messages.internal(error) });
+    return undefined;
+  }
 }
 
 function scanStatement(x: Extraction, stmt: Stmt, env: Env, seen: Set<CallValue>): Jump {
