@@ -1,9 +1,10 @@
 // Names a module imports only under `if TYPE_CHECKING:`, which is false when the code runs: read where the module's
 // code runs at import (a class's bases, a class attribute's or a module-level statement's value), they raise
 // NameError there, and SQLAlchemy never builds that module's tables. So do a class body's annotations, evaluated
-// there without `from __future__ import annotations`, and a mapped column's `Mapped[...]` annotation in any case, which SQLAlchemy
-// resolves in the module's namespace as the class is mapped (a relationship's target it looks up later, by name). The
-// module is read as if the names were bound (the extractor fills them in for annotations), and each such use is named.
+// there without `from __future__ import annotations`, and a mapped column's `Mapped[...]` annotation in any case,
+// which SQLAlchemy resolves in the module's namespace as the class is mapped (a relationship's target it looks up
+// later, by name). The module is read as if the names were bound (the extractor fills them in for annotations), and
+// each such use is named.
 import type { Expr, Stmt } from '../python/summary.js';
 import { messages } from './messages.js';
 import { buildScope, isTypeChecking } from './scope.js';
@@ -22,21 +23,25 @@ function typeCheckingOnly(module: ModuleInfo): Set<string> {
   return new Set([...inside.bindings.keys()].filter((n) => !elsewhere.bindings.has(n)));
 }
 
-/** The first of `names` the expression reads when it is evaluated (a lambda's body is read later, when it is called). */
-function readName(e: unknown, names: ReadonlySet<string>): string | undefined {
+/**
+ * The first of `names` the expression reads when it is evaluated (a lambda's body is read later, when it is called);
+ * with `strings`, also a name a string in it spells (a forward reference that is evaluated too).
+ */
+function readName(e: unknown, names: ReadonlySet<string>, strings = false): string | undefined {
   if (Array.isArray(e)) {
     for (const x of e) {
-      const found = readName(x, names);
+      const found = readName(x, names, strings);
       if (found) return found;
     }
     return undefined;
   }
   if (e === null || typeof e !== 'object') return undefined;
-  const node = e as { k?: unknown; id?: unknown };
+  const node = e as { k?: unknown; id?: unknown; v?: unknown };
   if (node.k === 'lambda') return undefined;
   if (node.k === 'name' && typeof node.id === 'string' && names.has(node.id)) return node.id;
+  if (strings && node.k === 'str' && typeof node.v === 'string') return node.v.match(/[A-Za-z_]\w*/g)?.find((n) => names.has(n));
   for (const x of Object.values(e)) {
-    const found = readName(x, names);
+    const found = readName(x, names, strings);
     if (found) return found;
   }
   return undefined;
@@ -45,15 +50,7 @@ function readName(e: unknown, names: ReadonlySet<string>): string | undefined {
 /** The first of `names` a `Mapped[...]` annotation names, in its code or its strings (SQLAlchemy evaluates both). */
 function mappedAnnotationName(ann: Expr, names: ReadonlySet<string>): string | undefined {
   const isMapped = ann.k === 'str' ? /^\s*(?:\w+\.)*Mapped\s*\[/.test(ann.v) : ann.k === 'sub' && lastName(ann.obj) === 'Mapped';
-  if (!isMapped) return undefined;
-  const inStrings = (e: unknown): string | undefined => {
-    if (Array.isArray(e)) return e.map(inStrings).find((n) => n !== undefined);
-    if (e === null || typeof e !== 'object') return undefined;
-    const node = e as { k?: unknown; v?: unknown };
-    if (node.k === 'str' && typeof node.v === 'string') return node.v.match(/[A-Za-z_]\w*/g)?.find((n) => names.has(n));
-    return Object.values(e).map(inStrings).find((n) => n !== undefined);
-  };
-  return readName(ann, names) ?? inStrings(ann);
+  return isMapped ? readName(ann, names, true) : undefined;
 }
 
 function lastName(e: Expr): string | undefined {
