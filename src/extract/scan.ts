@@ -73,9 +73,9 @@ export function scanModules(x: Extraction, modules: ModuleInfo[]): void {
         ranTo.set(m, deps[next]![1]);
         visit(deps[next]![0]);
       }
-      ranTo.set(m, Infinity);
       scanGuarded(x, stmt, env, seen);
     });
+    ranTo.set(m, Infinity);
   };
   for (const m of modules) visit(m);
 }
