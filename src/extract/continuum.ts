@@ -4,21 +4,21 @@
 // plugins' tables and columns). As table_builder.py, builder.py, relationship_builder.py and transaction.py build them.
 import type { SourceRef } from '../schema/types.js';
 import { callOf } from './columns.js';
-import { tableForCall } from './core-tables.js';
 import { attrValue, dunderValue, evaluatedAttr } from './declarative-scan.js';
 import { ownAttrs } from './class-body.js';
 import { mroOf } from './classes.js';
 import { mapClass } from './declarative.js';
-import type { ColumnDraft, ConstraintDraft, MetaInfo, TableDraft } from './drafts.js';
+import type { ColumnDraft, ConstraintDraft, TableDraft } from './drafts.js';
 import { messages } from './messages.js';
 import { mappedRegistry } from './model-kind.js';
-import { columnObjectKey } from './references.js';
+import { columnObjectKey, tableByKey, tableOfRef } from './references.js';
+import { calledLambda } from './mapped-columns.js';
+import { copyColumn } from './table-copy.js';
 import type { Registry } from './registry.js';
 import type { Extraction, MappedClass } from './state.js';
 import { libraryColumn, libraryType, pluginTables, transactionTable, type ContinuumPlugin } from './continuum-tables.js';
 import { unknownCause } from './value-text.js';
 import { evalExpr } from './evaluate.js';
-import { callValue } from './evaluate-call.js';
 import type { CallValue, ClassInfo, Value } from './values.js';
 
 const MAKE_VERSIONED = 'sqlalchemy_continuum.make_versioned';
@@ -206,9 +206,8 @@ function userColumnSource(x: Extraction, v: Versioning, registry: Registry): { t
   const cls = v.userCls.k === 'class' ? v.userCls.cls : findClassNamed(x, registry, v.userCls.name);
   const table = cls ? mapClass(x, cls)?.table : undefined;
   if (!table) return 'missing';
-  const pk = table.constraints.find((c) => c.k === 'pk');
-  const firstKey = pk?.columns[0]?.k === 'key' ? pk.columns[0].key : undefined;
-  const column = firstKey !== undefined ? table.columns.find((c) => columnObjectKey(c) === firstKey || c.name === firstKey) : table.columns.find((c) => c.primaryKey);
+  const first = primaryKeyNames(table)[0];
+  const column = table.columns.find((c) => (c.name ?? columnObjectKey(c)) === first);
   return column ? { table, column } : 'missing';
 }
 
@@ -235,17 +234,13 @@ function versionTable(x: Extraction, v: Versioning, parent: TableDraft, p: Pendi
 
 /** Column._copy with unique, foreign keys (bound to their constraints by then) and onupdate dropped, NULL allowed but on the primary key. */
 function reflectColumn(c: ColumnDraft, parent: TableDraft, byMapper: boolean): ColumnDraft {
-  const { attr, byOwnKey: _byOwnKey, call: _call, ...rest } = c;
   return {
-    ...rest,
-    key: byMapper && attr !== undefined ? attr : columnObjectKey(c),
+    ...copyColumn(c, parent, undefined),
+    ...(byMapper && c.attr !== undefined ? { key: c.attr } : {}),
     ...(c.primaryKey ? {} : { nullable: true }),
     unique: false,
     foreignKeys: [],
-    // a column's CHECK is copied with the name it took on the parent table
-    checks: c.checks.map((ck) => ({ ...ck, namedBy: parent })),
     sortOrder: 0,
-    ...(c.type === null ? { typeFrom: { table: parent, column: c } } : {}),
   };
 }
 
@@ -353,16 +348,12 @@ function configuredSecondary(x: Extraction, secondary: Value, call: CallValue, o
   const env = { module: owner.module, cls: owner, depth: 0 };
   const given = call.expr.k === 'call' ? call.expr.args.find((a) => a.name === 'secondary')?.value : undefined;
   const now = secondary.t === 'unknown' && given ? evalExpr(x.ctx, given, env) : secondary;
-  return now.t === 'code' ? callValue(x.ctx, now, { args: [], kwargs: new Map() }, { module: owner.module, depth: 0 }, now.expr) : now;
+  return now.t === 'code' && now.expr.k === 'lambda' ? calledLambda(x, now, owner.module) : now;
 }
 
+/** A `Table(...)`, `metadata.tables[...]`, `Model.__table__`, or a string SQLAlchemy looks up in the class's MetaData. */
 function secondaryTable(x: Extraction, secondary: Value, mapped: MappedClass): TableDraft | undefined {
   if (secondary.t === 'clsattr' && secondary.name === '__table__') return mapClass(x, secondary.cls)?.table ?? undefined;
-  if (secondary.t === 'call') return tableForCall(x, secondary);
-  if (secondary.t === 'metatable' || secondary.t === 'str') {
-    const name = secondary.t === 'str' ? secondary.v : secondary.name;
-    const meta: MetaInfo | undefined = mapped.table?.meta;
-    return x.tables.find((t) => t.meta === meta && (t.name === name || (t.schema !== null && `${t.schema}.${t.name}` === name)));
-  }
-  return undefined;
+  if (secondary.t === 'str') return tableByKey(x, mapped.table?.meta, secondary.v);
+  return tableOfRef(x, secondary);
 }

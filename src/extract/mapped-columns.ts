@@ -9,7 +9,7 @@ import { annValue, attrValue, type Attr } from './declarative-scan.js';
 import type { ColumnDraft } from './drafts.js';
 import type { Registry } from './registry.js';
 import type { Extraction } from './state.js';
-import type { CallValue, ClassInfo, Value } from './values.js';
+import type { CallValue, ClassInfo, ModuleInfo, Value } from './values.js';
 import { messages } from './messages.js';
 import { mangled } from './evaluate-attr.js';
 import { saSymbol } from './sa-names.js';
@@ -59,7 +59,7 @@ export function columnOfAttr(x: Extraction, attr: Attr, registry: Registry): Att
   }
   // `relationship(secondary=make_table(cls, ...))` whose helper could not be run: its association table is missing
   const given = callOf(value, 'relationship')?.kwargs.get('secondary');
-  const secondary = given?.t === 'code' && given.expr.k === 'lambda' ? madeByLambda(x, given, attr) : given;
+  const secondary = given?.t === 'code' && given.expr.k === 'lambda' ? calledLambda(x, given, attr.owner.module) : given;
   // `secondary=association("warehouse", "supplier")` in the class body: the table the helper made exists
   if (secondary && secondary.t !== 'unknown') x.onMappingEffect?.(secondary);
   if (secondary?.t === 'unknown') return { problem: { file: secondary.file, line: secondary.line || attr.line, symbol: attr.name, reason: messages.secondaryNotKnown(secondary.reason) } };
@@ -92,8 +92,8 @@ function nullType(): TypeSpec {
  * `secondary=lambda: make_tags_table(cls.__tablename__)`: SQLAlchemy calls it when the mappers are configured, so a
  * table it makes exists then; it is called here, as mapping meets it.
  */
-function madeByLambda(x: Extraction, lambda: Extract<Value, { t: 'code' }>, attr: Attr): Value {
-  return callValue(x.ctx, lambda, { args: [], kwargs: new Map() }, { module: attr.owner.module, depth: 0 }, lambda.expr);
+export function calledLambda(x: Extraction, lambda: Extract<Value, { t: 'code' }>, module: ModuleInfo): Value {
+  return callValue(x.ctx, lambda, { args: [], kwargs: new Map() }, { module, depth: 0 }, lambda.expr);
 }
 
 function isCallLike(attr: Attr): boolean {

@@ -2,7 +2,7 @@
 import { tableForCall } from './core-tables.js';
 import { mroOf } from './classes.js';
 import { mapClass } from './declarative.js';
-import type { ColumnDraft, TableDraft } from './drafts.js';
+import type { ColumnDraft, MetaInfo, TableDraft } from './drafts.js';
 import type { Extraction } from './state.js';
 import { metaOfValue } from './registry.js';
 import { asString, type ClassInfo, type MetaTable, type Value } from './values.js';
@@ -91,8 +91,12 @@ export function tableOfRef(x: Extraction, v: Value | undefined): TableDraft | un
 
 /** `metadata.tables["schema.name"]`: looked up among the tables built so far. */
 function tableInMeta(x: Extraction, ref: MetaTable): TableDraft | undefined {
-  const meta = metaOfValue(x.ctx, x.reg, ref.meta);
-  return x.tables.find((t) => (!meta || t.meta === meta) && (t.schema ? `${t.schema}.${t.name}` : t.name) === ref.name);
+  return tableByKey(x, metaOfValue(x.ctx, x.reg, ref.meta), ref.name);
+}
+
+/** The table MetaData.tables holds under `key` ("schema.name" or "name"), in `meta` or, not known, in any. */
+export function tableByKey(x: Extraction, meta: MetaInfo | undefined, key: string): TableDraft | undefined {
+  return x.tables.find((t) => (!meta || t.meta === meta) && (t.schema ? `${t.schema}.${t.name}` : t.name) === key);
 }
 
 /** The tables of every MetaData, keyed "schema.name" or "name" as MetaData.tables keys them. */

@@ -90,7 +90,7 @@ function referredSchemaFn(x: Extraction, fn: Value, source: TableDraft, schema: 
  * Column._copy: the same column, keyed as the Column object is (not by a mapped attribute); a type-less foreign key column has the type its
  * original took. Flags (unique=True, index=True) make their constraints again under the new MetaData's naming.
  */
-function copyColumn(c: ColumnDraft, source: TableDraft, retarget: Retarget | undefined): ColumnDraft {
+export function copyColumn(c: ColumnDraft, source: TableDraft, retarget: Retarget | undefined): ColumnDraft {
   const { attr: _attr, byOwnKey: _byOwnKey, ...rest } = c;
   return {
     ...rest,
